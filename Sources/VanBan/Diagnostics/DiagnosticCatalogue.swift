@@ -1,0 +1,125 @@
+import VanBanModel
+
+/// Every diagnostic the parser raises, alphabetised by code. Tests match on the code; the
+/// message quotes the source between '…'.
+enum DiagnosticCatalogue {
+  static func annexLabelMissing(title: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "annex.label_missing",
+      message: "annex '\(title)' has no 'Phụ lục' label", line: line)
+  }
+
+  static func annexNotFound(label: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "annex.not_found",
+      message: "the body refers to annex '\(label)', which the document does not contain", line: line)
+  }
+
+  static func annexTextOutsideTable(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "annex.loose_text",
+      message: "text in an annex outside any table: '\(text.prefix(80))'", line: line)
+  }
+
+  static func headerDayBlank(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "header.day_blank",
+      message: "the day of the date is blank in '\(text)'", line: line)
+  }
+
+  static func headerIssuerFromAnnex(_ issuer: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "header.issuer_from_annex",
+      message: "the head has no issuer; '\(issuer)' is taken from an annex page", line: line)
+  }
+
+  static func headerMonthBlank(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "header.month_blank",
+      message: "the month of the date is blank in '\(text)'", line: line)
+  }
+
+  static func headerNoDate(line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "header.no_date",
+      message: "no place and date line ('…, ngày … tháng … năm …') in the head", line: line)
+  }
+
+  static func headerNoDocType(line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "header.no_doc_type",
+      message: "no document type line (such as 'KẾ HOẠCH') in the head", line: line)
+  }
+
+  static func headerNoIssuer(line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "header.no_issuer",
+      message: "no issuing body in the head", line: line)
+  }
+
+  static func headerNoNumber(line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "header.no_number",
+      message: "no 'Số:' line in the head", line: line)
+  }
+
+  static func headerNumberBlank(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "header.number_blank",
+      message: "the document number is blank in '\(text)'", line: line)
+  }
+
+  static func pageNumberDropped(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "page.number_dropped",
+      message: "dropped page number '\(text)'", line: line)
+  }
+
+  static func recipientsGroupLabel(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "recipients.group_label",
+      message: "'\(text)' labels a group of recipients and is not one", line: line)
+  }
+
+  static func sectionDuplicateNumber(label: String, parent: String?, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "section.duplicate_number",
+      message: "two sections numbered '\(label)'" + (parent.map { " under '\($0)'" } ?? ""), line: line)
+  }
+
+  static func sectionOutOfOrder(label: String, previous: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "section.out_of_order",
+      message: "section '\(label)' comes after '\(previous)'", line: line)
+  }
+
+  static func sectionParentMismatch(label: String, parent: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "section.parent_mismatch",
+      message: "section '\(label)' stands under '\(parent)'", line: line)
+  }
+
+  static func sectionSkippedNumber(label: String, expected: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "section.skipped_number",
+      message: "section '\(label)' follows a gap: '\(expected)' is missing", line: line)
+  }
+
+  static func tableDuplicateFragment(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "table.duplicate_fragment",
+      message: "continuation '\(text)' repeats the end of the cell above and is dropped", line: line)
+  }
+
+  static func tableFlattened(columns: Int, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "table.flattened",
+      message: "table with one cell per line; cells were assigned to its \(columns) columns by position and content", line: line)
+  }
+
+  static func tableNoHeader(line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.no_header",
+      message: "table without a header row: its columns are unknown", line: line)
+  }
+
+  static func tableRaggedRow(cells: Int, columns: Int, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.ragged_row",
+      message: "row with \(cells) cells in a table of \(columns) columns", line: line)
+  }
+
+  static func tableRepeatedHeader(line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "table.repeated_header",
+      message: "header row repeated after a page break; the table continues", line: line)
+  }
+
+  static func tableRowNumberSkipped(number: String, expected: Int, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.row_number_skipped",
+      message: "row '\(number)' follows a gap: row \(expected) is missing", line: line)
+  }
+
+  static func tableOutsideSection(line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.outside_section",
+      message: "table before the first section; kept as an unlabelled annex", line: line)
+  }
+}

@@ -1,0 +1,198 @@
+import VanBanModel
+import VanBanText
+
+/// Finds cited documents in running text:
+///
+///     citation -> kind ("số" ":"?)? number (","? "ngày" date)? ("của" issuer)?
+///                 ("(" alias-intro alias ")")?
+///     number   -> digit (letter | digit | "/" | "-" | ".")*      e.g. 57-NQ/TW, 193/2025/QH15
+///
+/// Kinds, alias intros and issuer stops come from Grammar. A number that starts with "/"
+/// (`Kế hoạch /KH-UBND`) is the plan's own blank number, not a citation.
+struct ReferenceExtractor {
+  let lex: GrammarLexicon
+
+  func extract(from text: LogicalText) -> [Reference] {
+    let words = Words.split(Substring(text.text))
+    guard words.count >= 2 else { return [] }
+    let folded = Words.fold(text.text)
+    guard folded.count == words.count else { return [] }
+    let bare = folded.map(Words.bare)
+    let utf8Start = text.text.utf8.startIndex
+    var refs: [Reference] = []
+    /// UTF-8 offset where each reference starts, for alias attachment.
+    var offsets: [Int] = []
+    var k = 0
+    while k < words.count {
+      guard let kind = lex.docKinds.matchPrefix(bare[k...]) else {
+        k += 1
+        continue
+      }
+      // Only at a word boundary that is not inside another word: matchPrefix works on whole words.
+      var p = k + kind.count
+      if p < words.count, lex.keyword("reference_number").matchWhole([bare[p]]) != nil { p += 1 }
+      if p < words.count, words[p] == ":" { p += 1 }
+      guard p < words.count, var number = Self.numberToken(words[p]) else {
+        k += 1
+        continue
+      }
+      p += 1
+      // "13- KH/TU": a number broken after its hyphen.
+      if number.hasSuffix("-"), p < words.count, let more = Self.numberTail(words[p]) {
+        number += more
+        p += 1
+      }
+      while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
+      let clauseEnd = Self.endsClause(words[p - 1])
+      var date: String?
+      var issuer: String?
+      if !clauseEnd {
+        // ", ngày 22/12/2024"
+        let dayWord = lex.keyword("date_day").entries.first?.words.first
+        if p < words.count, bare[p] == dayWord, p + 1 < words.count, let iso = Self.isoDate(words[p + 1]) {
+          date = iso
+          p += 2
+        }
+        if p < words.count, lex.keyword("reference_of").matchWhole([bare[p]]) != nil, !Self.endsClause(words[p - 1]) {
+          let (name, used) = issuerName(words: words, bare: bare, from: p + 1)
+          if let name { issuer = name }
+          p += 1 + used
+        }
+      }
+      let offset = text.text.utf8.distance(from: utf8Start, to: words[k].startIndex.samePosition(in: text.text.utf8) ?? utf8Start)
+      refs.append(Reference(kind: kind.value, number: number, date: date, issuer: issuer, alias: nil, line: text.line(atUTF8: offset)))
+      offsets.append(offset)
+      k = max(p, k + 1)
+    }
+    attachAliases(text.text, to: &refs, offsets: offsets)
+    return refs
+  }
+
+  /// The longest known issuer, or the words up to a stop.
+  private func issuerName(words: [Substring], bare: [String], from start: Int) -> (String?, Int) {
+    guard start < words.count else { return (nil, 0) }
+    if let known = lex.issuers.matchPrefix(bare[start...]) {
+      return (known.value, known.count)
+    }
+    var end = start
+    while end < words.count, end - start < 12 {
+      let w = bare[end]
+      if end > start, lex.issuerStops.contains(where: { stop in stop == w || Self.phraseAt(stop, bare, end) }) { break }
+      end += 1
+      if Self.endsClause(words[end - 1]) { break }
+    }
+    guard end > start else { return (nil, 0) }
+    var name = words[start..<end].joined(separator: " ")
+    while let l = name.last, ",.;:)".contains(l) { name.removeLast() }
+    if name.hasSuffix(" (") { name.removeLast(2) }
+    return (name.isEmpty ? nil : name, end - start)
+  }
+
+  private static func phraseAt(_ stop: String, _ bare: [String], _ at: Int) -> Bool {
+    let parts = stop.split(separator: " ").map(String.init)
+    guard parts.count > 1, at + parts.count <= bare.count else { return false }
+    return Array(bare[at..<(at + parts.count)]) == parts
+  }
+
+  private static func endsClause(_ w: Substring) -> Bool {
+    guard let l = w.last else { return false }
+    return l == ";" || l == "." || l == ":" || l == ")" || l == ","
+  }
+
+  /// A citation number: starts with a digit and holds a "/" or "-", or is at most three digits ("Đề án 06").
+  static func numberToken(_ w: Substring) -> String? {
+    var t = Substring(w)
+    while let l = t.last, l == "," || l == ";" || l == ")" || l == ":" || l == "." { t.removeLast() }
+    guard let f = t.unicodeScalars.first, f.value >= 0x30, f.value <= 0x39 else { return nil }
+    let allowed = t.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "/" || $0 == "-" || $0 == "." }
+    guard allowed else { return nil }
+    if t.contains("/") || t.contains("-") { return String(t) }
+    if t.count <= 3, t.allSatisfy(\.isNumber) { return String(t) }
+    return nil
+  }
+
+  private static func numberTail(_ w: Substring) -> String? {
+    var t = Substring(w)
+    while let l = t.last, l == "," || l == ";" || l == ")" || l == "." { t.removeLast() }
+    guard let f = t.unicodeScalars.first, f.properties.isUppercase, t.contains("/") else { return nil }
+    return String(t)
+  }
+
+  /// "22/12/2024" → "2024-12-22"; nil unless a real calendar date.
+  static func isoDate(_ w: Substring) -> String? {
+    var t = Substring(w)
+    while let l = t.last, !l.isNumber { t.removeLast() }
+    let parts = t.split(separator: "/")
+    guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+      parts[2].count == 4, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+    else { return nil }
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+  }
+
+  static func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return String(repeating: "0", count: max(0, width - s.count)) + s
+  }
+
+  static func daysIn(month m: Int, year y: Int) -> Int {
+    switch m {
+    case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// "(sau đây viết tắt là Kế hoạch số 129/KH-UBND)": the alias goes to the citation whose
+  /// number it repeats, otherwise to the citation just before it.
+  private func attachAliases(_ text: String, to refs: inout [Reference], offsets: [Int]) {
+    guard !refs.isEmpty else { return }
+    var search = text.startIndex
+    while let open = text[search...].firstIndex(of: "(") {
+      search = text.index(after: open)
+      guard let close = text[search...].firstIndex(of: ")") else { break }
+      let inside = text[search..<close]
+      let words = Words.fold(inside).map(Words.bare)
+      guard let intro = lex.keyword("alias_intro").matchPrefix(words) else { continue }
+      let aliasText = Words.split(inside).dropFirst(intro.count).joined(separator: " ")
+      let offset = text.utf8.distance(from: text.startIndex, to: open)
+      // Several aliases in one parenthesis: "Nghị quyết số 71/NQ-CP, Nghị quyết số 11/NQ-CP".
+      let pieces = aliasText.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+      var attached = false
+      for piece in pieces {
+        let pieceWords = Words.split(Substring(piece))
+        guard let number = pieceWords.compactMap(Self.numberToken).first,
+          let k = refs.firstIndex(where: { $0.number == number && $0.alias == nil })
+        else { continue }
+        refs[k].alias = piece
+        attached = true
+      }
+      if !attached {
+        let before = refs.indices.last { offsets[$0] < offset }
+        if let k = before, refs[k].alias == nil { refs[k].alias = aliasText }
+      }
+    }
+  }
+}
+
+/// Collects every reference of a document, de-duplicated by kind and number, in order of
+/// first mention; a later mention fills in a date, issuer or alias the first one lacked.
+struct ReferenceIndex {
+  private(set) var references: [Reference] = []
+  private var index: [String: Int] = [:]
+
+  static func key(_ r: Reference) -> String {
+    FoldingKey.toneInsensitive(r.kind) + "|" + String((r.number ?? "").uppercased().filter { $0 != " " })
+  }
+
+  mutating func add(_ r: Reference) {
+    let k = Self.key(r)
+    if let at = index[k] {
+      if references[at].date == nil { references[at].date = r.date }
+      if references[at].issuer == nil { references[at].issuer = r.issuer }
+      if references[at].alias == nil { references[at].alias = r.alias }
+    } else {
+      index[k] = references.count
+      references.append(r)
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import VanBanGrammar
+import VanBanText
+
+/// The Grammar tables, folded once into the shapes the parser matches against.
+///
+/// The parser reads no Vietnamese word that Grammar could hold: every phrase it looks for
+/// comes from here.
+struct GrammarLexicon: Sendable {
+  struct LatexCommand: Sendable {
+    var command: String
+    var character: String
+  }
+
+  let latexCommands: [LatexCommand]
+  let htmlTags: Set<String>
+  let docTypes: PhraseMatcher
+  let docKinds: PhraseMatcher
+  let keywords: [String: PhraseMatcher]
+  let signatureAuthorities: [(prefix: String, value: String)]
+  let signerTitles: PhraseMatcher
+  let columns: PhraseMatcher
+  let columnPrefixes: PhraseMatcher
+  let issuers: PhraseMatcher
+  let issuerStops: [String]
+
+  static let shared = GrammarLexicon()
+
+  init() {
+    let latex = GrammarData.table("latex")
+    latexCommands = zip(latex.column("command"), latex.column("character")).map {
+      LatexCommand(command: $0, character: $1)
+    }
+    htmlTags = Set(GrammarData.table("html-tags").column("tag").map { $0.lowercased() })
+    docTypes = PhraseMatcher(table: GrammarData.table("doc-types"), phrase: "form", value: "canonical")
+    docKinds = PhraseMatcher(table: GrammarData.table("doc-kinds"), phrase: "form", value: "canonical")
+    let kw = GrammarData.table("keywords")
+    var byRole: [String: [(String, String)]] = [:]
+    for (role, phrase) in zip(kw.column("role"), kw.column("phrase")) {
+      byRole[role, default: []].append((phrase, phrase))
+    }
+    keywords = byRole.mapValues { PhraseMatcher(pairs: $0) }
+    let sig = GrammarData.table("signature")
+    var authorities: [(String, String)] = []
+    var titles: [(String, String)] = []
+    for row in sig.rows {
+      if row[0] == "authority" { authorities.append((row[1], row[2])) }
+      if row[0] == "title" { titles.append((row[1], row[1])) }
+    }
+    signatureAuthorities = authorities
+    signerTitles = PhraseMatcher(pairs: titles)
+    columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
+    columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
+    let iss = GrammarData.table("issuers").column("issuer")
+    issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
+    issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
+  }
+
+  func keyword(_ role: String) -> PhraseMatcher {
+    keywords[role] ?? PhraseMatcher(pairs: [])
+  }
+}
+
+/// Phrases matched word by word on folded keys (case and tone placement ignored), longest first.
+struct PhraseMatcher: Sendable {
+  struct Entry: Sendable {
+    var words: [String]
+    var value: String
+  }
+  let entries: [Entry]
+
+  init(pairs: [(phrase: String, value: String)]) {
+    entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
+      .filter { !$0.words.isEmpty }
+      .sorted { $0.words.count > $1.words.count }
+  }
+
+  init(table: GrammarTable, phrase: String, value: String) {
+    self.init(pairs: Array(zip(table.column(phrase), table.column(value))))
+  }
+
+  /// The longest phrase that the words start with, and how many words it takes.
+  func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
+    for e in entries where e.words.count <= words.count {
+      var ok = true
+      for (k, w) in e.words.enumerated() where Words.bare(words[words.startIndex + k]) != w {
+        ok = false
+        break
+      }
+      if ok { return (e.value, e.words.count) }
+    }
+    return nil
+  }
+
+  func matchPrefix(_ words: [String]) -> (value: String, count: Int)? {
+    matchPrefix(words[...])
+  }
+
+  /// The phrase equal to all of the words.
+  func matchWhole(_ words: [String]) -> String? {
+    guard let m = matchPrefix(words[...]), m.count == words.count else { return nil }
+    return m.value
+  }
+
+  /// Whether `words` are the first words of some phrase (a header cut by a line break).
+  func isPrefixOfSome(_ words: [String]) -> Bool {
+    guard !words.isEmpty else { return false }
+    return entries.contains { e in
+      e.words.count > words.count && zip(e.words, words).allSatisfy { $0 == Words.bare($1) }
+    }
+  }
+}
+
+/// Word-level views of text for matching: folded words keep the count and order of the
+/// original words, so a match on keys maps back to the original text.
+enum Words {
+  /// Whitespace-separated words of the text.
+  static func split(_ s: Substring) -> [Substring] {
+    s.split(whereSeparator: { $0 == " " || $0 == "\t" })
+  }
+
+  /// Folded (case- and tone-placement-insensitive) words.
+  static func fold(_ s: some StringProtocol) -> [String] {
+    FoldingKey.toneInsensitive(String(s)).split(separator: " ").map(String.init)
+  }
+
+  /// A folded word without the punctuation that may cling to its end ("nhận:" → "nhận").
+  static func bare(_ w: String) -> String {
+    var w = Substring(w)
+    while let l = w.last, l == ":" || l == "," || l == ";" || l == "." || l == ")" { w.removeLast() }
+    while let f = w.first, f == "(" { w.removeFirst() }
+    return String(w)
+  }
+}

@@ -1,0 +1,183 @@
+/// The numbering or bullet a line starts with.
+enum Marker: Hashable, Sendable {
+  /// `I.` `IV.` — parts (phần) of the body.
+  case roman(value: Int, label: String)
+  /// `1.` `1.1.` `2.3.1.` — the label without the final dot, and its numbers.
+  case arabic(label: String, parts: [Int])
+  /// `(1)`
+  case paren(Int)
+  /// `a)`
+  case letter(String)
+  /// `-` `+` `*` `•`
+  case bullet(String)
+
+  var isSection: Bool {
+    if case .bullet = self { return false }
+    return true
+  }
+}
+
+/// A cleaned input line with what it looks like: blank, a table row, numbered, a bullet, or text.
+struct ClassifiedLine: Sendable {
+  let number: Int
+  /// Markup removed, spaces collapsed.
+  let text: String
+  /// Cells when the line holds a tab (a table row).
+  let cells: [String]?
+  let marker: Marker?
+  /// The text after the marker (the whole text when there is none).
+  let body: String
+  /// Folded words of `text`, for matching Grammar phrases.
+  let words: [String]
+
+  var isBlank: Bool { text.isEmpty || text.allSatisfy { $0 == "\t" } && cells == nil }
+  var isTableRow: Bool { cells != nil }
+
+  /// The line is nothing but a small number (a page number, or a row number in a flattened table).
+  var loneNumber: Int? {
+    guard cells == nil, !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+    else { return nil }
+    return Int(text)
+  }
+}
+
+enum LineClassifier {
+  static func classify(number: Int, text: String) -> ClassifiedLine {
+    if text.contains("\t") {
+      var cells = text.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingSpaces()
+      }
+      // A line of tabs alone, or a lone cell, is not a row.
+      if cells.filter({ !$0.isEmpty }).isEmpty {
+        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", words: [])
+      }
+      let joined = cells.filter { !$0.isEmpty }.joined(separator: " ")
+      return ClassifiedLine(
+        number: number, text: text, cells: cells, marker: nil, body: joined,
+        words: Words.fold(joined))
+    }
+    let (marker, body) = parseMarker(text)
+    return ClassifiedLine(
+      number: number, text: text, cells: nil, marker: marker, body: body,
+      words: text.isEmpty ? [] : Words.fold(text))
+  }
+
+  /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
+  /// each followed by a space and text.
+  static func parseMarker(_ text: String) -> (Marker?, String) {
+    let s = Array(text.unicodeScalars)
+    guard let first = s.first else { return (nil, text) }
+    func rest(from i: Int) -> String? {
+      guard i < s.count, s[i] == " " else { return nil }
+      let r = String(String.UnicodeScalarView(s[(i + 1)...])).trimmingSpaces()
+      return r.isEmpty ? nil : r
+    }
+    // Bullets.
+    if ["-", "+", "*", "•", "–", "—"].contains(first), let r = rest(from: 1) {
+      let m = (first == "–" || first == "—") ? "-" : String(first)
+      return (.bullet(m), r)
+    }
+    // (1)
+    if first == "(" {
+      var i = 1
+      var n = 0
+      while i < s.count, i <= 3, let d = digit(s[i]) { n = n * 10 + d; i += 1 }
+      if i > 1, i < s.count, s[i] == ")", let r = rest(from: i + 1) { return (.paren(n), r) }
+      return (nil, text)
+    }
+    // a)
+    if s.count > 2, s[1] == ")", first.properties.isLowercase, let r = rest(from: 2) {
+      return (.letter(String(first)), r)
+    }
+    // Roman.
+    if romanDigit(first) != nil {
+      var i = 0
+      while i < s.count, romanDigit(s[i]) != nil { i += 1 }
+      if i < s.count, s[i] == ".", let value = romanValue(s[0..<i]), let r = rest(from: i + 1) {
+        return (.roman(value: value, label: String(String.UnicodeScalarView(s[0..<i]))), r)
+      }
+      return (nil, text)
+    }
+    // 1. 1.1. 2.3.1
+    if digit(first) != nil {
+      var parts: [Int] = []
+      var i = 0
+      var n = 0
+      var digits = 0
+      while i < s.count {
+        if let d = digit(s[i]) {
+          n = n * 10 + d
+          digits += 1
+          if digits > 2 { return (nil, text) }
+          i += 1
+        } else if s[i] == "." && digits > 0 {
+          parts.append(n)
+          n = 0
+          digits = 0
+          i += 1
+        } else {
+          break
+        }
+      }
+      // "1.1 Text" (no final dot) is accepted for two or more parts.
+      if digits > 0 {
+        if parts.isEmpty { return (nil, text) }
+        parts.append(n)
+      }
+      guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) else { return (nil, text) }
+      return (.arabic(label: parts.map(String.init).joined(separator: "."), parts: parts), r)
+    }
+    return (nil, text)
+  }
+
+  private static func digit(_ c: Unicode.Scalar) -> Int? {
+    c.value >= 0x30 && c.value <= 0x39 ? Int(c.value - 0x30) : nil
+  }
+
+  static func romanDigit(_ c: Unicode.Scalar) -> Int? {
+    switch c {
+    case "I": 1
+    case "V": 5
+    case "X": 10
+    case "L": 50
+    default: nil
+    }
+  }
+
+  /// The value of a well-formed Roman numeral up to 89, or nil.
+  static func romanValue(_ s: some Collection<Unicode.Scalar>) -> Int? {
+    let values = s.compactMap(romanDigit)
+    guard values.count == s.count, !values.isEmpty, values.count <= 7 else { return nil }
+    var total = 0
+    for (k, v) in values.enumerated() {
+      if k + 1 < values.count, values[k + 1] > v { total -= v } else { total += v }
+    }
+    guard total > 0, toRoman(total) == String(String.UnicodeScalarView(s)) else { return nil }
+    return total
+  }
+
+  static func romanValue(_ s: String) -> Int? { romanValue(Array(s.unicodeScalars)) }
+
+  static func toRoman(_ n: Int) -> String {
+    let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    var n = n
+    var out = ""
+    for (v, r) in table {
+      while n >= v {
+        out += r
+        n -= v
+      }
+    }
+    return out
+  }
+}
+
+extension StringProtocol {
+  /// Trims spaces only (tabs and line breaks are not expected here).
+  func trimmingSpaces() -> String {
+    var sub = Substring(self)
+    while sub.first == " " { sub.removeFirst() }
+    while sub.last == " " { sub.removeLast() }
+    return String(sub)
+  }
+}

@@ -1,0 +1,41 @@
+/// Text re-joined from several input lines (a hard-wrapped paragraph, a cell split by a page
+/// break), remembering where each piece came from so every item can name its original line.
+struct LogicalText: Sendable {
+  private(set) var text: String
+  /// UTF-8 offset in `text` where each input line's piece starts, with that line's number.
+  private(set) var segments: [(offset: Int, line: Int)]
+
+  init(_ text: String, line: Int) {
+    self.text = text
+    segments = [(0, line)]
+  }
+
+  var line: Int { segments[0].line }
+  var lastLine: Int { segments[segments.count - 1].line }
+
+  /// Appends a continuation; a word broken after a hyphen ("57-" / "NQ/TW") joins without a space.
+  mutating func append(_ piece: String, line: Int) {
+    guard !piece.isEmpty else { return }
+    if text.isEmpty {
+      text = piece
+      segments[0].line = line
+      return
+    }
+    if !LogicalText.endsWithBrokenHyphen(text) { text += " " }
+    segments.append((text.utf8.count, line))
+    text += piece
+  }
+
+  /// The original line holding the UTF-8 offset.
+  func line(atUTF8 offset: Int) -> Int {
+    var result = segments[0].line
+    for s in segments where s.offset <= offset { result = s.line }
+    return result
+  }
+
+  static func endsWithBrokenHyphen(_ s: String) -> Bool {
+    let u = Array(s.unicodeScalars.suffix(2))
+    guard u.count == 2, u[1] == "-" else { return false }
+    return u[0].properties.isAlphabetic || (u[0].value >= 0x30 && u[0].value <= 0x39)
+  }
+}

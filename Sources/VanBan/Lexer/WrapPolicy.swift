@@ -1,0 +1,41 @@
+/// Whether the input was hard-wrapped (pdftotext, OCR) and how long a full line is.
+///
+/// In a hard-wrapped document a line that runs to the margin continues on the next line even
+/// when that line starts with a capital ("… của Ban" / "Thường vụ Tỉnh ủy"); in a clean document
+/// only a lower-case start continues a paragraph (a page break cut "kế" / "hoạch").
+struct WrapPolicy: Sendable {
+  let isHardWrapped: Bool
+  /// A line at least this long (in characters) reached the margin.
+  let fullLine: Int
+
+  init(lines: [ClassifiedLine]) {
+    var lengths: [Int] = []
+    for l in lines where !l.isBlank && !l.isTableRow {
+      lengths.append(l.text.unicodeScalars.count)
+    }
+    lengths.sort()
+    guard lengths.count >= 20 else {
+      isHardWrapped = false
+      fullLine = .max
+      return
+    }
+    let p95 = lengths[lengths.count * 95 / 100]
+    isHardWrapped = p95 <= 140
+    fullLine = isHardWrapped ? p95 * 65 / 100 : .max
+  }
+
+  /// Whether `next` continues the paragraph that ends with `previous`.
+  func continues(_ previous: String, with next: ClassifiedLine) -> Bool {
+    guard let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
+    if LogicalText.endsWithBrokenHyphen(previous) { return true }
+    if ".;:!?…".unicodeScalars.contains(last) { return false }
+    if first.properties.isLowercase { return true }
+    if isHardWrapped, previous.unicodeScalars.count >= fullLine {
+      // A capitalised heading-like line after a sentence is not a continuation.
+      let nextIsUpper = !next.text.unicodeScalars.contains { $0.properties.isLowercase }
+      let previousIsUpper = !previous.unicodeScalars.contains { $0.properties.isLowercase }
+      return !nextIsUpper || previousIsUpper
+    }
+    return false
+  }
+}

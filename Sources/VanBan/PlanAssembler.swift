@@ -1,0 +1,87 @@
+import VanBanModel
+
+/// Turns what the structure parser read into the `Plan`: references gathered from every
+/// text in document order, legal bases with their citations, annex mentions checked.
+struct PlanAssembler {
+  let parser: StructureParser
+  let lexicon: GrammarLexicon
+
+  func assemble() -> Plan {
+    var diagnostics = parser.diagnostics
+    var header = parser.header
+    if header.issuer == nil {
+      if let annexIssuer = parser.annexPageIssuer {
+        header.issuer = annexIssuer.text
+        diagnostics.append(DiagnosticCatalogue.headerIssuerFromAnnex(annexIssuer.text, line: annexIssuer.line))
+      } else {
+        diagnostics.append(DiagnosticCatalogue.headerNoIssuer(line: header.line ?? 1))
+      }
+    }
+    let extractor = ReferenceExtractor(lex: lexicon)
+    var mentions: [Reference] = []
+    for text in parser.bodyTexts { mentions += extractor.extract(from: text) }
+    for annex in parser.annexes {
+      for table in annex.tables { mentions += cellReferences(table, extractor) }
+    }
+    let sections = parser.sections.build()
+    func walk(_ s: Section) {
+      for t in s.tables { mentions += cellReferences(t, extractor) }
+      s.children.forEach(walk)
+    }
+    sections.forEach(walk)
+    var index = ReferenceIndex()
+    for r in mentions.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
+      index.add(r.element)
+    }
+    let legalBases = parser.legalBases.map { text -> LegalBasis in
+      var own = ReferenceIndex()
+      extractor.extract(from: text).forEach { own.add($0) }
+      return LegalBasis(text: text.text, line: text.line, references: own.references)
+    }
+    diagnostics += checkAnnexMentions()
+    diagnostics.sort { $0.line < $1.line }
+    return Plan(
+      source: Source(name: "-", sha256: "", bytes: 0, encoding: "utf-8", lineCount: 0),
+      header: header,
+      legalBases: legalBases,
+      references: index.references,
+      preamble: parser.preamble,
+      sections: sections,
+      closing: parser.closing.map { Closing(text: $0.text, line: $0.line) },
+      signature: parser.signature,
+      recipients: parser.recipients,
+      archive: parser.archive,
+      annexes: parser.annexes,
+      diagnostics: diagnostics)
+  }
+
+  private func cellReferences(_ table: Table, _ extractor: ReferenceExtractor) -> [Reference] {
+    var refs: [Reference] = []
+    for row in table.rows {
+      for cell in row.cells where !cell.isEmpty {
+        refs += extractor.extract(from: LogicalText(cell, line: row.line))
+      }
+    }
+    return refs
+  }
+
+  /// Every annex the body names must exist: by label, or by position for an unlabelled one.
+  private func checkAnnexMentions() -> [Diagnostic] {
+    let firstAnnexLine = parser.annexes.first?.line ?? Int.max
+    let mentions = AnnexMentions(lex: lexicon)
+    var seen: Set<String> = []
+    var out: [Diagnostic] = []
+    for text in parser.bodyTexts where text.line < firstAnnexLine {
+      for (label, line) in mentions.labels(in: text) where !seen.contains(label) {
+        seen.insert(label)
+        let ordinal = LineClassifier.romanValue(label) ?? Int(label) ?? 0
+        let found = parser.annexes.enumerated().contains { k, a in
+          if let l = a.label { return l == label || (LineClassifier.romanValue(l) ?? Int(l)) == ordinal }
+          return k + 1 == ordinal
+        }
+        if !found { out.append(DiagnosticCatalogue.annexNotFound(label: label, line: line)) }
+      }
+    }
+    return out
+  }
+}

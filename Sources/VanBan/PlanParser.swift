@@ -1,0 +1,100 @@
+import Crypto
+import VanBanGrammar
+import VanBanModel
+import VanBanText
+
+/// Options for one parse.
+public struct ParseOptions: Sendable {
+  /// The name reported in `source.name` and in messages (a path, or "-" for stdin).
+  public var name: String
+
+  public init(name: String = "-") {
+    self.name = name
+  }
+}
+
+/// Why a file could not be parsed at all (content problems are diagnostics instead).
+public enum ParseError: Error, Sendable, CustomStringConvertible {
+  case undecodable(DecodeError)
+
+  public var description: String {
+    switch self {
+    case .undecodable(let e): e.description
+    }
+  }
+}
+
+/// The entry point: bytes in, a `Plan` out.
+public enum PlanParser {
+  /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
+  public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
+    let prepared = try prepare(bytes)
+    var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
+    parser.parse()
+    var plan = PlanAssembler(parser: parser, lexicon: .shared).assemble()
+    plan.source = Source(
+      name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
+      encoding: prepared.encoding, lineCount: prepared.lineCount)
+    return plan
+  }
+
+  /// The cleaned text the parser reads: NFC, markup removed, wrapped lines re-joined, one
+  /// paragraph or table row per line, blank lines between paragraphs.
+  public static func normalize(_ bytes: [UInt8]) throws(ParseError) -> String {
+    let prepared = try prepare(bytes)
+    var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
+    var out = ""
+    while parser.i < parser.lines.count {
+      let line = parser.lines[parser.i]
+      if line.isBlank {
+        parser.i += 1
+        continue
+      }
+      if line.isTableRow {
+        out += line.text + "\n"
+        parser.i += 1
+        continue
+      }
+      let marker = line.text.prefix(line.text.count - line.body.count)
+      let text = parser.readParagraph()
+      out += "\n" + marker + text.text + "\n"
+    }
+    return out
+  }
+
+  struct Prepared {
+    var lines: [ClassifiedLine]
+    var encoding: String
+    var lineCount: Int
+  }
+
+  static func prepare(_ bytes: [UInt8]) throws(ParseError) -> Prepared {
+    let decoded: DecodedText
+    do {
+      decoded = try TextDecoder.decode(bytes)
+    } catch {
+      throw .undecodable(error)
+    }
+    let text = ICUNormalizer.nfc(decoded.text)
+    let source = LineSplitter.split(text)
+    let cleaner = MarkupCleaner(grammar: .shared)
+    var lines: [ClassifiedLine] = []
+    lines.reserveCapacity(source.count)
+    for s in source {
+      lines.append(LineClassifier.classify(number: s.number, text: cleaner.clean(s.text)))
+    }
+    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count)
+  }
+
+  static func sha256Hex(_ bytes: [UInt8]) -> String {
+    let digest = SHA256.hash(data: bytes)
+    let hex: [Character] = Array("0123456789abcdef")
+    var s = ""
+    s.reserveCapacity(64)
+    for b in digest {
+      s.append(hex[Int(b >> 4)])
+      s.append(hex[Int(b & 0xF)])
+    }
+    return s
+  }
+}

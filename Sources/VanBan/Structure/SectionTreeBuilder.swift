@@ -1,0 +1,136 @@
+import VanBanModel
+
+/// Builds the section tree from numbered lines: Roman parts hold arabic items, `1.` holds
+/// `1.1.`, `1.1.` holds `1.1.1.`; `(1)` and `a)` nest under whatever is open. Checks that
+/// siblings count up by one.
+struct SectionTreeBuilder {
+  private final class Node {
+    var section: Section
+    let marker: Marker
+    var children: [Node] = []
+    init(section: Section, marker: Marker) {
+      self.section = section
+      self.marker = marker
+    }
+  }
+
+  private var roots: [Node] = []
+  /// The open path from a root to the innermost section.
+  private var stack: [Node] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  var hasSections: Bool { !roots.isEmpty }
+
+  /// Fixed ranks for the hierarchical styles; `(1)` and `a)` rank by position.
+  private static func rank(_ m: Marker) -> Int? {
+    switch m {
+    case .roman: 0
+    case .arabic(_, let parts): parts.count
+    default: nil
+    }
+  }
+
+  private static func sameStyle(_ a: Marker, _ b: Marker) -> Bool {
+    switch (a, b) {
+    case (.roman, .roman), (.paren, .paren), (.letter, .letter): true
+    case (.arabic(_, let p), .arabic(_, let q)): p.count == q.count
+    default: false
+    }
+  }
+
+  private static func label(_ m: Marker) -> String {
+    switch m {
+    case .roman(_, let l): l
+    case .arabic(let l, _): l
+    case .paren(let n): "(\(n))"
+    case .letter(let l): l
+    case .bullet(let b): b
+    }
+  }
+
+  /// The number a sibling list counts with.
+  private static func ordinal(_ m: Marker) -> Int? {
+    switch m {
+    case .roman(let v, _): v
+    case .arabic(_, let parts): parts.last
+    case .paren(let n): n
+    case .letter(let l): l.unicodeScalars.first.map { Int($0.value) - 0x60 }
+    case .bullet: nil
+    }
+  }
+
+  private static func labelFor(_ m: Marker, ordinal n: Int) -> String {
+    switch m {
+    case .roman: LineClassifier.toRoman(n)
+    case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joined(separator: ".")
+    case .paren: "(\(n))"
+    case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
+    case .bullet(let b): b
+    }
+  }
+
+  mutating func open(marker: Marker, title: String?, line: Int) {
+    if let r = Self.rank(marker) {
+      // `(1)` and `a)` lists end where a hierarchical number resumes.
+      while let top = stack.last, (Self.rank(top.marker) ?? .max) >= r { stack.removeLast() }
+    } else if let k = stack.lastIndex(where: { Self.sameStyle($0.marker, marker) }) {
+      stack.removeSubrange(k...)
+    }
+    let label = Self.label(marker)
+    let parent = stack.last
+    let path = (stack.map { Self.label($0.marker) } + [label]).joined(separator: "/")
+    let node = Node(section: Section(label: label, title: title, path: path, line: line), marker: marker)
+    check(node, under: parent)
+    if let parent { parent.children.append(node) } else { roots.append(node) }
+    stack.append(node)
+  }
+
+  private mutating func check(_ node: Node, under parent: Node?) {
+    let siblings = parent?.children ?? roots
+    let label = node.section.label
+    let line = node.section.line
+    if case .arabic(_, let parts) = node.marker, parts.count > 1, let parent,
+      case .arabic(_, let pp) = parent.marker, Array(parts.dropLast()) != pp
+    {
+      diagnostics.append(DiagnosticCatalogue.sectionParentMismatch(label: label, parent: parent.section.label, line: line))
+    }
+    guard let n = Self.ordinal(node.marker) else { return }
+    let previous = siblings.last(where: { Self.sameStyle($0.marker, node.marker) })
+    let parentLabel = parent?.section.label
+    guard let previous, let p = Self.ordinal(previous.marker) else {
+      if n > 1 {
+        diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
+          label: label, expected: Self.labelFor(node.marker, ordinal: 1), line: line))
+      }
+      return
+    }
+    if n == p {
+      diagnostics.append(DiagnosticCatalogue.sectionDuplicateNumber(label: label, parent: parentLabel, line: line))
+    } else if n > p + 1 {
+      diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
+        label: label, expected: Self.labelFor(node.marker, ordinal: p + 1), line: line))
+    } else if n < p {
+      diagnostics.append(DiagnosticCatalogue.sectionOutOfOrder(label: label, previous: previous.section.label, line: line))
+    }
+  }
+
+  mutating func appendBlock(_ block: Block) {
+    stack.last?.section.blocks.append(block)
+  }
+
+  mutating func appendTable(_ table: Table) {
+    stack.last?.section.tables.append(table)
+  }
+
+  /// The innermost open section's title and path (for finding "Tổ chức thực hiện" later).
+  var currentPath: String? { stack.last?.section.path }
+
+  func build() -> [Section] {
+    func materialise(_ n: Node) -> Section {
+      var s = n.section
+      s.children = n.children.map(materialise)
+      return s
+    }
+    return roots.map(materialise)
+  }
+}

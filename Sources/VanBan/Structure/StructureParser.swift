@@ -1,0 +1,221 @@
+import VanBanModel
+
+/// Reads classified lines into the document's parts: head, legal bases, the section tree,
+/// closing, recipients, signature and annexes with their tables.
+///
+/// A cursor moves forward over the lines; every loop either consumes a line or leaves, so no
+/// input can make it spin. Content it does not understand becomes a diagnostic, never a
+/// silent merge.
+struct StructureParser {
+  let lines: [ClassifiedLine]
+  let lex: GrammarLexicon
+  let wrap: WrapPolicy
+  var i = 0
+  var diagnostics: [Diagnostic] = []
+
+  // What has been read.
+  var header = Header()
+  var legalBases: [LogicalText] = []
+  var preamble: [Block] = []
+  var sections = SectionTreeBuilder()
+  var closing: LogicalText?
+  var recipients: [Recipient] = []
+  var archive: [String] = []
+  var signature: Signature?
+  var annexes: [Annex] = []
+  /// Issuer lines found on an annex page ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LỢI").
+  var annexPageIssuer: (text: String, line: Int)?
+  /// Every text the body holds, in order, for reference and annex-mention extraction.
+  var bodyTexts: [LogicalText] = []
+  /// A line in an annex that names the table below it ("Nhiệm vụ 1: …").
+  var pendingCaption: LogicalText?
+
+  init(lines: [ClassifiedLine], lexicon: GrammarLexicon) {
+    self.lines = lines
+    self.lex = lexicon
+    self.wrap = WrapPolicy(lines: lines)
+  }
+
+  enum Zone { case body, closing, tail }
+
+  mutating func parse() {
+    parseHeader()
+    var zone = Zone.body
+    while i < lines.count {
+      let start = i
+      let line = lines[i]
+      if line.isBlank {
+        i += 1
+        continue
+      }
+      if zone != .tail, let n = line.loneNumber, !isTableAhead() {
+        diagnostics.append(DiagnosticCatalogue.pageNumberDropped(String(n), line: line.number))
+        i += 1
+        continue
+      }
+      if startsWith(line, role: "recipients") {
+        parseRecipients()
+        zone = .tail
+      } else if isSignatureStart(line, strict: zone == .body) {
+        parseSignature()
+        zone = .tail
+      } else if zone == .tail || (line.marker == nil && startsWith(line, role: "annex") && sections.hasSections) {
+        zone = .tail
+        parseTailLine()
+      } else if line.isTableRow || isFlattenedHeader(at: i) {
+        let table = readAnyTable(caption: nil)
+        if sections.hasSections {
+          sections.appendTable(table)
+        } else {
+          diagnostics.append(DiagnosticCatalogue.tableOutsideSection(line: table.line))
+          annexes.append(Annex(label: nil, title: nil, attachedTo: nil, line: table.line, tables: [table]))
+        }
+      } else if line.marker == nil, startsWith(line, role: "closing") || zone == .closing {
+        let text = readParagraph()
+        bodyTexts.append(text)
+        if var c = closing {
+          c.append("\n" + text.text, line: text.line)
+          closing = c
+        } else {
+          closing = text
+        }
+        zone = .closing
+      } else if let marker = line.marker {
+        parseMarked(marker)
+      } else {
+        let text = readParagraph()
+        bodyTexts.append(text)
+        if !sections.hasSections {
+          if startsWith(line, role: "legal_basis") {
+            legalBases.append(text)
+          } else {
+            preamble.append(Block(type: .paragraph, marker: nil, text: text.text, line: text.line))
+          }
+        } else {
+          sections.appendBlock(Block(type: .paragraph, marker: nil, text: text.text, line: text.line))
+        }
+      }
+      precondition(i > start, "structure parser made no progress at line \(line.number)")
+    }
+    diagnostics.append(contentsOf: sections.diagnostics)
+  }
+
+  /// A numbered line opens a section; a bullet adds a block to the current one.
+  mutating func parseMarked(_ marker: Marker) {
+    let first = lines[i]
+    var text = readParagraph()
+    bodyTexts.append(text)
+    if case .bullet(let m) = marker {
+      let block = Block(type: .bullet, marker: m, text: text.text, line: text.line)
+      if sections.hasSections { sections.appendBlock(block) } else { preamble.append(block) }
+      return
+    }
+    let (title, paragraph) = SectionTitle.split(text.text)
+    sections.open(marker: marker, title: title, line: first.number)
+    if let paragraph {
+      text = LogicalText(paragraph, line: first.number)
+      sections.appendBlock(Block(type: .paragraph, marker: nil, text: paragraph, line: first.number))
+    }
+  }
+
+  // MARK: cursor helpers
+
+  /// Reads the paragraph starting at the cursor (its marker removed) with every line that
+  /// continues it, skipping blank lines and page numbers between the pieces.
+  mutating func readParagraph() -> LogicalText {
+    let first = lines[i]
+    var text = LogicalText(first.body, line: first.number)
+    i += 1
+    while true {
+      var j = i
+      var pageNumbers: [ClassifiedLine] = []
+      while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil {
+        if lines[j].loneNumber != nil { pageNumbers.append(lines[j]) }
+        j += 1
+      }
+      guard j < lines.count else { break }
+      let next = lines[j]
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text.text, with: next)
+      else { break }
+      for p in pageNumbers {
+        diagnostics.append(DiagnosticCatalogue.pageNumberDropped(p.text, line: p.number))
+      }
+      text.append(next.text, line: next.number)
+      i = j + 1
+    }
+    return text
+  }
+
+  /// Index of the next non-blank line at or after `from`.
+  func nextNonBlank(from: Int) -> Int? {
+    var j = from
+    while j < lines.count, lines[j].isBlank { j += 1 }
+    return j < lines.count ? j : nil
+  }
+
+  func isTableAhead() -> Bool {
+    guard let j = nextNonBlank(from: i + 1) else { return false }
+    return lines[j].isTableRow
+  }
+
+  func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
+    lex.keyword(role).matchPrefix(line.words) != nil
+  }
+
+  /// Lines that begin a new part and so never continue a paragraph.
+  func startsZone(_ line: ClassifiedLine) -> Bool {
+    for role in ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
+    where startsWith(line, role: role) {
+      return true
+    }
+    if lex.docTypes.matchWhole(line.words) != nil { return true }
+    if isSignatureStart(line, strict: true) { return true }
+    return false
+  }
+
+  /// `KT. CHỦ TỊCH`, `TM. ỦY BAN NHÂN DÂN`; outside the body also a bare title (`CHỦ TỊCH`).
+  func isSignatureStart(_ line: ClassifiedLine, strict: Bool) -> Bool {
+    guard !line.isTableRow else { return false }
+    if signatureAuthority(line) != nil { return true }
+    if !strict, lex.signerTitles.matchWhole(line.words) != nil, !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+      return true
+    }
+    return false
+  }
+
+  func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
+    for (prefix, value) in lex.signatureAuthorities {
+      if line.text.hasPrefix(prefix) {
+        let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
+        if !rest.isEmpty, !rest.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+          return (value, rest)
+        }
+      }
+    }
+    return nil
+  }
+}
+
+/// Splits a numbered line into a heading and a paragraph.
+enum SectionTitle {
+  /// "Phòng Văn hóa - Xã hội: Chủ trì, …" → title before the colon, paragraph after it;
+  /// a short line without a final full stop is a title; anything else is a paragraph.
+  static func split(_ text: String) -> (title: String?, paragraph: String?) {
+    let scalars = text.unicodeScalars
+    if let colon = text.firstIndex(of: ":") {
+      let head = text[..<colon].trimmingSpaces()
+      let tail = text[text.index(after: colon)...].trimmingSpaces()
+      let headWords = head.split(separator: " ").count
+      if !tail.isEmpty, headWords >= 1, headWords <= 14, head.unicodeScalars.count <= 100,
+        !head.contains("(")
+      {
+        return (head, tail)
+      }
+    }
+    let last = scalars.last
+    if scalars.count <= 220, last != ".", last != ";" {
+      return (text, nil)
+    }
+    return (nil, text)
+  }
+}

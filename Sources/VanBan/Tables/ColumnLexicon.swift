@@ -1,0 +1,17 @@
+/// Column meaning from Grammar/columns.tsv: header text → canonical column name.
+struct ColumnLexicon {
+  let lex: GrammarLexicon
+
+  func canonical(_ header: String) -> String? {
+    let words = Words.fold(header)
+    guard !words.isEmpty else { return nil }
+    if let whole = lex.columns.matchWhole(words) { return whole }
+    if let prefix = lex.columnPrefixes.matchPrefix(words) { return prefix.value }
+    return nil
+  }
+
+  /// A header row names at least two known columns.
+  func isHeader(_ cells: [String]) -> Bool {
+    cells.filter { canonical($0) != nil }.count >= 2
+  }
+}

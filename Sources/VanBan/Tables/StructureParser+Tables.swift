@@ -1,0 +1,106 @@
+import VanBanModel
+
+/// Tables: tab-separated rows (a converter's output) or one cell per line (pdftotext, OCR).
+///
+/// Page breaks leave blank lines, a repeated header and rows whose cells continue on the
+/// next line with empty leading cells; all of these stay one table.
+extension StructureParser {
+  mutating func readAnyTable(caption: String?) -> Table {
+    if !lines[i].isTableRow, let table = readFlattenedTable(caption: caption) { return table }
+    return readTabTable(caption: caption)
+  }
+
+  mutating func readTabTable(caption: String?) -> Table {
+    let columnLexicon = ColumnLexicon(lex: lex)
+    let first = lines[i]
+    var header: [String] = []
+    if let cells = first.cells, columnLexicon.isHeader(cells) {
+      header = cells
+      while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
+      i += 1
+    } else {
+      diagnostics.append(DiagnosticCatalogue.tableNoHeader(line: first.number))
+    }
+    let headerKey = header.map { Words.fold($0) }
+    var rows: [Row] = []
+    var group: String?
+    while i < lines.count {
+      let line = lines[i]
+      if line.isBlank || line.loneNumber != nil {
+        guard let j = nextNonBlankOrNumber(from: i), lines[j].isTableRow else { break }
+        for k in i..<j where lines[k].loneNumber != nil {
+          diagnostics.append(DiagnosticCatalogue.pageNumberDropped(lines[k].text, line: lines[k].number))
+        }
+        i = j
+        continue
+      }
+      guard var cells = line.cells else { break }
+      i += 1
+      if !headerKey.isEmpty, cells.count >= header.count,
+        cells.prefix(header.count).map({ Words.fold($0) }) == headerKey
+      {
+        diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
+        continue
+      }
+      if cells.first?.isEmpty == true, !rows.isEmpty {
+        mergeContinuation(cells, into: &rows[rows.count - 1], line: line.number)
+        continue
+      }
+      let width = max(header.count, 1)
+      if cells.count > width, !header.isEmpty {
+        let extra = cells[width...]
+        if extra.allSatisfy(\.isEmpty) {
+          cells.removeSubrange(width...)
+        } else {
+          diagnostics.append(DiagnosticCatalogue.tableRaggedRow(cells: cells.count, columns: header.count, line: line.number))
+        }
+      }
+      while cells.count < header.count { cells.append("") }
+      if Self.isGroupRow(cells) {
+        group = cells[1]
+        rows.append(Row(cells: cells, group: nil, line: line.number))
+      } else {
+        rows.append(Row(cells: cells, group: group, line: line.number))
+      }
+    }
+    return Table(
+      caption: caption, header: header, columns: header.map(columnLexicon.canonical), rows: rows,
+      line: first.number)
+  }
+
+  private func nextNonBlankOrNumber(from: Int) -> Int? {
+    var j = from
+    while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil { j += 1 }
+    return j < lines.count ? j : nil
+  }
+
+  /// A group row: a Roman numeral or a capital letter, a title, nothing else.
+  static func isGroupRow(_ cells: [String]) -> Bool {
+    guard cells.count >= 2, !cells[1].isEmpty, cells.dropFirst(2).allSatisfy(\.isEmpty) else { return false }
+    let label = cells[0]
+    if LineClassifier.romanValue(label) != nil { return true }
+    let u = Array(label.unicodeScalars)
+    return u.count == 1 && u[0].properties.isUppercase
+  }
+
+  /// Cells that continue the row above after a page break; a fragment the cell above
+  /// already ends with (a repeated render) is dropped with a diagnostic.
+  private mutating func mergeContinuation(_ cells: [String], into row: inout Row, line: Int) {
+    for (k, fragment) in cells.enumerated() where !fragment.isEmpty {
+      if k >= row.cells.count {
+        row.cells.append(fragment)
+        continue
+      }
+      let above = row.cells[k]
+      if !above.isEmpty, Words.fold(above).suffix(Words.fold(fragment).count) == ArraySlice(Words.fold(fragment)),
+        Words.fold(fragment).count < Words.fold(above).count
+      {
+        diagnostics.append(DiagnosticCatalogue.tableDuplicateFragment(fragment, line: line))
+        continue
+      }
+      var text = LogicalText(above, line: row.line)
+      text.append(fragment, line: line)
+      row.cells[k] = text.text
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/// A small streaming JSON writer.
+///
+/// `JSONEncoder` made a simple splitter 5× slower on these machines (DESIGN §8), so the
+/// plan is written by hand into a byte buffer; its output is checked against the JSON
+/// Schema by the tests rather than trusted.
+public struct JSONWriter: Sendable {
+  public private(set) var bytes: [UInt8] = []
+  private let pretty: Bool
+  private var depth = 0
+  /// Whether the container being written has had an element yet (one flag per depth).
+  private var hasElement: [Bool] = [false]
+
+  public init(pretty: Bool = false, reserving capacity: Int = 4096) {
+    self.pretty = pretty
+    bytes.reserveCapacity(capacity)
+  }
+
+  public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  // MARK: containers
+
+  public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    open(UInt8(ascii: "{"))
+    body(&self)
+    close(UInt8(ascii: "}"))
+  }
+
+  public mutating func array(_ body: (inout JSONWriter) -> Void) {
+    open(UInt8(ascii: "["))
+    body(&self)
+    close(UInt8(ascii: "]"))
+  }
+
+  public mutating func array<S: Sequence>(_ items: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+    array { w in
+      for item in items { element(&w, item) }
+    }
+  }
+
+  /// Starts an object member; the value written next belongs to it.
+  public mutating func key(_ name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(UInt8(ascii: " ")) }
+    pendingValueAfterKey = true
+  }
+
+  /// Starts an object member whose name is only known at run time.
+  public mutating func key(dynamic name: String) {
+    separate()
+    writeString(name)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(UInt8(ascii: " ")) }
+    pendingValueAfterKey = true
+  }
+
+  // MARK: scalars
+
+  public mutating func value(_ s: String) {
+    separate()
+    writeString(s)
+  }
+
+  public mutating func value(_ s: String?) {
+    if let s { value(s) } else { null() }
+  }
+
+  public mutating func value(_ i: Int) {
+    separate()
+    appendASCII(String(i))
+  }
+
+  public mutating func value(_ i: Int?) {
+    if let i { value(i) } else { null() }
+  }
+
+  /// Integral doubles print without a fraction (`100`, not `100.0`).
+  public mutating func value(_ d: Double) {
+    separate()
+    if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+      appendASCII(String(Int64(d)))
+    } else if d.isFinite {
+      appendASCII(String(d))
+    } else {
+      appendASCII("null")
+    }
+  }
+
+  public mutating func value(_ d: Double?) {
+    if let d { value(d) } else { null() }
+  }
+
+  public mutating func value(_ b: Bool) {
+    separate()
+    appendASCII(b ? "true" : "false")
+  }
+
+  public mutating func null() {
+    separate()
+    appendASCII("null")
+  }
+
+  // MARK: plumbing
+
+  private var pendingValueAfterKey = false
+
+  private mutating func separate() {
+    if pendingValueAfterKey {
+      pendingValueAfterKey = false
+      return
+    }
+    if hasElement[depth] { bytes.append(UInt8(ascii: ",")) }
+    hasElement[depth] = true
+    newline()
+  }
+
+  private mutating func open(_ c: UInt8) {
+    separate()
+    bytes.append(c)
+    depth += 1
+    if hasElement.count <= depth { hasElement.append(false) } else { hasElement[depth] = false }
+  }
+
+  private mutating func close(_ c: UInt8) {
+    let had = hasElement[depth]
+    depth -= 1
+    if had { newline() }
+    bytes.append(c)
+  }
+
+  private mutating func newline() {
+    guard pretty else { return }
+    bytes.append(UInt8(ascii: "\n"))
+    for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+  }
+
+  private mutating func appendASCII(_ s: String) {
+    bytes.append(contentsOf: s.utf8)
+  }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func writeString(_ s: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+      case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+      case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+      case 0..<0x20:
+        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+        bytes.append(Self.hex[Int(b >> 4)])
+        bytes.append(Self.hex[Int(b & 0xF)])
+      default: bytes.append(b)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

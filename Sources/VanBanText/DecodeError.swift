@@ -1,0 +1,47 @@
+/// Why a file could not be read as text.
+///
+/// Users feed the tool whatever their office hands them (scanned PDFs, Word files, legacy
+/// encodings), so each case names what the file is and what to run to get text out of it.
+public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Zero bytes, or nothing but white space and byte-order marks.
+  case empty
+  /// A known non-text format ("PDF", "DOCX/ZIP", "PNG", "JPEG", "GIF", "OLE2 (DOC/XLS)", "RTF"),
+  /// or "binary data" when only the byte statistics give it away.
+  case binary(kind: String)
+  /// The first ill-formed UTF-8 sequence starts at this byte offset (counted from the start of
+  /// the file, byte-order mark included), so `xxd -s OFFSET FILE` shows it.
+  case invalidUTF8(offset: Int)
+
+  public var description: String {
+    switch self {
+    case .empty:
+      return "the file is empty (nothing but white space): there is no text to parse"
+    case .invalidUTF8(let offset):
+      return "invalid UTF-8 at byte \(offset): not a UTF-8 or UTF-16 text file"
+        + " (pass --encoding if it is a legacy encoding)"
+    case .binary(let kind):
+      switch kind {
+      case "PDF":
+        return "this is a PDF file, not text: extract its text first"
+          + " (e.g. `pdftotext -layout FILE`) or OCR it"
+      case "DOCX/ZIP":
+        return "this is a DOCX or other ZIP file, not text: convert it to plain text first"
+          + " (e.g. `pandoc -t plain FILE` or `libreoffice --headless --convert-to txt FILE`)"
+      case "OLE2 (DOC/XLS)":
+        return "this is an old Word or Excel (OLE2 DOC/XLS) file, not text: convert it to plain"
+          + " text first (e.g. `libreoffice --headless --convert-to txt FILE` or `antiword FILE`)"
+      case "RTF":
+        return "this is an RTF file, which cannot be parsed as plain text: convert it first"
+          + " (e.g. `libreoffice --headless --convert-to txt FILE` or `unrtf --text FILE`)"
+      case "PNG", "JPEG", "GIF":
+        return "this is a \(kind) image, not text: OCR it first"
+          + " (e.g. `tesseract FILE out -l vie`)"
+      case "binary data":
+        return "this is binary data, not text: convert it to UTF-8 text first"
+          + " (if it is UTF-16 without a byte-order mark, e.g. `iconv -f UTF-16LE -t UTF-8 FILE`)"
+      default:
+        return "this is a \(kind) file, not text: convert it to UTF-8 plain text first"
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import CICU
+
+/// Keys for matching text, so later stages never compare raw strings.
+///
+/// The same heading or name turns up in different case, spacing, normalisation form, tone
+/// placement ("hoà"/"hòa") and, in hand-typed or OCR'd documents, without diacritics at all.
+/// Each key erases one more of those differences; callers pick the weakest key that still
+/// matches what they need.
+public enum FoldingKey {
+  /// NFC, full Unicode case folding (ICU `u_strFoldCase`), runs of white space collapsed to one
+  /// space, trimmed.
+  public static func caseFolded(_ s: String) -> String {
+    if ICUString.allBytes(of: s, below: 0x80) { return asciiCaseFolded(s) }
+    var units = ICUString.utf16(s)
+    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
+    units = foldCase(units)
+    // Folding can leave NFC (e.g. U+01F0 ǰ folds to j + U+030C), so compose again; this is
+    // only a quick check when folding changed nothing structural.
+    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
+    return ICUString.string(collapsingWhiteSpace(units))
+  }
+
+  /// `caseFolded`, and blind to where the tone mark sits, so the old ("hoà", "thuỷ") and new
+  /// ("hòa", "thủy") Vietnamese placement conventions give the same key.
+  ///
+  /// Each syllable (a maximal run of letters and combining marks) has its tone marks (grave,
+  /// acute, tilde, hook above, dot below) moved to its end in NFD, then the result is composed
+  /// again. Vowel-quality marks (circumflex, breve, horn) stay put, since they tell vowels apart.
+  /// The key is for comparison only: it is not correctly spelled Vietnamese ("việt" → "viêṭ").
+  public static func toneInsensitive(_ s: String) -> String {
+    let folded = caseFolded(s)
+    // Below U+00C0 nothing decomposes, so there are no tone marks to move.
+    if ICUString.allBytes(of: folded, below: 0xC3) { return folded }
+    let decomposed = ICUNormalizer.nfd(folded)
+    var out = String.UnicodeScalarView()
+    var tones: [Unicode.Scalar] = []
+    for scalar in decomposed.unicodeScalars {
+      if isToneMark(scalar) {
+        tones.append(scalar)
+      } else if isLetterOrMark(scalar) {
+        out.append(scalar)
+      } else {
+        out.append(contentsOf: tones)
+        tones.removeAll(keepingCapacity: true)
+        out.append(scalar)
+      }
+    }
+    out.append(contentsOf: tones)
+    return ICUNormalizer.nfc(String(out))
+  }
+
+  /// `caseFolded` with every diacritic removed and đ turned into d, for text typed or OCR'd
+  /// without diacritics: "Phòng Văn hóa – Xã hội" → "phong van hoa – xa hoi".
+  ///
+  /// Only nonspacing marks go; punctuation such as the en dash is kept (ICU's "Latin-ASCII"
+  /// would turn it into "-", which is why that transform is not used).
+  public static func diacriticFree(_ s: String) -> String {
+    let folded = caseFolded(s)
+    if ICUString.allBytes(of: folded, below: 0x80) { return folded }
+    return ICUString.string(stripper.transliterate(ICUString.utf16(folded)))
+  }
+
+  /// Opened lazily on first use and shared; see `TransliteratorPool` for the thread-safety story.
+  /// Đ is mapped too, although folding has already lowered it, so the transform is correct on
+  /// its own.
+  private static let stripper = TransliteratorPool(
+    id: "VanBan-DiacriticFree",
+    rules: #"::NFD; ::[:Nonspacing Mark:] Remove; ::NFC; \u0111 > d; \u0110 > D;"#)
+
+  // MARK: Helpers
+
+  private static func asciiCaseFolded(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { bytes in
+      String(unsafeUninitializedCapacity: bytes.count) { out in
+        var n = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if isASCIIWhiteSpace(byte) {
+            pendingSpace = n > 0
+            continue
+          }
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+          n += 1
+        }
+        return n
+      }
+    }
+  }
+
+  private static func foldCase(_ units: [UInt16]) -> [UInt16] {
+    if units.isEmpty { return units }
+    // Folding can expand (ß → ss, ΐ → three code points); on overflow ICU reports the exact size.
+    var capacity = units.count + 16
+    for _ in 0..<2 {
+      ICUString.checkLength(capacity)
+      var needed = 0
+      let out = [UInt16](unsafeUninitializedCapacity: capacity) { dest, initialized in
+        var status = U_ZERO_ERROR
+        let length = units.withUnsafeBufferPointer { src in
+          vb_u_strFoldCase(
+            dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &status)
+        }
+        initialized = 0
+        if status == U_BUFFER_OVERFLOW_ERROR {
+          needed = Int(length)
+          return
+        }
+        ICUNormalizer.check(status, "u_strFoldCase")
+        initialized = Int(length)
+      }
+      if needed == 0 { return out }
+      capacity = needed
+    }
+    fatalError("u_strFoldCase outgrew the size it asked for")
+  }
+
+  private static func collapsingWhiteSpace(_ units: [UInt16]) -> [UInt16] {
+    var out: [UInt16] = []
+    out.reserveCapacity(units.count)
+    var pendingSpace = false
+    for unit in units {
+      if isWhiteSpace(unit) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(unit)
+    }
+    return out
+  }
+
+  private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
+  }
+
+  /// The Unicode White_Space property. Every such character is in the BMP, so a UTF-16 unit
+  /// (never a surrogate here) is enough to decide.
+  private static func isWhiteSpace(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The five Vietnamese tone marks in their combining form.
+  private static func isToneMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return true
+    default: return false
+    }
+  }
+
+  private static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let v = scalar.value | 0x20
+      return v >= 0x61 && v <= 0x7A
+    }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .nonspacingMark, .spacingMark, .enclosingMark:
+      return true
+    default:
+      return false
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import CICU
+
+/// Unicode normalisation through ICU's C API.
+///
+/// Foundation's `precomposedStringWithCanonicalMapping` is slow and goes quadratic on long
+/// decomposed input; whole documents are normalised here, so this stays linear. Most input is
+/// already NFC, so ICU's quick check finds the normalised prefix and only the rest is rewritten.
+public enum ICUNormalizer {
+  /// Canonical composition (NFC).
+  public static func nfc(_ s: String) -> String {
+    // Every code point below U+0300 (UTF-8 lead byte 0xCC) is NFC and never combines backwards.
+    if ICUString.allBytes(of: s, below: 0xCC) { return s }
+    let units = ICUString.utf16(s)
+    guard let normalized = normalize(units, form: .nfc) else { return s }
+    return ICUString.string(normalized)
+  }
+
+  /// Canonical decomposition (NFD).
+  public static func nfd(_ s: String) -> String {
+    // Nothing below U+00C0 (UTF-8 lead byte 0xC3) has a canonical decomposition.
+    if ICUString.allBytes(of: s, below: 0xC3) { return s }
+    let units = ICUString.utf16(s)
+    guard let normalized = normalize(units, form: .nfd) else { return s }
+    return ICUString.string(normalized)
+  }
+
+  /// Whether `s` is already in NFC, without building the normalised string.
+  public static func isNFC(_ s: String) -> Bool {
+    if ICUString.allBytes(of: s, below: 0xCC) { return true }
+    let units = ICUString.utf16(s)
+    var status = U_ZERO_ERROR
+    let instance = Form.nfc.instance
+    let result = units.withUnsafeBufferPointer {
+      vb_unorm2_isNormalized(instance, $0.baseAddress, Int32($0.count), &status)
+    }
+    check(status)
+    return result != 0
+  }
+
+  enum Form {
+    case nfc, nfd
+
+    /// ICU caches these singletons behind a once-flag, so fetching one per call is cheap and
+    /// avoids keeping a non-Sendable pointer in global state.
+    var instance: OpaquePointer {
+      var status = U_ZERO_ERROR
+      let instance =
+        switch self {
+        case .nfc: vb_unorm2_getNFCInstance(&status)
+        case .nfd: vb_unorm2_getNFDInstance(&status)
+        }
+      check(status)
+      return instance!
+    }
+  }
+
+  /// The normalised form of `units`, or nil when they are already normalised (so callers can
+  /// hand back their input without converting it again).
+  static func normalize(_ units: [UInt16], form: Form) -> [UInt16]? {
+    if units.isEmpty { return nil }
+    ICUString.checkLength(units.count)
+    let instance = form.instance
+    return units.withUnsafeBufferPointer { src -> [UInt16]? in
+      var status = U_ZERO_ERROR
+      let span = Int(vb_unorm2_spanQuickCheckYes(instance, src.baseAddress, Int32(src.count), &status))
+      check(status)
+      if span == src.count { return nil }
+
+      // NFC rarely grows text; NFD of Vietnamese grows each precomposed letter to at most three
+      // units. On overflow ICU reports the exact size and the work is redone once at that size.
+      let guess = form == .nfc ? src.count + 16 : span + 3 * (src.count - span) + 16
+      switch appendNormalized(instance, src, span: span, capacity: guess) {
+      case .done(let out): return out
+      case .needs(let capacity):
+        guard case .done(let out) = appendNormalized(instance, src, span: span, capacity: capacity)
+        else { fatalError("ICU normalisation outgrew the size it asked for") }
+        return out
+      }
+    }
+  }
+
+  private enum Appended {
+    case done([UInt16])
+    case needs(capacity: Int)
+  }
+
+  /// Copies the already-normalised prefix and lets ICU normalise the tail onto it: the pattern
+  /// ICU documents for `spanQuickCheckYes`, which keeps the seam correct without this code having
+  /// to reason about normalisation boundaries.
+  private static func appendNormalized(
+    _ instance: OpaquePointer, _ src: UnsafeBufferPointer<UInt16>, span: Int, capacity: Int
+  ) -> Appended {
+    ICUString.checkLength(capacity)
+    let tail = UnsafeBufferPointer(rebasing: src[span...])
+    var needed = 0
+    let out = [UInt16](unsafeUninitializedCapacity: capacity) { dest, initialized in
+      if span > 0 {
+        _ = dest.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: src[..<span]))
+      }
+      var status = U_ZERO_ERROR
+      let length = vb_unorm2_normalizeSecondAndAppend(
+        instance, dest.baseAddress, Int32(span), Int32(capacity), tail.baseAddress,
+        Int32(tail.count), &status)
+      initialized = 0
+      if status == U_BUFFER_OVERFLOW_ERROR {
+        needed = Int(length)
+        return
+      }
+      check(status)
+      initialized = Int(length)
+    }
+    return needed > 0 ? .needs(capacity: needed) : .done(out)
+  }
+
+  /// ICU fails here only on programming errors (bad arguments) or missing ICU data, neither of
+  /// which a caller could recover from.
+  static func check(_ status: UErrorCode, _ what: StaticString = "ICU call") {
+    if vb_u_failure(status) != 0 {
+      fatalError("\(what) failed: \(String(cString: vb_u_errorName(status)))")
+    }
+  }
+}

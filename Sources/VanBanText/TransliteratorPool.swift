@@ -1,0 +1,102 @@
+import CICU
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Hands out ICU transliterators to one caller at a time.
+///
+/// An ICU transliterator must not be used by two threads at once, and opening one parses its
+/// rules, which is far too slow to do per key. Idle instances are kept here and reused; a caller
+/// that finds none opens a fresh one, so threads never wait on each other while transliterating,
+/// only for the short push/pop under the mutex. (`Synchronization.Mutex` would need macOS 15,
+/// above this package's deployment target, hence pthreads.)
+final class TransliteratorPool: @unchecked Sendable {
+  private let id: [UInt16]
+  private let rules: [UInt16]?
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  /// Guarded by `mutex`.
+  private var idle: [UnsafeMutableRawPointer] = []
+  /// More idle instances than this are closed rather than kept: enough for a busy thread pool,
+  /// bounded so a burst of threads does not pin memory for ever.
+  private let maxIdle = 64
+
+  /// `rules` nil opens ICU's system transliterator named `id`; otherwise `id` only names the
+  /// transliterator built from `rules`.
+  init(id: String, rules: String? = nil) {
+    self.id = Array(id.utf16)
+    self.rules = rules.map { Array($0.utf16) }
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    for trans in idle { vb_utrans_close(trans) }
+    pthread_mutex_destroy(mutex)
+    mutex.deinitialize(count: 1)
+    mutex.deallocate()
+  }
+
+  /// The transliteration of `units`.
+  func transliterate(_ units: [UInt16]) -> [UInt16] {
+    if units.isEmpty { return units }
+    let trans = checkOut()
+    defer { checkIn(trans) }
+    // Removing marks only shrinks text; the headroom covers the rare decomposition that survives.
+    // On overflow ICU reports the exact size and the work is redone once at that size.
+    var capacity = units.count * 2 + 16
+    for _ in 0..<2 {
+      ICUString.checkLength(capacity)
+      var needed = 0
+      let out = [UInt16](unsafeUninitializedCapacity: capacity) { dest, initialized in
+        _ = dest.initialize(fromContentsOf: units)
+        var length = Int32(units.count)
+        var status = U_ZERO_ERROR
+        vb_utrans_transUChars(trans, dest.baseAddress, &length, Int32(capacity), &status)
+        initialized = 0
+        if status == U_BUFFER_OVERFLOW_ERROR {
+          needed = Int(length)
+          return
+        }
+        ICUNormalizer.check(status, "utrans_transUChars")
+        initialized = Int(length)
+      }
+      if needed == 0 { return out }
+      capacity = needed
+    }
+    fatalError("utrans_transUChars outgrew the size it asked for")
+  }
+
+  private func checkOut() -> UnsafeMutableRawPointer {
+    pthread_mutex_lock(mutex)
+    let reused = idle.popLast()
+    pthread_mutex_unlock(mutex)
+    if let reused { return reused }
+    var status = U_ZERO_ERROR
+    let trans = id.withUnsafeBufferPointer { id in
+      if let rules {
+        rules.withUnsafeBufferPointer { rules in
+          vb_utrans_openU(
+            id.baseAddress, Int32(id.count), rules.baseAddress, Int32(rules.count), &status)
+        }
+      } else {
+        vb_utrans_openU(id.baseAddress, Int32(id.count), nil, 0, &status)
+      }
+    }
+    ICUNormalizer.check(status, "utrans_openU")
+    return trans!
+  }
+
+  private func checkIn(_ trans: UnsafeMutableRawPointer) {
+    pthread_mutex_lock(mutex)
+    let keep = idle.count < maxIdle
+    if keep { idle.append(trans) }
+    pthread_mutex_unlock(mutex)
+    if !keep { vb_utrans_close(trans) }
+  }
+}

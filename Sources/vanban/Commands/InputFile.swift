@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import VanBan
+
+/// Reading inputs and reporting failures the way SPEC §3 asks: one line on stderr naming
+/// the file and the problem, exit 65 for bad data and 66 for a file that cannot be opened.
+enum InputFile {
+  enum Failure: Error {
+    case cannotOpen(String)
+    case badData(String)
+
+    var exitCode: Int32 {
+      switch self {
+      case .cannotOpen: 66
+      case .badData: 65
+      }
+    }
+  }
+
+  /// Files larger than this are refused rather than read: no plan is this large.
+  static let maxBytes = 256 * 1024 * 1024
+
+  static func load(_ path: String) throws(Failure) -> [UInt8] {
+    if path == "-" { return readAll(fd: 0) }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      throw .cannotOpen("\(path): cannot open: \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    var st = stat()
+    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+      throw .cannotOpen("\(path): is a directory")
+    }
+    if fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
+      throw .badData("\(path): file of \(st.st_size) bytes is larger than the \(maxBytes / 1024 / 1024) MB limit")
+    }
+    return readAll(fd: fd)
+  }
+
+  private static func readAll(fd: Int32) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      bytes.append(contentsOf: buffer[0..<n])
+      if bytes.count > maxBytes { break }
+    }
+    return bytes
+  }
+
+  static func fail(_ message: String) {
+    var m = "vanban: " + message + "\n"
+    m.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+
+  static func writeStdout(_ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      offset += n
+    }
+  }
+}

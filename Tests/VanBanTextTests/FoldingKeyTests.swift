@@ -1,0 +1,99 @@
+import Testing
+
+@testable import VanBanText
+
+struct KeyCase: Sendable, CustomTestStringConvertible {
+  let input: String
+  let expected: String
+  var testDescription: String { "\(input) → \(expected)" }
+}
+
+let caseFoldedCases: [KeyCase] = [
+  KeyCase(input: "ỦY BAN", expected: "ủy ban"),
+  KeyCase(input: "  CỘNG   HÒA\t\nXÃ HỘI  ", expected: "cộng hòa xã hội"),
+  KeyCase(input: "U\u{0309}Y BAN", expected: "ủy ban"),
+  KeyCase(input: "QUYẾT\u{00A0}ĐỊNH", expected: "quyết định"),
+  KeyCase(input: "Straße", expected: "strasse"),
+  KeyCase(input: "  Dieu   1  ", expected: "dieu 1"),
+  KeyCase(input: "", expected: ""),
+]
+
+@Test("caseFolded", arguments: caseFoldedCases)
+func caseFolded(_ c: KeyCase) {
+  #expect(FoldingKey.caseFolded(c.input) == c.expected)
+}
+
+/// Old-style and new-style tone placement must give the same key.
+let sameToneKey: [(String, String)] = [
+  ("hoà", "hòa"),
+  ("Hoá", "hóa"),
+  ("thuỷ", "thủy"),
+  ("khoẻ", "khỏe"),
+  ("loà", "lòa"),
+  ("tuỳ", "tùy"),
+  ("quý", "quý"),
+  ("Văn hoá - Xã hội", "Văn hóa - Xã hội"),
+  ("hoạ", "họa"),
+  ("thoả thuận", "thỏa thuận"),
+  ("luỹ kế", "lũy kế"),
+  ("UỶ BAN", "ủy ban"),
+  ("Ho\u{0300}a", "hòa"),
+  ("Phòng Văn hoá – Xã hội", "phòng văn hóa – xã hội"),
+]
+
+/// Different words must stay different.
+let differentToneKey: [(String, String)] = [
+  ("hòa", "hóa"),
+  ("ba", "bà"),
+  ("ma", "mã"),
+  ("hoa", "hòa"),
+  ("cơ", "có"),
+  ("ăn", "ân"),
+  ("thủy", "thùy"),
+]
+
+@Test("toneInsensitive equal", arguments: sameToneKey)
+func toneInsensitiveEqual(_ a: String, _ b: String) {
+  #expect(FoldingKey.toneInsensitive(a) == FoldingKey.toneInsensitive(b))
+}
+
+@Test("toneInsensitive distinct", arguments: differentToneKey)
+func toneInsensitiveDistinct(_ a: String, _ b: String) {
+  #expect(FoldingKey.toneInsensitive(a) != FoldingKey.toneInsensitive(b))
+}
+
+@Test func toneInsensitiveKeepsQualityMarksAndText() {
+  #expect(FoldingKey.toneInsensitive("Quả") == "quả")
+  // The tone moves to the end of the syllable: a comparison key, not a spelling.
+  #expect(FoldingKey.toneInsensitive("  Điều   12 ") == "điêù 12")
+  #expect(FoldingKey.toneInsensitive("Việt") == "viêṭ")
+  #expect(FoldingKey.toneInsensitive("ABC") == "abc")
+  #expect(ICUNormalizer.isNFC(FoldingKey.toneInsensitive("Nghị định thuỷ lợi")))
+}
+
+let diacriticFreeCases: [KeyCase] = [
+  KeyCase(input: "Phòng Văn hoá - Xã hội", expected: "phong van hoa - xa hoi"),
+  KeyCase(input: "Phòng Văn hóa – Xã hội", expected: "phong van hoa – xa hoi"),
+  KeyCase(input: "Đảng ủy", expected: "dang uy"),
+  KeyCase(input: "ĐỘC LẬP", expected: "doc lap"),
+  KeyCase(input: "Cộng hoà xã hội chủ nghĩa Việt Nam", expected: "cong hoa xa hoi chu nghia viet nam"),
+  KeyCase(input: "U\u{0309}Y BAN  NHÂN DÂN", expected: "uy ban nhan dan"),
+  KeyCase(input: "Dieu 1", expected: "dieu 1"),
+  KeyCase(input: "", expected: ""),
+]
+
+@Test("diacriticFree", arguments: diacriticFreeCases)
+func diacriticFree(_ c: KeyCase) {
+  #expect(FoldingKey.diacriticFree(c.input) == c.expected)
+}
+
+@Test func diacriticFreeFromManyTasks() async {
+  let inputs = diacriticFreeCases
+  await withTaskGroup(of: Bool.self) { group in
+    for i in 0..<200 {
+      let c = inputs[i % inputs.count]
+      group.addTask { FoldingKey.diacriticFree(c.input) == c.expected }
+    }
+    for await ok in group { #expect(ok) }
+  }
+}

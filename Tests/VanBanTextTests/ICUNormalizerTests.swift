@@ -1,0 +1,64 @@
+import Testing
+
+@testable import VanBanText
+
+/// "Tiếng Việt" spelled with base letters and combining marks only.
+let tiengVietNFD =
+  "Ti" + "e\u{0302}\u{0301}" + "ng Vi" + "e\u{0323}\u{0302}" + "t"
+
+struct NormalizeCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let input: String
+  let nfc: String
+  var testDescription: String { name }
+}
+
+let normalizeCases: [NormalizeCase] = [
+  NormalizeCase(name: "NFD Vietnamese", input: tiengVietNFD, nfc: "Tiếng Việt"),
+  NormalizeCase(name: "already NFC", input: "Tiếng Việt", nfc: "Tiếng Việt"),
+  NormalizeCase(name: "ASCII", input: "Dieu 1. Pham vi", nfc: "Dieu 1. Pham vi"),
+  NormalizeCase(name: "empty", input: "", nfc: ""),
+  NormalizeCase(
+    name: "NFC prefix then NFD tail", input: "Ủy ban nhân dân " + "Ho\u{0300}a",
+    nfc: "Ủy ban nhân dân Hòa"),
+  NormalizeCase(
+    name: "marks in non-canonical order", input: "e\u{0302}\u{0323}", nfc: "\u{1EC7}"),
+  NormalizeCase(name: "singleton (Ohm sign)", input: "\u{2126}", nfc: "\u{03A9}"),
+  NormalizeCase(
+    name: "composition exclusion grows", input: "\u{0958}", nfc: "\u{0915}\u{093C}"),
+  NormalizeCase(name: "astral and NUL survive", input: "a\u{0}𝄞e\u{0301}", nfc: "a\u{0}𝄞é"),
+]
+
+@Test("nfc", arguments: normalizeCases)
+func nfc(_ c: NormalizeCase) {
+  let out = ICUNormalizer.nfc(c.input)
+  #expect(Array(out.unicodeScalars) == Array(c.nfc.unicodeScalars))
+  #expect(ICUNormalizer.isNFC(out))
+  #expect(ICUNormalizer.nfc(out) == out)
+  #expect(Array(ICUNormalizer.nfc(ICUNormalizer.nfd(c.input)).unicodeScalars) == Array(c.nfc.unicodeScalars))
+}
+
+@Test func nfdDecomposes() {
+  #expect(Array(ICUNormalizer.nfd("Tiếng Việt").unicodeScalars) == Array(tiengVietNFD.unicodeScalars))
+  #expect(ICUNormalizer.nfd("abc") == "abc")
+  #expect(!ICUNormalizer.isNFC(tiengVietNFD))
+  #expect(ICUNormalizer.isNFC("Tiếng Việt"))
+}
+
+@Test func nfcIsIdempotent() {
+  for input in ["Văn hoá", tiengVietNFD, "Đ\u{0323}", "x\u{0301}\u{0300}", ""] {
+    let once = ICUNormalizer.nfc(input)
+    #expect(ICUNormalizer.nfc(once) == once)
+  }
+}
+
+@Test func megabyteOfNFD() {
+  let unit = "Co\u{0323}\u{0302}ng ho\u{0300}a xa\u{0303} ho\u{0323}\u{0302}i chu\u{0309} nghi\u{0303}a Vie\u{0323}\u{0302}t Nam\n"
+  let composed = "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
+  let count = 1_000_000 / unit.utf8.count + 1
+  let input = String(repeating: unit, count: count)
+  #expect(input.utf8.count >= 1_000_000)
+  let out = ICUNormalizer.nfc(input)
+  #expect(out == String(repeating: composed, count: count))
+  #expect(out.utf8.count < input.utf8.count)
+}
