@@ -43,7 +43,8 @@ struct ReferenceExtractor {
         p += 1
       }
       while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
-      let clauseEnd = Self.endsClause(words[p - 1])
+      let dayWordFolded = lex.keyword("date_day").entries.first?.words.first
+      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].hasSuffix(",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
       var issuer: String?
       if !clauseEnd {

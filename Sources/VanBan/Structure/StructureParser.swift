@@ -135,7 +135,8 @@ struct StructureParser {
       }
       guard j < lines.count else { break }
       let next = lines[j]
-      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text.text, with: next)
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text.text, with: next),
+        !(text.text.hasPrefix("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {
         diagnostics.append(DiagnosticCatalogue.pageNumberDropped(p.text, line: p.number))
@@ -164,6 +165,10 @@ struct StructureParser {
 
   /// Lines that begin a new part and so never continue a paragraph.
   func startsZone(_ line: ClassifiedLine) -> Bool {
+    // Zone words open a line with a capital ("Thực hiện …"); in lower case they continue one.
+    if let f = line.text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), f.properties.isLowercase {
+      return false
+    }
     for role in ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
     where startsWith(line, role: role) {
       return true

@@ -10,6 +10,16 @@ struct ColumnLexicon {
     return nil
   }
 
+  /// Canonical names for a whole header: "Kết quả" is a target's value beside "Chỉ tiêu"
+  /// but a task's result beside "Tên nhiệm vụ".
+  func columns(_ header: [String]) -> [String?] {
+    var names = header.map(canonical)
+    if names.contains("name"), !names.contains("indicator") {
+      names = names.map { $0 == "value" ? "result" : $0 }
+    }
+    return names
+  }
+
   /// A header row names at least two known columns.
   func isHeader(_ cells: [String]) -> Bool {
     cells.filter { canonical($0) != nil }.count >= 2

@@ -32,6 +32,21 @@ extension StructureParser {
       folded += next.words
       last = j
     }
+    // A last column name may go on over the next lines ("Thời gian hoàn" / "thành").
+    while let j = nextNonBlank(from: last + 1), j - last <= 3, !lines[j].isTableRow, lines[j].loneNumber == nil {
+      var tail = lines[j].words
+      var end = j
+      if lex.columns.matchWhole(tail) == nil {
+        guard lex.columns.isPrefixOfSome(tail), let k = nextNonBlank(from: j + 1), k - j <= 3 else { break }
+        tail += lines[k].words
+        end = k
+        guard lex.columns.matchWhole(tail) != nil else { break }
+      }
+      var text = lines[j].text
+      if end != j { text += " " + lines[end].text }
+      columns.append(text)
+      last = end
+    }
     guard columns.count >= 3 else { return nil }
     return (columns, last)
   }
@@ -46,15 +61,15 @@ extension StructureParser {
     i = last + 1
     var rows: [Row] = []
     var group: String?
-    var current: (number: String, text: LogicalText)?
+    var current: (number: String, line: Int, text: LogicalText)?
     var groupTitle: LogicalText?
     var expected = 1
 
-    func finishRow(_ rows: inout [Row], _ current: inout (number: String, text: LogicalText)?, group: String?) {
+    func finishRow(_ rows: inout [Row], _ current: inout (number: String, line: Int, text: LogicalText)?, group: String?) {
       guard let c = current else { return }
       var cells = [c.number, c.text.text]
       while cells.count < header.count { cells.append("") }
-      rows.append(Row(cells: cells, group: group, line: c.text.line))
+      rows.append(Row(cells: cells, group: group, line: c.line))
       current = nil
     }
 
@@ -95,7 +110,7 @@ extension StructureParser {
             groupTitle = nil
           }
           finishRow(&rows, &current, group: group)
-          current = (firstWord, LogicalText(rest, line: line.number))
+          current = (firstWord, line.number, LogicalText(rest, line: line.number))
           expected = n + 1
           i += 1
           continue
@@ -119,6 +134,6 @@ extension StructureParser {
       rows[k].cells[1] = g.text
     }
     finishRow(&rows, &current, group: group)
-    return Table(caption: caption, header: header, columns: header.map(columnLexicon.canonical), rows: rows, line: tableLine)
+    return Table(caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows, line: tableLine)
   }
 }

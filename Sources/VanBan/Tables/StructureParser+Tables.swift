@@ -64,7 +64,7 @@ extension StructureParser {
       }
     }
     return Table(
-      caption: caption, header: header, columns: header.map(columnLexicon.canonical), rows: rows,
+      caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows,
       line: first.number)
   }
 

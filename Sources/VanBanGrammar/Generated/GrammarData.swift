@@ -139,6 +139,11 @@ public enum GrammarData {
         ["v/v"],
         ["và"],
         ["về"],
+        ["đã"],
+        ["ngày"],
+        ["sửa đổi"],
+        ["tại"],
+        ["theo"],
       ]),
     "issuers": GrammarTable(
       name: "issuers",
