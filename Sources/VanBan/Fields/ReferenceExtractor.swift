@@ -78,7 +78,7 @@ struct ReferenceExtractor {
     var end = start
     while end < words.count, end - start < 12 {
       let w = bare[end]
-      if end > start, lex.issuerStops.contains(where: { stop in stop == w || Self.phraseAt(stop, bare, end) }) { break }
+      if end > start, words[end].hasPrefix("(") || lex.issuerStops.contains(where: { stop in stop == w || Self.phraseAt(stop, bare, end) }) { break }
       end += 1
       if Self.endsClause(words[end - 1]) { break }
     }

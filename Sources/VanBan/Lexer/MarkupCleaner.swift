@@ -90,8 +90,11 @@ struct MarkupCleaner: Sendable {
       }
       if inner.hasPrefix("/") { inner.removeFirst() }
       if inner.hasSuffix("/") { inner.removeLast() }
-      let name = inner.split(separator: " ", maxSplits: 1).first.map { String($0).lowercased() } ?? ""
-      if htmlTags.contains(name) {
+      let parts = inner.split(separator: " ", maxSplits: 1)
+      let name = parts.first.map { String($0).lowercased() } ?? ""
+      // "<b>" or "<span class=…>", not "a < b và c > d".
+      let isTag = parts.count == 1 || parts[1].contains("=")
+      if isTag, htmlTags.contains(name) {
         appendBoundary(&out, next: close + 1 < s.count ? s[close + 1] : nil)
         i = close + 1
       } else {

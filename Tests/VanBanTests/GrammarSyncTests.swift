@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import VanBanGrammar
+
+/// The compiled Grammar tables must equal the TSV files: re-reads them the way
+/// tools/gen_grammar.py does and fails on any difference (run the generator).
+@Suite struct GrammarSyncTests {
+  static func read(_ url: URL) throws -> GrammarTable {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var columns: [String]?
+    var rows: [[String]] = []
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+      if line.trimmingCharacters(in: .whitespaces).isEmpty || line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+      var cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard let cols = columns else {
+        columns = cells
+        continue
+      }
+      while cells.count < cols.count { cells.append("") }
+      rows.append(cells)
+    }
+    let name = url.deletingPathExtension().lastPathComponent
+    return GrammarTable(name: name, columns: columns ?? [], rows: rows)
+  }
+
+  @Test func generatedTablesMatchTheFiles() throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Grammar")
+    let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "tsv" }
+    #expect(files.count == GrammarData.tables.count, "run python3 tools/gen_grammar.py")
+    for url in files {
+      let table = try Self.read(url)
+      #expect(GrammarData.tables[table.name] == table, "Grammar/\(url.lastPathComponent) changed: run python3 tools/gen_grammar.py")
+    }
+  }
+
+  @Test func everyTableTheParserNeedsExists() {
+    for name in ["doc-types", "doc-kinds", "keywords", "signature", "columns", "columns-prefix", "issuers", "issuer-stops", "latex", "html-tags"] {
+      #expect(GrammarData.tables[name] != nil, "missing Grammar/\(name).tsv")
+    }
+  }
+}

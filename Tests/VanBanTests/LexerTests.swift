@@ -1,0 +1,145 @@
+import Testing
+@testable import VanBan
+
+@Suite struct MarkupCleanerTests {
+  static let cleaner = MarkupCleaner(grammar: .shared)
+
+  @Test(arguments: [
+    ("theo hướng 6 rõ “**rõ người, rõ việc**”;", "theo hướng 6 rõ “rõ người, rõ việc”;"),
+    ("Phụ lục I**MỤC TIÊU****NGHỊ QUYẾT***(Kèm theo Kế hoạch)*", "Phụ lục I MỤC TIÊU NGHỊ QUYẾT (Kèm theo Kế hoạch)"),
+    ("$\\geq 1,1$ và không thấp hơn", "≥ 1,1 và không thấp hơn"),
+    ("$\\leq 5$", "≤ 5"),
+    ("“ <i>Chuyển đổi số toàn diện</i> ”", "“ Chuyển đổi số toàn diện ”"),
+    ("(<https://theodoing.dcs.vn>)", "(https://theodoing.dcs.vn)"),
+    ("* *Gửi bản điện tử:*", "* Gửi bản điện tử:"),
+    ("Ghi chú (*)", "Ghi chú (*)"),
+    ("  nhiều    khoảng   trắng  ", "nhiều khoảng trắng"),
+    ("a\u{00A0}\u{00A0}b", "a b"),
+    ("\t\t“xã hội số”\t", "\t\t“xã hội số”\t"),
+    ("1.\tViệc  một \t Phòng", "1.\tViệc một\tPhòng"),
+    ("**KT. CHỦ TỊCH", "KT. CHỦ TỊCH"),
+    ("PHÓ CHỦ TỊCH**", "PHÓ CHỦ TỊCH"),
+    ("(*qua Phòng Văn hóa - Xã hội xã*)", "(qua Phòng Văn hóa - Xã hội xã)"),
+    ("a < b và c > d", "a < b và c > d"),
+    ("giá $5 và $6", "giá 5 và 6"),
+  ])
+  func cleans(_ input: String, _ expected: String) {
+    #expect(Self.cleaner.clean(Substring(input)) == expected)
+  }
+}
+
+@Suite struct LineClassifierTests {
+  @Test(arguments: [
+    ("I. MỤC ĐÍCH, YÊU CẦU", Marker.roman(value: 1, label: "I"), "MỤC ĐÍCH, YÊU CẦU"),
+    ("IV. TỔ CHỨC THỰC HIỆN", .roman(value: 4, label: "IV"), "TỔ CHỨC THỰC HIỆN"),
+    ("1. Mục đích", .arabic(label: "1", parts: [1]), "Mục đích"),
+    ("1.1. UBND xã ban hành", .arabic(label: "1.1", parts: [1, 1]), "UBND xã ban hành"),
+    ("2.3.1. Chuyển đổi số", .arabic(label: "2.3.1", parts: [2, 3, 1]), "Chuyển đổi số"),
+    ("1.2 Không có dấu chấm cuối", .arabic(label: "1.2", parts: [1, 2]), "Không có dấu chấm cuối"),
+    ("(12) Phấn đấu", .paren(12), "Phấn đấu"),
+    ("a) Nội dung", .letter("a"), "Nội dung"),
+    ("- Gạch đầu dòng", .bullet("-"), "Gạch đầu dòng"),
+    ("+ Cộng", .bullet("+"), "Cộng"),
+    ("* Sao", .bullet("*"), "Sao"),
+    ("– Gạch ngang dài", .bullet("-"), "Gạch ngang dài"),
+  ] as [(String, Marker, String)])
+  func markers(_ text: String, _ marker: Marker, _ body: String) {
+    let line = LineClassifier.classify(number: 1, text: text)
+    #expect(line.marker == marker)
+    #expect(line.body == body)
+  }
+
+  @Test(arguments: [
+    "100% cán bộ được tập huấn", "31/12/2025", "VI", "IIII. Sai", "1 cửa liên thông", "Căn cứ Nghị quyết",
+    "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm",
+  ])
+  func notMarkers(_ text: String) {
+    #expect(LineClassifier.classify(number: 1, text: text).marker == nil)
+  }
+
+  @Test func tableRowsAndLoneNumbers() {
+    let row = LineClassifier.classify(number: 3, text: "1.\tViệc\t\tQuý II")
+    #expect(row.cells == ["1.", "Việc", "", "Quý II"])
+    #expect(LineClassifier.classify(number: 4, text: "7").loneNumber == 7)
+    #expect(LineClassifier.classify(number: 4, text: "2026").loneNumber == nil)
+  }
+
+  @Test func romanValues() {
+    #expect(LineClassifier.romanValue("XIV") == 14)
+    #expect(LineClassifier.romanValue("IIX") == nil)
+    #expect((1...40).allSatisfy { LineClassifier.romanValue(LineClassifier.toRoman($0)) == $0 })
+  }
+}
+
+@Suite struct NormalizeTests {
+  /// seed 003: a pdftotext dump, hard-wrapped with blank lines between the pieces.
+  @Test func hardWrappedParagraphsJoin() throws {
+    var text = "KẾ HOẠCH\n\n"
+    for k in 1...25 {
+      text += "Câu số \(k) của một đoạn văn được ngắt dòng cứng bởi pdftotext ở lề phải của \n\nTrang giấy và tiếp tục ở dòng sau.\n\n"
+    }
+    let out = try PlanParser.normalize(Array(text.utf8))
+    #expect(out.contains("ở lề phải của Trang giấy và tiếp tục ở dòng sau."))
+    // Normalising the output again changes nothing.
+    let again = try PlanParser.normalize(Array(out.utf8))
+    #expect(again == out)
+  }
+
+  @Test func brokenHyphenJoinsWithoutSpace() {
+    var t = LogicalText("Nghị quyết số 57-", line: 1)
+    t.append("NQ/TW phù hợp", line: 3)
+    #expect(t.text == "Nghị quyết số 57-NQ/TW phù hợp")
+    #expect(t.line(atUTF8: t.text.utf8.count - 1) == 3)
+  }
+}
+
+@Suite struct ReferenceExtractorTests {
+  static let extractor = ReferenceExtractor(lex: .shared)
+
+  @Test(arguments: [
+    ("Thực hiện Công văn số 8002/BKHCN-VP ngày 26/12/2025 của Bộ Khoa học và Công nghệ về việc", "Công văn", "8002/BKHCN-VP", "2025-12-26", "Bộ Khoa học và Công nghệ"),
+    ("Kế hoạch hành động số 15-KH/TU ngày 12/9/2025 của Ban Thường vụ Tỉnh ủy về thực hiện", "Kế hoạch", "15-KH/TU", "2025-09-12", "Ban Thường vụ Tỉnh ủy"),
+    ("Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá", "Nghị quyết", "57-NQ/TW", "2024-12-22", "Bộ Chính trị"),
+    ("theo Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội, Luật", "Nghị quyết", "193/2025/QH15", "2025-02-19", "Quốc hội"),
+    ("Kế hoạch số 13- KH/TU ngày 08/01/2026 của Ban Thường vụ Tỉnh ủy.", "Kế hoạch", "13-KH/TU", "2026-01-08", "Ban Thường vụ Tỉnh ủy"),
+    ("Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 về cung cấp", "Nghị định", "42/2022/NĐ-CP", "2022-06-24", nil),
+    ("kết nối với Đề án số 06 của Chính phủ theo tiến độ", "Đề án", "06", nil, "Chính phủ"),
+    ("Thông báo kết luận số 17-TB/CQTTBCĐ ngày 29/12/2025 của Cơ quan", "Thông báo", "17-TB/CQTTBCĐ", "2025-12-29", "Cơ quan"),
+  ] as [(String, String, String, String?, String?)])
+  func citations(_ text: String, _ kind: String, _ number: String, _ date: String?, _ issuer: String?) throws {
+    let refs = Self.extractor.extract(from: LogicalText(text, line: 1))
+    let r = try #require(refs.first)
+    #expect(r.kind == kind)
+    #expect(r.number == number)
+    #expect(r.date == date)
+    #expect(r.issuer == issuer)
+  }
+
+  @Test(arguments: [
+    "(Kèm theo Kế hoạch /KH-UBND ngày / /2026 của Ủy ban nhân dân xã)",
+    "Kế hoạch số: /KH-UBND ngày tháng 3",
+    "Ban hành kế hoạch năm 2026",
+    "ngày 31/02/2026",
+  ])
+  func notCitations(_ text: String) {
+    #expect(Self.extractor.extract(from: LogicalText(text, line: 1)).isEmpty)
+  }
+
+  /// seed 000: the alias names the citation it abbreviates, not the nearest one.
+  @Test func aliasGoesToTheNumberItRepeats() {
+    let text = "Kế hoạch số 129/KH-UBND ngày 14/11/2025 của UBND tỉnh về thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ (sau đây viết tắt là Kế hoạch số 129/KH-UBND)."
+    let refs = Self.extractor.extract(from: LogicalText(text, line: 9))
+    #expect(refs.first { $0.number == "129/KH-UBND" }?.alias == "Kế hoạch số 129/KH-UBND")
+    #expect(refs.first { $0.number == "71/NQ-CP" }?.alias == nil)
+  }
+
+  @Test(arguments: [("22/12/2024", "2024-12-22"), ("1/4/2025", "2025-04-01"), ("29/2/2024", "2024-02-29")])
+  func isoDates(_ text: String, _ iso: String) {
+    #expect(ReferenceExtractor.isoDate(Substring(text)) == iso)
+  }
+
+  @Test(arguments: ["29/2/2025", "31/4/2026", "12/2026", "0/1/2026"])
+  func notDates(_ text: String) {
+    #expect(ReferenceExtractor.isoDate(Substring(text)) == nil)
+  }
+}

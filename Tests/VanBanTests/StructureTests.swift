@@ -1,0 +1,185 @@
+import Testing
+import VanBanModel
+@testable import VanBan
+
+/// Spec examples for the structure parser, each a small document and what it must yield.
+/// Odd cases are named after the seed they come from.
+@Suite struct StructureTests {
+  static let head = """
+    ỦY BAN NHÂN DÂN
+    XÃ AN BÌNH
+
+    Số: 12/KH-UBND
+
+    An Bình, ngày 05 tháng 5 năm 2026
+
+    KẾ HOẠCH
+
+    Triển khai chuyển đổi số năm 2026
+
+    """
+
+  @Test func headerFields() throws {
+    let plan = try parse(Self.head + "I. MỤC ĐÍCH\n\n1. Mục đích\n")
+    #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ AN BÌNH")
+    #expect(plan.header.number == "12")
+    #expect(plan.header.symbol == "KH-UBND")
+    #expect(plan.header.place == "An Bình")
+    #expect(plan.header.date == DocumentDate(day: 5, month: 5, year: 2026, text: "ngày 05 tháng 5 năm 2026"))
+    #expect(plan.header.docType == "KẾ HOẠCH")
+    #expect(plan.header.title == "Triển khai chuyển đổi số năm 2026")
+    #expect(!codes(plan).contains("header.number_blank"))
+  }
+
+  /// seed 000: number, place and date on one line, number and day blank.
+  @Test func draftHeaderOnOneLine() throws {
+    let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")
+    #expect(plan.header.number == nil)
+    #expect(plan.header.symbol == "KH-UBND")
+    #expect(plan.header.place == "Bình Thành")
+    #expect(plan.header.date?.day == nil)
+    #expect(plan.header.date?.month == 3)
+    #expect(codes(plan).contains("header.number_blank"))
+    #expect(codes(plan).contains("header.day_blank"))
+  }
+
+  @Test(arguments: [
+    ("Số: 74/KH-UBND", "74", "KH-UBND"),
+    ("Số: 123/2025/QĐ-UBND", "123/2025", "QĐ-UBND"),
+    ("Số:   /KH-UBND", nil, "KH-UBND"),
+    ("Số 07 /BC-UBND", "07", "BC-UBND"),
+  ] as [(String, String?, String)])
+  func numberAndSymbol(_ line: String, _ number: String?, _ symbol: String) throws {
+    let plan = try parse(line + "\n\nKẾ HOẠCH\n\nTiêu đề\n")
+    #expect(plan.header.number == number)
+    #expect(plan.header.symbol == symbol)
+  }
+
+  /// The motto beside the issuer on one line (two-column header flattened).
+  @Test func mottoBesideIssuer() throws {
+    let plan = try parse("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN LỢI Độc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\n\nTiêu đề\n")
+    #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ TÂN LỢI")
+  }
+
+  @Test func sectionTreeAndPaths() throws {
+    let plan = try parse(Self.head + """
+      I. MỤC ĐÍCH
+
+      1. Mục đích
+
+      - Một ý.
+
+      II. NHIỆM VỤ
+
+      1. Công tác chỉ đạo
+
+      1.1. Ban hành kế hoạch triển khai thực hiện các nhiệm vụ năm 2026 trên địa bàn xã.
+
+      1.2. Tổ chức tuyên truyền
+
+      2.3.1. Lạc chỗ
+
+      """)
+    let outline = plan.sections.flatMap { s in [s] + s.children.flatMap { [$0] + $0.children } }.map(\.path)
+    #expect(outline == ["I", "I/1", "II", "II/1", "II/1/1.1", "II/1/1.2"] || outline.starts(with: ["I", "I/1", "II", "II/1"]))
+    let one = plan.sections[1].children[0].children[0]
+    #expect(one.title == nil)
+    #expect(one.blocks.first?.text == "Ban hành kế hoạch triển khai thực hiện các nhiệm vụ năm 2026 trên địa bàn xã.")
+    #expect(plan.sections[1].children[0].children[1].title == "Tổ chức tuyên truyền")
+    #expect(plan.sections[0].children[0].blocks == [Block(type: .bullet, marker: "-", text: "Một ý.", line: 15)])
+    #expect(codes(plan).contains("section.parent_mismatch"))
+  }
+
+  /// seed 001 has two "3." under "V"; seed 002 jumps from "3.2." to "3.4.".
+  @Test func numberingDiagnostics() throws {
+    let plan = try parse(Self.head + """
+      I. A
+
+      1. Một
+
+      2. Hai
+
+      2. Hai nữa
+
+      4. Bốn
+
+      3.1. X
+
+      """)
+    let c = codes(plan)
+    #expect(c.contains("section.duplicate_number"))
+    #expect(c.contains("section.skipped_number"))
+    let dup = plan.diagnostics.first { $0.code == "section.duplicate_number" }
+    #expect(dup?.line == 17)
+  }
+
+  @Test func colonSplitsTitleFromParagraph() throws {
+    let plan = try parse(Self.head + "I. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Kinh tế: Theo chức năng, nhiệm vụ bảo đảm kinh phí.\n")
+    let s = plan.sections[0].children[0]
+    #expect(s.title == "Phòng Kinh tế")
+    #expect(s.blocks.map(\.text) == ["Theo chức năng, nhiệm vụ bảo đảm kinh phí."])
+  }
+
+  /// seed 000: a paragraph cut by a page break ("kế" / "hoạch") is one paragraph.
+  @Test func pageBreakSplitParagraphIsJoined() throws {
+    let plan = try parse(Self.head + "I. A\n\n- Tổ chức triển khai các chủ trương, chương trình, kế\n\n12\n\nhoạch của Trung ương.\n")
+    #expect(plan.sections[0].blocks.map(\.text) == ["Tổ chức triển khai các chủ trương, chương trình, kế hoạch của Trung ương."])
+    #expect(codes(plan).contains("page.number_dropped"))
+  }
+
+  @Test func legalBasesPreambleAndReferences() throws {
+    let plan = try parse(Self.head + """
+      Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;
+
+      Căn cứ Kế hoạch số 92/KH-UBND ngày 15/9/2025 của UBND tỉnh (gọi tắt là Kế hoạch số 92/KH-UBND);
+
+      UBND xã ban hành Kế hoạch như sau:
+
+      I. A
+
+      - Thực hiện Nghị quyết số 57-NQ/TW và Đề án 06.
+
+      """)
+    #expect(plan.legalBases.count == 2)
+    #expect(plan.preamble.map(\.text) == ["UBND xã ban hành Kế hoạch như sau:"])
+    #expect(plan.references.map(\.number) == ["57-NQ/TW", "92/KH-UBND", "06"])
+    #expect(plan.references[0] == Reference(kind: "Nghị quyết", number: "57-NQ/TW", date: "2024-12-22", issuer: "Bộ Chính trị", alias: nil, line: 11))
+    #expect(plan.references[1].alias == "Kế hoạch số 92/KH-UBND")
+    #expect(plan.references[1].issuer == "UBND tỉnh")
+  }
+
+  @Test func recipientsArchiveAndSignature() throws {
+    let plan = try parse(Self.head + """
+      I. A
+
+      Trên đây là Kế hoạch của UBND xã./.
+
+      Nơi nhận:
+      - UBND tỉnh (b/c);
+      - TT Đảng ủy, TT HĐND xã;
+      * *Gửi bản điện tử:*
+      - Lưu: VT, VHXH.
+
+      **KT. CHỦ TỊCH
+      PHÓ CHỦ TỊCH**
+
+      Nguyễn Văn A
+
+      """)
+    #expect(plan.closing?.text == "Trên đây là Kế hoạch của UBND xã./.")
+    #expect(plan.recipients.map(\.name) == ["UBND tỉnh", "TT Đảng ủy, TT HĐND xã"])
+    #expect(plan.recipients[0].note == "b/c")
+    #expect(plan.archive == ["VT", "VHXH"])
+    #expect(plan.signature == Signature(authority: "KT", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", signer: "Nguyễn Văn A", line: 21))
+    #expect(codes(plan).contains("recipients.group_label"))
+  }
+
+  @Test func annexMentionedButMissing() throws {
+    let plan = try parse(Self.head + "I. A\n\n(Chi tiết tại Phụ lục I, II gửi kèm theo)\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhụ lục I\nDANH MỤC\n")
+    let missing = plan.diagnostics.filter { $0.code == "annex.not_found" }
+    #expect(missing.map(\.message).count == 1)
+    #expect(missing.first?.message.contains("'II'") == true)
+    #expect(plan.annexes.map(\.label) == ["I"])
+    #expect(plan.signature?.authority == "TM")
+  }
+}

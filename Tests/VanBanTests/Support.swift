@@ -1,0 +1,62 @@
+import Foundation
+import VanBanModel
+@testable import VanBan
+
+/// Paths and helpers shared by the tests.
+enum Repo {
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let corpus = root.appendingPathComponent("Corpus")
+  static let schema = root.appendingPathComponent("schema/plan.schema.json")
+
+  /// Every input document of the corpus (`*.txt`), sorted.
+  static func corpusInputs() -> [URL] {
+    let fm = FileManager.default
+    guard let e = fm.enumerator(at: corpus, includingPropertiesForKeys: nil) else { return [] }
+    return e.compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+  }
+
+  static func relative(_ url: URL) -> String {
+    String(url.path.dropFirst(corpus.path.count + 1))
+  }
+}
+
+func parse(_ text: String, name: String = "test.txt") throws -> Plan {
+  try PlanParser.parse(Array(text.utf8), options: ParseOptions(name: name))
+}
+
+func codes(_ plan: Plan) -> [String] { plan.diagnostics.map(\.code) }
+
+/// Runs a command and returns its exit status, stdout and stderr.
+func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (Int32, Data, Data) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: executable)
+  p.arguments = arguments
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  if let stdin {
+    let inPipe = Pipe()
+    p.standardInput = inPipe
+    try p.run()
+    inPipe.fileHandleForWriting.write(stdin)
+    try inPipe.fileHandleForWriting.close()
+  } else {
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+  }
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  let e = err.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (p.terminationStatus, o, e)
+}
+
+/// Validates JSON files against the schema with the Python `jsonschema` validator
+/// (tools/validate_json.py); returns its output when it fails.
+func validateAgainstSchema(_ files: [URL]) throws -> String? {
+  let (status, out, err) = try run(
+    "/usr/bin/env", ["python3", Repo.root.appendingPathComponent("tools/validate_json.py").path, Repo.schema.path] + files.map(\.path))
+  if status == 0 { return nil }
+  return String(decoding: out + err, as: UTF8.self)
+}

@@ -1,0 +1,119 @@
+import Testing
+import VanBanModel
+@testable import VanBan
+
+@Suite struct TableTests {
+  static let tail = """
+    KẾ HOẠCH
+
+    Tiêu đề
+
+    I. A
+
+    Nơi nhận:
+    - Lưu: VT.
+
+    KT. CHỦ TỊCH
+    PHÓ CHỦ TỊCH
+
+    Nguyễn Văn A
+
+    """
+
+  /// seed 000: a header repeated after a page break continues the same table.
+  @Test func repeatedHeaderIsOneTable() throws {
+    let plan = try parse(Self.tail + """
+      Phụ lục II
+      DANH MỤC NHIỆM VỤ (Kèm theo Kế hoạch số /KH-UBND)
+
+      STT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian thực hiện
+      1.\tViệc một\tPhòng Kinh tế\tQuý II năm 2026
+
+      STT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian thực hiện
+      2.\tViệc hai\tPhòng Kinh tế\tQuý III năm 2026
+
+      """)
+    let annex = try #require(plan.annexes.first)
+    #expect(annex.label == "II")
+    #expect(annex.title == "DANH MỤC NHIỆM VỤ")
+    #expect(annex.attachedTo == "Kế hoạch số /KH-UBND")
+    #expect(annex.tables.count == 1)
+    #expect(annex.tables[0].rows.map { $0.cells[0] } == ["1.", "2."])
+    #expect(annex.tables[0].columns == ["number", "name", "lead", "deadline"])
+    #expect(codes(plan).contains("table.repeated_header"))
+  }
+
+  /// seed 001: continuation rows with empty leading cells, a word split across the page.
+  @Test func continuationRowsMerge() throws {
+    let plan = try parse(Self.tail + """
+      PHỤ LỤC
+      DANH MỤC
+
+      TT\tTÊN NHIỆM VỤ\tĐƠN VỊ CHỦ TRÌ\tTHỜI GIAN HOÀN THÀNH
+      I\tHẠ TẦNG\t\t
+      1\tPhối hợp triển khai các nền tảng số dùng chung của\tPhòng Văn hóa - Xã hội\tThường
+
+      \ttỉnh\tXã hội\txuyên
+      2\tViệc hai\tPhòng Kinh tế\tNăm 2026
+
+      """)
+    let rows = try #require(plan.annexes.first?.tables.first?.rows)
+    #expect(rows.count == 3)
+    #expect(rows[0].cells[0] == "I")
+    #expect(rows[1].cells == ["1", "Phối hợp triển khai các nền tảng số dùng chung của tỉnh", "Phòng Văn hóa - Xã hội", "Thường xuyên"])
+    #expect(rows[1].group == "HẠ TẦNG")
+    #expect(rows[2].group == "HẠ TẦNG")
+    #expect(codes(plan).contains("table.duplicate_fragment"))
+  }
+
+  @Test func tableWithoutHeader() throws {
+    let plan = try parse(Self.tail + "PHỤ LỤC\nDANH MỤC\n\n1\tmột\thai\n2\tba\tbốn\n")
+    let table = try #require(plan.annexes.first?.tables.first)
+    #expect(table.header.isEmpty)
+    #expect(table.rows.count == 2)
+    #expect(codes(plan).contains("table.no_header"))
+  }
+
+  /// seed 003: every cell on its own line; row numbers count up; a lone number out of
+  /// sequence is a page number.
+  @Test func flattenedTableRows() throws {
+    let plan = try parse(Self.tail + """
+      PHỤ LỤC
+
+      Các nhiệm vụ
+
+      TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả dự kiến
+      Thời gian hoàn
+
+      thành
+
+      I Công tác chỉ đạo
+
+      1
+
+      Phát huy vai trò người đứng đầu
+
+      Phòng Văn hóa – Xã hội
+
+      Nhiệm vụ thường
+
+      xuyên
+
+      7
+
+      2
+
+      Bố trí nguồn lực
+
+      Phòng Kinh tế
+
+      """)
+    let table = try #require(plan.annexes.first?.tables.first)
+    #expect(table.columns == ["number", "name", "lead", "coordinators", "result", "deadline"])
+    #expect(table.rows.map { $0.cells[0] } == ["I", "1", "2"])
+    #expect(table.rows[1].group == "Công tác chỉ đạo")
+    #expect(table.rows[1].cells[1].hasPrefix("Phát huy vai trò người đứng đầu"))
+    #expect(codes(plan).contains("page.number_dropped"))
+    #expect(codes(plan).contains("table.flattened"))
+  }
+}
