@@ -52,6 +52,10 @@ import Testing
     let doc = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
     #expect((doc?["schema_version"] as? String) == "1")
     #expect(!err.isEmpty)
+    let ndjson = try Self.tempFile("out.ndjson", Array(out))
+    defer { try? FileManager.default.removeItem(atPath: ndjson) }
+    let failure = try validateAgainstSchema([URL(fileURLWithPath: ndjson)])
+    #expect(failure == nil, "\(failure ?? "")")
   }
 
   @Test func parsesStdinAndPretty() throws {
@@ -60,6 +64,10 @@ import Testing
     #expect(status == 0)
     let s = String(decoding: out, as: UTF8.self)
     #expect(s.contains("\n  \"schema_version\": \"1\""))
+    let file = try Self.tempFile("stdin.json", Array(out))
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let failure = try validateAgainstSchema([URL(fileURLWithPath: file)])
+    #expect(failure == nil, "\(failure ?? "")")
   }
 
   @Test func normalizePrintsCleanText() throws {

@@ -124,7 +124,7 @@ extension StructureParser {
       header.number = token
     }
     if header.number == nil {
-      diagnostics.append(DiagnosticCatalogue.headerNumberBlank("Số: " + token, line: line))
+      diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
     }
     return words.joined(separator: " ")
   }
