@@ -67,11 +67,14 @@ struct PhraseMatcher: Sendable {
     var value: String
   }
   let entries: [Entry]
+  /// Entries by their first word, longest first: most words start no phrase at all.
+  private let byFirstWord: [String: [Entry]]
 
   init(pairs: [(phrase: String, value: String)]) {
     entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
       .filter { !$0.words.isEmpty }
       .sorted { $0.words.count > $1.words.count }
+    byFirstWord = Dictionary(grouping: entries, by: { $0.words[0] })
   }
 
   init(table: GrammarTable, phrase: String, value: String) {
@@ -80,9 +83,10 @@ struct PhraseMatcher: Sendable {
 
   /// The longest phrase that the words start with, and how many words it takes.
   func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
-    for e in entries where e.words.count <= words.count {
+    guard let first = words.first, let candidates = byFirstWord[Words.bare(first)] else { return nil }
+    for e in candidates where e.words.count <= words.count {
       var ok = true
-      for (k, w) in e.words.enumerated() where Words.bare(words[words.startIndex + k]) != w {
+      for k in 1..<e.words.count where Words.bare(words[words.startIndex + k]) != e.words[k] {
         ok = false
         break
       }
