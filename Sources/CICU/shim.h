@@ -61,6 +61,12 @@ static inline int32_t vb_unorm2_normalizeSecondAndAppend(const UNormalizer2 *nor
                                          secondLength, status);
 }
 
+/// Whether text before `c` never interacts with `c` under this normalisation form, i.e. the
+/// text can be cut before `c` and each piece normalised on its own.
+static inline int vb_unorm2_hasBoundaryBefore(const UNormalizer2 *norm2, UChar32 c) {
+  return unorm2_hasBoundaryBefore(norm2, c) ? 1 : 0;
+}
+
 // MARK: Strings
 
 static inline UChar *vb_u_strFromUTF8(UChar *dest, int32_t destCapacity, int32_t *destLength,

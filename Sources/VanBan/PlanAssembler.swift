@@ -39,6 +39,27 @@ struct PlanAssembler {
       return LegalBasis(text: text.text, line: text.line, references: own.references)
     }
     diagnostics += checkAnnexMentions()
+    let planYear = header.date?.year ?? header.title.flatMap(ValueParser.year(in:))
+    let interpreter = TableInterpreter(
+      lex: lexicon, agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, values: PlanParser.values,
+      planYear: planYear)
+    var items = TableInterpreter.Output()
+    func tables(_ s: Section) {
+      for t in s.tables {
+        interpreter.interpret(t, title: s.title, origin: .body, multiline: parser.multilineCells, into: &items)
+      }
+      s.children.forEach(tables)
+    }
+    sections.forEach(tables)
+    for annex in parser.annexes {
+      for t in annex.tables {
+        interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.multilineCells, into: &items)
+      }
+    }
+    let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear).extract(from: sections)
+    diagnostics += items.diagnostics
+    let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies)
+      .extract(from: sections, diagnostics: &diagnostics)
     diagnostics.sort { $0.line < $1.line }
     return Plan(
       source: Source(name: "-", sha256: "", bytes: 0, encoding: "utf-8", lineCount: 0),
@@ -47,6 +68,9 @@ struct PlanAssembler {
       references: index.references,
       preamble: parser.preamble,
       sections: sections,
+      targets: (proseTargets + items.targets).sorted { $0.line < $1.line },
+      tasks: items.tasks,
+      responsibilities: responsibilities,
       closing: parser.closing.map { Closing(text: $0.text, line: $0.line) },
       signature: parser.signature,
       recipients: parser.recipients,

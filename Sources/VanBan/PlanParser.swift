@@ -26,6 +26,10 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
 
 /// The entry point: bytes in, a `Plan` out.
 public enum PlanParser {
+  static let agencies = AgencyLexicon()
+  static let deadlines = DeadlineParser()
+  static let values = ValueParser()
+
   /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
   public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
     let prepared = try prepare(bytes)

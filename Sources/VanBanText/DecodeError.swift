@@ -15,7 +15,7 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .empty:
-      return "the file is empty (nothing but white space): there is no text to parse"
+      return "the file is empty or holds only white space: there is no text to parse"
     case .invalidUTF8(let offset):
       return "invalid UTF-8 at byte \(offset): not a UTF-8 or UTF-16 text file"
         + " (pass --encoding if it is a legacy encoding)"

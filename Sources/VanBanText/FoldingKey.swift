@@ -11,13 +11,7 @@ public enum FoldingKey {
   /// space, trimmed.
   public static func caseFolded(_ s: String) -> String {
     if ICUString.allBytes(of: s, below: 0x80) { return asciiCaseFolded(s) }
-    var units = ICUString.utf16(s)
-    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
-    units = foldCase(units)
-    // Folding can leave NFC (e.g. U+01F0 ǰ folds to j + U+030C), so compose again; this is
-    // only a quick check when folding changed nothing structural.
-    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
-    return ICUString.string(collapsingWhiteSpace(units))
+    return ICUString.string(caseFoldedUnits(s))
   }
 
   /// `caseFolded`, and blind to where the tone mark sits, so the old ("hoà", "thuỷ") and new
@@ -28,25 +22,42 @@ public enum FoldingKey {
   /// again. Vowel-quality marks (circumflex, breve, horn) stay put, since they tell vowels apart.
   /// The key is for comparison only: it is not correctly spelled Vietnamese ("việt" → "viêṭ").
   public static func toneInsensitive(_ s: String) -> String {
-    let folded = caseFolded(s)
     // Below U+00C0 nothing decomposes, so there are no tone marks to move.
-    if ICUString.allBytes(of: folded, below: 0xC3) { return folded }
-    let decomposed = ICUNormalizer.nfd(folded)
-    var out = String.UnicodeScalarView()
-    var tones: [Unicode.Scalar] = []
-    for scalar in decomposed.unicodeScalars {
-      if isToneMark(scalar) {
-        tones.append(scalar)
-      } else if isLetterOrMark(scalar) {
-        out.append(scalar)
-      } else {
-        out.append(contentsOf: tones)
-        tones.removeAll(keepingCapacity: true)
-        out.append(scalar)
+    if ICUString.allBytes(of: s, below: 0xC3) { return caseFolded(s) }
+    let folded = caseFoldedUnits(s)
+    let decomposed = ICUNormalizer.normalize(folded, form: .nfd) ?? folded
+    var out: [UInt16] = []
+    out.reserveCapacity(decomposed.count)
+    // Tone marks are BMP code points, so moving them is a matter of moving single units.
+    var tones: [UInt16] = []
+    var i = 0
+    while i < decomposed.count {
+      let unit = decomposed[i]
+      if isToneMark(unit) {
+        tones.append(unit)
+        i += 1
+        continue
       }
+      var width = 1
+      var scalar = Unicode.Scalar(unit)
+      if UTF16.isLeadSurrogate(unit), i + 1 < decomposed.count,
+        UTF16.isTrailSurrogate(decomposed[i + 1])
+      {
+        scalar = Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, decomposed[i + 1]])))
+        width = 2
+      }
+      if let scalar, isLetterOrMark(scalar) {
+        // Still inside the syllable.
+      } else if !tones.isEmpty {
+        out += tones
+        tones.removeAll(keepingCapacity: true)
+      }
+      out.append(unit)
+      if width == 2 { out.append(decomposed[i + 1]) }
+      i += width
     }
-    out.append(contentsOf: tones)
-    return ICUNormalizer.nfc(String(out))
+    out += tones
+    return ICUString.string(ICUNormalizer.normalize(out, form: .nfc) ?? out)
   }
 
   /// `caseFolded` with every diacritic removed and đ turned into d, for text typed or OCR'd
@@ -55,9 +66,19 @@ public enum FoldingKey {
   /// Only nonspacing marks go; punctuation such as the en dash is kept (ICU's "Latin-ASCII"
   /// would turn it into "-", which is why that transform is not used).
   public static func diacriticFree(_ s: String) -> String {
-    let folded = caseFolded(s)
-    if ICUString.allBytes(of: folded, below: 0x80) { return folded }
-    return ICUString.string(stripper.transliterate(ICUString.utf16(folded)))
+    if ICUString.allBytes(of: s, below: 0x80) { return asciiCaseFolded(s) }
+    return ICUString.string(stripper.transliterate(caseFoldedUnits(s)))
+  }
+
+  /// `caseFolded` as UTF-16, so the other keys can carry on without converting back and forth.
+  private static func caseFoldedUnits(_ s: String) -> [UInt16] {
+    var units = ICUString.utf16(s)
+    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
+    units = foldCase(units)
+    // Folding can leave NFC (e.g. U+01F0 ǰ folds to j + U+030C), so compose again; this is
+    // only a quick check when folding changed nothing structural.
+    units = ICUNormalizer.normalize(units, form: .nfc) ?? units
+    return collapsingWhiteSpace(units)
   }
 
   /// Opened lazily on first use and shared; see `TransliteratorPool` for the thread-safety story.
@@ -155,8 +176,8 @@ public enum FoldingKey {
   }
 
   /// The five Vietnamese tone marks in their combining form.
-  private static func isToneMark(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
+  private static func isToneMark(_ unit: UInt16) -> Bool {
+    switch unit {
     case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return true
     default: return false
     }
@@ -167,6 +188,8 @@ public enum FoldingKey {
       let v = scalar.value | 0x20
       return v >= 0x61 && v <= 0x7A
     }
+    // Combining Diacritical Marks, where every Vietnamese mark lives: all nonspacing.
+    if (0x0300...0x036F).contains(scalar.value) { return true }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
       .nonspacingMark, .spacingMark, .enclosingMark:

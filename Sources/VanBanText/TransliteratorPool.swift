@@ -43,10 +43,46 @@ final class TransliteratorPool: @unchecked Sendable {
   }
 
   /// The transliteration of `units`.
-  func transliterate(_ units: [UInt16]) -> [UInt16] {
+  ///
+  /// ICU edits its buffer in place, so every removed mark shifts the rest of the text and one
+  /// call over a whole document is quadratic. The text is therefore fed through in pieces of
+  /// about `chunk` units, each cut just before a character that starts an NFC boundary: nothing
+  /// composes or reorders across such a cut, so for transforms built from normalisation and
+  /// per-character rules (as all of ours are) the pieces give the same result as the whole.
+  func transliterate(_ units: [UInt16], chunk: Int = 1024) -> [UInt16] {
     if units.isEmpty { return units }
     let trans = checkOut()
     defer { checkIn(trans) }
+    var status = U_ZERO_ERROR
+    let nfc = vb_unorm2_getNFCInstance(&status)
+    ICUNormalizer.check(status, "unorm2_getNFCInstance")
+    // Surrogates are never cut points, which keeps pairs together.
+    func isCut(_ unit: UInt16) -> Bool {
+      (unit & 0xF800) != 0xD800 && vb_unorm2_hasBoundaryBefore(nfc, UChar32(unit)) != 0
+    }
+    var out: [UInt16] = []
+    out.reserveCapacity(units.count)
+    units.withUnsafeBufferPointer { all in
+      var start = 0
+      while start < all.count {
+        var end = min(start + chunk, all.count)
+        if end < all.count {
+          if let cut = all[(start + 1)..<end].lastIndex(where: isCut) {
+            end = cut
+          } else {
+            end = all[end...].firstIndex(where: isCut) ?? all.count
+          }
+        }
+        out += Self.transliterate(trans, UnsafeBufferPointer(rebasing: all[start..<end]))
+        start = end
+      }
+    }
+    return out
+  }
+
+  private static func transliterate(
+    _ trans: UnsafeMutableRawPointer, _ units: UnsafeBufferPointer<UInt16>
+  ) -> [UInt16] {
     // Removing marks only shrinks text; the headroom covers the rare decomposition that survives.
     // On overflow ICU reports the exact size and the work is redone once at that size.
     var capacity = units.count * 2 + 16

@@ -37,7 +37,10 @@ import VanBanGrammar
   }
 
   @Test func everyTableTheParserNeedsExists() {
-    for name in ["doc-types", "doc-kinds", "keywords", "signature", "columns", "columns-prefix", "issuers", "issuer-stops", "latex", "html-tags"] {
+    for name in [
+      "agencies", "agency-prefixes", "columns", "columns-prefix", "deadline-words", "doc-kinds", "doc-types",
+      "html-tags", "issuer-stops", "issuers", "keywords", "latex", "signature", "value-words",
+    ] {
       #expect(GrammarData.tables[name] != nil, "missing Grammar/\(name).tsv")
     }
   }

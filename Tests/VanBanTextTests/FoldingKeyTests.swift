@@ -97,3 +97,21 @@ func diacriticFree(_ c: KeyCase) {
     for await ok in group { #expect(ok) }
   }
 }
+
+/// Long input goes through the transliterator in pieces; the pieces must not change the result,
+/// even where no space offers a natural cut.
+@Test func diacriticFreeOnLongText() {
+  let words = String(repeating: "Việt", count: 5_000)
+  #expect(FoldingKey.diacriticFree(words) == String(repeating: "viet", count: 5_000))
+  let decomposed = String(repeating: "Vie\u{0323}\u{0302}t ", count: 3_000)
+  #expect(FoldingKey.diacriticFree(decomposed) == String(repeating: "viet ", count: 3_000).dropLast())
+  let marks = "a" + String(repeating: "\u{0301}", count: 3_000) + "đ"
+  #expect(FoldingKey.diacriticFree(marks) == "ad")
+}
+
+@Test func toneInsensitiveOnLongTextAndAstralLetters() {
+  let old = String(repeating: "thuỷ lợi hoà bình 𠀀𝐀 ", count: 2_000)
+  let new = String(repeating: "thủy lợi hòa bình 𠀀𝐀 ", count: 2_000)
+  #expect(FoldingKey.toneInsensitive(old) == FoldingKey.toneInsensitive(new))
+  #expect(FoldingKey.toneInsensitive(old).contains("𠀀"))
+}

@@ -88,6 +88,12 @@ let decodeFailureCases: [DecodeFailureCase] = [
     name: "UTF-16LE without BOM", bytes: Array(utf16("Hà Nội", bigEndian: false).dropFirst(2)),
     expected: .binary(kind: "binary data")),
   DecodeFailureCase(
+    name: "UTF-32LE BOM", bytes: [0xFF, 0xFE, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00],
+    expected: .binary(kind: "binary data")),
+  DecodeFailureCase(
+    name: "RTF after a UTF-8 BOM", bytes: [0xEF, 0xBB, 0xBF] + Array(#"{\rtf1 x}"#.utf8),
+    expected: .binary(kind: "RTF")),
+  DecodeFailureCase(
     name: "mostly control bytes", bytes: [0x01, 0x02, 0x03, 0x41, 0x42, 0x1B, 0x1B, 0x7F, 0x43, 0x44],
     expected: .binary(kind: "binary data")),
   DecodeFailureCase(

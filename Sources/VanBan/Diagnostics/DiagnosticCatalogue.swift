@@ -18,6 +18,16 @@ enum DiagnosticCatalogue {
       message: "text in an annex outside any table: '\(text.prefix(80))'", line: line)
   }
 
+  static func deadlineUnparsed(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "task.deadline_unparsed",
+      message: "deadline '\(text)' could not be read as a date, month, quarter, year or recurrence", line: line)
+  }
+
+  static func declaredCountMismatch(group: String, declared: Int, found: Int, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.declared_count_mismatch",
+      message: "'\(group)' declares \(declared) rows but \(found) were found", line: line)
+  }
+
   static func headerDayBlank(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "header.day_blank",
       message: "the day of the date is blank in '\(text)'", line: line)
@@ -68,6 +78,16 @@ enum DiagnosticCatalogue {
       message: "'\(text)' labels a group of recipients and is not one", line: line)
   }
 
+  static func responsibilityAgencyGuessed(_ agency: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "responsibility.agency_unknown",
+      message: "agency '\(agency)' is not in the agency lexicon", line: line)
+  }
+
+  static func rowWithoutLead(_ item: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.row_without_lead",
+      message: "no lead agency for '\(item.prefix(60))'", line: line)
+  }
+
   static func sectionDuplicateNumber(label: String, parent: String?, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "section.duplicate_number",
       message: "two sections numbered '\(label)'" + (parent.map { " under '\($0)'" } ?? ""), line: line)
@@ -88,6 +108,11 @@ enum DiagnosticCatalogue {
       message: "section '\(label)' follows a gap: '\(expected)' is missing", line: line)
   }
 
+  static func tableColumnsUnknown(header: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.columns_unknown",
+      message: "table whose columns hold neither targets nor tasks: '\(header.prefix(100))'", line: line)
+  }
+
   static func tableDuplicateFragment(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "table.duplicate_fragment",
       message: "continuation '\(text)' repeats the end of the cell above and is dropped", line: line)
@@ -101,6 +126,11 @@ enum DiagnosticCatalogue {
   static func tableNoHeader(line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.no_header",
       message: "table without a header row: its columns are unknown", line: line)
+  }
+
+  static func tableOutsideSection(line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.outside_section",
+      message: "table before the first section; kept as an unlabelled annex", line: line)
   }
 
   static func tableRaggedRow(cells: Int, columns: Int, line: Int) -> Diagnostic {
@@ -118,8 +148,8 @@ enum DiagnosticCatalogue {
       message: "row '\(number)' follows a gap: row \(expected) is missing", line: line)
   }
 
-  static func tableOutsideSection(line: Int) -> Diagnostic {
-    Diagnostic(severity: .warning, code: "table.outside_section",
-      message: "table before the first section; kept as an unlabelled annex", line: line)
+  static func valueUnparsed(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "target.value_unparsed",
+      message: "value '\(text)' has no number", line: line)
   }
 }

@@ -29,6 +29,9 @@ struct StructureParser {
   var bodyTexts: [LogicalText] = []
   /// A line in an annex that names the table below it ("Nhiệm vụ 1: …").
   var pendingCaption: LogicalText?
+  /// Cells of one-cell-per-line tables with their original line breaks, which separate
+  /// agencies in a list (the JSON cell joins them with spaces).
+  var multilineCells: [CellKey: String] = [:]
 
   init(lines: [ClassifiedLine], lexicon: GrammarLexicon) {
     self.lines = lines
@@ -199,6 +202,13 @@ struct StructureParser {
     }
     return nil
   }
+}
+
+/// A table cell: the table's and the row's first lines, and the column index.
+struct CellKey: Hashable, Sendable {
+  var table: Int
+  var row: Int
+  var column: Int
 }
 
 /// Splits a numbered line into a heading and a paragraph.

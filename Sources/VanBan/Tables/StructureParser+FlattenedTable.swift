@@ -4,8 +4,7 @@ import VanBanModel
 /// header is a run of known column names, a row number starts a row, a Roman numeral a group.
 ///
 /// Rows are found by their numbers, which must count up (a lone number that does not is a
-/// page number). Assigning each row's lines to columns is the table issue's work; here a row
-/// keeps its number and its text in reading order.
+/// page number); `FlattenedRowSplitter` assigns each row's lines to the columns.
 extension StructureParser {
   /// The header's column names and the index of its last line, when line `at` starts one.
   func flattenedHeader(at start: Int) -> (columns: [String], last: Int)? {
@@ -61,13 +60,26 @@ extension StructureParser {
     i = last + 1
     var rows: [Row] = []
     var group: String?
-    var current: (number: String, line: Int, text: LogicalText)?
+    var current: (number: String, line: Int, pieces: [(text: String, line: Int)])?
+    let splitter = FlattenedRowSplitter(agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, lexicon: lex)
+    let columns = columnLexicon.columns(header)
+    let tableKey = tableLine
     var groupTitle: LogicalText?
     var expected = 1
 
-    func finishRow(_ rows: inout [Row], _ current: inout (number: String, line: Int, text: LogicalText)?, group: String?) {
+    func finishRow(
+      _ rows: inout [Row], _ current: inout (number: String, line: Int, pieces: [(text: String, line: Int)])?,
+      group: String?, multiline: inout [CellKey: String]
+    ) {
       guard let c = current else { return }
-      var cells = [c.number, c.text.text]
+      let perColumn = splitter.split(c.pieces.map(\.text), columns: Array(columns.dropFirst()))
+      var cells = [c.number]
+      for (k, pieces) in perColumn.enumerated() {
+        var text = LogicalText("", line: c.line)
+        for p in pieces { text.append(p, line: c.line) }
+        cells.append(text.text)
+        if pieces.count > 1 { multiline[CellKey(table: tableKey, row: c.line, column: k + 1)] = pieces.joined(separator: "\n") }
+      }
       while cells.count < header.count { cells.append("") }
       rows.append(Row(cells: cells, group: group, line: c.line))
       current = nil
@@ -85,7 +97,7 @@ extension StructureParser {
       // A group: "II" alone or "I Công tác chỉ đạo …".
       let firstWord = line.text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
       if let roman = LineClassifier.romanValue(firstWord), roman >= 1 {
-        finishRow(&rows, &current, group: group)
+        finishRow(&rows, &current, group: group, multiline: &multilineCells)
         if let g = groupTitle { group = g.text }
         let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
         rows.append(Row(cells: [firstWord] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
@@ -109,8 +121,8 @@ extension StructureParser {
             }
             groupTitle = nil
           }
-          finishRow(&rows, &current, group: group)
-          current = (firstWord, line.number, LogicalText(rest, line: line.number))
+          finishRow(&rows, &current, group: group, multiline: &multilineCells)
+          current = (firstWord, line.number, rest.isEmpty ? [] : [(rest, line.number)])
           expected = n + 1
           i += 1
           continue
@@ -124,7 +136,7 @@ extension StructureParser {
       if groupTitle != nil, current == nil || rows.last?.cells.first.map({ LineClassifier.romanValue($0) != nil }) == true {
         groupTitle?.append(line.text, line: line.number)
       } else if current != nil {
-        current?.text.append(line.text, line: line.number)
+        current?.pieces.append((line.text, line.number))
       } else {
         diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(line.text, line: line.number))
       }
@@ -133,7 +145,7 @@ extension StructureParser {
     if let g = groupTitle, let k = rows.lastIndex(where: { $0.cells.count > 1 && $0.cells[1].isEmpty && $0.group == nil }) {
       rows[k].cells[1] = g.text
     }
-    finishRow(&rows, &current, group: group)
+    finishRow(&rows, &current, group: group, multiline: &multilineCells)
     return Table(caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows, line: tableLine)
   }
 }

@@ -1,0 +1,323 @@
+import VanBanGrammar
+import VanBanText
+
+/// Agencies (cơ quan, đơn vị) and their canonical names from Grammar/agencies.tsv.
+///
+/// The same office is written many ways across plans ("Phòng VHXXH", "phòng Văn hoá – Xã hội",
+/// "Phòng Văn hóa - Xã hội xã"), and `diff` / `compare` can only line plans up if every spelling
+/// becomes one name. The lexicon is also the only safe judge of where a cell holds two agencies:
+/// "và" and "," occur inside names ("Văn phòng HĐND và UBND xã", "Trung tâm Văn hóa, Thể thao và
+/// Truyền thông xã") as often as between them, so a cell is cut there only when every part is a
+/// name the lexicon knows.
+struct AgencyLexicon: Sendable {
+  /// Folded key of every canonical name and alias → canonical name.
+  private let canonicalByKey: [String: String]
+  /// Heading prefixes ("Đề nghị các cơ quan:") as folded words, longest first, so "Đề nghị các
+  /// cơ quan:" wins over "Đề nghị".
+  private let prefixes: [[String]]
+  /// Words in the longest known name: bounds the search for a name opening a heading sentence.
+  private let longestName: Int
+  /// The key of " xã", the suffix that may be present or absent on any commune office.
+  private let communeSuffix: String
+
+  /// Far above any real cell; keeps the segmentation quadratic in something small.
+  private static let maxChunks = 16
+  /// Words that continue a name rather than start the duties after it ("Phòng Văn hóa - Xã hội và
+  /// …" names two bodies, not one followed by a sentence).
+  private static let connectors: Set<String> = ["và", "cùng", "với", "hoặc", "các"]
+
+  init() {
+    let table = GrammarData.table("agencies")
+    let canonicals = table.column("canonical")
+    let aliases = table.column("alias")
+    var map: [String: String] = [:]
+    // Aliases first, canonical names last: a canonical name always maps to itself even if some
+    // alias of another agency folds to the same key.
+    for (canonical, alias) in zip(canonicals, aliases) where !alias.isEmpty {
+      map[Self.key(alias)] = canonical
+    }
+    for canonical in canonicals where !canonical.isEmpty {
+      map[Self.key(canonical)] = canonical
+    }
+    canonicalByKey = map
+    longestName = (canonicals + aliases).map { Self.words($0).count }.max() ?? 0
+    prefixes = GrammarData.table("agency-prefixes").column("prefix")
+      .map { Self.words($0).map(Self.key) }
+      .filter { !$0.isEmpty }
+      .sorted { $0.count > $1.count }
+    communeSuffix = " " + Self.key("xã")
+  }
+
+  /// The canonical name of one agency; an unknown name passes through cleaned (trimmed, leading "- " / "+ " and
+  /// trailing ";" "," "." removed, inner spaces collapsed, first letter upper-cased) — never dropped.
+  func canonical(_ name: String) -> String {
+    let cleaned = Self.clean(name)
+    return lookup(cleaned) ?? cleaned
+  }
+
+  /// Whether the name (after cleaning) is in the lexicon.
+  func isKnown(_ name: String) -> Bool {
+    lookup(Self.clean(name)) != nil
+  }
+
+  /// Splits a lead/coordinator cell into agencies, canonical, in order, without duplicates. The cell may contain "\n"
+  /// where the original had line breaks (one-cell-per-line tables). Split on ";", on line breaks, on leading bullets
+  /// ("- Các Phòng chuyên môn\nUBND xã\n- Các cơ quan, đơn vị" → ["Các Phòng chuyên môn UBND xã", "Các cơ quan, đơn vị"]:
+  /// a line that does not start with a bullet continues the previous piece), and on " và " / "," only where the lexicon
+  /// says both halves are agencies ("Văn phòng UBND xã và Trung tâm PV HCC" → two; "Văn phòng HĐND và UBND xã" → one, since
+  /// the whole is a known agency; "Trung tâm Phục vụ hành chính công, Phòng Kinh tế" → two; "Các phòng, ban, đơn vị" → one;
+  /// "Phòng Văn hóa – Xã hội và Trạm Y tế xã" → two; "Trạm Y Tế, Phòng Văn hóa – Xã hội" → two).
+  /// A hyphen inside a name ("Phòng Văn hóa - Xã hội") is never a split point.
+  func split(_ cell: String) -> [String] {
+    var result: [String] = []
+    var seen: Set<String> = []
+    for piece in pieces(cell) {
+      for segment in piece.split(separator: ";") {
+        for name in splitList(String(segment)) {
+          let agency = lookup(name) ?? name
+          if seen.insert(Self.key(agency)).inserted { result.append(agency) }
+        }
+      }
+    }
+    return result
+  }
+
+  /// The agency a "Tổ chức thực hiện" heading names: "Phòng Văn hóa - Xã hội" → itself; "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã
+  /// và các đoàn thể" → "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể" (prefix from agency-prefixes.tsv removed, canonical where known).
+  ///
+  /// Plans also run the duties on in the heading line ("1. Phòng Văn hóa - Xã hội: Chủ trì, …",
+  /// "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, …"), so the name ends at a colon, at "là",
+  /// or where a known name is followed by a lower-case predicate of three words or more.
+  func agency(inHeading heading: String) -> String {
+    var words = Self.words(Self.stripEmphasis(Self.clean(heading)))
+    if let first = words.first, words.count > 1, Self.isLabel(first) { words.removeFirst() }
+    words = removingPrefix(words)
+    var text = words.joined(separator: " ")
+    if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
+    words = Self.words(text)
+    if let copula = words.firstIndex(where: { $0.lowercased() == "là" }), copula > 0 {
+      words = Array(words[..<copula])
+    }
+    let name = Self.clean(words.joined(separator: " "))
+    if let known = lookup(name) { return known }
+    let parts = split(name)
+    if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joined(separator: ", ") }
+    return knownLead(of: Self.words(name)) ?? name
+  }
+
+  // MARK: Splitting
+
+  /// The cell's lines grouped into pieces: a bullet starts a piece, and so does a line after one
+  /// ending in ";". Any other line is a wrap of the line before, except where the two are each a
+  /// known agency and together are not (one agency per line, no bullets).
+  private func pieces(_ cell: String) -> [String] {
+    var pieces: [String] = []
+    let lines = cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    for raw in lines {
+      let line = Self.collapseSpaces(raw)
+      let bulleted = Self.hasBullet(line)
+      let text = Self.stripBullets(line)
+      if text.isEmpty { continue }
+      guard !bulleted, let previous = pieces.last, !previous.hasSuffix(";") else {
+        pieces.append(text)
+        continue
+      }
+      let tail = Self.collapseSpaces(previous.split(separator: ";").last ?? "")
+      let joined = previous + " " + text
+      if isKnown(tail + " " + text) {
+        pieces[pieces.count - 1] = joined
+      } else if isKnown(tail), endsWithWords(tail, text) {
+        // A page wrap printed twice ("Phòng Văn hóa - Xã hội" / "Xã hội", seed 001): the second
+        // copy adds nothing.
+        continue
+      } else if isKnown(tail), isKnown(text) {
+        pieces.append(text)
+      } else {
+        pieces[pieces.count - 1] = joined
+      }
+    }
+    return pieces
+  }
+
+  /// One piece cut at "," and "và" into the fewest parts that are all known agencies; the piece
+  /// whole when it is known itself or when no such cut exists.
+  private func splitList(_ piece: String) -> [String] {
+    let whole = Self.clean(piece)
+    if whole.isEmpty { return [] }
+    if lookup(whole) != nil { return [whole] }
+    let chunks = Self.chunks(whole)
+    let n = chunks.count
+    guard n > 1, n <= Self.maxChunks else { return [whole] }
+    func group(_ i: Int, _ j: Int) -> String {
+      var s = chunks[i].text
+      for k in (i + 1)..<j { s += chunks[k - 1].separator + chunks[k].text }
+      return s
+    }
+    // fewest[j]: fewest known groups covering chunks[0..<j]; from[j]: where the last one starts.
+    var fewest = [Int?](repeating: nil, count: n + 1)
+    var from = [Int](repeating: 0, count: n + 1)
+    fewest[0] = 0
+    for j in 1...n {
+      for i in 0..<j {
+        guard let before = fewest[i], isKnown(group(i, j)) else { continue }
+        if fewest[j] == nil || before + 1 < fewest[j]! {
+          fewest[j] = before + 1
+          from[j] = i
+        }
+      }
+    }
+    guard fewest[n] != nil else { return [whole] }
+    var parts: [String] = []
+    var j = n
+    while j > 0 {
+      parts.append(Self.clean(group(from[j], j)))
+      j = from[j]
+    }
+    return parts.reversed()
+  }
+
+  /// The text between "," and the word "và", with the separator that followed each.
+  private static func chunks(_ text: String) -> [(text: String, separator: String)] {
+    var chunks: [(text: String, separator: String)] = []
+    var current: [Substring] = []
+    func close(_ separator: String) {
+      if current.isEmpty {
+        // ", và": two separators in a row make one cut.
+        if !chunks.isEmpty { chunks[chunks.count - 1].separator += separator }
+        return
+      }
+      chunks.append((current.joined(separator: " "), separator))
+      current.removeAll()
+    }
+    for word in text.split(separator: " ") {
+      var rest = word[...]
+      while let comma = rest.firstIndex(of: ",") {
+        if comma > rest.startIndex { current.append(rest[..<comma]) }
+        close(",")
+        rest = rest[rest.index(after: comma)...]
+      }
+      if rest.isEmpty { continue }
+      if rest.lowercased() == "và", !current.isEmpty || !chunks.isEmpty {
+        close(" và")
+      } else {
+        current.append(rest)
+      }
+    }
+    if !current.isEmpty { chunks.append((current.joined(separator: " "), "")) }
+    return chunks.map { ($0.text, $0.separator + " ") }
+  }
+
+  /// Whether `text` repeats the last words of `name`.
+  private func endsWithWords(_ name: String, _ text: String) -> Bool {
+    let whole = Self.key(name)
+    let end = Self.key(text)
+    return whole == end || whole.hasSuffix(" " + end) || whole.hasSuffix("-" + end)
+  }
+
+  // MARK: Headings
+
+  private func removingPrefix(_ words: [String]) -> [String] {
+    let keys = words.map(Self.key)
+    for prefix in prefixes where prefix.count < keys.count && Array(keys[..<prefix.count]) == prefix {
+      return Array(words[prefix.count...])
+    }
+    return words
+  }
+
+  /// The longest known name opening the words, when what follows it reads as a predicate
+  /// ("… xã phát huy vai trò giám sát"): three words or more, starting in lower case, not a
+  /// connector.
+  private func knownLead(of words: [String]) -> String? {
+    guard words.count > 3 else { return nil }
+    for k in stride(from: min(words.count - 3, longestName), through: 1, by: -1) {
+      let candidate = words[..<k].joined(separator: " ")
+      guard let known = lookup(Self.clean(candidate)) else { continue }
+      let next = words[k]
+      guard !candidate.hasSuffix(","), next.first?.isLowercase == true,
+        !Self.connectors.contains(next.lowercased())
+      else { return nil }
+      return known
+    }
+    return nil
+  }
+
+  // MARK: Keys and cleaning
+
+  private func lookup(_ cleaned: String) -> String? {
+    if cleaned.isEmpty { return nil }
+    let k = Self.key(cleaned)
+    if let hit = canonicalByKey[k] { return hit }
+    if k.hasSuffix(communeSuffix) { return canonicalByKey[String(k.dropLast(communeSuffix.count))] }
+    return canonicalByKey[k + communeSuffix]
+  }
+
+  /// Case, tone placement and dash kind erased; spaces around a dash dropped, so "HĐND-UBND" and
+  /// "HĐND - UBND" meet.
+  static func key(_ s: String) -> String {
+    var dashed = String.UnicodeScalarView()
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": dashed.append("-")
+      default: dashed.append(scalar)
+      }
+    }
+    let folded = FoldingKey.toneInsensitive(String(dashed))
+    var out = ""
+    for c in folded {
+      if c == " ", out.last == "-" { continue }
+      if c == "-", out.last == " " { out.removeLast() }
+      out.append(c)
+    }
+    return out
+  }
+
+  static func clean(_ name: String) -> String {
+    var s = stripBullets(collapseSpaces(name[...]))
+    while let last = s.last, last == ";" || last == "," || last == "." || last == " " { s.removeLast() }
+    guard let first = s.first else { return "" }
+    return first.uppercased() + s.dropFirst()
+  }
+
+  private static func collapseSpaces(_ s: Substring) -> String {
+    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  private static func isBullet(_ c: Character) -> Bool {
+    c == "-" || c == "+" || c == "*" || c == "•" || c == "·" || c == "–" || c == "—"
+  }
+
+  private static func hasBullet(_ line: String) -> Bool {
+    line.first.map(isBullet) ?? false
+  }
+
+  /// Leading list markers and the spaces after them; a dash can never begin a name.
+  private static func stripBullets(_ s: String) -> String {
+    var rest = s[...]
+    while let c = rest.first, isBullet(c) || c == " " { rest.removeFirst() }
+    return String(rest)
+  }
+
+  /// Bold and italic markers left around a heading ("**6. Trạm Y tế xã**").
+  private static func stripEmphasis(_ s: String) -> String {
+    var rest = s[...]
+    while let c = rest.first, c == "*" || c == "_" || c == " " { rest.removeFirst() }
+    while let c = rest.last, c == "*" || c == "_" || c == " " { rest.removeLast() }
+    return String(rest)
+  }
+
+  private static func words(_ s: String) -> [String] {
+    s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+  }
+
+  /// A section number ("5.", "2.1.", "(3)", "a)", "IV."): agency names never start with one.
+  private static func isLabel(_ word: String) -> Bool {
+    var core = word[...]
+    if core.first == "(" { core.removeFirst() }
+    guard let end = core.last, end == "." || end == ")" else { return false }
+    core.removeLast()
+    if core.isEmpty { return false }
+    if core.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { return core.first!.isNumber }
+    if core.allSatisfy({ "IVXLC".contains($0) }) { return true }
+    return core.count == 1 && core.first!.isLowercase && end == ")"
+  }
+}

@@ -1,0 +1,113 @@
+import VanBanModel
+
+/// Targets written as prose under a "Mục tiêu cụ thể" heading: numbered items "(1) Tỷ lệ phủ
+/// sóng 5G … tối thiểu 45%." and bullets "+ Mở rộng phủ sóng 4G đạt 95% dân số …". An item
+/// counts when it states a value; a bullet without one that heads "+" items ("- Về hạ tầng")
+/// becomes their group.
+struct ProseTargetExtractor {
+  let lex: GrammarLexicon
+  let values: ValueParser
+  let planYear: Int?
+
+  func extract(from sections: [Section]) -> [Target] {
+    var out: [Target] = []
+    for s in sections { visit(s, inTargets: false, year: planYear, into: &out) }
+    return out
+  }
+
+  private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
+    let titleWords = Words.fold(s.title ?? "")
+    let isTargetsHeading = lex.keyword("targets_heading").entries.contains { e in
+      titleWords.count >= e.words.count && containsRun(titleWords.map(Words.bare), e.words)
+    }
+    let here = inTargets || isTargetsHeading
+    let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
+    if here {
+      var group: String? = isTargetsHeading ? nil : s.title
+      for b in s.blocks {
+        // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets.
+        let clauses = b.text.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let found = clauses.compactMap { c in values.find(inSentence: c, year: sectionYear).map { (c, $0) } }
+        guard !found.isEmpty else {
+          if b.type == .bullet, b.marker == "-" { group = b.text }
+          continue
+        }
+        let label: String? = s.label.hasPrefix("(") ? String(s.label.dropFirst().dropLast()) : nil
+        for (clause, v) in found {
+          out.append(Target(
+            group: (b.marker == "+" ? group : (isTargetsHeading ? nil : s.title)), number: label,
+            indicator: Self.indicator(found.count == 1 ? b.text : clause),
+            unit: Self.unit(v.text), values: [v], lead: [], coordinators: [], note: nil, origin: .body, line: b.line))
+        }
+      }
+    }
+    for c in s.children { visit(c, inTargets: here, year: sectionYear, into: &out) }
+  }
+
+  private func containsRun(_ words: [String], _ run: [String]) -> Bool {
+    guard run.count <= words.count else { return false }
+    for k in 0...(words.count - run.count) where Array(words[k..<(k + run.count)]) == run { return true }
+    return false
+  }
+
+  /// The sentence without its final full stop.
+  static func indicator(_ text: String) -> String {
+    var t = Substring(text)
+    while let l = t.last, l == "." || l == ";" || l == " " { t.removeLast() }
+    return String(t)
+  }
+
+  /// "%" when the value is a percentage.
+  static func unit(_ valueText: String) -> String? {
+    valueText.contains("%") ? "%" : nil
+  }
+}
+
+/// "Tổ chức thực hiện": each numbered agency with its duties.
+struct ResponsibilityExtractor {
+  let lex: GrammarLexicon
+  let agencies: AgencyLexicon
+
+  func extract(from sections: [Section], diagnostics: inout [Diagnostic]) -> [Responsibility] {
+    var out: [Responsibility] = []
+    func visit(_ s: Section) {
+      let words = Words.fold(s.title ?? "").map(Words.bare)
+      if lex.keyword("responsibilities_heading").matchWhole(words) != nil {
+        for c in s.children { out.append(responsibility(c, diagnostics: &diagnostics)) }
+        return
+      }
+      s.children.forEach(visit)
+    }
+    sections.forEach(visit)
+    return out
+  }
+
+  private func responsibility(_ s: Section, diagnostics: inout [Diagnostic]) -> Responsibility {
+    var duties = s.blocks.map(\.text)
+    func collect(_ c: Section) {
+      if let t = c.title { duties.append(t) }
+      duties += c.blocks.map(\.text)
+      c.children.forEach(collect)
+    }
+    s.children.forEach(collect)
+    var agency: String
+    if let title = s.title {
+      agency = agencies.agency(inHeading: title)
+      // "Đề nghị các cơ quan: Công an, Ban Chỉ huy quân sự, …: Xây dựng …" — the agencies
+      // follow the colon that split the heading.
+      if !agencies.isKnown(agency), let first = s.blocks.first?.text {
+        let listed = agencies.agency(inHeading: title + ": " + first)
+        if listed.contains(", ") { agency = listed }
+      }
+    } else if let first = duties.first {
+      agency = agencies.agency(inHeading: first)
+    } else {
+      agency = s.label
+    }
+    if !agencies.isKnown(agency), !agency.contains(", ") {
+      diagnostics.append(DiagnosticCatalogue.responsibilityAgencyGuessed(agency, line: s.line))
+    }
+    return Responsibility(agency: agency, duties: duties.filter { !$0.isEmpty }, line: s.line)
+  }
+
+}

@@ -1,0 +1,486 @@
+import VanBanGrammar
+import VanBanModel
+import VanBanText
+
+/// Target values (giá trị chỉ tiêu): "≥ 90", "≥ 1,1" (cleaned from `$\geq 1,1$`), "Top 30", "100%",
+/// "tối thiểu 45%", in a table cell or inside a sentence of prose.
+///
+/// Works on the string's Unicode scalars, tokenised once per call into words, numbers and single
+/// symbols; only the few words next to a number are ever folded for matching. Every Vietnamese
+/// word it looks for comes from Grammar: `value-words.tsv` (comparisons, labels), `keywords.tsv`
+/// (the date words and "số") and `doc-kinds.tsv` (so "Đề án 06" is a name, not a count).
+struct ValueParser: Sendable {
+  init() {}
+
+  /// A table cell holds one value, written as
+  ///
+  ///     value     -> qualifier* number "%"? after?
+  ///     qualifier -> "≥" | "⩾" | ">=" | "=>" | ">" | "≤" | "⩽" | "<=" | "=<" | "<" | "="
+  ///                | phrase (value-words.tsv, place before: "tối thiểu", "Top", "đạt" …)
+  ///     after     -> phrase (value-words.tsv, place after: "trở lên", "trở xuống")
+  ///     number    -> digit+ (("." | ",") digit+)*
+  ///     op        -> the qualifier nearest the number that is not "=", else after's, else "="
+  ///
+  /// Vietnamese numbers write the decimal point as "," and group thousands with ".": `1,1` = 1.1,
+  /// `1.000` = 1000, `10.000.000` = 1e7. A lone "." is still a decimal point when the number starts
+  /// `0.` or fewer or more than three digits follow it (`0.725`, `0.8`, `1.5`), because OCR'd and
+  /// Excel-made tables often carry the English form. Only commas with three-digit groups
+  /// (`1,000,000`) are English thousands.
+  ///
+  /// Several numbers: a percentage wins, then a number with a qualifier, then the first. Numbers
+  /// that are labels never count: glued to letters (`5G`, `QH15`), part of a date or document
+  /// number (`22/12/2024`, `57-NQ/TW`), an ordinal `(3)`, or after a skip word (`Quý 2`, `năm 2025`,
+  /// `Đề án 06`). The text is the whole cell, so qualifiers such as "và không thấp hơn chỉ tiêu tỉnh
+  /// giao" survive; a cell with no usable number keeps its text with no value, for a diagnostic.
+  func parse(cell: String, year: Int?) -> TargetValue? {
+    let text = Self.trimmed(cell)
+    if text.isEmpty { return nil }
+    var scan = Scan(text)
+    guard let c = scan.best(inSentence: false) else {
+      return TargetValue(year: year, op: .eq, value: nil, text: text)
+    }
+    return TargetValue(year: year, op: c.op, value: c.value, text: text)
+  }
+
+  /// A sentence states its value with the same grammar as a cell, somewhere among other numbers.
+  /// Prose is full of bare numbers that are not targets — list markers (`1.`, `(3)`), years,
+  /// counts in names ("chính quyền địa phương 2 cấp", "tại 14 ấp", "Đề án 06") — so a sentence's
+  /// value must be a percentage or carry a qualifier ("ít nhất 02 lớp", "đạt Top 30"); otherwise
+  /// the sentence states none. A percentage wins over qualified counts ("phủ sóng 4G đạt 95%").
+  /// The text is only the value's own words: qualifiers, number, "%" and a following "trở lên".
+  func find(inSentence sentence: String, year: Int?) -> TargetValue? {
+    var scan = Scan(sentence)
+    guard let c = scan.best(inSentence: true) else { return nil }
+    return TargetValue(year: year, op: c.op, value: c.value, text: scan.text(from: c.first, through: c.last))
+  }
+
+  /// A year is a four-digit number 1900–2100 standing on its own. One introduced by the year word
+  /// (`năm 2026`, `NĂM 2026`, `hết năm 2030`) wins over a bare one, because titles also carry
+  /// dates (`ngày 22/12/2024 … NĂM 2026`), whose years are never taken. A period `2026-2030` names
+  /// the year its targets are due: its end.
+  static func year(in text: String) -> Int? {
+    var scan = Scan(text)
+    var fallback: Int?
+    var i = 0
+    while i < scan.tokens.count {
+      guard var year = scan.yearValue(i) else {
+        i += 1
+        continue
+      }
+      var end = i
+      // "2026-2030", "2026 – 2030"
+      if scan.isDash(i + 1), let last = scan.yearValue(i + 2) {
+        year = last
+        end = i + 2
+      }
+      if !scan.isGluedOnLeft(i) && !scan.isGluedOnRight(end) {
+        if scan.phraseEnds(at: i - 1, in: Lexicon.shared.yearWords) != nil { return year }
+        if fallback == nil { fallback = year }
+      }
+      i = end + 1
+    }
+    return fallback
+  }
+
+  private static func trimmed(_ s: String) -> String {
+    let u = s.unicodeScalars
+    guard let a = u.firstIndex(where: { !$0.properties.isWhitespace }),
+      let b = u.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(u[a...b])
+  }
+}
+
+// MARK: - Lexicon
+
+extension ValueParser {
+  /// Grammar's value words, folded once into lookups by the word nearest the number.
+  struct Lexicon: Sendable {
+    struct Phrase: Sendable {
+      var words: [String]
+      /// nil: a skip phrase, whose neighbouring number is a label.
+      var op: TargetValue.Op?
+    }
+
+    /// Phrases before a number, by their last word, longest first.
+    let before: [String: [Phrase]]
+    /// Phrases after a number, by their first word, longest first.
+    let after: [String: [Phrase]]
+    /// Words introducing a year ("năm"), by their last word.
+    let yearWords: [String: [Phrase]]
+    /// TeX commands and the scalar each stands for.
+    let latex: [String: Unicode.Scalar]
+
+    static let shared = Lexicon()
+
+    init() {
+      var before: [Phrase] = []
+      var after: [Phrase] = []
+      let table = GrammarData.table("value-words")
+      let places = table.column("place")
+      for (k, (opText, text)) in zip(table.column("op"), table.column("phrase")).enumerated() {
+        let op = TargetValue.Op(rawValue: opText)
+        guard op != nil || opText == "skip" else { continue }
+        let phrase = Phrase(words: Self.fold(text), op: op)
+        if phrase.words.isEmpty { continue }
+        if k < places.count, places[k] == "after" { after.append(phrase) } else { before.append(phrase) }
+      }
+      // Dates, document numbers and cited documents come from the tables that define them.
+      let kw = GrammarData.table("keywords")
+      var years: [Phrase] = []
+      for (role, text) in zip(kw.column("role"), kw.column("phrase")) {
+        guard ["date_day", "date_month", "date_year", "reference_number", "number"].contains(role) else { continue }
+        let phrase = Phrase(words: Self.fold(text), op: nil)
+        guard !phrase.words.isEmpty else { continue }
+        before.append(phrase)
+        if role == "date_year" { years.append(phrase) }
+      }
+      for form in GrammarData.table("doc-kinds").column("form") {
+        let words = Self.fold(form)
+        if !words.isEmpty { before.append(Phrase(words: words, op: nil)) }
+      }
+      self.before = Self.index(before, by: { $0.words.last! })
+      self.after = Self.index(after, by: { $0.words.first! })
+      self.yearWords = Self.index(years, by: { $0.words.last! })
+      let tex = GrammarData.table("latex")
+      var latex: [String: Unicode.Scalar] = [:]
+      for (command, character) in zip(tex.column("command"), tex.column("character")) {
+        let u = character.unicodeScalars
+        if u.count == 1, let c = u.first { latex[command] = c }
+      }
+      self.latex = latex
+    }
+
+    static func fold(_ s: String) -> [String] {
+      FoldingKey.toneInsensitive(s).split(separator: " ").map(String.init)
+    }
+
+    private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> [String: [Phrase]] {
+      Dictionary(grouping: phrases, by: key).mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }
+  }
+}
+
+// MARK: - Scanning
+
+extension ValueParser {
+  struct Token {
+    enum Kind { case word, number, symbol }
+    var kind: Kind
+    /// Scalar offsets, end exclusive.
+    var start: Int
+    var end: Int
+    /// White space stands between this token and the one before.
+    var spaced: Bool
+  }
+
+  /// A number read as a value, with the tokens its text spans.
+  struct Candidate {
+    var first: Int
+    var last: Int
+    var value: Double
+    var op: TargetValue.Op
+    var percent: Bool
+    /// A qualifier or a following phrase states the comparison.
+    var stated: Bool
+  }
+
+  /// One string tokenised; word keys are folded on demand and kept.
+  struct Scan {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    private var keys: [String?]
+    private let lex = Lexicon.shared
+
+    init(_ s: String) {
+      let scalars = Array(s.unicodeScalars)
+      var tokens: [Token] = []
+      var i = 0
+      var spaced = false
+      while i < scalars.count {
+        let c = scalars[i]
+        if c.properties.isWhitespace {
+          spaced = true
+          i += 1
+          continue
+        }
+        let start = i
+        let kind: Token.Kind
+        if Self.isDigit(c) {
+          kind = .number
+          i += 1
+          while i < scalars.count {
+            if Self.isDigit(scalars[i]) {
+              i += 1
+            } else if scalars[i] == "." || scalars[i] == ",", i + 1 < scalars.count, Self.isDigit(scalars[i + 1]) {
+              i += 2
+            } else {
+              break
+            }
+          }
+        } else if Self.isLetter(c) {
+          kind = .word
+          i += 1
+          while i < scalars.count, Self.isLetter(scalars[i]) { i += 1 }
+        } else {
+          kind = .symbol
+          i += 1
+        }
+        tokens.append(Token(kind: kind, start: start, end: i, spaced: spaced || start == 0))
+        spaced = false
+      }
+      self.scalars = scalars
+      self.tokens = tokens
+      self.keys = Array(repeating: nil, count: tokens.count)
+    }
+
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+      if c.properties.isAlphabetic { return true }
+      switch c.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: return true
+      default: return false
+      }
+    }
+
+    func text(from a: Int, through b: Int) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[tokens[a].start..<tokens[b].end])
+      return String(view)
+    }
+
+    private func symbol(_ i: Int) -> Unicode.Scalar? {
+      guard i >= 0, i < tokens.count, tokens[i].kind == .symbol else { return nil }
+      return scalars[tokens[i].start]
+    }
+
+    private func isWordOrNumber(_ i: Int) -> Bool {
+      i >= 0 && i < tokens.count && tokens[i].kind != .symbol
+    }
+
+    func isDash(_ i: Int) -> Bool {
+      guard let s = symbol(i) else { return false }
+      return s == "-" || s == "\u{2013}" || s == "\u{2014}"
+    }
+
+    /// The folded key of word token `i`.
+    private mutating func key(_ i: Int) -> String {
+      if let k = keys[i] { return k }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[tokens[i].start..<tokens[i].end])
+      let k = FoldingKey.toneInsensitive(String(view))
+      keys[i] = k
+      return k
+    }
+
+    /// The longest phrase whose last word is token `end`, its words consecutive word tokens.
+    mutating func phraseEnds(at end: Int, in index: [String: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+      guard end >= 0, end < tokens.count, tokens[end].kind == .word,
+        let candidates = index[key(end)]
+      else { return nil }
+      for p in candidates where p.words.count <= end + 1 {
+        var ok = true
+        for (n, w) in p.words.reversed().enumerated().dropFirst() {
+          let t = end - n
+          // A phrase's words are separated by white space only.
+          guard tokens[t].kind == .word, tokens[t + 1].spaced, key(t) == w else {
+            ok = false
+            break
+          }
+        }
+        if ok { return p }
+      }
+      return nil
+    }
+
+    /// The longest phrase whose first word is token `start`.
+    mutating func phraseStarts(at start: Int, in index: [String: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+      guard start >= 0, start < tokens.count, tokens[start].kind == .word,
+        let candidates = index[key(start)]
+      else { return nil }
+      for p in candidates where start + p.words.count <= tokens.count {
+        var ok = true
+        for (n, w) in p.words.enumerated().dropFirst() {
+          let t = start + n
+          guard tokens[t].kind == .word, tokens[t].spaced, key(t) == w else {
+            ok = false
+            break
+          }
+        }
+        if ok { return p }
+      }
+      return nil
+    }
+
+    /// Number token `i` is glued to what precedes it: a word (`QH15`), a slash (`…/2024`) or a
+    /// hyphen after a word or number (`NQ-57`, `2026-2030`).
+    mutating func isGluedOnLeft(_ i: Int) -> Bool {
+      guard i > 0, !tokens[i].spaced else { return false }
+      switch tokens[i - 1].kind {
+      case .word:
+        // "Top30": a qualifier may touch its number.
+        if let p = phraseEnds(at: i - 1, in: lex.before), p.op != nil, p.words.count == 1 { return false }
+        return true
+      case .number: return true
+      case .symbol:
+        if symbol(i - 1) == "/" { return true }
+        return isDash(i - 1) && i >= 2 && !tokens[i - 1].spaced && isWordOrNumber(i - 2)
+      }
+    }
+
+    /// Number token `i` is glued to what follows it: a word (`5G`), a slash (`22/…`, `74/KH`) or a
+    /// hyphen before a word or number (`57-NQ`).
+    func isGluedOnRight(_ i: Int) -> Bool {
+      let n = i + 1
+      guard n < tokens.count, !tokens[n].spaced else { return false }
+      switch tokens[n].kind {
+      case .word, .number: return true
+      case .symbol:
+        if symbol(n) == "/" { return true }
+        return isDash(n) && n + 1 < tokens.count && !tokens[n + 1].spaced && isWordOrNumber(n + 1)
+      }
+    }
+
+    /// The value of number token `i` when it is a plain year 1900–2100.
+    func yearValue(_ i: Int) -> Int? {
+      guard i >= 0, i < tokens.count, tokens[i].kind == .number, tokens[i].end - tokens[i].start == 4 else { return nil }
+      var y = 0
+      for c in scalars[tokens[i].start..<tokens[i].end] {
+        guard Self.isDigit(c) else { return nil }
+        y = y * 10 + Int(c.value - 0x30)
+      }
+      return (1900...2100).contains(y) ? y : nil
+    }
+
+    /// The comparison symbol ending at token `j` and how many tokens it takes; a TeX command
+    /// left by a converter (`\geq`, read from Grammar/latex.tsv) counts as its character.
+    private func comparison(endingAt j: Int) -> (TargetValue.Op, Int)? {
+      if j >= 1, tokens[j].kind == .word, !tokens[j].spaced, symbol(j - 1) == "\\" {
+        var view = String.UnicodeScalarView()
+        view.append("\\")
+        view.append(contentsOf: scalars[tokens[j].start..<tokens[j].end])
+        guard let c = lex.latex[String(view)], let op = Self.symbolOps[c] else { return nil }
+        return (op, 2)
+      }
+      guard let s = symbol(j) else { return nil }
+      let prev = tokens[j].spaced ? nil : symbol(j - 1)
+      switch s {
+      case ">": return prev == "=" ? (.ge, 2) : (.gt, 1)
+      case "<": return prev == "=" ? (.le, 2) : (.lt, 1)
+      case "=":
+        if prev == ">" { return (.ge, 2) }
+        if prev == "<" { return (.le, 2) }
+        return (.eq, 1)
+      default: return Self.symbolOps[s].map { ($0, 1) }
+      }
+    }
+
+    static let symbolOps: [Unicode.Scalar: TargetValue.Op] = [
+      "\u{2265}": .ge, "\u{2A7E}": .ge, "\u{2264}": .le, "\u{2A7D}": .le,
+      ">": .gt, "<": .lt, "=": .eq,
+    ]
+
+    /// Number token `i` read as a value, or nil when it is a label.
+    mutating func candidate(_ i: Int, inSentence: Bool) -> Candidate? {
+      guard let value = Self.number(scalars[tokens[i].start..<tokens[i].end]) else { return nil }
+      if isGluedOnLeft(i) || isGluedOnRight(i) { return nil }
+      if symbol(i - 1) == "(", symbol(i + 1) == ")" { return nil }
+      var last = i
+      var percent = false
+      if let s = symbol(i + 1), s == "%" || s == "\u{FF05}" {
+        percent = true
+        last = i + 1
+      } else if symbol(i + 1) == "\\", symbol(i + 2) == "%", !tokens[i + 2].spaced {
+        percent = true  // TeX "\%"
+        last = i + 2
+      }
+      // Qualifiers, nearest first.
+      var first = i
+      var op: TargetValue.Op?
+      var j = i - 1
+      while j >= 0 {
+        var found: (TargetValue.Op, Int)?
+        if let c = comparison(endingAt: j) {
+          found = c
+        } else if let p = phraseEnds(at: j, in: lex.before), let pop = p.op {
+          found = (pop, p.words.count)
+        }
+        guard let (qop, width) = found else { break }
+        if op == nil, qop != .eq { op = qop }
+        j -= width
+        first = j + 1
+      }
+      var stated = first < i
+      if let p = phraseStarts(at: last + 1, in: lex.after) {
+        if let pop = p.op {
+          if op == nil { op = pop }
+          last += p.words.count
+          stated = true
+        } else if !percent && !stated {
+          return nil  // a label such as an age
+        }
+      }
+      if !percent && !stated {
+        if inSentence { return nil }
+        if phraseEnds(at: i - 1, in: lex.before).map({ $0.op == nil }) == true { return nil }
+      }
+      return Candidate(first: first, last: last, value: value, op: op ?? .eq, percent: percent, stated: stated)
+    }
+
+    /// The value to report: the first percentage, else the first stated comparison, else the
+    /// first number.
+    mutating func best(inSentence: Bool) -> Candidate? {
+      var stated: Candidate?
+      var plain: Candidate?
+      for i in tokens.indices where tokens[i].kind == .number {
+        guard let c = candidate(i, inSentence: inSentence) else { continue }
+        if c.percent { return c }
+        if c.stated, stated == nil { stated = c }
+        if plain == nil { plain = c }
+      }
+      return stated ?? plain
+    }
+
+    /// A number token's value: "," is the decimal point and "." groups thousands, unless the
+    /// digits show otherwise (see `ValueParser.parse(cell:year:)`). nil for a section number
+    /// such as "2.3.1".
+    static func number(_ s: ArraySlice<Unicode.Scalar>) -> Double? {
+      var groups: [String] = [""]
+      var seps: [Unicode.Scalar] = []
+      for c in s {
+        if isDigit(c) {
+          groups[groups.count - 1].unicodeScalars.append(c)
+        } else {
+          seps.append(c)
+          groups.append("")
+        }
+      }
+      let threeDigitGroups = { (from: Int, to: Int) in groups[from..<to].allSatisfy { $0.count == 3 } }
+      var integer: String
+      var fraction = ""
+      if seps.isEmpty {
+        integer = groups[0]
+      } else if Set(seps).count == 1 {
+        let sep = seps[0]
+        if seps.count == 1 {
+          let leadingZero = groups[0].allSatisfy { $0 == "0" }
+          let thousands = sep == "." && groups[1].count == 3 && !leadingZero
+          integer = thousands ? groups[0] + groups[1] : groups[0]
+          fraction = thousands ? "" : groups[1]
+        } else {
+          guard threeDigitGroups(1, groups.count) else { return nil }
+          integer = groups.joined()
+        }
+      } else {
+        // "1.234,5" or "1,234.5": the last separator differs from all before it.
+        let last = seps[seps.count - 1]
+        guard seps.dropLast().allSatisfy({ $0 != last }), threeDigitGroups(1, groups.count - 1) else { return nil }
+        integer = groups.dropLast().joined()
+        fraction = groups[groups.count - 1]
+      }
+      if integer.isEmpty { integer = "0" }
+      return Double(fraction.isEmpty ? integer : integer + "." + fraction)
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/// Assigns the lines of one row of a one-cell-per-line table to its columns.
+///
+/// pdftotext and OCR write a row's cells one after another, each over one or more lines,
+/// sometimes two cells on one line ("… cán bộ khoa học Phòng Văn hóa – Xã hội"). Column
+/// order is known from the header; what tells the cells apart is their content: agencies
+/// come from the agency lexicon or a bullet list, a deadline parses as one, and the name
+/// comes first. A piece that could belong to two columns goes to the earlier one.
+struct FlattenedRowSplitter {
+  let agencies: AgencyLexicon
+  let deadlines: DeadlineParser
+  /// Words that make an agency a collective ("Các cơ quan, đơn vị"): such a bullet list
+  /// holds coordinators, not the lead.
+  let collectiveWords: Set<String>
+
+  init(agencies: AgencyLexicon, deadlines: DeadlineParser, lexicon: GrammarLexicon) {
+    self.agencies = agencies
+    self.deadlines = deadlines
+    collectiveWords = Set(lexicon.keyword("collective_agency").entries.compactMap(\.words.first))
+  }
+
+  /// - Parameter columns: canonical column names after the number column.
+  /// - Returns: for each column, the pieces (original lines or parts of lines) it holds.
+  func split(_ input: [String], columns: [String?]) -> [[String]] {
+    var pieces = input.filter { !$0.isEmpty }
+    var out = Array(repeating: [String](), count: columns.count)
+    func put(_ column: String, _ piece: String) {
+      if let k = columns.firstIndex(of: column) { out[k].append(piece) } else if let k = columns.firstIndex(of: "name") { out[k].append(piece) }
+    }
+    // The deadline is read from the end: a last line, two last lines, or the end of the last line.
+    var deadline: [String] = []
+    if columns.contains("deadline"), let last = pieces.last {
+      if isDeadline(last) {
+        deadline = [pieces.removeLast()]
+      } else if pieces.count >= 2, isDeadline(pieces[pieces.count - 2] + " " + last) {
+        let a = pieces[pieces.count - 2]
+        pieces.removeLast(2)
+        deadline = [a, last]
+      } else if let (head, tail) = deadlineSuffix(last) {
+        pieces[pieces.count - 1] = head
+        deadline = [tail]
+      }
+    }
+    var idx = 0
+    let hasAgencyColumns = columns.contains("lead") || columns.contains("coordinators")
+    // The name runs up to the first agency.
+    while idx < pieces.count, hasAgencyColumns {
+      if isAgencyStart(pieces, idx) { break }
+      if let (head, agency) = agencySuffix(pieces[idx]) {
+        put("name", head)
+        pieces[idx] = agency
+        break
+      }
+      put("name", pieces[idx])
+      idx += 1
+    }
+    if !hasAgencyColumns {
+      while idx < pieces.count {
+        put("name", pieces[idx])
+        idx += 1
+      }
+    }
+    // The lead: one agency, possibly over several lines.
+    if idx < pieces.count, columns.contains("lead"), !(isBullet(pieces[idx]) && isCollective(pieces, idx)) {
+      var lead = [pieces[idx]]
+      idx += 1
+      if !agencies.isKnown(Self.unbullet(lead[0])) {
+        // Join following lines while they complete a known agency or continue in lower case.
+        var k = idx
+        var joined = lead
+        while k < pieces.count, k - idx < 3, !isBullet(pieces[k]) {
+          joined.append(pieces[k])
+          k += 1
+          if agencies.isKnown(Self.unbullet(joined.joined(separator: " "))) {
+            lead = joined
+            idx = k
+            break
+          }
+        }
+      }
+      while idx < pieces.count, startsLower(pieces[idx]) {
+        lead.append(pieces[idx])
+        idx += 1
+      }
+      for l in lead { put("lead", l) }
+    }
+    // Coordinators: a bullet list, with lines that continue an item.
+    if columns.contains("coordinators") {
+      var started = false
+      while idx < pieces.count {
+        let p = pieces[idx]
+        let nextIsBullet = (idx + 1 < pieces.count && isBullet(pieces[idx + 1]))
+          || (idx + 2 < pieces.count && isBullet(pieces[idx + 2]))
+        if isBullet(p) || (started && startsLower(p)) || nextIsBullet || agencies.isKnown(p) {
+          put("coordinators", p)
+          started = true
+          idx += 1
+        } else {
+          break
+        }
+      }
+    }
+    // Whatever is left before the deadline is the result (or the next free column).
+    let rest = columns.contains("result") ? "result" : (columns.contains("note") ? "note" : "name")
+    while idx < pieces.count {
+      put(rest, pieces[idx])
+      idx += 1
+    }
+    for d in deadline { put("deadline", d) }
+    return out
+  }
+
+  private func isDeadline(_ text: String) -> Bool {
+    guard let d = deadlines.parse(text, defaultYear: nil) else { return false }
+    return d.kind != .unknown
+  }
+
+  /// "Văn bản rà soát. Tháng 6/2025" → ("Văn bản rà soát.", "Tháng 6/2025"): the longest tail that is a deadline.
+  private func deadlineSuffix(_ text: String) -> (String, String)? {
+    let words = text.split(separator: " ")
+    guard words.count >= 2 else { return nil }
+    for start in 1..<words.count {
+      let tail = words[start...].joined(separator: " ")
+      if isDeadline(tail) {
+        return (words[..<start].joined(separator: " "), tail)
+      }
+    }
+    return nil
+  }
+
+  /// "cán bộ khoa học và công nghệ Phòng Văn hóa – Xã hội" → the name's end and the agency.
+  private func agencySuffix(_ text: String) -> (String, String)? {
+    let words = text.split(separator: " ")
+    guard words.count >= 3 else { return nil }
+    for start in 1..<(words.count - 1) {
+      let tail = words[start...].joined(separator: " ")
+      if agencies.isKnown(tail), words[start].first?.isUppercase == true {
+        return (words[..<start].joined(separator: " "), tail)
+      }
+    }
+    return nil
+  }
+
+  private func isAgencyStart(_ pieces: [String], _ idx: Int) -> Bool {
+    let p = pieces[idx]
+    if isBullet(p) { return true }
+    if agencies.isKnown(p) { return true }
+    // "Trung tâm Phục vụ hành" / "chính công"
+    var joined = p
+    for k in (idx + 1)..<min(pieces.count, idx + 3) {
+      joined += " " + pieces[k]
+      if agencies.isKnown(joined) { return true }
+    }
+    return false
+  }
+
+  private func isCollective(_ pieces: [String], _ idx: Int) -> Bool {
+    let first = Words.fold(Self.unbullet(pieces[idx])).first.map(Words.bare) ?? ""
+    return collectiveWords.contains(first)
+  }
+
+  private func isBullet(_ p: String) -> Bool { p.hasPrefix("- ") || p.hasPrefix("+ ") || p.hasPrefix("– ") }
+
+  private func startsLower(_ p: String) -> Bool {
+    // The first character itself: "100% dữ liệu" is not a continuation.
+    p.unicodeScalars.first?.properties.isLowercase == true && !isBullet(p)
+  }
+
+  static func unbullet(_ p: String) -> String {
+    var s = Substring(p)
+    while let f = s.first, f == "-" || f == "+" || f == "–" || f == " " { s.removeFirst() }
+    return String(s)
+  }
+}

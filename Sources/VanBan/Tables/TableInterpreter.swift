@@ -1,0 +1,165 @@
+import VanBanModel
+
+/// Turns table rows into targets (chỉ tiêu) and tasks (nhiệm vụ) by what their columns mean.
+///
+/// A table with an indicator column holds targets; one with a task-name column holds tasks;
+/// a two-column "Tiêu chí | Nội dung chi tiết" table describes one task (its caption names
+/// it). Anything else is reported, not guessed at.
+struct TableInterpreter {
+  let lex: GrammarLexicon
+  let agencies: AgencyLexicon
+  let deadlines: DeadlineParser
+  let values: ValueParser
+  /// The plan's own year, for values and deadlines that name none.
+  let planYear: Int?
+
+  struct Output {
+    var targets: [Target] = []
+    var tasks: [Task] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  /// - Parameters:
+  ///   - title: the annex or section title above the table (a year in it dates the values).
+  ///   - multiline: cells with their original line breaks, by key.
+  func interpret(_ table: Table, title: String?, origin: Origin, multiline: [CellKey: String], into out: inout Output) {
+    let cols = table.columns
+    func index(_ name: String) -> Int? { cols.firstIndex(of: name) }
+    if cols.contains("detail_key") {
+      interpretDetails(table, into: &out, origin: origin)
+      return
+    }
+    let isTargets = cols.contains("indicator")
+    let isTasks = !isTargets && cols.contains("name")
+    guard isTargets || isTasks else {
+      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joined(separator: " | "), line: table.line))
+      return
+    }
+    let tableYear = title.flatMap(ValueParser.year(in:)) ?? planYear
+    var groupCounts: [(title: String, declared: Int, found: Int, line: Int)] = []
+    for row in table.rows {
+      func cell(_ name: String) -> String? {
+        guard let k = index(name), k < row.cells.count else { return nil }
+        let c = row.cells[k]
+        return c.isEmpty ? nil : c
+      }
+      func agencyList(_ name: String) -> [String] {
+        guard let k = index(name), k < row.cells.count, !row.cells[k].isEmpty else { return [] }
+        let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
+        return agencies.split(text)
+      }
+      let number = cell("number").map { Self.trimNumber($0) }
+      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && number.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
+        let title = row.cells.count > 1 ? row.cells[1] : ""
+        if let declared = declaredCount(title) { groupCounts.append((title, declared, 0, row.line)) }
+        continue
+      }
+      if let k = groupCounts.indices.last, groupCounts[k].title == row.group { groupCounts[k].found += 1 }
+      if isTargets {
+        guard let indicator = cell("indicator") else { continue }
+        var vals: [TargetValue] = []
+        for (k, c) in cols.enumerated() where c == "value" && k < row.cells.count {
+          let year = ValueParser.year(in: table.header[k]) ?? tableYear
+          if let v = values.parse(cell: row.cells[k], year: year) {
+            vals.append(v)
+            if v.value == nil {
+              out.diagnostics.append(DiagnosticCatalogue.valueUnparsed(row.cells[k], line: row.line))
+            }
+          }
+        }
+        let lead = agencyList("lead")
+        if lead.isEmpty { out.diagnostics.append(DiagnosticCatalogue.rowWithoutLead(indicator, line: row.line)) }
+        out.targets.append(Target(
+          group: row.group, number: number, indicator: indicator, unit: cell("unit"), values: vals,
+          lead: lead, coordinators: agencyList("coordinators"), note: cell("note"), origin: origin, line: row.line))
+      } else {
+        guard let name = cell("name") else { continue }
+        var deadline: Deadline?
+        if let d = cell("deadline") {
+          deadline = deadlines.parse(d, defaultYear: tableYear)
+          if deadline?.kind == .unknown { out.diagnostics.append(DiagnosticCatalogue.deadlineUnparsed(d, line: row.line)) }
+        }
+        let lead = agencyList("lead")
+        if lead.isEmpty { out.diagnostics.append(DiagnosticCatalogue.rowWithoutLead(name, line: row.line)) }
+        out.tasks.append(Task(
+          group: row.group, number: number, name: name, lead: lead, coordinators: agencyList("coordinators"),
+          result: cell("result") ?? cell("value"), deadline: deadline, note: cell("note"), origin: origin, line: row.line))
+      }
+    }
+    for g in groupCounts where g.declared != g.found {
+      out.diagnostics.append(DiagnosticCatalogue.declaredCountMismatch(group: g.title, declared: g.declared, found: g.found, line: g.line))
+    }
+    // "… (31 chỉ tiêu)" in a header cell counts the whole table.
+    for h in table.header {
+      if let declared = declaredCount(h) {
+        let found = isTargets ? out.targets.filter { $0.line >= table.line && $0.line <= (table.rows.last?.line ?? table.line) }.count
+          : out.tasks.filter { $0.line >= table.line && $0.line <= (table.rows.last?.line ?? table.line) }.count
+        if declared != found {
+          out.diagnostics.append(DiagnosticCatalogue.declaredCountMismatch(group: h, declared: declared, found: found, line: table.line))
+        }
+      }
+    }
+  }
+
+  /// A key–value table describes one task: "Nhiệm vụ 1: Thực hiện nhiệm vụ khoa học, công nghệ".
+  private func interpretDetails(_ table: Table, into out: inout Output, origin: Origin) {
+    let columnLexicon = ColumnLexicon(lex: lex)
+    var details: [String: String] = [:]
+    var deadline: Deadline?
+    var lead: [String] = []
+    var result: String?
+    for row in table.rows where row.cells.count >= 2 {
+      let key = row.cells[0]
+      let value = row.cells[1]
+      guard !key.isEmpty else { continue }
+      details[key] = value
+      switch columnLexicon.canonical(key) {
+      case "deadline": deadline = deadlines.parse(value, defaultYear: planYear)
+      case "lead": lead = agencies.split(value)
+      case "result": result = value
+      default: break
+      }
+    }
+    var number: String?
+    var name = table.caption ?? ""
+    if let caption = table.caption, let m = lex.keyword("task_caption").matchPrefix(Words.fold(caption)) {
+      let words = Words.split(Substring(caption)).dropFirst(m.count)
+      if let first = words.first {
+        var n = String(first)
+        while let l = n.last, l == ":" || l == "." { n.removeLast() }
+        if n.allSatisfy(\.isNumber) {
+          number = n
+          name = words.dropFirst().joined(separator: " ")
+        }
+      }
+    }
+    guard !name.isEmpty else {
+      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joined(separator: " | "), line: table.line))
+      return
+    }
+    out.tasks.append(Task(
+      group: nil, number: number, name: name, lead: lead, coordinators: [], result: result, deadline: deadline,
+      note: nil, details: details, origin: origin, line: table.line))
+  }
+
+  /// "Về phát triển hạ tầng (02 chỉ tiêu)" → 2.
+  func declaredCount(_ text: String) -> Int? {
+    guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+    let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    let words = Words.split(inside)
+    guard words.count >= 2, let n = Int(words[0]) else { return nil }
+    let rest = Words.fold(words.dropFirst().joined(separator: " "))
+    guard lex.keyword("count_noun").matchWhole(rest) != nil else { return nil }
+    return n
+  }
+
+  static func trimNumber(_ s: String) -> String {
+    var t = Substring(s)
+    while let l = t.last, l == "." || l == ")" { t.removeLast() }
+    return String(t)
+  }
+
+  static func isGroupLabel(_ s: String) -> Bool {
+    LineClassifier.romanValue(s) != nil
+  }
+}
