@@ -6,11 +6,14 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "VanBan", targets: ["VanBan"]),
+    .library(name: "VanBanDiff", targets: ["VanBanDiff"]),
+    .library(name: "VanBanStore", targets: ["VanBanStore"]),
     .executable(name: "vanban", targets: ["vanban"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .systemLibrary(
@@ -18,7 +21,7 @@ let package = Package(
       pkgConfig: "icu-uc icu-i18n",
       providers: [.apt(["libicu-dev"])]
     ),
-    .target(name: "VanBanText", dependencies: ["CICU"]),
+    .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
     .target(
@@ -28,10 +31,15 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(name: "VanBanDiff", dependencies: ["VanBanModel", "VanBanText", "VanBanGrammar"]),
+    .target(
+      name: "VanBanStore",
+      dependencies: ["VanBanModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "vanban",
       dependencies: [
-        "VanBan",
+        "VanBan", "VanBanDiff", "VanBanStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -40,5 +48,7 @@ let package = Package(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]
     ),
+    .testTarget(name: "VanBanDiffTests", dependencies: ["VanBanDiff", "VanBan", "VanBanModel"]),
+    .testTarget(name: "VanBanStoreTests", dependencies: ["VanBanStore", "VanBan", "VanBanModel"]),
   ]
 )

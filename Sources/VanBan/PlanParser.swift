@@ -3,13 +3,30 @@ import VanBanGrammar
 import VanBanModel
 import VanBanText
 
+/// What kind of input the bytes are.
+public enum InputFormat: String, Sendable, CaseIterable {
+  /// Decide from the content.
+  case auto
+  /// Plain text (any supported encoding).
+  case text
+  /// Tesseract's TSV output (`tesseract IMAGE out tsv`).
+  case tsv
+  /// hOCR (`tesseract IMAGE out hocr`).
+  case hocr
+}
+
 /// Options for one parse.
 public struct ParseOptions: Sendable {
   /// The name reported in `source.name` and in messages (a path, or "-" for stdin).
   public var name: String
+  /// An encoding name that overrides detection ("utf-8", "utf-16", "tcvn3", "vni", "cp1258"), or nil.
+  public var encoding: String?
+  public var inputFormat: InputFormat
 
-  public init(name: String = "-") {
+  public init(name: String = "-", encoding: String? = nil, inputFormat: InputFormat = .auto) {
     self.name = name
+    self.encoding = encoding
+    self.inputFormat = inputFormat
   }
 }
 

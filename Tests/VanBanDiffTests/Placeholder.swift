@@ -1,0 +1,4 @@
+import Testing
+@testable import VanBanDiff
+
+@Test func diffModuleLinks() { _ = VanBanDiffModule.self }

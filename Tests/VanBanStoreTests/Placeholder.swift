@@ -1,0 +1,4 @@
+import Testing
+@testable import VanBanStore
+
+@Test func storeModuleLinks() { _ = VanBanStoreModule.self }
