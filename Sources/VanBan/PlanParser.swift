@@ -33,10 +33,13 @@ public struct ParseOptions: Sendable {
 /// Why a file could not be parsed at all (content problems are diagnostics instead).
 public enum ParseError: Error, Sendable, CustomStringConvertible {
   case undecodable(DecodeError)
+  /// OCR layout input (TSV, hOCR) that could not be read.
+  case badLayout(String)
 
   public var description: String {
     switch self {
     case .undecodable(let e): e.description
+    case .badLayout(let m): m
     }
   }
 }
@@ -49,7 +52,7 @@ public enum PlanParser {
 
   /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
   public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
-    let prepared = try prepare(bytes)
+    let prepared = try prepare(bytes, options: options)
     var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
     parser.parse()
     var plan = PlanAssembler(parser: parser, lexicon: .shared).assemble()
@@ -61,8 +64,8 @@ public enum PlanParser {
 
   /// The cleaned text the parser reads: NFC, markup removed, wrapped lines re-joined, one
   /// paragraph or table row per line, blank lines between paragraphs.
-  public static func normalize(_ bytes: [UInt8]) throws(ParseError) -> String {
-    let prepared = try prepare(bytes)
+  public static func normalize(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> String {
+    let prepared = try prepare(bytes, options: options)
     var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
     var out = ""
     while parser.i < parser.lines.count {
@@ -89,7 +92,7 @@ public enum PlanParser {
     var lineCount: Int
   }
 
-  static func prepare(_ bytes: [UInt8]) throws(ParseError) -> Prepared {
+  static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
     let decoded: DecodedText
     do {
       decoded = try TextDecoder.decode(bytes)
@@ -97,7 +100,12 @@ public enum PlanParser {
       throw .undecodable(error)
     }
     let text = ICUNormalizer.nfc(decoded.text)
-    let source = LineSplitter.split(text)
+    let format = options.inputFormat == .auto ? OCRLayoutReader.detect(text) : options.inputFormat
+    let source: [SourceLine]
+    switch format {
+    case .tsv, .hocr: source = try OCRLayoutReader.lines(from: text, format: format)
+    case .auto, .text: source = LineSplitter.split(text)
+    }
     let cleaner = MarkupCleaner(grammar: .shared)
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)

@@ -9,11 +9,20 @@ enum Repo {
   static let corpus = root.appendingPathComponent("Corpus")
   static let schema = root.appendingPathComponent("schema/plan.schema.json")
 
-  /// Every input document of the corpus (`*.txt`), sorted.
+  /// Folders of `Corpus/` whose documents have reviewed goldens beside them. Generated
+  /// fixtures (OCR, encodings) live elsewhere and are scored against these goldens instead.
+  static let goldenFolders = ["seeds", "cases"]
+
+  /// Every input document with a golden (`*.txt` in the golden folders), sorted.
   static func corpusInputs() -> [URL] {
     let fm = FileManager.default
-    guard let e = fm.enumerator(at: corpus, includingPropertiesForKeys: nil) else { return [] }
-    return e.compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+    var out: [URL] = []
+    for folder in goldenFolders {
+      let dir = corpus.appendingPathComponent(folder)
+      guard let e = fm.enumerator(at: dir, includingPropertiesForKeys: nil) else { continue }
+      out += e.compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }
+    }
+    return out.sorted { $0.path < $1.path }
   }
 
   static func relative(_ url: URL) -> String {
