@@ -15,6 +15,8 @@ struct Parse: ParsableCommand {
   @Flag(help: "Indent the JSON (only with a single input).")
   var pretty = false
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
     var out: [UInt8] = []
     var worst: Int32 = 0
@@ -22,7 +24,7 @@ struct Parse: ParsableCommand {
     for path in files {
       do {
         let bytes = try InputFile.load(path)
-        let plan = try PlanParser.parse(bytes, options: ParseOptions(name: path))
+        let plan = try PlanParser.parse(bytes, options: input.options(name: path))
         out += plan.json(pretty: pretty)
         out.append(0x0A)
       } catch let failure as InputFile.Failure {
@@ -51,10 +53,12 @@ struct Normalize: ParsableCommand {
   @Argument(help: "A plain-text file ('-' reads standard input).")
   var file: String
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
     do {
       let bytes = try InputFile.load(file)
-      let text = try PlanParser.normalize(bytes)
+      let text = try PlanParser.normalize(bytes, options: input.options(name: file))
       InputFile.writeStdout(Array(text.utf8))
     } catch let failure as InputFile.Failure {
       switch failure {
@@ -65,5 +69,24 @@ struct Normalize: ParsableCommand {
       InputFile.fail("\(file): \(error.description)")
       throw ExitCode(65)
     }
+  }
+}
+
+/// How to read the input bytes; shared by the commands that read plans.
+struct InputOptions: ParsableArguments {
+  @Option(help: "The input's encoding when detection is wrong: utf-8, utf-16, cp1258, tcvn3, vni.")
+  var encoding: String?
+
+  @Option(name: .customLong("input-format"), help: "auto, text, tsv (Tesseract TSV) or hocr.")
+  var inputFormat: String = "auto"
+
+  func validate() throws {
+    guard InputFormat(rawValue: inputFormat) != nil else {
+      throw ValidationError("--input-format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+  }
+
+  func options(name: String) -> ParseOptions {
+    ParseOptions(name: name, encoding: encoding, inputFormat: InputFormat(rawValue: inputFormat) ?? .auto)
   }
 }
