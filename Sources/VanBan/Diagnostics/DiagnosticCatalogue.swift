@@ -68,6 +68,16 @@ enum DiagnosticCatalogue {
       message: "the document number is blank in '\(text)'", line: line)
   }
 
+  static func ocrLabelRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "ocr.label_repaired",
+      message: "annex label '\(misread)' read as '\(repaired)' (a common OCR confusion)", line: line)
+  }
+
+  static func ocrNumberingRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.numbering_repaired",
+      message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
+  }
+
   static func pageNumberDropped(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "page.number_dropped",
       message: "dropped page number '\(text)'", line: line)

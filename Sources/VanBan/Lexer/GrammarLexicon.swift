@@ -22,6 +22,8 @@ struct GrammarLexicon: Sendable {
   let columnPrefixes: PhraseMatcher
   let issuers: PhraseMatcher
   let issuerStops: [String]
+  /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
+  let romanConfusions: [String: String]
 
   static let shared = GrammarLexicon()
 
@@ -53,6 +55,9 @@ struct GrammarLexicon: Sendable {
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
+    var roman: [String: String] = [:]
+    for row in GrammarData.table("ocr-confusions").rows where row[0] == "roman" { roman[row[1]] = row[2] }
+    romanConfusions = roman
   }
 
   func keyword(_ role: String) -> PhraseMatcher {

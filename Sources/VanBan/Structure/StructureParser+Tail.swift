@@ -117,6 +117,9 @@ extension StructureParser {
     }
     if line.marker == nil, !line.isTableRow, let label = annexLabel(line) {
       i += 1
+      if let misread = label.misread, let repaired = label.label {
+        diagnostics.append(DiagnosticCatalogue.ocrLabelRepaired(misread, repaired, line: line.number))
+      }
       var annex = Annex(label: label.label, title: nil, attachedTo: nil, line: line.number)
       if !label.rest.isEmpty {
         let (title, attached) = splitAttached(label.rest)
@@ -183,18 +186,24 @@ extension StructureParser {
   }
 
   /// annex-label -> "Phụ lục" "số"? label? (":" | "." | "-")? rest
-  private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String)? {
+  private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?)? {
     guard let m = lex.keyword("annex").matchPrefix(line.words) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
     if let f = words.first, lex.keyword("number").matchWhole([Words.bare(FoldingWord.fold(f))]) != nil {
       words.removeFirst()
     }
     var label: String?
+    var misread: String?
     if let f = words.first {
       var candidate = f
       while let l = candidate.last, l == ":" || l == "." || l == "-" { candidate.removeLast() }
       if LineClassifier.romanValue(candidate) != nil || (!candidate.isEmpty && candidate.allSatisfy(\.isNumber)) {
         label = candidate
+        words.removeFirst()
+      } else if let repaired = lex.romanConfusions[candidate] {
+        // "Phụ lục H": OCR read the numeral II as H.
+        label = repaired
+        misread = candidate
         words.removeFirst()
       }
     }
@@ -204,7 +213,7 @@ extension StructureParser {
     if label == nil, rest.unicodeScalars.contains(where: { $0.properties.isLowercase }), !rest.hasPrefix("(") {
       return nil
     }
-    return (label, rest)
+    return (label, rest, misread)
   }
 
   /// "TITLE (Kèm theo Kế hoạch số …)" → title and what it is attached to.

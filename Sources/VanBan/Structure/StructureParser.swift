@@ -34,6 +34,8 @@ struct StructureParser {
   var multilineCells: [CellKey: String] = [:]
 
   init(lines: [ClassifiedLine], lexicon: GrammarLexicon) {
+    var lines = lines
+    diagnostics = RomanNumeralRepair(lexicon: lexicon).repair(&lines)
     self.lines = lines
     self.lex = lexicon
     self.wrap = WrapPolicy(lines: lines)

@@ -1,0 +1,55 @@
+import VanBanModel
+
+/// Repairs the Roman numbering of body parts (phần) that OCR damaged, where the context
+/// leaves no doubt:
+/// - a heading whose numeral is a known misreading ("Il. MỤC TIÊU", "H. …") followed by a
+///   title in capitals becomes a Roman heading;
+/// - a numeral repeated between its neighbours ("II", "II", "IV") is the missing one ("III").
+/// Every repair is a diagnostic.
+struct RomanNumeralRepair {
+  let lexicon: GrammarLexicon
+
+  func repair(_ lines: inout [ClassifiedLine]) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var romanIndices: [Int] = []
+    for k in lines.indices {
+      let line = lines[k]
+      if case .roman = line.marker {
+        romanIndices.append(k)
+        continue
+      }
+      guard line.marker == nil, !line.isTableRow, let dot = line.text.firstIndex(of: ".") else { continue }
+      let token = String(line.text[..<dot])
+      let title = line.text[line.text.index(after: dot)...].trimmingSpaces()
+      guard let repaired = lexicon.romanConfusions[token], let value = LineClassifier.romanValue(repaired),
+        !title.isEmpty, !title.unicodeScalars.contains(where: { $0.properties.isLowercase }),
+        title.unicodeScalars.contains(where: { $0.properties.isUppercase })
+      else { continue }
+      lines[k] = relabel(line, value: value, label: repaired, title: title)
+      diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(token, repaired, line: line.number))
+      romanIndices.append(k)
+    }
+    // Sandwich: II, II, IV → II, III, IV.
+    if romanIndices.count >= 3 {
+      for n in 1..<(romanIndices.count - 1) {
+        guard case .roman(let a, _) = lines[romanIndices[n - 1]].marker,
+          case .roman(let b, let bl) = lines[romanIndices[n]].marker,
+          case .roman(let c, _) = lines[romanIndices[n + 1]].marker,
+          b != a + 1, c == a + 2
+        else { continue }
+        let fixed = LineClassifier.toRoman(a + 1)
+        let line = lines[romanIndices[n]]
+        lines[romanIndices[n]] = relabel(line, value: a + 1, label: fixed, title: line.body)
+        diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(bl, fixed, line: line.number))
+      }
+    }
+    return diagnostics
+  }
+
+  private func relabel(_ line: ClassifiedLine, value: Int, label: String, title: String) -> ClassifiedLine {
+    let text = label + ". " + title
+    return ClassifiedLine(
+      number: line.number, text: text, cells: nil, marker: .roman(value: value, label: label), body: title,
+      words: Words.fold(text))
+  }
+}

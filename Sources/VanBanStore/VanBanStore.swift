@@ -1,2 +1,0 @@
-/// The SQLite store for bulk ingest (issue: ingest). Filled in by the ingest work.
-public enum VanBanStoreModule {}
