@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compile Grammar/*.tsv into Sources/VanBanGrammar/Generated/GrammarData.swift.
+"""Compile Grammar/**/*.tsv into Sources/VanBanGrammar/Generated/GrammarData.swift.
 
 Run after editing a Grammar file. The Swift test GrammarSyncTests re-reads the TSV
 files and fails when this generated file is stale, so a forgotten run never lands.
@@ -22,18 +22,25 @@ def read_table(path):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if unicodedata.normalize("NFC", line) != line:
-            sys.exit(f"{path.name}:{number}: not NFC")
+            sys.exit(f"{path.relative_to(GRAMMAR)}:{number}: not NFC")
         cells = line.split("\t")
         if columns is None:
             columns = cells
             continue
         if len(cells) > len(columns):
-            sys.exit(f"{path.name}:{number}: {len(cells)} cells, header has {len(columns)}")
+            sys.exit(f"{path.relative_to(GRAMMAR)}:{number}: {len(cells)} cells, header has {len(columns)}")
         cells += [""] * (len(columns) - len(cells))
         rows.append(cells)
     if columns is None:
-        sys.exit(f"{path.name}: no header line")
+        sys.exit(f"{path.relative_to(GRAMMAR)}: no header line")
     return columns, rows
+
+
+def tables():
+    """(name, path) of every table: a file's path under Grammar/ without `.tsv`, so files in
+    subfolders are named like "encodings/tcvn3"."""
+    found = [(p.relative_to(GRAMMAR).with_suffix("").as_posix(), p) for p in GRAMMAR.rglob("*.tsv")]
+    return sorted(found, key=lambda t: t[1])
 
 
 def swift_string(s):
@@ -43,7 +50,7 @@ def swift_string(s):
 
 def generate():
     parts = [
-        "// Generated from Grammar/*.tsv by tools/gen_grammar.py. Do not edit: edit the TSV files",
+        "// Generated from Grammar/**/*.tsv by tools/gen_grammar.py. Do not edit: edit the TSV files",
         "// and run `python3 tools/gen_grammar.py`.",
         "",
         "/// One Grammar file: its column names and its rows, in file order.",
@@ -65,13 +72,13 @@ def generate():
         "  }",
         "}",
         "",
-        "/// Every Grammar table compiled into the binary, by file name without `.tsv`.",
+        "/// Every Grammar table compiled into the binary, by path under Grammar/ without `.tsv`",
+        "/// (\"agencies\", \"encodings/tcvn3\").",
         "public enum GrammarData {",
         "  public static let tables: [String: GrammarTable] = [",
     ]
-    for path in sorted(GRAMMAR.glob("*.tsv")):
+    for name, path in tables():
         columns, rows = read_table(path)
-        name = path.stem
         parts.append(f"    {swift_string(name)}: GrammarTable(")
         parts.append(f"      name: {swift_string(name)},")
         parts.append(f"      columns: [{', '.join(swift_string(c) for c in columns)}],")

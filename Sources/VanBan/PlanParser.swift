@@ -95,11 +95,12 @@ public enum PlanParser {
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
     let decoded: DecodedText
     do {
-      decoded = try TextDecoder.decode(bytes)
+      decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
     } catch {
       throw .undecodable(error)
     }
-    let text = ICUNormalizer.nfc(decoded.text)
+    // One tone placement ("hòa", not "hoà"), so old- and new-style copies of a plan parse alike.
+    let text = ToneStyle.modernize(ICUNormalizer.nfc(decoded.text))
     let format = options.inputFormat == .auto ? OCRLayoutReader.detect(text) : options.inputFormat
     let source: [SourceLine]
     switch format {

@@ -11,6 +11,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The first ill-formed UTF-8 sequence starts at this byte offset (counted from the start of
   /// the file, byte-order mark included), so `xxd -s OFFSET FILE` shows it.
   case invalidUTF8(offset: Int)
+  /// `--encoding` named an encoding vanban does not know.
+  case unknownEncoding(String)
 
   public var description: String {
     switch self {
@@ -19,6 +21,9 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidUTF8(let offset):
       return "invalid UTF-8 at byte \(offset): not a UTF-8 or UTF-16 text file"
         + " (pass --encoding if it is a legacy encoding)"
+    case .unknownEncoding(let name):
+      return "unknown encoding \"\(name)\": use utf-8, utf-16, cp1258 (windows-1258), tcvn3 (abc),"
+        + " vni, tcvn3-mojibake or vni-mojibake"
     case .binary(let kind):
       switch kind {
       case "PDF":

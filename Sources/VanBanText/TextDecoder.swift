@@ -5,15 +5,29 @@
 /// by mistake. Recognising the binary formats here lets the error say what to run instead of
 /// reporting garbage as a parse failure.
 public enum TextDecoder {
-  /// UTF-8 with or without BOM, UTF-16 LE/BE with BOM. Line endings are not changed, only
-  /// reported, so offsets into `text` still match the file.
+  /// UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and the legacy Vietnamese encodings
+  /// (`LegacyEncoding`), found without being told. Line endings are not changed, only reported,
+  /// so offsets into a UTF-8 `text` still match the file.
   ///
   /// Binary detection: magic numbers (PDF, ZIP/DOCX, PNG, JPEG, GIF, OLE2, RTF), then, without a
   /// UTF-16 BOM, a NUL byte or more than 30% control bytes (other than tab, LF, CR and form feed)
   /// in the first 8 KiB. UTF-16 text gets the same statistics on its first 4 Ki code units.
-  public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> DecodedText {
+  ///
+  /// Bytes that are not UTF-8 are read as Windows-1258, TCVN3 and VNI and the reading that looks
+  /// most Vietnamese wins; if none does, the file is reported as invalid UTF-8. Valid UTF-8 made
+  /// only of Windows-1252 characters that reads far better as TCVN3 or VNI is converted back.
+  ///
+  /// - Parameter override: the user's `--encoding`, which skips detection: "utf-8", "utf-16"
+  ///   (LE unless a BOM says otherwise, or "utf-16le"/"utf-16be"), or a `LegacyEncoding` name;
+  ///   "windows-1258", "tcvn", "abc" and "vni-windows" are accepted too. Case is ignored.
+  public static func decode(_ bytes: [UInt8], encoding override: String? = nil) throws(DecodeError) -> DecodedText {
     if bytes.isEmpty { throw .empty }
     if let kind = magicKind(bytes[...]) { throw .binary(kind: kind) }
+    if let override {
+      let result = try decode(bytes, forced: override)
+      if isBlank(result.text) { throw .empty }
+      return result
+    }
 
     let decoded: Result<DecodedText, DecodeError>
     if bytes.starts(with: [0xFF, 0xFE]) {
@@ -21,18 +35,79 @@ public enum TextDecoder {
     } else if bytes.starts(with: [0xFE, 0xFF]) {
       decoded = decodeUTF16(bytes, bigEndian: true)
     } else {
-      decoded = decodeUTF8(bytes)
+      decoded = decodeUTF8(bytes, detectLegacy: true)
     }
     let result = try decoded.get()
     if isBlank(result.text) { throw .empty }
     return result
   }
 
+  /// The encodings `--encoding` accepts, by the names users type.
+  static func encodingName(_ name: String) -> String? {
+    let key = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+    switch key {
+    case "utf-8", "utf8": return "utf-8"
+    case "utf-16", "utf16": return "utf-16"
+    case "utf-16le", "utf16le": return "utf-16le"
+    case "utf-16be", "utf16be": return "utf-16be"
+    case "cp1258", "windows-1258", "cp-1258": return LegacyEncoding.cp1258.rawValue
+    case "tcvn3", "tcvn", "abc", "tcvn-5712", "tcvn5712": return LegacyEncoding.tcvn3.rawValue
+    case "vni", "vni-windows": return LegacyEncoding.vni.rawValue
+    case "tcvn3-mojibake": return LegacyEncoding.tcvn3Mojibake.rawValue
+    case "vni-mojibake": return LegacyEncoding.vniMojibake.rawValue
+    default: return nil
+    }
+  }
+
+  private static func decode(_ bytes: [UInt8], forced name: String) throws(DecodeError) -> DecodedText {
+    guard let canonical = encodingName(name) else { throw .unknownEncoding(name) }
+    switch canonical {
+    case "utf-8":
+      return try decodeUTF8(bytes, detectLegacy: false).get()
+    case "utf-16", "utf-16le", "utf-16be":
+      if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes, bigEndian: false).get() }
+      if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes, bigEndian: true).get() }
+      // No BOM: pretend one was there, so the same checks and conversion apply.
+      let bigEndian = canonical == "utf-16be"
+      var result = try decodeUTF16((bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + bytes, bigEndian: bigEndian).get()
+      result.hadBOM = false
+      return result
+    default:
+      let encoding = LegacyEncoding(rawValue: canonical)!
+      if encoding.isMojibake {
+        let hadBOM = bytes.starts(with: utf8BOM)
+        let start = hadBOM ? utf8BOM.count : 0
+        return try bytes.withUnsafeBufferPointer { all throws(DecodeError) -> DecodedText in
+          let body = UnsafeBufferPointer(rebasing: all[start...])
+          if let bad = firstInvalidUTF8(body) { throw .invalidUTF8(offset: start + bad) }
+          return mojibakeText(body, encoding, hadBOM: hadBOM)
+        }
+      }
+      return bytes.withUnsafeBufferPointer { legacyText($0, encoding) }
+    }
+  }
+
+  private static func legacyText(_ bytes: UnsafeBufferPointer<UInt8>, _ encoding: LegacyEncoding) -> DecodedText {
+    let units = encoding.decodeUnits(bytes)
+    return DecodedText(
+      text: ICUString.string(units), encoding: encoding.rawValue, hadBOM: false,
+      lineEnding: lineEnding(bytes))
+  }
+
+  private static func mojibakeText(
+    _ body: UnsafeBufferPointer<UInt8>, _ encoding: LegacyEncoding, hadBOM: Bool
+  ) -> DecodedText {
+    let units = Mojibake.decode(body, as: encoding.byteEncoding)
+    return DecodedText(
+      text: ICUString.string(units), encoding: encoding.rawValue, hadBOM: hadBOM,
+      lineEnding: lineEnding(body))
+  }
+
   // MARK: UTF-8
 
   private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  private static func decodeUTF8(_ bytes: [UInt8]) -> Result<DecodedText, DecodeError> {
+  private static func decodeUTF8(_ bytes: [UInt8], detectLegacy: Bool) -> Result<DecodedText, DecodeError> {
     let hadBOM = bytes.starts(with: utf8BOM)
     let start = hadBOM ? utf8BOM.count : 0
     if hadBOM, let kind = magicKind(bytes[start...]) { return .failure(.binary(kind: kind)) }
@@ -42,7 +117,16 @@ public enum TextDecoder {
       if sample.contains(0) || controlRatioTooHigh(sample.lazy.map { UInt16($0) }) {
         return .failure(.binary(kind: "binary data"))
       }
-      if let bad = firstInvalidUTF8(body) { return .failure(.invalidUTF8(offset: start + bad)) }
+      if let bad = firstInvalidUTF8(body) {
+        // A BOM promises UTF-8, so a bad byte after one is damage, not a legacy encoding.
+        if detectLegacy, !hadBOM, let legacy = EncodingDetector.legacyEncoding(of: body) {
+          return .success(legacyText(body, legacy))
+        }
+        return .failure(.invalidUTF8(offset: start + bad))
+      }
+      if detectLegacy, let legacy = EncodingDetector.mojibake(in: body) {
+        return .success(mojibakeText(body, legacy, hadBOM: hadBOM))
+      }
       let text = String(decoding: body, as: UTF8.self)
       return .success(
         DecodedText(text: text, encoding: "utf-8", hadBOM: hadBOM, lineEnding: lineEnding(body)))

@@ -5,7 +5,7 @@ import VanBanGrammar
 /// The compiled Grammar tables must equal the TSV files: re-reads them the way
 /// tools/gen_grammar.py does and fails on any difference (run the generator).
 @Suite struct GrammarSyncTests {
-  static func read(_ url: URL) throws -> GrammarTable {
+  static func read(_ url: URL, name: String) throws -> GrammarTable {
     let text = try String(contentsOf: url, encoding: .utf8)
     var columns: [String]?
     var rows: [[String]] = []
@@ -20,19 +20,21 @@ import VanBanGrammar
       while cells.count < cols.count { cells.append("") }
       rows.append(cells)
     }
-    let name = url.deletingPathExtension().lastPathComponent
     return GrammarTable(name: name, columns: columns ?? [], rows: rows)
   }
 
   @Test func generatedTablesMatchTheFiles() throws {
     let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Grammar")
-    let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-      .filter { $0.pathExtension == "tsv" }
+    // Subfolders too: tables in them are named by their path ("encodings/tcvn3").
+    let files = (FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)?.allObjects ?? [])
+      .compactMap { $0 as? URL }.filter { $0.pathExtension == "tsv" }
     #expect(files.count == GrammarData.tables.count, "run python3 tools/gen_grammar.py")
     for url in files {
-      let table = try Self.read(url)
-      #expect(GrammarData.tables[table.name] == table, "Grammar/\(url.lastPathComponent) changed: run python3 tools/gen_grammar.py")
+      let relative = String(url.standardizedFileURL.path.dropFirst(dir.standardizedFileURL.path.count + 1))
+      let name = String(relative.dropLast(".tsv".count))
+      let table = try Self.read(url, name: name)
+      #expect(GrammarData.tables[name] == table, "Grammar/\(relative) changed: run python3 tools/gen_grammar.py")
     }
   }
 
@@ -40,6 +42,7 @@ import VanBanGrammar
     for name in [
       "agencies", "agency-prefixes", "columns", "columns-prefix", "deadline-words", "doc-kinds", "doc-types",
       "html-tags", "issuer-stops", "issuers", "keywords", "latex", "signature", "value-words",
+      "encodings/cp1252", "encodings/cp1258", "encodings/tcvn3", "encodings/vni", "encodings/tone-placement",
     ] {
       #expect(GrammarData.tables[name] != nil, "missing Grammar/\(name).tsv")
     }

@@ -24,6 +24,9 @@ struct GrammarLexicon: Sendable {
   let issuerStops: [String]
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
+  /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
+  /// canonical columns share is left out.
+  let columnsWithoutDiacritics: [String: String]
 
   static let shared = GrammarLexicon()
 
@@ -55,6 +58,16 @@ struct GrammarLexicon: Sendable {
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
+    var loose: [String: String] = [:]
+    var clashes: Set<String> = []
+    let columnTable = GrammarData.table("columns")
+    for (canonical, header) in zip(columnTable.column("canonical"), columnTable.column("header")) {
+      let key = FoldingKey.diacriticFree(header)
+      if let other = loose[key], other != canonical { clashes.insert(key) }
+      loose[key] = canonical
+    }
+    for key in clashes { loose[key] = nil }
+    columnsWithoutDiacritics = loose
     var roman: [String: String] = [:]
     for row in GrammarData.table("ocr-confusions").rows where row[0] == "roman" { roman[row[1]] = row[2] }
     romanConfusions = roman
@@ -73,13 +86,24 @@ struct PhraseMatcher: Sendable {
   }
   let entries: [Entry]
   /// Entries by their first word, longest first: most words start no phrase at all.
-  private let byFirstWord: [String: [Entry]]
+  private let byFirstWord: [Bytes: [Entry]]
+
+  /// Folded words are NFC (ICU output), so comparing their UTF-8 bytes is the same test as
+  /// String's `==`, without normalising both sides on every comparison.
+  struct Bytes: Hashable, Sendable {
+    let s: String
+    init(_ s: String) { self.s = s }
+    static func == (a: Bytes, b: Bytes) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+    func hash(into h: inout Hasher) {
+      for b in s.utf8 { h.combine(b) }
+    }
+  }
 
   init(pairs: [(phrase: String, value: String)]) {
     entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
       .filter { !$0.words.isEmpty }
       .sorted { $0.words.count > $1.words.count }
-    byFirstWord = Dictionary(grouping: entries, by: { $0.words[0] })
+    byFirstWord = Dictionary(grouping: entries, by: { Bytes($0.words[0]) })
   }
 
   init(table: GrammarTable, phrase: String, value: String) {
@@ -88,10 +112,10 @@ struct PhraseMatcher: Sendable {
 
   /// The longest phrase that the words start with, and how many words it takes.
   func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
-    guard let first = words.first, let candidates = byFirstWord[Words.bare(first)] else { return nil }
+    guard let first = words.first, let candidates = byFirstWord[Bytes(Words.bare(first))] else { return nil }
     for e in candidates where e.words.count <= words.count {
       var ok = true
-      for k in 1..<e.words.count where Words.bare(words[words.startIndex + k]) != e.words[k] {
+      for k in 1..<e.words.count where !Words.bare(words[words.startIndex + k]).utf8.elementsEqual(e.words[k].utf8) {
         ok = false
         break
       }
@@ -114,7 +138,7 @@ struct PhraseMatcher: Sendable {
   func isPrefixOfSome(_ words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
     return entries.contains { e in
-      e.words.count > words.count && zip(e.words, words).allSatisfy { $0 == Words.bare($1) }
+      e.words.count > words.count && zip(e.words, words).allSatisfy { $0.utf8.elementsEqual(Words.bare($1).utf8) }
     }
   }
 }
@@ -124,19 +148,42 @@ struct PhraseMatcher: Sendable {
 enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
-    s.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    // Byte test before the Character one: comparing a non-ASCII Character normalises it.
+    s.split(whereSeparator: { c in
+      let b = c.utf8.first
+      return (b == 0x20 || b == 0x09) && (c == " " || c == "\t")
+    })
   }
 
   /// Folded (case- and tone-placement-insensitive) words.
   static func fold(_ s: some StringProtocol) -> [String] {
-    FoldingKey.toneInsensitive(String(s)).split(separator: " ").map(String.init)
+    // Word by word through the cache: folding never joins or splits words, so this equals
+    // folding the whole text and splitting it (a word that folds to several — an exotic
+    // space inside it — is split the same way).
+    var out: [String] = []
+    for word in split(Substring(s)) {
+      let f = WordFoldCache.shared.fold(word)
+      if f.utf8.contains(0x20) {
+        out += f.split(separator: " ").map(String.init)
+      } else if !f.isEmpty {
+        out.append(f)
+      }
+    }
+    return out
   }
 
   /// A folded word without the punctuation that may cling to its end ("nhận:" → "nhận").
   static func bare(_ w: String) -> String {
+    // The byte test first: a word ending in one of these characters ends in its byte, and
+    // most words end in a letter, so the Character comparison (which normalises non-ASCII
+    // text and made this the parser's hottest function) runs only when it can succeed.
     var w = Substring(w)
-    while let l = w.last, l == ":" || l == "," || l == ";" || l == "." || l == ")" { w.removeLast() }
-    while let f = w.first, f == "(" { w.removeFirst() }
+    while let b = w.utf8.last, b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29,
+      let l = w.last, l == ":" || l == "," || l == ";" || l == "." || l == ")"
+    {
+      w.removeLast()
+    }
+    while w.utf8.first == 0x28, let f = w.first, f == "(" { w.removeFirst() }
     return String(w)
   }
 }

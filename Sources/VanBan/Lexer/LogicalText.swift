@@ -4,10 +4,14 @@ struct LogicalText: Sendable {
   private(set) var text: String
   /// UTF-8 offset in `text` where each input line's piece starts, with that line's number.
   private(set) var segments: [(offset: Int, line: Int)]
+  /// Whether `text` holds a lower-case letter, kept up to date piece by piece so that asking
+  /// after every appended line of a long paragraph does not rescan it (quadratic otherwise).
+  private(set) var hasLowercase: Bool
 
   init(_ text: String, line: Int) {
     self.text = text
     segments = [(0, line)]
+    hasLowercase = text.unicodeScalars.contains { $0.properties.isLowercase }
   }
 
   var line: Int { segments[0].line }
@@ -16,6 +20,7 @@ struct LogicalText: Sendable {
   /// Appends a continuation; a word broken after a hyphen ("57-" / "NQ/TW") joins without a space.
   mutating func append(_ piece: String, line: Int) {
     guard !piece.isEmpty else { return }
+    if !hasLowercase { hasLowercase = piece.unicodeScalars.contains { $0.properties.isLowercase } }
     if text.isEmpty {
       text = piece
       segments[0].line = line

@@ -92,8 +92,8 @@ struct MarkupCleaner: Sendable {
       if inner.hasSuffix("/") { inner.removeLast() }
       let parts = inner.split(separator: " ", maxSplits: 1)
       let name = parts.first.map { String($0).lowercased() } ?? ""
-      // "<b>" or "<span class=…>", not "a < b và c > d".
-      let isTag = parts.count == 1 || parts[1].contains("=")
+      // "<b>" or "<span class=…>", not "a < b và c > d"; "<>" and "< >" have no parts at all.
+      let isTag = parts.count == 1 || (parts.count == 2 && parts[1].contains("="))
       if isTag, htmlTags.contains(name) {
         appendBoundary(&out, next: close + 1 < s.count ? s[close + 1] : nil)
         i = close + 1

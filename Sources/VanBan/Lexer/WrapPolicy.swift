@@ -26,14 +26,22 @@ struct WrapPolicy: Sendable {
 
   /// Whether `next` continues the paragraph that ends with `previous`.
   func continues(_ previous: String, with next: ClassifiedLine) -> Bool {
-    guard let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
-    if LogicalText.endsWithBrokenHyphen(previous) { return true }
+    continues(LogicalText(previous, line: 0), with: next)
+  }
+
+  /// Whether `next` continues the paragraph read so far. The paragraph can be 100,000 lines
+  /// long, so nothing here walks all of it: its length is counted only up to `fullLine` and its
+  /// case comes from `LogicalText`'s running flag.
+  func continues(_ previous: LogicalText, with next: ClassifiedLine) -> Bool {
+    let scalars = previous.text.unicodeScalars
+    guard let last = scalars.last, let first = next.text.unicodeScalars.first else { return false }
+    if LogicalText.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
     if first.properties.isLowercase { return true }
-    if isHardWrapped, previous.unicodeScalars.count >= fullLine {
+    if isHardWrapped, scalars.prefix(fullLine).count >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
       let nextIsUpper = !next.text.unicodeScalars.contains { $0.properties.isLowercase }
-      let previousIsUpper = !previous.unicodeScalars.contains { $0.properties.isLowercase }
+      let previousIsUpper = !previous.hasLowercase
       return !nextIsUpper || previousIsUpper
     }
     return false

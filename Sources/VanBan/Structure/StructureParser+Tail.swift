@@ -221,7 +221,10 @@ extension StructureParser {
     var searchStart = text.startIndex
     while let open = text[searchStart...].firstIndex(of: "(") {
       let inside = text[text.index(after: open)...]
-      let words = Words.fold(inside)
+      // Only the opening words can match, and folding all of `inside` at every "(" is
+      // quadratic on a line of 100,000 brackets; 40 characters hold the longest phrase
+      // ("ban hành kèm theo", Grammar/keywords.tsv) with room to spare.
+      let words = Words.fold(inside.prefix(40))
       if let m = lex.keyword("annex_attached").matchPrefix(words) {
         var attached = Words.split(inside).dropFirst(m.count).joined(separator: " ")
         if let close = attached.lastIndex(of: ")") { attached = String(attached[..<close]) }

@@ -140,7 +140,7 @@ struct StructureParser {
       }
       guard j < lines.count else { break }
       let next = lines[j]
-      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text.text, with: next),
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text, with: next),
         !(text.text.hasPrefix("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {

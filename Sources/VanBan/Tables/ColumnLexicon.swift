@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Column meaning from Grammar/columns.tsv: header text → canonical column name.
 struct ColumnLexicon {
   let lex: GrammarLexicon
@@ -7,7 +9,9 @@ struct ColumnLexicon {
     guard !words.isEmpty else { return nil }
     if let whole = lex.columns.matchWhole(words) { return whole }
     if let prefix = lex.columnPrefixes.matchPrefix(words) { return prefix.value }
-    return nil
+    // OCR drops and swaps diacritics in headers ("Kết qua", "Nội dung chỉ tiết"): match
+    // without them, whole cell only.
+    return lex.columnsWithoutDiacritics[FoldingKey.diacriticFree(header)]
   }
 
   /// Canonical names for a whole header: "Kết quả" is a target's value beside "Chỉ tiêu"

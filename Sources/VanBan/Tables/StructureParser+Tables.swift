@@ -36,8 +36,10 @@ extension StructureParser {
       }
       guard var cells = line.cells else { break }
       i += 1
-      if !headerKey.isEmpty, cells.count >= header.count,
-        cells.prefix(header.count).map({ Words.fold($0) }) == headerKey
+      // A repeated header, also when OCR garbled some of its cells.
+      if !headerKey.isEmpty,
+        (cells.count >= header.count && cells.prefix(header.count).map({ Words.fold($0) }) == headerKey)
+          || columnLexicon.isHeader(cells)
       {
         diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
         continue

@@ -46,7 +46,7 @@ struct TableInterpreter {
       func agencyList(_ name: String) -> [String] {
         guard let k = index(name), k < row.cells.count, !row.cells[k].isEmpty else { return [] }
         let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
-        return agencies.split(text)
+        return agencies.split(Self.stripStrayMarks(text))
       }
       let number = cell("number").map { Self.trimNumber($0) }
       if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && number.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
@@ -151,6 +151,20 @@ struct TableInterpreter {
     let rest = Words.fold(words.dropFirst().joined(separator: " "))
     guard lex.keyword("count_noun").matchWhole(rest) != nil else { return nil }
     return n
+  }
+
+  /// OCR leaves specks before a cell's text ("` ¬ Phòng Văn hóa"): drop leading characters
+  /// that are neither letters, digits, list dashes nor brackets, on every line of the cell.
+  static func stripStrayMarks(_ s: String) -> String {
+    s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      var t = Substring(line)
+      while let f = t.unicodeScalars.first, !(f.properties.isAlphabetic || f.properties.numericType != nil
+        || f == "-" || f == "+" || f == "(" || f == "–")
+      {
+        t = t.dropFirst()
+      }
+      return String(t)
+    }.joined(separator: "\n")
   }
 
   static func trimNumber(_ s: String) -> String {

@@ -1,10 +1,63 @@
 import ArgumentParser
+import VanBanDiff
+import VanBanModel
 
-/// Scaffold for `vanban compare`; its issue fills it in.
 struct Compare: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(not yet available)", shouldDisplay: false)
+  static let configuration = CommandConfiguration(
+    abstract: "The targets of many plans as one matrix: indicators as rows, plans as columns.",
+    discussion: """
+      Rows are sorted by how many plans state the indicator. A file that cannot be read is named
+      on standard error and left out; the others are still compared (exit 65 or 66 afterwards).
+      """)
+
+  @Argument(help: "Plans: text or vanban JSON.")
+  var files: [String]
+
+  @Option(help: "csv, json or html.")
+  var format: CompareFormat = .csv
+
+  @Option(help: "Least similarity (0…1) for a target to join an indicator's row.")
+  var threshold: Double = AlignmentOptions().threshold
+
+  @Option(name: .shortAndLong, help: "Write the matrix to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Indent the JSON.")
+  var pretty = false
+
+  @OptionGroup var input: InputOptions
+
+  func validate() throws {
+    guard (0...1).contains(threshold) else { throw ValidationError("--threshold must lie between 0 and 1") }
+  }
 
   func run() throws {
-    throw ValidationError("'compare' is not available yet")
+    var plans: [Plan] = []
+    var worst: Int32 = 0
+    for path in files {
+      switch PlanInput.load(path, input: input) {
+      case .success(let plan): plans.append(plan)
+      case .failure(.failed(let message, let code)):
+        InputFile.fail(message + " (left out)")
+        worst = max(worst, code)
+      }
+    }
+    if plans.isEmpty {
+      InputFile.fail("no plan to compare")
+      throw ExitCode(worst == 0 ? 65 : worst)
+    }
+    let matrix = CompareMatrix(plans, options: AlignmentOptions(threshold: threshold))
+    let bytes: [UInt8]
+    switch format {
+    case .csv: bytes = Array(matrix.csv().utf8)
+    case .json: bytes = matrix.json(pretty: pretty) + [0x0A]
+    case .html: bytes = Array(matrix.html().utf8)
+    }
+    if let output { try OutputFile.write(bytes, to: output) } else { InputFile.writeStdout(bytes) }
+    if worst != 0 { throw ExitCode(worst) }
   }
+}
+
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv, json, html
 }

@@ -1,10 +1,234 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import ArgumentParser
+import Crypto
+import VanBan
+import VanBanModel
+import VanBanStore
+import VanBanText
 
-/// Scaffold for `vanban ingest`; its issue fills it in.
+/// Set by SIGINT/SIGTERM; the writer polls it between documents. A signal handler can touch
+/// nothing but a plain global.
+nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
+
 struct Ingest: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "(not yet available)", shouldDisplay: false)
+  static let configuration = CommandConfiguration(
+    abstract: "Parse folders of plans in parallel into a SQLite database and/or NDJSON.",
+    discussion: """
+      Folders are walked for *.txt, *.tsv and *.hocr files (hidden ones skipped); files named \
+      on the command line are read whatever their name. Each document is written in its own \
+      transaction; an unchanged file (same SHA-256) is skipped, a changed one replaces its rows, \
+      and a file that cannot be parsed goes to the 'failures' table. Exit status 0 only if no \
+      file failed.
+      """)
+
+  @Argument(help: "Files, folders or glob patterns ('**' for any depth).")
+  var paths: [String]
+
+  @Option(help: "The SQLite database to create or update.")
+  var db: String?
+
+  @Option(help: "Also write each document as one JSON line to this file ('-' for standard output).")
+  var ndjson: String?
+
+  @Flag(help: "Write NDJSON (and the database) in input order rather than as files finish.")
+  var ordered = false
+
+  @Option(help: "Parsing threads (default: the number of cores).")
+  var jobs: Int?
+
+  @OptionGroup var input: InputOptions
+
+  func validate() throws {
+    if db == nil && ndjson == nil { throw ValidationError("give --db, --ndjson or both") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  /// What a worker hands to the writer.
+  enum Outcome: Sendable {
+    case parsed(Plan, json: [UInt8]?, bytes: Int)
+    case unchanged(bytes: Int)
+    case failed(kind: String, message: String, sha256: String?, bytes: Int)
+  }
 
   func run() throws {
-    throw ValidationError("'ingest' is not available yet")
+    let inputs = IngestInputs(paths)
+    var worst: Int32 = 0
+    for problem in inputs.problems {
+      InputFile.fail(problem)
+      worst = 66
+    }
+    let files = inputs.files
+
+    let store: PlanStore?
+    do {
+      store = try db.map { try PlanStore(path: $0, keyFolding: { FoldingKey.diacriticFree($0) }) }
+    } catch {
+      InputFile.fail("\(db ?? ""): cannot open the database: \(error)")
+      throw ExitCode(73)
+    }
+    var known: [String: String] = [:]
+    if let store, ndjson == nil {
+      known = (try? store.knownDigests()) ?? [:]
+    }
+    let output: NDJSONOutput?
+    do {
+      output = try ndjson.map(NDJSONOutput.init)
+    } catch {
+      InputFile.fail("\(ndjson ?? ""): cannot write: \(error)")
+      throw ExitCode(73)
+    }
+
+    let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let queue = IngestQueue<Outcome>(count: files.count, window: 2 * jobs + 2, ordered: ordered)
+    let encoding = input.encoding
+    let format = InputFormat(rawValue: input.inputFormat) ?? .auto
+    let wantJSON = output != nil
+    let knownDigests = known
+    var threads: [pthread_t] = []
+    for _ in 0..<min(jobs, max(files.count, 1)) {
+      threads.append(
+        startThread {
+          while let i = queue.take() {
+            queue.finish(i, Self.process(
+                files[i].path, encoding: encoding, format: format, json: wantJSON, known: knownDigests))
+          }
+        })
+    }
+
+    interruptRequested = 0
+    signal(SIGINT) { _ in
+      interruptRequested = 1
+      signal(SIGINT, SIG_DFL)  // a second Ctrl-C kills at once; committed documents are safe
+    }
+    signal(SIGTERM) { _ in interruptRequested = 1 }
+
+    var progress = IngestProgress(
+      totalFiles: files.count, totalBytes: files.reduce(0) { $0 + $1.size }, enabled: true)
+    var storeError: String?
+    loop: while true {
+      if interruptRequested != 0 { queue.stop() }
+      switch queue.next(timeoutMilliseconds: 100) {
+      case .finished: break loop
+      case .idle: progress.draw()
+      case .result(let i, let outcome):
+        let path = files[i].path
+        do {
+          switch outcome {
+          case .parsed(let plan, let json, let bytes):
+            if let json { try output?.write(json) }
+            switch try store?.save(plan) {
+            case .inserted, nil: progress.inserted += 1
+            case .replaced: progress.replaced += 1
+            case .unchanged: progress.unchanged += 1
+            }
+            progress.bytes += bytes
+          case .unchanged(let bytes):
+            progress.unchanged += 1
+            progress.bytes += bytes
+          case .failed(let kind, let message, let sha256, let bytes):
+            try store?.recordFailure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message)
+            progress.failed += 1
+            progress.bytes += bytes
+            progress.message("\(path): \(message)")
+            worst = max(worst, kind == "cannot_open" ? 66 : 65)
+          }
+        } catch {
+          storeError = "\(path): cannot write: \(error)"
+          queue.stop()
+        }
+        progress.files += 1
+        progress.draw()
+      }
+    }
+    for thread in threads { pthread_join(thread, nil) }
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
+    progress.clear()
+    output?.close()
+    if let storeError {
+      InputFile.fail(storeError)
+      throw ExitCode(74)
+    }
+    InputFile.fail(progress.summary(interrupted: interruptRequested != 0))
+    if interruptRequested != 0 { throw ExitCode(130) }
+    if worst != 0 { throw ExitCode(worst) }
+  }
+
+  /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
+  /// that re-ingesting an unchanged corpus costs reading and hashing only.
+  static func process(
+    _ path: String, encoding: String?, format: InputFormat, json: Bool, known: [String: String]
+  ) -> Outcome {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.load(path)
+    } catch {
+      switch error {
+      case .cannotOpen(let m): return .failed(kind: "cannot_open", message: Self.reason(m, path), sha256: nil, bytes: 0)
+      case .badData(let m): return .failed(kind: "bad_data", message: Self.reason(m, path), sha256: nil, bytes: 0)
+      }
+    }
+    let digest = SHA256.hash(data: bytes).map { Self.hex($0) }.joined()
+    if !json, known[path] == digest { return .unchanged(bytes: bytes.count) }
+    do {
+      let plan = try PlanParser.parse(
+        bytes, options: ParseOptions(name: path, encoding: encoding, inputFormat: format))
+      return .parsed(plan, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count)
+    } catch {
+      return .failed(kind: "bad_data", message: error.description, sha256: digest, bytes: bytes.count)
+    }
+  }
+
+  /// InputFile's messages start with the path; the failures table has its own column for it.
+  static func reason(_ message: String, _ path: String) -> String {
+    message.hasPrefix(path + ": ") ? String(message.dropFirst(path.utf8.count + 2)) : message
+  }
+
+  static func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789abcdef")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+  }
+}
+
+/// The NDJSON stream: one document per line, written whole as each file finishes, so a
+/// reader tailing the file never sees half a document mid-run.
+final class NDJSONOutput {
+  let fd: Int32
+  let path: String
+
+  struct OpenError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  init(_ path: String) throws {
+    self.path = path
+    if path == "-" {
+      fd = 1
+    } else {
+      fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      if fd < 0 { throw OpenError(description: String(cString: strerror(errno))) }
+    }
+  }
+
+  func write(_ json: [UInt8]) throws {
+    var line = json
+    line.append(0x0A)
+    var offset = 0
+    while offset < line.count {
+      let n = line[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      if n <= 0 {
+        if n < 0 && errno == EINTR { continue }
+        throw OpenError(description: "\(path): \(String(cString: strerror(errno)))")
+      }
+      offset += n
+    }
+  }
+
+  func close() {
+    if fd > 1 { Glibc.close(fd) }
   }
 }

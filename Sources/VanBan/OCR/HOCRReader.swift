@@ -1,0 +1,295 @@
+/// hOCR (`tesseract IMAGE out hocr`, also ABBYY/OCRopus exports): XHTML whose `ocrx_word`
+/// spans carry `title="bbox x0 y0 x1 y1; x_wconf N"`.
+///
+/// A hand-written tag scanner rather than an XML parser: hOCR in the wild is often HTML, not
+/// well-formed XML (unclosed `<meta>`, `&nbsp;`), and only classes, titles and text matter.
+struct HOCRReader {
+  private let bytes: [UInt8]
+  private var i = 0
+  /// Line counting follows the scan so that each word knows its line without a second pass.
+  private var countedTo = 0
+  private var lineNo = 1
+  private var depth = 0
+  private var page = 0
+  private var lineID = 0
+  private var words: [OCRWord] = []
+  private var word: Open?
+  private var line: Open?
+  private var lineHadWords = false
+
+  /// An element being read: where it opened, its box and the text seen so far.
+  private struct Open {
+    var depth: Int
+    var box: [Double]
+    var conf: Double
+    var sourceLine: Int
+    var text: [UInt8] = []
+  }
+
+  private static let voidElements: Set<String> = [
+    "meta", "br", "img", "hr", "link", "input", "area", "base", "col", "param", "source", "wbr",
+  ]
+  private static let lineClasses: Set<String> = ["ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"]
+
+  static func words(_ text: String) throws(ParseError) -> [OCRWord] {
+    var reader = HOCRReader(bytes: Array(text.utf8))
+    try reader.scan()
+    return reader.words
+  }
+
+  /// Whether the text looks like hOCR: markup carrying hOCR's class names.
+  static func looksLikeHOCR(_ head: Substring.UTF8View) -> Bool {
+    guard let first = head.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "<")
+    else { return false }
+    let s = String(decoding: head, as: UTF8.self)
+    return s.contains("ocr_page") || s.contains("ocrx_word") || s.contains("ocr_line")
+  }
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  private mutating func line(at pos: Int) -> Int {
+    while countedTo < pos && countedTo < bytes.count {
+      if bytes[countedTo] == 0x0A { lineNo += 1 }
+      countedTo += 1
+    }
+    return lineNo
+  }
+
+  private func find(_ needle: [UInt8], from: Int) -> Int? {
+    guard !needle.isEmpty, from <= bytes.count - needle.count else { return nil }
+    var k = from
+    while k <= bytes.count - needle.count {
+      var n = 0
+      while n < needle.count && bytes[k + n] == needle[n] { n += 1 }
+      if n == needle.count { return k }
+      k += 1
+    }
+    return nil
+  }
+
+  private mutating func scan() throws(ParseError) {
+    while i < bytes.count {
+      if bytes[i] != UInt8(ascii: "<") {
+        let start = i
+        while i < bytes.count && bytes[i] != UInt8(ascii: "<") { i += 1 }
+        if word != nil { word!.text += bytes[start..<i] }
+        if line != nil { line!.text += bytes[start..<i] }
+        continue
+      }
+      let tagStart = i
+      if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+        guard let end = find(Array("-->".utf8), from: i + 4) else {
+          throw .badLayout("line \(line(at: tagStart)): an hOCR comment `<!--` is never closed")
+        }
+        i = end + 3
+        continue
+      }
+      if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
+        guard let end = find([UInt8(ascii: ">")], from: i + 1) else {
+          throw .badLayout("line \(line(at: tagStart)): an hOCR declaration `<!` is never closed")
+        }
+        i = end + 1
+        continue
+      }
+      try readTag()
+    }
+    if line != nil { finishLine() }
+  }
+
+  /// Reads one start or end tag at `i` (a `<`) and moves past its `>`.
+  private mutating func readTag() throws(ParseError) {
+    let tagStart = i
+    i += 1
+    let closing = i < bytes.count && bytes[i] == UInt8(ascii: "/")
+    if closing { i += 1 }
+    let nameStart = i
+    while i < bytes.count, Self.isNameByte(bytes[i]) { i += 1 }
+    let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
+    if name.isEmpty && !closing {
+      // A stray `<` in text ("a < b" badly escaped) is text, not a tag.
+      if word != nil { word!.text.append(UInt8(ascii: "<")) }
+      if line != nil { line!.text.append(UInt8(ascii: "<")) }
+      return
+    }
+    var attributes: [String: String] = [:]
+    var selfClosing = false
+    while true {
+      while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
+      guard i < bytes.count else {
+        throw .badLayout("line \(line(at: tagStart)): the hOCR tag `<\(closing ? "/" : "")\(name)` is never closed with `>`")
+      }
+      let b = bytes[i]
+      if b == UInt8(ascii: ">") {
+        i += 1
+        break
+      }
+      if b == UInt8(ascii: "/") {
+        selfClosing = true
+        i += 1
+        continue
+      }
+      let attrStart = i
+      while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"),
+        bytes[i] != UInt8(ascii: "/")
+      {
+        i += 1
+      }
+      let attr = String(decoding: bytes[attrStart..<i], as: UTF8.self).lowercased()
+      if i == attrStart { i += 1 }  // an `=` or quote out of place: step over it
+      while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else {
+        if !attr.isEmpty { attributes[attr] = "" }
+        continue
+      }
+      i += 1
+      while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
+      guard i < bytes.count else { continue }
+      let value: String
+      if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+        let quote = bytes[i]
+        let valueStart = i + 1
+        guard let end = find([quote], from: valueStart) else {
+          throw .badLayout("line \(line(at: tagStart)): an attribute of `<\(name)` opens a quote that is never closed")
+        }
+        value = String(decoding: bytes[valueStart..<end], as: UTF8.self)
+        i = end + 1
+      } else {
+        let valueStart = i
+        while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
+        value = String(decoding: bytes[valueStart..<i], as: UTF8.self)
+      }
+      attributes[attr] = Self.decodeEntities(value)
+    }
+    if closing {
+      depth = max(depth - 1, 0)
+      if let w = word, depth < w.depth { try finishWord() }
+      if let l = line, depth < l.depth { finishLine() }
+      return
+    }
+    if selfClosing || Self.voidElements.contains(name) { return }
+    depth += 1
+    let classes = (attributes["class"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    guard !classes.isEmpty else { return }
+    let sourceLine = line(at: tagStart)
+    if classes.contains("ocr_page") {
+      page += 1
+    } else if classes.contains("ocr_separator") {
+      let title = try Self.title(attributes["title"], element: "ocr_separator", sourceLine: sourceLine)
+      if let b = title.box {
+        words.append(
+          OCRWord(text: "", page: max(page, 1), x0: b[0], y0: b[1], x1: b[2], y1: b[3], conf: -1, lineID: 0, sourceLine: sourceLine))
+      }
+    } else if classes.contains(where: { Self.lineClasses.contains(String($0)) }) {
+      if line != nil { finishLine() }
+      let title = try Self.title(attributes["title"], element: "ocr_line", sourceLine: sourceLine)
+      lineID += 1
+      lineHadWords = false
+      line = Open(depth: depth, box: title.box ?? [], conf: title.conf ?? -1, sourceLine: sourceLine)
+    } else if classes.contains("ocrx_word") {
+      if word != nil { try finishWord() }
+      let title = try Self.title(attributes["title"], element: "ocrx_word", sourceLine: sourceLine)
+      guard let box = title.box else {
+        throw .badLayout("line \(sourceLine): an ocrx_word has no `bbox x0 y0 x1 y1` in its title")
+      }
+      word = Open(depth: depth, box: box, conf: title.conf ?? -1, sourceLine: sourceLine)
+    }
+  }
+
+  private mutating func finishWord() throws(ParseError) {
+    guard let w = word else { return }
+    word = nil
+    lineHadWords = true
+    let text = Substring(Self.decodeEntities(String(decoding: w.text, as: UTF8.self))).ocrTrimmed()
+    guard !text.isEmpty else { return }
+    words.append(
+      OCRWord(
+        text: String(text), page: max(page, 1), x0: w.box[0], y0: w.box[1], x1: w.box[2], y1: w.box[3], conf: w.conf,
+        lineID: lineID, sourceLine: w.sourceLine))
+  }
+
+  /// A line without word spans (hOCR written at line granularity) becomes one wide word.
+  private mutating func finishLine() {
+    guard let l = line else { return }
+    line = nil
+    guard !lineHadWords, l.box.count == 4 else { return }
+    let text = Self.decodeEntities(String(decoding: l.text, as: UTF8.self))
+    let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+    guard !parts.isEmpty else { return }
+    words.append(
+      OCRWord(
+        text: parts.joined(separator: " "), page: max(page, 1), x0: l.box[0], y0: l.box[1], x1: l.box[2], y1: l.box[3],
+        conf: l.conf, lineID: lineID, sourceLine: l.sourceLine))
+  }
+
+  /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.
+  static func title(_ title: String?, element: String, sourceLine: Int) throws(ParseError) -> (box: [Double]?, conf: Double?) {
+    guard let title else { return (nil, nil) }
+    var box: [Double]?
+    var conf: Double?
+    for property in title.split(separator: ";") {
+      let parts = property.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+      guard let key = parts.first else { continue }
+      if key == "bbox" {
+        let numbers = parts.dropFirst().compactMap { Double($0) }.filter(\.isFinite)
+        guard parts.count == 5, numbers.count == 4 else {
+          throw .badLayout(
+            "line \(sourceLine): the \(element) title has `\(property.ocrTrimmed().prefix(60))`; a bbox is four numbers (x0 y0 x1 y1)")
+        }
+        guard numbers[2] >= numbers[0], numbers[3] >= numbers[1] else {
+          throw .badLayout("line \(sourceLine): the \(element) bbox `\(property.ocrTrimmed())` ends before it starts")
+        }
+        box = numbers
+      } else if key == "x_wconf", parts.count >= 2 {
+        conf = Double(parts[1])
+      }
+    }
+    return (box, conf)
+  }
+
+  static func isNameByte(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ":")
+      || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+  }
+
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+
+  static func decodeEntities(_ s: String) -> String {
+    guard s.contains("&") else { return s }
+    var out = ""
+    var rest = Substring(s)
+    while let amp = rest.firstIndex(of: "&") {
+      out += rest[..<amp]
+      let after = rest[rest.index(after: amp)...]
+      guard let semi = after.prefix(12).firstIndex(of: ";") else {
+        out += "&"
+        rest = after
+        continue
+      }
+      let name = after[..<semi]
+      var decoded: String?
+      switch name {
+      case "amp": decoded = "&"
+      case "lt": decoded = "<"
+      case "gt": decoded = ">"
+      case "quot": decoded = "\""
+      case "apos": decoded = "'"
+      case "nbsp": decoded = " "
+      default:
+        if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+          decoded = String(u)
+        } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) {
+          decoded = String(u)
+        }
+      }
+      if let decoded {
+        out += decoded
+        rest = after[after.index(after: semi)...]
+      } else {
+        out += "&"
+        rest = after
+      }
+    }
+    out += rest
+    return out
+  }
+}

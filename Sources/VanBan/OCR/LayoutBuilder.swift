@@ -1,0 +1,536 @@
+/// Turns the words of an OCR file into the lines the text parser reads: prose lines joined
+/// into paragraphs with blank lines between them, table rows as tab-separated cells, and
+/// side-by-side blocks (issuer beside the national motto) one after the other.
+struct LayoutBuilder {
+  private(set) var output: [SourceLine] = []
+  /// Column boundaries of the last table, so a table continued on the next page without its
+  /// header keeps its empty columns.
+  private var lastTable: TableGeometry?
+  /// Prose lines written since the last table; only page numbers may stand between two parts
+  /// of one table.
+  private var proseSinceTable = 0
+  /// Where the last table row stands in `output`.
+  private var lastRowIndex: Int?
+  private let columnLexicon = ColumnLexicon(lex: .shared)
+  /// Horizontal table rules of the current page (deskewed): where Tesseract saw them, they
+  /// bound rows better than any spacing, since cells may be centred vertically.
+  private var rules: [OCRWord] = []
+
+  struct TableGeometry {
+    var boundaries: [Double]
+    var minX: Double
+    var maxX: Double
+  }
+
+  struct Interval {
+    var lo: Double
+    var hi: Double
+  }
+
+  /// Scale of one page: everything geometric is measured in these.
+  struct Metrics {
+    /// Median word height.
+    var height: Double
+    /// Median space between words of a line.
+    var space: Double
+    /// A gap this wide may separate two columns.
+    var wideGap: Double { max(1.1 * height, 2.2 * space) }
+    /// A column gutter stays at least this wide over all the lines of a table.
+    var minGutter: Double { max(0.6 * height, 1.6 * space) }
+  }
+
+  static func build(_ words: [OCRWord]) -> [SourceLine] {
+    var builder = LayoutBuilder()
+    var start = 0
+    let ordered = words.enumerated().sorted { ($0.element.page, $0.offset) < ($1.element.page, $1.offset) }.map(\.element)
+    while start < ordered.count {
+      var end = start + 1
+      while end < ordered.count, ordered[end].page == ordered[start].page { end += 1 }
+      builder.page(Array(ordered[start..<end]))
+      start = end
+    }
+    builder.blank()
+    while let last = builder.output.last, last.text.isEmpty { builder.output.removeLast() }
+    return builder.output
+  }
+
+  // MARK: - Output
+
+  private mutating func emit(_ text: String, line: Int) {
+    output.append(SourceLine(number: line, text: Substring(text)))
+  }
+
+  private mutating func blank() {
+    guard let last = output.last, !last.text.isEmpty else { return }
+    output.append(SourceLine(number: last.number, text: ""))
+  }
+
+  // MARK: - Page
+
+  private mutating func page(_ raw: [OCRWord]) {
+    let textHeights = raw.filter(\.hasAlphanumeric).map(\.height).filter { $0 > 0 }
+    guard !textHeights.isEmpty else { return }
+    let height0 = ocrMedian(textHeights)
+    let cleaned = VisualLines.dropNoise(raw.filter { !$0.text.isEmpty }, height: height0)
+    let slope = VisualLines.skew(cleaned)
+    let words = VisualLines.deskew(cleaned, slope: slope)
+    rules = VisualLines.deskew(raw.filter { $0.text.isEmpty && $0.width > 8 * height0 && $0.height < 0.6 * height0 }, slope: slope)
+    let lines = VisualLines.build(words, height: height0)
+    guard !lines.isEmpty else { return }
+    var gaps: [Double] = []
+    for l in lines {
+      for k in l.words.indices.dropFirst() {
+        let g = l.words[k].x0 - l.words[k - 1].x1
+        if g > 0, g < 1.5 * height0 { gaps.append(g) }
+      }
+    }
+    let metrics = Metrics(height: height0, space: gaps.isEmpty ? 0.3 * height0 : ocrMedian(gaps))
+    blank()
+
+    var regions: [(range: Range<Int>, gutters: [Interval])] = []
+    var k = 0
+    while k < lines.count {
+      if let r = region(lines, from: k, metrics) {
+        regions.append(r)
+        k = r.range.upperBound
+      } else {
+        k += 1
+      }
+    }
+    // A cell continued from the previous page leaves a line or two above the first full row;
+    // they belong to the table when nothing but them stands above it on the page.
+    for r in regions.indices {
+      let floor = r == 0 ? 0 : regions[r - 1].range.upperBound
+      var start = regions[r].range.lowerBound
+      while start > floor, Self.isLoneNumber(lines[start - 1].text) == false, fits(lines[start - 1], below: lines[start], regions[r].gutters, metrics) {
+        start -= 1
+      }
+      let above = lines[floor..<start].filter { !Self.isLoneNumber($0.text) }
+      if start < regions[r].range.lowerBound, above.isEmpty, r == 0 {
+        regions[r].range = start..<regions[r].range.upperBound
+      }
+    }
+    let proseLines = lines.indices.filter { i in !regions.contains { $0.range.contains(i) } }.map { lines[$0] }
+    let margins = Margins(proseLines, metrics: metrics)
+
+    var paragraph: (text: String, line: Int)?
+    var previous: VisualLine?
+    var i = 0
+    var regionIndex = 0
+    while i < lines.count {
+      if regionIndex < regions.count, regions[regionIndex].range.lowerBound == i {
+        if let p = paragraph { emit(p.text, line: p.line) }
+        paragraph = nil
+        previous = nil
+        let r = regions[regionIndex]
+        emitRegion(Array(lines[r.range]), gutters: r.gutters, metrics)
+        i = r.range.upperBound
+        regionIndex += 1
+        continue
+      }
+      let line = lines[i]
+      i += 1
+      let text = line.text
+      if let prev = previous, var p = paragraph {
+        switch margins.relation(prev, line, metrics) {
+        case .join:
+          if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
+          paragraph = p
+          previous = line
+          continue
+        case .newLine:
+          emit(p.text, line: p.line)
+        case .newParagraph:
+          emit(p.text, line: p.line)
+          blank()
+        }
+      }
+      paragraph = (text, line.sourceLine)
+      previous = line
+      if !Self.isLoneNumber(text) { proseSinceTable += 1 }
+      if Self.isLoneNumber(text) {
+        // A page number stands alone so the parser can drop it.
+        blank()
+        emit(text, line: line.sourceLine)
+        blank()
+        paragraph = nil
+        previous = nil
+      }
+    }
+    if let p = paragraph { emit(p.text, line: p.line) }
+    blank()
+  }
+
+  static func isLoneNumber(_ s: String) -> Bool {
+    !s.isEmpty && s.utf8.count <= 3 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  // MARK: - Regions
+
+  /// Word boxes merged where they touch or nearly do.
+  private static func occupancy(_ boxes: [Interval], merging tolerance: Double) -> [Interval] {
+    let sorted = boxes.sorted { $0.lo < $1.lo }
+    var out: [Interval] = []
+    for b in sorted {
+      if var last = out.last, b.lo <= last.hi + tolerance {
+        last.hi = max(last.hi, b.hi)
+        out[out.count - 1] = last
+      } else {
+        out.append(b)
+      }
+    }
+    return out
+  }
+
+  private static func gutters(_ occupied: [Interval], minWidth: Double) -> [Interval] {
+    var out: [Interval] = []
+    for k in occupied.indices.dropFirst() where occupied[k].lo - occupied[k - 1].hi >= minWidth {
+      out.append(Interval(lo: occupied[k - 1].hi, hi: occupied[k].lo))
+    }
+    return out
+  }
+
+  /// Only words with letters or digits define columns: specks and rule fragments read as
+  /// `|`, `_` or `°` would otherwise fill the gutters.
+  /// Whether a line stays inside the columns of a region just below it.
+  private func fits(_ line: VisualLine, below next: VisualLine, _ gutters: [Interval], _ m: Metrics) -> Bool {
+    guard next.top - line.bottom <= 2.2 * m.height else { return false }
+    return !Self.boxes(line).contains { b in gutters.contains { min(b.hi, $0.hi) - max(b.lo, $0.lo) > 0.1 * m.height } }
+  }
+
+  private static func boxes(_ line: VisualLine) -> [Interval] {
+    line.words.filter(\.hasAlphanumeric).map { Interval(lo: $0.x0, hi: $0.x1) }
+  }
+
+  /// A run of lines, starting at `start`, whose words leave the same vertical white strips
+  /// (column gutters) free: a table or side-by-side blocks. Justified prose never keeps a
+  /// strip free over two lines, so one line crossing a gutter ends the run.
+  private func region(_ lines: [VisualLine], from start: Int, _ m: Metrics) -> (range: Range<Int>, gutters: [Interval])? {
+    let first = lines[start]
+    guard first.words.count >= 2 else { return nil }
+    let hasWideGap = first.words.indices.dropFirst().contains { first.words[$0].x0 - first.words[$0 - 1].x1 >= m.wideGap }
+    guard hasWideGap else { return nil }
+    var boxes = Self.boxes(first)
+    var occupied = Self.occupancy(boxes, merging: 0)
+    var gutters = Self.gutters(occupied, minWidth: m.minGutter)
+    guard !gutters.isEmpty else { return nil }
+    var end = start + 1
+    while end < lines.count {
+      let line = lines[end]
+      let gap = line.top - lines[end - 1].bottom
+      let ruled = rules.contains { $0.centerY > lines[end - 1].bottom && $0.centerY < line.top }
+      if gap > (ruled ? 4 : 2.2) * m.height { break }
+      let nextBoxes = boxes + Self.boxes(line)
+      let nextOccupied = Self.occupancy(nextBoxes, merging: 0)
+      let nextGutters = Self.gutters(nextOccupied, minWidth: m.minGutter)
+      // A table line may fill a false gutter (the white beside a centred header); prose fills
+      // most of them at once.
+      let killed = gutters.filter { old in !nextGutters.contains { min($0.hi, old.hi) > max($0.lo, old.lo) } }.count
+      let multiColumn = line.words.indices.dropFirst().contains { line.words[$0].x0 - line.words[$0 - 1].x1 >= m.wideGap }
+      // A cell line of a wide column starts right of the first gutter; a title or prose line
+      // starts at the margin.
+      let inner = gutters.first.map { line.x0 >= $0.hi - 0.5 * m.height } ?? false
+      guard killed == 0 || ((multiColumn || inner) && 2 * killed < gutters.count && !nextGutters.isEmpty) else { break }
+      boxes = nextBoxes
+      occupied = nextOccupied
+      gutters = nextGutters
+      end += 1
+    }
+    // Two lines at least must use two columns, or it is a stray wide gap.
+    var multi = 0
+    for l in lines[start..<end] {
+      let cols = Set(l.words.map { w in gutters.filter { $0.hi <= w.centerX }.count })
+      if cols.count >= 2 { multi += 1 }
+    }
+    guard multi >= 2 else { return nil }
+    return (start..<end, gutters)
+  }
+
+  private mutating func emitRegion(_ lines: [VisualLine], gutters: [Interval], _ m: Metrics) {
+    let boundaries = gutters.map { ($0.lo + $0.hi) / 2 }
+    let minX = lines.reduce(Double.infinity) { min($0, $1.x0) }
+    let maxX = lines.reduce(-Double.infinity) { max($0, $1.x1) }
+    let regionRules = Self.rowRules(rules, lines: lines, minX: minX, maxX: maxX, m)
+    let rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m)
+    // One known column name is enough to tell a two-column table (`Tiêu chí | Nội dung chi
+    // tiết`) from side-by-side blocks, even when OCR damaged the other name.
+    let known = rows.first.map { $0.cells.contains { columnLexicon.canonical($0) != nil } } ?? false
+    // A table cut by a page break (or by a line that filled a gutter) goes on with nothing
+    // but page numbers in between; its columns are mapped onto the first part's, so an
+    // empty column or a false gutter beside a centred header does not shift the cells.
+    var mapping: [Int]?
+    var width = boundaries.count + 1
+    if !known, proseSinceTable == 0, let last = lastTable, minX >= last.minX - 5 * m.height, maxX <= last.maxX + 5 * m.height {
+      mapping = Self.mapColumns(lines, boundaries: boundaries, onto: last.boundaries, tolerance: 4 * m.height)
+      if mapping != nil { width = last.boundaries.count + 1 }
+    }
+    blank()
+    if boundaries.count >= 2 || known || mapping != nil {
+      var leading = mapping != nil
+      for row in rows {
+        var cells = row.cells
+        if let mapping {
+          var mapped = Array(repeating: "", count: width)
+          for (c, text) in cells.enumerated() where !text.isEmpty { mapped[mapping[c]] = text }
+          cells = mapped
+        }
+        // Cells continued from the part above (a header or row cut by the page break) join
+        // that row here: the parser never merges into a header.
+        if leading, cells.first?.isEmpty == true, let k = lastRowIndex {
+          var above = output[k].text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+          while above.count < cells.count { above.append("") }
+          for (c, text) in cells.enumerated() where !text.isEmpty {
+            above[c] = above[c].isEmpty ? text : above[c] + " " + text
+          }
+          while above.count > 1, above.last?.isEmpty == true { above.removeLast() }
+          output[k].text = Substring(above.joined(separator: "\t"))
+          continue
+        }
+        leading = false
+        lastRowIndex = output.count
+        while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+        emit(cells.joined(separator: "\t"), line: row.line)
+      }
+      if mapping == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
+      proseSinceTable = 0
+    } else {
+      // Side-by-side blocks: each column top to bottom, left first.
+      proseSinceTable += 1
+      for column in 0...boundaries.count {
+        for l in lines {
+          let ws = l.words.filter { Self.column(of: $0, boundaries) == column }
+          guard let firstWord = ws.first else { continue }
+          emit(ws.map(\.text).joined(separator: " "), line: firstWord.sourceLine)
+        }
+        blank()
+      }
+    }
+    blank()
+  }
+
+  /// For each column of a region, the column of an earlier table part it belongs to: the
+  /// order-keeping assignment that puts each column's median word closest to a target column
+  /// (a boundary drawn beside a centred header may cut a data column, so nearest wins rather
+  /// than containment); nil when some column lands far from every target column.
+  static func mapColumns(_ lines: [VisualLine], boundaries: [Double], onto target: [Double], tolerance: Double) -> [Int]? {
+    let n = boundaries.count + 1
+    let m = target.count + 1
+    var centers = Array(repeating: [Double](), count: n)
+    for l in lines {
+      for w in l.words where w.hasAlphanumeric { centers[column(of: w, boundaries)].append(w.centerX) }
+    }
+    let used = (0..<n).filter { !centers[$0].isEmpty }
+    guard used.count <= m else { return nil }
+    let medians = used.map { ocrMedian(centers[$0]) }
+    func distance(_ x: Double, _ j: Int) -> Double {
+      let lo = j == 0 ? -Double.infinity : target[j - 1]
+      let hi = j == m - 1 ? Double.infinity : target[j]
+      return x < lo ? lo - x : (x > hi ? x - hi : 0)
+    }
+    // cost[i][j]: best total for the first i+1 used columns with column i in target j.
+    let inf = Double.infinity
+    var cost = Array(repeating: Array(repeating: inf, count: m), count: used.count)
+    var from = Array(repeating: Array(repeating: -1, count: m), count: used.count)
+    for i in used.indices {
+      for j in 0..<m {
+        let d = distance(medians[i], j)
+        if i == 0 {
+          cost[i][j] = d
+          continue
+        }
+        for k in 0..<j where cost[i - 1][k] + d < cost[i][j] {
+          cost[i][j] = cost[i - 1][k] + d
+          from[i][j] = k
+        }
+      }
+    }
+    guard let lastRow = cost.last, let best = lastRow.indices.min(by: { lastRow[$0] < lastRow[$1] }), lastRow[best] < inf
+    else { return used.isEmpty ? Array(repeating: 0, count: n) : nil }
+    var assigned = Array(repeating: 0, count: used.count)
+    var j = best
+    for i in used.indices.reversed() {
+      assigned[i] = j
+      if distance(medians[i], j) > tolerance { return nil }
+      j = from[i][j]
+    }
+    var map = Array(repeating: 0, count: n)
+    var previous = 0
+    var u = 0
+    for c in 0..<n {
+      if u < used.count, used[u] == c {
+        previous = assigned[u]
+        u += 1
+      }
+      map[c] = previous
+    }
+    return map
+  }
+
+  /// The y of each horizontal rule spanning most of the region.
+  static func rowRules(_ rules: [OCRWord], lines: [VisualLine], minX: Double, maxX: Double, _ m: Metrics) -> [Double] {
+    guard let top = lines.first?.top, let bottom = lines.last?.bottom else { return [] }
+    let span = maxX - minX
+    return rules.filter { r in
+      r.centerY > top - 1.5 * m.height && r.centerY < bottom + 1.5 * m.height
+        && min(r.x1, maxX) - max(r.x0, minX) > 0.6 * span
+    }.map(\.centerY).sorted()
+  }
+
+  static func column(of w: OCRWord, _ boundaries: [Double]) -> Int {
+    boundaries.filter { $0 <= w.centerX }.count
+  }
+
+  struct Row {
+    var cells: [String]
+    var line: Int
+  }
+
+  /// Lines of a table region grouped into rows: a row starts where the first column holds a
+  /// row label (a number, a Roman numeral, a group letter), or — in a table without labels —
+  /// where the first column has text after a row gap; other lines continue the row above.
+  static func rows(_ lines: [VisualLine], boundaries: [Double], rules: [Double], _ m: Metrics) -> [Row] {
+    let width = boundaries.count + 1
+    // Which row each line opens or continues.
+    var starts = Array(repeating: false, count: lines.count)
+    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map(\.text).joined(separator: " ") }
+    // In a poor scan the number column may have merged with the next: a label then is the
+    // line's first word, at the table's left edge and set apart from the text after it.
+    let left = lines.reduce(Double.infinity) { min($0, $1.x0) }
+    let labels = lines.indices.map { k -> Bool in
+      if isRowLabel(firstCells[k]) { return true }
+      let ws = lines[k].words
+      guard ws.count >= 2, ws[0].x0 <= left + m.height, isRowLabel(ws[0].text) else { return false }
+      return ws[1].x0 - ws[0].x1 >= max(2 * m.space, 0.6 * m.height)
+    }
+    let labelled = labels.dropFirst().filter { $0 }.count >= 2
+    // Rules lost in a poor scan: too few for the labelled rows, they would merge rows.
+    let labelCount = labels.filter { $0 }.count
+    if rules.count >= 2, !labelled || rules.count * 2 >= labelCount {
+      // Rules bound the rows: a cell centred vertically may sit on any line of its row. A
+      // rule lost in a poor scan shows as a second row label between two rules.
+      var band = -1
+      var bandHasLabel = false
+      for (k, l) in lines.enumerated() {
+        let b = rules.filter { $0 < l.centerY }.count
+        let label = labelled && labels[k]
+        starts[k] = b != band || (label && bandHasLabel)
+        if b != band { bandHasLabel = false }
+        if label { bandHasLabel = true }
+        band = b
+      }
+    } else {
+      // The spacing of lines inside one cell, measured where a line continues a row.
+      var inside: [Double] = []
+      for k in lines.indices.dropFirst() where firstCells[k].isEmpty {
+        inside.append(lines[k].centerY - lines[k - 1].centerY)
+      }
+      let pitch = inside.count >= 2 ? ocrMedian(inside) : 1.3 * m.height
+      for k in lines.indices {
+        let first = firstCells[k]
+        if k == 0 {
+          starts[k] = true
+        } else if labelled {
+          // Header lines run until the first label; a line of the first column without a
+          // label continues that column's cell.
+          starts[k] = labels[k]
+        } else if first.isEmpty {
+          starts[k] = false
+        } else {
+          let gap = lines[k].centerY - lines[k - 1].centerY > 1.25 * pitch
+          starts[k] = gap || firstCells[k - 1].isEmpty
+        }
+      }
+    }
+    var rows: [Row] = []
+    var cellWords: [[OCRWord]] = []
+    func flush(_ line: Int) {
+      guard !cellWords.isEmpty else { return }
+      rows.append(Row(cells: cellWords.map(cellText), line: line))
+    }
+    var rowLine = 0
+    for (k, l) in lines.enumerated() {
+      if starts[k] || cellWords.isEmpty {
+        flush(rowLine)
+        cellWords = Array(repeating: [], count: width)
+        rowLine = l.sourceLine
+      }
+      for w in l.words { cellWords[column(of: w, boundaries)].append(w) }
+    }
+    flush(rowLine)
+    return rows
+  }
+
+  /// The words of one cell in reading order: lines of the cell itself, then left to right.
+  /// The page's visual lines are not enough: beside a cell centred vertically, a tall word
+  /// may have been grouped with the line above its neighbours.
+  static func cellText(_ words: [OCRWord]) -> String {
+    let byY = words.sorted { $0.centerY < $1.centerY }
+    var lines: [[OCRWord]] = []
+    for w in byY {
+      if let last = lines.last, let ref = last.first, w.centerY - ref.centerY < 0.5 * max(ref.height, w.height, 1) {
+        lines[lines.count - 1].append(w)
+      } else {
+        lines.append([w])
+      }
+    }
+    return lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }.joined(separator: " ")
+  }
+
+  /// `1`, `1.`, `1.2`, `II`, `B`, `a)`: what stands in the number column of a row.
+  static func isRowLabel(_ s: String) -> Bool {
+    var t = Substring(s).ocrTrimmed()
+    guard !t.isEmpty, t.count <= 8 else { return false }
+    let closed = t.last == ")"
+    // Tesseract often reads a rule touching the number as `_`, `|` or `,`.
+    while let l = t.last, !l.isLetter, !l.isNumber { t = t.dropLast() }
+    while let f = t.first, !f.isLetter, !f.isNumber { t = t.dropFirst() }
+    guard !t.isEmpty else { return false }
+    if t.first!.isNumber, t.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
+    if LineClassifier.romanValue(String(t)) != nil { return true }
+    if t.count == 1, let c = t.first, c.isLetter { return c.isUppercase || closed }
+    return false
+  }
+
+  // MARK: - Paragraphs
+
+  enum Relation { case join, newLine, newParagraph }
+
+  /// Where prose lines start and end on this page, and how far apart they usually are.
+  struct Margins {
+    var left: Double
+    var right: Double
+    var pitch: Double
+
+    init(_ lines: [VisualLine], metrics m: Metrics) {
+      left = ocrPercentile(lines.map(\.x0), 0.1)
+      right = ocrPercentile(lines.map(\.x1), 0.9)
+      var pitches: [Double] = []
+      for k in lines.indices.dropFirst() {
+        let d = lines[k].centerY - lines[k - 1].centerY
+        if d > 0, d < 3 * m.height { pitches.append(d) }
+      }
+      pitch = pitches.count >= 3 ? ocrPercentile(pitches, 0.1) : 1.5 * m.height
+    }
+
+    /// Whether `next` continues the paragraph of `prev` on the same logical line, starts a
+    /// line of its own, or starts a new paragraph. Joining needs every sign (a full line, no
+    /// indent, no list marker, normal spacing); the text parser re-joins what is left split.
+    func relation(_ prev: VisualLine, _ next: VisualLine, _ m: Metrics) -> Relation {
+      let dy = next.centerY - prev.centerY
+      if dy > 1.2 * pitch + 0.1 * m.height || dy < 0 { return .newParagraph }
+      let prevFull = prev.x1 >= right - 2.5 * m.height && prev.x0 <= left + 2.5 * m.height
+      let nextIndented = next.x0 > left + 1.0 * m.height
+      if prevFull && !nextIndented && !startsWithMarker(next) { return .join }
+      if !prevFull && prev.x0 <= left + 2.5 * m.height && !nextIndented { return .newParagraph }
+      return .newLine
+    }
+  }
+
+  static func startsWithMarker(_ line: VisualLine) -> Bool {
+    guard let w = line.words.first?.text else { return false }
+    if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
+    if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
+    if w.hasSuffix(".") || w.hasSuffix(")") || w.hasSuffix(":") { return isRowLabel(w) }
+    return false
+  }
+}

@@ -1,2 +1,0 @@
-/// Alignment and comparison of plans (issue: diff and compare). Filled in by the diff work.
-public enum VanBanDiffModule {}

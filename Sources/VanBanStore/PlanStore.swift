@@ -1,0 +1,215 @@
+import GRDB
+import VanBanModel
+
+/// The SQLite database (cơ sở dữ liệu) that `vanban ingest` fills and `vanban query` reads.
+///
+/// One transaction per document: a crash, Ctrl-C or `kill -9` leaves each document either
+/// fully written or not at all, and the next run picks up the rest. The journal is WAL with
+/// `synchronous = NORMAL`, so a commit costs no fsync (an application crash still loses
+/// nothing committed; a power cut may lose the last commits but never half of one).
+public final class PlanStore: Sendable {
+  /// What `save` did with a plan.
+  public enum SaveOutcome: Sendable, Equatable {
+    /// The source name was new.
+    case inserted
+    /// The source name was known with other bytes; its old rows are gone.
+    case replaced
+    /// Same source name, same SHA-256: nothing written.
+    case unchanged
+  }
+
+  public let path: String
+  let queue: DatabaseQueue
+  /// Turns indicator, task and commune text into the match keys stored beside it. Injected
+  /// because the folding (ICU) lives above this module; the CLI passes
+  /// `FoldingKey.diacriticFree`, and `vanban query` folds its argument the same way.
+  let keyFolding: @Sendable (String) -> String
+
+  public init(path: String, keyFolding: @escaping @Sendable (String) -> String) throws {
+    self.path = path
+    self.keyFolding = keyFolding
+    var config = Configuration()
+    config.journalMode = .wal
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    queue = try DatabaseQueue(path: path, configuration: config)
+    let superseded = try queue.read { try Self.migrator.hasBeenSuperseded($0) }
+    if superseded { throw StoreError.newerSchema(path) }
+    try Self.migrator.migrate(queue)
+  }
+
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
+    return m
+  }
+
+  /// The SHA-256 of every stored document by source name, so unchanged files can be skipped
+  /// before they are parsed.
+  public func knownDigests() throws -> [String: String] {
+    try queue.read { db in
+      var known: [String: String] = [:]
+      let rows = try Row.fetchCursor(db, sql: "SELECT source_name, sha256 FROM documents")
+      while let row = try rows.next() {
+        known[row[0] as String] = row[1] as String
+      }
+      return known
+    }
+  }
+
+  /// Writes a plan in one transaction: nothing when its source name is stored with the same
+  /// SHA-256, else delete-then-insert. A failure recorded earlier for the name is cleared.
+  @discardableResult
+  public func save(_ plan: Plan) throws -> SaveOutcome {
+    try queue.write { db in try write(plan, in: db) }
+  }
+
+  /// Records a file that could not be parsed. Any document stored earlier under the same name
+  /// is removed: it described bytes that are no longer there. Writing the same failure again
+  /// changes nothing, so a re-run over the same broken files leaves the database as it was.
+  public func recordFailure(sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String) throws {
+    try queue.write { db in
+      try db.execute(sql: "DELETE FROM documents WHERE source_name = ?", arguments: [sourceName])
+      try db.execute(
+        sql: """
+          INSERT INTO failures (source_name, sha256, bytes, kind, error) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (source_name) DO UPDATE SET
+            sha256 = excluded.sha256, bytes = excluded.bytes, kind = excluded.kind, error = excluded.error
+          WHERE sha256 IS NOT excluded.sha256 OR bytes IS NOT excluded.bytes
+            OR kind IS NOT excluded.kind OR error IS NOT excluded.error
+          """,
+        arguments: [sourceName, sha256, bytes, kind, error])
+    }
+  }
+
+  static func text(_ value: DatabaseValue) -> String? {
+    switch value.storage {
+    case .null: nil
+    case .int64(let i): String(i)
+    case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    case .string(let s): s
+    case .blob(let b): "<\(b.count) bytes>"
+    }
+  }
+
+  private func write(_ plan: Plan, in db: Database) throws -> SaveOutcome {
+    let name = plan.source.name
+    let old = try Row.fetchOne(
+      db, sql: "SELECT id, sha256 FROM documents WHERE source_name = ?", arguments: [name])
+    if let old, (old[1] as String) == plan.source.sha256 {
+      try db.execute(sql: "DELETE FROM failures WHERE source_name = ?", arguments: [name])
+      return .unchanged
+    }
+    if let old {
+      try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [old[0] as Int64])
+    }
+    try db.execute(sql: "DELETE FROM failures WHERE source_name = ?", arguments: [name])
+
+    let h = plan.header
+    let commune = h.place ?? h.issuer
+    let errors = plan.diagnostics.lazy.filter { $0.severity == .error }.count
+    let warnings = plan.diagnostics.lazy.filter { $0.severity == .warning }.count
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO documents (source_name, sha256, bytes, encoding, line_count, schema_version,
+          doc_type, issuer, issuer_parent, number, symbol, place, date_text, date_year, date_month,
+          date_day, title, commune, commune_key, signer, signer_title, target_count, task_count,
+          error_count, warning_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      name, plan.source.sha256, plan.source.bytes, plan.source.encoding, plan.source.lineCount,
+      plan.schemaVersion, h.docType, h.issuer, h.issuerParent, h.number, h.symbol, h.place,
+      h.date?.text, h.date?.year, h.date?.month, h.date?.day, h.title, commune,
+      commune.map(keyFolding), plan.signature?.signer, plan.signature?.title, plan.targets.count,
+      plan.tasks.count, errors, warnings,
+    ])
+    let documentID = db.lastInsertedRowID
+
+    let insertTarget = try db.cachedStatement(
+      sql: """
+        INSERT INTO targets (document_id, ordinal, group_title, number, indicator, indicator_key,
+          unit, lead, coordinators, note, origin, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertValue = try db.cachedStatement(
+      sql: "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)")
+    for (i, t) in plan.targets.enumerated() {
+      try insertTarget.execute(arguments: [
+        documentID, i, t.group, t.number, t.indicator, keyFolding(t.indicator), t.unit,
+        Self.joined(t.lead), Self.joined(t.coordinators), t.note, t.origin.rawValue, t.line,
+      ])
+      let targetID = db.lastInsertedRowID
+      for (j, v) in t.values.enumerated() {
+        try insertValue.execute(arguments: [targetID, j, v.year, v.op.rawValue, v.value, v.text])
+      }
+    }
+
+    let insertTask = try db.cachedStatement(
+      sql: """
+        INSERT INTO tasks (document_id, ordinal, group_title, number, name, name_key, lead,
+          coordinators, result, deadline_text, deadline_kind, deadline_start, deadline_end,
+          deadline_recurrence, due_date, note, details, origin, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (i, t) in plan.tasks.enumerated() {
+      let d = t.deadline
+      try insertTask.execute(arguments: [
+        documentID, i, t.group, t.number, t.name, keyFolding(t.name), Self.joined(t.lead),
+        Self.joined(t.coordinators), t.result, d?.text, d?.kind.rawValue, d?.start, d?.end,
+        d?.recurrence?.rawValue, d?.end ?? d?.start, t.note, t.details.map(Self.detailsJSON),
+        t.origin.rawValue, t.line,
+      ])
+    }
+
+    let insertReference = try db.cachedStatement(
+      sql: """
+        INSERT INTO "references" (document_id, ordinal, kind, number, date, issuer, alias, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (i, r) in plan.references.enumerated() {
+      try insertReference.execute(arguments: [documentID, i, r.kind, r.number, r.date, r.issuer, r.alias, r.line])
+    }
+
+    let insertRecipient = try db.cachedStatement(
+      sql: "INSERT INTO recipients (document_id, ordinal, name, note, line) VALUES (?, ?, ?, ?, ?)")
+    for (i, r) in plan.recipients.enumerated() {
+      try insertRecipient.execute(arguments: [documentID, i, r.name, r.note, r.line])
+    }
+
+    let insertDiagnostic = try db.cachedStatement(
+      sql: "INSERT INTO diagnostics (document_id, ordinal, severity, code, message, line) VALUES (?, ?, ?, ?, ?, ?)")
+    for (i, x) in plan.diagnostics.enumerated() {
+      try insertDiagnostic.execute(arguments: [documentID, i, x.severity.rawValue, x.code, x.message, x.line])
+    }
+    return old == nil ? .inserted : .replaced
+  }
+
+  static func joined(_ agencies: [String]) -> String? {
+    agencies.isEmpty ? nil : agencies.joined(separator: "; ")
+  }
+
+  /// Keys sorted, so the same details always give the same text (and the same database).
+  static func detailsJSON(_ details: [String: String]) -> String {
+    var w = JSONWriter(pretty: false, reserving: 256)
+    w.object { w in
+      for key in details.keys.sorted() {
+        w.key(dynamic: key)
+        w.value(details[key]!)
+      }
+    }
+    return w.string
+  }
+}
+
+/// Why the store cannot be used.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+  case newerSchema(String)
+
+  public var description: String {
+    switch self {
+    case .newerSchema(let path): "\(path): written by a newer vanban (unknown schema); refusing to change it"
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/// Guesses the legacy encoding of a file nobody named, by reading a sample in each candidate and
+/// keeping the reading that looks most like Vietnamese (`VietnameseSyllables.score`).
+///
+/// Only a sample is scored, so detection costs the same for a 50 KB and a 50 MB file; the sample
+/// starts just before the first byte beyond ASCII, since that is where the encodings differ.
+enum EncodingDetector {
+  static let sampleSize = 96 * 1024
+
+  /// The legacy encoding of bytes that are not valid UTF-8, or nil when no reading looks
+  /// Vietnamese (then the file is damaged UTF-8 or something else, and the caller says so).
+  static func legacyEncoding(of bytes: UnsafeBufferPointer<UInt8>) -> LegacyEncoding? {
+    let sample = self.sample(bytes)
+    // Damaged UTF-8 still has mostly well-formed multi-byte sequences; legacy text almost none.
+    let (wellFormed, illFormed) = utf8Sequences(sample)
+    if wellFormed > illFormed { return nil }
+    var best: (LegacyEncoding, VietnameseScore)?
+    for candidate in [LegacyEncoding.cp1258, .tcvn3, .vni] {
+      let score = VietnameseSyllables.score(candidate.decodeUnits(sample))
+      if best == nil || score.value > best!.1.value { best = (candidate, score) }
+    }
+    guard let best, best.1.looksVietnamese else { return nil }
+    return best.0
+  }
+
+  /// Whether valid UTF-8 text is a TCVN3 or VNI file once read as Windows-1252 ("TiÕng ViÖt"),
+  /// and if so which. Real Vietnamese UTF-8 is rejected at its first letter beyond Windows-1252
+  /// (ế, ơ, đ ...), so this costs nothing for ordinary files.
+  static func mojibake(in utf8: UnsafeBufferPointer<UInt8>) -> LegacyEncoding? {
+    let sample = self.sample(utf8)
+    if sample.isEmpty { return nil }
+    guard let bytes = Mojibake.windows1252Bytes(sample, strict: true)?.bytes else { return nil }
+    let asIs = VietnameseSyllables.score(ICUString.utf16(sample))
+    // Text that reads well as it is (including Vietnamese that only uses Latin-1 letters) stays.
+    if asIs.valid > 2 * asIs.invalid { return nil }
+    var best: (LegacyEncoding, VietnameseScore)?
+    for candidate in [LegacyEncoding.tcvn3Mojibake, .vniMojibake] {
+      let score = bytes.withUnsafeBufferPointer { VietnameseSyllables.score(candidate.decodeUnits($0)) }
+      if best == nil || score.value > best!.1.value { best = (candidate, score) }
+    }
+    guard let best, best.1.looksVietnamese, best.1.value > asIs.value else { return nil }
+    return best.0
+  }
+
+  /// Up to `sampleSize` bytes from shortly before the first non-ASCII byte, cut at white space
+  /// (ASCII in every candidate encoding, so no multi-byte sequence or letter is split).
+  static func sample(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    let n = bytes.count
+    var first = 0
+    while first < n && bytes[first] < 0x80 { first += 1 }
+    if first == n { return UnsafeBufferPointer(rebasing: bytes[n...]) }
+    var start = max(0, first - 256)
+    if start > 0 {
+      while start < first && !isSpace(bytes[start]) { start += 1 }
+    }
+    var end = min(n, start + sampleSize)
+    if end < n {
+      var cut = end
+      while cut > first && !isSpace(bytes[cut - 1]) { cut -= 1 }
+      if cut > first { end = cut }
+    }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+  /// Counts well-formed multi-byte UTF-8 sequences and bytes that start no well-formed sequence.
+  static func utf8Sequences(_ bytes: UnsafeBufferPointer<UInt8>) -> (wellFormed: Int, illFormed: Int) {
+    var good = 0
+    var bad = 0
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let length = wellFormedLength(bytes, at: i)
+      if length == 0 {
+        bad += 1
+        i += 1
+      } else {
+        if length > 1 { good += 1 }
+        i += length
+      }
+    }
+    return (good, bad)
+  }
+
+  private static func wellFormedLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let lead = bytes[i]
+    if lead < 0x80 { return 1 }
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; high = 0x9F
+    case 0xF0: length = 4; low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; high = 0x8F
+    default: return 0
+    }
+    if i + length > bytes.count { return 0 }
+    if bytes[i + 1] < low || bytes[i + 1] > high { return 0 }
+    for k in 2..<max(length, 2) where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+    return length
+  }
+}
+
+/// Undoing "opened as Windows-1252, saved as UTF-8".
+enum Mojibake {
+  /// A marker byte standing for a character Windows-1252 cannot have produced; such characters
+  /// (a "≥" typed after the damage, say) are put back after decoding instead of being lost.
+  static let marker: UInt8 = 0x1A
+
+  /// The Windows-1252 bytes behind valid UTF-8 `utf8`, and the characters that had no byte, in
+  /// order. `strict` gives up (nil) at the first letter with no byte: then the text is ordinary
+  /// Unicode, not mojibake.
+  static func windows1252Bytes(_ utf8: UnsafeBufferPointer<UInt8>, strict: Bool) -> (
+    bytes: [UInt8], kept: [UInt32]
+  )? {
+    var out: [UInt8] = []
+    out.reserveCapacity(utf8.count)
+    var kept: [UInt32] = []
+    let reverse = LegacyTables.windows1252Reverse
+    var i = 0
+    let n = utf8.count
+    while i < n {
+      let b = utf8[i]
+      if b < 0x80 {
+        if b == marker {
+          kept.append(UInt32(b))
+        }
+        out.append(b)
+        i += 1
+        continue
+      }
+      if b == 0xC2 || b == 0xC3, i + 1 < n {
+        // U+0080–U+00FF: Latin-1, and the C1 controls Windows leaves for unassigned bytes.
+        out.append((b & 0x03) << 6 | (utf8[i + 1] & 0x3F))
+        i += 2
+        continue
+      }
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+      i += length
+      if scalar < 0x10000, let byte = reverse[UInt16(scalar)] {
+        out.append(byte)
+        continue
+      }
+      if strict && isLetterOrMark(scalar) { return nil }
+      kept.append(scalar)
+      out.append(marker)
+    }
+    return (out, kept)
+  }
+
+  /// Decodes the mojibake in `utf8` as `encoding`'s bytes.
+  static func decode(_ utf8: UnsafeBufferPointer<UInt8>, as encoding: LegacyEncoding) -> [UInt16] {
+    guard let (bytes, kept) = windows1252Bytes(utf8, strict: false) else { return [] }
+    var units = bytes.withUnsafeBufferPointer { encoding.decodeUnits($0) }
+    if kept.isEmpty { return units }
+    var out: [UInt16] = []
+    out.reserveCapacity(units.count + kept.count)
+    var next = kept.makeIterator()
+    for u in units {
+      if u == UInt16(marker), let scalar = next.next() {
+        if scalar < 0x10000 {
+          out.append(UInt16(scalar))
+        } else if let s = Unicode.Scalar(scalar) {
+          out.append(contentsOf: UTF16.encode(s)!)
+        }
+      } else {
+        out.append(u)
+      }
+    }
+    units = out
+    return units
+  }
+
+  private static func isLetterOrMark(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x100...0x24F, 0x300...0x36F, 0x1E00...0x1EFF: return true
+    default: return false
+    }
+  }
+}

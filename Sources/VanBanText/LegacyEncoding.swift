@@ -1,0 +1,256 @@
+import VanBanGrammar
+
+/// The pre-Unicode encodings Vietnamese offices still produce, and the "mojibake" left when such
+/// a file was opened as Windows-1252 and saved again as UTF-8.
+///
+/// The byte tables live in `Grammar/encodings/` so that a wrong code can be fixed without touching
+/// code; they are turned into flat arrays once, so that decoding is a table lookup per byte.
+public enum LegacyEncoding: String, CaseIterable, Sendable {
+  /// Windows-1258: precomposed base letters plus combining tone marks.
+  case cp1258
+  /// TCVN 5712 VN3 ("ABC", the .VnTime fonts): one byte per lower-case letter.
+  case tcvn3
+  /// VNI Windows: a base letter followed by a mark byte.
+  case vni
+  /// A TCVN3 file read as Windows-1252 and saved as UTF-8 ("TiÕng ViÖt").
+  case tcvn3Mojibake = "tcvn3-mojibake"
+  /// A VNI file read as Windows-1252 and saved as UTF-8 ("Tieáng Vieät").
+  case vniMojibake = "vni-mojibake"
+
+  /// The encoding whose bytes the mojibake hides.
+  var byteEncoding: LegacyEncoding {
+    switch self {
+    case .tcvn3Mojibake: .tcvn3
+    case .vniMojibake: .vni
+    default: self
+    }
+  }
+
+  var isMojibake: Bool { self == .tcvn3Mojibake || self == .vniMojibake }
+
+  /// UTF-16 code units of `bytes` read in this (byte) encoding, composed to NFC where the encoding
+  /// writes marks separately. Mojibake cases read the bytes as their byte encoding.
+  func decodeUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    switch byteEncoding {
+    case .cp1258: return LegacyDecoder.cp1258(bytes)
+    case .vni: return LegacyDecoder.vni(bytes)
+    default: return LegacyDecoder.tcvn3(bytes)
+    }
+  }
+}
+
+/// The conversion tables compiled from `Grammar/encodings/*.tsv`.
+enum LegacyTables {
+  /// Windows-1252 for 0x80–0x9F (unassigned bytes stay the C1 control of the same value) and
+  /// Latin-1 above: how TCVN3 and VNI bytes outside their own tables read, since their fonts are
+  /// Windows "ANSI" fonts.
+  static let windows1252: [UInt16] = {
+    var table = (0..<256).map { UInt16($0) }
+    fill(&table, from: "encodings/cp1252")
+    return table
+  }()
+
+  static let cp1258: [UInt16] = {
+    var table = (0..<256).map { UInt16($0) }
+    fill(&table, from: "encodings/cp1258")
+    return table
+  }()
+
+  static let tcvn3: [UInt16] = {
+    var table = windows1252
+    fill(&table, from: "encodings/tcvn3")
+    return table
+  }()
+
+  /// Windows-1252 reversed, for undoing mojibake: index by code point below 0x100 (Latin-1 and
+  /// the C1 controls map to themselves), or look up the 27 punctuation and letters of 0x80–0x9F.
+  static let windows1252Reverse: [UInt16: UInt8] = {
+    var out: [UInt16: UInt8] = [:]
+    for (byte, unit) in windows1252.enumerated() where byte >= 0x80 && byte < 0xA0 && unit >= 0x100 {
+      out[unit] = UInt8(byte)
+    }
+    return out
+  }()
+
+  /// VNI as two tables: bytes that are letters on their own (ơ ư đ í ì ỉ ĩ ị ỵ and capitals),
+  /// and mark bytes as the combining marks they add to the letter before them (0 = none).
+  struct VNI {
+    var standalone: [UInt16]
+    /// Up to two combining marks per byte, packed `first | second << 16`.
+    var marks: [UInt32]
+  }
+
+  static let vni: VNI = {
+    var standalone = [UInt16](repeating: 0, count: 256)
+    var marks = [UInt32](repeating: 0, count: 256)
+    let rows = GrammarData.table("encodings/vni").rows.compactMap { row -> ([UInt8], String)? in
+      let bytes = row[0].split(separator: " ").compactMap { UInt8($0, radix: 16) }
+      return bytes.isEmpty ? nil : (bytes, row[1])
+    }
+    for (bytes, char) in rows where bytes.count == 1 {
+      if let unit = char.utf16.first { standalone[Int(bytes[0])] = unit }
+    }
+    for (bytes, char) in rows where bytes.count == 2 {
+      let base: String
+      if bytes[0] < 0x80 {
+        base = String(UnicodeScalar(bytes[0]))
+      } else if standalone[Int(bytes[0])] != 0, let s = UnicodeScalar(standalone[Int(bytes[0])]) {
+        base = String(s)
+      } else {
+        continue
+      }
+      let full = Array(ICUNormalizer.nfd(char).utf16)
+      let prefix = Array(ICUNormalizer.nfd(base).utf16)
+      guard full.starts(with: prefix), full.count > prefix.count, full.count - prefix.count <= 2 else { continue }
+      let added = full[prefix.count...]
+      var packed = UInt32(added.first!)
+      if added.count == 2 { packed |= UInt32(added.last!) << 16 }
+      if marks[Int(bytes[1])] == 0 { marks[Int(bytes[1])] = packed }
+    }
+    return VNI(standalone: standalone, marks: marks)
+  }()
+
+  private static func fill(_ table: inout [UInt16], from name: String) {
+    for row in GrammarData.table(name).rows {
+      guard let byte = Int(row[0], radix: 16), byte < 256, row[1].hasPrefix("U+"),
+        let unit = UInt16(row[1].dropFirst(2), radix: 16)
+      else { continue }
+      table[byte] = unit
+    }
+  }
+}
+
+/// Byte-table decoders: one pass, no per-character strings, so a 50 MB file takes a moment.
+enum LegacyDecoder {
+  static func cp1258(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    let table = LegacyTables.cp1258
+    var out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+      for (i, b) in bytes.enumerated() { buffer[i] = table[Int(b)] }
+      count = bytes.count
+    }
+    // Tones are separate combining marks in Windows-1258; the parser wants composed letters.
+    out = ICUNormalizer.normalize(out, form: .nfc) ?? out
+    return out
+  }
+
+  static func tcvn3(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    let table = LegacyTables.tcvn3
+    var out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+      for (i, b) in bytes.enumerated() { buffer[i] = table[Int(b)] }
+      count = bytes.count
+    }
+    TCVN3Case.restoreCapitals(&out)
+    return out
+  }
+
+  static func vni(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    let vni = LegacyTables.vni
+    let fallback = LegacyTables.windows1252
+    var out: [UInt16] = []
+    out.reserveCapacity(bytes.count)
+    // A mark byte only marks a letter; after anything else it is the Windows-1252 character.
+    var afterLetter = false
+    for b in bytes {
+      if b < 0x80 {
+        out.append(UInt16(b))
+        afterLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+        continue
+      }
+      let letter = vni.standalone[Int(b)]
+      if letter != 0 {
+        out.append(letter)
+        afterLetter = true
+        continue
+      }
+      let mark = vni.marks[Int(b)]
+      if mark != 0 && afterLetter {
+        out.append(UInt16(truncatingIfNeeded: mark))
+        if mark >> 16 != 0 { out.append(UInt16(truncatingIfNeeded: mark >> 16)) }
+      } else {
+        out.append(fallback[Int(b)])
+      }
+      afterLetter = false
+    }
+    return ICUNormalizer.normalize(out, form: .nfc) ?? out
+  }
+}
+
+/// TCVN3 has no codes for capital letters with a tone: documents set them in a capitals-only
+/// font with the lower-case codes, and plain text forgets the font. Inside a word whose other
+/// letters are capitals ("HO¹CH") the capital is certain; a word with no other capital letter to
+/// go by ("Kế", "Ở") takes the case of the words beside it on its line.
+enum TCVN3Case {
+  static func restoreCapitals(_ units: inout [UInt16]) {
+    let upper = VietnameseLetters.upperOfTonedLower
+    // Words of the current line: (start, end, capitals, unambiguous lower case, ambiguous).
+    struct Word {
+      var start: Int
+      var end: Int
+      var upper = 0
+      var lower = 0
+      var ambiguous = 0
+      var isCaps: Bool { upper >= 2 && lower == 0 }
+    }
+    var previous: Word?
+    var current: Word?
+    var lineBreakBeforeCurrent = false
+    var lineBreakAfterCurrent = false
+
+    func decide(_ word: Word, before: Word?, after: Word?, units: inout [UInt16]) {
+      guard word.ambiguous > 0, word.lower == 0 else { return }
+      let caps: Bool
+      if word.upper >= 2 {
+        caps = true
+      } else {
+        // Neighbours on the same line must all be in capitals, and there must be one.
+        let neighbours = [before, after].compactMap { $0 }
+        caps = !neighbours.isEmpty && neighbours.allSatisfy(\.isCaps)
+      }
+      guard caps else { return }
+      for k in word.start..<word.end {
+        let u = units[k]
+        if Int(u) < upper.count, upper[Int(u)] != 0 { units[k] = upper[Int(u)] }
+      }
+    }
+
+    var i = 0
+    let n = units.count
+    var sawNewline = false
+    while i <= n {
+      // Find the next word.
+      while i < n && !VietnameseLetters.isLetter(units[i]) {
+        if units[i] == 0x0A || units[i] == 0x0D { sawNewline = true }
+        i += 1
+      }
+      var next: Word?
+      if i < n {
+        var w = Word(start: i, end: i)
+        while i < n && VietnameseLetters.isLetter(units[i]) {
+          let u = units[i]
+          if Int(u) < upper.count, upper[Int(u)] != 0 {
+            w.ambiguous += 1
+          } else if VietnameseLetters.isUpper(u) {
+            w.upper += 1
+          } else if VietnameseLetters.isLower(u) {
+            w.lower += 1
+          }
+          i += 1
+        }
+        w.end = i
+        next = w
+      } else {
+        i = n + 1
+      }
+      lineBreakAfterCurrent = sawNewline
+      if let cur = current {
+        decide(
+          cur, before: lineBreakBeforeCurrent ? nil : previous,
+          after: (lineBreakAfterCurrent || next == nil) ? nil : next, units: &units)
+      }
+      previous = current
+      current = next
+      lineBreakBeforeCurrent = lineBreakAfterCurrent
+      sawNewline = false
+    }
+  }
+}

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The progress bar on stderr and the summary line.
+///
+/// The bar is drawn only when stderr is a terminal: in a log file or a pipe a bar is noise
+/// (and `\r` rewrites become one enormous line), so there the only output is failures and the
+/// summary.
+struct IngestProgress {
+  let totalFiles: Int
+  let totalBytes: Int
+  let showBar: Bool
+  private let start = IngestProgress.now()
+  private var lastDraw = 0.0
+  private var barVisible = false
+
+  var files = 0
+  var bytes = 0
+  var inserted = 0
+  var replaced = 0
+  var unchanged = 0
+  var failed = 0
+
+  init(totalFiles: Int, totalBytes: Int, enabled: Bool) {
+    self.totalFiles = totalFiles
+    self.totalBytes = totalBytes
+    showBar = enabled && isatty(2) != 0
+  }
+
+  static func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  var elapsed: Double { Self.now() - start }
+
+  /// Redraws at most ten times a second, and always when `force`.
+  mutating func draw(force: Bool = false) {
+    guard showBar else { return }
+    let t = Self.now()
+    guard force || t - lastDraw >= 0.1 else { return }
+    lastDraw = t
+    let seconds = max(t - start, 1e-6)
+    let rate = Double(bytes) / seconds
+    let fraction = totalBytes > 0 ? Double(bytes) / Double(totalBytes) : Double(files) / Double(max(totalFiles, 1))
+    let width = 24
+    let filled = min(width, Int(fraction * Double(width)))
+    var line = "\r\u{1B}[K["
+    line += String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+    line += "\(files)/\(totalFiles) files  \(Self.megabytes(rate)) MB/s"
+    if rate > 0 && bytes > 0 && files < totalFiles {
+      line += "  ETA " + Self.clock(Double(max(0, totalBytes - bytes)) / rate)
+    }
+    if failed > 0 { line += "  \(failed) failed" }
+    Self.write(line)
+    barVisible = true
+  }
+
+  /// Prints a message on its own line, keeping the bar below it.
+  mutating func message(_ text: String) {
+    clear()
+    InputFile.fail(text)
+    draw(force: true)
+  }
+
+  mutating func clear() {
+    if barVisible {
+      Self.write("\r\u{1B}[K")
+      barVisible = false
+    }
+  }
+
+  func summary(interrupted: Bool) -> String {
+    let seconds = max(elapsed, 1e-6)
+    var s = interrupted ? "interrupted after " : "ingested "
+    s += "\(files) of \(totalFiles) files, \(Self.megabytes(Double(bytes))) MB in "
+    s += "\(Self.fixed(seconds, 1)) s (\(Self.fixed(Double(files) / seconds, 1)) files/s, "
+    s += "\(Self.megabytes(Double(bytes) / seconds)) MB/s): \(inserted) new, \(replaced) replaced, "
+    s += "\(unchanged) unchanged, \(failed) failed"
+    return s
+  }
+
+  static func megabytes(_ bytes: Double) -> String { fixed(bytes / 1_000_000, 1) }
+
+  static func fixed(_ x: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let n = Int((x * scale).rounded())
+    let whole = n / Int(scale)
+    let part = String(n % Int(scale))
+    return digits == 0 ? "\(whole)" : "\(whole)." + String(repeating: "0", count: digits - part.count) + part
+  }
+
+  static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+    return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
+  }
+
+  static func write(_ text: String) {
+    var t = text
+    t.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+}

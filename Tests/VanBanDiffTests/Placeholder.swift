@@ -1,4 +1,0 @@
-import Testing
-@testable import VanBanDiff
-
-@Test func diffModuleLinks() { _ = VanBanDiffModule.self }

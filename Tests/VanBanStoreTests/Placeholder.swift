@@ -1,4 +1,0 @@
-import Testing
-@testable import VanBanStore
-
-@Test func storeModuleLinks() { _ = VanBanStoreModule.self }

@@ -1,0 +1,401 @@
+import Foundation
+import Testing
+import VanBan
+import VanBanModel
+import VanBanText
+@testable import VanBanStore
+
+/// The store on its own: schema, replace-on-change, failures, the README queries.
+@Suite struct PlanStoreTests {
+  @Test func schemaHasEveryTableViewAndIndex() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let (_, rows) = try store.run("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+    let names = Set(rows.map { "\($0[0]!) \($0[1]!)" })
+    for table in PlanStore.tables { #expect(names.contains("table \(table)"), "\(table)") }
+    for view in ["commune_targets", "task_deadlines", "document_problems"] { #expect(names.contains("view \(view)")) }
+    for index in ["targets_indicator_key", "tasks_due_date", "documents_commune_key", "diagnostics_severity_code"] {
+      #expect(names.contains("index \(index)"))
+    }
+  }
+
+  @Test func reopeningKeepsTheData() throws {
+    let dir = try TempDir()
+    try dir.store().save(Seeds.plan(0))
+    #expect(try dir.store().counts()["documents"] == 1)
+  }
+
+  @Test func savingEveryPartOfAPlan() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let plan = Seeds.plan(1)
+    #expect(try store.save(plan) == .inserted)
+    let counts = try store.counts()
+    #expect(counts["documents"] == 1)
+    #expect(counts["targets"] == plan.targets.count)
+    #expect(counts["target_values"] == plan.targets.reduce(0) { $0 + $1.values.count })
+    #expect(counts["tasks"] == plan.tasks.count)
+    #expect(counts["references"] == plan.references.count)
+    #expect(counts["recipients"] == plan.recipients.count)
+    #expect(counts["diagnostics"] == plan.diagnostics.count)
+    let doc = try store.run("SELECT sha256, commune, commune_key, date_year, encoding FROM documents").rows[0]
+    #expect(doc == [plan.source.sha256, "Tân Lợi", "tan loi", "2026", plan.source.encoding])
+  }
+
+  @Test func sameBytesAreANoOp() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(2))
+    let before = try store.contentDigest()
+    #expect(try store.save(Seeds.plan(2)) == .unchanged)
+    #expect(try store.contentDigest() == before)
+  }
+
+  @Test func changedFileReplacesItsRows() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let first = Seeds.plan(1, name: "commune.txt")
+    let second = Seeds.plan(4, name: "commune.txt")
+    try store.save(first)
+    try store.save(Seeds.plan(0))
+    #expect(try store.save(second) == .replaced)
+    let counts = try store.counts()
+    #expect(counts["documents"] == 2)
+    let mine = try store.run(
+      "SELECT count(*) FROM targets t JOIN documents d ON d.id = t.document_id WHERE d.source_name = 'commune.txt'")
+    #expect(mine.rows[0][0] == String(second.targets.count))
+    #expect(counts["targets"] == second.targets.count + Seeds.plan(0).targets.count)
+    let orphans = try store.run("SELECT count(*) FROM target_values WHERE target_id NOT IN (SELECT id FROM targets)")
+    #expect(orphans.rows[0][0] == "0")
+
+    // Same content whatever the path to it: replacing gives what a fresh store holds.
+    let fresh = try TempDir().store()
+    try fresh.save(Seeds.plan(0))
+    try fresh.save(second)
+    #expect(try fresh.contentDigest() == store.contentDigest())
+  }
+
+  @Test func failureReplacesTheDocumentAndASuccessClearsIt() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(0, name: "x.txt"))
+    try store.recordFailure(sourceName: "x.txt", sha256: "00", bytes: 0, kind: "bad_data", error: "empty file")
+    var counts = try store.counts()
+    #expect(counts["documents"] == 0 && counts["targets"] == 0 && counts["failures"] == 1)
+    let digest = try store.contentDigest()
+    try store.recordFailure(sourceName: "x.txt", sha256: "00", bytes: 0, kind: "bad_data", error: "empty file")
+    #expect(try store.contentDigest() == digest)
+    try store.save(Seeds.plan(0, name: "x.txt"))
+    counts = try store.counts()
+    #expect(counts["documents"] == 1 && counts["failures"] == 0)
+  }
+
+  @Test func digestIgnoresWriteOrder() throws {
+    let a = try TempDir().store()
+    let b = try TempDir().store()
+    for i in 0..<5 { try a.save(Seeds.plan(i)) }
+    for i in (0..<5).reversed() { try b.save(Seeds.plan(i)) }
+    #expect(try a.contentDigest() == b.contentDigest())
+    try b.save(Seeds.plan(3, name: "extra.txt"))
+    #expect(try a.contentDigest() != b.contentDigest())
+  }
+
+  @Test func quarterBounds() {
+    #expect(StoreQuery.quarterBounds(year: 2026, quarter: 1) == ("2026-01-01", "2026-03-31"))
+    #expect(StoreQuery.quarterBounds(year: 2026, quarter: 2) == ("2026-04-01", "2026-06-30"))
+    #expect(StoreQuery.quarterBounds(year: 2026, quarter: 3) == ("2026-07-01", "2026-09-30"))
+    #expect(StoreQuery.quarterBounds(year: 2026, quarter: 4) == ("2026-10-01", "2026-12-31"))
+  }
+}
+
+/// The README's queries on the five seeds.
+@Suite struct StoreQueryTests {
+  static let store: PlanStore = {
+    let dir = try! TempDir()
+    let store = try! dir.store()
+    for i in 0..<5 { try! store.save(Seeds.plan(i)) }
+    try! store.recordFailure(sourceName: "broken.txt", sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")
+    return store
+  }()
+
+  @Test func targetsForAnIndicatorAcrossCommunes() throws {
+    for words in ["phủ sóng 5G", "PHU SONG 5g", "Phủ  sóng 5G"] {
+      let (columns, rows) = try Self.store.run(StoreQuery.targets, ["key": fold(words)])
+      #expect(columns.first == "commune")
+      let communes = Set(rows.map { $0[0] ?? "-" })
+      #expect(communes.isSuperset(of: ["Tân Lợi", "Lương Tài"]), "\(words): \(communes)")
+      #expect(!communes.contains("Bình Thành"))
+      #expect(rows.allSatisfy { ($0[1] ?? "").contains("5G") })
+    }
+  }
+
+  @Test func communesMissingATarget() throws {
+    let rows = try Self.store.run(StoreQuery.missing, ["key": fold("phủ sóng 5G")]).rows
+    let communes = Set(rows.map { $0[0] ?? "" })
+    #expect(communes.contains("Bình Thành"))
+    #expect(communes.contains("Vĩnh Thông"))
+    #expect(!communes.contains("Tân Lợi"))
+    #expect(!communes.contains("Lương Tài"))
+  }
+
+  @Test func tasksDueInAQuarter() throws {
+    let (from, to) = StoreQuery.quarterBounds(year: 2026, quarter: 2)
+    let rows = try Self.store.run(StoreQuery.due, ["from": from, "to": to]).rows
+    #expect(!rows.isEmpty)
+    #expect(rows.allSatisfy { ($0[1] ?? "") >= from && ($0[1] ?? "") <= to })
+    #expect(rows.contains { $0[0] == "Bình Thành" && $0[2] == "Quý II năm 2026" })
+    let quarters = try Self.store.run("SELECT DISTINCT due_quarter FROM task_deadlines WHERE due_date BETWEEN :from AND :to", ["from": from, "to": to])
+    #expect(quarters.rows == [["2026-Q2"]])
+  }
+
+  @Test func documentsWithErrors() throws {
+    let rows = try Self.store.run(StoreQuery.errors).rows
+    #expect(rows.contains { $0[0] == "broken.txt" && $0[1] == "failure" })
+    let withWarnings = try Self.store.run(StoreQuery.errorsAndWarnings).rows
+    #expect(withWarnings.first?[0] == "broken.txt")
+    #expect(withWarnings.contains { $0[1] == "warning" })
+  }
+}
+
+/// The `vanban ingest` command end to end: walking, parallel writes, NDJSON, exit status.
+@Suite(.serialized) struct IngestCommandTests {
+  @Test func ingestingTwiceLeavesTheSameDatabase() throws {
+    let dir = try TempDir()
+    let db = dir.path("plans.sqlite")
+    let first = try vanban(["ingest", Seeds.folder, "--db", db, "--jobs", "2"])
+    #expect(first.status == 0, "\(first.err)")
+    #expect(first.err.contains("5 new"))
+    let store = try PlanStore(path: db, keyFolding: fold)
+    let counts = try store.counts()
+    let digest = try store.contentDigest()
+    let second = try vanban(["ingest", Seeds.folder, "--db", db, "--jobs", "2"])
+    #expect(second.status == 0)
+    #expect(second.err.contains("5 unchanged"), "\(second.err)")
+    #expect(try store.counts() == counts)
+    #expect(try store.contentDigest() == digest)
+
+    // One job, input order: the same content.
+    let other = dir.path("other.sqlite")
+    #expect(try vanban(["ingest", Seeds.folder, "--db", other, "--jobs", "1", "--ordered"]).status == 0)
+    #expect(try PlanStore(path: other, keyFolding: fold).contentDigest() == digest)
+
+    // The same as saving the parser's plans directly.
+    let direct = try dir.store("direct.sqlite")
+    for i in 0..<5 { try direct.save(Seeds.plan(i, name: Seeds.folder + "/" + Seeds.names[i])) }
+    #expect(try direct.contentDigest() == digest)
+  }
+
+  @Test func brokenFilesAreRecordedAndTheRestIngested() throws {
+    let dir = try TempDir()
+    try dir.copySeeds([0, 1])
+    try dir.write("empty.txt", [])
+    try dir.write("scan.txt", Array("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8))
+    let db = dir.path("plans.sqlite")
+    let run = try vanban(["ingest", dir.path("in"), "--db", db])
+    #expect(run.status == 65)
+    #expect(run.err.contains("empty.txt"))
+    #expect(run.err.contains("2 failed"))
+    let store = try PlanStore(path: db, keyFolding: fold)
+    #expect(try store.counts()["documents"] == 2)
+    let failures = try store.run("SELECT source_name, kind FROM failures ORDER BY 1").rows
+    #expect(failures == [[dir.path("in/empty.txt"), "bad_data"], [dir.path("in/scan.txt"), "bad_data"]])
+
+    // Fixing the file clears its failure; the exit status follows.
+    try dir.write("empty.txt", Array(try Seeds.bytes(4)))
+    try dir.remove("scan.txt")
+    let rerun = try vanban(["ingest", dir.path("in"), "--db", db])
+    #expect(rerun.status == 0, "\(rerun.err)")
+    #expect(try store.counts()["failures"] == 1)  // scan.txt is gone from disk, its record stays
+    #expect(try store.counts()["documents"] == 3)
+  }
+
+  @Test func changedFileIsReplaced() throws {
+    let dir = try TempDir()
+    try dir.copySeeds([1, 2])
+    let db = dir.path("plans.sqlite")
+    #expect(try vanban(["ingest", dir.path("in"), "--db", db]).status == 0)
+    try dir.write(Seeds.names[1], try Seeds.bytes(4))
+    let run = try vanban(["ingest", dir.path("in"), "--db", db])
+    #expect(run.err.contains("1 replaced") && run.err.contains("1 unchanged"), "\(run.err)")
+    let store = try PlanStore(path: db, keyFolding: fold)
+    let communes = try store.run("SELECT commune FROM documents ORDER BY source_name").rows
+    #expect(communes == [["Vĩnh Thông"], ["Lương Tài"]])
+    #expect(try store.counts()["targets"] == Seeds.plan(4).targets.count + Seeds.plan(2).targets.count)
+  }
+
+  @Test func orderedNDJSONFollowsTheInput() throws {
+    let dir = try TempDir()
+    let out = dir.path("plans.ndjson")
+    let files = [4, 0, 3, 1, 2].map { Seeds.folder + "/" + Seeds.names[$0] }
+    let run = try vanban(["ingest"] + files + ["--ndjson", out, "--ordered", "--jobs", "2"])
+    #expect(run.status == 0, "\(run.err)")
+    let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 5)
+    for (line, file) in zip(lines, files) {
+      let plan = try PlanParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file))), options: ParseOptions(name: file))
+      #expect(String(line) == String(decoding: plan.json(pretty: false), as: UTF8.self))
+    }
+  }
+
+  @Test func walkingSkipsHiddenFilesFollowsLinksAndExpandsGlobs() throws {
+    let dir = try TempDir()
+    try dir.copySeeds([0, 4])
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir.path("in/sub/.hidden"), withIntermediateDirectories: true)
+    try fm.copyItem(atPath: Seeds.folder + "/" + Seeds.names[2], toPath: dir.path("in/sub/.hidden/plan.txt"))
+    try fm.copyItem(atPath: Seeds.folder + "/" + Seeds.names[2], toPath: dir.path("in/sub/.plan.txt"))
+    try fm.copyItem(atPath: Seeds.folder + "/" + Seeds.names[3], toPath: dir.path("in/sub/plan.txt"))
+    try fm.copyItem(atPath: Seeds.folder + "/" + Seeds.names[3], toPath: dir.path("in/sub/scan.pdf"))
+    try fm.createSymbolicLink(atPath: dir.path("in/sub/loop"), withDestinationPath: dir.path("in"))
+    try fm.createSymbolicLink(atPath: dir.path("in/sub/same.txt"), withDestinationPath: dir.path("in/sub/plan.txt"))
+
+    let run = try vanban(["ingest", dir.path("in"), "--ndjson", "-", "--ordered"])
+    #expect(run.status == 0, "\(run.err)")
+    let names = try run.out.split(separator: "\n").map(Self.sourceName)
+    #expect(names == [Seeds.names[0], Seeds.names[4], "sub/plan.txt"].map { dir.path("in/" + $0) })
+
+    let glob = try vanban(["ingest", dir.path("in") + "/**/*.txt", "--ndjson", "-", "--ordered"])
+    #expect(glob.status == 0, "\(glob.err)")
+    #expect(try glob.out.split(separator: "\n").map(Self.sourceName) == names)
+    let missing = try vanban(["ingest", dir.path("in") + "/*.docx", "--ndjson", "-"])
+    #expect(missing.status == 66)
+  }
+
+  @Test func killedMidRunLeavesWholeDocumentsAndARerunCompletes() throws {
+    let dir = try TempDir()
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir.path("in"), withIntermediateDirectories: true)
+    for copy in 0..<8 {
+      for i in 0..<5 {
+        try fm.copyItem(atPath: Seeds.folder + "/" + Seeds.names[i], toPath: dir.path("in/\(copy)-\(Seeds.names[i])"))
+      }
+    }
+    let db = dir.path("plans.sqlite")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: vanbanBinary)
+    p.arguments = ["ingest", dir.path("in"), "--db", db, "--jobs", "2"]
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    // Wait until some documents are in, then kill without warning.
+    let deadline = Date().addingTimeInterval(60)
+    while Date() < deadline {
+      if let n = try? PlanStore(path: db, keyFolding: fold).counts()["documents"], n >= 3 { break }
+      usleep(20_000)
+    }
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    let store = try PlanStore(path: db, keyFolding: fold)
+    let partial = try store.counts()["documents"] ?? 0
+    #expect(partial >= 3)
+    let torn = try store.run(
+      """
+      SELECT count(*) FROM documents d WHERE target_count != (SELECT count(*) FROM targets WHERE document_id = d.id)
+        OR task_count != (SELECT count(*) FROM tasks WHERE document_id = d.id)
+      """)
+    #expect(torn.rows[0][0] == "0")
+    let rerun = try vanban(["ingest", dir.path("in"), "--db", db, "--jobs", "2"])
+    #expect(rerun.status == 0)
+    #expect(rerun.err.contains("\(partial) unchanged") || partial == 40, "\(rerun.err)")
+    let fresh = dir.path("fresh.sqlite")
+    #expect(try vanban(["ingest", dir.path("in"), "--db", fresh, "--jobs", "2"]).status == 0)
+    #expect(try store.contentDigest() == PlanStore(path: fresh, keyFolding: fold).contentDigest())
+  }
+
+  @Test func queryCommandPrintsRows() throws {
+    let dir = try TempDir()
+    let db = dir.path("plans.sqlite")
+    #expect(try vanban(["ingest", Seeds.folder, "--db", db]).status == 0)
+    let targets = try vanban(["query", "targets", "--db", db, "phu song 5g"])
+    #expect(targets.status == 0)
+    #expect(targets.out.hasPrefix("commune\tindicator\t"))
+    #expect(targets.out.contains("Lương Tài\tTỷ lệ phủ sóng 5G"))
+    let due = try vanban(["query", "due", "--db", db, "II/2026"])
+    #expect(due.out.contains("Quý II năm 2026"))
+    #expect(try vanban(["query", "due", "--db", db, "2026-Q5"]).status != 0)
+    let missing = try vanban(["query", "missing", "--db", db, "phủ sóng 5G"])
+    #expect(missing.out.contains("Bình Thành"))
+    #expect(try vanban(["query", "errors", "--db", db]).status == 0)
+    #expect(try vanban(["query", "targets", "--db", dir.path("none.sqlite"), "x"]).status == 66)
+  }
+
+  static func sourceName(_ line: Substring) throws -> String {
+    let doc = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+    return (doc["source"] as! [String: Any])["name"] as! String
+  }
+}
+
+// MARK: - Support
+
+/// The folding the CLI uses, so digests of CLI-written and test-written databases agree.
+@Sendable func fold(_ s: String) -> String { FoldingKey.diacriticFree(s) }
+
+enum Seeds {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Corpus/seeds").path
+  static let names = [
+    "000_d6ce2f93286e4cb7.txt", "001_624e61ed64e861df.txt", "002_d7ee2759ac3fc249.txt",
+    "003_7445e7d735843406.txt", "004_075f210d38c210c4.txt",
+  ]
+
+  static func bytes(_ i: Int) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + names[i])))
+  }
+
+  static func plan(_ i: Int, name: String? = nil) -> Plan {
+    try! PlanParser.parse(try! bytes(i), options: ParseOptions(name: name ?? names[i]))
+  }
+}
+
+var vanbanBinary: String {
+  let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  let candidates = [here.appendingPathComponent("vanban").path, here.deletingLastPathComponent().appendingPathComponent("vanban").path]
+  return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+}
+
+func vanban(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: vanbanBinary)
+  p.arguments = arguments
+  let out = Pipe()
+  let err = Pipe()
+  p.standardOutput = out
+  p.standardError = err
+  p.standardInput = FileHandle.nullDevice
+  try p.run()
+  // Read both pipes at once so a full stderr pipe cannot block the child.
+  nonisolated(unsafe) var errData = Data()
+  let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+  reader.start()
+  let o = out.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  while !reader.isFinished { usleep(1000) }
+  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// A folder under /tmp removed when the test ends.
+final class TempDir {
+  let root: String
+
+  init() throws {
+    root = NSTemporaryDirectory() + "vanban-store-\(getpid())-\(UUID().uuidString.prefix(8))"
+    try FileManager.default.createDirectory(atPath: root + "/in", withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: root) }
+
+  func path(_ name: String) -> String { root + "/" + name }
+
+  func store(_ name: String = "test.sqlite") throws -> PlanStore {
+    try PlanStore(path: path(name), keyFolding: fold)
+  }
+
+  func write(_ name: String, _ bytes: [UInt8]) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path("in/" + name)))
+  }
+
+  func remove(_ name: String) throws { try FileManager.default.removeItem(atPath: path("in/" + name)) }
+
+  func copySeeds(_ indices: [Int]) throws {
+    for i in indices { try write(Seeds.names[i], try Seeds.bytes(i)) }
+  }
+}

@@ -1,0 +1,294 @@
+import Foundation
+import Testing
+import VanBanGrammar
+import VanBanModel
+
+@testable import VanBan
+@testable import VanBanText
+
+/// One seed in one encoding variant, from `Corpus/encodings/` (tools/make_encoding_fixtures.py).
+struct EncodingFixture: Sendable, CustomTestStringConvertible {
+  let seed: String
+  let variant: String
+  var testDescription: String { "\(seed).\(variant)" }
+
+  /// variant → the `source.encoding` vanban must find (the script's VARIANTS).
+  static let expectedEncoding: [String: String] = [
+    "utf16le-bom": "utf-16", "nfd": "utf-8", "old-tone": "utf-8", "cp1258": "cp1258",
+    "tcvn3": "tcvn3", "vni": "vni", "tcvn3-mojibake": "tcvn3-mojibake", "vni-mojibake": "vni-mojibake",
+  ]
+
+  static let all: [EncodingFixture] = {
+    let seeds = (try? FileManager.default.contentsOfDirectory(
+      at: Repo.corpus.appendingPathComponent("seeds"), includingPropertiesForKeys: nil)) ?? []
+    let stems = seeds.filter { $0.pathExtension == "txt" }.map { $0.deletingPathExtension().lastPathComponent }.sorted()
+    return stems.flatMap { stem in expectedEncoding.keys.sorted().map { EncodingFixture(seed: stem, variant: $0) } }
+  }()
+
+  var url: URL { Repo.corpus.appendingPathComponent("encodings/\(seed).\(variant).txt") }
+  var seedURL: URL { Repo.corpus.appendingPathComponent("seeds/\(seed).txt") }
+
+  /// What the encoding cannot carry, replaced as the fixture script does (its REPLACEMENTS), and
+  /// for TCVN3 lower case, since capitals with a tone have no code there and only all-capital
+  /// words get theirs back. Both sides of a comparison go through this.
+  func comparable(_ s: String) -> String {
+    var out = s
+    let replacements: [(String, String)]
+    switch variant {
+    case "cp1258": replacements = [("≥", ">="), ("≤", "<=")]
+    case "tcvn3", "vni", "tcvn3-mojibake", "vni-mojibake":
+      replacements = [
+        ("“", "\""), ("”", "\""), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"), ("…", "..."),
+        ("≥", ">="), ("≤", "<="),
+      ]
+    default: replacements = []
+    }
+    for (from, to) in replacements { out = out.replacingOccurrences(of: from, with: to) }
+    if variant.hasPrefix("tcvn3") { out = out.lowercased() }
+    return out
+  }
+}
+
+/// What must survive any encoding: each target's and task's identity, values, lead and deadline.
+struct ItemDigest: Equatable, CustomStringConvertible {
+  var lines: [String]
+  var description: String { lines.joined(separator: "\n") }
+
+  init(_ plan: Plan, _ fold: (String) -> String) {
+    var lines: [String] = []
+    for t in plan.targets {
+      let values = t.values.map { "\($0.op.rawValue) \($0.value.map { String($0) } ?? "-") \($0.year.map(String.init) ?? "-") \(fold($0.text))" }
+      lines.append("target \(fold(t.indicator)) | \(values.joined(separator: "; ")) | \(t.lead.map(fold).joined(separator: ", "))")
+    }
+    for t in plan.tasks {
+      let d = t.deadline.map { "\(fold($0.text)) \($0.kind.rawValue) \($0.start ?? "-") \($0.end ?? "-") \($0.recurrence?.rawValue ?? "-")" } ?? "-"
+      lines.append("task \(fold(t.name)) | \(t.lead.map(fold).joined(separator: ", ")) | \(d)")
+    }
+    self.lines = lines
+  }
+}
+
+@Suite struct EncodingTests {
+  // MARK: Every seed in every encoding
+
+  @Test("seed in another encoding gives the same targets and tasks", arguments: EncodingFixture.all)
+  func fixtureMatchesOriginal(_ f: EncodingFixture) throws {
+    let bytes = try [UInt8](Data(contentsOf: f.url))
+    let plan = try PlanParser.parse(bytes, options: ParseOptions(name: f.url.lastPathComponent))
+    #expect(plan.source.encoding == EncodingFixture.expectedEncoding[f.variant])
+    let original = try PlanParser.parse([UInt8](Data(contentsOf: f.seedURL)))
+    #expect(!original.targets.isEmpty || !original.tasks.isEmpty)
+    let want = ItemDigest(original, f.comparable)
+    let got = ItemDigest(plan, f.comparable)
+    #expect(got.lines.count == want.lines.count)
+    for (g, w) in zip(got.lines, want.lines) where g != w {
+      Issue.record("\(f.testDescription):\n  got  \(g)\n  want \(w)")
+    }
+  }
+
+  @Test("the override decodes a fixture without detection", arguments: EncodingFixture.all.filter { $0.seed.hasPrefix("002") })
+  func overrideAgreesWithDetection(_ f: EncodingFixture) throws {
+    let bytes = try [UInt8](Data(contentsOf: f.url))
+    let detected = try TextDecoder.decode(bytes)
+    let forced = try TextDecoder.decode(bytes, encoding: detected.encoding)
+    #expect(forced.text == detected.text)
+  }
+
+  @Test func everySeedStaysUTF8() throws {
+    for url in Repo.corpusInputs() {
+      let decoded = try TextDecoder.decode([UInt8](Data(contentsOf: url)))
+      #expect(decoded.encoding == "utf-8", "\(Repo.relative(url))")
+    }
+  }
+
+  @Test(arguments: [
+    "Hello world, this is plain ASCII.\nSecond line.",
+    "Café, résumé, naïve, façade: déjà vu à la carte. Señor Müller aß Äpfel.",
+    "Tôi là ai? Hà Nội, Ninh Bình, Tây Ninh.",
+    "Price: 5 € – “quoted” … ok",
+    "Kế hoạch số 12/KH-UBND ngày 05/5/2026 của Ủy ban nhân dân xã",
+  ])
+  func unicodeTextStaysUTF8(_ text: String) throws {
+    let decoded = try TextDecoder.decode(Array(text.utf8))
+    #expect(decoded.encoding == "utf-8")
+    #expect(decoded.text == text)
+  }
+
+  // MARK: Each decoder on short strings
+
+  static let samples: [(text: String, cp1258: [UInt8], tcvn3: [UInt8], vni: [UInt8], tcvn3Mojibake: String, vniMojibake: String)] = [
+    (
+      "Tiếng Việt",
+      [0x54, 0x69, 0xEA, 0xEC, 0x6E, 0x67, 0x20, 0x56, 0x69, 0xEA, 0xF2, 0x74],
+      [0x54, 0x69, 0xD5, 0x6E, 0x67, 0x20, 0x56, 0x69, 0xD6, 0x74],
+      [0x54, 0x69, 0x65, 0xE1, 0x6E, 0x67, 0x20, 0x56, 0x69, 0x65, 0xE4, 0x74],
+      "TiÕng ViÖt", "Tieáng Vieät"
+    ),
+    (
+      "Phòng Văn hóa - Xã hội",
+      [
+        0x50, 0x68, 0x6F, 0xCC, 0x6E, 0x67, 0x20, 0x56, 0xE3, 0x6E, 0x20, 0x68, 0xF3, 0x61, 0x20, 0x2D, 0x20, 0x58,
+        0x61, 0xDE, 0x20, 0x68, 0xF4, 0xF2, 0x69,
+      ],
+      [
+        0x50, 0x68, 0xDF, 0x6E, 0x67, 0x20, 0x56, 0xA8, 0x6E, 0x20, 0x68, 0xE3, 0x61, 0x20, 0x2D, 0x20, 0x58, 0xB7,
+        0x20, 0x68, 0xE9, 0x69,
+      ],
+      [
+        0x50, 0x68, 0x6F, 0xF8, 0x6E, 0x67, 0x20, 0x56, 0x61, 0xEA, 0x6E, 0x20, 0x68, 0x6F, 0xF9, 0x61, 0x20, 0x2D,
+        0x20, 0x58, 0x61, 0xF5, 0x20, 0x68, 0x6F, 0xE4, 0x69,
+      ],
+      "Phßng V¨n hãa - X· héi", "Phoøng Vaên hoùa - Xaõ hoäi"
+    ),
+    (
+      "Quý II năm 2026",
+      [0x51, 0x75, 0x79, 0xEC, 0x20, 0x49, 0x49, 0x20, 0x6E, 0xE3, 0x6D, 0x20, 0x32, 0x30, 0x32, 0x36],
+      [0x51, 0x75, 0xFD, 0x20, 0x49, 0x49, 0x20, 0x6E, 0xA8, 0x6D, 0x20, 0x32, 0x30, 0x32, 0x36],
+      [0x51, 0x75, 0x79, 0xF9, 0x20, 0x49, 0x49, 0x20, 0x6E, 0x61, 0xEA, 0x6D, 0x20, 0x32, 0x30, 0x32, 0x36],
+      "Quý II n¨m 2026", "Quyù II naêm 2026"
+    ),
+    (
+      "KẾ HOẠCH PHÁT TRIỂN",
+      [
+        0x4B, 0xCA, 0xEC, 0x20, 0x48, 0x4F, 0x41, 0xF2, 0x43, 0x48, 0x20, 0x50, 0x48, 0xC1, 0x54, 0x20, 0x54, 0x52,
+        0x49, 0xCA, 0xD2, 0x4E,
+      ],
+      // TCVN3 writes the capitals with a tone in lower-case codes; the decoder restores them.
+      [0x4B, 0xD5, 0x20, 0x48, 0x4F, 0xB9, 0x43, 0x48, 0x20, 0x50, 0x48, 0xB8, 0x54, 0x20, 0x54, 0x52, 0x49, 0xD3, 0x4E],
+      [
+        0x4B, 0x45, 0xC1, 0x20, 0x48, 0x4F, 0x41, 0xCF, 0x43, 0x48, 0x20, 0x50, 0x48, 0x41, 0xD9, 0x54, 0x20, 0x54,
+        0x52, 0x49, 0x45, 0xC5, 0x4E,
+      ],
+      "KÕ HO¹CH PH¸T TRIÓN", "KEÁ HOAÏCH PHAÙT TRIEÅN"
+    ),
+  ]
+
+  @Test func decodersOnShortStrings() throws {
+    for s in Self.samples {
+      #expect(try TextDecoder.decode(s.cp1258, encoding: "cp1258").text == s.text)
+      #expect(try TextDecoder.decode(s.tcvn3, encoding: "tcvn3").text == s.text)
+      #expect(try TextDecoder.decode(s.vni, encoding: "vni").text == s.text)
+      #expect(try TextDecoder.decode(Array(s.tcvn3Mojibake.utf8), encoding: "tcvn3-mojibake").text == s.text)
+      #expect(try TextDecoder.decode(Array(s.vniMojibake.utf8), encoding: "vni-mojibake").text == s.text)
+    }
+  }
+
+  @Test func detectsShortStrings() throws {
+    for s in Self.samples {
+      #expect(try TextDecoder.decode(s.cp1258).encoding == "cp1258", "\(s.text)")
+      #expect(try TextDecoder.decode(s.tcvn3).encoding == "tcvn3", "\(s.text)")
+      #expect(try TextDecoder.decode(s.vni).encoding == "vni", "\(s.text)")
+      #expect(try TextDecoder.decode(Array(s.tcvn3Mojibake.utf8)).encoding == "tcvn3-mojibake", "\(s.text)")
+      #expect(try TextDecoder.decode(Array(s.vniMojibake.utf8)).encoding == "vni-mojibake", "\(s.text)")
+    }
+  }
+
+  @Test func overrideNames() throws {
+    let bytes = Self.samples[0].tcvn3
+    for name in ["tcvn3", "TCVN3", "abc", "tcvn"] {
+      #expect(try TextDecoder.decode(bytes, encoding: name).encoding == "tcvn3")
+    }
+    #expect(try TextDecoder.decode(Self.samples[0].cp1258, encoding: "Windows-1258").encoding == "cp1258")
+    #expect(try TextDecoder.decode(Self.samples[0].vni, encoding: "vni_windows").encoding == "vni")
+    // utf-8 forced: no mojibake repair, and invalid bytes are an error, not a guess.
+    #expect(try TextDecoder.decode(Array("TiÕng ViÖt".utf8), encoding: "utf-8").text == "TiÕng ViÖt")
+    #expect(throws: DecodeError.invalidUTF8(offset: 2)) { try TextDecoder.decode(bytes, encoding: "utf-8") }
+    #expect(throws: DecodeError.unknownEncoding("latin-9")) { try TextDecoder.decode(bytes, encoding: "latin-9") }
+    #expect(DecodeError.unknownEncoding("latin-9").description.hasPrefix("unknown encoding \"latin-9\": use utf-8"))
+    // UTF-16 without a BOM only when told.
+    let utf16 = Array("Hà Nội".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    #expect(try TextDecoder.decode(utf16, encoding: "utf-16").text == "Hà Nội")
+  }
+
+  @Test func parseOptionsEncodingIsUsed() throws {
+    let text = "KẾ HOẠCH\nTriển khai công tác năm 2026\n"
+    let plan = try PlanParser.parse(
+      Array(text.utf8), options: ParseOptions(name: "x.txt", encoding: "utf-8"))
+    #expect(plan.source.encoding == "utf-8")
+    #expect(throws: ParseError.self) {
+      try PlanParser.parse(Array(text.utf8), options: ParseOptions(name: "x.txt", encoding: "ebcdic"))
+    }
+  }
+
+  /// A TCVN3 file read as Windows-1252 that later had Unicode characters typed into it keeps them.
+  @Test func mojibakeKeepsCharactersWindows1252Lacks() throws {
+    let decoded = try TextDecoder.decode(Array("TiÕng ViÖt ≥ 95% c¸c x·".utf8))
+    #expect(decoded.encoding == "tcvn3-mojibake")
+    #expect(decoded.text == "Tiếng Việt ≥ 95% các xã")
+  }
+
+  @Test func tcvn3CapitalsFollowTheirWord() throws {
+    // "Kế" alone keeps the lower case it was written in; beside capitals it becomes "KẾ".
+    let text = try TextDecoder.decode(Array("KÕ ho¹ch sè 12\nKÕ HO¹CH\nI. MôC §ÝCH\nUBND x· ë ®Þa ph­¬ng".utf8))
+    #expect(text.encoding == "tcvn3-mojibake")
+    #expect(text.text == "Kế hoạch số 12\nKẾ HOẠCH\nI. MỤC ĐÍCH\nUBND xã ở địa phương")
+  }
+
+  /// Damaged UTF-8 is still reported as such, not guessed into a legacy encoding.
+  @Test(arguments: [
+    (Array("Kế hoạch ".utf8) + [0xC3, 0x28, 0x41], 13),
+    (Array("Ha Noi ".utf8) + [0xF4, 0x69], 7),
+    (Array(String(repeating: "Ủy ban nhân dân tỉnh ", count: 200).utf8) + [0xFF], 200 * 27),
+  ] as [([UInt8], Int)])
+  func damagedUTF8IsNotGuessed(_ bytes: [UInt8], _ offset: Int) {
+    #expect(throws: DecodeError.invalidUTF8(offset: offset)) { try TextDecoder.decode(bytes) }
+  }
+
+  // MARK: Tone placement
+
+  @Test(arguments: [
+    ("hoà", "hòa"), ("Hoà", "Hòa"), ("HOÀ", "HÒA"), ("hoá", "hóa"), ("Văn hoá - Xã hội", "Văn hóa - Xã hội"),
+    ("khoẻ", "khỏe"), ("thuỷ lợi", "thủy lợi"), ("Uỷ ban", "Ủy ban"), ("UỶ BAN", "ỦY BAN"), ("uý", "úy"),
+    ("hoạ sĩ", "họa sĩ"), ("loè", "lòe"), ("xoã", "xõa"), ("hoả", "hỏa"), ("luỹ kế", "lũy kế"),
+    ("tuỳ", "tùy"), ("Hoà, hoà.", "Hòa, hòa."), ("sự hoà hợp", "sự hòa hợp"),
+    // Must not change: already new style, a final consonant, qu, or no such pair.
+    ("hoàn thành", "hoàn thành"), ("hòa", "hòa"), ("quý", "quý"), ("Quý II", "Quý II"), ("hoạch", "hoạch"),
+    ("toàn", "toàn"), ("khoá học", "khóa học"), ("thuyết", "thuyết"), ("quỹ", "quỹ"), ("ASCII only", "ASCII only"),
+    ("huỷ bỏ", "hủy bỏ"), ("người", "người"), ("", ""),
+  ] as [(String, String)])
+  func modernize(_ old: String, _ new: String) {
+    #expect(ToneStyle.modernize(old) == new)
+  }
+
+  @Test func modernizeLeavesTheNewStyleSeedsAlone() throws {
+    // Turning a seed old-style and back gives the seed with its own old-style spots modernised.
+    for url in Repo.corpusInputs().prefix(5) {
+      let text = try String(contentsOf: url, encoding: .utf8)
+      let modern = ToneStyle.modernize(ICUNormalizer.nfc(text))
+      #expect(ToneStyle.modernize(modern) == modern)
+    }
+  }
+
+  // MARK: Tables and speed
+
+  @Test func vniMarksAreConsistent() {
+    // Every mark byte means one thing whichever letter it follows.
+    for row in GrammarData.table("encodings/vni").rows {
+      let bytes = row[0].split(separator: " ").compactMap { UInt8($0, radix: 16) }
+      let decoded = try? TextDecoder.decode(bytes + [0x20, 0x61], encoding: "vni")
+      #expect(decoded?.text == row[1] + " a", "VNI \(row[0]) should be \(row[1])")
+    }
+  }
+
+  @Test func tcvn3RowsRoundTrip() {
+    for row in GrammarData.table("encodings/tcvn3").rows {
+      guard let byte = UInt8(row[0], radix: 16) else { continue }
+      let decoded = try? TextDecoder.decode([0x20, byte, 0x20], encoding: "tcvn3")
+      #expect(decoded?.text == " \(row[2]) ")
+    }
+  }
+
+  @Test func largeLegacyFilesDecodeQuickly() throws {
+    let seed = try [UInt8](Data(contentsOf: Repo.corpus.appendingPathComponent("encodings/001_624e61ed64e861df.tcvn3.txt")))
+    var bytes: [UInt8] = []
+    // 8 MB keeps the debug-build test short; release decodes 50 MB in about a second.
+    bytes.reserveCapacity(8 << 20)
+    while bytes.count < 8 << 20 { bytes += seed }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let decoded = try TextDecoder.decode(bytes)
+    let elapsed = clock.now - start
+    #expect(decoded.encoding == "tcvn3")
+    #expect(elapsed < .seconds(10), "decoding \(bytes.count) bytes of TCVN3 took \(elapsed)")
+  }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import Testing
+import VanBanModel
+import VanBanText
+@testable import VanBan
+
+/// Synthetic OCR pages: words placed like a renderer would (20 px per character, 12 px
+/// between words, 30 px high), written out as Tesseract TSV or hOCR.
+struct OCRTestPage {
+  struct Word {
+    var text: String
+    var x: Int
+    var y: Int
+    var width: Int
+    var line: Int
+  }
+  var words: [Word] = []
+  private var lineCount = 0
+
+  /// Lays a phrase out from x on one line; returns where it ends.
+  @discardableResult
+  mutating func phrase(_ text: String, x: Int, y: Int, slope: Double = 0) -> Int {
+    lineCount += 1
+    var cx = x
+    for w in text.split(separator: " ") {
+      let width = 20 * w.count
+      let dy = Int((Double(cx) * slope).rounded())
+      words.append(Word(text: String(w), x: cx, y: y + dy, width: width, line: lineCount))
+      cx += width + 12
+    }
+    return cx - 12
+  }
+
+  func tsv() -> String {
+    var out = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    out += "1\t1\t0\t0\t0\t0\t0\t0\t1400\t1000\t-1\t\n"
+    for (k, w) in words.enumerated() {
+      out += "5\t1\t1\t1\t\(w.line)\t\(k + 1)\t\(w.x)\t\(w.y)\t\(w.width)\t30\t95.5\t\(w.text)\n"
+    }
+    return out
+  }
+
+  func hocr() -> String {
+    var out = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <html xmlns="http://www.w3.org/1999/xhtml"><head><meta name='ocr-system' content='tesseract 5.3.0' /></head>
+      <body>
+      <div class='ocr_page' id='page_1' title='image "p.png"; bbox 0 0 1400 1000; ppageno 0'>
+
+      """
+    var line = 0
+    for w in words {
+      if w.line != line {
+        if line != 0 { out += "</span>\n" }
+        line = w.line
+        out += "<span class='ocr_line' id='line_\(line)' title=\"bbox 0 0 1 1\">\n"
+      }
+      let text = w.text.replacingOccurrences(of: "&", with: "&amp;")
+      out += "<span class='ocrx_word' title='bbox \(w.x) \(w.y) \(w.x + w.width) \(w.y + 30); x_wconf 95'>\(text)</span>\n"
+    }
+    out += "</span>\n</div>\n</body>\n</html>\n"
+    return out
+  }
+}
+
+@Suite struct OCRLayoutTests {
+  /// A two-column page head, a paragraph wrapped over two lines, a 3-column table of 4 rows
+  /// with one wrapped cell, and a closing paragraph.
+  static func samplePage(slope: Double = 0) -> OCRTestPage {
+    var p = OCRTestPage()
+    p.phrase("ỦY BAN NHÂN DÂN", x: 100, y: 0, slope: slope)
+    p.phrase("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", x: 600, y: 0, slope: slope)
+    p.phrase("XÃ AN BÌNH", x: 150, y: 40, slope: slope)
+    p.phrase("Độc lập - Tự do - Hạnh phúc", x: 650, y: 40, slope: slope)
+    p.phrase("Căn cứ Kế hoạch số 107/KH-UBND ngày 11/4/2026 của UBND tỉnh về chuyển đổi số", x: 100, y: 160, slope: slope)
+    p.phrase("năm 2026 trên địa bàn xã.", x: 100, y: 200, slope: slope)
+    let rows: [(y: Int, cells: [String?])] = [
+      (320, ["TT", "Chỉ tiêu", "Đơn vị tính"]),
+      (370, ["1", "Tỷ lệ phủ sóng 5G", "%"]),
+      (420, ["2", "Tỷ lệ hộ gia đình có", "%"]),
+      (460, [nil, "mạng cáp quang", nil]),
+      (510, ["3", "Số doanh nghiệp số", "doanh nghiệp"]),
+    ]
+    for row in rows {
+      for (c, cell) in row.cells.enumerated() {
+        if let cell { p.phrase(cell, x: [100, 200, 800][c], y: row.y, slope: slope) }
+      }
+    }
+    p.phrase("Trên đây là Kế hoạch.", x: 100, y: 620, slope: slope)
+    return p
+  }
+
+  static let expected = [
+    "ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+    "Căn cứ Kế hoạch số 107/KH-UBND ngày 11/4/2026 của UBND tỉnh về chuyển đổi số năm 2026 trên địa bàn xã.", "",
+    "TT\tChỉ tiêu\tĐơn vị tính", "1\tTỷ lệ phủ sóng 5G\t%", "2\tTỷ lệ hộ gia đình có mạng cáp quang\t%",
+    "3\tSố doanh nghiệp số\tdoanh nghiệp", "", "Trên đây là Kế hoạch.",
+  ]
+
+  static func texts(_ lines: [SourceLine]) -> [String] { lines.map { String($0.text) } }
+
+  @Test func detectsFormatsByContent() {
+    let page = Self.samplePage()
+    #expect(OCRLayoutReader.detect(page.tsv()) == .tsv)
+    #expect(OCRLayoutReader.detect("\u{FEFF}" + page.tsv()) == .tsv)
+    #expect(OCRLayoutReader.detect(page.hocr()) == .hocr)
+    #expect(OCRLayoutReader.detect("KẾ HOẠCH\n\nTT\tChỉ tiêu\tĐơn vị\n1\tA\t%\n") == .text)
+    #expect(OCRLayoutReader.detect("<p>Văn bản HTML thường</p>") == .text)
+  }
+
+  @Test func tsvRebuildsHeadParagraphsAndTable() throws {
+    let lines = try OCRLayoutReader.lines(from: Self.samplePage().tsv(), format: .tsv)
+    #expect(Self.texts(lines) == Self.expected)
+  }
+
+  @Test func hocrGivesTheSameLines() throws {
+    let lines = try OCRLayoutReader.lines(from: Self.samplePage().hocr(), format: .hocr)
+    #expect(Self.texts(lines) == Self.expected)
+  }
+
+  /// A scan rotated by a degree moves a line's end by half a line height: deskewing keeps
+  /// rows and columns together.
+  @Test func skewedScanKeepsRowsAndColumns() throws {
+    let lines = try OCRLayoutReader.lines(from: Self.samplePage(slope: 0.02).tsv(), format: .tsv)
+    #expect(Self.texts(lines) == Self.expected)
+  }
+
+  /// Provenance points into the OCR file: the TSV line of the row's first word.
+  @Test func lineNumbersPointIntoTheTSV() throws {
+    let tsv = Self.samplePage().tsv()
+    let lines = try OCRLayoutReader.lines(from: tsv, format: .tsv)
+    let row = try #require(lines.first { $0.text.hasPrefix("2\t") })
+    let tsvLines = tsv.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(tsvLines[row.number - 1].hasSuffix("\t2"))
+    let hocr = Self.samplePage().hocr()
+    let hLines = try OCRLayoutReader.lines(from: hocr, format: .hocr)
+    let hRow = try #require(hLines.first { $0.text.hasPrefix("2\t") })
+    #expect(hocr.split(separator: "\n", omittingEmptySubsequences: false)[hRow.number - 1].hasSuffix(">2</span>"))
+  }
+
+  /// The rebuilt table reaches the parser as a table: its rows become targets.
+  @Test func parsesTargetsFromTSV() throws {
+    var p = Self.samplePage()
+    p.phrase("PHỤ LỤC I", x: 500, y: 260)
+    let plan = try PlanParser.parse(Array(p.tsv().utf8), options: ParseOptions(name: "p.tsv"))
+    let tables = plan.annexes.flatMap(\.tables) + plan.sections.flatMap(\.tables)
+    let rows = tables.flatMap(\.rows)
+    #expect(rows.map { $0.cells.first ?? "" }.suffix(3) == ["1", "2", "3"])
+    #expect(rows.contains { $0.cells.count > 1 && $0.cells[1] == "Tỷ lệ hộ gia đình có mạng cáp quang" })
+  }
+
+  @Test func hocrEntitiesNestedTagsAndLineOnlyFiles() throws {
+    let words = try HOCRReader.words(
+      """
+      <html><body><div class="ocr_page" title="bbox 0 0 100 100">
+      <span class="ocr_line" title="bbox 0 0 90 30"><span class="ocrx_word" title="bbox 0 0 40 30; x_wconf 90"><strong>R&amp;D</strong></span>
+      <span class='ocrx_word' title='bbox 50 0 90 30'>&#7843;nh</span></span>
+      <span class="ocr_line" title="bbox 0 40 90 70">Dòng không có từ</span>
+      </div></body></html>
+      """)
+    #expect(words.map(\.text) == ["R&D", "ảnh", "Dòng không có từ"])
+    #expect(words.map(\.sourceLine) == [2, 3, 4])
+    #expect(words[2].y0 == 40)
+  }
+
+  @Test func concatenatedTSVFilesFollowOn() throws {
+    let one = Self.samplePage().tsv()
+    let words = try TesseractTSV.words(one + one)
+    #expect(Set(words.map(\.page)) == [1, 2])
+  }
+
+  // MARK: - Bad input
+
+  private func layoutError(_ text: String, _ format: InputFormat) -> String? {
+    do {
+      _ = try OCRLayoutReader.lines(from: text, format: format)
+      return nil
+    } catch {
+      guard case .badLayout(let message) = error else { return "unexpected \(error)" }
+      return message
+    }
+  }
+
+  @Test func truncatedTSVRowIsReported() throws {
+    var tsv = Self.samplePage().tsv()
+    tsv += "5\t1\t1\t1\t9\t1\t100\n"
+    let message = try #require(layoutError(tsv, .tsv))
+    let count = tsv.split(separator: "\n").count
+    #expect(message.contains("line \(count)"))
+    #expect(message.contains("truncated"))
+    #expect(message.contains("12"))
+  }
+
+  @Test func nonNumericTSVColumnIsReported() throws {
+    let tsv = TesseractTSV.columns.joined(separator: "\t") + "\n5\t1\t1\t1\t1\t1\tabc\t10\t20\t30\t90\tchữ\n"
+    let message = try #require(layoutError(tsv, .tsv))
+    #expect(message.contains("line 2"))
+    #expect(message.contains("`left`"))
+    #expect(message.contains("abc"))
+  }
+
+  @Test func nonNumericBboxIsReported() throws {
+    let hocr = "<html><body><div class='ocr_page'>\n<span class='ocrx_word' title='bbox 10 x 30 40; x_wconf 90'>chữ</span></div></body></html>"
+    let message = try #require(layoutError(hocr, .hocr))
+    #expect(message.contains("line 2"))
+    #expect(message.contains("bbox"))
+  }
+
+  @Test func unclosedTagAndEmptyInputsAreReported() throws {
+    #expect(layoutError("<html><body><span class='ocrx_word' title='bbox 1 2 3 4'", .hocr)?.contains("never closed") == true)
+    #expect(layoutError("<html><body></body></html>", .hocr)?.contains("no recognised words") == true)
+    #expect(layoutError(TesseractTSV.columns.joined(separator: "\t") + "\n", .tsv)?.contains("no recognised words") == true)
+    #expect(layoutError("KẾ HOẠCH\nvăn bản thường\n", .tsv)?.contains("not Tesseract TSV") == true)
+  }
+
+  @Test func badLayoutReachesTheParser() {
+    #expect(throws: ParseError.self) {
+      _ = try PlanParser.parse(Array("<html><body><span class='ocrx_word' title='bbox 1 2'>a</span></body></html>".utf8))
+    }
+  }
+
+  // MARK: - Scores against the clean seeds
+
+  struct Score: CustomStringConvertible {
+    /// Found with the same number, value(s) / deadline and lead.
+    var exact = 0
+    /// Found with the same number at all: what the layout alone decides.
+    var numbered = 0
+    var total = 0
+    var exactShare: Double { total == 0 ? 1 : Double(exact) / Double(total) }
+    var numberedShare: Double { total == 0 ? 1 : Double(numbered) / Double(total) }
+    var description: String {
+      "exact \(exact)/\(total) (\(Int((exactShare * 100).rounded()))%), numbered \(numbered)/\(total) (\(Int((numberedShare * 100).rounded()))%)"
+    }
+  }
+
+  static func fold(_ s: String?) -> String { FoldingKey.toneInsensitive(s ?? "") }
+
+  /// Number, values and lead of a target; number, deadline and lead of a task.
+  static func targetKey(_ t: Target) -> String {
+    (["target", t.number ?? ""] + t.values.map { $0.value.map { "\($0)" } ?? fold($0.text) } + t.lead.map(fold).sorted())
+      .joined(separator: "|")
+  }
+
+  static func taskKey(_ t: Task) -> String {
+    (["task", t.number ?? "", t.deadline?.kind.rawValue ?? "", t.deadline?.start ?? ""] + t.lead.map(fold).sorted())
+      .joined(separator: "|")
+  }
+
+  static func matched(_ clean: [String], _ ocr: [String]) -> Int {
+    var pool = ocr
+    var hit = 0
+    for k in clean {
+      if let j = pool.firstIndex(of: k) {
+        pool.remove(at: j)
+        hit += 1
+      }
+    }
+    return hit
+  }
+
+  static func score(seed: String, fixture: URL, format: InputFormat) throws -> Score {
+    let clean = try PlanParser.parse(
+      Array(try Data(contentsOf: Repo.corpus.appendingPathComponent("seeds/\(seed).txt"))), options: ParseOptions(name: seed))
+    let ocr = try PlanParser.parse(
+      Array(try Data(contentsOf: fixture)), options: ParseOptions(name: fixture.lastPathComponent, inputFormat: format))
+    let cleanKeys = clean.targets.map(targetKey) + clean.tasks.map(taskKey)
+    let ocrKeys = ocr.targets.map(targetKey) + ocr.tasks.map(taskKey)
+    let cleanNumbers = clean.targets.map { "target|\($0.number ?? "")" } + clean.tasks.map { "task|\($0.number ?? "")" }
+    let ocrNumbers = ocr.targets.map { "target|\($0.number ?? "")" } + ocr.tasks.map { "task|\($0.number ?? "")" }
+    return Score(
+      exact: matched(cleanKeys, ocrKeys), numbered: matched(cleanNumbers, ocrNumbers), total: cleanKeys.count)
+  }
+
+  /// Minimum (exact, numbered) shares of each generated fixture, set a little below what
+  /// was measured when the layout reader landed. The exact share also pays for Tesseract's
+  /// character errors (`≥` read as `>`, `100` as `1oọ`, a header `STT` read as `STTL.`),
+  /// which the OCR repairs, not the layout, have to fix; the numbered share is what the
+  /// layout decides.
+  static let thresholds: [String: (exact: Double, numbered: Double)] = [
+    "000_d6ce2f93286e4cb7/ocr-300": (0.10, 0.85),
+    "000_d6ce2f93286e4cb7/ocr-150-degraded": (0.0, 0.0),
+    "001_624e61ed64e861df/ocr-300": (0.0, 0.0),
+    "001_624e61ed64e861df/ocr-150-degraded": (0.0, 0.0),
+    "002_d7ee2759ac3fc249/ocr-300": (0.50, 0.80),
+    "002_d7ee2759ac3fc249/ocr-150-degraded": (0.0, 0.0),
+    "003_7445e7d735843406/ocr-300": (0.35, 0.40),
+    "003_7445e7d735843406/ocr-150-degraded": (0.35, 0.40),
+    "004_075f210d38c210c4/ocr-300": (0.50, 0.55),
+    "004_075f210d38c210c4/ocr-150-degraded": (0.50, 0.55),
+  ]
+
+  @Test func fixturesScoreAgainstCleanSeeds() throws {
+    let dir = Repo.corpus.appendingPathComponent("ocr")
+    let fm = FileManager.default
+    let seeds = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    var report: [String] = []
+    for seed in seeds where fm.fileExists(atPath: Repo.corpus.appendingPathComponent("seeds/\(seed).txt").path) {
+      for stem in ["ocr-300", "ocr-150-degraded"] {
+        for (ext, format) in [("tsv", InputFormat.tsv), ("hocr", .hocr)] {
+          let url = dir.appendingPathComponent("\(seed)/\(stem).\(ext)")
+          guard fm.fileExists(atPath: url.path) else { continue }
+          let s = try Self.score(seed: seed, fixture: url, format: format)
+          report.append("\(seed)/\(stem).\(ext): \(s)")
+          let minimum = Self.thresholds["\(seed)/\(stem)"] ?? (0, 0)
+          #expect(s.exactShare >= minimum.exact, "\(seed)/\(stem).\(ext): \(s)")
+          #expect(s.numberedShare >= minimum.numbered, "\(seed)/\(stem).\(ext): \(s)")
+        }
+      }
+    }
+    print("OCR layout scores:\n" + report.joined(separator: "\n"))
+  }
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""The ingest benchmark: one run measures vanban and its baselines on the same bytes.
+
+    python3 tools/bench/run.py [--files 2000] [--runs 3] [--work /tmp/vanban-bench] [--no-build]
+
+Steps, all on the corpus that tools/bench/make_corpus.py builds under WORK:
+  1. builds vanban in release (swift build -c release --scratch-path .build-bench) and
+     tools/bench/icu_floor.c (cc -O2 ... $(pkg-config --cflags --libs icu-uc));
+  2. baselines: `cat` of every file to /dev/null, the C ICU NFC floor, the Python regex
+     splitter (tools/bench/py_splitter.py);
+  3. vanban parse-only on one core: `vanban ingest CORPUS --ndjson /dev/null --jobs 1` (full
+     parse and JSON for every file, no database: one parsing thread, and the main thread only
+     writes the lines out);
+  4. ingest end to end into a fresh database with --jobs 1 and --jobs 2, then again over the
+     same database (every file unchanged: a no-op by SHA-256);
+  5. checks: the databases from 4 have the same content digest (`vanban query digest`),
+     the broken files are all in `failures`, and a run killed with SIGKILL half-way leaves no
+     torn document and completes on a re-run to the same digest;
+  6. prints the table and the ratios the issue asks for.
+
+Each timing is the median of --runs runs under /usr/bin/time, which also gives the peak
+resident memory. The machine is shared, so both wall time and CPU time (user + sys) are
+shown: for the single-threaded measures the CPU-time rate is the one that does not depend on
+what else runs; the --jobs 2 speed-up can only be read from wall time and is only meaningful
+when the load average (printed) is below 2.
+"""
+import argparse
+import os
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.join(ROOT, "tools", "bench")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, **kw)
+
+
+def timed(cmd, runs, before=None, ok=(0,)):
+    """Median wall, user+sys and max RSS of `cmd` over `runs` runs."""
+    walls, cpus, rss = [], [], []
+    for _ in range(runs):
+        if before:
+            before()
+        out = "/tmp/vanban-bench-time.txt"
+        p = subprocess.run(f"/usr/bin/time -f '%e %U %S %M' -o {out} sh -c \"{cmd}\"", shell=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if p.returncode not in ok:
+            sys.exit(f"failed ({p.returncode}): {cmd}\n{p.stderr.decode()[-2000:]}")
+        with open(out) as f:
+            e, u, s, m = f.read().split()[-4:]
+        walls.append(float(e))
+        cpus.append(float(u) + float(s))
+        rss.append(int(m) / 1024)
+    return statistics.median(walls), statistics.median(cpus), max(rss)
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--work", default="/tmp/vanban-bench")
+    ap.add_argument("--no-build", action="store_true")
+    args = ap.parse_args()
+    work = args.work
+    os.makedirs(work, exist_ok=True)
+
+    if not args.no_build:
+        print("building vanban (release) …", flush=True)
+        sh("swift build -c release --scratch-path .build-bench 2>&1 | tail -1", cwd=ROOT)
+    vanban = os.path.join(ROOT, ".build-bench", "release", "vanban")
+    icu = os.path.join(work, "icu_floor")
+    sh(f"cc -O2 -o {icu} {HERE}/icu_floor.c $(pkg-config --cflags --libs icu-uc)")
+
+    sh(f"python3 {HERE}/make_corpus.py {work} --files {args.files}")
+    corpus = os.path.join(work, "corpus")
+    listing = os.path.join(work, "files.txt")
+    with open(listing) as f:
+        files = [p.strip() for p in f if p.strip()]
+    total = sum(os.path.getsize(p) for p in files)
+    mb = total / 1e6
+    sh(f"xargs -a {listing} cat > /dev/null")  # warm the page cache
+
+    def fresh(db):
+        def remove():
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+        return remove
+
+    results = {}
+    loads = [load()]
+    print(f"load average {loads[0]:.1f}; {len(files)} files, {mb:.1f} MB; {args.runs} runs each", flush=True)
+    results["cat"] = timed(f"xargs -a {listing} cat > /dev/null", args.runs)
+    results["C ICU NFC floor"] = timed(f"{icu} {listing}", args.runs)
+    results["Python regex splitter"] = timed(f"python3 {HERE}/py_splitter.py {listing} > /dev/null", args.runs)
+    # Exit 65: the broken files fail, as they should.
+    results["vanban parse-only, 1 core"] = timed(
+        f"{vanban} ingest {corpus} --ndjson /dev/null --jobs 1", args.runs, ok=(65,))
+    loads.append(load())
+    db1 = os.path.join(work, "jobs1.sqlite")
+    db2 = os.path.join(work, "jobs2.sqlite")
+    results["vanban ingest --jobs 1"] = timed(
+        f"{vanban} ingest {corpus} --db {db1} --jobs 1", args.runs, before=fresh(db1), ok=(65,))
+    results["vanban ingest --jobs 2"] = timed(
+        f"{vanban} ingest {corpus} --db {db2} --jobs 2", args.runs, before=fresh(db2), ok=(65,))
+    results["vanban re-ingest, unchanged"] = timed(
+        f"{vanban} ingest {corpus} --db {db2} --jobs 2", args.runs, ok=(65,))
+    loads.append(load())
+
+    # Checks.
+    def digest(db):
+        return subprocess.run([vanban, "query", "digest", "--db", db], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    checks = []
+    d1, d2 = digest(db1), digest(db2)
+    checks.append(("--jobs 1 and --jobs 2 databases identical", d1 == d2, d1))
+    con = sqlite3.connect(db2)
+    failures = [r[0] for r in con.execute("SELECT source_name FROM failures ORDER BY 1")]
+    counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+              for t in ["documents", "targets", "target_values", "tasks", "references", "recipients",
+                        "diagnostics", "failures"]}
+    con.close()
+    broken = [p for p in files if "/hong/" in p]
+    checks.append(("broken files all in failures", sorted(broken) == failures, f"{len(failures)} failures"))
+    checks.append(("documents + failures = files", counts["documents"] + counts["failures"] == len(files),
+                   f"{counts['documents']} documents"))
+
+    db3 = os.path.join(work, "killed.sqlite")
+    fresh(db3)()
+    wall_jobs2 = results["vanban ingest --jobs 2"][0]
+    p = subprocess.Popen([vanban, "ingest", corpus, "--db", db3, "--jobs", "2"], stderr=subprocess.DEVNULL)
+    time.sleep(max(0.5, wall_jobs2 * 0.4))
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    con = sqlite3.connect(db3)
+    partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    torn = con.execute("""SELECT count(*) FROM documents d
+        WHERE target_count != (SELECT count(*) FROM targets WHERE document_id = d.id)
+           OR task_count != (SELECT count(*) FROM tasks WHERE document_id = d.id)""").fetchone()[0]
+    con.close()
+    checks.append(("killed (SIGKILL) mid-run: no torn document", torn == 0 and 0 < partial < counts["documents"],
+                   f"{partial} documents when killed"))
+    rerun = subprocess.run([vanban, "ingest", corpus, "--db", db3, "--jobs", "2"], capture_output=True, text=True)
+    checks.append(("re-run after the kill completes to the same database", digest(db3) == d1,
+                   rerun.stderr.strip().splitlines()[-1]))
+
+    # Report.
+    print()
+    print(f"corpus: {len(files)} files ({len(broken)} broken), {mb:.1f} MB; load average "
+          + " / ".join(f"{x:.1f}" for x in loads) + " (2 cores)")
+    print()
+    print("| measure | wall s | CPU s | MB/s (wall) | MB/s (CPU) | files/s (wall) | max RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, (wall, cpu, rss) in results.items():
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {mb / wall:.1f} | {mb / max(cpu, 1e-3):.1f} | "
+              f"{len(files) / wall:.0f} | {rss:.0f} |")
+    print()
+
+    def rate(name, cpu=False):
+        wall, c, _ = results[name]
+        return mb / (c if cpu else wall)
+
+    parse = "vanban parse-only, 1 core"
+    print("ratios (wall time; CPU time in brackets):")
+    for base, target, label in [("Python regex splitter", 1.5, "vanban parse-only / Python splitter"),
+                                ("C ICU NFC floor", 0.25, "vanban parse-only / C ICU floor")]:
+        w, c = rate(parse) / rate(base), rate(parse, True) / rate(base, True)
+        verdict = "ok" if max(w, c) >= target else "BELOW"
+        print(f"  {label}: {w:.2f} ({c:.2f})  target >= {target}  {verdict}")
+    w = results["vanban ingest --jobs 1"][0] / results["vanban ingest --jobs 2"][0]
+    print(f"  ingest --jobs 2 / --jobs 1: {w:.2f}  target >= 1.6  {'ok' if w >= 1.6 else 'BELOW'}")
+    peak = max(r[2] for n, r in results.items() if n.startswith("vanban"))
+    print(f"  peak memory: {peak:.0f} MB  target < 200  {'ok' if peak < 200 else 'ABOVE'}")
+    print(f"  vanban parse-only / cat: {rate(parse) / rate('cat'):.3f}")
+    print()
+    print("rows:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    for name, ok, detail in checks:
+        print(f"check: {'PASS' if ok else 'FAIL'}  {name}  ({detail})")
+    return 0 if all(ok for _, ok, _ in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
