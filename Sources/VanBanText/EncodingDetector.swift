@@ -82,7 +82,9 @@ enum EncodingDetector {
     return (good, bad)
   }
 
-  private static func wellFormedLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+  /// Length of the well-formed UTF-8 sequence at `i` (Unicode Table 3-7: no overlong forms,
+  /// no surrogates, nothing above U+10FFFF), or 0 when it is ill-formed or cut off.
+  static func wellFormedLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let lead = bytes[i]
     if lead < 0x80 { return 1 }
     let length: Int

@@ -146,28 +146,12 @@ public enum TextDecoder {
         i += 8
       }
       if i >= n { break }
-      let lead = bytes[i]
-      if lead < 0x80 {
+      if bytes[i] < 0x80 {
         i += 1
         continue
       }
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; high = 0x9F
-      case 0xF0: length = 4; low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; high = 0x8F
-      default: return i
-      }
-      if i + length > n { return i }
-      let second = bytes[i + 1]
-      if second < low || second > high { return i }
-      for k in 2..<max(length, 2) where bytes[i + k] & 0xC0 != 0x80 { return i }
+      let length = EncodingDetector.wellFormedLength(bytes, at: i)
+      if length == 0 { return i }
       i += length
     }
     return nil
