@@ -261,7 +261,8 @@ struct AgencyLexicon: Sendable {
       default: dashed.append(scalar)
       }
     }
-    let folded = FoldingKey.toneInsensitive(String(dashed))
+    // Word by word through the shared fold cache: the same key, without ICU per lookup.
+    let folded = Words.fold(String(dashed)).joined(separator: " ")
     var out = ""
     for c in folded {
       if c == " ", out.last == "-" { continue }

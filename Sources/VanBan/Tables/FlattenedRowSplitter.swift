@@ -133,7 +133,8 @@ struct FlattenedRowSplitter {
     guard words.count >= 3 else { return nil }
     for start in 1..<(words.count - 1) {
       let tail = words[start...].joined(separator: " ")
-      if agencies.isKnown(tail), words[start].first?.isUppercase == true {
+      // The capital first: a lexicon lookup costs far more.
+      if words[start].first?.isUppercase == true, agencies.isKnown(tail) {
         return (words[..<start].joined(separator: " "), tail)
       }
     }
