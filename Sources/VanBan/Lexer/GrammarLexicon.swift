@@ -148,11 +148,26 @@ struct PhraseMatcher: Sendable {
 enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
-    // Byte test before the Character one: comparing a non-ASCII Character normalises it.
-    s.split(whereSeparator: { c in
-      let b = c.utf8.first
-      return (b == 0x20 || b == 0x09) && (c == " " || c == "\t")
-    })
+    // On UTF-8 bytes: walking Characters (grapheme breaking) made this a hot spot, and a space
+    // or tab byte is always a boundary between scalars.
+    var out: [Substring] = []
+    let u = s.utf8
+    var i = u.startIndex
+    var start: Substring.Index?
+    while i != u.endIndex {
+      let b = u[i]
+      if b == 0x20 || b == 0x09 {
+        if let st = start {
+          out.append(s[st..<i])
+          start = nil
+        }
+      } else if start == nil {
+        start = i
+      }
+      u.formIndex(after: &i)
+    }
+    if let st = start { out.append(s[st..<u.endIndex]) }
+    return out
   }
 
   /// Folded (case- and tone-placement-insensitive) words.
