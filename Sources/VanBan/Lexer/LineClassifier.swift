@@ -43,10 +43,9 @@ struct ClassifiedLine: Sendable {
 
 enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
-    if text.contains("\t") {
-      var cells = text.split(separator: "\t", omittingEmptySubsequences: false).map {
-        $0.trimmingSpaces()
-      }
+    // Byte tests: searching Characters for a tab walks grapheme clusters.
+    if text.utf8.contains(0x09) {
+      let cells = tabCells(text)
       // A line of tabs alone, or a lone cell, is not a row.
       if cells.filter({ !$0.isEmpty }).isEmpty {
         return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", words: [])
@@ -60,6 +59,23 @@ enum LineClassifier {
     return ClassifiedLine(
       number: number, text: text, cells: nil, marker: marker, body: body,
       words: text.isEmpty ? [] : Words.fold(text))
+  }
+
+  /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.
+  static func tabCells(_ text: String) -> [String] {
+    var cells: [String] = []
+    let u = text.utf8
+    var start = u.startIndex
+    var i = u.startIndex
+    while i != u.endIndex {
+      if u[i] == 0x09 {
+        cells.append(text[start..<i].trimmingSpaces())
+        start = u.index(after: i)
+      }
+      u.formIndex(after: &i)
+    }
+    cells.append(text[start..<u.endIndex].trimmingSpaces())
+    return cells
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
@@ -175,9 +191,17 @@ enum LineClassifier {
 extension StringProtocol {
   /// Trims spaces only (tabs and line breaks are not expected here).
   func trimmingSpaces() -> String {
-    var sub = Substring(self)
-    while sub.first == " " { sub.removeFirst() }
-    while sub.last == " " { sub.removeLast() }
-    return String(sub)
+    // On bytes: comparing Characters with " " walks grapheme clusters.
+    let sub = Substring(self)
+    let u = sub.utf8
+    var lo = u.startIndex
+    var hi = u.endIndex
+    while lo != hi, u[lo] == 0x20 { u.formIndex(after: &lo) }
+    while hi != lo {
+      let p = u.index(before: hi)
+      guard u[p] == 0x20 else { break }
+      hi = p
+    }
+    return String(sub[lo..<hi])
   }
 }
