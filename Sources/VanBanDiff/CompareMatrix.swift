@@ -123,7 +123,7 @@ public struct CompareMatrix: Sendable {
           w.key("count"); w.value(row.count)
           w.key("cells")
           w.array(row.cells) { w, cell in
-            if let cell { ItemJSON.write(cell, to: &w) } else { w.null() }
+            if let cell { cell.write(to: &w) } else { w.null() }
           }
         }
       }

@@ -124,21 +124,14 @@ extension Block {
 }
 
 extension Target {
-  func write(to w: inout JSONWriter) {
+  /// Public so that diff and compare write targets exactly as the plan JSON does.
+  public func write(to w: inout JSONWriter) {
     w.object { w in
       w.key("group"); w.value(group)
       w.key("number"); w.value(number)
       w.key("indicator"); w.value(indicator)
       w.key("unit"); w.value(unit)
-      w.key("values")
-      w.array(values) { w, v in
-        w.object { w in
-          w.key("year"); w.value(v.year)
-          w.key("op"); w.value(v.op.rawValue)
-          w.key("value"); w.value(v.value)
-          w.key("text"); w.value(v.text)
-        }
-      }
+      w.key("values"); w.array(values) { w, v in v.write(to: &w) }
       w.key("lead"); w.array(lead) { w, s in w.value(s) }
       w.key("coordinators"); w.array(coordinators) { w, s in w.value(s) }
       w.key("note"); w.value(note)
@@ -148,8 +141,20 @@ extension Target {
   }
 }
 
+extension TargetValue {
+  public func write(to w: inout JSONWriter) {
+    w.object { w in
+      w.key("year"); w.value(year)
+      w.key("op"); w.value(op.rawValue)
+      w.key("value"); w.value(value)
+      w.key("text"); w.value(text)
+    }
+  }
+}
+
 extension Task {
-  func write(to w: inout JSONWriter) {
+  /// Public so that diff and compare write tasks exactly as the plan JSON does.
+  public func write(to w: inout JSONWriter) {
     w.object { w in
       w.key("group"); w.value(group)
       w.key("number"); w.value(number)
