@@ -1,4 +1,4 @@
-import CICU
+internal import CICU
 
 /// Keys for matching text, so later stages never compare raw strings.
 ///

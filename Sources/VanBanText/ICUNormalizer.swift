@@ -1,4 +1,4 @@
-import CICU
+internal import CICU
 
 /// Unicode normalisation through ICU's C API.
 ///

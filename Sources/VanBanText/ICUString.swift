@@ -1,4 +1,4 @@
-import CICU
+internal import CICU
 
 /// Moves text between Swift's native UTF-8 strings and the UTF-16 buffers ICU's C API works on.
 ///

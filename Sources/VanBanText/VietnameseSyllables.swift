@@ -1,4 +1,4 @@
-import CICU
+internal import CICU
 
 /// The Vietnamese alphabet as lookup tables over UTF-16 units (every Vietnamese letter is one BMP
 /// unit in NFC), so that scoring and case repair never build strings per character.
