@@ -23,8 +23,12 @@ struct AgencyLexicon: Sendable {
   /// Far above any real cell; keeps the segmentation quadratic in something small.
   private static let maxChunks = 16
   /// Words that continue a name rather than start the duties after it ("Phòng Văn hóa - Xã hội và
-  /// …" names two bodies, not one followed by a sentence).
-  private static let connectors: Set<String> = ["và", "cùng", "với", "hoặc", "các"]
+  /// …" names two bodies, not one followed by a sentence): Grammar/keywords.tsv `agency_connector`.
+  private let connectors: Set<String>
+  /// The word that may join two agencies in one cell (`and`), and the one that ends a name in a
+  /// heading ("Phòng … là cơ quan thường trực", `copula`).
+  private let andWord: String
+  private let copulas: Set<String>
 
   init() {
     let table = GrammarData.table("agencies")
@@ -45,7 +49,14 @@ struct AgencyLexicon: Sendable {
       .map { Self.words($0).map(Self.key) }
       .filter { !$0.isEmpty }
       .sorted { $0.count > $1.count }
-    communeSuffix = " " + Self.key("xã")
+    let keywords = GrammarData.table("keywords")
+    func words(_ role: String) -> [String] {
+      zip(keywords.column("role"), keywords.column("phrase")).filter { $0.0 == role }.map { $0.1.lowercased() }
+    }
+    communeSuffix = " " + Self.key(words("commune_suffix").first ?? "")
+    connectors = Set(words("agency_connector"))
+    andWord = words("and").first ?? ""
+    copulas = Set(words("copula"))
   }
 
   /// The canonical name of one agency; an unknown name passes through cleaned (trimmed, leading "- " / "+ " and
@@ -95,7 +106,7 @@ struct AgencyLexicon: Sendable {
     var text = words.joined(separator: " ")
     if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
     words = Self.words(text)
-    if let copula = words.firstIndex(where: { $0.lowercased() == "là" }), copula > 0 {
+    if let copula = words.firstIndex(where: { copulas.contains($0.lowercased()) }), copula > 0 {
       words = Array(words[..<copula])
     }
     let name = Self.clean(words.joined(separator: " "))
@@ -145,7 +156,7 @@ struct AgencyLexicon: Sendable {
     let whole = Self.clean(piece)
     if whole.isEmpty { return [] }
     if lookup(whole) != nil { return [whole] }
-    let chunks = Self.chunks(whole)
+    let chunks = chunks(whole)
     let n = chunks.count
     guard n > 1, n <= Self.maxChunks else { return [whole] }
     func group(_ i: Int, _ j: Int) -> String {
@@ -177,7 +188,7 @@ struct AgencyLexicon: Sendable {
   }
 
   /// The text between "," and the word "và", with the separator that followed each.
-  private static func chunks(_ text: String) -> [(text: String, separator: String)] {
+  private func chunks(_ text: String) -> [(text: String, separator: String)] {
     var chunks: [(text: String, separator: String)] = []
     var current: [Substring] = []
     func close(_ separator: String) {
@@ -197,8 +208,8 @@ struct AgencyLexicon: Sendable {
         rest = rest[rest.index(after: comma)...]
       }
       if rest.isEmpty { continue }
-      if rest.lowercased() == "và", !current.isEmpty || !chunks.isEmpty {
-        close(" và")
+      if !andWord.isEmpty, rest.lowercased() == andWord, !current.isEmpty || !chunks.isEmpty {
+        close(" " + andWord)
       } else {
         current.append(rest)
       }
@@ -234,7 +245,7 @@ struct AgencyLexicon: Sendable {
       guard let known = lookup(Self.clean(candidate)) else { continue }
       let next = words[k]
       guard !candidate.hasSuffix(","), next.first?.isLowercase == true,
-        !Self.connectors.contains(next.lowercased())
+        !connectors.contains(next.lowercased())
       else { return nil }
       return known
     }

@@ -9,7 +9,7 @@ struct AnnexMentions {
     let words = Words.split(Substring(text.text))
     let bare = Words.fold(text.text).map(Words.bare)
     guard bare.count == words.count else { return [] }
-    let andWord = lex.keyword("annex_and").entries.first?.words.first
+    let andWord = lex.keyword("and").entries.first?.words.first
     var found: [(String, Int)] = []
     var k = 0
     while k < words.count {

@@ -24,11 +24,6 @@ struct WrapPolicy: Sendable {
     fullLine = isHardWrapped ? p95 * 65 / 100 : .max
   }
 
-  /// Whether `next` continues the paragraph that ends with `previous`.
-  func continues(_ previous: String, with next: ClassifiedLine) -> Bool {
-    continues(LogicalText(previous, line: 0), with: next)
-  }
-
   /// Whether `next` continues the paragraph read so far. The paragraph can be 100,000 lines
   /// long, so nothing here walks all of it: its length is counted only up to `fullLine` and its
   /// case comes from `LogicalText`'s running flag.

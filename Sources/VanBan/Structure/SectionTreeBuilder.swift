@@ -122,9 +122,6 @@ struct SectionTreeBuilder {
     stack.last?.section.tables.append(table)
   }
 
-  /// The innermost open section's title and path (for finding "Tổ chức thực hiện" later).
-  var currentPath: String? { stack.last?.section.path }
-
   func build() -> [Section] {
     func materialise(_ n: Node) -> Section {
       var s = n.section

@@ -189,7 +189,7 @@ extension StructureParser {
   private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?)? {
     guard let m = lex.keyword("annex").matchPrefix(line.words) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
-    if let f = words.first, lex.keyword("number").matchWhole([Words.bare(FoldingWord.fold(f))]) != nil {
+    if let f = words.first, lex.keyword("number").matchWhole(Words.fold(f).map(Words.bare)) != nil {
       words.removeFirst()
     }
     var label: String?
@@ -235,9 +235,4 @@ extension StructureParser {
     }
     return (text.isEmpty ? nil : text, nil)
   }
-}
-
-/// Folding of a single word, for the few places that match one word alone.
-enum FoldingWord {
-  static func fold(_ w: String) -> String { Words.fold(w).first ?? "" }
 }
