@@ -16,10 +16,11 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
-    .systemLibrary(
+    // A C target rather than a system library: its header hides ICU's own headers (see
+    // Sources/CICU/include/cicu.h), which clash with the copy Foundation bundles.
+    .target(
       name: "CICU",
-      pkgConfig: "icu-uc icu-i18n",
-      providers: [.apt(["libicu-dev"])]
+      linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),

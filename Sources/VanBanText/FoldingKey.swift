@@ -122,13 +122,13 @@ public enum FoldingKey {
       ICUString.checkLength(capacity)
       var needed = 0
       let out = [UInt16](unsafeUninitializedCapacity: capacity) { dest, initialized in
-        var status = U_ZERO_ERROR
+        var status = vb_status(VB_ZERO_ERROR)
         let length = units.withUnsafeBufferPointer { src in
           vb_u_strFoldCase(
             dest.baseAddress, Int32(capacity), src.baseAddress, Int32(src.count), &status)
         }
         initialized = 0
-        if status == U_BUFFER_OVERFLOW_ERROR {
+        if status == vb_status(VB_BUFFER_OVERFLOW_ERROR) {
           needed = Int(length)
           return
         }

@@ -28,7 +28,7 @@ public enum ICUNormalizer {
   public static func isNFC(_ s: String) -> Bool {
     if ICUString.allBytes(of: s, below: 0xCC) { return true }
     let units = ICUString.utf16(s)
-    var status = U_ZERO_ERROR
+    var status = vb_status(VB_ZERO_ERROR)
     let instance = Form.nfc.instance
     let result = units.withUnsafeBufferPointer {
       vb_unorm2_isNormalized(instance, $0.baseAddress, Int32($0.count), &status)
@@ -43,7 +43,7 @@ public enum ICUNormalizer {
     /// ICU caches these singletons behind a once-flag, so fetching one per call is cheap and
     /// avoids keeping a non-Sendable pointer in global state.
     var instance: OpaquePointer {
-      var status = U_ZERO_ERROR
+      var status = vb_status(VB_ZERO_ERROR)
       let instance =
         switch self {
         case .nfc: vb_unorm2_getNFCInstance(&status)
@@ -61,7 +61,7 @@ public enum ICUNormalizer {
     ICUString.checkLength(units.count)
     let instance = form.instance
     return units.withUnsafeBufferPointer { src -> [UInt16]? in
-      var status = U_ZERO_ERROR
+      var status = vb_status(VB_ZERO_ERROR)
       let span = Int(vb_unorm2_spanQuickCheckYes(instance, src.baseAddress, Int32(src.count), &status))
       check(status)
       if span == src.count { return nil }
@@ -97,12 +97,12 @@ public enum ICUNormalizer {
       if span > 0 {
         _ = dest.initialize(fromContentsOf: UnsafeBufferPointer(rebasing: src[..<span]))
       }
-      var status = U_ZERO_ERROR
+      var status = vb_status(VB_ZERO_ERROR)
       let length = vb_unorm2_normalizeSecondAndAppend(
         instance, dest.baseAddress, Int32(span), Int32(capacity), tail.baseAddress,
         Int32(tail.count), &status)
       initialized = 0
-      if status == U_BUFFER_OVERFLOW_ERROR {
+      if status == vb_status(VB_BUFFER_OVERFLOW_ERROR) {
         needed = Int(length)
         return
       }
@@ -114,7 +114,7 @@ public enum ICUNormalizer {
 
   /// ICU fails here only on programming errors (bad arguments) or missing ICU data, neither of
   /// which a caller could recover from.
-  static func check(_ status: UErrorCode, _ what: StaticString = "ICU call") {
+  static func check(_ status: vb_status, _ what: StaticString = "ICU call") {
     if vb_u_failure(status) != 0 {
       fatalError("\(what) failed: \(String(cString: vb_u_errorName(status)))")
     }

@@ -19,7 +19,7 @@ enum ICUString {
     // Every UTF-8 sequence turns into no more UTF-16 units than it has bytes.
     return [UInt16](unsafeUninitializedCapacity: utf8.count) { dest, initialized in
       var length: Int32 = 0
-      var status = U_ZERO_ERROR
+      var status = vb_status(VB_ZERO_ERROR)
       utf8.withMemoryRebound(to: CChar.self) { src in
         _ = vb_u_strFromUTF8(
           dest.baseAddress, Int32(dest.count), &length, src.baseAddress, Int32(src.count), &status)
@@ -56,7 +56,7 @@ enum ICUString {
     var failed = false
     let result = String(unsafeUninitializedCapacity: byteCount) { dest in
       var length: Int32 = 0
-      var status = U_ZERO_ERROR
+      var status = vb_status(VB_ZERO_ERROR)
       dest.withMemoryRebound(to: CChar.self) { dest in
         _ = vb_u_strToUTF8WithSub(
           dest.baseAddress, Int32(dest.count), &length, units.baseAddress, Int32(units.count),

@@ -53,12 +53,12 @@ final class TransliteratorPool: @unchecked Sendable {
     if units.isEmpty { return units }
     let trans = checkOut()
     defer { checkIn(trans) }
-    var status = U_ZERO_ERROR
+    var status = vb_status(VB_ZERO_ERROR)
     let nfc = vb_unorm2_getNFCInstance(&status)
     ICUNormalizer.check(status, "unorm2_getNFCInstance")
     // Surrogates are never cut points, which keeps pairs together.
     func isCut(_ unit: UInt16) -> Bool {
-      (unit & 0xF800) != 0xD800 && vb_unorm2_hasBoundaryBefore(nfc, UChar32(unit)) != 0
+      (unit & 0xF800) != 0xD800 && vb_unorm2_hasBoundaryBefore(nfc, Int32(unit)) != 0
     }
     var out: [UInt16] = []
     out.reserveCapacity(units.count)
@@ -92,10 +92,10 @@ final class TransliteratorPool: @unchecked Sendable {
       let out = [UInt16](unsafeUninitializedCapacity: capacity) { dest, initialized in
         _ = dest.initialize(fromContentsOf: units)
         var length = Int32(units.count)
-        var status = U_ZERO_ERROR
+        var status = vb_status(VB_ZERO_ERROR)
         vb_utrans_transUChars(trans, dest.baseAddress, &length, Int32(capacity), &status)
         initialized = 0
-        if status == U_BUFFER_OVERFLOW_ERROR {
+        if status == vb_status(VB_BUFFER_OVERFLOW_ERROR) {
           needed = Int(length)
           return
         }
@@ -113,7 +113,7 @@ final class TransliteratorPool: @unchecked Sendable {
     let reused = idle.popLast()
     pthread_mutex_unlock(mutex)
     if let reused { return reused }
-    var status = U_ZERO_ERROR
+    var status = vb_status(VB_ZERO_ERROR)
     let trans = id.withUnsafeBufferPointer { id in
       if let rules {
         rules.withUnsafeBufferPointer { rules in
