@@ -66,6 +66,10 @@ int vb_unorm2_hasBoundaryBefore(const vb_normalizer *norm2, int32_t c) {
   return unorm2_hasBoundaryBefore((const UNormalizer2 *)norm2, c) ? 1 : 0;
 }
 
+int32_t vb_unorm2_composePair(const vb_normalizer *norm2, int32_t a, int32_t b) {
+  return unorm2_composePair((const UNormalizer2 *)norm2, a, b);
+}
+
 // MARK: Strings
 
 uint16_t *vb_u_strFromUTF8(uint16_t *dest, int32_t destCapacity, int32_t *destLength,

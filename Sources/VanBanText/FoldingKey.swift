@@ -22,6 +22,25 @@ public enum FoldingKey {
   /// again. Vowel-quality marks (circumflex, breve, horn) stay put, since they tell vowels apart.
   /// The key is for comparison only: it is not correctly spelled Vietnamese ("việt" → "viêṭ").
   public static func toneInsensitive(_ s: String) -> String {
+    if let key = ToneFoldTable.fold(s) { return key }
+    return generalToneInsensitive(s)
+  }
+
+  /// `toneInsensitive` of valid UTF-8 bytes, for callers that scan a buffer.
+  public static func toneInsensitive(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    ToneFoldTable.fold(utf8: bytes) ?? generalToneInsensitive(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// `toneInsensitive` of a slice, without copying it when the table covers it.
+  public static func toneInsensitive(_ s: Substring) -> String {
+    if let key = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.fold(utf8: $0) }) ?? nil {
+      return key
+    }
+    return generalToneInsensitive(String(s))
+  }
+
+  /// `toneInsensitive` for any text, through ICU; the table reproduces it where it can.
+  static func generalToneInsensitive(_ s: String) -> String {
     // Below U+00C0 nothing decomposes, so there are no tone marks to move.
     if ICUString.allBytes(of: s, below: 0xC3) { return caseFolded(s) }
     let folded = caseFoldedUnits(s)

@@ -115,3 +115,34 @@ func diacriticFree(_ c: KeyCase) {
   #expect(FoldingKey.toneInsensitive(old) == FoldingKey.toneInsensitive(new))
   #expect(FoldingKey.toneInsensitive(old).contains("𠀀"))
 }
+
+// MARK: - The table against the general path
+
+/// Every scalar the table covers, alone, after a Vietnamese syllable and inside one, with each
+/// tone before it: the fast key must be the general key, or the table must decline.
+@Test func toneFoldTableAgreesWithICUOnEveryCoveredScalar() {
+  let ranges: [ClosedRange<UInt32>] = [0x20...0x24F, 0x1E00...0x1EFF, 0x2000...0x22FF]
+  var checked = 0
+  for range in ranges {
+    for v in range {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let c = String(scalar)
+      for s in [c, "Ng" + c, c + "ư", "Việ" + c + "t", "Hòa " + c + "  Xã", "\(c)ỏa\(c)", "ạ" + c, c + "\u{00A0}ỆT"] {
+        guard let fast = ToneFoldTable.fold(s) else { continue }
+        #expect(fast == FoldingKey.generalToneInsensitive(s), "\(s) U+\(String(v, radix: 16))")
+        checked += 1
+      }
+    }
+  }
+  // Most of what the table covers is answered by it, not declined.
+  #expect(checked > 8_000)
+}
+
+@Test func toneFoldTableDeclinesWhatItDoesNotCover() {
+  #expect(ToneFoldTable.fold("hoa\u{0300}") == nil)  // a combining mark: NFD input
+  #expect(ToneFoldTable.fold("Ω") == nil)  // Greek: outside the table
+  #expect(ToneFoldTable.fold("𝐀") == nil)  // four-byte UTF-8
+  #expect(ToneFoldTable.fold("ảà") == nil)  // two tones in one syllable
+  #expect(FoldingKey.toneInsensitive("ảà") == FoldingKey.generalToneInsensitive("ảà"))
+  #expect(ToneFoldTable.fold("  Điều   12 ") == "điêù 12")
+}

@@ -33,6 +33,8 @@ int32_t vb_unorm2_normalizeSecondAndAppend(const vb_normalizer *norm2, uint16_t 
                                            const uint16_t *second, int32_t secondLength,
                                            vb_status *status);
 int vb_unorm2_hasBoundaryBefore(const vb_normalizer *norm2, int32_t c);
+/* The composite of a and b under the normaliser's composition, or a negative value if none. */
+int32_t vb_unorm2_composePair(const vb_normalizer *norm2, int32_t a, int32_t b);
 
 uint16_t *vb_u_strFromUTF8(uint16_t *dest, int32_t destCapacity, int32_t *destLength,
                            const char *src, int32_t srcLength, vb_status *status);

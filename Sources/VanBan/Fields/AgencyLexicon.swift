@@ -11,7 +11,10 @@ import VanBanText
 /// name the lexicon knows.
 struct AgencyLexicon: Sendable {
   /// Folded key of every canonical name and alias → canonical name.
-  private let canonicalByKey: [String: String]
+  private let canonicalByKey: [UTF8Key: String]
+  /// The first token (up to a space or dash) of every key: most text the splitters ask about
+  /// is not an agency, and this rejects it after folding one word instead of the whole text.
+  private let firstTokens: Set<UTF8Key>
   /// Heading prefixes ("Đề nghị các cơ quan:") as folded words, longest first, so "Đề nghị các
   /// cơ quan:" wins over "Đề nghị".
   private let prefixes: [[String]]
@@ -34,16 +37,17 @@ struct AgencyLexicon: Sendable {
     let table = GrammarData.table("agencies")
     let canonicals = table.column("canonical")
     let aliases = table.column("alias")
-    var map: [String: String] = [:]
+    var map: [UTF8Key: String] = [:]
     // Aliases first, canonical names last: a canonical name always maps to itself even if some
     // alias of another agency folds to the same key.
     for (canonical, alias) in zip(canonicals, aliases) where !alias.isEmpty {
-      map[Self.key(alias)] = canonical
+      map[UTF8Key(Self.key(alias))] = canonical
     }
     for canonical in canonicals where !canonical.isEmpty {
-      map[Self.key(canonical)] = canonical
+      map[UTF8Key(Self.key(canonical))] = canonical
     }
     canonicalByKey = map
+    firstTokens = Set(map.keys.map { UTF8Key(Self.firstToken(ofKey: $0.string)) })
     longestName = (canonicals + aliases).map { Self.words($0).count }.max() ?? 0
     prefixes = GrammarData.table("agency-prefixes").column("prefix")
       .map { Self.words($0).map(Self.key) }
@@ -256,31 +260,77 @@ struct AgencyLexicon: Sendable {
 
   private func lookup(_ cleaned: String) -> String? {
     if cleaned.isEmpty { return nil }
+    guard firstTokens.contains(UTF8Key(Self.firstToken(of: cleaned))) else { return nil }
     let k = Self.key(cleaned)
-    if let hit = canonicalByKey[k] { return hit }
-    if k.hasSuffix(communeSuffix) { return canonicalByKey[String(k.dropLast(communeSuffix.count))] }
-    return canonicalByKey[k + communeSuffix]
+    if let hit = canonicalByKey[UTF8Key(k)] { return hit }
+    if k.hasSuffix(communeSuffix) { return canonicalByKey[UTF8Key(String(k.dropLast(communeSuffix.count)))] }
+    return canonicalByKey[UTF8Key(k + communeSuffix)]
   }
 
   /// Case, tone placement and dash kind erased; spaces around a dash dropped, so "HĐND-UBND" and
   /// "HĐND - UBND" meet.
   static func key(_ s: String) -> String {
-    var dashed = String.UnicodeScalarView()
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": dashed.append("-")
-      default: dashed.append(scalar)
+    var s = s
+    return s.withUTF8 { bytes in
+      // Dashes to "-" and white space to one space, on the bytes, then word by word folded.
+      var plain: [UInt8] = []
+      plain.reserveCapacity(bytes.count)
+      var i = 0
+      while i < bytes.count {
+        let width = dashWidth(bytes, i)
+        if width > 0 {
+          // No space before a dash, none after it.
+          while plain.last == 0x20 { plain.removeLast() }
+          plain.append(0x2D)
+          i += width
+          continue
+        }
+        let b = bytes[i]
+        if b == 0x2D {
+          while plain.last == 0x20 { plain.removeLast() }
+          plain.append(b)
+        } else if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+          if let last = plain.last, last != 0x20, last != 0x2D { plain.append(0x20) }
+        } else {
+          plain.append(b)
+        }
+        i += 1
       }
+      while plain.last == 0x20 { plain.removeLast() }
+      return plain.withUnsafeBufferPointer { FoldingKey.toneInsensitive(utf8: $0) }
     }
-    // Word by word through the shared fold cache: the same key, without ICU per lookup.
-    let folded = Words.fold(String(dashed)).joined(separator: " ")
-    var out = ""
-    for c in folded {
-      if c == " ", out.last == "-" { continue }
-      if c == "-", out.last == " " { out.removeLast() }
-      out.append(c)
+  }
+
+  /// The key's first token: up to its first space or "-".
+  private static func firstToken(ofKey key: String) -> String {
+    String(decoding: key.utf8.prefix { $0 != 0x20 && $0 != 0x2D }, as: UTF8.self)
+  }
+
+  /// The first token of `key(s)`, from `s` without building the whole key.
+  static func firstToken(of s: String) -> String {
+    var s = s
+    return s.withUTF8 { bytes in
+      var start = 0
+      while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
+      var end = start
+      while end < bytes.count {
+        let b = bytes[end]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x2D || dashWidth(bytes, end) > 0 { break }
+        end += 1
+      }
+      // Folding may still turn an exotic space (no-break) into a space: cut there too.
+      return firstToken(ofKey: FoldingKey.toneInsensitive(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])))
     }
-    return out
+  }
+
+  /// The UTF-8 length of the dash at `i` (U+2010–2015, U+2212), or 0.
+  @inline(__always)
+  private static func dashWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    guard bytes[i] == 0xE2, i + 2 < bytes.count else { return 0 }
+    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+    if b1 == 0x80, b2 >= 0x90, b2 <= 0x95 { return 3 }
+    if b1 == 0x88, b2 == 0x92 { return 3 }
+    return 0
   }
 
   static func clean(_ name: String) -> String {

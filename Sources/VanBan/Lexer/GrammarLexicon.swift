@@ -88,16 +88,7 @@ struct PhraseMatcher: Sendable {
   /// Entries by their first word, longest first: most words start no phrase at all.
   private let byFirstWord: [Bytes: [Entry]]
 
-  /// Folded words are NFC (ICU output), so comparing their UTF-8 bytes is the same test as
-  /// String's `==`, without normalising both sides on every comparison.
-  struct Bytes: Hashable, Sendable {
-    let s: String
-    init(_ s: String) { self.s = s }
-    static func == (a: Bytes, b: Bytes) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
-    func hash(into h: inout Hasher) {
-      for b in s.utf8 { h.combine(b) }
-    }
-  }
+  typealias Bytes = UTF8Key
 
   init(pairs: [(phrase: String, value: String)]) {
     entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
@@ -172,17 +163,31 @@ enum Words {
 
   /// Folded (case- and tone-placement-insensitive) words.
   static func fold(_ s: some StringProtocol) -> [String] {
-    // Word by word through the cache: folding never joins or splits words, so this equals
-    // folding the whole text and splitting it (a word that folds to several — an exotic
-    // space inside it — is split the same way).
+    // Word by word: folding never joins or splits words, so this equals folding the whole
+    // text and splitting it (a word that folds to several — an exotic space inside it — is
+    // split the same way). On the UTF-8 bytes, cut at the same space and tab bytes as `split`.
     var out: [String] = []
-    for word in split(Substring(s)) {
-      let f = WordFoldCache.shared.fold(word)
+    func add(_ f: String) {
       if f.utf8.contains(0x20) {
         out += f.split(separator: " ").map(String.init)
       } else if !f.isEmpty {
         out.append(f)
       }
+    }
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
+        if i == start { break }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        add(FoldingKey.toneInsensitive(utf8: word))
+      }
+    }
+    if done == nil {
+      for word in split(Substring(s)) { add(FoldingKey.toneInsensitive(word)) }
     }
     return out
   }

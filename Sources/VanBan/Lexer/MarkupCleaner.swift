@@ -16,11 +16,15 @@ struct MarkupCleaner: Sendable {
   }
 
   func clean(_ line: Substring) -> String {
+    // Most lines hold no markup: then only the spaces change, and that is done on the bytes.
+    if !line.utf8.contains(where: { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A }) {
+      return Self.collapseSpaces(line)
+    }
     var s = Array(line.unicodeScalars)
     if s.contains("$") { s = replaceMath(s) }
     if s.contains("<") { s = removeTags(s) }
     if s.contains("*") { s = removeAsterisks(s) }
-    return collapseSpaces(s)
+    return Self.collapseSpaces(Substring(String(String.UnicodeScalarView(s))))
   }
 
   // MARK: TeX
@@ -152,26 +156,60 @@ struct MarkupCleaner: Sendable {
 
   // MARK: white space
 
-  /// Runs of spaces (including no-break and other Unicode spaces) become one space; tabs stay,
-  /// with the spaces around them dropped; the line is trimmed.
-  private func collapseSpaces(_ s: [Unicode.Scalar]) -> String {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for c in s {
-      if c == "\t" {
-        pendingSpace = false
-        out.append(c)
-      } else if c == " " || c == "\u{00A0}" || c == "\u{200B}" || c == "\u{FEFF}" || (c.properties.isWhitespace && c != "\n" && c != "\r") {
-        pendingSpace = true
-      } else {
-        if pendingSpace, let last = out.last, last != "\t" { out.append(" ") }
-        pendingSpace = false
-        out.append(c)
+  /// Runs of spaces (including no-break, zero-width and other Unicode spaces) become one space;
+  /// tabs stay, with the spaces around them dropped; the line is trimmed.
+  static func collapseSpaces(_ line: Substring) -> String {
+    var line = line
+    return line.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      var i = 0
+      while i < bytes.count {
+        let width = spaceWidth(bytes, i)
+        if width > 0 {
+          pendingSpace = true
+          i += width
+          continue
+        }
+        let b = bytes[i]
+        if b == 0x09 {
+          pendingSpace = false
+          out.append(b)
+        } else {
+          if pendingSpace, let last = out.last, last != 0x09 { out.append(0x20) }
+          pendingSpace = false
+          out.append(b)
+        }
+        i += 1
       }
+      return String(decoding: out, as: UTF8.self)
     }
-    // Trim leading spaces (tabs are kept: an empty first cell is meaningful).
-    var text = String(out)
-    while text.first == " " { text.removeFirst() }
-    return text
+  }
+
+  /// The UTF-8 length of the space at `i` — White_Space except tab and line breaks, plus the
+  /// zero-width space and BOM — or 0.
+  @inline(__always)
+  private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let b = bytes[i]
+    if b < 0x80 { return b == 0x20 || b == 0x0B || b == 0x0C ? 1 : 0 }
+    let n = bytes.count
+    switch b {
+    case 0xC2:
+      return i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85) ? 2 : 0
+    case 0xE1:
+      return i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
+    case 0xE2:
+      guard i + 2 < n else { return 0 }
+      let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+      if b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+    case 0xE3:
+      return i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    case 0xEF:
+      return i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF ? 3 : 0
+    default:
+      return 0
+    }
   }
 }

@@ -1,0 +1,266 @@
+internal import CICU
+
+/// `FoldingKey.toneInsensitive` for the text vanban actually sees, one table look-up per scalar.
+///
+/// Folding was the parser's largest cost: every word of every line is compared through this key,
+/// and the general path takes five ICU passes and three conversions between UTF-8 and UTF-16 per
+/// call. Vietnamese needs only Latin letters, the Vietnamese block and punctuation, and in NFC
+/// text each of those folds on its own, so the per-scalar results are computed once through the
+/// general path's own ICU calls and then replayed. Whatever the table does not cover (combining
+/// marks, other scripts, two tones in one syllable) gives nil, and the caller takes the general
+/// path, so the key is the same either way (`FoldingKeyTests` compares the two).
+enum ToneFoldTable {
+  /// What one scalar becomes, while the table is built.
+  struct Entry {
+    enum Kind: UInt8 { case unsupported = 0, letter, other, space }
+    var kind: Kind
+    /// Folded, NFC, without its tone mark; UTF-8.
+    var base: [UInt8]
+    /// The tone mark the scalar carried (U+0300, 0301, 0303, 0309 or 0323), or 0.
+    var tone: UInt16
+    /// For a letter: `base` with each of the five tones composed on, as NFC UTF-8, indexed
+    /// like `tones`; the syllable's tone lands on its last letter.
+    var toned: [[UInt8]]
+  }
+
+  static let tones: [UInt16] = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
+
+  /// The entries packed in fixed slots of one byte array, so a look-up is an index and a fold
+  /// touches no reference counts: byte 0 the kind, 1 the tone (1–5, or 0), 2 the length of the
+  /// base, 3–10 the base, 11–15 the lengths of the toned forms, 16 + 8k the k-th toned form.
+  /// An entry that does not fit is unsupported.
+  static let stride = 64
+  static let packed: [UInt8] = {
+    var bytes: [UInt8] = []
+    for (first, end) in blocks {
+      for v in first..<end { bytes += pack(makeEntry(v)) }
+    }
+    return bytes
+  }()
+
+  /// The blocks covered, as [first, end) scalar values: Latin, Latin Extended Additional (the
+  /// Vietnamese letters), General Punctuation to Mathematical Operators.
+  static let blocks: [(UInt32, UInt32)] = [(0x0000, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2300)]
+
+  /// The slot of a scalar, or nil when no block covers it.
+  @inline(__always)
+  static func slot(_ v: UInt32) -> Int? {
+    if v < 0x0250 { return Int(v) * stride }
+    if v >= 0x1E00 && v < 0x1F00 { return Int(v - 0x1E00 + 0x0250) * stride }
+    if v >= 0x2000 && v < 0x2300 { return Int(v - 0x2000 + 0x0350) * stride }
+    return nil
+  }
+
+  private static func pack(_ e: Entry) -> [UInt8] {
+    var slot = [UInt8](repeating: 0, count: stride)
+    guard e.kind != .unsupported, e.base.count <= 8, e.toned.allSatisfy({ $0.count <= 8 }) else { return slot }
+    slot[0] = e.kind.rawValue
+    slot[1] = e.tone == 0 ? 0 : UInt8((tones.firstIndex(of: e.tone) ?? 0) + 1)
+    slot[2] = UInt8(e.base.count)
+    for (k, b) in e.base.enumerated() { slot[3 + k] = b }
+    for (t, form) in e.toned.enumerated() {
+      slot[11 + t] = UInt8(form.count)
+      for (k, b) in form.enumerated() { slot[16 + 8 * t + k] = b }
+    }
+    return slot
+  }
+
+  /// The key, or nil when the string holds something only the general path handles.
+  static func fold(_ s: String) -> String? {
+    var s = s
+    return s.withUTF8 { fold(utf8: $0) }
+  }
+
+  static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // ASCII without capitals or white space folds to itself.
+    var plain = true
+    for b in bytes where b >= 0x80 || (b >= 0x41 && b <= 0x5A) || b <= 0x20 {
+      plain = false
+      break
+    }
+    if plain { return String(decoding: bytes, as: UTF8.self) }
+    return packed.withUnsafeBufferPointer { table -> String? in
+      var ok = true
+      // A fold is never more than three times as long: the longest expansion is one
+      // two-byte scalar becoming a letter plus a combining tone.
+      // Built on the stack and copied once: most keys are syllables, which fit a small
+      // (inline) String, and creating one from a heap buffer cost more than the fold.
+      let capacity = bytes.count * 3 + 8
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> String? in
+        var n = 0
+        var pendingSpace = false
+        var tone = 0
+        var lastSlot = -1
+        var lastAt = 0
+
+        @inline(__always) func flush() {
+          guard tone != 0, lastSlot >= 0 else {
+            tone = 0
+            return
+          }
+          n = lastAt
+          let len = Int(table[lastSlot + 10 + tone])
+          let from = lastSlot + 16 + 8 * (tone - 1)
+          for k in 0..<len { out[n + k] = table[from + k] }
+          n += len
+          tone = 0
+        }
+        @inline(__always) func space() {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+        }
+
+        var i = 0
+        let count = bytes.count
+        while i < count {
+          let b = bytes[i]
+          var v: UInt32
+          if b < 0x80 {
+            i += 1
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+              flush()
+              lastSlot = -1
+              pendingSpace = n > 0
+              continue
+            }
+            space()
+            let lower = b | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+              lastSlot = Int(b) * stride
+              lastAt = n
+              out[n] = lower
+            } else {
+              flush()
+              lastSlot = -1
+              out[n] = b
+            }
+            n += 1
+            continue
+          } else if b < 0xE0 {
+            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+          } else if b < 0xF0 {
+            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+          } else {
+            ok = false
+            break
+          }
+          guard let at = slot(v) else {
+            ok = false
+            break
+          }
+          switch table[at] {
+          case Entry.Kind.letter.rawValue:
+            space()
+            let t = Int(table[at + 1])
+            if t != 0 {
+              if tone != 0 {
+                ok = false  // two tones in one syllable: let ICU order them
+                break
+              }
+              tone = t
+            }
+            lastSlot = at
+            lastAt = n
+          case Entry.Kind.other.rawValue:
+            space()
+            flush()
+            lastSlot = -1
+          case Entry.Kind.space.rawValue:
+            flush()
+            lastSlot = -1
+            pendingSpace = n > 0
+            continue
+          default:
+            ok = false
+          }
+          if !ok { break }
+          let len = Int(table[at + 2])
+          for k in 0..<len { out[n + k] = table[at + 3 + k] }
+          n += len
+        }
+        if !ok { return nil }
+        flush()
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+      }
+    }
+  }
+
+  // MARK: Building the table
+
+  private static let unsupported = Entry(kind: .unsupported, base: [], tone: 0, toned: [])
+
+  private static func makeEntry(_ v: UInt32) -> Entry {
+    guard let scalar = Unicode.Scalar(v), !(0x0300...0x036F).contains(v), !(0xD800...0xDFFF).contains(v) else {
+      return unsupported
+    }
+    if isWhiteSpace(v) { return Entry(kind: .space, base: [], tone: 0, toned: []) }
+    let units = Array(String(scalar).utf16)
+    // Not NFC on its own (a singleton such as the Kelvin sign): the general path.
+    if ICUNormalizer.normalize(units, form: .nfc) != nil { return unsupported }
+    let folded = caseFold(units)
+    let nfd = ICUNormalizer.normalize(folded, form: .nfd) ?? folded
+    let toneMarks = nfd.filter { tones.contains($0) }
+    let rest = nfd.filter { !tones.contains($0) }
+    guard toneMarks.count <= 1 else { return unsupported }
+    let base = ICUNormalizer.normalize(rest, form: .nfc) ?? rest
+    let baseScalars = Array(String(decoding: base, as: UTF16.self).unicodeScalars)
+    let letters = baseScalars.filter(isLetterOrMark)
+    guard !baseScalars.isEmpty else { return unsupported }
+    if letters.isEmpty {
+      guard toneMarks.isEmpty else { return unsupported }
+      return Entry(kind: .other, base: Array(String(decoding: base, as: UTF16.self).utf8), tone: 0, toned: [])
+    }
+    guard letters.count == baseScalars.count else { return unsupported }
+    let toned = tones.map { mark -> [UInt8] in
+      let pair = base + [mark]
+      let composed = ICUNormalizer.normalize(pair, form: .nfc) ?? pair
+      return Array(String(decoding: composed, as: UTF16.self).utf8)
+    }
+    return Entry(
+      kind: .letter, base: Array(String(decoding: base, as: UTF16.self).utf8),
+      tone: toneMarks.first ?? 0, toned: toned)
+  }
+
+  private static func caseFold(_ units: [UInt16]) -> [UInt16] {
+    var dest = [UInt16](repeating: 0, count: units.count * 4 + 4)
+    var status = vb_status(VB_ZERO_ERROR)
+    let length = units.withUnsafeBufferPointer { src in
+      dest.withUnsafeMutableBufferPointer { d in
+        vb_u_strFoldCase(d.baseAddress, Int32(d.count), src.baseAddress, Int32(src.count), &status)
+      }
+    }
+    ICUNormalizer.check(status, "u_strFoldCase")
+    let folded = Array(dest[..<Int(length)])
+    return ICUNormalizer.normalize(folded, form: .nfc) ?? folded
+  }
+
+  /// Unicode White_Space, as `FoldingKey` collapses it.
+  static func isWhiteSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return true
+    default:
+      return false
+    }
+  }
+
+  static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let v = scalar.value | 0x20
+      return v >= 0x61 && v <= 0x7A
+    }
+    if (0x0300...0x036F).contains(scalar.value) { return true }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .nonspacingMark, .spacingMark, .enclosingMark:
+      return true
+    default:
+      return false
+    }
+  }
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Instruction counts of one parse-only run, for finding hot spots on a noisy machine.
+#
+#   tools/bench/callgrind.sh [FILES...]      (default: the five seeds, each twice)
+#
+# Builds vanban in release (scratch path .build-bench, as run.py does), strips the debug
+# information from a copy (valgrind 3.19 cannot read Swift 6's DWARF 5 and gives up), runs
+# `vanban ingest --ndjson /dev/null --jobs 1` under callgrind, and prints the total
+# instruction count and the 40 most expensive functions, inclusive. The total is stable from
+# run to run, so it compares a change against the last commit where timings cannot.
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=${TMPDIR:-/tmp}/vanban-callgrind
+rm -rf "$WORK" && mkdir -p "$WORK/in"
+if [ $# -eq 0 ]; then
+  for f in "$ROOT"/Corpus/seeds/*.txt; do
+    cp "$f" "$WORK/in/a-$(basename "$f")"
+    cp "$f" "$WORK/in/b-$(basename "$f")"
+  done
+else
+  cp "$@" "$WORK/in/"
+fi
+(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product vanban >/dev/null)
+cp "$ROOT/.build-bench/release/vanban" "$WORK/vanban"
+strip --strip-debug "$WORK/vanban"
+valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" \
+  "$WORK/vanban" ingest "$WORK/in" --ndjson /dev/null --jobs 1 2>&1 | grep "Collected" || true
+callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null | sed -n '/file:function/,$p' \
+  | sed -n 3,42p | swift demangle --simplified | cut -c1-160
