@@ -86,6 +86,13 @@ public enum FoldingKey {
   /// would turn it into "-", which is why that transform is not used).
   public static func diacriticFree(_ s: String) -> String {
     if ICUString.allBytes(of: s, below: 0x80) { return asciiCaseFolded(s) }
+    var copy = s
+    if let key = copy.withUTF8({ ToneFoldTable.bare(utf8: $0) }) { return key }
+    return generalDiacriticFree(s)
+  }
+
+  /// `diacriticFree` for any text, through ICU's transliterator.
+  static func generalDiacriticFree(_ s: String) -> String {
     return ICUString.string(stripper.transliterate(caseFoldedUnits(s)))
   }
 

@@ -21,6 +21,8 @@ enum ToneFoldTable {
     /// For a letter: `base` with each of the five tones composed on, as NFC UTF-8, indexed
     /// like `tones`; the syllable's tone lands on its last letter.
     var toned: [[UInt8]]
+    /// Folded with every nonspacing mark removed and đ → d: `FoldingKey.diacriticFree`.
+    var bare: [UInt8] = []
   }
 
   static let tones: [UInt16] = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
@@ -28,8 +30,9 @@ enum ToneFoldTable {
   /// The entries packed in fixed slots of one byte array, so a look-up is an index and a fold
   /// touches no reference counts: byte 0 the kind, 1 the tone (1–5, or 0), 2 the length of the
   /// base, 3–10 the base, 11–15 the lengths of the toned forms, 16 + 8k the k-th toned form.
-  /// An entry that does not fit is unsupported.
-  static let stride = 64
+  /// 64 the length of the bare form and 65–72 the bare form. An entry that does not fit is
+  /// unsupported.
+  static let stride = 80
   static let packed: [UInt8] = {
     var bytes: [UInt8] = []
     for (first, end) in blocks {
@@ -53,7 +56,11 @@ enum ToneFoldTable {
 
   private static func pack(_ e: Entry) -> [UInt8] {
     var slot = [UInt8](repeating: 0, count: stride)
-    guard e.kind != .unsupported, e.base.count <= 8, e.toned.allSatisfy({ $0.count <= 8 }) else { return slot }
+    guard e.kind != .unsupported, e.base.count <= 8, e.bare.count <= 8, e.toned.allSatisfy({ $0.count <= 8 }) else {
+      return slot
+    }
+    slot[64] = UInt8(e.bare.count)
+    for (k, b) in e.bare.enumerated() { slot[65 + k] = b }
     slot[0] = e.kind.rawValue
     slot[1] = e.tone == 0 ? 0 : UInt8((tones.firstIndex(of: e.tone) ?? 0) + 1)
     slot[2] = UInt8(e.base.count)
@@ -190,6 +197,51 @@ enum ToneFoldTable {
     }
   }
 
+  /// `FoldingKey.diacriticFree`, or nil when the string holds something the table does not
+  /// cover. No syllables here: every scalar loses its marks on its own.
+  static func bare(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    packed.withUnsafeBufferPointer { table -> String? in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 8) { out -> String? in
+        var n = 0
+        var pendingSpace = false
+        var i = 0
+        let count = bytes.count
+        while i < count {
+          let b = bytes[i]
+          var v: UInt32
+          if b < 0x80 {
+            v = UInt32(b)
+            i += 1
+          } else if b < 0xE0 {
+            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+          } else if b < 0xF0 {
+            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+          } else {
+            return nil
+          }
+          guard let at = slot(v) else { return nil }
+          let kind = table[at]
+          if kind == Entry.Kind.space.rawValue {
+            pendingSpace = n > 0
+            continue
+          }
+          if kind == Entry.Kind.unsupported.rawValue { return nil }
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          let len = Int(table[at + 64])
+          for k in 0..<len { out[n + k] = table[at + 65 + k] }
+          n += len
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+      }
+    }
+  }
+
   // MARK: Building the table
 
   private static let unsupported = Entry(kind: .unsupported, base: [], tone: 0, toned: [])
@@ -199,6 +251,24 @@ enum ToneFoldTable {
       return unsupported
     }
     if isWhiteSpace(v) { return Entry(kind: .space, base: [], tone: 0, toned: []) }
+    var entry = foldedEntry(scalar)
+    if entry.kind != .unsupported { entry.bare = bareForm(scalar) }
+    return entry
+  }
+
+  /// Folded, decomposed, nonspacing marks dropped, composed, đ → d.
+  private static func bareForm(_ scalar: Unicode.Scalar) -> [UInt8] {
+    let folded = caseFold(Array(String(scalar).utf16))
+    let nfd = ICUNormalizer.normalize(folded, form: .nfd) ?? folded
+    let kept = String(decoding: nfd, as: UTF16.self).unicodeScalars
+      .filter { $0.properties.generalCategory != .nonspacingMark }
+      .map { $0 == "\u{0111}" ? "d" : $0 == "\u{0110}" ? "D" : $0 }
+    let units = Array(String(String.UnicodeScalarView(kept)).utf16)
+    let composed = ICUNormalizer.normalize(units, form: .nfc) ?? units
+    return Array(String(decoding: composed, as: UTF16.self).utf8)
+  }
+
+  private static func foldedEntry(_ scalar: Unicode.Scalar) -> Entry {
     let units = Array(String(scalar).utf16)
     // Not NFC on its own (a singleton such as the Kelvin sign): the general path.
     if ICUNormalizer.normalize(units, form: .nfc) != nil { return unsupported }

@@ -146,3 +146,22 @@ func diacriticFree(_ c: KeyCase) {
   #expect(FoldingKey.toneInsensitive("ảà") == FoldingKey.generalToneInsensitive("ảà"))
   #expect(ToneFoldTable.fold("  Điều   12 ") == "điêù 12")
 }
+
+@Test func diacriticFreeTableAgreesWithTheTransliterator() {
+  let ranges: [ClosedRange<UInt32>] = [0x20...0x24F, 0x1E00...0x1EFF, 0x2000...0x22FF]
+  var checked = 0
+  for range in ranges {
+    for v in range {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let c = String(scalar)
+      for s in [c, "Đường " + c, " Việ" + c + "t\u{00A0} "] {
+        let table = s.utf8.withContiguousStorageIfAvailable { ToneFoldTable.bare(utf8: $0) } ?? nil
+        guard let table else { continue }
+        #expect(table == FoldingKey.generalDiacriticFree(s), "\(s) U+\(String(v, radix: 16))")
+        checked += 1
+      }
+    }
+  }
+  #expect(checked > 3_000)
+  #expect(FoldingKey.diacriticFree("Phòng Văn hóa – Xã hội") == "phong van hoa – xa hoi")
+}

@@ -335,13 +335,20 @@ struct AgencyLexicon: Sendable {
 
   static func clean(_ name: String) -> String {
     var s = stripBullets(collapseSpaces(name[...]))
-    while let last = s.last, last == ";" || last == "," || last == "." || last == " " { s.removeLast() }
-    guard let first = s.first else { return "" }
+    while let last = s.utf8.last, last == 0x3B || last == 0x2C || last == 0x2E || last == 0x20 { s.removeLast() }
+    guard let firstByte = s.utf8.first else { return "" }
+    // Most names start with an ASCII capital or a capital already; only a lower-case first
+    // letter needs the Character (which may upper-case to several).
+    if firstByte < 0x80 {
+      guard firstByte >= 0x61, firstByte <= 0x7A else { return s }
+      return String(UnicodeScalar(firstByte - 0x20)) + s.dropFirst()
+    }
+    guard let first = s.first, first.isLowercase else { return s }
     return first.uppercased() + s.dropFirst()
   }
 
   private static func collapseSpaces(_ s: Substring) -> String {
-    s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    WhiteSpace.collapse(s)
   }
 
   private static func isBullet(_ c: Character) -> Bool {
@@ -354,9 +361,20 @@ struct AgencyLexicon: Sendable {
 
   /// Leading list markers and the spaces after them; a dash can never begin a name.
   private static func stripBullets(_ s: String) -> String {
-    var rest = s[...]
-    while let c = rest.first, isBullet(c) || c == " " { rest.removeFirst() }
-    return String(rest)
+    // On bytes: "-", "+", "*", " ", and "•" "·" "–" "—" (the same set as `isBullet`).
+    var u = s.utf8[...]
+    while let b = u.first {
+      if b == 0x2D || b == 0x2B || b == 0x2A || b == 0x20 {
+        u = u.dropFirst()
+      } else if u.starts(with: [0xE2, 0x80, 0xA2]) || u.starts(with: [0xE2, 0x80, 0x93]) || u.starts(with: [0xE2, 0x80, 0x94]) {
+        u = u.dropFirst(3)
+      } else if u.starts(with: [0xC2, 0xB7]) {
+        u = u.dropFirst(2)
+      } else {
+        break
+      }
+    }
+    return u.count == s.utf8.count ? s : String(Substring(u))
   }
 
   /// Bold and italic markers left around a heading ("**6. Trạm Y tế xã**").

@@ -7,13 +7,18 @@ struct AnnexMentions {
 
   func labels(in text: LogicalText) -> [(label: String, line: Int)] {
     let words = Words.split(Substring(text.text))
-    let bare = Words.fold(text.text).map(Words.bare)
-    guard bare.count == words.count else { return [] }
+    // A mention ends in a label — a Roman numeral or a number of one or two digits — and
+    // most text has no such word: then there is nothing to fold.
+    let anchors = words.indices.filter { Self.mayBeLabel(words[$0]) }
+    guard !anchors.isEmpty else { return [] }
+    let phrase = lex.keyword("annex_ref")
+    // Before a label: the phrase and "số"; after it: "và" and the next label.
+    let bare = Words.bareNear(anchors, in: words, before: phrase.longest + 1, after: 1)
     let andWord = lex.keyword("and").entries.first?.words.first
     var found: [(String, Int)] = []
     var k = 0
     while k < words.count {
-      guard let m = lex.keyword("annex_ref").matchPrefix(bare[k...]) else {
+      guard let m = phrase.matchPrefix(bare[k...]) else {
         k += 1
         continue
       }
@@ -38,5 +43,18 @@ struct AnnexMentions {
       k = max(p, k + 1)
     }
     return found
+  }
+
+  /// The byte test behind the label check below: only I, V, X, L or only one or two digits,
+  /// before the punctuation that may follow.
+  static func mayBeLabel(_ word: Substring) -> Bool {
+    var u = word.utf8[...]
+    while let l = u.last, l == 0x2C || l == 0x3B || l == 0x3A || l == 0x2E || l == 0x29 { u = u.dropLast() }
+    guard !u.isEmpty else { return false }
+    if u.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C }) { return true }
+    if u.count <= 2 && u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+    // A non-ASCII numeral ("①"): left to the full test.
+    guard u.first! >= 0x80, u.count <= 8 else { return false }
+    return word.unicodeScalars.first?.properties.numericType != nil
   }
 }

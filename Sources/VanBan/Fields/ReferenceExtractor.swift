@@ -15,9 +15,16 @@ struct ReferenceExtractor {
   func extract(from text: LogicalText) -> [Reference] {
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
-    let folded = Words.fold(text.text)
-    guard folded.count == words.count else { return [] }
-    let bare = folded.map(Words.bare)
+    // Every citation has a number, which starts with a digit: most running text has none, and
+    // then there is nothing to fold.
+    let anchors = words.indices.filter { (words[$0].utf8.first ?? 0) &- 0x30 < 10 }
+    guard !anchors.isEmpty else { return [] }
+    // Before the number: the kind, "số" and ":"; after it: the rest of a broken number,
+    // "ngày" and the date, "của" and the issuer (a known one, or up to 12 words and a stop).
+    let stop = lex.issuerStopWords.map(\.count).max() ?? 1
+    let bare = Words.bareNear(
+      anchors, in: words, before: lex.docKinds.longest + 2,
+      after: 4 + max(12, lex.issuers.longest) + stop)
     let utf8Start = text.text.utf8.startIndex
     var refs: [Reference] = []
     /// UTF-8 offset where each reference starts, for alias attachment.
@@ -78,7 +85,9 @@ struct ReferenceExtractor {
     var end = start
     while end < words.count, end - start < 12 {
       let w = bare[end]
-      if end > start, words[end].hasPrefix("(") || lex.issuerStops.contains(where: { stop in stop == w || Self.phraseAt(stop, bare, end) }) { break }
+      if end > start, words[end].hasPrefix("(") || lex.issuerStopWords.contains(where: { stop in Self.phraseAt(stop, w, bare, end) }) {
+        break
+      }
       end += 1
       if Self.endsClause(words[end - 1]) { break }
     }
@@ -89,10 +98,13 @@ struct ReferenceExtractor {
     return (name.isEmpty ? nil : name, end - start)
   }
 
-  private static func phraseAt(_ stop: String, _ bare: [String], _ at: Int) -> Bool {
-    let parts = stop.split(separator: " ").map(String.init)
-    guard parts.count > 1, at + parts.count <= bare.count else { return false }
-    return Array(bare[at..<(at + parts.count)]) == parts
+  /// Whether the stop's words stand at `at`: a one-word stop is the word itself (bare or not).
+  private static func phraseAt(_ stop: [String], _ word: String, _ bare: [String], _ at: Int) -> Bool {
+    guard let first = stop.first else { return false }
+    if stop.count == 1 { return first.utf8.elementsEqual(word.utf8) }
+    guard at + stop.count <= bare.count else { return false }
+    for (k, part) in stop.enumerated() where !bare[at + k].utf8.elementsEqual(part.utf8) { return false }
+    return true
   }
 
   private static func endsClause(_ w: Substring) -> Bool {

@@ -22,6 +22,8 @@ struct GrammarLexicon: Sendable {
   let columnPrefixes: PhraseMatcher
   let issuers: PhraseMatcher
   let issuerStops: [String]
+  /// `issuerStops` as words, so a stop of several words is compared without splitting it again.
+  let issuerStopWords: [[String]]
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
@@ -58,6 +60,7 @@ struct GrammarLexicon: Sendable {
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
+    issuerStopWords = issuerStops.map { $0.split(separator: " ").map(String.init) }
     var loose: [String: String] = [:]
     var clashes: Set<String> = []
     let columnTable = GrammarData.table("columns")
@@ -89,6 +92,9 @@ struct PhraseMatcher: Sendable {
   private let byFirstWord: [Bytes: [Entry]]
 
   typealias Bytes = UTF8Key
+
+  /// Words in the longest phrase.
+  var longest: Int { entries.first?.words.count ?? 0 }
 
   init(pairs: [(phrase: String, value: String)]) {
     entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
@@ -149,7 +155,7 @@ enum Words {
       let b = u[i]
       if b == 0x20 || b == 0x09 {
         if let st = start {
-          out.append(s[st..<i])
+          out.append(Substring(u[st..<i]))
           start = nil
         }
       } else if start == nil {
@@ -157,7 +163,7 @@ enum Words {
       }
       u.formIndex(after: &i)
     }
-    if let st = start { out.append(s[st..<u.endIndex]) }
+    if let st = start { out.append(Substring(u[st..<u.endIndex])) }
     return out
   }
 
@@ -190,6 +196,27 @@ enum Words {
       for word in split(Substring(s)) { add(FoldingKey.toneInsensitive(word)) }
     }
     return out
+  }
+
+  /// `fold(...).map(bare)` of `words`, but only near the anchors: the words from `before`
+  /// ahead of each anchor to `after` past it; every other word is "" (which matches no phrase).
+  ///
+  /// Extractors look for a phrase next to a word that bytes alone can spot (a number, a
+  /// label); folding a whole paragraph to find one was most of their cost. The words come
+  /// from cleaned text, which holds no exotic spaces, so a word folds to one word.
+  static func bareNear(_ anchors: [Int], in words: [Substring], before: Int, after: Int) -> [String] {
+    var bare = [String](repeating: "", count: words.count)
+    var done = -1
+    for a in anchors {
+      var i = max(a - before, done + 1)
+      let end = min(a + after, words.count - 1)
+      while i <= end {
+        bare[i] = Words.bare(FoldingKey.toneInsensitive(words[i]))
+        i += 1
+      }
+      done = max(done, end)
+    }
+    return bare
   }
 
   /// A folded word without the punctuation that may cling to its end ("nhận:" → "nhận").

@@ -81,69 +81,107 @@ enum LineClassifier {
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
   /// each followed by a space and text.
   static func parseMarker(_ text: String) -> (Marker?, String) {
-    let s = Array(text.unicodeScalars)
-    guard let first = s.first else { return (nil, text) }
-    func rest(from i: Int) -> String? {
-      guard i < s.count, s[i] == " " else { return nil }
-      let r = String(String.UnicodeScalarView(s[(i + 1)...])).trimmingSpaces()
-      return r.isEmpty ? nil : r
-    }
-    // Bullets.
-    if ["-", "+", "*", "•", "–", "—"].contains(first), let r = rest(from: 1) {
-      let m = (first == "–" || first == "—") ? "-" : String(first)
-      return (.bullet(m), r)
-    }
-    // (1)
-    if first == "(" {
-      var i = 1
-      var n = 0
-      while i < s.count, i <= 3, let d = digit(s[i]) { n = n * 10 + d; i += 1 }
-      if i > 1, i < s.count, s[i] == ")", let r = rest(from: i + 1) { return (.paren(n), r) }
-      return (nil, text)
-    }
-    // a)
-    if s.count > 2, s[1] == ")", first.properties.isLowercase, let r = rest(from: 2) {
-      return (.letter(String(first)), r)
-    }
-    // Roman.
-    if romanDigit(first) != nil {
-      var i = 0
-      while i < s.count, romanDigit(s[i]) != nil { i += 1 }
-      if i < s.count, s[i] == ".", let value = romanValue(s[0..<i]), let r = rest(from: i + 1) {
-        return (.roman(value: value, label: String(String.UnicodeScalarView(s[0..<i]))), r)
+    // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
+    // this runs on every line.
+    var copy = text
+    let found: (Marker, String)? = copy.withUTF8 { s in
+      let n = s.count
+      guard n > 0 else { return nil }
+      /// The text after a space at `i`, trimmed; nil when there is no space or no text.
+      func rest(from i: Int) -> String? {
+        guard i < n, s[i] == 0x20 else { return nil }
+        var lo = i + 1
+        var hi = n
+        while lo < hi, s[lo] == 0x20 { lo += 1 }
+        while hi > lo, s[hi - 1] == 0x20 { hi -= 1 }
+        return lo < hi ? String(decoding: UnsafeBufferPointer(rebasing: s[lo..<hi]), as: UTF8.self) : nil
       }
-      return (nil, text)
-    }
-    // 1. 1.1. 2.3.1
-    if digit(first) != nil {
-      var parts: [Int] = []
-      var i = 0
-      var n = 0
-      var digits = 0
-      while i < s.count {
-        if let d = digit(s[i]) {
-          n = n * 10 + d
-          digits += 1
-          if digits > 2 { return (nil, text) }
+      let first = s[0]
+      // Bullets.
+      if first == 0x2D || first == 0x2B || first == 0x2A, let r = rest(from: 1) {
+        return (.bullet(String(UnicodeScalar(first))), r)
+      }
+      if first == 0xE2, n > 3, s[1] == 0x80, s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94, let r = rest(from: 3) {
+        return (.bullet(s[2] == 0xA2 ? "•" : "-"), r)
+      }
+      // (1)
+      if first == 0x28 {
+        var i = 1
+        var value = 0
+        while i < n, i <= 3, let d = digit(s[i]) {
+          value = value * 10 + d
           i += 1
-        } else if s[i] == "." && digits > 0 {
-          parts.append(n)
-          n = 0
-          digits = 0
-          i += 1
-        } else {
-          break
+        }
+        if i > 1, i < n, s[i] == 0x29, let r = rest(from: i + 1) { return (.paren(value), r) }
+        return nil
+      }
+      // a)
+      let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+      if width + 1 < n, s[width] == 0x29 {
+        let letter = String(decoding: UnsafeBufferPointer(rebasing: s[0..<width]), as: UTF8.self)
+        if letter.unicodeScalars.first?.properties.isLowercase == true, let r = rest(from: width + 1) {
+          return (.letter(letter), r)
         }
       }
-      // "1.1 Text" (no final dot) is accepted for two or more parts.
-      if digits > 0 {
-        if parts.isEmpty { return (nil, text) }
-        parts.append(n)
+      // Roman.
+      if romanDigit(first) != nil {
+        var i = 0
+        while i < n, romanDigit(s[i]) != nil { i += 1 }
+        let label = String(decoding: UnsafeBufferPointer(rebasing: s[0..<i]), as: UTF8.self)
+        if i < n, s[i] == 0x2E, let value = romanValue(label), let r = rest(from: i + 1) {
+          return (.roman(value: value, label: label), r)
+        }
+        return nil
       }
-      guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) else { return (nil, text) }
-      return (.arabic(label: parts.map(String.init).joined(separator: "."), parts: parts), r)
+      // 1. 1.1. 2.3.1
+      if digit(first) != nil {
+        var parts: [Int] = []
+        var i = 0
+        var value = 0
+        var digits = 0
+        while i < n {
+          if let d = digit(s[i]) {
+            value = value * 10 + d
+            digits += 1
+            if digits > 2 { return nil }
+            i += 1
+          } else if s[i] == 0x2E && digits > 0 {
+            parts.append(value)
+            value = 0
+            digits = 0
+            i += 1
+          } else {
+            break
+          }
+        }
+        // "1.1 Text" (no final dot) is accepted for two or more parts.
+        if digits > 0 {
+          if parts.isEmpty { return nil }
+          parts.append(value)
+        }
+        guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) else { return nil }
+        return (.arabic(label: parts.map(String.init).joined(separator: "."), parts: parts), r)
+      }
+      return nil
     }
-    return (nil, text)
+    guard let found else { return (nil, text) }
+    return (found.0, found.1)
+  }
+
+  @inline(__always)
+  private static func digit(_ b: UInt8) -> Int? {
+    b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
+  }
+
+  @inline(__always)
+  private static func romanDigit(_ b: UInt8) -> Int? {
+    switch b {
+    case 0x49: 1
+    case 0x56: 5
+    case 0x58: 10
+    case 0x4C: 50
+    default: nil
+    }
   }
 
   private static func digit(_ c: Unicode.Scalar) -> Int? {

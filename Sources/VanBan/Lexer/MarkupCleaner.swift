@@ -187,29 +187,14 @@ struct MarkupCleaner: Sendable {
     }
   }
 
-  /// The UTF-8 length of the space at `i` — White_Space except tab and line breaks, plus the
-  /// zero-width space and BOM — or 0.
+  /// The UTF-8 length of the space at `i` — White_Space but tab and line breaks, plus the
+  /// zero-width space and the BOM — or 0.
   @inline(__always)
   private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let b = bytes[i]
-    if b < 0x80 { return b == 0x20 || b == 0x0B || b == 0x0C ? 1 : 0 }
-    let n = bytes.count
-    switch b {
-    case 0xC2:
-      return i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85) ? 2 : 0
-    case 0xE1:
-      return i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
-    case 0xE2:
-      guard i + 2 < n else { return 0 }
-      let (b1, b2) = (bytes[i + 1], bytes[i + 2])
-      if b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
-      return b1 == 0x81 && b2 == 0x9F ? 3 : 0
-    case 0xE3:
-      return i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
-    case 0xEF:
-      return i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF ? 3 : 0
-    default:
-      return 0
-    }
+    if b == 0x09 || b == 0x0A || b == 0x0D { return 0 }
+    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { return 3 }
+    if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return 3 }
+    return WhiteSpace.width(bytes, i)
   }
 }

@@ -1,0 +1,56 @@
+/// The Unicode White_Space characters, found on UTF-8 bytes.
+///
+/// Splitting and trimming on `Character.isWhitespace` walks grapheme clusters and looks up
+/// properties for every character; the cleaners and the agency keys run on every cell and
+/// line, so they test bytes instead. The set is exactly White_Space: U+0009–000D, U+0020,
+/// U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+enum WhiteSpace {
+  /// The UTF-8 length of the white-space character at `i`, or 0.
+  @inline(__always)
+  static func width(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let b = bytes[i]
+    if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : 0 }
+    let n = bytes.count
+    switch b {
+    case 0xC2:
+      return i + 1 < n && (bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85) ? 2 : 0
+    case 0xE1:
+      return i + 2 < n && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80 ? 3 : 0
+    case 0xE2:
+      guard i + 2 < n else { return 0 }
+      let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+      if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+    case 0xE3:
+      return i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    default:
+      return 0
+    }
+  }
+
+  /// The words of `s` — runs of anything but white space — joined by single spaces.
+  static func collapse(_ s: Substring) -> String {
+    var s = s
+    return s.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var pending = false
+      var i = 0
+      while i < bytes.count {
+        let w = width(bytes, i)
+        if w > 0 {
+          pending = !out.isEmpty
+          i += w
+          continue
+        }
+        if pending {
+          out.append(0x20)
+          pending = false
+        }
+        out.append(bytes[i])
+        i += 1
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+}
