@@ -18,7 +18,7 @@ if [ $# -eq 0 ]; then
     cp "$f" "$WORK/in/b-$(basename "$f")"
   done
 else
-  cp "$@" "$WORK/in/"
+  for f in "$@"; do cp "$f" "$WORK/in/$(echo "$f" | tr / _)"; done
 fi
 (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product vanban >/dev/null)
 cp "$ROOT/.build-bench/release/vanban" "$WORK/vanban"

@@ -226,24 +226,35 @@ struct HOCRReader {
     guard let title else { return (nil, nil) }
     var box: [Double]?
     var conf: Double?
-    for property in title.split(separator: ";") {
-      let parts = property.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    for property in title.utf8.split(separator: 0x3B) {
+      // Fields on bytes, numbers read as integers where they are (Tesseract writes integer
+      // boxes): Double(Substring) and Character splitting made this the reader's hot spot.
+      let parts = property.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
       guard let key = parts.first else { continue }
-      if key == "bbox" {
-        let numbers = parts.dropFirst().compactMap { Double($0) }.filter(\.isFinite)
+      if key.elementsEqual("bbox".utf8) {
+        let numbers = parts.dropFirst().compactMap(Self.number).filter(\.isFinite)
+        let text = String(decoding: property, as: UTF8.self)
         guard parts.count == 5, numbers.count == 4 else {
           throw .badLayout(
-            "line \(sourceLine): the \(element) title has `\(property.ocrTrimmed().prefix(60))`; a bbox is four numbers (x0 y0 x1 y1)")
+            "line \(sourceLine): the \(element) title has `\(Substring(text).ocrTrimmed().prefix(60))`; a bbox is four numbers (x0 y0 x1 y1)")
         }
         guard numbers[2] >= numbers[0], numbers[3] >= numbers[1] else {
-          throw .badLayout("line \(sourceLine): the \(element) bbox `\(property.ocrTrimmed())` ends before it starts")
+          throw .badLayout("line \(sourceLine): the \(element) bbox `\(Substring(text).ocrTrimmed())` ends before it starts")
         }
         box = numbers
-      } else if key == "x_wconf", parts.count >= 2 {
-        conf = Double(parts[1])
+      } else if key.elementsEqual("x_wconf".utf8), parts.count >= 2 {
+        conf = Self.number(parts[1])
       }
     }
     return (box, conf)
+  }
+
+  /// A number field: digits alone are read directly, anything else through `Double`.
+  private static func number(_ field: Substring.UTF8View.SubSequence) -> Double? {
+    if !field.isEmpty, field.count <= 15, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+      return Double(field.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+    }
+    return Double(String(decoding: field, as: UTF8.self))
   }
 
   static func isNameByte(_ b: UInt8) -> Bool {
@@ -254,7 +265,9 @@ struct HOCRReader {
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
 
   static func decodeEntities(_ s: String) -> String {
-    guard s.contains("&") else { return s }
+    // A byte test: `contains("&")` is Foundation's substring search, and this runs on every
+    // attribute and word.
+    guard s.utf8.contains(0x26) else { return s }
     var out = ""
     var rest = Substring(s)
     while let amp = rest.firstIndex(of: "&") {
