@@ -36,4 +36,44 @@ import VanBanModel
     #expect(plan.annexes.first?.label == "II")
     #expect(codes(plan).contains("ocr.label_repaired"))
   }
+
+  // MARK: - Column headers
+
+  @Test(arguments: [
+    ("STTL.", "number"),  // a letter and a dot glued to the last word
+    ("c h KET QUA", "value"),  // specks read as letters, diacritics lost
+    ("Ghi ' chú", "note"),  // a stray mark between the words
+    ("KẾT QUẢ J", "value"),
+    ("e e TERN NHIẸM VỤ", "name"),  // one letter too many in a long header
+    ("¡ Mục tiêu năm h bữ26", "value"),  // a Grammar prefix header
+  ])
+  func damagedHeaderIsMatchedLoosely(_ cell: String, _ canonical: String) {
+    let lexicon = ColumnLexicon(lex: .shared)
+    #expect(lexicon.canonical(cell) == nil)
+    #expect(lexicon.looseMatch(cell)?.canonical == canonical)
+  }
+
+  /// Short headers are one letter from too many words to be guessed at; a word that merely
+  /// starts like a header is not one.
+  @Test(arguments: ["TTX", "T", "Đơn vịnh", "STTHC", "Ghi nhận", "Chỉ tiêu khác", "Kết quả 2025"])
+  func unrelatedCellStaysUnknown(_ cell: String) {
+    #expect(ColumnLexicon(lex: .shared).columns([cell]) == [nil])
+  }
+
+  @Test func withinOneEdit() {
+    #expect(ColumnLexicon.withinOneEdit(Array("ten nhiem vu"), Array("tern nhiem vu")))
+    #expect(ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("ghi chu")))
+    #expect(ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("ghi cho")))
+    #expect(!ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("gho cho")))
+    #expect(!ColumnLexicon.withinOneEdit(Array("ten"), Array("tenxx")))
+  }
+
+  /// The number column read as "STTL." still numbers the rows, and says so.
+  @Test func damagedNumberHeaderStillNumbersRows() throws {
+    let plan = try parse(Self.head + "I. MỤC TIÊU\n\nSTTL.\tChỉ tiêu\tĐơn vị tính\tKết quả\n1\tTỷ lệ phủ sóng 5G\t%\t100\n2\tTỷ lệ hộ dùng cáp quang\t%\t90\n")
+    #expect(plan.targets.map(\.number) == ["1", "2"])
+    let d = try #require(plan.diagnostics.first { $0.code == "ocr.header_repaired" })
+    #expect(d.message.contains("'STTL.'"))
+    #expect(d.line == 7)
+  }
 }

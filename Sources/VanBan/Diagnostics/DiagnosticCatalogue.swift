@@ -68,6 +68,11 @@ enum DiagnosticCatalogue {
       message: "the document number is blank in '\(text)'", line: line)
   }
 
+  static func ocrHeaderRepaired(_ misread: String, _ header: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "ocr.header_repaired",
+      message: "column header '\(misread)' read as '\(header)' (OCR damage around a known header)", line: line)
+  }
+
   static func ocrLabelRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "ocr.label_repaired",
       message: "annex label '\(misread)' read as '\(repaired)' (a common OCR confusion)", line: line)

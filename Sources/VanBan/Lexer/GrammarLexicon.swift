@@ -27,6 +27,11 @@ struct GrammarLexicon: Sendable {
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
   /// canonical columns share is left out.
   let columnsWithoutDiacritics: [String: String]
+  /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
+  /// columns share is left out.
+  let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
+  /// Header prefixes (columns-prefix.tsv) by the same key, longest first.
+  let columnPrefixOCRKeys: [(key: String, match: ColumnLexicon.LooseMatch)]
 
   static let shared = GrammarLexicon()
 
@@ -68,6 +73,19 @@ struct GrammarLexicon: Sendable {
     }
     for key in clashes { loose[key] = nil }
     columnsWithoutDiacritics = loose
+    var ocrKeys: [String: ColumnLexicon.LooseMatch] = [:]
+    var ocrClashes: Set<String> = []
+    for (canonical, header) in zip(columnTable.column("canonical"), columnTable.column("header")) {
+      let key = ColumnLexicon.ocrKey(header).joined(separator: " ")
+      if let other = ocrKeys[key], other.canonical != canonical { ocrClashes.insert(key) }
+      if ocrKeys[key] == nil { ocrKeys[key] = ColumnLexicon.LooseMatch(canonical: canonical, header: header) }
+    }
+    for key in ocrClashes { ocrKeys[key] = nil }
+    columnOCRKeys = ocrKeys
+    let prefixTable = GrammarData.table("columns-prefix")
+    columnPrefixOCRKeys = zip(prefixTable.column("canonical"), prefixTable.column("prefix")).map {
+      (ColumnLexicon.ocrKey($1).joined(separator: " "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))
+    }.sorted { $0.key.count > $1.key.count }
     var roman: [String: String] = [:]
     for row in GrammarData.table("ocr-confusions").rows where row[0] == "roman" { roman[row[1]] = row[2] }
     romanConfusions = roman
