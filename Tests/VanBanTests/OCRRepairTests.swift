@@ -76,4 +76,41 @@ import VanBanModel
     #expect(d.message.contains("'STTL.'"))
     #expect(d.line == 7)
   }
+
+  // MARK: - Values
+
+  @Test(arguments: [
+    ("1oọ", "100"), ("l00", "100"), ("O", "0"), ("'1oọ", "100"), ("1O%", "10%"), ("≥ 9o", "≥ 90"), ("o,5", "0,5"),
+  ])
+  func digitsReadAsLettersAreRepaired(_ cell: String, _ repaired: String) {
+    #expect(OCRValueRepair(lex: .shared).repair(cell) == repaired)
+  }
+
+  /// Words, labels, several tokens and letters with no digit look-alike are not numbers.
+  @Test(arguments: ["100", "lo", "Il", "5G", "o 7o", ">sø8o", "= ~og", "đạt 9o", "Top lo", "1oọ lần"])
+  func notASingleMisreadNumber(_ cell: String) {
+    #expect(OCRValueRepair(lex: .shared).repair(cell) == nil)
+  }
+
+  static let valueTable = "I. MỤC TIÊU\n\nTT\tChỉ tiêu\tĐơn vị tính\tMục tiêu năm 2026\tMục tiêu hết năm 2030\n"
+
+  @Test func misreadValueInAValueColumnIsRepaired() throws {
+    let plan = try parse(Self.head + Self.valueTable + "1\tTỷ lệ phủ sóng 5G\t%\t1oọ\t> 9o\n")
+    let values = try #require(plan.targets.first?.values)
+    #expect(values.map(\.value) == [100, 90])
+    #expect(values.map(\.op) == [.eq, .gt])
+    #expect(values.map(\.text) == ["1oọ", "> 9o"])
+    #expect(codes(plan).filter { $0 == "ocr.value_repaired" }.count == 2)
+    #expect(!codes(plan).contains("target.value_unparsed"))
+  }
+
+  /// A percentage over 100, or a value ten times its row's other year, is no certain reading:
+  /// the cell keeps no value and says so.
+  @Test(arguments: [("%", "l1oo", "100"), ("xã", "l1oo", "100"), ("%", "1o1", "")])
+  func implausibleRepairIsNotKept(_ unit: String, _ cell: String, _ other: String) throws {
+    let plan = try parse(Self.head + Self.valueTable + "1\tSố xã đạt chuẩn\t\(unit)\t\(cell)\t\(other)\n")
+    #expect(plan.targets.first?.values.first?.value == nil)
+    #expect(!codes(plan).contains("ocr.value_repaired"))
+    #expect(codes(plan).contains("target.value_unparsed"))
+  }
 }

@@ -83,6 +83,11 @@ enum DiagnosticCatalogue {
       message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
   }
 
+  static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.value_repaired",
+      message: "value '\(misread)' read as '\(repaired)': letters OCR confuses with digits", line: line)
+  }
+
   static func pageNumberDropped(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "page.number_dropped",
       message: "dropped page number '\(text)'", line: line)

@@ -24,6 +24,8 @@ struct GrammarLexicon: Sendable {
   let issuerStops: [String]
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
+  /// OCR misreadings of digits ("o" → "0"), used only inside a number of a value cell.
+  let digitConfusions: [Character: Character]
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
   /// canonical columns share is left out.
   let columnsWithoutDiacritics: [String: String]
@@ -87,8 +89,13 @@ struct GrammarLexicon: Sendable {
       (ColumnLexicon.ocrKey($1).joined(separator: " "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))
     }.sorted { $0.key.count > $1.key.count }
     var roman: [String: String] = [:]
-    for row in GrammarData.table("ocr-confusions").rows where row[0] == "roman" { roman[row[1]] = row[2] }
+    var digits: [Character: Character] = [:]
+    for row in GrammarData.table("ocr-confusions").rows {
+      if row[0] == "roman" { roman[row[1]] = row[2] }
+      if row[0] == "digit", row[1].count == 1, row[2].count == 1, let w = row[1].first, let r = row[2].first { digits[w] = r }
+    }
     romanConfusions = roman
+    digitConfusions = digits
   }
 
   func keyword(_ role: String) -> PhraseMatcher {

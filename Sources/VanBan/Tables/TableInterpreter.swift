@@ -58,9 +58,19 @@ struct TableInterpreter {
       if isTargets {
         guard let indicator = cell("indicator") else { continue }
         var vals: [TargetValue] = []
-        for (k, c) in cols.enumerated() where c == "value" && k < row.cells.count {
+        let valueColumns = cols.indices.filter { cols[$0] == "value" && $0 < row.cells.count }
+        for k in valueColumns {
           let year = ValueParser.year(in: table.header[k]) ?? tableYear
-          if let v = values.parse(cell: row.cells[k], year: year) {
+          if var v = values.parse(cell: row.cells[k], year: year) {
+            if v.value == nil,
+              let repaired = repairedValue(
+                row.cells[k], year: year, unit: cell("unit"),
+                siblings: valueColumns.filter { $0 != k }.compactMap { values.parse(cell: row.cells[$0], year: year)?.value })
+            {
+              v.op = repaired.op
+              v.value = repaired.value
+              out.diagnostics.append(DiagnosticCatalogue.ocrValueRepaired(row.cells[k], repaired.text, line: row.line))
+            }
             vals.append(v)
             if v.value == nil {
               out.diagnostics.append(DiagnosticCatalogue.valueUnparsed(row.cells[k], line: row.line))
@@ -99,6 +109,19 @@ struct TableInterpreter {
         }
       }
     }
+  }
+
+  /// A value cell with no number that is one number with digits misread as letters ("1oọ"),
+  /// kept only when the row agrees: a percentage (by the cell or the row's unit) is at most
+  /// 100, and a value is at most ten times the row's other values (its other years), since a
+  /// speck before the number also reads as a digit ("l1oo" beside "100" is not 1100).
+  private func repairedValue(_ cell: String, year: Int?, unit: String?, siblings: [Double]) -> TargetValue? {
+    guard let text = OCRValueRepair(lex: lex).repair(cell), let v = values.parse(cell: text, year: year),
+      let n = v.value
+    else { return nil }
+    if (text.hasSuffix("%") || unit?.contains("%") == true) && n > 100 { return nil }
+    if let most = siblings.max(), most > 0, n > 10 * most { return nil }
+    return v
   }
 
   /// A key–value table describes one task: "Nhiệm vụ 1: Thực hiện nhiệm vụ khoa học, công nghệ".
