@@ -13,6 +13,8 @@ struct OCRTestPage {
     var y: Int
     var width: Int
     var line: Int
+    var height = 30
+    var conf = 95.5
   }
   var words: [Word] = []
   private var lineCount = 0
@@ -31,11 +33,19 @@ struct OCRTestPage {
     return cx - 12
   }
 
+  /// A table rule as Tesseract reports it: a box with no text, as tall as the scan's rotation
+  /// lifts its far end.
+  mutating func rule(x: Int, y: Int, width: Int, slope: Double = 0) {
+    lineCount += 1
+    let lift = Int((Double(width) * slope).rounded())
+    words.append(Word(text: " ", x: x, y: y + Int((Double(x) * slope).rounded()), width: width, line: lineCount, height: 2 + lift))
+  }
+
   func tsv() -> String {
     var out = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
     out += "1\t1\t0\t0\t0\t0\t0\t0\t1400\t1000\t-1\t\n"
     for (k, w) in words.enumerated() {
-      out += "5\t1\t1\t1\t\(w.line)\t\(k + 1)\t\(w.x)\t\(w.y)\t\(w.width)\t30\t95.5\t\(w.text)\n"
+      out += "5\t1\t1\t1\t\(w.line)\t\(k + 1)\t\(w.x)\t\(w.y)\t\(w.width)\t\(w.height)\t\(w.conf)\t\(w.text)\n"
     }
     return out
   }
