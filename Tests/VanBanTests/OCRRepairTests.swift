@@ -113,4 +113,28 @@ import VanBanModel
     #expect(!codes(plan).contains("ocr.value_repaired"))
     #expect(codes(plan).contains("target.value_unparsed"))
   }
+
+  // MARK: - Row numbers
+
+  @Test(arguments: [
+    ("3", nil, RowNumberReader.Reading.label("3")), ("1.2.", "1.1", .label("1.2")), ("IV", nil, .label("IV")),
+    ("b)", "a", .label("b")),
+    ("[ 08 ..", "07", .repaired("08")), ("22_¡", "21", .repaired("22")), ("+7", "6", .repaired("7")),
+    ("s", "4", .repaired("5")),  // a look-alike confirmed by the row above
+    ("s", "6", .label("s")),  // not confirmed: a letter label as it stands
+    ("lO", "9", .repaired("10")),
+    ("vị", "3", .unreadable), ("09 lạ", "08", .unreadable), ("E :", "14", .unreadable), ("[", "7", .unreadable),
+  ])
+  func rowNumbers(_ cell: String, _ previous: String?, _ reading: RowNumberReader.Reading) {
+    #expect(RowNumberReader(lex: .shared).read(cell, previous: previous) == reading)
+  }
+
+  /// An unreadable number leaves the row without one, and says so; marks around a number go.
+  @Test func unreadableRowNumberIsNullWithADiagnostic() throws {
+    let plan = try parse(
+      Self.head + Self.valueTable + "1\tTỷ lệ A\t%\t10\t20\n[ 2 ..\tTỷ lệ B\t%\t10\t20\nvị\tTỷ lệ C\t%\t10\t20\n")
+    #expect(plan.targets.map(\.number) == ["1", "2", nil])
+    #expect(codes(plan).filter { $0 == "ocr.number_repaired" }.count == 1)
+    #expect(codes(plan).filter { $0 == "table.row_number_unreadable" }.count == 1)
+  }
 }

@@ -83,6 +83,11 @@ enum DiagnosticCatalogue {
       message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
   }
 
+  static func ocrNumberRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.number_repaired",
+      message: "row number '\(misread)' read as '\(repaired)': marks dropped or a digit look-alike read after the row above's number", line: line)
+  }
+
   static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.value_repaired",
       message: "value '\(misread)' read as '\(repaired)': letters OCR confuses with digits", line: line)
@@ -166,6 +171,11 @@ enum DiagnosticCatalogue {
   static func tableRowNumberSkipped(number: String, expected: Int, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.row_number_skipped",
       message: "row '\(number)' follows a gap: row \(expected) is missing", line: line)
+  }
+
+  static func tableRowNumberUnreadable(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.row_number_unreadable",
+      message: "row number '\(text)' is not a number; the row is kept without one", line: line)
   }
 
   static func valueUnparsed(_ text: String, line: Int) -> Diagnostic {

@@ -37,6 +37,8 @@ struct TableInterpreter {
     }
     let tableYear = title.flatMap(ValueParser.year(in:)) ?? planYear
     var groupCounts: [(title: String, declared: Int, found: Int, line: Int)] = []
+    let numberReader = RowNumberReader(lex: lex)
+    var previousNumber: String?
     for row in table.rows {
       func cell(_ name: String) -> String? {
         guard let k = index(name), k < row.cells.count else { return nil }
@@ -48,12 +50,26 @@ struct TableInterpreter {
         let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
         return agencies.split(Self.stripStrayMarks(text))
       }
-      let number = cell("number").map { Self.trimNumber($0) }
-      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && number.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
+      let label = cell("number").map { Self.trimNumber($0) }
+      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
         let title = row.cells.count > 1 ? row.cells[1] : ""
         if let declared = declaredCount(title) { groupCounts.append((title, declared, 0, row.line)) }
+        previousNumber = nil
         continue
       }
+      var number: String?
+      if let raw = cell("number") {
+        switch numberReader.read(raw, previous: previousNumber) {
+        case .label(let n):
+          number = n
+        case .repaired(let n):
+          number = n
+          out.diagnostics.append(DiagnosticCatalogue.ocrNumberRepaired(raw, n, line: row.line))
+        case .unreadable:
+          out.diagnostics.append(DiagnosticCatalogue.tableRowNumberUnreadable(raw, line: row.line))
+        }
+      }
+      previousNumber = number
       if let k = groupCounts.indices.last, groupCounts[k].title == row.group { groupCounts[k].found += 1 }
       if isTargets {
         guard let indicator = cell("indicator") else { continue }
