@@ -137,4 +137,28 @@ import VanBanModel
     #expect(codes(plan).filter { $0 == "ocr.number_repaired" }.count == 1)
     #expect(codes(plan).filter { $0 == "table.row_number_unreadable" }.count == 1)
   }
+
+  // MARK: - Agencies
+
+  @Test(arguments: [
+    ("Phòng ` Kinh : tế", "Phòng Kinh tế"), ("Phòng Văn hóa - Xã ~ hội", "Phòng Văn hóa - Xã hội"),
+    ("Trung tâm Phục vụ x x Hành chính công", "Trung tâm Phục vụ Hành chính công"),
+  ])
+  func specksBetweenWordsGo(_ cell: String, _ cleaned: String) {
+    #expect(TableInterpreter.withoutSpecks(cell) == cleaned)
+  }
+
+  @Test func nameWithoutSpecksIsLeftAlone() {
+    #expect(TableInterpreter.withoutSpecks("Phòng Văn hóa - Xã hội") == nil)
+    #expect(TableInterpreter.withoutSpecks("UBND xã A") == nil)
+  }
+
+  /// Specks are dropped only when that gives a known agency, and the repair is reported.
+  @Test func speckledLeadBecomesTheKnownAgency() throws {
+    let plan = try parse(
+      Self.head + "I. MỤC TIÊU\n\nTT\tChỉ tiêu\tĐơn vị tính\tKết quả\tCơ quan chủ trì\n"
+        + "1\tTỷ lệ A\t%\t100\tPhòng ` Kinh : tế\n2\tTỷ lệ B\t%\t100\tBan ~ Chỉ đạo mới\n")
+    #expect(plan.targets.map(\.lead) == [["Phòng Kinh tế"], ["Ban ~ Chỉ đạo mới"]])
+    #expect(codes(plan).filter { $0 == "ocr.agency_repaired" }.count == 1)
+  }
 }

@@ -68,6 +68,11 @@ enum DiagnosticCatalogue {
       message: "the document number is blank in '\(text)'", line: line)
   }
 
+  static func ocrAgencyRepaired(_ misread: String, _ agency: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "ocr.agency_repaired",
+      message: "agency '\(misread)' read as '\(agency)': specks between its words dropped", line: line)
+  }
+
   static func ocrHeaderRepaired(_ misread: String, _ header: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "ocr.header_repaired",
       message: "column header '\(misread)' read as '\(header)' (OCR damage around a known header)", line: line)

@@ -48,7 +48,12 @@ struct TableInterpreter {
       func agencyList(_ name: String) -> [String] {
         guard let k = index(name), k < row.cells.count, !row.cells[k].isEmpty else { return [] }
         let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
-        return agencies.split(Self.stripStrayMarks(text))
+        return agencies.split(Self.stripStrayMarks(text)).map { agency in
+          guard !agencies.isKnown(agency), let cleaned = Self.withoutSpecks(agency), agencies.isKnown(cleaned) else { return agency }
+          let known = agencies.canonical(cleaned)
+          out.diagnostics.append(DiagnosticCatalogue.ocrAgencyRepaired(agency, known, line: row.line))
+          return known
+        }
       }
       let label = cell("number").map { Self.trimNumber($0) }
       if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
@@ -204,6 +209,19 @@ struct TableInterpreter {
       }
       return String(t)
     }.joined(separator: "\n")
+  }
+
+  /// An agency name with the specks OCR reads between its words dropped: marks that are no
+  /// word ("`", "~", "¬") and lone lower-case Latin letters ("Phục vụ x x Hành chính công");
+  /// nil when there are none. Used only when the result is a name the lexicon knows.
+  static func withoutSpecks(_ name: String) -> String? {
+    let words = name.split(separator: " ")
+    let kept = words.filter { w in
+      if w == "-" || w == "–" { return true }
+      if !w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return false }
+      return !(w.count == 1 && w.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isLowercase })
+    }
+    return kept.count < words.count && !kept.isEmpty ? kept.joined(separator: " ") : nil
   }
 
   static func trimNumber(_ s: String) -> String {
