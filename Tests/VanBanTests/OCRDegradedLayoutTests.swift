@@ -90,4 +90,26 @@ import Testing
     #expect(LayoutBuilder.splittable([clear], boundaries: [200], by: [200, 650], m) == [false, true])
     #expect(LayoutBuilder.splittable([clear, crossing], boundaries: [200], by: [200, 650], m) == [false, false])
   }
+
+  /// A table part whose number column OCR lost starts every row with an empty cell: only its
+  /// first row can continue the row cut by the page break; the others stay rows.
+  @Test func onlyTheFirstRowOfAPartContinuesTheRowAbove() throws {
+    var first = OCRTestPage()
+    for (x, text) in [(100, "TT"), (200, "Chỉ tiêu"), (800, "Đơn vị tính")] { first.phrase(text, x: x, y: 0) }
+    for (k, row) in [("1", "Tỷ lệ phủ sóng 5G"), ("2", "Tỷ lệ hộ gia đình có")].enumerated() {
+      first.phrase(row.0, x: 100, y: 60 + 60 * k)
+      first.phrase(row.1, x: 200, y: 60 + 60 * k)
+      first.phrase("%", x: 800, y: 60 + 60 * k)
+    }
+    var second = OCRTestPage()
+    second.phrase("mạng cáp quang", x: 200, y: 0)
+    for (k, row) in [("Số người có chữ ký số", "người"), ("Số giao dịch không tiền mặt", "lượt")].enumerated() {
+      second.phrase(row.0, x: 200, y: 60 + 60 * k)
+      second.phrase(row.1, x: 800, y: 60 + 60 * k)
+    }
+    let lines = try OCRLayoutReader.lines(from: first.tsv() + second.tsv(), format: .tsv).map { String($0.text) }
+    #expect(lines.contains("2\tTỷ lệ hộ gia đình có mạng cáp quang\t%"))
+    #expect(lines.contains("\tSố người có chữ ký số\tngười"))
+    #expect(lines.contains("\tSố giao dịch không tiền mặt\tlượt"))
+  }
 }

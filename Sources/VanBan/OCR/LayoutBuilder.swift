@@ -322,8 +322,10 @@ struct LayoutBuilder {
           cells = mapped
         }
         // Cells continued from the part above (a header or row cut by the page break) join
-        // that row here: the parser never merges into a header.
+        // that row here: the parser never merges into a header. Only the part's first row can
+        // be one: where the number column was lost every row starts with an empty cell.
         if leading, cells.first?.isEmpty == true, let k = lastRowIndex {
+          leading = false
           var above = output[k].text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
           while above.count < cells.count { above.append("") }
           for (c, text) in cells.enumerated() where !text.isEmpty {
