@@ -36,4 +36,129 @@ import VanBanModel
     #expect(plan.annexes.first?.label == "II")
     #expect(codes(plan).contains("ocr.label_repaired"))
   }
+
+  // MARK: - Column headers
+
+  @Test(arguments: [
+    ("STTL.", "number"),  // a letter and a dot glued to the last word
+    ("c h KET QUA", "value"),  // specks read as letters, diacritics lost
+    ("Ghi ' chú", "note"),  // a stray mark between the words
+    ("KẾT QUẢ J", "value"),
+    ("e e TERN NHIẸM VỤ", "name"),  // one letter too many in a long header
+    ("¡ Mục tiêu năm h bữ26", "value"),  // a Grammar prefix header
+  ])
+  func damagedHeaderIsMatchedLoosely(_ cell: String, _ canonical: String) {
+    let lexicon = ColumnLexicon(lex: .shared)
+    #expect(lexicon.canonical(cell) == nil)
+    #expect(lexicon.looseMatch(cell)?.canonical == canonical)
+  }
+
+  /// Short headers are one letter from too many words to be guessed at; a word that merely
+  /// starts like a header is not one.
+  @Test(arguments: ["TTX", "T", "Đơn vịnh", "STTHC", "Ghi nhận", "Chỉ tiêu khác", "Kết quả 2025"])
+  func unrelatedCellStaysUnknown(_ cell: String) {
+    #expect(ColumnLexicon(lex: .shared).columns([cell]) == [nil])
+  }
+
+  @Test func withinOneEdit() {
+    #expect(ColumnLexicon.withinOneEdit(Array("ten nhiem vu"), Array("tern nhiem vu")))
+    #expect(ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("ghi chu")))
+    #expect(ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("ghi cho")))
+    #expect(!ColumnLexicon.withinOneEdit(Array("ghi chu"), Array("gho cho")))
+    #expect(!ColumnLexicon.withinOneEdit(Array("ten"), Array("tenxx")))
+  }
+
+  /// The number column read as "STTL." still numbers the rows, and says so.
+  @Test func damagedNumberHeaderStillNumbersRows() throws {
+    let plan = try parse(Self.head + "I. MỤC TIÊU\n\nSTTL.\tChỉ tiêu\tĐơn vị tính\tKết quả\n1\tTỷ lệ phủ sóng 5G\t%\t100\n2\tTỷ lệ hộ dùng cáp quang\t%\t90\n")
+    #expect(plan.targets.map(\.number) == ["1", "2"])
+    let d = try #require(plan.diagnostics.first { $0.code == "ocr.header_repaired" })
+    #expect(d.message.contains("'STTL.'"))
+    #expect(d.line == 7)
+  }
+
+  // MARK: - Values
+
+  @Test(arguments: [
+    ("1oọ", "100"), ("l00", "100"), ("O", "0"), ("'1oọ", "100"), ("1O%", "10%"), ("≥ 9o", "≥ 90"), ("o,5", "0,5"),
+  ])
+  func digitsReadAsLettersAreRepaired(_ cell: String, _ repaired: String) {
+    #expect(OCRValueRepair(lex: .shared).repair(cell) == repaired)
+  }
+
+  /// Words, labels, several tokens and letters with no digit look-alike are not numbers.
+  @Test(arguments: ["100", "lo", "Il", "5G", "o 7o", ">sø8o", "= ~og", "đạt 9o", "Top lo", "1oọ lần"])
+  func notASingleMisreadNumber(_ cell: String) {
+    #expect(OCRValueRepair(lex: .shared).repair(cell) == nil)
+  }
+
+  static let valueTable = "I. MỤC TIÊU\n\nTT\tChỉ tiêu\tĐơn vị tính\tMục tiêu năm 2026\tMục tiêu hết năm 2030\n"
+
+  @Test func misreadValueInAValueColumnIsRepaired() throws {
+    let plan = try parse(Self.head + Self.valueTable + "1\tTỷ lệ phủ sóng 5G\t%\t1oọ\t> 9o\n")
+    let values = try #require(plan.targets.first?.values)
+    #expect(values.map(\.value) == [100, 90])
+    #expect(values.map(\.op) == [.eq, .gt])
+    #expect(values.map(\.text) == ["1oọ", "> 9o"])
+    #expect(codes(plan).filter { $0 == "ocr.value_repaired" }.count == 2)
+    #expect(!codes(plan).contains("target.value_unparsed"))
+  }
+
+  /// A percentage over 100, or a value ten times its row's other year, is no certain reading:
+  /// the cell keeps no value and says so.
+  @Test(arguments: [("%", "l1oo", "100"), ("xã", "l1oo", "100"), ("%", "1o1", "")])
+  func implausibleRepairIsNotKept(_ unit: String, _ cell: String, _ other: String) throws {
+    let plan = try parse(Self.head + Self.valueTable + "1\tSố xã đạt chuẩn\t\(unit)\t\(cell)\t\(other)\n")
+    #expect(plan.targets.first?.values.first?.value == nil)
+    #expect(!codes(plan).contains("ocr.value_repaired"))
+    #expect(codes(plan).contains("target.value_unparsed"))
+  }
+
+  // MARK: - Row numbers
+
+  @Test(arguments: [
+    ("3", nil, RowNumberReader.Reading.label("3")), ("1.2.", "1.1", .label("1.2")), ("IV", nil, .label("IV")),
+    ("b)", "a", .label("b")),
+    ("[ 08 ..", "07", .repaired("08")), ("22_¡", "21", .repaired("22")), ("+7", "6", .repaired("7")),
+    ("s", "4", .repaired("5")),  // a look-alike confirmed by the row above
+    ("s", "6", .label("s")),  // not confirmed: a letter label as it stands
+    ("lO", "9", .repaired("10")),
+    ("vị", "3", .unreadable), ("09 lạ", "08", .unreadable), ("E :", "14", .unreadable), ("[", "7", .unreadable),
+  ])
+  func rowNumbers(_ cell: String, _ previous: String?, _ reading: RowNumberReader.Reading) {
+    #expect(RowNumberReader(lex: .shared).read(cell, previous: previous) == reading)
+  }
+
+  /// An unreadable number leaves the row without one, and says so; marks around a number go.
+  @Test func unreadableRowNumberIsNullWithADiagnostic() throws {
+    let plan = try parse(
+      Self.head + Self.valueTable + "1\tTỷ lệ A\t%\t10\t20\n[ 2 ..\tTỷ lệ B\t%\t10\t20\nvị\tTỷ lệ C\t%\t10\t20\n")
+    #expect(plan.targets.map(\.number) == ["1", "2", nil])
+    #expect(codes(plan).filter { $0 == "ocr.number_repaired" }.count == 1)
+    #expect(codes(plan).filter { $0 == "table.row_number_unreadable" }.count == 1)
+  }
+
+  // MARK: - Agencies
+
+  @Test(arguments: [
+    ("Phòng ` Kinh : tế", "Phòng Kinh tế"), ("Phòng Văn hóa - Xã ~ hội", "Phòng Văn hóa - Xã hội"),
+    ("Trung tâm Phục vụ x x Hành chính công", "Trung tâm Phục vụ Hành chính công"),
+  ])
+  func specksBetweenWordsGo(_ cell: String, _ cleaned: String) {
+    #expect(TableInterpreter.withoutSpecks(cell) == cleaned)
+  }
+
+  @Test func nameWithoutSpecksIsLeftAlone() {
+    #expect(TableInterpreter.withoutSpecks("Phòng Văn hóa - Xã hội") == nil)
+    #expect(TableInterpreter.withoutSpecks("UBND xã A") == nil)
+  }
+
+  /// Specks are dropped only when that gives a known agency, and the repair is reported.
+  @Test func speckledLeadBecomesTheKnownAgency() throws {
+    let plan = try parse(
+      Self.head + "I. MỤC TIÊU\n\nTT\tChỉ tiêu\tĐơn vị tính\tKết quả\tCơ quan chủ trì\n"
+        + "1\tTỷ lệ A\t%\t100\tPhòng ` Kinh : tế\n2\tTỷ lệ B\t%\t100\tBan ~ Chỉ đạo mới\n")
+    #expect(plan.targets.map(\.lead) == [["Phòng Kinh tế"], ["Ban ~ Chỉ đạo mới"]])
+    #expect(codes(plan).filter { $0 == "ocr.agency_repaired" }.count == 1)
+  }
 }

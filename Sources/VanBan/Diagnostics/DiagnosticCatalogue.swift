@@ -68,6 +68,16 @@ enum DiagnosticCatalogue {
       message: "the document number is blank in '\(text)'", line: line)
   }
 
+  static func ocrAgencyRepaired(_ misread: String, _ agency: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "ocr.agency_repaired",
+      message: "agency '\(misread)' read as '\(agency)': specks between its words dropped", line: line)
+  }
+
+  static func ocrHeaderRepaired(_ misread: String, _ header: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "ocr.header_repaired",
+      message: "column header '\(misread)' read as '\(header)' (OCR damage around a known header)", line: line)
+  }
+
   static func ocrLabelRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "ocr.label_repaired",
       message: "annex label '\(misread)' read as '\(repaired)' (a common OCR confusion)", line: line)
@@ -76,6 +86,16 @@ enum DiagnosticCatalogue {
   static func ocrNumberingRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.numbering_repaired",
       message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
+  }
+
+  static func ocrNumberRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.number_repaired",
+      message: "row number '\(misread)' read as '\(repaired)': marks dropped or a digit look-alike read after the row above's number", line: line)
+  }
+
+  static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.value_repaired",
+      message: "value '\(misread)' read as '\(repaired)': letters OCR confuses with digits", line: line)
   }
 
   static func pageNumberDropped(_ text: String, line: Int) -> Diagnostic {
@@ -156,6 +176,11 @@ enum DiagnosticCatalogue {
   static func tableRowNumberSkipped(number: String, expected: Int, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.row_number_skipped",
       message: "row '\(number)' follows a gap: row \(expected) is missing", line: line)
+  }
+
+  static func tableRowNumberUnreadable(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "table.row_number_unreadable",
+      message: "row number '\(text)' is not a number; the row is kept without one", line: line)
   }
 
   static func valueUnparsed(_ text: String, line: Int) -> Diagnostic {

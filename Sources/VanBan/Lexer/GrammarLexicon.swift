@@ -26,9 +26,16 @@ struct GrammarLexicon: Sendable {
   let issuerStopWords: [[String]]
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
+  /// OCR misreadings of digits ("o" → "0"), used only inside a number of a value cell.
+  let digitConfusions: [Character: Character]
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
   /// canonical columns share is left out.
   let columnsWithoutDiacritics: [String: String]
+  /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
+  /// columns share is left out.
+  let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
+  /// Header prefixes (columns-prefix.tsv) by the same key, longest first.
+  let columnPrefixOCRKeys: [(key: String, match: ColumnLexicon.LooseMatch)]
 
   static let shared = GrammarLexicon()
 
@@ -71,9 +78,27 @@ struct GrammarLexicon: Sendable {
     }
     for key in clashes { loose[key] = nil }
     columnsWithoutDiacritics = loose
+    var ocrKeys: [String: ColumnLexicon.LooseMatch] = [:]
+    var ocrClashes: Set<String> = []
+    for (canonical, header) in zip(columnTable.column("canonical"), columnTable.column("header")) {
+      let key = ColumnLexicon.ocrKey(header).joined(separator: " ")
+      if let other = ocrKeys[key], other.canonical != canonical { ocrClashes.insert(key) }
+      if ocrKeys[key] == nil { ocrKeys[key] = ColumnLexicon.LooseMatch(canonical: canonical, header: header) }
+    }
+    for key in ocrClashes { ocrKeys[key] = nil }
+    columnOCRKeys = ocrKeys
+    let prefixTable = GrammarData.table("columns-prefix")
+    columnPrefixOCRKeys = zip(prefixTable.column("canonical"), prefixTable.column("prefix")).map {
+      (ColumnLexicon.ocrKey($1).joined(separator: " "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))
+    }.sorted { $0.key.count > $1.key.count }
     var roman: [String: String] = [:]
-    for row in GrammarData.table("ocr-confusions").rows where row[0] == "roman" { roman[row[1]] = row[2] }
+    var digits: [Character: Character] = [:]
+    for row in GrammarData.table("ocr-confusions").rows {
+      if row[0] == "roman" { roman[row[1]] = row[2] }
+      if row[0] == "digit", row[1].count == 1, row[2].count == 1, let w = row[1].first, let r = row[2].first { digits[w] = r }
+    }
     romanConfusions = roman
+    digitConfusions = digits
   }
 
   func keyword(_ role: String) -> PhraseMatcher {

@@ -9,6 +9,10 @@ struct LayoutBuilder {
   /// Prose lines written since the last table; only page numbers may stand between two parts
   /// of one table.
   private var proseSinceTable = 0
+  /// The prose lines written since the last table row, with their words: a line of a table
+  /// that missed its region (a speck filled a gutter) is rewritten as a row when the table
+  /// goes on below it.
+  private var strayProse: [(index: Int, lines: [VisualLine])] = []
   /// Where the last table row stands in `output`.
   private var lastRowIndex: Int?
   private let columnLexicon = ColumnLexicon(lex: .shared)
@@ -74,7 +78,10 @@ struct LayoutBuilder {
     let cleaned = VisualLines.dropNoise(raw.filter { !$0.text.isEmpty }, height: height0)
     let slope = VisualLines.skew(cleaned)
     let words = VisualLines.deskew(cleaned, slope: slope)
-    rules = VisualLines.deskew(raw.filter { $0.text.isEmpty && $0.width > 8 * height0 && $0.height < 0.6 * height0 }, slope: slope)
+    // A rule's box on a rotated scan is as tall as the rotation lifts its far end.
+    rules = VisualLines.deskew(
+      raw.filter { $0.text.isEmpty && $0.width > 8 * height0 && $0.height < 0.6 * height0 + abs(slope) * $0.width },
+      slope: slope)
     let lines = VisualLines.build(words, height: height0)
     guard !lines.isEmpty else { return }
     var gaps: [Double] = []
@@ -113,13 +120,13 @@ struct LayoutBuilder {
     let proseLines = lines.indices.filter { i in !regions.contains { $0.range.contains(i) } }.map { lines[$0] }
     let margins = Margins(proseLines, metrics: metrics)
 
-    var paragraph: (text: String, line: Int)?
+    var paragraph: (text: String, line: Int, visual: [VisualLine])?
     var previous: VisualLine?
     var i = 0
     var regionIndex = 0
     while i < lines.count {
       if regionIndex < regions.count, regions[regionIndex].range.lowerBound == i {
-        if let p = paragraph { emit(p.text, line: p.line) }
+        if let p = paragraph { emitProse(p) }
         paragraph = nil
         previous = nil
         let r = regions[regionIndex]
@@ -135,17 +142,18 @@ struct LayoutBuilder {
         switch margins.relation(prev, line, metrics) {
         case .join:
           if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
+          p.visual.append(line)
           paragraph = p
           previous = line
           continue
         case .newLine:
-          emit(p.text, line: p.line)
+          emitProse(p)
         case .newParagraph:
-          emit(p.text, line: p.line)
+          emitProse(p)
           blank()
         }
       }
-      paragraph = (text, line.sourceLine)
+      paragraph = (text, line.sourceLine, [line])
       previous = line
       if !Self.isLoneNumber(text) { proseSinceTable += 1 }
       if Self.isLoneNumber(text) {
@@ -157,8 +165,27 @@ struct LayoutBuilder {
         previous = nil
       }
     }
-    if let p = paragraph { emit(p.text, line: p.line) }
+    if let p = paragraph { emitProse(p) }
     blank()
+  }
+
+  private mutating func emitProse(_ p: (text: String, line: Int, visual: [VisualLine])) {
+    emit(p.text, line: p.line)
+    strayProse.append((output.count - 1, p.visual))
+  }
+
+  /// Prose lines since the last table that are rows of it: at most two, inside its columns,
+  /// using two of them, and with no word across a column boundary (prose lines always have).
+  private func strayRows(_ last: TableGeometry, _ m: Metrics) -> Bool {
+    guard proseSinceTable > 0, proseSinceTable <= 2, strayProse.count == proseSinceTable else { return false }
+    return strayProse.allSatisfy { stray in
+      stray.lines.allSatisfy { l in
+        let words = l.words.filter(\.hasAlphanumeric)
+        return l.x0 >= last.minX - 5 * m.height && l.x1 <= last.maxX + 5 * m.height
+          && Set(words.map { Self.column(of: $0, last.boundaries) }).count >= 2
+          && !words.contains { w in last.boundaries.contains { w.x0 + 0.5 * m.height < $0 && $0 < w.x1 - 0.5 * m.height } }
+      }
+    }
   }
 
   static func isLoneNumber(_ s: String) -> Bool {
@@ -251,7 +278,7 @@ struct LayoutBuilder {
     let minX = lines.reduce(Double.infinity) { min($0, $1.x0) }
     let maxX = lines.reduce(-Double.infinity) { max($0, $1.x1) }
     let regionRules = Self.rowRules(rules, lines: lines, minX: minX, maxX: maxX, m)
-    let rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m)
+    var rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m)
     // One known column name is enough to tell a two-column table (`Tiêu chí | Nội dung chi
     // tiết`) from side-by-side blocks, even when OCR damaged the other name.
     let known = rows.first.map { $0.cells.contains { columnLexicon.canonical($0) != nil } } ?? false
@@ -260,9 +287,29 @@ struct LayoutBuilder {
     // empty column or a false gutter beside a centred header does not shift the cells.
     var mapping: [Int]?
     var width = boundaries.count + 1
-    if !known, proseSinceTable == 0, let last = lastTable, minX >= last.minX - 5 * m.height, maxX <= last.maxX + 5 * m.height {
+    if !known, let last = lastTable, proseSinceTable == 0 || strayRows(last, m), minX >= last.minX - 5 * m.height,
+      maxX <= last.maxX + 5 * m.height
+    {
       mapping = Self.mapColumns(lines, boundaries: boundaries, onto: last.boundaries, tolerance: 4 * m.height)
-      if mapping != nil { width = last.boundaries.count + 1 }
+      if let map = mapping {
+        width = last.boundaries.count + 1
+        let split = Self.splittable(lines, boundaries: boundaries, by: last.boundaries, m)
+        if split.contains(true) {
+          // A column that merged two of the first part's (a gutter filled by specks) is split
+          // again where the first part's boundary runs clear through it.
+          rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m, assign: { w in
+            let c = Self.column(of: w, boundaries)
+            return split[c] ? Self.column(of: w, last.boundaries) : map[c]
+          }, width: width)
+          mapping = Array(0..<width)
+        }
+        for stray in strayProse {
+          let words = stray.lines.flatMap(\.words)
+          var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }) }
+          while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+          output[stray.index].text = Substring(cells.joined(separator: "\t"))
+        }
+      }
     }
     blank()
     if boundaries.count >= 2 || known || mapping != nil {
@@ -275,8 +322,10 @@ struct LayoutBuilder {
           cells = mapped
         }
         // Cells continued from the part above (a header or row cut by the page break) join
-        // that row here: the parser never merges into a header.
+        // that row here: the parser never merges into a header. Only the part's first row can
+        // be one: where the number column was lost every row starts with an empty cell.
         if leading, cells.first?.isEmpty == true, let k = lastRowIndex {
+          leading = false
           var above = output[k].text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
           while above.count < cells.count { above.append("") }
           for (c, text) in cells.enumerated() where !text.isEmpty {
@@ -291,8 +340,10 @@ struct LayoutBuilder {
         while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
         emit(cells.joined(separator: "\t"), line: row.line)
       }
-      if mapping == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
+      // Later parts map onto the part with the header: a headerless part may have lost a gutter.
+      if mapping == nil, known || lastTable == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
       proseSinceTable = 0
+      strayProse = []
     } else {
       // Side-by-side blocks: each column top to bottom, left first.
       proseSinceTable += 1
@@ -306,6 +357,24 @@ struct LayoutBuilder {
       }
     }
     blank()
+  }
+
+  /// For each column of a region, whether boundaries of an earlier part of its table run
+  /// through it without crossing any of its words: then it is two columns whose gutter a
+  /// poor scan filled.
+  static func splittable(_ lines: [VisualLine], boundaries: [Double], by target: [Double], _ m: Metrics) -> [Bool] {
+    (0...boundaries.count).map { c in
+      let lo = c == 0 ? -Double.infinity : boundaries[c - 1]
+      let hi = c == boundaries.count ? Double.infinity : boundaries[c]
+      let inside = target.filter { $0 > lo + m.height && $0 < hi - m.height }
+      guard !inside.isEmpty else { return false }
+      for l in lines {
+        for w in l.words where w.hasAlphanumeric && column(of: w, boundaries) == c {
+          if inside.contains(where: { w.x0 + 0.5 * m.height < $0 && $0 < w.x1 - 0.5 * m.height }) { return false }
+        }
+      }
+      return true
+    }
   }
 
   /// For each column of a region, the column of an earlier table part it belongs to: the
@@ -388,8 +457,13 @@ struct LayoutBuilder {
   /// Lines of a table region grouped into rows: a row starts where the first column holds a
   /// row label (a number, a Roman numeral, a group letter), or — in a table without labels —
   /// where the first column has text after a row gap; other lines continue the row above.
-  static func rows(_ lines: [VisualLine], boundaries: [Double], rules: [Double], _ m: Metrics) -> [Row] {
-    let width = boundaries.count + 1
+  /// - Parameter assign: the cell of a word when not the region's column (a part mapped onto
+  ///   an earlier part of its table), with `width` cells.
+  static func rows(
+    _ lines: [VisualLine], boundaries: [Double], rules: [Double], _ m: Metrics, assign: ((OCRWord) -> Int)? = nil,
+    width assignedWidth: Int? = nil
+  ) -> [Row] {
+    let width = assignedWidth ?? boundaries.count + 1
     // Which row each line opens or continues.
     var starts = Array(repeating: false, count: lines.count)
     let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map(\.text).joined(separator: " ") }
@@ -425,14 +499,13 @@ struct LayoutBuilder {
         inside.append(lines[k].centerY - lines[k - 1].centerY)
       }
       let pitch = inside.count >= 2 ? ocrMedian(inside) : 1.3 * m.height
+      let labelledStarts = labelled ? Self.starts(lines, labels: labels, m) : []
       for k in lines.indices {
         let first = firstCells[k]
         if k == 0 {
           starts[k] = true
         } else if labelled {
-          // Header lines run until the first label; a line of the first column without a
-          // label continues that column's cell.
-          starts[k] = labels[k]
+          starts[k] = labelledStarts[k]
         } else if first.isEmpty {
           starts[k] = false
         } else {
@@ -454,10 +527,38 @@ struct LayoutBuilder {
         cellWords = Array(repeating: [], count: width)
         rowLine = l.sourceLine
       }
-      for w in l.words { cellWords[column(of: w, boundaries)].append(w) }
+      for w in l.words { cellWords[assign?(w) ?? column(of: w, boundaries)].append(w) }
     }
     flush(rowLine)
     return rows
+  }
+
+  /// Where the rows of a labelled table without rules start. Header lines run until the first
+  /// row; a line of the first column without a label continues that column's cell. A label
+  /// centred vertically in a tall row stands on one of its middle lines, so its row starts at
+  /// the widest gap since the previous label when that gap is wider than the lines of one cell
+  /// are apart (cell padding and the border lie between rows), else at the label.
+  static func starts(_ lines: [VisualLine], labels: [Bool], _ m: Metrics) -> [Bool] {
+    var starts = Array(repeating: false, count: lines.count)
+    guard !lines.isEmpty else { return starts }
+    starts[0] = true
+    let spacing = lines.indices.dropFirst().map { lines[$0].centerY - lines[$0 - 1].centerY }.filter { $0 > 0.8 * m.height }
+    let pitch = spacing.count >= 3 ? ocrPercentile(spacing, 0.25) : 1.3 * m.height
+    var previous = 0
+    for k in lines.indices.dropFirst() where labels[k] {
+      var widest = k
+      var widestGap = 0.0
+      for j in stride(from: k, to: previous, by: -1) {
+        let gap = lines[j].centerY - lines[j - 1].centerY
+        if gap > widestGap {
+          widestGap = gap
+          widest = j
+        }
+      }
+      starts[widestGap > 1.35 * pitch ? widest : k] = true
+      previous = k
+    }
+    return starts
   }
 
   /// The words of one cell in reading order: lines of the cell itself, then left to right.

@@ -83,6 +83,8 @@ enum VisualLines {
       if w.text.unicodeScalars.allSatisfy({ "|¦│‖┃".unicodeScalars.contains($0) }) { return false }
       if w.height > 3 * height && w.width < height { return false }
       if !w.hasAlphanumeric && w.conf >= 0 && w.conf < 30 { return false }
+      // A rule blurred in a poor scan reads as a row of flat "letters" Tesseract doubts.
+      if w.height < 0.45 * height && w.conf >= 0 && w.conf < 50 { return false }
       return true
     }
   }

@@ -17,11 +17,23 @@ struct ColumnLexicon {
   /// Canonical names for a whole header: "Kết quả" is a target's value beside "Chỉ tiêu"
   /// but a task's result beside "Tên nhiệm vụ".
   func columns(_ header: [String]) -> [String?] {
-    var names = header.map(canonical)
+    read(header).names
+  }
+
+  /// The header's canonical names, with the cells matched only loosely (OCR damage) beside
+  /// the Grammar header each was read as.
+  func read(_ header: [String]) -> (names: [String?], loose: [(cell: String, match: LooseMatch)]) {
+    var loose: [(cell: String, match: LooseMatch)] = []
+    var names = header.map { cell -> String? in
+      if let name = canonical(cell) { return name }
+      guard let m = looseMatch(cell) else { return nil }
+      loose.append((cell, m))
+      return m.canonical
+    }
     if names.contains("name"), !names.contains("indicator") {
       names = names.map { $0 == "value" ? "result" : $0 }
     }
-    return names
+    return (names, loose)
   }
 
   /// A header row names at least two known columns.

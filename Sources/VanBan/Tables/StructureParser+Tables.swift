@@ -65,9 +65,11 @@ extension StructureParser {
         rows.append(Row(cells: cells, group: group, line: line.number))
       }
     }
-    return Table(
-      caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows,
-      line: first.number)
+    let reading = columnLexicon.read(header)
+    for (cell, match) in reading.loose {
+      diagnostics.append(DiagnosticCatalogue.ocrHeaderRepaired(cell, match.header, line: first.number))
+    }
+    return Table(caption: caption, header: header, columns: reading.names, rows: rows, line: first.number)
   }
 
   private func nextNonBlankOrNumber(from: Int) -> Int? {

@@ -37,6 +37,8 @@ struct TableInterpreter {
     }
     let tableYear = title.flatMap(ValueParser.year(in:)) ?? planYear
     var groupCounts: [(title: String, declared: Int, found: Int, line: Int)] = []
+    let numberReader = RowNumberReader(lex: lex)
+    var previousNumber: String?
     for row in table.rows {
       func cell(_ name: String) -> String? {
         guard let k = index(name), k < row.cells.count else { return nil }
@@ -46,21 +48,50 @@ struct TableInterpreter {
       func agencyList(_ name: String) -> [String] {
         guard let k = index(name), k < row.cells.count, !row.cells[k].isEmpty else { return [] }
         let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
-        return agencies.split(Self.stripStrayMarks(text))
+        return agencies.split(Self.stripStrayMarks(text)).map { agency in
+          guard !agencies.isKnown(agency), let cleaned = Self.withoutSpecks(agency), agencies.isKnown(cleaned) else { return agency }
+          let known = agencies.canonical(cleaned)
+          out.diagnostics.append(DiagnosticCatalogue.ocrAgencyRepaired(agency, known, line: row.line))
+          return known
+        }
       }
-      let number = cell("number").map { Self.trimNumber($0) }
-      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && number.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
+      let label = cell("number").map { Self.trimNumber($0) }
+      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
         let title = row.cells.count > 1 ? row.cells[1] : ""
         if let declared = declaredCount(title) { groupCounts.append((title, declared, 0, row.line)) }
+        previousNumber = nil
         continue
       }
+      var number: String?
+      if let raw = cell("number") {
+        switch numberReader.read(raw, previous: previousNumber) {
+        case .label(let n):
+          number = n
+        case .repaired(let n):
+          number = n
+          out.diagnostics.append(DiagnosticCatalogue.ocrNumberRepaired(raw, n, line: row.line))
+        case .unreadable:
+          out.diagnostics.append(DiagnosticCatalogue.tableRowNumberUnreadable(raw, line: row.line))
+        }
+      }
+      previousNumber = number
       if let k = groupCounts.indices.last, groupCounts[k].title == row.group { groupCounts[k].found += 1 }
       if isTargets {
         guard let indicator = cell("indicator") else { continue }
         var vals: [TargetValue] = []
-        for (k, c) in cols.enumerated() where c == "value" && k < row.cells.count {
+        let valueColumns = cols.indices.filter { cols[$0] == "value" && $0 < row.cells.count }
+        for k in valueColumns {
           let year = ValueParser.year(in: table.header[k]) ?? tableYear
-          if let v = values.parse(cell: row.cells[k], year: year) {
+          if var v = values.parse(cell: row.cells[k], year: year) {
+            if v.value == nil,
+              let repaired = repairedValue(
+                row.cells[k], year: year, unit: cell("unit"),
+                siblings: valueColumns.filter { $0 != k }.compactMap { values.parse(cell: row.cells[$0], year: year)?.value })
+            {
+              v.op = repaired.op
+              v.value = repaired.value
+              out.diagnostics.append(DiagnosticCatalogue.ocrValueRepaired(row.cells[k], repaired.text, line: row.line))
+            }
             vals.append(v)
             if v.value == nil {
               out.diagnostics.append(DiagnosticCatalogue.valueUnparsed(row.cells[k], line: row.line))
@@ -99,6 +130,19 @@ struct TableInterpreter {
         }
       }
     }
+  }
+
+  /// A value cell with no number that is one number with digits misread as letters ("1oọ"),
+  /// kept only when the row agrees: a percentage (by the cell or the row's unit) is at most
+  /// 100, and a value is at most ten times the row's other values (its other years), since a
+  /// speck before the number also reads as a digit ("l1oo" beside "100" is not 1100).
+  private func repairedValue(_ cell: String, year: Int?, unit: String?, siblings: [Double]) -> TargetValue? {
+    guard let text = OCRValueRepair(lex: lex).repair(cell), let v = values.parse(cell: text, year: year),
+      let n = v.value
+    else { return nil }
+    if (text.hasSuffix("%") || unit?.contains("%") == true) && n > 100 { return nil }
+    if let most = siblings.max(), most > 0, n > 10 * most { return nil }
+    return v
   }
 
   /// A key–value table describes one task: "Nhiệm vụ 1: Thực hiện nhiệm vụ khoa học, công nghệ".
@@ -165,6 +209,19 @@ struct TableInterpreter {
       }
       return String(t)
     }.joined(separator: "\n")
+  }
+
+  /// An agency name with the specks OCR reads between its words dropped: marks that are no
+  /// word ("`", "~", "¬") and lone lower-case Latin letters ("Phục vụ x x Hành chính công");
+  /// nil when there are none. Used only when the result is a name the lexicon knows.
+  static func withoutSpecks(_ name: String) -> String? {
+    let words = name.split(separator: " ")
+    let kept = words.filter { w in
+      if w == "-" || w == "–" { return true }
+      if !w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return false }
+      return !(w.count == 1 && w.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isLowercase })
+    }
+    return kept.count < words.count && !kept.isEmpty ? kept.joined(separator: " ") : nil
   }
 
   static func trimNumber(_ s: String) -> String {

@@ -1,0 +1,115 @@
+import Testing
+@testable import VanBan
+
+/// Layout of tables in poor scans: rules read on a rotated page, labels centred in tall rows,
+/// specks, gutters filled by noise.
+@Suite struct OCRDegradedLayoutTests {
+  static func texts(_ page: OCRTestPage) throws -> [String] {
+    try OCRLayoutReader.lines(from: page.tsv(), format: .tsv).map { String($0.text) }
+  }
+
+  /// Without rules, a row's number centred vertically stands on its middle line: the row
+  /// starts at the gap above it, not at the number.
+  @Test func centredLabelsStartTheirRowAtTheGapAbove() throws {
+    var p = OCRTestPage()
+    p.phrase("TT", x: 100, y: 0)
+    p.phrase("Chỉ tiêu", x: 200, y: 0)
+    p.phrase("Đơn vị tính", x: 800, y: 0)
+    let rows: [(y: Int, label: String, unit: String, lines: [String])] = [
+      (60, "1", "%", ["Tỷ lệ hộ gia đình", "có kết nối cáp", "quang tốc độ cao"]),
+      (190, "2", "%", ["Tỷ lệ dân số", "trưởng thành có", "chữ ký số"]),
+      (320, "3", "doanh nghiệp", ["Số doanh nghiệp số"]),
+    ]
+    for row in rows {
+      let middle = row.y + 35 * ((row.lines.count - 1) / 2)
+      p.phrase(row.label, x: 100, y: middle)
+      p.phrase(row.unit, x: 800, y: middle)
+      for (k, text) in row.lines.enumerated() { p.phrase(text, x: 200, y: row.y + 35 * k) }
+    }
+    #expect(try Self.texts(p) == [
+      "TT\tChỉ tiêu\tĐơn vị tính",
+      "1\tTỷ lệ hộ gia đình có kết nối cáp quang tốc độ cao\t%",
+      "2\tTỷ lệ dân số trưởng thành có chữ ký số\t%",
+      "3\tSố doanh nghiệp số\tdoanh nghiệp",
+    ])
+  }
+
+  /// On a page rotated by a degree a rule's box is as tall as a line of text; it still bounds
+  /// the rows, which nothing else separates here.
+  @Test func rulesOfARotatedScanBoundRows() throws {
+    let slope = 0.015
+    var p = OCRTestPage()
+    p.phrase("Tiêu chí", x: 100, y: 0, slope: slope)
+    p.phrase("Nội dung chi tiết", x: 400, y: 0, slope: slope)
+    p.rule(x: 90, y: 45, width: 1300, slope: slope)
+    p.phrase("Cơ sở", x: 100, y: 60, slope: slope)
+    p.phrase("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", x: 400, y: 60, slope: slope)
+    p.phrase("pháp lý", x: 100, y: 95, slope: slope)
+    p.phrase("về đột phá phát triển khoa học công nghệ", x: 400, y: 95, slope: slope)
+    p.rule(x: 90, y: 127, width: 1300, slope: slope)
+    p.phrase("Tính cấp", x: 100, y: 130, slope: slope)
+    p.phrase("Nâng cao nhận thức cho cán bộ công chức và người dân", x: 400, y: 130, slope: slope)
+    p.phrase("thiết", x: 100, y: 165, slope: slope)
+    p.phrase("trên địa bàn xã về chuyển đổi số", x: 400, y: 165, slope: slope)
+    p.rule(x: 90, y: 200, width: 1300, slope: slope)
+    #expect(p.words.contains { $0.text == " " && $0.height > 18 })
+    #expect(try Self.texts(p) == [
+      "Tiêu chí\tNội dung chi tiết",
+      "Cơ sở pháp lý\tNghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học công nghệ",
+      "Tính cấp thiết\tNâng cao nhận thức cho cán bộ công chức và người dân trên địa bàn xã về chuyển đổi số",
+    ])
+  }
+
+  static func word(_ text: String, x: Double, y: Double = 0, width: Double? = nil, height: Double = 30, conf: Double = 95)
+    -> OCRWord
+  {
+    OCRWord(
+      text: text, page: 1, x0: x, y0: y, x1: x + (width ?? Double(20 * text.count)), y1: y + height, conf: conf,
+      lineID: 1, sourceLine: 1)
+  }
+
+  /// A blurred rule reads as flat letters Tesseract doubts; a flat mark it is sure of (a dash)
+  /// and a doubtful word of full height stay.
+  @Test func flatDoubtfulSpecksAreDropped() {
+    let words = [
+      Self.word("Tượn", x: 0, height: 7, conf: 0), Self.word("-", x: 100, height: 3, conf: 93),
+      Self.word("chữ", x: 200, conf: 20),
+    ]
+    #expect(VisualLines.dropNoise(words, height: 30).map(\.text) == ["-", "chữ"])
+  }
+
+  /// A column of a later table part that spans two columns of the first part splits again
+  /// only where the first part's boundary runs clear through its words.
+  @Test func mergedColumnSplitsWhereTheBoundaryIsClear() {
+    let m = LayoutBuilder.Metrics(height: 30, space: 10)
+    let clear = VisualLine(
+      words: [Self.word("01", x: 100), Self.word("Tỷ", x: 300), Self.word("lệ", x: 350), Self.word("%", x: 700)],
+      top: 0, bottom: 30)
+    let crossing = VisualLine(words: [Self.word("02", x: 100), Self.word("Tỷ", x: 300), Self.word("ngang", x: 580, width: 100)], top: 40, bottom: 70)
+    // The part's own columns: [number | indicator + unit]; the first part had [number | indicator | unit].
+    #expect(LayoutBuilder.splittable([clear], boundaries: [200], by: [200, 650], m) == [false, true])
+    #expect(LayoutBuilder.splittable([clear, crossing], boundaries: [200], by: [200, 650], m) == [false, false])
+  }
+
+  /// A table part whose number column OCR lost starts every row with an empty cell: only its
+  /// first row can continue the row cut by the page break; the others stay rows.
+  @Test func onlyTheFirstRowOfAPartContinuesTheRowAbove() throws {
+    var first = OCRTestPage()
+    for (x, text) in [(100, "TT"), (200, "Chỉ tiêu"), (800, "Đơn vị tính")] { first.phrase(text, x: x, y: 0) }
+    for (k, row) in [("1", "Tỷ lệ phủ sóng 5G"), ("2", "Tỷ lệ hộ gia đình có")].enumerated() {
+      first.phrase(row.0, x: 100, y: 60 + 60 * k)
+      first.phrase(row.1, x: 200, y: 60 + 60 * k)
+      first.phrase("%", x: 800, y: 60 + 60 * k)
+    }
+    var second = OCRTestPage()
+    second.phrase("mạng cáp quang", x: 200, y: 0)
+    for (k, row) in [("Số người có chữ ký số", "người"), ("Số giao dịch không tiền mặt", "lượt")].enumerated() {
+      second.phrase(row.0, x: 200, y: 60 + 60 * k)
+      second.phrase(row.1, x: 800, y: 60 + 60 * k)
+    }
+    let lines = try OCRLayoutReader.lines(from: first.tsv() + second.tsv(), format: .tsv).map { String($0.text) }
+    #expect(lines.contains("2\tTỷ lệ hộ gia đình có mạng cáp quang\t%"))
+    #expect(lines.contains("\tSố người có chữ ký số\tngười"))
+    #expect(lines.contains("\tSố giao dịch không tiền mặt\tlượt"))
+  }
+}
