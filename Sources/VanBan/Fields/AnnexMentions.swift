@@ -6,6 +6,9 @@ struct AnnexMentions {
   let lex: GrammarLexicon
 
   func labels(in text: LogicalText) -> [(label: String, line: Int)] {
+    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 || Self.isRomanByte($0) }) else {
+      return []
+    }
     let words = Words.split(Substring(text.text))
     // A mention ends in a label — a Roman numeral or a number of one or two digits — and
     // most text has no such word: then there is nothing to fold.
@@ -27,7 +30,7 @@ struct AnnexMentions {
       while p < words.count {
         var w = String(words[p])
         while let l = w.last, ",;:.)".contains(l) { w.removeLast() }
-        if LineClassifier.romanValue(w) != nil || (!w.isEmpty && w.count <= 2 && w.allSatisfy(\.isNumber)) {
+        if LineClassifier.romanValue(w) != nil || (!w.isEmpty && w.utf8.count <= 2 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
           let offset = text.text.utf8.distance(from: text.text.startIndex, to: words[p].startIndex)
           found.append((w, text.line(atUTF8: offset)))
           p += 1
@@ -45,16 +48,15 @@ struct AnnexMentions {
     return found
   }
 
-  /// The byte test behind the label check below: only I, V, X, L or only one or two digits,
-  /// before the punctuation that may follow.
+  /// The byte test behind the label check below: only I, V, X, L or only one or two ASCII
+  /// digits, before the punctuation that may follow.
+  static func isRomanByte(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C }
+
   static func mayBeLabel(_ word: Substring) -> Bool {
     var u = word.utf8[...]
     while let l = u.last, l == 0x2C || l == 0x3B || l == 0x3A || l == 0x2E || l == 0x29 { u = u.dropLast() }
     guard !u.isEmpty else { return false }
     if u.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C }) { return true }
-    if u.count <= 2 && u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-    // A non-ASCII numeral ("①"): left to the full test.
-    guard u.first! >= 0x80, u.count <= 8 else { return false }
-    return word.unicodeScalars.first?.properties.numericType != nil
+    return u.count <= 2 && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 }

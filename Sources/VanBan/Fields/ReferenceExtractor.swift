@@ -13,18 +13,17 @@ struct ReferenceExtractor {
   let lex: GrammarLexicon
 
   func extract(from text: LogicalText) -> [Reference] {
+    // Every citation has a number, which starts with a digit: most running text has none.
+    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 }) else { return [] }
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
-    // Every citation has a number, which starts with a digit: most running text has none, and
-    // then there is nothing to fold.
     let anchors = words.indices.filter { (words[$0].utf8.first ?? 0) &- 0x30 < 10 }
     guard !anchors.isEmpty else { return [] }
     // Before the number: the kind, "số" and ":"; after it: the rest of a broken number,
     // "ngày" and the date, "của" and the issuer (a known one, or up to 12 words and a stop).
-    let stop = lex.issuerStopWords.map(\.count).max() ?? 1
     let bare = Words.bareNear(
       anchors, in: words, before: lex.docKinds.longest + 2,
-      after: 4 + max(12, lex.issuers.longest) + stop)
+      after: 4 + max(12, lex.issuers.longest) + lex.longestIssuerStop)
     let utf8Start = text.text.utf8.startIndex
     var refs: [Reference] = []
     /// UTF-8 offset where each reference starts, for alias attachment.
@@ -159,11 +158,18 @@ struct ReferenceExtractor {
   /// number it repeats, otherwise to the citation just before it.
   private func attachAliases(_ text: String, to refs: inout [Reference], offsets: [Int]) {
     guard !refs.isEmpty else { return }
-    var search = text.startIndex
-    while let open = text[search...].firstIndex(of: "(") {
-      search = text.index(after: open)
-      guard let close = text[search...].firstIndex(of: ")") else { break }
+    // Byte searches: both brackets are ASCII, and a Character walk of every paragraph was
+    // most of this function's cost.
+    let u = text.utf8
+    var search = u.startIndex
+    while let open = u[search...].firstIndex(of: 0x28) {
+      search = u.index(after: open)
+      guard let close = u[search...].firstIndex(of: 0x29) else { break }
       let inside = text[search..<close]
+      // The intro's first word first: most parentheses hold no alias.
+      guard let firstWord = Words.split(inside).first,
+        lex.keyword("alias_intro").starts(with: Words.bare(FoldingKey.toneInsensitive(firstWord)))
+      else { continue }
       let words = Words.fold(inside).map(Words.bare)
       guard let intro = lex.keyword("alias_intro").matchPrefix(words) else { continue }
       let aliasText = Words.split(inside).dropFirst(intro.count).joined(separator: " ")

@@ -24,8 +24,12 @@ struct GrammarLexicon: Sendable {
   let issuerStops: [String]
   /// `issuerStops` as words, so a stop of several words is compared without splitting it again.
   let issuerStopWords: [[String]]
+  /// Words in the longest issuer stop.
+  let longestIssuerStop: Int
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
+  /// UTF-8 length of the longest key of `romanConfusions`.
+  let longestRomanConfusion: Int
   /// OCR misreadings of digits ("o" → "0"), used only inside a number of a value cell.
   let digitConfusions: [Character: Character]
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
@@ -68,6 +72,7 @@ struct GrammarLexicon: Sendable {
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
     issuerStopWords = issuerStops.map { $0.split(separator: " ").map(String.init) }
+    longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
     var loose: [String: String] = [:]
     var clashes: Set<String> = []
     let columnTable = GrammarData.table("columns")
@@ -98,6 +103,7 @@ struct GrammarLexicon: Sendable {
       if row[0] == "digit", row[1].count == 1, row[2].count == 1, let w = row[1].first, let r = row[2].first { digits[w] = r }
     }
     romanConfusions = roman
+    longestRomanConfusion = roman.keys.map(\.utf8.count).max() ?? 0
     digitConfusions = digits
   }
 
@@ -118,6 +124,10 @@ struct PhraseMatcher: Sendable {
 
   typealias Bytes = UTF8Key
 
+  /// Whether some phrase starts with this folded, bare word: a cheap test before folding a
+  /// whole text to match it.
+  func starts(with word: String) -> Bool { byFirstWord[Bytes(word)] != nil }
+
   /// Words in the longest phrase.
   var longest: Int { entries.first?.words.count ?? 0 }
 
@@ -134,7 +144,7 @@ struct PhraseMatcher: Sendable {
 
   /// The longest phrase that the words start with, and how many words it takes.
   func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
-    guard let first = words.first, let candidates = byFirstWord[Bytes(Words.bare(first))] else { return nil }
+    guard let first = words.first, !first.isEmpty, let candidates = byFirstWord[Bytes(Words.bare(first))] else { return nil }
     for e in candidates where e.words.count <= words.count {
       var ok = true
       for k in 1..<e.words.count where !Words.bare(words[words.startIndex + k]).utf8.elementsEqual(e.words[k].utf8) {
@@ -170,8 +180,28 @@ struct PhraseMatcher: Sendable {
 enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
-    // On UTF-8 bytes: walking Characters (grapheme breaking) made this a hot spot, and a space
-    // or tab byte is always a boundary between scalars.
+    // On the UTF-8 bytes, by integer offsets: a space or tab byte is always a boundary between
+    // scalars, and stepping String indexes byte by byte cost more than the rest of a parse step.
+    let u = s.utf8
+    let cuts: [(Int, Int)]? = u.withContiguousStorageIfAvailable { bytes in
+      var cuts: [(Int, Int)] = []
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
+        if i > start { cuts.append((start, i)) }
+      }
+      return cuts
+    }
+    guard let cuts else { return slowSplit(s) }
+    return cuts.map { (a, b) in
+      Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
+    }
+  }
+
+  private static func slowSplit(_ s: Substring) -> [Substring] {
     var out: [Substring] = []
     let u = s.utf8
     var i = u.startIndex
@@ -221,6 +251,21 @@ enum Words {
       for word in split(Substring(s)) { add(FoldingKey.toneInsensitive(word)) }
     }
     return out
+  }
+
+  /// Whether some word of `s` starts with a byte `isStart` accepts: a test on the bytes,
+  /// before splitting and folding a text for a phrase that needs such a word.
+  static func anyWordStarts(in s: String, with isStart: (UInt8) -> Bool) -> Bool {
+    var atStart = true
+    for b in s.utf8 {
+      if b == 0x20 || b == 0x09 {
+        atStart = true
+      } else {
+        if atStart, isStart(b) { return true }
+        atStart = false
+      }
+    }
+    return false
   }
 
   /// `fold(...).map(bare)` of `words`, but only near the anchors: the words from `before`

@@ -223,34 +223,57 @@ struct HOCRReader {
 
   /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.
   static func title(_ title: String?, element: String, sourceLine: Int) throws(ParseError) -> (box: [Double]?, conf: Double?) {
-    guard let title else { return (nil, nil) }
+    guard var title else { return (nil, nil) }
     var box: [Double]?
     var conf: Double?
-    for property in title.utf8.split(separator: 0x3B) {
-      // Fields on bytes, numbers read as integers where they are (Tesseract writes integer
-      // boxes): Double(Substring) and Character splitting made this the reader's hot spot.
-      let parts = property.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+    // Fields found by byte offsets, numbers read as integers where they are (Tesseract writes
+    // integer boxes): splitting views and Double(Substring) made this the reader's hot spot.
+    let properties: [[Range<Int>]] = title.withUTF8 { b in
+      var props: [[Range<Int>]] = []
+      var fields: [Range<Int>] = []
+      var i = 0
+      while i <= b.count {
+        if i == b.count || b[i] == 0x3B {
+          props.append(fields)
+          fields.removeAll(keepingCapacity: true)
+          i += 1
+          continue
+        }
+        if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A {
+          i += 1
+          continue
+        }
+        let start = i
+        while i < b.count, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0A, b[i] != 0x3B { i += 1 }
+        fields.append(start..<i)
+      }
+      return props
+    }
+    let bytes = Array(title.utf8)
+    func field(_ r: Range<Int>) -> ArraySlice<UInt8> { bytes[r] }
+    for parts in properties {
       guard let key = parts.first else { continue }
-      if key.elementsEqual("bbox".utf8) {
-        let numbers = parts.dropFirst().compactMap(Self.number).filter(\.isFinite)
-        let text = String(decoding: property, as: UTF8.self)
+      if field(key).elementsEqual("bbox".utf8) {
+        let numbers = parts.dropFirst().compactMap { Self.number(field($0)) }.filter(\.isFinite)
         guard parts.count == 5, numbers.count == 4 else {
+          let text = String(decoding: bytes[key.lowerBound..<(parts.last?.upperBound ?? key.upperBound)], as: UTF8.self)
           throw .badLayout(
-            "line \(sourceLine): the \(element) title has `\(Substring(text).ocrTrimmed().prefix(60))`; a bbox is four numbers (x0 y0 x1 y1)")
+            "line \(sourceLine): the \(element) title has `\(text.prefix(60))`; a bbox is four numbers (x0 y0 x1 y1)")
         }
         guard numbers[2] >= numbers[0], numbers[3] >= numbers[1] else {
-          throw .badLayout("line \(sourceLine): the \(element) bbox `\(Substring(text).ocrTrimmed())` ends before it starts")
+          let text = String(decoding: bytes[key.lowerBound..<parts[4].upperBound], as: UTF8.self)
+          throw .badLayout("line \(sourceLine): the \(element) bbox `\(text)` ends before it starts")
         }
         box = numbers
-      } else if key.elementsEqual("x_wconf".utf8), parts.count >= 2 {
-        conf = Self.number(parts[1])
+      } else if field(key).elementsEqual("x_wconf".utf8), parts.count >= 2 {
+        conf = Self.number(field(parts[1]))
       }
     }
     return (box, conf)
   }
 
   /// A number field: digits alone are read directly, anything else through `Double`.
-  private static func number(_ field: Substring.UTF8View.SubSequence) -> Double? {
+  private static func number(_ field: ArraySlice<UInt8>) -> Double? {
     if !field.isEmpty, field.count <= 15, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
       return Double(field.reduce(0) { $0 * 10 + Int($1 - 0x30) })
     }

@@ -18,7 +18,10 @@ struct RomanNumeralRepair {
         romanIndices.append(k)
         continue
       }
-      guard line.marker == nil, !line.isTableRow, let dot = line.text.firstIndex(of: ".") else { continue }
+      // The dot within the longest misreading: a byte search, not a Character walk of the line.
+      guard line.marker == nil, !line.isTableRow,
+        let dot = line.text.utf8.prefix(lexicon.longestRomanConfusion + 1).firstIndex(of: 0x2E)
+      else { continue }
       let token = String(line.text[..<dot])
       let title = line.text[line.text.index(after: dot)...].trimmingSpaces()
       guard let repaired = lexicon.romanConfusions[token], let value = LineClassifier.romanValue(repaired),

@@ -219,7 +219,8 @@ enum SectionTitle {
   /// a short line without a final full stop is a title; anything else is a paragraph.
   static func split(_ text: String) -> (title: String?, paragraph: String?) {
     let scalars = text.unicodeScalars
-    if let colon = text.firstIndex(of: ":") {
+    // A byte search: ":" is ASCII, and walking Characters made this a hot spot.
+    if let colon = text.utf8.firstIndex(of: 0x3A) {
       let head = text[..<colon].trimmingSpaces()
       let tail = text[text.index(after: colon)...].trimmingSpaces()
       let headWords = head.split(separator: " ").count
