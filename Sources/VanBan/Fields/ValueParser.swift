@@ -103,11 +103,11 @@ extension ValueParser {
     }
 
     /// Phrases before a number, by their last word, longest first.
-    let before: [String: [Phrase]]
+    let before: [UTF8Key: [Phrase]]
     /// Phrases after a number, by their first word, longest first.
-    let after: [String: [Phrase]]
+    let after: [UTF8Key: [Phrase]]
     /// Words introducing a year ("năm"), by their last word.
-    let yearWords: [String: [Phrase]]
+    let yearWords: [UTF8Key: [Phrase]]
     /// TeX commands and the scalar each stands for.
     let latex: [String: Unicode.Scalar]
 
@@ -155,8 +155,9 @@ extension ValueParser {
       FoldingKey.toneInsensitive(s).split(separator: " ").map(String.init)
     }
 
-    private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> [String: [Phrase]] {
-      Dictionary(grouping: phrases, by: key).mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    /// Keyed by bytes: folded words are NFC, and String's own hash normalises again.
+    private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> [UTF8Key: [Phrase]] {
+      Dictionary(grouping: phrases, by: { UTF8Key(key($0)) }).mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }
   }
 }
@@ -275,9 +276,9 @@ extension ValueParser {
     }
 
     /// The longest phrase whose last word is token `end`, its words consecutive word tokens.
-    mutating func phraseEnds(at end: Int, in index: [String: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+    mutating func phraseEnds(at end: Int, in index: [UTF8Key: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
       guard end >= 0, end < tokens.count, tokens[end].kind == .word,
-        let candidates = index[key(end)]
+        let candidates = index[UTF8Key(key(end))]
       else { return nil }
       for p in candidates where p.words.count <= end + 1 {
         var ok = true
@@ -295,9 +296,9 @@ extension ValueParser {
     }
 
     /// The longest phrase whose first word is token `start`.
-    mutating func phraseStarts(at start: Int, in index: [String: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+    mutating func phraseStarts(at start: Int, in index: [UTF8Key: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
       guard start >= 0, start < tokens.count, tokens[start].kind == .word,
-        let candidates = index[key(start)]
+        let candidates = index[UTF8Key(key(start))]
       else { return nil }
       for p in candidates where start + p.words.count <= tokens.count {
         var ok = true

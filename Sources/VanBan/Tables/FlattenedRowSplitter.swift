@@ -132,9 +132,10 @@ struct FlattenedRowSplitter {
     let words = text.split(separator: " ")
     guard words.count >= 3 else { return nil }
     for start in 1..<(words.count - 1) {
+      // The capital first: joining the tail and looking it up cost far more.
+      guard words[start].first?.isUppercase == true else { continue }
       let tail = words[start...].joined(separator: " ")
-      // The capital first: a lexicon lookup costs far more.
-      if words[start].first?.isUppercase == true, agencies.isKnown(tail) {
+      if agencies.isKnown(tail) {
         return (words[..<start].joined(separator: " "), tail)
       }
     }
