@@ -224,48 +224,28 @@ enum Words {
 
   /// Folded (case- and tone-placement-insensitive) words.
   static func fold(_ s: some StringProtocol) -> [String] {
-    // Word by word: folding never joins or splits words, so this equals folding the whole
-    // text and splitting it (a word that folds to several — an exotic space inside it — is
-    // split the same way). On the UTF-8 bytes, cut at the same space and tab bytes as `split`.
-    var out: [String] = []
-    func add(_ f: String) {
-      if f.utf8.contains(0x20) {
-        out += f.split(separator: " ").map(String.init)
-      } else if !f.isEmpty {
-        out.append(f)
-      }
-    }
-    let done: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let start = i
-        while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
-        if i == start { break }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-        add(FoldingKey.toneInsensitive(utf8: word))
-      }
-    }
-    if done == nil {
-      for word in split(Substring(s)) { add(FoldingKey.toneInsensitive(word)) }
-    }
-    return out
+    // Folding never joins or splits words (white space is never part of a syllable), so the
+    // words of the folded text are the folded words; one pass over the text is cheaper than a
+    // fold per word.
+    FoldingKey.toneInsensitiveWords(s)
   }
 
   /// Whether some word of `s` starts with a byte `isStart` accepts: a test on the bytes,
   /// before splitting and folding a text for a phrase that needs such a word.
   static func anyWordStarts(in s: String, with isStart: (UInt8) -> Bool) -> Bool {
-    var atStart = true
-    for b in s.utf8 {
-      if b == 0x20 || b == 0x09 {
-        atStart = true
-      } else {
-        if atStart, isStart(b) { return true }
-        atStart = false
+    var s = s
+    return s.withUTF8 { bytes in
+      var atStart = true
+      for b in bytes {
+        if b == 0x20 || b == 0x09 {
+          atStart = true
+        } else {
+          if atStart, isStart(b) { return true }
+          atStart = false
+        }
       }
+      return false
     }
-    return false
   }
 
   /// `fold(...).map(bare)` of `words`, but only near the anchors: the words from `before`

@@ -17,7 +17,8 @@ struct MarkupCleaner: Sendable {
 
   func clean(_ line: Substring) -> String {
     // Most lines hold no markup: then only the spaces change, and that is done on the bytes.
-    if !line.utf8.contains(where: { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A }) {
+    var copy = line
+    if !copy.withUTF8({ $0.contains { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A } }) {
       return Self.collapseSpaces(line)
     }
     var s = Array(line.unicodeScalars)
