@@ -8,6 +8,8 @@ enum TesseractTSV {
   /// Whether a line is the header Tesseract writes first; the text column may be missing when
   /// a tool trimmed trailing tabs.
   static func isHeader(_ line: Substring) -> Bool {
+    // Rows start with a digit: the header test then costs one byte.
+    if let first = line.utf8.first(where: { $0 != 0x20 }), first &- 0x30 < 10 { return false }
     let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
     guard fields.count >= 11 else { return false }
     for (k, f) in fields.prefix(11).enumerated() {
@@ -26,38 +28,32 @@ enum TesseractTSV {
     var lastLineKey: (Int, Int, Int, Int)? = nil
     for source in LineSplitter.split(text) {
       let raw = source.text
-      if raw.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }) { continue }
-      let line = raw.first == "\u{FEFF}" ? raw.dropFirst() : raw
+      if Self.isBlank(raw) { continue }
+      let line = raw.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Substring(raw.utf8.dropFirst(3)) : raw
       if isHeader(line) {
         // `cat` of several TSV files: each restarts at page 1, so later ones follow on.
         if sawHeader { pageOffset = maxPage }
         sawHeader = true
         continue
       }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count >= 11 else {
+      let row = Self.row(line)
+      guard row.fieldCount >= 11 else {
         if !sawHeader && words.isEmpty {
           throw .badLayout(
-            "line \(source.number): not Tesseract TSV — expected the header `level page_num … conf text` or a row of 12 tab-separated columns, found \(fields.count) column\(fields.count == 1 ? "" : "s")")
+            "line \(source.number): not Tesseract TSV — expected the header `level page_num … conf text` or a row of 12 tab-separated columns, found \(row.fieldCount) column\(row.fieldCount == 1 ? "" : "s")")
         }
         throw .badLayout(
-          "line \(source.number): truncated TSV row — Tesseract writes 12 tab-separated columns (level … text), this row has \(fields.count)")
+          "line \(source.number): truncated TSV row — Tesseract writes 12 tab-separated columns (level … text), this row has \(row.fieldCount)")
       }
-      var numbers: [Double] = []
-      numbers.reserveCapacity(11)
-      for k in 0..<11 {
-        let f = fields[k].ocrTrimmed()
-        guard let v = Double(f), v.isFinite else {
-          throw .badLayout("line \(source.number): column `\(columns[k])` is \"\(f.prefix(40))\", not a number")
-        }
-        numbers.append(v)
+      if let (k, field) = row.bad {
+        throw .badLayout("line \(source.number): column `\(columns[k])` is \"\(field.prefix(40))\", not a number")
       }
+      let numbers = row.numbers
       guard numbers[0] == 5 else { continue }
       guard numbers[8] >= 0, numbers[9] >= 0 else {
         throw .badLayout("line \(source.number): a word box with a negative width or height")
       }
-      let word = fields.count > 11 ? fields[11...].joined(separator: "\t") : ""
-      let trimmed = Substring(word).ocrTrimmed()
+      let trimmed = row.text.ocrTrimmed()
       // An empty word that is long and thin is a table rule Tesseract found; rules mark rows.
       let isRule = trimmed.isEmpty && (numbers[8] > 8 * numbers[9] || numbers[9] > 8 * numbers[8])
       guard !trimmed.isEmpty || isRule else { continue }
@@ -73,14 +69,146 @@ enum TesseractTSV {
     }
     return words
   }
+
+  /// One row's fields, read by byte offsets: Character splitting, Substring views and
+  /// Double(Substring) were nine tenths of reading a TSV file.
+  struct Row {
+    var fieldCount = 0
+    /// The first eleven fields as numbers, while they are numbers.
+    var numbers: [Double] = []
+    /// The first field that is not a number, and its text.
+    var bad: (Int, Substring)?
+    /// Everything after the eleventh tab (the word, tabs inside it kept).
+    var text: Substring = ""
+  }
+
+  static func row(_ line: Substring) -> Row {
+    var row = Row()
+    row.numbers.reserveCapacity(11)
+    var copy = line
+    var textOffset: Int?
+    var badRange: Range<Int>?
+    copy.withUTF8 { b in
+      var start = 0
+      var k = 0
+      while true {
+        var end = start
+        while end < b.count, b[end] != 0x09 { end += 1 }
+        if k == 11 {
+          textOffset = start
+          row.fieldCount = 12 + b[start...].filter { $0 == 0x09 }.count
+          return
+        }
+        if badRange == nil {
+          if let v = number(b, start, end), v.isFinite {
+            row.numbers.append(v)
+          } else {
+            badRange = start..<end
+            row.bad = (k, "")
+          }
+        }
+        k += 1
+        if end >= b.count {
+          row.fieldCount = k
+          return
+        }
+        start = end + 1
+      }
+    }
+    let u = line.utf8
+    func slice(_ r: Range<Int>) -> Substring {
+      Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
+    }
+    if let r = badRange, let (k, _) = row.bad { row.bad = (k, slice(r).ocrTrimmed()) }
+    if let t = textOffset { row.text = slice(t..<u.count) }
+    return row
+  }
+
+  /// The number in bytes `lo..<hi`, trimmed as `ocrTrimmed` trims: an integer or a decimal
+  /// (`-1`, `96.58`) read directly, anything else through `Double`.
+  static func number(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Double? {
+    var lo = lo
+    var hi = hi
+    func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x0D || x == 0x0A }
+    while lo < hi, isPad(b[lo]) || (b[lo] == 0xC2 && lo + 1 < hi && b[lo + 1] == 0xA0) { lo += b[lo] == 0xC2 ? 2 : 1 }
+    while hi > lo, isPad(b[hi - 1]) || (b[hi - 1] == 0xA0 && hi - 2 >= lo && b[hi - 2] == 0xC2) { hi -= b[hi - 1] == 0xA0 ? 2 : 1 }
+    var i = lo
+    var negative = false
+    if i < hi, b[i] == 0x2D {
+      negative = true
+      i += 1
+    }
+    var whole = 0
+    let digitsStart = i
+    while i < hi, b[i] &- 0x30 < 10, i - digitsStart < 15 {
+      whole = whole * 10 + Int(b[i] - 0x30)
+      i += 1
+    }
+    var exact = i > digitsStart
+    var divisor = 1.0
+    if exact, i < hi, b[i] == 0x2E {
+      i += 1
+      let fractionStart = i
+      while i < hi, b[i] &- 0x30 < 10, i - fractionStart < 6 {
+        whole = whole * 10 + Int(b[i] - 0x30)
+        divisor *= 10
+        i += 1
+      }
+      if i == fractionStart { exact = false }
+    }
+    // An integer below 2^53 divided by an exact power of ten rounds correctly: the same
+    // Double that `Double(String)` gives.
+    if exact, i == hi {
+      let value = Double(whole) / divisor
+      return negative ? -value : value
+    }
+    return Double(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self))
+  }
+
+  /// Nothing but spaces, tabs and byte-order marks.
+  static func isBlank(_ line: Substring) -> Bool {
+    var u = line.utf8[...]
+    while let b = u.first {
+      if b == 0x20 || b == 0x09 {
+        u = u.dropFirst()
+      } else if u.starts(with: [0xEF, 0xBB, 0xBF]) {
+        u = u.dropFirst(3)
+      } else {
+        return false
+      }
+    }
+    return true
+  }
 }
 
 extension Substring {
   /// Without spaces, tabs and no-break spaces at either end (OCR text keeps no other padding).
   func ocrTrimmed() -> Substring {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n" }
-    guard let start = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-    let end = lastIndex(where: { !isSpace($0) })!
-    return self[start...end]
+    // On bytes: space, tab, CR, LF and the no-break space (C2 A0).
+    let u = utf8
+    var lo = u.startIndex
+    var hi = u.endIndex
+    while lo != hi {
+      let b = u[lo]
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A {
+        u.formIndex(after: &lo)
+      } else if b == 0xC2, u.index(after: lo) != hi, u[u.index(after: lo)] == 0xA0 {
+        lo = u.index(lo, offsetBy: 2)
+      } else {
+        break
+      }
+    }
+    while hi != lo {
+      let p = u.index(before: hi)
+      let b = u[p]
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A {
+        hi = p
+      } else if b == 0xA0, p != lo, u[u.index(before: p)] == 0xC2 {
+        hi = u.index(before: p)
+      } else {
+        break
+      }
+    }
+    return Substring(u[lo..<hi])
   }
 }
