@@ -168,7 +168,8 @@ struct HOCRReader {
     }
     if selfClosing || Self.voidElements.contains(name) { return }
     depth += 1
-    let classes = (attributes["class"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+    let classes = (attributes["class"] ?? "").utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+      .map { Substring($0) }
     guard !classes.isEmpty else { return }
     let sourceLine = line(at: tagStart)
     if classes.contains("ocr_page") {
@@ -224,6 +225,7 @@ struct HOCRReader {
   /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.
   static func title(_ title: String?, element: String, sourceLine: Int) throws(ParseError) -> (box: [Double]?, conf: Double?) {
     guard var title else { return (nil, nil) }
+    if let fast = title.withUTF8(tesseractTitle) { return fast }
     var box: [Double]?
     var conf: Double?
     // Fields found by byte offsets, numbers read as integers where they are (Tesseract writes
@@ -272,6 +274,49 @@ struct HOCRReader {
     return (box, conf)
   }
 
+  /// Tesseract's own titles — `bbox 1 2 3 4`, then `; x_wconf 96` or other properties — read in
+  /// one pass; anything else (or a box that does not add up) goes to the general reader, which
+  /// also words the errors.
+  private static func tesseractTitle(_ b: UnsafeBufferPointer<UInt8>) -> (box: [Double]?, conf: Double?)? {
+    let bbox: [UInt8] = [0x62, 0x62, 0x6F, 0x78, 0x20]
+    guard b.count > 5, b.starts(with: bbox) else { return nil }
+    var i = 5
+    func int() -> Double? {
+      let start = i
+      var v = 0
+      while i < b.count, b[i] &- 0x30 < 10, i - start < 9 {
+        v = v * 10 + Int(b[i] - 0x30)
+        i += 1
+      }
+      return i > start ? Double(v) : nil
+    }
+    var box: [Double] = []
+    for k in 0..<4 {
+      if k > 0 {
+        guard i < b.count, b[i] == 0x20 else { return nil }
+        i += 1
+      }
+      guard let v = int() else { return nil }
+      box.append(v)
+    }
+    guard box[2] >= box[0], box[3] >= box[1] else { return nil }
+    if i == b.count { return (box, nil) }
+    guard b[i] == 0x3B else { return nil }
+    // The rest: find " x_wconf " and read its integer; other properties are skipped.
+    let key: [UInt8] = Array("x_wconf ".utf8)
+    var conf: Double?
+    while i < b.count {
+      while i < b.count, b[i] == 0x3B || b[i] == 0x20 { i += 1 }
+      if UnsafeBufferPointer(rebasing: b[i...]).starts(with: key) {
+        i += key.count
+        guard let v = int(), i == b.count || b[i] == 0x3B || b[i] == 0x20 else { return nil }
+        conf = v
+      }
+      while i < b.count, b[i] != 0x3B { i += 1 }
+    }
+    return (box, conf)
+  }
+
   /// A number field: digits alone are read directly, anything else through `Double`.
   private static func number(_ field: ArraySlice<UInt8>) -> Double? {
     if !field.isEmpty, field.count <= 15, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -290,7 +335,8 @@ struct HOCRReader {
   static func decodeEntities(_ s: String) -> String {
     // A byte test: `contains("&")` is Foundation's substring search, and this runs on every
     // attribute and word.
-    guard s.utf8.contains(0x26) else { return s }
+    var copy = s
+    guard copy.withUTF8({ $0.contains(0x26) }) else { return s }
     var out = ""
     var rest = Substring(s)
     while let amp = rest.firstIndex(of: "&") {
