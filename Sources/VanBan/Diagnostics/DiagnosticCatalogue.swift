@@ -93,6 +93,11 @@ enum DiagnosticCatalogue {
       message: "row number '\(misread)' read as '\(repaired)': marks dropped or a digit look-alike read after the row above's number", line: line)
   }
 
+  static func ocrRowNumberLost(_ firstCell: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.row_number_lost",
+      message: "OCR read no number for the row '\(firstCell.prefix(60))'; it keeps none", line: line)
+  }
+
   static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.value_repaired",
       message: "value '\(misread)' read as '\(repaired)': letters OCR confuses with digits", line: line)
