@@ -153,4 +153,18 @@ import Testing
   func wholeRowOrContinuation(_ cells: [String], _ whole: Bool) {
     #expect(RowContinuation.standsWhole(cells, below: ["1", "Tỷ lệ hộ gia đình có", "%"]) == whole)
   }
+
+  /// Cells stacked one under another (a scan that lost the grid) end level with the margin,
+  /// so a row number below one would pass for the paragraph's next line; a lone number never
+  /// joins the line above.
+  @Test func loneNumberNeverEndsTheParagraphAbove() throws {
+    var p = OCRTestPage()
+    p.phrase("Kết quả rà soát thủ tục hành chính xã", x: 100, y: 0)
+    p.phrase("Kết quả rà soát dịch vụ công xã Tháng", x: 100, y: 35)
+    p.phrase("6", x: 100, y: 70)
+    p.phrase("Rà soát đề xuất hoàn thiện quy trình xã", x: 100, y: 105)
+    let lines = try Self.texts(p)
+    #expect(lines.contains("6"))
+    #expect(!lines.contains { $0.hasSuffix(" 6") })
+  }
 }

@@ -139,7 +139,9 @@ struct LayoutBuilder {
       i += 1
       let text = line.text
       if let prev = previous, var p = paragraph {
-        switch margins.relation(prev, line, metrics) {
+        // A number alone on its line (a page number, a row number of a table whose cells are
+        // stacked) never ends the paragraph above, however full that paragraph's last line.
+        switch Self.isLoneNumber(text) ? .newParagraph : margins.relation(prev, line, metrics) {
         case .join:
           if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
           p.visual.append(line)
