@@ -83,9 +83,11 @@ enum DiagnosticCatalogue {
       message: "annex label '\(misread)' read as '\(repaired)' (a common OCR confusion)", line: line)
   }
 
-  static func ocrNumberingRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+  static func ocrNumberingRepaired(
+    _ misread: String, _ repaired: String, reason: String = "it stands between its neighbours' numbers", line: Int
+  ) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.numbering_repaired",
-      message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
+      message: "heading number '\(misread)' read as '\(repaired)': \(reason)", line: line)
   }
 
   static func ocrNumberRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
