@@ -53,7 +53,7 @@ public enum PlanParser {
   /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
   public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
     let prepared = try prepare(bytes, options: options)
-    var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
+    var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout)
     parser.parse()
     var plan = PlanAssembler(parser: parser, lexicon: .shared).assemble()
     plan.source = Source(
@@ -66,7 +66,7 @@ public enum PlanParser {
   /// paragraph or table row per line, blank lines between paragraphs.
   public static func normalize(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> String {
     let prepared = try prepare(bytes, options: options)
-    var parser = StructureParser(lines: prepared.lines, lexicon: .shared)
+    var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout)
     var out = ""
     while parser.i < parser.lines.count {
       let line = parser.lines[parser.i]
@@ -90,6 +90,8 @@ public enum PlanParser {
     var lines: [ClassifiedLine]
     var encoding: String
     var lineCount: Int
+    /// The lines were rebuilt from OCR word boxes: table rows were told apart by geometry.
+    var fromLayout = false
   }
 
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
@@ -113,7 +115,7 @@ public enum PlanParser {
     for s in source {
       lines.append(LineClassifier.classify(number: s.number, text: cleaner.clean(s.text)))
     }
-    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count)
+    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: format == .tsv || format == .hocr)
   }
 
   static func sha256Hex(_ bytes: [UInt8]) -> String {

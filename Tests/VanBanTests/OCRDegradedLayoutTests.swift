@@ -112,4 +112,59 @@ import Testing
     #expect(lines.contains("\tSố người có chữ ký số\tngười"))
     #expect(lines.contains("\tSố giao dịch không tiền mặt\tlượt"))
   }
+
+  /// The same part read by the parser: in lines rebuilt from OCR boxes a row whose number was
+  /// lost stays a row, numbered null with a diagnostic; the same lines as plain text still
+  /// continue the row above, as a converter's page break does.
+  @Test func rowsWithALostNumberStayRowsInLayoutInput() throws {
+    var first = OCRTestPage()
+    first.phrase("PHỤ LỤC I", x: 500, y: 0)
+    for (x, text) in [(100, "TT"), (200, "Chỉ tiêu"), (800, "Đơn vị tính")] { first.phrase(text, x: x, y: 80) }
+    first.phrase("1", x: 100, y: 140)
+    first.phrase("Tỷ lệ phủ sóng 5G", x: 200, y: 140)
+    first.phrase("%", x: 800, y: 140)
+    var second = OCRTestPage()
+    for (k, row) in [("Số người có chữ ký số", "người"), ("Số giao dịch không tiền mặt", "lượt")].enumerated() {
+      second.phrase(row.0, x: 200, y: 60 * k)
+      second.phrase(row.1, x: 800, y: 60 * k)
+    }
+    second.phrase("Tỷ lệ hộ gia đình", x: 200, y: 120)
+    second.phrase("%", x: 800, y: 120)
+    let tsv = first.tsv() + second.tsv()
+    let plan = try PlanParser.parse(Array(tsv.utf8), options: ParseOptions(name: "p.tsv"))
+    #expect(plan.targets.map(\.number) == ["1", nil, nil, nil])
+    #expect(plan.targets.map(\.indicator).last == "Tỷ lệ hộ gia đình")
+    #expect(codes(plan).filter { $0 == "ocr.row_number_lost" }.count == 3)
+    let text = try OCRLayoutReader.lines(from: tsv, format: .tsv).map { String($0.text) }.joined(separator: "\n")
+    let clean = try PlanParser.parse(Array(text.utf8), options: ParseOptions(name: "p.txt"))
+    #expect(clean.targets.map(\.number) == ["1"])
+    #expect(!codes(clean).contains("ocr.row_number_lost"))
+  }
+
+  /// A row with an empty number cell stands whole when it fills every cell the row above
+  /// filled and opens with a capital; anything less goes on with the row above.
+  @Test(arguments: [
+    (["", "Số người có chữ ký số", "người"], true),
+    (["", "mạng cáp quang", "%"], false),
+    (["", "Mạng cáp quang", ""], false),
+    (["", "", "", "Trung tâm PV HCC"], false),
+    (["", "", "%"], false),
+  ])
+  func wholeRowOrContinuation(_ cells: [String], _ whole: Bool) {
+    #expect(RowContinuation.standsWhole(cells, below: ["1", "Tỷ lệ hộ gia đình có", "%"]) == whole)
+  }
+
+  /// Cells stacked one under another (a scan that lost the grid) end level with the margin,
+  /// so a row number below one would pass for the paragraph's next line; a lone number never
+  /// joins the line above.
+  @Test func loneNumberNeverEndsTheParagraphAbove() throws {
+    var p = OCRTestPage()
+    p.phrase("Kết quả rà soát thủ tục hành chính xã", x: 100, y: 0)
+    p.phrase("Kết quả rà soát dịch vụ công xã Tháng", x: 100, y: 35)
+    p.phrase("6", x: 100, y: 70)
+    p.phrase("Rà soát đề xuất hoàn thiện quy trình xã", x: 100, y: 105)
+    let lines = try Self.texts(p)
+    #expect(lines.contains("6"))
+    #expect(!lines.contains { $0.hasSuffix(" 6") })
+  }
 }

@@ -83,14 +83,21 @@ enum DiagnosticCatalogue {
       message: "annex label '\(misread)' read as '\(repaired)' (a common OCR confusion)", line: line)
   }
 
-  static func ocrNumberingRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+  static func ocrNumberingRepaired(
+    _ misread: String, _ repaired: String, reason: String = "it stands between its neighbours' numbers", line: Int
+  ) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.numbering_repaired",
-      message: "heading number '\(misread)' read as '\(repaired)': it stands between its neighbours' numbers", line: line)
+      message: "heading number '\(misread)' read as '\(repaired)': \(reason)", line: line)
   }
 
   static func ocrNumberRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.number_repaired",
       message: "row number '\(misread)' read as '\(repaired)': marks dropped or a digit look-alike read after the row above's number", line: line)
+  }
+
+  static func ocrRowNumberLost(_ firstCell: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "ocr.row_number_lost",
+      message: "OCR read no number for the row '\(firstCell.prefix(60))'; it keeps none", line: line)
   }
 
   static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {

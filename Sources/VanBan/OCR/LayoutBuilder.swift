@@ -139,7 +139,9 @@ struct LayoutBuilder {
       i += 1
       let text = line.text
       if let prev = previous, var p = paragraph {
-        switch margins.relation(prev, line, metrics) {
+        // A number alone on its line (a page number, a row number of a table whose cells are
+        // stacked) never ends the paragraph above, however full that paragraph's last line.
+        switch Self.isLoneNumber(text) ? .newParagraph : margins.relation(prev, line, metrics) {
         case .join:
           if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
           p.visual.append(line)
@@ -323,10 +325,14 @@ struct LayoutBuilder {
         }
         // Cells continued from the part above (a header or row cut by the page break) join
         // that row here: the parser never merges into a header. Only the part's first row can
-        // be one: where the number column was lost every row starts with an empty cell.
-        if leading, cells.first?.isEmpty == true, let k = lastRowIndex {
+        // be one: where the number column was lost every row starts with an empty cell. A row
+        // that stands whole (below every cell of the row above, opening with a capital) is a
+        // row whose number was lost.
+        if leading, cells.first?.isEmpty == true, let k = lastRowIndex,
+          case var above = output[k].text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+          !RowContinuation.standsWhole(cells, below: above)
+        {
           leading = false
-          var above = output[k].text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
           while above.count < cells.count { above.append("") }
           for (c, text) in cells.enumerated() where !text.isEmpty {
             above[c] = above[c].isEmpty ? text : above[c] + " " + text

@@ -10,6 +10,10 @@ struct StructureParser {
   let lines: [ClassifiedLine]
   let lex: GrammarLexicon
   let wrap: WrapPolicy
+  /// The lines were rebuilt from OCR word boxes (`LayoutBuilder`): a table row there is a
+  /// row the page's geometry set apart, and OCR damage (a lost or misread row number) is to
+  /// be expected, so table readers keep such rows rather than merging them.
+  let fromLayout: Bool
   var i = 0
   var diagnostics: [Diagnostic] = []
 
@@ -33,8 +37,9 @@ struct StructureParser {
   /// agencies in a list (the JSON cell joins them with spaces).
   var multilineCells: [CellKey: String] = [:]
 
-  init(lines: [ClassifiedLine], lexicon: GrammarLexicon) {
+  init(lines: [ClassifiedLine], lexicon: GrammarLexicon, fromLayout: Bool = false) {
     var lines = lines
+    self.fromLayout = fromLayout
     diagnostics = RomanNumeralRepair(lexicon: lexicon).repair(&lines)
     self.lines = lines
     self.lex = lexicon

@@ -1,4 +1,5 @@
 import VanBanModel
+import VanBanText
 
 /// Tables whose every cell sits on its own line(s), as pdftotext and OCR leave them: the
 /// header is a run of known column names, a row number starts a row, a Roman numeral a group.
@@ -52,6 +53,64 @@ extension StructureParser {
 
   func isFlattenedHeader(at j: Int) -> Bool { flattenedHeader(at: j) != nil }
 
+  /// A group label OCR damaged ("H", "IH", "VỊ") read as the numeral after `previous`: the
+  /// token itself, or without its diacritics when it is in capitals, through the Roman
+  /// misreadings of Grammar/ocr-confusions.tsv. Only the next numeral counts, so the context
+  /// leaves no doubt.
+  func repairedGroupLabel(_ token: String, after previous: Int) -> (label: String, value: Int)? {
+    guard !token.isEmpty, token.count <= 4 else { return nil }
+    var candidates = [token]
+    if token.allSatisfy(\.isUppercase) { candidates.append(FoldingKey.diacriticFree(token).uppercased()) }
+    for c in candidates {
+      let label = lex.romanConfusions[c] ?? c
+      if let value = LineClassifier.romanValue(label), value == previous + 1 { return (label, value) }
+    }
+    return nil
+  }
+
+  /// Whether line `k`, one short token that is no number ("Đ", "⁄", "K)"), stands where row
+  /// `expected` starts in OCR input: a digit look-alike giving that number, or any such token
+  /// when the next row number is the one after it (counting the other such tokens on the way:
+  /// "⁄", "g", "4" are rows 2, 3 and 4).
+  func damagedRowLabel(at k: Int, expected: Int) -> Bool {
+    let text = lines[k].text
+    guard Self.looksLikeDamagedLabel(text) else { return false }
+    if case .repaired(let n) = RowNumberReader(lex: lex).read(text, previous: String(expected - 1)), n == String(expected) {
+      return true
+    }
+    guard let next = nextRowNumber(after: k) else { return false }
+    return next.number == expected + 1 + next.damaged
+  }
+
+  /// One token of at most three characters, not a number: a word of a cell is longer, in
+  /// lower case (a single letter aside: "ö" for 8) or, with two letters or more, carries
+  /// Vietnamese marks ("VỰC").
+  static func looksLikeDamagedLabel(_ text: String) -> Bool {
+    guard !text.contains(" "), text.count <= 3, let f = text.first, !f.isNumber else { return false }
+    if text.count > 1, f.isLowercase { return false }
+    if text.filter(\.isLetter).count >= 2, FoldingKey.diacriticFree(text) != text.lowercased() { return false }
+    return true
+  }
+
+  /// The number that opens the next row of a one-cell-per-line table after line `k`, and how
+  /// many lines that look like damaged labels come before it; nil at the table's next group
+  /// or end.
+  func nextRowNumber(after k: Int) -> (number: Int, damaged: Int)? {
+    var j = k + 1
+    var damaged = 0
+    while j < lines.count, j <= k + 120 {
+      let line = lines[j]
+      j += 1
+      if line.isBlank { continue }
+      if line.isTableRow || isSignatureStart(line, strict: true) { return nil }
+      let first = line.text.split(separator: " ", maxSplits: 1).first ?? ""
+      if LineClassifier.romanValue(String(first)) != nil { return nil }
+      if !first.isEmpty, first.count <= 3, first.allSatisfy(\.isNumber), let n = Int(first) { return (n, damaged) }
+      if Self.looksLikeDamagedLabel(line.text) { damaged += 1 }
+    }
+    return nil
+  }
+
   mutating func readFlattenedTable(caption: String?) -> Table? {
     guard let (header, last) = flattenedHeader(at: i) else { return nil }
     let columnLexicon = ColumnLexicon(lex: lex)
@@ -65,6 +124,7 @@ extension StructureParser {
     let columns = columnLexicon.columns(header)
     let tableKey = tableLine
     var groupTitle: LogicalText?
+    var groupValue = 0
     var expected = 1
 
     func finishRow(
@@ -94,23 +154,38 @@ extension StructureParser {
       if line.isTableRow || isSignatureStart(line, strict: true) || (line.marker == nil && startsWith(line, role: "annex")) {
         break
       }
-      // A group: "II" alone or "I Công tác chỉ đạo …".
+      // A group: "II" alone or "I Công tác chỉ đạo …"; OCR's "H" where II is next.
       let firstWord = line.text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-      if let roman = LineClassifier.romanValue(firstWord), roman >= 1 {
+      var groupLabel = LineClassifier.romanValue(firstWord).map { (firstWord, $0) }
+      if groupLabel == nil, let repaired = repairedGroupLabel(firstWord, after: groupValue) {
+        diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(
+          firstWord, repaired.label, reason: "a common OCR confusion, and the group before it is \(groupValue)", line: line.number))
+        groupLabel = repaired
+      }
+      if let (label, roman) = groupLabel, roman >= 1 {
         finishRow(&rows, &current, group: group, multiline: &multilineCells)
         if let g = groupTitle { group = g.text }
         let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
-        rows.append(Row(cells: [firstWord] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
+        rows.append(Row(cells: [label] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
         groupTitle = LogicalText(rest, line: line.number)
+        groupValue = roman
         expected = 1
         i += 1
         continue
       }
-      // A row number, alone or before the row's first words.
-      let numberWord = firstWord.allSatisfy(\.isNumber) && !firstWord.isEmpty && firstWord.count <= 3 ? Int(firstWord) : nil
+      // A row number, alone or before the row's first words; in OCR input also a number read
+      // as a letter or a speck ("Đ", "⁄") alone on its line, when the rows around confirm it.
+      var numberWord = firstWord.allSatisfy(\.isNumber) && !firstWord.isEmpty && firstWord.count <= 3 ? Int(firstWord) : nil
+      var label = firstWord
+      if numberWord == nil, fromLayout, current != nil || groupTitle != nil, damagedRowLabel(at: i, expected: expected) {
+        numberWord = expected
+        label = line.text
+      }
       if let n = numberWord {
-        let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
-        if n == expected || (!rest.isEmpty && n > expected && n <= expected + 3) {
+        let rest = line.text.dropFirst(label.count).trimmingSpaces()
+        // OCR input: a lone number after a lost row is a row when the next number follows it.
+        let confirmed = fromLayout && n == expected + 1 && nextRowNumber(after: i).map { $0.number == n + 1 + $0.damaged } == true
+        if n == expected || (!rest.isEmpty || confirmed) && n > expected && n <= expected + 3 {
           if n != expected {
             diagnostics.append(DiagnosticCatalogue.tableRowNumberSkipped(number: firstWord, expected: expected, line: line.number))
           }
@@ -122,7 +197,7 @@ extension StructureParser {
             groupTitle = nil
           }
           finishRow(&rows, &current, group: group, multiline: &multilineCells)
-          current = (firstWord, line.number, rest.isEmpty ? [] : [(rest, line.number)])
+          current = (label, line.number, rest.isEmpty ? [] : [(rest, line.number)])
           expected = n + 1
           i += 1
           continue

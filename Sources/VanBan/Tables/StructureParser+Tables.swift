@@ -3,7 +3,9 @@ import VanBanModel
 /// Tables: tab-separated rows (a converter's output) or one cell per line (pdftotext, OCR).
 ///
 /// Page breaks leave blank lines, a repeated header and rows whose cells continue on the
-/// next line with empty leading cells; all of these stay one table.
+/// next line with empty leading cells; all of these stay one table. In lines rebuilt from
+/// OCR boxes, where Tesseract may lose the number column, a row that stands whole keeps its
+/// place with no number (`RowContinuation`).
 extension StructureParser {
   mutating func readAnyTable(caption: String?) -> Table {
     if !lines[i].isTableRow, let table = readFlattenedTable(caption: caption) { return table }
@@ -22,6 +24,7 @@ extension StructureParser {
       diagnostics.append(DiagnosticCatalogue.tableNoHeader(line: first.number))
     }
     let headerKey = header.map { Words.fold($0) }
+    let numbered = columnLexicon.read(header).names.first == "number"
     var rows: [Row] = []
     var group: String?
     while i < lines.count {
@@ -44,9 +47,13 @@ extension StructureParser {
         diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
         continue
       }
-      if cells.first?.isEmpty == true, !rows.isEmpty {
-        mergeContinuation(cells, into: &rows[rows.count - 1], line: line.number)
-        continue
+      if cells.first?.isEmpty == true, let above = rows.last {
+        if !fromLayout || !numbered || !RowContinuation.standsWhole(cells, below: above.cells) {
+          mergeContinuation(cells, into: &rows[rows.count - 1], line: line.number)
+          continue
+        }
+        // A row of its own whose number OCR lost: it keeps none rather than a guessed one.
+        diagnostics.append(DiagnosticCatalogue.ocrRowNumberLost(cells.dropFirst().first { !$0.isEmpty } ?? "", line: line.number))
       }
       let width = max(header.count, 1)
       if cells.count > width, !header.isEmpty {
