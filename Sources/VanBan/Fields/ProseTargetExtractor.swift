@@ -16,9 +16,9 @@ struct ProseTargetExtractor {
   }
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
-    let titleWords = Words.fold(s.title ?? "")
+    let titleWords = Words.fold(s.title ?? "").map(Words.bare)
     let isTargetsHeading = lex.keyword("targets_heading").entries.contains { e in
-      titleWords.count >= e.words.count && containsRun(titleWords.map(Words.bare), e.words)
+      titleWords.count >= e.words.count && containsRun(titleWords, e.words)
     }
     let here = inTargets || isTargetsHeading
     let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
@@ -26,7 +26,7 @@ struct ProseTargetExtractor {
       var group: String? = isTargetsHeading ? nil : s.title
       for b in s.blocks {
         // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets.
-        let clauses = b.text.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let clauses = b.text.utf8.split(separator: 0x3B).map { Substring($0).trimmingSpaces() }.filter { !$0.isEmpty }
         let found = clauses.compactMap { c in values.find(inSentence: c, year: sectionYear).map { (c, $0) } }
         guard !found.isEmpty else {
           if b.type == .bullet, b.marker == "-" { group = b.text }

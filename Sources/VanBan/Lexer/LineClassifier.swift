@@ -44,7 +44,8 @@ struct ClassifiedLine: Sendable {
 enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
-    if text.utf8.contains(0x09) {
+    var copy = text
+    if copy.withUTF8({ $0.contains(0x09) }) {
       let cells = tabCells(text)
       // A line of tabs alone, or a lone cell, is not a row.
       if cells.filter({ !$0.isEmpty }).isEmpty {
