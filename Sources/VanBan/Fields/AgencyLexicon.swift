@@ -108,7 +108,7 @@ struct AgencyLexicon: Sendable {
     if let first = words.first, words.count > 1, Self.isLabel(first) { words.removeFirst() }
     words = removingPrefix(words)
     var text = words.joined(separator: " ")
-    if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
+    if let colon = text.utf8.firstIndex(of: 0x3A) { text = String(text[..<colon]) }
     words = Self.words(text)
     if let copula = words.firstIndex(where: { copulas.contains($0.lowercased()) }), copula > 0 {
       words = Array(words[..<copula])
@@ -387,7 +387,7 @@ struct AgencyLexicon: Sendable {
   }
 
   private static func words(_ s: String) -> [String] {
-    s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    WhiteSpace.words(s)
   }
 
   /// A section number ("5.", "2.1.", "(3)", "a)", "IV."): agency names never start with one.

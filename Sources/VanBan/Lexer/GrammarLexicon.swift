@@ -201,6 +201,11 @@ enum Words {
     }
   }
 
+  /// `split(separator: " ")` on the bytes: the words between spaces (tabs kept inside).
+  static func splitOnSpaces(_ s: some StringProtocol) -> [Substring] {
+    Substring(s).utf8.split(separator: 0x20).map { Substring($0) }
+  }
+
   private static func slowSplit(_ s: Substring) -> [Substring] {
     var out: [Substring] = []
     let u = s.utf8

@@ -53,4 +53,9 @@ enum WhiteSpace {
       return String(decoding: out, as: UTF8.self)
     }
   }
+
+  /// The words of `s`: runs of anything but white space.
+  static func words(_ s: some StringProtocol) -> [String] {
+    collapse(Substring(s)).utf8.split(separator: 0x20).map { String(Substring($0)) }
+  }
 }

@@ -94,7 +94,7 @@ extension StructureParser {
 
   /// A person's name: two to six capitalised words, no digits or punctuation, not all capitals.
   static func looksLikeName(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
+    let words = Words.splitOnSpaces(text)
     guard (2...6).contains(words.count) else { return false }
     guard text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
     for w in words {

@@ -228,7 +228,7 @@ enum SectionTitle {
     if let colon = text.utf8.firstIndex(of: 0x3A) {
       let head = text[..<colon].trimmingSpaces()
       let tail = text[text.index(after: colon)...].trimmingSpaces()
-      let headWords = head.split(separator: " ").count
+      let headWords = Words.splitOnSpaces(head).count
       if !tail.isEmpty, headWords >= 1, headWords <= 14, head.unicodeScalars.count <= 100,
         !head.contains("(")
       {

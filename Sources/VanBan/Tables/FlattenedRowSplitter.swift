@@ -116,7 +116,7 @@ struct FlattenedRowSplitter {
 
   /// "Văn bản rà soát. Tháng 6/2025" → ("Văn bản rà soát.", "Tháng 6/2025"): the longest tail that is a deadline.
   private func deadlineSuffix(_ text: String) -> (String, String)? {
-    let words = text.split(separator: " ")
+    let words = Words.splitOnSpaces(text)
     guard words.count >= 2 else { return nil }
     for start in 1..<words.count {
       let tail = words[start...].joined(separator: " ")
@@ -129,7 +129,7 @@ struct FlattenedRowSplitter {
 
   /// "cán bộ khoa học và công nghệ Phòng Văn hóa – Xã hội" → the name's end and the agency.
   private func agencySuffix(_ text: String) -> (String, String)? {
-    let words = text.split(separator: " ")
+    let words = Words.splitOnSpaces(text)
     guard words.count >= 3 else { return nil }
     for start in 1..<(words.count - 1) {
       // The capital first: joining the tail and looking it up cost far more.

@@ -215,7 +215,7 @@ struct TableInterpreter {
   /// word ("`", "~", "¬") and lone lower-case Latin letters ("Phục vụ x x Hành chính công");
   /// nil when there are none. Used only when the result is a name the lexicon knows.
   static func withoutSpecks(_ name: String) -> String? {
-    let words = name.split(separator: " ")
+    let words = Words.splitOnSpaces(name)
     let kept = words.filter { w in
       if w == "-" || w == "–" { return true }
       if !w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return false }
