@@ -145,7 +145,18 @@ public struct JSONWriter: Sendable {
 
   private mutating func writeString(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
-    for b in s.utf8 {
+    var s = s
+    s.withUTF8 { writeEscaped($0) }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Runs that need no escape are copied whole; appending byte by byte from the String's
+  /// view was the writer's cost.
+  private mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    for (i, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+      start = i + 1
       switch b {
       case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
       case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
@@ -156,9 +167,9 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
         bytes.append(Self.hex[Int(b >> 4)])
         bytes.append(Self.hex[Int(b & 0xF)])
-      default: bytes.append(b)
+      default: break
       }
     }
-    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
   }
 }
