@@ -11,7 +11,7 @@ struct WrapPolicy: Sendable {
   init(lines: [ClassifiedLine]) {
     var lengths: [Int] = []
     for l in lines where !l.isBlank && !l.isTableRow {
-      lengths.append(l.text.unicodeScalars.count)
+      lengths.append(Self.scalarCount(l.text))
     }
     lengths.sort()
     guard lengths.count >= 20 else {
@@ -22,6 +22,12 @@ struct WrapPolicy: Sendable {
     let p95 = lengths[lengths.count * 95 / 100]
     isHardWrapped = p95 <= 140
     fullLine = isHardWrapped ? p95 * 65 / 100 : .max
+  }
+
+  /// Scalars counted as the UTF-8 bytes that start one, without decoding.
+  static func scalarCount(_ s: String) -> Int {
+    var s = s
+    return s.withUTF8 { b in b.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
   }
 
   /// Whether `next` continues the paragraph read so far. The paragraph can be 100,000 lines
