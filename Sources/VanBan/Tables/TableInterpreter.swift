@@ -200,8 +200,10 @@ struct TableInterpreter {
   /// OCR leaves specks before a cell's text ("` ¬ Phòng Văn hóa"): drop leading characters
   /// that are neither letters, digits, list dashes nor brackets, on every line of the cell.
   static func stripStrayMarks(_ s: String) -> String {
-    s.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+    s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> String in
       var t = Substring(line)
+      // Most lines start with a letter: no scalar properties to look up.
+      if let b = t.utf8.first, b < 0x80, (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { return String(t) }
       while let f = t.unicodeScalars.first, !(f.properties.isAlphabetic || f.properties.numericType != nil
         || f == "-" || f == "+" || f == "(" || f == "–")
       {
