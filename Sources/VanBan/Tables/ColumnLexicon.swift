@@ -38,6 +38,11 @@ struct ColumnLexicon {
 
   /// A header row names at least two known columns.
   func isHeader(_ cells: [String]) -> Bool {
-    cells.filter { canonical($0) != nil }.count >= 2
+    var known = 0
+    for cell in cells where canonical(cell) != nil {
+      known += 1
+      if known == 2 { return true }
+    }
+    return false
   }
 }
