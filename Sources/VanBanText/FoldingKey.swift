@@ -29,22 +29,10 @@ public enum FoldingKey {
   /// The words of `toneInsensitive(s)`: what splitting the key at its spaces gives, in one
   /// pass over the text rather than one fold per word.
   public static func toneInsensitiveWords(_ s: some StringProtocol) -> [String] {
-    let key: String
-    if let fast = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.fold(utf8: $0) }) ?? nil {
-      key = fast
-    } else {
-      key = generalToneInsensitive(String(s))
-    }
-    var key2 = key
-    return key2.withUTF8 { b in
-      var words: [String] = []
-      var start = 0
-      for i in 0...b.count where i == b.count || b[i] == 0x20 {
-        if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) }
-        start = i + 1
-      }
+    if let words = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.foldWords(utf8: $0) }) ?? nil {
       return words
     }
+    return generalToneInsensitive(String(s)).split(separator: " ").map(String.init)
   }
 
   /// `toneInsensitive` of valid UTF-8 bytes, for callers that scan a buffer.

@@ -86,14 +86,39 @@ enum ToneFoldTable {
       break
     }
     if plain { return String(decoding: bytes, as: UTF8.self) }
-    return packed.withUnsafeBufferPointer { table -> String? in
+    // Built on the stack and copied once: most keys are syllables, which fit a small
+    // (inline) String, and creating one from a heap buffer cost more than the fold.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> String? in
+      guard let n = fold(utf8: bytes, into: out) else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+    }
+  }
+
+  /// The words of the key (cut at its spaces), or nil as `fold` gives nil: one pass and no
+  /// String for the whole key.
+  static func foldWords(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> [String]? in
+      guard let n = fold(utf8: bytes, into: out) else { return nil }
+      var words: [String] = []
+      var start = 0
+      for i in 0...n where i == n || out[i] == 0x20 {
+        if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: out[start..<i]), as: UTF8.self)) }
+        start = i + 1
+      }
+      return words
+    }
+  }
+
+  /// A fold is never more than three times as long: the longest expansion is one two-byte
+  /// scalar becoming a letter plus a combining tone.
+  private static func capacity(_ count: Int) -> Int { count * 3 + 8 }
+
+  /// Folds into `out` (of `capacity(bytes.count)`), giving the length, or nil when the table
+  /// does not cover the text.
+  private static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    packed.withUnsafeBufferPointer { table -> Int? in
       var ok = true
-      // A fold is never more than three times as long: the longest expansion is one
-      // two-byte scalar becoming a letter plus a combining tone.
-      // Built on the stack and copied once: most keys are syllables, which fit a small
-      // (inline) String, and creating one from a heap buffer cost more than the fold.
-      let capacity = bytes.count * 3 + 8
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out -> String? in
+      do {
         var n = 0
         var pendingSpace = false
         var tone = 0
@@ -192,7 +217,7 @@ enum ToneFoldTable {
         }
         if !ok { return nil }
         flush()
-        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+        return n
       }
     }
   }
