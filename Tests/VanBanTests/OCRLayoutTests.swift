@@ -323,4 +323,46 @@ struct OCRTestPage {
     }
     print("OCR layout scores:\n" + report.joined(separator: "\n"))
   }
+
+  /// Minimum (exact, numbered) shares of the plain-text fixtures: OCR text without boxes and
+  /// pdftotext dumps, where a table's cells come one after another (or, with `-layout`, side by
+  /// side in spaces) and only the flattened-table reader can put them back. Set a little below
+  /// what was measured.
+  ///
+  /// Measured: the gridded annexes of 000, 001 and 002 score 0 from plain OCR text and from
+  /// pdftotext (their cells come column block by column block, out of row order), except
+  /// 001's `-layout` dump (18/49 numbered); 003's stacked annex and 004's short one are read.
+  static let textThresholds: [String: (exact: Double, numbered: Double)] = [
+    "001_624e61ed64e861df/pdftotext-layout.txt": (0.0, 0.35),
+    "003_7445e7d735843406/ocr-300.txt": (0.55, 0.65),
+    "003_7445e7d735843406/ocr-150-degraded.txt": (0.65, 0.70),
+    "003_7445e7d735843406/pdftotext.txt": (0.95, 0.95),
+    "003_7445e7d735843406/pdftotext-layout.txt": (0.95, 0.95),
+    "004_075f210d38c210c4/ocr-300.txt": (0.55, 0.55),
+    "004_075f210d38c210c4/ocr-150-degraded.txt": (0.55, 0.55),
+    "004_075f210d38c210c4/pdftotext.txt": (0.55, 0.55),
+    "004_075f210d38c210c4/pdftotext-layout.txt": (0.55, 0.55),
+  ]
+
+  @Test func textFixturesScoreAgainstCleanSeeds() throws {
+    let dir = Repo.corpus.appendingPathComponent("ocr")
+    let fm = FileManager.default
+    let seeds = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    var report: [String] = []
+    var scored = 0
+    for seed in seeds where fm.fileExists(atPath: Repo.corpus.appendingPathComponent("seeds/\(seed).txt").path) {
+      for name in ["ocr-300.txt", "ocr-150-degraded.txt", "pdftotext.txt", "pdftotext-layout.txt"] {
+        let url = dir.appendingPathComponent("\(seed)/\(name)")
+        guard fm.fileExists(atPath: url.path) else { continue }
+        let s = try Self.score(seed: seed, fixture: url, format: .text)
+        scored += 1
+        report.append("\(seed)/\(name): \(s)")
+        let minimum = Self.textThresholds["\(seed)/\(name)"] ?? (0, 0)
+        #expect(s.exactShare >= minimum.exact, "\(seed)/\(name): \(s)")
+        #expect(s.numberedShare >= minimum.numbered, "\(seed)/\(name): \(s)")
+      }
+    }
+    #expect(scored == 20)
+    print("Text fixture scores:\n" + report.joined(separator: "\n"))
+  }
 }
