@@ -219,18 +219,7 @@ public enum FoldingKey {
   }
 
   private static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII {
-      let v = scalar.value | 0x20
-      return v >= 0x61 && v <= 0x7A
-    }
-    // Combining Diacritical Marks, where every Vietnamese mark lives: all nonspacing.
-    if (0x0300...0x036F).contains(scalar.value) { return true }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-      .nonspacingMark, .spacingMark, .enclosingMark:
-      return true
-    default:
-      return false
-    }
+    ToneFoldTable.isLetterOrMark(scalar)
   }
+
 }

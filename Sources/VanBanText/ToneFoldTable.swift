@@ -171,12 +171,9 @@ enum ToneFoldTable {
             }
             n += 1
             continue
-          } else if b < 0xE0 {
-            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            i += 2
-          } else if b < 0xF0 {
-            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
+          } else if let (scalar, width) = twoOrThreeByteScalar(bytes, i) {
+            v = scalar
+            i += width
           } else {
             ok = false
             break
@@ -237,12 +234,9 @@ enum ToneFoldTable {
           if b < 0x80 {
             v = UInt32(b)
             i += 1
-          } else if b < 0xE0 {
-            v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            i += 2
-          } else if b < 0xF0 {
-            v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
+          } else if let (scalar, width) = twoOrThreeByteScalar(bytes, i) {
+            v = scalar
+            i += width
           } else {
             return nil
           }
@@ -265,6 +259,18 @@ enum ToneFoldTable {
         return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
       }
     }
+  }
+
+  /// The scalar of the two- or three-byte UTF-8 sequence at `i` and its length; nil for a
+  /// four-byte one (nothing the table covers). The String guarantees well-formed UTF-8.
+  @inline(__always)
+  private static func twoOrThreeByteScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
+    let b = bytes[i]
+    if b < 0xE0 { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b < 0xF0 {
+      return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    return nil
   }
 
   // MARK: Building the table
