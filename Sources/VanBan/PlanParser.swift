@@ -118,7 +118,8 @@ public enum PlanParser {
     return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: format == .tsv || format == .hocr)
   }
 
-  static func sha256Hex(_ bytes: [UInt8]) -> String {
+  /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it.
+  public static func sha256Hex(_ bytes: [UInt8]) -> String {
     let digest = SHA256.hash(data: bytes)
     let hex: [Character] = Array("0123456789abcdef")
     var s = ""

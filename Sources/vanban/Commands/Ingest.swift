@@ -4,7 +4,6 @@
   import Darwin
 #endif
 import ArgumentParser
-import Crypto
 import VanBan
 import VanBanModel
 import VanBanStore
@@ -172,25 +171,22 @@ struct Ingest: ParsableCommand {
       case .badData(let m): return .failed(kind: "bad_data", message: Self.reason(m, path), sha256: nil, bytes: 0)
       }
     }
-    let digest = SHA256.hash(data: bytes).map { Self.hex($0) }.joined()
-    if !json, known[path] == digest { return .unchanged(bytes: bytes.count) }
+    // Hashed before parsing only when the database knows some files (a re-run): otherwise the
+    // plan's own `source.sha256` is the digest, and hashing twice cost as much as JSON output.
+    let digest = known.isEmpty ? nil : PlanParser.sha256Hex(bytes)
+    if !json, let digest, known[path] == digest { return .unchanged(bytes: bytes.count) }
     do {
       let plan = try PlanParser.parse(
         bytes, options: ParseOptions(name: path, encoding: encoding, inputFormat: format))
       return .parsed(plan, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count)
     } catch {
-      return .failed(kind: "bad_data", message: error.description, sha256: digest, bytes: bytes.count)
+      return .failed(kind: "bad_data", message: error.description, sha256: digest ?? PlanParser.sha256Hex(bytes), bytes: bytes.count)
     }
   }
 
   /// InputFile's messages start with the path; the failures table has its own column for it.
   static func reason(_ message: String, _ path: String) -> String {
     message.hasPrefix(path + ": ") ? String(message.dropFirst(path.utf8.count + 2)) : message
-  }
-
-  static func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
   }
 }
 
