@@ -10,8 +10,14 @@ public enum ICUNormalizer {
   public static func nfc(_ s: String) -> String {
     // Every code point below U+0300 (UTF-8 lead byte 0xCC) is NFC and never combines backwards.
     if ICUString.allBytes(of: s, below: 0xCC) { return s }
-    let units = ICUString.utf16(s)
-    guard let normalized = normalize(units, form: .nfc) else { return s }
+    var units = ICUString.utf16(s)
+    // Decomposed Vietnamese (a + ◌̂ + ◌́) is composed by table first, which is much cheaper
+    // than ICU's composition and leaves the same NFC (see `MarkComposer`).
+    let count = units.count
+    MarkComposer.composeMarks(&units)
+    guard let normalized = normalize(units, form: .nfc) else {
+      return units.count == count ? s : ICUString.string(units)
+    }
     return ICUString.string(normalized)
   }
 
