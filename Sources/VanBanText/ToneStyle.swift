@@ -27,36 +27,39 @@ public enum ToneStyle {
     let n = bytes.count
     var out: [UInt8] = []
     var copied = 0
-    var before: UInt32 = 0x20
     var i = 0
-    while i < n {
+    // Byte by byte: continuation bytes and the second letter of a pair are never o or u, so
+    // every pair is found, and the scalar before one is decoded only when a pair is.
+    while i + 1 < n {
       let b = bytes[i]
+      let lower = b | 0x20
       // Only o, O, u, U start a pair, and the second letter of every pair is beyond ASCII.
-      if (b == 0x6F || b == 0x4F || b == 0x75 || b == 0x55), i + 1 < n, bytes[i + 1] >= 0xC3 {
-        let (second, secondLength) = scalar(bytes, at: i + 1)
-        if second < 0x10000, let replacement = table[UInt32(b) << 16 | second] {
-          let next = i + 1 + secondLength
-          let endsSyllable = next >= n || !isLetterScalar(scalar(bytes, at: next).value)
-          let afterQ = (b == 0x75 || b == 0x55) && (before == 0x71 || before == 0x51)
-          var newSecond = second
-          if endsSyllable && !afterQ && !isVowelScalar(before) {
-            if out.isEmpty { out.reserveCapacity(n + 16) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-            appendUTF8(replacement >> 16, to: &out)
-            newSecond = replacement & 0xFFFF
-            appendUTF8(newSecond, to: &out)
-            copied = next
-          }
-          before = newSecond
-          i = next
-          continue
-        }
+      guard lower == 0x6F || lower == 0x75, bytes[i + 1] >= 0xC3 else {
+        i += 1
+        continue
       }
-      let (value, length) = scalar(bytes, at: i)
-      before = value
-      i += length
+      let (second, secondLength) = scalar(bytes, at: i + 1)
+      guard second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
+        i += 1
+        continue
+      }
+      let next = i + 1 + secondLength
+      let endsSyllable = next >= n || !isLetterScalar(scalar(bytes, at: next).value)
+      // The letter before, as written (a pair rewritten just before has a vowel there either way).
+      var start = i - 1
+      while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+      let before = i > 0 ? scalar(bytes, at: start).value : 0x20
+      let afterQ = lower == 0x75 && (before == 0x71 || before == 0x51)
+      if endsSyllable && !afterQ && !isVowelScalar(before) {
+        if out.isEmpty { out.reserveCapacity(n + 16) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+        appendUTF8(replacement >> 16, to: &out)
+        appendUTF8(replacement & 0xFFFF, to: &out)
+        copied = next
+      }
+      i = next
     }
-    if copied == 0 && out.isEmpty { return nil }
+    if out.isEmpty { return nil }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
     return String(decoding: out, as: UTF8.self)
   }
