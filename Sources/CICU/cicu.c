@@ -60,6 +60,10 @@ int32_t vb_unorm2_normalizeSecondAndAppend(const vb_normalizer *norm2, uint16_t 
                                          secondLength, (UErrorCode *)status_);
 }
 
+int vb_unorm2_getCombiningClass(const vb_normalizer *norm2, int32_t c) {
+  return (int)unorm2_getCombiningClass((const UNormalizer2 *)norm2, c);
+}
+
 /// Whether text before `c` never interacts with `c` under this normalisation form, i.e. the
 /// text can be cut before `c` and each piece normalised on its own.
 int vb_unorm2_hasBoundaryBefore(const vb_normalizer *norm2, int32_t c) {

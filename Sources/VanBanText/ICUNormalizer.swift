@@ -10,8 +10,16 @@ public enum ICUNormalizer {
   public static func nfc(_ s: String) -> String {
     // Every code point below U+0300 (UTF-8 lead byte 0xCC) is NFC and never combines backwards.
     if ICUString.allBytes(of: s, below: 0xCC) { return s }
-    let units = ICUString.utf16(s)
-    guard let normalized = normalize(units, form: .nfc) else { return s }
+    var utf8 = s
+    if utf8.withUTF8({ NFCCheck.isPlainlyNFC($0) }) { return s }
+    var units = ICUString.utf16(s)
+    // Decomposed Vietnamese (a + ◌̂ + ◌́) is composed by table first, which is much cheaper
+    // than ICU's composition and leaves the same NFC (see `MarkComposer`).
+    let count = units.count
+    MarkComposer.composeMarks(&units)
+    guard let normalized = normalize(units, form: .nfc) else {
+      return units.count == count ? s : ICUString.string(units)
+    }
     return ICUString.string(normalized)
   }
 
@@ -27,6 +35,8 @@ public enum ICUNormalizer {
   /// Whether `s` is already in NFC, without building the normalised string.
   public static func isNFC(_ s: String) -> Bool {
     if ICUString.allBytes(of: s, below: 0xCC) { return true }
+    var utf8 = s
+    if utf8.withUTF8({ NFCCheck.isPlainlyNFC($0) }) { return true }
     let units = ICUString.utf16(s)
     var status = vb_status(VB_ZERO_ERROR)
     let instance = Form.nfc.instance
@@ -118,5 +128,63 @@ public enum ICUNormalizer {
     if vb_u_failure(status) != 0 {
       fatalError("\(what) failed: \(String(cString: vb_u_errorName(status)))")
     }
+  }
+}
+
+/// NFC's quick check on UTF-8, for the text most documents are: every character a starter that
+/// NFC keeps as it is (quick check "yes", combining class 0), which makes the text NFC whatever
+/// its order. Checking the bytes spares whole documents the round trip through UTF-16 that
+/// ICU's check needs; anything else (a combining mark, a character the table does not cover)
+/// goes to ICU.
+enum NFCCheck {
+  /// Table bound: Latin, combining marks, Vietnamese (Latin Extended Additional) and General
+  /// Punctuation lie below it.
+  static let bound = 0x2100
+
+  /// Per code point below `bound`: whether it is such a starter. Below U+0300 all are.
+  static let plainStarter: [Bool] = {
+    var table = [Bool](repeating: true, count: bound)
+    var status = vb_status(VB_ZERO_ERROR)
+    let nfc = vb_unorm2_getNFCInstance(&status)
+    ICUNormalizer.check(status)
+    for c in 0x300..<bound {
+      var unit = UInt16(c)
+      let yes = vb_unorm2_quickCheck(nfc, &unit, 1, &status) == 1  // UNORM_YES
+      ICUNormalizer.check(status)
+      table[c] = yes && vb_unorm2_getCombiningClass(nfc, Int32(c)) == 0
+    }
+    return table
+  }()
+
+  static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let table = plainStarter
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      // ASCII runs dominate; skip them eight bytes at a time.
+      while i + 8 <= n {
+        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        i += 8
+      }
+      if i >= n { break }
+      let b = UInt32(bytes[i])
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let c: UInt32
+      if b < 0xE0, i + 1 < n {
+        c = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        i += 2
+      } else if b < 0xF0, i + 2 < n {
+        c = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        i += 3
+      } else {
+        return false
+      }
+      if c >= UInt32(bound) || !table[Int(c)] { return false }
+    }
+    return true
   }
 }

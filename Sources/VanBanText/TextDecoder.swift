@@ -117,7 +117,10 @@ public enum TextDecoder {
       if sample.contains(0) || controlRatioTooHigh(sample.lazy.map { UInt16($0) }) {
         return .failure(.binary(kind: "binary data"))
       }
-      if let bad = firstInvalidUTF8(body) {
+      // The standard library validates as it copies (Unicode Table 3-7, as `firstInvalidUTF8`),
+      // so valid text, the usual case, is read once; the offset is searched for only when not.
+      guard let text = String(validating: body, as: UTF8.self) else {
+        let bad = firstInvalidUTF8(body) ?? 0
         // A BOM promises UTF-8, so a bad byte after one is damage, not a legacy encoding.
         if detectLegacy, !hadBOM, let legacy = EncodingDetector.legacyEncoding(of: body) {
           return .success(legacyText(body, legacy))
@@ -127,7 +130,6 @@ public enum TextDecoder {
       if detectLegacy, let legacy = EncodingDetector.mojibake(in: body) {
         return .success(mojibakeText(body, legacy, hadBOM: hadBOM))
       }
-      let text = String(decoding: body, as: UTF8.self)
       return .success(
         DecodedText(text: text, encoding: "utf-8", hadBOM: hadBOM, lineEnding: lineEnding(body)))
     }
@@ -155,6 +157,24 @@ public enum TextDecoder {
       i += length
     }
     return nil
+  }
+
+  /// Whether `byte` (below 0x80) occurs in `bytes`, testing eight bytes per step.
+  static func contains(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    var i = 0
+    let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+    while i + 8 <= n {
+      let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) ^ pattern
+      // A zero byte in x: the classic "has zero byte" test (exact, no false positives).
+      if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
+      i += 8
+    }
+    while i < n {
+      if bytes[i] == byte { return true }
+      i += 1
+    }
+    return false
   }
 
   // MARK: UTF-16
@@ -226,6 +246,9 @@ public enum TextDecoder {
   }
 
   private static func lineEnding(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    // Without a CR (most files) only the presence of an LF matters; both are found eight
+    // bytes at a time.
+    if !contains(0x0D, bytes) { return contains(0x0A, bytes) ? "lf" : "none" }
     var lf = false
     var crlf = false
     var cr = false

@@ -13,35 +13,90 @@ public enum ToneStyle {
   public static func modernize(_ s: String) -> String {
     // Every toned vowel is at or above U+00C0 (UTF-8 lead byte 0xC3).
     if ICUString.allBytes(of: s, below: 0xC3) { return s }
-    var units = ICUString.utf16(s)
+    var s = s
+    return s.withUTF8 { modernized($0) } ?? s
+  }
+
+  /// The rewritten UTF-8, or nil when nothing changes. Works on the bytes in one pass, copying
+  /// only once a pair is rewritten: converting whole documents to UTF-16 and back cost more than
+  /// the search itself. All units involved are in the BMP, so scalars here are the UTF-16 units
+  /// the rule speaks of (a scalar beyond the BMP is no letter and no vowel, as its surrogates
+  /// were not).
+  private static func modernized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let table = pairs
-    var changed = false
-    let n = units.count
+    let n = bytes.count
+    var out: [UInt8] = []
+    var copied = 0
     var i = 0
+    // Byte by byte: continuation bytes and the second letter of a pair are never o or u, so
+    // every pair is found, and the scalar before one is decoded only when a pair is.
     while i + 1 < n {
-      let first = units[i]
-      // Only o, O, u, U start a pair.
-      guard first == 0x6F || first == 0x4F || first == 0x75 || first == 0x55 else {
+      let b = bytes[i]
+      let lower = b | 0x20
+      // Only o, O, u, U start a pair, and the second letter of every pair is beyond ASCII.
+      guard lower == 0x6F || lower == 0x75, bytes[i + 1] >= 0xC3 else {
         i += 1
         continue
       }
-      let key = UInt32(first) << 16 | UInt32(units[i + 1])
-      guard let replacement = table[key] else {
+      let (second, secondLength) = scalar(bytes, at: i + 1)
+      guard second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
         i += 1
         continue
       }
-      let endsSyllable = i + 2 >= n || !VietnameseLetters.isLetter(units[i + 2])
-      let before: UInt16 = i > 0 ? units[i - 1] : 0x20
-      let afterQ = (first == 0x75 || first == 0x55) && (before == 0x71 || before == 0x51)
-      // Preceded by another vowel ("ngoằ…" never, but "uoà" is no syllable either): leave it.
-      if endsSyllable && !afterQ && !isVowelLetter(before) {
-        units[i] = UInt16(truncatingIfNeeded: replacement >> 16)
-        units[i + 1] = UInt16(truncatingIfNeeded: replacement)
-        changed = true
+      let next = i + 1 + secondLength
+      let endsSyllable = next >= n || !isLetterScalar(scalar(bytes, at: next).value)
+      // The letter before, as written (a pair rewritten just before has a vowel there either way).
+      var start = i - 1
+      while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+      let before = i > 0 ? scalar(bytes, at: start).value : 0x20
+      let afterQ = lower == 0x75 && (before == 0x71 || before == 0x51)
+      if endsSyllable && !afterQ && !isVowelScalar(before) {
+        if out.isEmpty { out.reserveCapacity(n + 16) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+        appendUTF8(replacement >> 16, to: &out)
+        appendUTF8(replacement & 0xFFFF, to: &out)
+        copied = next
       }
-      i += 2
+      i = next
     }
-    return changed ? ICUString.string(units) : s
+    if out.isEmpty { return nil }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The scalar of valid UTF-8 at `i` and its length in bytes.
+  @inline(__always) private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b = UInt32(bytes[i])
+    if b < 0x80 { return (b, 1) }
+    if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b < 0xF0 {
+      return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    return (
+      (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        | UInt32(bytes[i + 3] & 0x3F), 4
+    )
+  }
+
+  private static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+    if v < 0x80 {
+      out.append(UInt8(v))
+    } else if v < 0x800 {
+      out.append(UInt8(0xC0 | v >> 6))
+      out.append(UInt8(0x80 | v & 0x3F))
+    } else {
+      out.append(UInt8(0xE0 | v >> 12))
+      out.append(UInt8(0x80 | v >> 6 & 0x3F))
+      out.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+
+  private static func isLetterScalar(_ v: UInt32) -> Bool {
+    v < 0x10000 && VietnameseLetters.isLetter(UInt16(v))
+  }
+
+  private static func isVowelScalar(_ v: UInt32) -> Bool {
+    v < 0x10000 && isVowelLetter(UInt16(v))
   }
 
   /// old pair (first << 16 | second) → new pair, both as UTF-16 units.

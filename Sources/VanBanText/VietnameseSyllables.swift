@@ -23,8 +23,8 @@ enum VietnameseLetters {
     for vowel in vowels {
       let base = UInt32(vowel.utf16.first!)
       for (tone, mark) in toneMarks.enumerated() {
-        let lower = ICUNormalizer.nfc(vowel + mark).utf16
-        let upper = ICUNormalizer.nfc(vowel.uppercased() + mark).utf16
+        let lower = composed(vowel + mark)
+        let upper = composed(vowel.uppercased() + mark)
         guard lower.count == 1, upper.count == 1 else { continue }
         table[Int(lower.first!)] = base | UInt32(tone) << 16 | 1 << 21
         table[Int(upper.first!)] = base | UInt32(tone) << 16 | 1 << 20 | 1 << 21
@@ -39,13 +39,20 @@ enum VietnameseLetters {
     var table = [UInt16](repeating: 0, count: bound)
     for vowel in vowels {
       for mark in toneMarks.dropFirst() {
-        let lower = ICUNormalizer.nfc(vowel + mark).utf16
-        let upper = ICUNormalizer.nfc(vowel.uppercased() + mark).utf16
+        let lower = composed(vowel + mark)
+        let upper = composed(vowel.uppercased() + mark)
         if lower.count == 1, upper.count == 1 { table[Int(lower.first!)] = upper.first! }
       }
     }
     return table
   }()
+
+  /// NFC straight from ICU: `ICUNormalizer.nfc` composes through `MarkComposer`, whose table is
+  /// built from these.
+  private static func composed(_ s: String) -> [UInt16] {
+    let units = Array(s.utf16)
+    return ICUNormalizer.normalize(units, form: .nfc) ?? units
+  }
 
   /// Letters of any Latin script and combining marks: what a word is made of.
   static func isLetter(_ u: UInt16) -> Bool {
@@ -84,23 +91,40 @@ struct VietnameseScore: Equatable, Sendable {
 enum VietnameseSyllables {
   /// Scores NFC text. Words of plain ASCII (and abbreviations without a vowel, "HĐND") say nothing
   /// about the encoding and are not counted.
+  ///
+  /// One pass over the units with one table lookup each (`Tables.classes`): the letters without
+  /// tone are packed five bits each into an integer as they are read, so that onset and rhyme
+  /// are bit ranges looked up in bitsets. Scoring is the biggest cost of detecting a legacy
+  /// file; arrays and hashing per word made it several times slower.
   static func score(_ units: UnsafeBufferPointer<UInt16>) -> VietnameseScore {
     var result = VietnameseScore()
-    var base: [UInt16] = []
-    base.reserveCapacity(16)
-    var i = 0
-    let n = units.count
-    while i < n {
-      while i < n && isBoundary(units[i]) { i += 1 }
-      if i >= n { break }
-      let start = i
-      while i < n && !isBoundary(units[i]) { i += 1 }
-      switch judge(units, start..<i, &base) {
-      case .some(true): result.valid += 1
-      case .some(false): result.invalid += 1
-      case .none: break
+    let tables = Tables.shared
+    let classes = tables.classes
+    let bound = classes.count
+    var word = Word()
+    var inWord = false
+    for u in units {
+      let entry: UInt32
+      if Int(u) < bound {
+        entry = classes[Int(u)]
+      } else {
+        switch u {
+        case 0x2000...0x206F, 0x2190...0x22FF, 0x3000, 0xFEFF: entry = Tables.boundary
+        default: entry = 0  // part of the word, and no Vietnamese letter
+        }
       }
+      if entry & Tables.boundary != 0 {
+        if inWord {
+          tally(word, tables, &result)
+          word = Word()
+          inWord = false
+        }
+        continue
+      }
+      inWord = true
+      word.add(u, entry)
     }
+    if inWord { tally(word, tables, &result) }
     return result
   }
 
@@ -108,27 +132,26 @@ enum VietnameseSyllables {
     units.withUnsafeBufferPointer { score($0) }
   }
 
-  /// Whether the token is a Vietnamese syllable; nil when it is plain ASCII or has no vowel.
-  private static func judge(
-    _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ base: inout [UInt16]
-  ) -> Bool? {
+  /// What one pass over a word gathers for `judge`.
+  private struct Word {
+    var count = 0
     var nonASCII = false
-    for k in range where units[k] >= 0x80 {
-      nonASCII = true
-      break
-    }
-    if !nonASCII { return nil }
-    base.removeAll(keepingCapacity: true)
-    var tone = 0
-    var tones = 0
+    var notLetter = false
+    var hasVowel = false
+    var unknownLetter = false
     var sawLower = false
     var caseBroken = false
-    let info = VietnameseLetters.info
-    for k in range {
-      let u = units[k]
-      guard Int(u) < VietnameseLetters.bound else { return false }
-      let entry = info[Int(u)]
-      if entry & (1 << 21) == 0 { return false }
+    var tone = 0
+    var tones = 0
+    var key: UInt64 = 0
+
+    @inline(__always) mutating func add(_ u: UInt16, _ entry: UInt32) {
+      count += 1
+      if u >= 0x80 { nonASCII = true }
+      if entry & (1 << 21) == 0 {
+        notLetter = true
+        return
+      }
       let upper = entry & (1 << 20) != 0
       // A capital after a small letter ("TiƠng") is how wrong decodings look, not how words do.
       if upper && sawLower { caseBroken = true }
@@ -138,22 +161,56 @@ enum VietnameseSyllables {
         tone = t
         tones += 1
       }
-      base.append(UInt16(truncatingIfNeeded: entry))
+      if entry & Tables.vowel != 0 { hasVowel = true }
+      let code = UInt64(entry >> Tables.codeShift)
+      if code == 0 { unknownLetter = true }
+      key = key << 5 | code
     }
-    if !base.contains(where: isVowel) { return nil }
-    if caseBroken || tones > 1 || base.count > 7 { return false }
-    return isSyllable(base, tone: tone)
+  }
+
+  @inline(__always) private static func tally(_ word: Word, _ tables: Tables, _ result: inout VietnameseScore) {
+    switch judge(word, tables) {
+    case .some(true): result.valid += 1
+    case .some(false): result.invalid += 1
+    case .none: break
+    }
+  }
+
+  /// Whether the word is a Vietnamese syllable; nil when it is plain ASCII or has no vowel.
+  private static func judge(_ w: Word, _ tables: Tables) -> Bool? {
+    if !w.nonASCII { return nil }
+    if w.notLetter { return false }
+    if !w.hasVowel { return nil }
+    if w.caseBroken || w.tones > 1 || w.count > 7 { return false }
+    if w.unknownLetter { return false }
+    return isSyllable(w.key, count: w.count, tone: w.tone, tables)
   }
 
   /// Onset + rhyme from the tables below; a syllable closed by c, ch, p or t carries the acute or
   /// the dot below, never another tone.
   static func isSyllable(_ base: [UInt16], tone: Int) -> Bool {
-    for onset in onsets where base.starts(with: onset) {
-      let rhyme = Array(base[onset.count...])
-      guard rhymes.contains(rhyme) else { continue }
-      if let last = rhyme.last, last == 0x63 || last == 0x70 || last == 0x74 || (rhyme.count >= 2 && rhyme.suffix(2) == [0x63, 0x68]) {
-        if tone != 1 && tone != 5 { continue }
-      }
+    guard base.count <= 12 else { return false }
+    var key: UInt64 = 0
+    for u in base {
+      let code = Tables.code(u)
+      if code == 0 { return false }
+      key = key << 5 | UInt64(code)
+    }
+    return isSyllable(key, count: base.count, tone: tone, .shared)
+  }
+
+  /// `key` holds `count` letter codes (`Tables.code`), the first letter highest.
+  private static func isSyllable(_ key: UInt64, count: Int, tone: Int, _ tables: Tables) -> Bool {
+    for onsetLength in 0...min(3, count) {
+      let rhymeLength = count - onsetLength
+      guard rhymeLength >= 1, rhymeLength <= Tables.maxRhyme else { continue }
+      let rhyme = key & (1 << (5 * UInt64(rhymeLength)) - 1)
+      let onset = key >> (5 * UInt64(rhymeLength))
+      guard Tables.contains(tables.onsets, onset), Tables.contains(tables.rhymes, rhyme) else { continue }
+      let last = rhyme & 31
+      let closed = last == Tables.c || last == Tables.p || last == Tables.t
+        || (rhymeLength >= 2 && last == Tables.h && rhyme >> 5 & 31 == Tables.c)
+      if closed && tone != 1 && tone != 5 { continue }
       return true
     }
     return false
@@ -177,33 +234,98 @@ enum VietnameseSyllables {
     }
   }
 
-  private static let onsets: [[UInt16]] = [
+  private static let onsetList = [
     "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-  ].map { Array($0.utf16) }
+  ]
 
-  private static let rhymes: Set<[UInt16]> = {
-    let list = """
-      a ac ach ai am an ang anh ao ap at au ay
-      ă ăc ăm ăn ăng ăp ăt
-      âc âm ân âng âp ât âu ây
-      e ec em en eng eo ep et
-      ê êch êm ên ênh êp êt êu
-      i ia ich im in inh ip it iu
-      iêc iêm iên iêng iêp iêt iêu
-      o oc oi om on ong op ot
-      oa oac oach oai oam oan oang oanh oao oap oat oay
-      oăc oăm oăn oăng oăt
-      oe oen oeo oet ooc oong
-      ô ôc ôi ôm ôn ông ôp ôt
-      ơ ơi ơm ơn ơp ơt
-      u uc ui um un ung up ut
-      ua uân uâng uât uây uê uêch uênh uơ uy uya uych uyên uyêt uynh uyt uyu uyn
-      uôc uôi uôm uôn uông uôt
-      ư ưa ưc ưi ưm ưn ưng ưt ưu
-      ươc ươi ươm ươn ương ươp ươt ươu
-      y yêm yên yêng yêt yêu
-      """
-    return Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array(String($0).utf16) })
-  }()
+  private static let rhymeList = """
+    a ac ach ai am an ang anh ao ap at au ay
+    ă ăc ăm ăn ăng ăp ăt
+    âc âm ân âng âp ât âu ây
+    e ec em en eng eo ep et
+    ê êch êm ên ênh êp êt êu
+    i ia ich im in inh ip it iu
+    iêc iêm iên iêng iêp iêt iêu
+    o oc oi om on ong op ot
+    oa oac oach oai oam oan oang oanh oao oap oat oay
+    oăc oăm oăn oăng oăt
+    oe oen oeo oet ooc oong
+    ô ôc ôi ôm ôn ông ôp ôt
+    ơ ơi ơm ơn ơp ơt
+    u uc ui um un ung up ut
+    ua uân uâng uât uây uê uêch uênh uơ uy uya uych uyên uyêt uynh uyt uyu uyn
+    uôc uôi uôm uôn uông uôt
+    ư ưa ưc ưi ưm ưn ưng ưt ưu
+    ươc ươi ươm ươn ương ươp ươt ươu
+    y yêm yên yêng yêt yêu
+    """
+
+  /// Onsets and rhymes as bitsets over their packed letter codes.
+  final class Tables: Sendable {
+    static let shared = Tables()
+
+    /// The letters onsets and rhymes are made of, each coded 1...29 by its place here; other
+    /// letters (f, j, w, z) are 0 and make no syllable.
+    static let alphabet: [UInt16] = Array("abcdeghiklmnopqrstuvxyăâđêôơư".utf16)
+    static let codes: [UInt8] = {
+      var table = [UInt8](repeating: 0, count: 0x200)
+      for (k, u) in alphabet.enumerated() { table[Int(u)] = UInt8(k + 1) }
+      return table
+    }()
+    static let c = UInt64(code(0x63))
+    static let h = UInt64(code(0x68))
+    static let p = UInt64(code(0x70))
+    static let t = UInt64(code(0x74))
+    /// The longest rhyme ("oach", "uyên") has four letters.
+    static let maxRhyme = 4
+
+    @inline(__always) static func code(_ u: UInt16) -> UInt8 {
+      Int(u) < codes.count ? codes[Int(u)] : 0
+    }
+
+    /// Bits of `classes` beyond `VietnameseLetters.info`'s: a unit that ends a word, a vowel,
+    /// and the letter's code.
+    static let boundary: UInt32 = 1 << 23
+    static let vowel: UInt32 = 1 << 22
+    static let codeShift: UInt32 = 24
+
+    let onsets: [UInt64]
+    let rhymes: [UInt64]
+    /// `VietnameseLetters.info` with the bits above, for units below `VietnameseLetters.bound`.
+    let classes: [UInt32]
+
+    private init() {
+      func pack(_ word: String) -> UInt64 {
+        word.utf16.reduce(0) { $0 << 5 | UInt64(Tables.code($1)) }
+      }
+      var onsets = [UInt64](repeating: 0, count: (1 << 15) / 64)
+      for o in VietnameseSyllables.onsetList { Tables.insert(&onsets, pack(o)) }
+      var rhymes = [UInt64](repeating: 0, count: (1 << (5 * Tables.maxRhyme)) / 64)
+      for r in VietnameseSyllables.rhymeList.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        precondition(r.utf16.count <= Tables.maxRhyme)
+        Tables.insert(&rhymes, pack(String(r)))
+      }
+      self.onsets = onsets
+      self.rhymes = rhymes
+      var classes = VietnameseLetters.info
+      for u in classes.indices {
+        if VietnameseSyllables.isBoundary(UInt16(u)) { classes[u] |= Tables.boundary }
+        guard classes[u] & (1 << 21) != 0 else { continue }
+        let base = UInt16(truncatingIfNeeded: classes[u])
+        if VietnameseSyllables.isVowel(base) { classes[u] |= Tables.vowel }
+        classes[u] |= UInt32(Tables.code(base)) << Tables.codeShift
+      }
+      self.classes = classes
+    }
+
+    private static func insert(_ set: inout [UInt64], _ key: UInt64) {
+      set[Int(key >> 6)] |= 1 << (key & 63)
+    }
+
+    @inline(__always) static func contains(_ set: [UInt64], _ key: UInt64) -> Bool {
+      let word = Int(key >> 6)
+      return word < set.count && set[word] & (1 << (key & 63)) != 0
+    }
+  }
 }

@@ -32,6 +32,8 @@ int32_t vb_unorm2_normalizeSecondAndAppend(const vb_normalizer *norm2, uint16_t 
                                            int32_t firstLength, int32_t firstCapacity,
                                            const uint16_t *second, int32_t secondLength,
                                            vb_status *status);
+/* The canonical combining class of c. */
+int vb_unorm2_getCombiningClass(const vb_normalizer *norm2, int32_t c);
 int vb_unorm2_hasBoundaryBefore(const vb_normalizer *norm2, int32_t c);
 /* The composite of a and b under the normaliser's composition, or a negative value if none. */
 int32_t vb_unorm2_composePair(const vb_normalizer *norm2, int32_t a, int32_t b);

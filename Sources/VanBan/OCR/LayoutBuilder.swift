@@ -72,7 +72,7 @@ struct LayoutBuilder {
   // MARK: - Page
 
   private mutating func page(_ raw: [OCRWord]) {
-    let textHeights = raw.filter(\.hasAlphanumeric).map(\.height).filter { $0 > 0 }
+    let textHeights = raw.filter(\.isText).map(\.height).filter { $0 > 0 }
     guard !textHeights.isEmpty else { return }
     let height0 = ocrMedian(textHeights)
     let cleaned = VisualLines.dropNoise(raw.filter { !$0.text.isEmpty }, height: height0)
@@ -182,7 +182,7 @@ struct LayoutBuilder {
     guard proseSinceTable > 0, proseSinceTable <= 2, strayProse.count == proseSinceTable else { return false }
     return strayProse.allSatisfy { stray in
       stray.lines.allSatisfy { l in
-        let words = l.words.filter(\.hasAlphanumeric)
+        let words = l.words.filter(\.isText)
         return l.x0 >= last.minX - 5 * m.height && l.x1 <= last.maxX + 5 * m.height
           && Set(words.map { Self.column(of: $0, last.boundaries) }).count >= 2
           && !words.contains { w in last.boundaries.contains { w.x0 + 0.5 * m.height < $0 && $0 < w.x1 - 0.5 * m.height } }
@@ -228,7 +228,7 @@ struct LayoutBuilder {
   }
 
   private static func boxes(_ line: VisualLine) -> [Interval] {
-    line.words.filter(\.hasAlphanumeric).map { Interval(lo: $0.x0, hi: $0.x1) }
+    line.words.filter(\.isText).map { Interval(lo: $0.x0, hi: $0.x1) }
   }
 
   /// A run of lines, starting at `start`, whose words leave the same vertical white strips
@@ -375,7 +375,7 @@ struct LayoutBuilder {
       let inside = target.filter { $0 > lo + m.height && $0 < hi - m.height }
       guard !inside.isEmpty else { return false }
       for l in lines {
-        for w in l.words where w.hasAlphanumeric && column(of: w, boundaries) == c {
+        for w in l.words where w.isText && column(of: w, boundaries) == c {
           if inside.contains(where: { w.x0 + 0.5 * m.height < $0 && $0 < w.x1 - 0.5 * m.height }) { return false }
         }
       }
@@ -392,7 +392,7 @@ struct LayoutBuilder {
     let m = target.count + 1
     var centers = Array(repeating: [Double](), count: n)
     for l in lines {
-      for w in l.words where w.hasAlphanumeric { centers[column(of: w, boundaries)].append(w.centerX) }
+      for w in l.words where w.isText { centers[column(of: w, boundaries)].append(w.centerX) }
     }
     let used = (0..<n).filter { !centers[$0].isEmpty }
     guard used.count <= m else { return nil }

@@ -25,7 +25,7 @@ enum VisualLines {
     while start < words.count {
       var end = start + 1
       while end < words.count, words[end].lineID == words[start].lineID { end += 1 }
-      let line = words[start..<end].filter(\.hasAlphanumeric)
+      let line = words[start..<end].filter(\.isText)
       if line.count >= 3, let first = line.first, let last = line.last, last.centerX - first.centerX > 10 * first.height {
         // Least squares over the line's word bottoms: descenders and marks average out.
         let n = Double(line.count)
@@ -64,29 +64,52 @@ enum VisualLines {
   /// Drops what Tesseract reads off table rules and specks: runs of `|`, boxes far taller
   /// than text, punctuation it barely believes in.
   static func dropNoise(_ words: [OCRWord], height: Double) -> [OCRWord] {
-    words.compactMap { w -> OCRWord? in
+    var out: [OCRWord] = []
+    out.reserveCapacity(words.count)
+    for var w in words {
       // A rule touching a word is read as `_` or `|` glued to it; Vietnamese text uses neither.
-      let junk: Set<Character> = ["_", "|", "¦", "│"]
-      guard w.text.first.map(junk.contains) == true || w.text.last.map(junk.contains) == true else { return w }
-      var d = w
-      var t = Substring(w.text)
-      while let f = t.first, junk.contains(f) { t = t.dropFirst() }
-      while let l = t.last, junk.contains(l) { t = t.dropLast() }
-      d.text = String(t)
-      return t.isEmpty ? nil : d
-    }.filter { w in
-      if w.text.unicodeScalars.allSatisfy({ "|¦│‖┃!Il".unicodeScalars.contains($0) }) && w.height > 1.3 * height
-        && w.width < 0.6 * height
+      // Only a word whose first or last scalar is one of them can start or end with one as a
+      // character, so the others skip the character-level trimming.
+      if let f = w.text.unicodeScalars.first, let l = w.text.unicodeScalars.last,
+        isJunk(f.value) || isJunk(l.value)
       {
-        return false
+        var t = Substring(w.text)
+        while let f = t.first, junk.contains(f) { t = t.dropFirst() }
+        while let l = t.last, junk.contains(l) { t = t.dropLast() }
+        if t.isEmpty { continue }
+        w.text = String(t)
       }
-      if w.text.unicodeScalars.allSatisfy({ "|¦│‖┃".unicodeScalars.contains($0) }) { return false }
-      if w.height > 3 * height && w.width < height { return false }
-      if !w.hasAlphanumeric && w.conf >= 0 && w.conf < 30 { return false }
-      // A rule blurred in a poor scan reads as a row of flat "letters" Tesseract doubts.
-      if w.height < 0.45 * height && w.conf >= 0 && w.conf < 50 { return false }
-      return true
+      if keeps(w, height: height) { out.append(w) }
     }
+    return out
+  }
+
+  private static let junk: Set<Character> = ["_", "|", "¦", "│"]
+
+  private static func isJunk(_ v: UInt32) -> Bool {
+    v == 0x5F || v == 0x7C || v == 0xA6 || v == 0x2502
+  }
+
+  private static func keeps(_ w: OCRWord, height: Double) -> Bool {
+    var bars = true  // only | ¦ │ ‖ ┃
+    var barsOrLookalikes = true  // those, ! I and l
+    for s in w.text.unicodeScalars {
+      switch s.value {
+      case 0x7C, 0xA6, 0x2502, 0x2016, 0x2503: break
+      case 0x21, 0x49, 0x6C: bars = false
+      default:
+        bars = false
+        barsOrLookalikes = false
+      }
+      if !barsOrLookalikes { break }
+    }
+    if barsOrLookalikes && w.height > 1.3 * height && w.width < 0.6 * height { return false }
+    if bars { return false }
+    if w.height > 3 * height && w.width < height { return false }
+    if !w.isText && w.conf >= 0 && w.conf < 30 { return false }
+    // A rule blurred in a poor scan reads as a row of flat "letters" Tesseract doubts.
+    if w.height < 0.45 * height && w.conf >= 0 && w.conf < 50 { return false }
+    return true
   }
 
   /// Groups words whose vertical extents overlap into lines, top to bottom.
@@ -149,4 +172,21 @@ func ocrPercentile(_ values: [Double], _ p: Double) -> Double {
   guard !values.isEmpty else { return 0 }
   let s = values.sorted()
   return s[min(s.count - 1, max(0, Int(Double(s.count - 1) * p)))]
+}
+
+extension OCRWord {
+  /// `hasAlphanumeric`, answered from the UTF-8 bytes when an ASCII letter or digit settles it
+  /// (ASCII's only alphabetic and numeric characters): layout asks this of every word several
+  /// times, and Unicode property lookups per scalar were a large part of its cost.
+  var isText: Bool {
+    var nonASCII = false
+    for b in text.utf8 {
+      if b >= 0x80 {
+        nonASCII = true
+      } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+        return true
+      }
+    }
+    return nonASCII && hasAlphanumeric
+  }
 }
