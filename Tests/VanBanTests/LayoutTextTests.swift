@@ -51,6 +51,25 @@ import VanBanText
     #expect(LayoutTextReader.centredRowStarts(labels: [3, 4, 5], count: 6) == [3, 4, 5])
   }
 
+  /// A group row is one line: a tall row above it keeps all its lines (its label on top),
+  /// and the lines below it open the next row.
+  @Test func groupRowsBoundTheirNeighbours() {
+    let text = """
+      3     Đầu tư hệ thống         Phòng Văn
+            thiết bị CNTT            hóa - Xã hội
+            tại các nhà văn hóa
+      II    BẢO ĐẢM AN TOÀN THÔNG TIN
+                                     Các phòng,
+      1     Phối hợp triển khai
+                                     đơn vị
+      """
+    let lines = LayoutTextReader.lines(text)
+    #expect(LayoutTextReader.isGroupLine(lines[3]))
+    #expect(!LayoutTextReader.isGroupLine(lines[0]))
+    // Space opens the group row and the row above "1"; none inside row 3.
+    #expect(LayoutTextReader.rowGaps(lines) == [0, 0, 0, 0.5, 0.5, 0, 0])
+  }
+
   static func decoded(_ url: URL) throws -> String {
     ICUNormalizer.nfc(try TextDecoder.decode(Array(try Data(contentsOf: url)), encoding: nil).text)
   }

@@ -121,10 +121,28 @@ enum LayoutTextReader {
       while end < lines.count, !lines[end].words.isEmpty, lines[end].page == lines[start].page { end += 1 }
       let labels = (start..<end).filter { isLabelLine(lines[$0]) }
       if labels.count >= 2 {
-        for (k, first) in centredRowStarts(labels: labels.map { $0 - start }, count: end - start).enumerated()
-        where first > 0 && labels[k] - start >= first {
-          gaps[start + first] += rowGap
+        // Group rows ("I  Về phát triển hạ tầng") are one line: what stands above one ends
+        // the row before, what stands below it opens the next; the rows between two groups
+        // are split by their symmetry.
+        var lo = start
+        var run: [Int] = []
+        func solve(until hi: Int, closed: Bool) {
+          guard !run.isEmpty else { return }
+          let firsts = centredRowStarts(
+            labels: run.map { $0 - lo }, count: hi - lo, fixedFirst: lo > start, closedEnd: closed)
+          for f in firsts where lo + f > start { gaps[lo + f] += rowGap }
+          run = []
         }
+        for k in labels {
+          if isGroupLine(lines[k]) {
+            solve(until: k, closed: true)
+            if k > start { gaps[k] += rowGap }
+            lo = k + 1
+          } else {
+            run.append(k)
+          }
+        }
+        solve(until: end, closed: false)
       }
       start = end
     }
@@ -137,8 +155,14 @@ enum LayoutTextReader {
 
   /// The first line of each labelled row when rows are centred on their labels: for each label
   /// the number of lines above it in its row equals (as nearly as the lines allow) the number
-  /// below. The count of lines above the first label is chosen to fit best; ties keep it small.
-  static func centredRowStarts(labels: [Int], count: Int) -> [Int] {
+  /// below. Lines are counted from the top of the run (0 ..< `count`).
+  /// - Parameters:
+  ///   - fixedFirst: every line above the first label is its row's (a group row stands above);
+  ///     otherwise header lines may stand there and the count above is chosen to fit best,
+  ///     ties keeping it small.
+  ///   - closedEnd: every line below the last label is its row's (a group row follows).
+  static func centredRowStarts(labels: [Int], count: Int, fixedFirst: Bool = false, closedEnd: Bool = false) -> [Int] {
+    guard let firstLabel = labels.first, let lastLabel = labels.last else { return [] }
     let between = zip(labels, labels.dropFirst()).map { $1 - $0 - 1 }
     func chain(_ above0: Int) -> (cost: Int, above: [Int]) {
       var above = [above0]
@@ -149,19 +173,25 @@ enum LayoutTextReader {
         cost += a - below
         above.append(m - below)
       }
-      // The last row may run on to the block's end.
-      let tail = count - labels.last! - 1
-      cost += max(0, above.last! - tail)
+      // The last row may run on to the run's end.
+      if !closedEnd { cost += max(0, above.last! - (count - lastLabel - 1)) }
       return (cost, above)
     }
-    var best = chain(0)
-    if labels[0] > 0 {
-      for a in 1...labels[0] {
+    var best = chain(fixedFirst ? firstLabel : 0)
+    if !fixedFirst, firstLabel > 0 {
+      for a in 1...firstLabel {
         let c = chain(a)
         if c.cost < best.cost { best = c }
       }
     }
     return zip(labels, best.above).map { $0 - $1 }
+  }
+
+  /// A group row: a Roman numeral or letter label with one cell of text after it.
+  static func isGroupLine(_ line: Line) -> Bool {
+    guard let label = line.words.first, !label.text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+    let rest = line.words.dropFirst()
+    return !zip(rest, rest.dropFirst()).contains { $1.column - $0.end >= 2 }
   }
 
   /// A table row's opening line: a row label (number, Roman numeral, group letter) at the
