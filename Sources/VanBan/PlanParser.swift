@@ -13,6 +13,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
   case tsv
   /// hOCR (`tesseract IMAGE out hocr`).
   case hocr
+  /// A `pdftotext -layout` dump: columns aligned by spaces, pages separated by form feeds.
+  case layout
 }
 
 /// Options for one parse.
@@ -106,7 +108,7 @@ public enum PlanParser {
     let format = options.inputFormat == .auto ? OCRLayoutReader.detect(text) : options.inputFormat
     let source: [SourceLine]
     switch format {
-    case .tsv, .hocr: source = try OCRLayoutReader.lines(from: text, format: format)
+    case .tsv, .hocr, .layout: source = try OCRLayoutReader.lines(from: text, format: format)
     case .auto, .text: source = LineSplitter.split(text)
     }
     let cleaner = MarkupCleaner(grammar: .shared)
@@ -115,7 +117,7 @@ public enum PlanParser {
     for s in source {
       lines.append(LineClassifier.classify(number: s.number, text: cleaner.clean(s.text)))
     }
-    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: format == .tsv || format == .hocr)
+    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: format == .tsv || format == .hocr || format == .layout)
   }
 
   /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it.

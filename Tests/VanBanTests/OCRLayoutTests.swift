@@ -332,16 +332,29 @@ struct OCRTestPage {
   /// Measured: the gridded annexes of 000, 001 and 002 score 0 from plain OCR text and from
   /// pdftotext (their cells come column block by column block, out of row order), except
   /// 001's `-layout` dump (18/49 numbered); 003's stacked annex and 004's short one are read.
+  ///
+  /// "detected" is the same `-layout` dump left to detection: 000, 001, 002 and 004 are read
+  /// as layout text (character columns as word boxes), 003 (its annex is stacked, not aligned)
+  /// stays plain text. Measured: 000 10/16 exact and numbered, 001 27/49 exact 47/49 numbered,
+  /// 002 0/41 exact 38/41 numbered, 004 12/21. The exact share stays low where pdftotext shifts
+  /// a line's later cells right after an overlong first cell, so some cells straddle columns
+  /// (002: a lead "Phòng Văn | hóa –" split, the two target years merged); 003 forced through
+  /// the layout path would fall to 11/48.
   static let textThresholds: [String: (exact: Double, numbered: Double)] = [
+    "000_d6ce2f93286e4cb7/pdftotext-layout.txt detected": (0.60, 0.60),
     "001_624e61ed64e861df/pdftotext-layout.txt": (0.0, 0.35),
+    "001_624e61ed64e861df/pdftotext-layout.txt detected": (0.50, 0.95),
+    "002_d7ee2759ac3fc249/pdftotext-layout.txt detected": (0.0, 0.90),
     "003_7445e7d735843406/ocr-300.txt": (0.55, 0.65),
     "003_7445e7d735843406/ocr-150-degraded.txt": (0.65, 0.70),
     "003_7445e7d735843406/pdftotext.txt": (0.95, 0.95),
     "003_7445e7d735843406/pdftotext-layout.txt": (0.95, 0.95),
+    "003_7445e7d735843406/pdftotext-layout.txt detected": (0.95, 0.95),
     "004_075f210d38c210c4/ocr-300.txt": (0.55, 0.55),
     "004_075f210d38c210c4/ocr-150-degraded.txt": (0.55, 0.55),
     "004_075f210d38c210c4/pdftotext.txt": (0.55, 0.55),
     "004_075f210d38c210c4/pdftotext-layout.txt": (0.55, 0.55),
+    "004_075f210d38c210c4/pdftotext-layout.txt detected": (0.55, 0.55),
   ]
 
   @Test func textFixturesScoreAgainstCleanSeeds() throws {
@@ -351,18 +364,23 @@ struct OCRTestPage {
     var report: [String] = []
     var scored = 0
     for seed in seeds where fm.fileExists(atPath: Repo.corpus.appendingPathComponent("seeds/\(seed).txt").path) {
-      for name in ["ocr-300.txt", "ocr-150-degraded.txt", "pdftotext.txt", "pdftotext-layout.txt"] {
+      let runs: [(name: String, format: InputFormat, key: String)] = [
+        ("ocr-300.txt", .text, "ocr-300.txt"), ("ocr-150-degraded.txt", .text, "ocr-150-degraded.txt"),
+        ("pdftotext.txt", .text, "pdftotext.txt"), ("pdftotext-layout.txt", .text, "pdftotext-layout.txt"),
+        ("pdftotext-layout.txt", .auto, "pdftotext-layout.txt detected"),
+      ]
+      for (name, format, key) in runs {
         let url = dir.appendingPathComponent("\(seed)/\(name)")
         guard fm.fileExists(atPath: url.path) else { continue }
-        let s = try Self.score(seed: seed, fixture: url, format: .text)
+        let s = try Self.score(seed: seed, fixture: url, format: format)
         scored += 1
-        report.append("\(seed)/\(name): \(s)")
-        let minimum = Self.textThresholds["\(seed)/\(name)"] ?? (0, 0)
-        #expect(s.exactShare >= minimum.exact, "\(seed)/\(name): \(s)")
-        #expect(s.numberedShare >= minimum.numbered, "\(seed)/\(name): \(s)")
+        report.append("\(seed)/\(key): \(s)")
+        let minimum = Self.textThresholds["\(seed)/\(key)"] ?? (0, 0)
+        #expect(s.exactShare >= minimum.exact, "\(seed)/\(key): \(s)")
+        #expect(s.numberedShare >= minimum.numbered, "\(seed)/\(key): \(s)")
       }
     }
-    #expect(scored == 20)
+    #expect(scored == 25)
     print("Text fixture scores:\n" + report.joined(separator: "\n"))
   }
 }

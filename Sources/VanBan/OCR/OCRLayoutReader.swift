@@ -1,4 +1,5 @@
-/// OCR output with word boxes (Tesseract TSV, hOCR) turned into text lines, with table
+/// OCR output with word boxes (Tesseract TSV, hOCR; a `pdftotext -layout` dump, whose
+/// character columns are boxes too) turned into text lines, with table
 /// columns separated by tabs, rebuilt from the words' positions.
 ///
 /// Plain OCR text interleaves the cells of a scanned table line by line and runs the issuer
@@ -17,6 +18,7 @@ enum OCRLayoutReader {
     if let end = firstLine.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { firstLine = firstLine[..<end] }
     if TesseractTSV.isHeader(firstLine) { return .tsv }
     if HOCRReader.looksLikeHOCR(Substring(text).utf8.prefix(sniffLength)) { return .hocr }
+    if LayoutTextReader.looksLikeLayoutText(text) { return .layout }
     return .text
   }
 
@@ -27,14 +29,19 @@ enum OCRLayoutReader {
       words = try TesseractTSV.words(text)
     case .hocr:
       words = try HOCRReader.words(text)
+    case .layout:
+      words = LayoutTextReader.words(text)
     case .auto, .text:
       return LineSplitter.split(text)
     }
     guard !words.isEmpty else {
-      throw .badLayout(
-        format == .tsv
-          ? "the Tesseract TSV holds no recognised words (no level-5 row with text)"
-          : "the hOCR holds no recognised words (no `ocrx_word` or `ocr_line` element with a bbox and text)")
+      let message =
+        switch format {
+        case .tsv: "the Tesseract TSV holds no recognised words (no level-5 row with text)"
+        case .hocr: "the hOCR holds no recognised words (no `ocrx_word` or `ocr_line` element with a bbox and text)"
+        default: "the layout text holds no words"
+        }
+      throw .badLayout(message)
     }
     return LayoutBuilder.build(words)
   }

@@ -1,0 +1,244 @@
+/// A `pdftotext -layout` dump read as word boxes, so tables get the same rebuilding as OCR.
+///
+/// `-layout` keeps each table row on one text line with its cells aligned by runs of spaces,
+/// and a wrapped cell continues on the next lines at the same column. Read as prose, those
+/// lines run the cells of a row together; but a monospaced dump *is* geometry: a character's
+/// column is its x and a line's index its y. Placing each word where it stands and handing the
+/// words to `LayoutBuilder` rebuilds rows, wrapped cells and columns exactly as from a scan, with
+/// no second table reader to keep in step.
+enum LayoutTextReader {
+  /// Pixels per character column. With `wordHeight` and `linePitch` this draws the dump like a
+  /// ~300 dpi scan (the scale `LayoutBuilder`'s thresholds are in units of): one space between
+  /// words is an ordinary word gap, three or more are wide enough to be a column gutter.
+  static let charWidth = 20.0
+  /// The height of every word's box.
+  static let wordHeight = 30.0
+  /// Vertical distance between consecutive lines; a blank line leaves a paragraph gap and two
+  /// blank lines end a table region, as they would on paper.
+  static let linePitch = 40.0
+  /// Tab stops of the dump, in columns.
+  static let tabWidth = 8
+
+  /// One word of the dump where it stands: its columns on its line.
+  struct Placed {
+    var text: String
+    var column: Int
+    var end: Int
+  }
+
+  /// One line of the dump.
+  struct Line {
+    var number: Int
+    var page: Int
+    var words: [Placed]
+  }
+
+  /// The words of a dump, one per run of non-space characters, in page coordinates.
+  static func words(_ text: String) -> [OCRWord] {
+    let lines = Self.lines(text)
+    let gaps = rowGaps(lines)
+    var words: [OCRWord] = []
+    var extra = 0.0
+    for (k, line) in lines.enumerated() {
+      extra += gaps[k]
+      let y = (Double(line.number) + extra) * linePitch
+      for w in line.words {
+        words.append(
+          OCRWord(
+            text: w.text, page: line.page, x0: Double(w.column) * charWidth, y0: y, x1: Double(w.end) * charWidth,
+            y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number))
+      }
+    }
+    return words
+  }
+
+  /// The dump's lines with their words' columns. A form feed (pdftotext's page separator)
+  /// starts the next page; the text after it on the same line belongs to that page.
+  static func lines(_ text: String) -> [Line] {
+    var out: [Line] = []
+    var page = 1
+    // Split as the text parser does (LF, CRLF, lone CR), so line numbers agree with it.
+    for source in LineSplitter.split(text) {
+      var line = Line(number: source.number, page: page, words: [])
+      var column = 0
+      var wordStart = 0
+      var word = String.UnicodeScalarView()
+      func flush() {
+        guard !word.isEmpty else { return }
+        line.words.append(Placed(text: String(word), column: wordStart, end: column))
+        word = String.UnicodeScalarView()
+      }
+      for s in source.text.unicodeScalars {
+        switch s {
+        case "\u{0C}":
+          flush()
+          if !line.words.isEmpty { out.append(line) }
+          page += 1
+          line = Line(number: source.number, page: page, words: [])
+          // The new page's lines start afresh at the left margin.
+          column = 0
+        case "\t":
+          flush()
+          column = (column / tabWidth + 1) * tabWidth
+        case "\u{FEFF}":
+          continue
+        case _ where s.properties.isWhitespace:
+          flush()
+          column += 1
+        default:
+          if word.isEmpty { wordStart = column }
+          word.append(s)
+          column += 1
+        }
+      }
+      flush()
+      out.append(line)
+    }
+    return out
+  }
+
+  // MARK: - Rows
+
+  /// Extra vertical space (in line pitches) before each line, where a table row starts.
+  ///
+  /// A scan shows a row's border and padding between rows; a dump keeps only the lines, and
+  /// a cell centred vertically puts its label on a middle line of its row, with the other
+  /// cells' lines above and below it. Rows of such a table are symmetric about their label
+  /// line, so the lines between two labels split into the bottom of the upper row and the top
+  /// of the lower one: the split is chosen so that every row has as many lines above its label
+  /// as below (the labelled row's tallest cell centred). A row with nothing between labels
+  /// changes nothing, so a table of one-line rows is read as before.
+  static func rowGaps(_ lines: [Line]) -> [Double] {
+    var gaps = Array(repeating: 0.0, count: lines.count)
+    var start = 0
+    while start < lines.count {
+      // A block: consecutive non-blank lines of one page.
+      guard !lines[start].words.isEmpty else {
+        start += 1
+        continue
+      }
+      var end = start + 1
+      while end < lines.count, !lines[end].words.isEmpty, lines[end].page == lines[start].page { end += 1 }
+      let labels = (start..<end).filter { isLabelLine(lines[$0]) }
+      if labels.count >= 2 {
+        // Group rows ("I  Về phát triển hạ tầng") are one line: what stands above one ends
+        // the row before, what stands below it opens the next; the rows between two groups
+        // are split by their symmetry.
+        var lo = start
+        var run: [Int] = []
+        func solve(until hi: Int, closed: Bool) {
+          guard !run.isEmpty else { return }
+          let firsts = centredRowStarts(
+            labels: run.map { $0 - lo }, count: hi - lo, fixedFirst: lo > start, closedEnd: closed)
+          for f in firsts where lo + f > start { gaps[lo + f] += rowGap }
+          run = []
+        }
+        for k in labels {
+          if isGroupLine(lines[k]) {
+            solve(until: k, closed: true)
+            if k > start { gaps[k] += rowGap }
+            lo = k + 1
+          } else {
+            run.append(k)
+          }
+        }
+        solve(until: end, closed: false)
+      }
+      start = end
+    }
+    return gaps
+  }
+
+  /// Extra space between rows, in line pitches: enough for `LayoutBuilder` to see a row gap
+  /// (wider than 1.35 times the spacing inside a cell), too little to end the table.
+  static let rowGap = 0.5
+
+  /// The first line of each labelled row when rows are centred on their labels: for each label
+  /// the number of lines above it in its row equals (as nearly as the lines allow) the number
+  /// below. Lines are counted from the top of the run (0 ..< `count`).
+  /// - Parameters:
+  ///   - fixedFirst: every line above the first label is its row's (a group row stands above);
+  ///     otherwise header lines may stand there and the count above is chosen to fit best,
+  ///     ties keeping it small.
+  ///   - closedEnd: every line below the last label is its row's (a group row follows).
+  static func centredRowStarts(labels: [Int], count: Int, fixedFirst: Bool = false, closedEnd: Bool = false) -> [Int] {
+    guard let firstLabel = labels.first, let lastLabel = labels.last else { return [] }
+    let between = zip(labels, labels.dropFirst()).map { $1 - $0 - 1 }
+    func chain(_ above0: Int) -> (cost: Int, above: [Int]) {
+      var above = [above0]
+      var cost = 0
+      for m in between {
+        let a = above.last!
+        let below = min(a, m)
+        cost += a - below
+        above.append(m - below)
+      }
+      // The last row may run on to the run's end.
+      if !closedEnd { cost += max(0, above.last! - (count - lastLabel - 1)) }
+      return (cost, above)
+    }
+    var best = chain(fixedFirst ? firstLabel : 0)
+    if !fixedFirst, firstLabel > 0 {
+      for a in 1...firstLabel {
+        let c = chain(a)
+        if c.cost < best.cost { best = c }
+      }
+    }
+    return zip(labels, best.above).map { $0 - $1 }
+  }
+
+  /// A group row: a Roman numeral or letter label with one cell of text after it.
+  static func isGroupLine(_ line: Line) -> Bool {
+    guard let label = line.words.first, !label.text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+    let rest = line.words.dropFirst()
+    return !zip(rest, rest.dropFirst()).contains { $1.column - $0.end >= 2 }
+  }
+
+  /// A table row's opening line: a row label (number, Roman numeral, group letter) at the
+  /// left margin, set apart from the text after it by a gutter of two spaces or more.
+  static func isLabelLine(_ line: Line) -> Bool {
+    guard line.words.count >= 2, let first = line.words.first, first.column <= 6 else { return false }
+    return line.words[1].column - first.end >= 2 && LayoutBuilder.isRowLabel(first.text)
+  }
+
+  // MARK: - Detection
+
+  /// How many lines of the sniffed head must hold a gutter (a run of `minGutter` spaces between
+  /// text) before the dump can be a `-layout` one.
+  static let minGutterLines = 20
+  /// Spaces in a run that only alignment makes: justified prose stretches a gap to two at most.
+  static let minGutter = 3
+
+  /// Whether the text is confidently a `pdftotext -layout` dump: many lines with a gutter inside
+  /// their text, no tab anywhere (a clean copy separates cells by tabs), and at least one line
+  /// whose gutter-separated cells include two known table headers. Plain text, even with a few
+  /// centred titles or aligned signatures, fails one of these.
+  static func looksLikeLayoutText(_ text: String, lexicon: ColumnLexicon = ColumnLexicon(lex: .shared)) -> Bool {
+    let head = Substring(text).utf8.prefix(OCRLayoutReader.sniffLength)
+    guard !head.contains(UInt8(ascii: "\t")) else { return false }
+    let lines = String(decoding: head, as: UTF8.self).split { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{0C}" }
+    var gutterLines = 0
+    var header = false
+    for line in lines {
+      let cells = Self.cells(line)
+      guard cells.count >= 2 else { continue }
+      gutterLines += 1
+      if !header, cells.filter({ lexicon.canonical(String($0)) != nil }).count >= 2 { header = true }
+    }
+    return header && gutterLines >= minGutterLines
+  }
+
+  /// The pieces of a line between gutters, leading indentation ignored.
+  static func cells(_ line: Substring) -> [Substring] {
+    var cells: [Substring] = []
+    var rest = line.drop { $0 == " " }
+    while !rest.isEmpty {
+      let gutter = rest.firstRange(of: String(repeating: " ", count: minGutter))
+      let end = gutter?.lowerBound ?? rest.endIndex
+      let cell = rest[..<end]
+      if !cell.isEmpty { cells.append(cell) }
+      rest = rest[end...].drop { $0 == " " }
+    }
+    return cells
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import VanBanText
+@testable import VanBan
+
+/// `pdftotext -layout` dumps read as word boxes.
+@Suite struct LayoutTextTests {
+  static let table = """
+    KẾ HOẠCH
+
+    TT    Chỉ tiêu                          Đơn vị tính    Kết quả
+    1     Tỷ lệ phủ sóng 5G                 %              100
+    2     Tỷ lệ hộ gia đình có              %              80
+          cáp quang
+    """
+
+  @Test func wordsStandAtTheirColumns() {
+    let words = LayoutTextReader.words("ab  cd\n\tỦy ban")
+    #expect(words.map(\.text) == ["ab", "cd", "Ủy", "ban"])
+    let w = LayoutTextReader.charWidth
+    // Columns count characters, not UTF-8 bytes; a tab runs to the next multiple of 8.
+    #expect(words.map(\.x0) == [0, 4 * w, 8 * w, 11 * w])
+    #expect(words.map(\.x1) == [2 * w, 6 * w, 10 * w, 14 * w])
+    #expect(words.map(\.sourceLine) == [1, 1, 2, 2])
+    #expect(words[2].y0 - words[0].y0 == LayoutTextReader.linePitch)
+    #expect(words.allSatisfy { $0.height == LayoutTextReader.wordHeight && $0.conf == -1 })
+  }
+
+  @Test func formFeedsStartPages() {
+    let words = LayoutTextReader.words("một\n\u{0C}hai ba\nbốn\u{0C}năm")
+    #expect(words.map(\.page) == [1, 2, 2, 2, 3])
+    #expect(words.map(\.sourceLine) == [1, 2, 2, 3, 3])
+    // The text after a form feed starts at the new page's margin.
+    #expect(words[1].x0 == 0 && words[4].x0 == 0)
+  }
+
+  @Test func spacesBecomeColumns() throws {
+    let lines = try OCRLayoutReader.lines(from: Self.table, format: .layout)
+    let texts = lines.map { String($0.text) }
+    #expect(texts.contains("TT\tChỉ tiêu\tĐơn vị tính\tKết quả"))
+    #expect(texts.contains("1\tTỷ lệ phủ sóng 5G\t%\t100"))
+    #expect(texts.contains("2\tTỷ lệ hộ gia đình có cáp quang\t%\t80"))
+  }
+
+  /// A label centred in its row: the lines above and below it belong to it, and the split
+  /// between two labels leaves each row symmetric.
+  @Test func centredRowsSplitBetweenLabels() {
+    // Labels at 0 (one line), 2 (one line above and below), 5 (one above, one below).
+    #expect(LayoutTextReader.centredRowStarts(labels: [0, 2, 5], count: 7) == [0, 1, 4])
+    // Rows of one line each: nothing moves.
+    #expect(LayoutTextReader.centredRowStarts(labels: [3, 4, 5], count: 6) == [3, 4, 5])
+  }
+
+  /// A group row is one line: a tall row above it keeps all its lines (its label on top),
+  /// and the lines below it open the next row.
+  @Test func groupRowsBoundTheirNeighbours() {
+    let text = """
+      3     Đầu tư hệ thống         Phòng Văn
+            thiết bị CNTT            hóa - Xã hội
+            tại các nhà văn hóa
+      II    BẢO ĐẢM AN TOÀN THÔNG TIN
+                                     Các phòng,
+      1     Phối hợp triển khai
+                                     đơn vị
+      """
+    let lines = LayoutTextReader.lines(text)
+    #expect(LayoutTextReader.isGroupLine(lines[3]))
+    #expect(!LayoutTextReader.isGroupLine(lines[0]))
+    // Space opens the group row and the row above "1"; none inside row 3.
+    #expect(LayoutTextReader.rowGaps(lines) == [0, 0, 0, 0.5, 0.5, 0, 0])
+  }
+
+  static func decoded(_ url: URL) throws -> String {
+    ICUNormalizer.nfc(try TextDecoder.decode(Array(try Data(contentsOf: url)), encoding: nil).text)
+  }
+
+  /// Detection stays with plain text for every clean seed and every encoding fixture (tabbed
+  /// tables, centred titles), and for the OCR and plain pdftotext dumps.
+  @Test func plainTextIsNotTakenForLayout() throws {
+    let fm = FileManager.default
+    var checked = 0
+    for folder in ["seeds", "encodings", "cases"] {
+      let dir = Repo.corpus.appendingPathComponent(folder)
+      for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []) where name.hasSuffix(".txt") {
+        let text = try Self.decoded(dir.appendingPathComponent(name))
+        #expect(OCRLayoutReader.detect(text) != .layout, "\(folder)/\(name)")
+        checked += 1
+      }
+    }
+    let ocr = Repo.corpus.appendingPathComponent("ocr")
+    for seed in ((try? fm.contentsOfDirectory(atPath: ocr.path)) ?? []) where !seed.hasPrefix(".") {
+      for name in ["ocr-300.txt", "ocr-150-degraded.txt", "pdftotext.txt"] {
+        let url = ocr.appendingPathComponent("\(seed)/\(name)")
+        guard fm.fileExists(atPath: url.path) else { continue }
+        #expect(OCRLayoutReader.detect(try Self.decoded(url)) == .text, "\(seed)/\(name)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 45)
+  }
+
+  /// The gridded dumps, whose tables stand in aligned columns, are recognised.
+  @Test func layoutDumpsAreRecognised() throws {
+    let ocr = Repo.corpus.appendingPathComponent("ocr")
+    var detected: [String] = []
+    for seed in ((try? FileManager.default.contentsOfDirectory(atPath: ocr.path)) ?? []).sorted() where !seed.hasPrefix(".") {
+      let url = ocr.appendingPathComponent("\(seed)/pdftotext-layout.txt")
+      guard FileManager.default.fileExists(atPath: url.path) else { continue }
+      if OCRLayoutReader.detect(try Self.decoded(url)) == .layout { detected.append(String(seed.prefix(3))) }
+    }
+    print("Detected as layout: \(detected)")
+    #expect(Set(["000", "001", "002"]).isSubset(of: Set(detected)))
+  }
+}
