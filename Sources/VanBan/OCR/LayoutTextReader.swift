@@ -62,36 +62,49 @@ enum LayoutTextReader {
       var line = Line(number: source.number, page: page, words: [])
       var column = 0
       var wordStart = 0
-      var word = String.UnicodeScalarView()
-      func flush() {
-        guard !word.isEmpty else { return }
-        line.words.append(Placed(text: String(word), column: wordStart, end: column))
-        word = String.UnicodeScalarView()
-      }
-      for s in source.text.unicodeScalars {
-        switch s {
-        case "\u{0C}":
-          flush()
-          if !line.words.isEmpty { out.append(line) }
-          page += 1
-          line = Line(number: source.number, page: page, words: [])
-          // The new page's lines start afresh at the left margin.
-          column = 0
-        case "\t":
-          flush()
-          column = (column / tabWidth + 1) * tabWidth
-        case "\u{FEFF}":
-          continue
-        case _ where s.properties.isWhitespace:
-          flush()
-          column += 1
-        default:
-          if word.isEmpty { wordStart = column }
-          word.append(s)
-          column += 1
+      // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges.
+      var copy = source.text
+      copy.withUTF8 { b in
+        var start = -1
+        func flush(_ end: Int) {
+          guard start >= 0 else { return }
+          let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+          line.words.append(Placed(text: text, column: wordStart, end: column))
+          start = -1
         }
+        var i = 0
+        while i < b.count {
+          let c = b[i]
+          if c == 0x0C {
+            flush(i)
+            if !line.words.isEmpty { out.append(line) }
+            page += 1
+            line = Line(number: source.number, page: page, words: [])
+            // The new page's lines start afresh at the left margin.
+            column = 0
+            i += 1
+          } else if c == 0x09 {
+            flush(i)
+            column = (column / tabWidth + 1) * tabWidth
+            i += 1
+          } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+            i += 3  // a byte-order mark takes no column
+          } else if case let w = WhiteSpace.width(b, i), w > 0 {
+            flush(i)
+            column += 1
+            i += w
+          } else {
+            if start < 0 {
+              start = i
+              wordStart = column
+            }
+            column += 1
+            i += 1
+            while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+          }
+        }
+        flush(b.count)
       }
-      flush()
       out.append(line)
     }
     return out
@@ -214,31 +227,62 @@ enum LayoutTextReader {
   /// whose gutter-separated cells include two known table headers. Plain text, even with a few
   /// centred titles or aligned signatures, fails one of these.
   static func looksLikeLayoutText(_ text: String, lexicon: ColumnLexicon = ColumnLexicon(lex: .shared)) -> Bool {
-    let head = Substring(text).utf8.prefix(OCRLayoutReader.sniffLength)
-    guard !head.contains(UInt8(ascii: "\t")) else { return false }
-    let lines = String(decoding: head, as: UTF8.self).split { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{0C}" }
-    var gutterLines = 0
-    var header = false
-    for line in lines {
-      let cells = Self.cells(line)
-      guard cells.count >= 2 else { continue }
-      gutterLines += 1
-      if !header, cells.filter({ lexicon.canonical(String($0)) != nil }).count >= 2 { header = true }
+    // Runs on every plain-text input, so on the bytes, cheapest test first: a tab rules the
+    // dump out, then lines are only counted, and header cells are folded only on lines that
+    // have a gutter, until one header is found.
+    var copy = text
+    return copy.withUTF8 { all in
+      let head = UnsafeBufferPointer(rebasing: all[..<min(all.count, OCRLayoutReader.sniffLength)])
+      guard !head.contains(0x09) else { return false }
+      var gutterLines = 0
+      var header = false
+      var start = 0
+      var i = 0
+      while i <= head.count {
+        if i == head.count || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x0C {
+          let cells = Self.cellRanges(UnsafeBufferPointer(rebasing: head[start..<i]))
+          if cells.count >= 2 {
+            gutterLines += 1
+            if !header {
+              var known = 0
+              for r in cells {
+                let cell = String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
+                if lexicon.canonical(cell) != nil { known += 1 }
+                if known == 2 { break }
+              }
+              header = known >= 2
+            }
+            if header && gutterLines >= minGutterLines { return true }
+          }
+          start = i + 1
+        }
+        i += 1
+      }
+      return false
     }
-    return header && gutterLines >= minGutterLines
   }
 
-  /// The pieces of a line between gutters, leading indentation ignored.
-  static func cells(_ line: Substring) -> [Substring] {
-    var cells: [Substring] = []
-    var rest = line.drop { $0 == " " }
-    while !rest.isEmpty {
-      let gutter = rest.firstRange(of: String(repeating: " ", count: minGutter))
-      let end = gutter?.lowerBound ?? rest.endIndex
-      let cell = rest[..<end]
-      if !cell.isEmpty { cells.append(cell) }
-      rest = rest[end...].drop { $0 == " " }
+  /// The pieces of a line between gutters (runs of `minGutter` spaces or more), leading
+  /// indentation ignored, as byte ranges.
+  static func cellRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var cells: [Range<Int>] = []
+    var i = 0
+    while i < b.count, b[i] == 0x20 { i += 1 }
+    var start = i
+    while i < b.count {
+      if b[i] == 0x20 {
+        var j = i
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        if j - i >= minGutter {
+          if i > start { cells.append(start..<i) }
+          start = j
+        }
+        i = j
+      } else {
+        i += 1
+      }
     }
+    if start < b.count { cells.append(start..<b.count) }
     return cells
   }
 }
