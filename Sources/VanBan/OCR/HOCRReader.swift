@@ -41,8 +41,18 @@ struct HOCRReader {
   static func looksLikeHOCR(_ head: Substring.UTF8View) -> Bool {
     guard let first = head.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first == UInt8(ascii: "<")
     else { return false }
-    let s = String(decoding: head, as: UTF8.self)
-    return s.contains("ocr_page") || s.contains("ocrx_word") || s.contains("ocr_line")
+    // A byte search: Foundation's `contains` bridged the whole 64 KB head for each name.
+    let bytes = Array(head)
+    return ["ocr_page", "ocrx_word", "ocr_line"].contains { name in
+      let needle = Array(name.utf8)
+      guard bytes.count >= needle.count else { return false }
+      var i = 0
+      while i <= bytes.count - needle.count {
+        if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
