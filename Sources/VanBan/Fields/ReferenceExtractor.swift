@@ -30,7 +30,8 @@ struct ReferenceExtractor {
     var offsets: [Int] = []
     var k = 0
     while k < words.count {
-      guard let kind = lex.docKinds.matchPrefix(bare[k...]) else {
+      // Outside the windows around numbers a word is "": no kind starts there.
+      guard !bare[k].isEmpty, let kind = lex.docKinds.matchPrefix(bare[k...]) else {
         k += 1
         continue
       }

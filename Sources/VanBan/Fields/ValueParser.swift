@@ -59,6 +59,18 @@ struct ValueParser: Sendable {
   /// dates (`ngày 22/12/2024 … NĂM 2026`), whose years are never taken. A period `2026-2030` names
   /// the year its targets are due: its end.
   static func year(in text: String) -> Int? {
+    // A year is four ASCII digits in a row; most titles and sentences have none, and then
+    // there is nothing to scan.
+    var copy = text
+    let hasFourDigits = copy.withUTF8 { b -> Bool in
+      var run = 0
+      for c in b {
+        run = c &- 0x30 < 10 ? run + 1 : 0
+        if run == 4 { return true }
+      }
+      return false
+    }
+    guard hasFourDigits else { return nil }
     var scan = Scan(text)
     var fallback: Int?
     var i = 0
@@ -200,7 +212,7 @@ extension ValueParser {
       var spaced = false
       while i < scalars.count {
         let c = scalars[i]
-        if c.properties.isWhitespace {
+        if Self.isSpace(c) {
           spaced = true
           i += 1
           continue
@@ -237,7 +249,15 @@ extension ValueParser {
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
+    /// White space; ASCII answered without a property look-up (most scalars are ASCII or
+    /// letters, and the look-ups were most of the scan).
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+      if c.value < 0x80 { return c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) }
+      return c.properties.isWhitespace
+    }
+
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
+      if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
       if c.properties.isAlphabetic { return true }
       switch c.properties.generalCategory {
       case .nonspacingMark, .spacingMark, .enclosingMark: return true
