@@ -117,10 +117,11 @@ def fixture_text(path: Path) -> str:
     return raw
 
 
-def measure(stem: str, fixture: str) -> tuple[int, int, int, float]:
+def measure(stem: str, fixture: str) -> tuple[int, int, int, float, float]:
+    """Reference and OCR lengths, edit distance, CER and bag-of-words WER."""
     ref, hyp = texts(stem, fixture)
     d = levenshtein(ref, hyp)
-    return len(ref), len(hyp), d, d / len(ref)
+    return len(ref), len(hyp), d, d / len(ref), bag_wer(ref, hyp)
 
 
 def texts(stem: str, fixture: str) -> tuple[str, str]:
@@ -141,8 +142,8 @@ def read_cer_tsv(path: Path = CER_TSV) -> dict[tuple[str, str], float]:
     rows = path.read_text(encoding="utf-8").splitlines()
     head = rows[0].split("\t")
     i_seed, i_fix, i_cer = head.index("seed"), head.index("fixture"), head.index("cer")
-    return {(r.split("\t")[i_seed], r.split("\t")[i_fix]): float(r.split("\t")[i_cer])
-            for r in rows[1:] if r.strip()}
+    cells = [r.split("\t") for r in rows[1:] if r.strip()]
+    return {(c[i_seed], c[i_fix]): float(c[i_cer]) for c in cells}
 
 
 def main() -> int:
@@ -155,10 +156,7 @@ def main() -> int:
     for stem in stems:
         for fixture in FIXTURES:
             if (OUT / stem / fixture).exists():
-                ref, hyp = texts(stem, fixture)
-                d = levenshtein(ref, hyp)
-                results.append((stem, fixture, len(ref), len(hyp), d, d / len(ref),
-                                bag_wer(ref, hyp)))
+                results.append((stem, fixture, *measure(stem, fixture)))
     print(f"{'seed':24} {'fixture':24} {'ref':>6} {'hyp':>6} {'dist':>6} {'CER':>7} {'bagWER':>7}")
     for stem, fixture, nref, nhyp, d, cer, bw in results:
         print(f"{stem:24} {fixture:24} {nref:6} {nhyp:6} {d:6} {cer:7.4f} {bw:7.4f}")

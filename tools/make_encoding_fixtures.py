@@ -15,10 +15,14 @@ The files are generated: never edit them, rerun this script.
 Usage: python3 tools/make_encoding_fixtures.py
 """
 import pathlib
+import sys
 import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GRAMMAR = ROOT / "Grammar" / "encodings"
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from gen_grammar import read_table as grammar_table  # noqa: E402
 SEEDS = ROOT / "Corpus" / "seeds"
 OUT = ROOT / "Corpus" / "encodings"
 
@@ -44,16 +48,8 @@ CP1258_REPLACEMENTS = {"\u2265": ">=", "\u2264": "<="}
 
 
 def read_table(name):
-    rows, header = [], None
-    for line in (GRAMMAR / f"{name}.tsv").read_text(encoding="utf-8").split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        rows.append(cells)
-    return rows
+    """The rows of Grammar/encodings/NAME.tsv, read by the generator that compiles them."""
+    return grammar_table(GRAMMAR / f"{name}.tsv")[1]
 
 
 def byte_map(name):

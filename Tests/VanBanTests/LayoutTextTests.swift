@@ -88,7 +88,7 @@ import VanBanText
       }
     }
     let ocr = Repo.corpus.appendingPathComponent("ocr")
-    for seed in ((try? fm.contentsOfDirectory(atPath: ocr.path)) ?? []) where !seed.hasPrefix(".") {
+    for seed in Repo.ocrSeeds() {
       for name in ["ocr-300.txt", "ocr-150-degraded.txt", "pdftotext.txt"] {
         let url = ocr.appendingPathComponent("\(seed)/\(name)")
         guard fm.fileExists(atPath: url.path) else { continue }
@@ -103,7 +103,7 @@ import VanBanText
   @Test func layoutDumpsAreRecognised() throws {
     let ocr = Repo.corpus.appendingPathComponent("ocr")
     var detected: [String] = []
-    for seed in ((try? FileManager.default.contentsOfDirectory(atPath: ocr.path)) ?? []).sorted() where !seed.hasPrefix(".") {
+    for seed in Repo.ocrSeeds() {
       let url = ocr.appendingPathComponent("\(seed)/pdftotext-layout.txt")
       guard FileManager.default.fileExists(atPath: url.path) else { continue }
       if OCRLayoutReader.detect(try Self.decoded(url)) == .layout { detected.append(String(seed.prefix(3))) }

@@ -13,6 +13,15 @@ enum Repo {
   /// fixtures (OCR, encodings) live elsewhere and are scored against these goldens instead.
   static let goldenFolders = ["seeds", "cases"]
 
+  /// The seeds with a generated fixture folder under `Corpus/ocr/`, sorted.
+  static func ocrSeeds() -> [String] {
+    let fm = FileManager.default
+    let dir = corpus.appendingPathComponent("ocr")
+    return ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+      !$0.hasPrefix(".") && fm.fileExists(atPath: corpus.appendingPathComponent("seeds/\($0).txt").path)
+    }.sorted()
+  }
+
   /// Every input document with a golden (`*.txt` in the golden folders), sorted.
   static func corpusInputs() -> [URL] {
     let fm = FileManager.default

@@ -57,16 +57,11 @@ def fixtures():
 
 
 def commune_names(count, rng):
-    names = set()
+    # Distinct syllables make distinct pairs.
+    assert len(set(SYLLABLES)) == len(SYLLABLES)
     pairs = [f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b]
     rng.shuffle(pairs)
-    out = []
-    for name in pairs:
-        if len(out) == count:
-            break
-        if name not in names:
-            names.add(name)
-            out.append(name)
+    out = pairs[:count]
     while len(out) < count:
         out.append(f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)} {len(out)}")
     return out

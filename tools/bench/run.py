@@ -26,7 +26,6 @@ when the load average (printed) is below 2.
 """
 import argparse
 import os
-import shutil
 import signal
 import sqlite3
 import statistics
@@ -177,7 +176,9 @@ def main():
     for base, target, label in [("Python regex splitter", 1.5, "vanban parse-only / Python splitter"),
                                 ("C ICU NFC floor", 0.25, "vanban parse-only / C ICU floor")]:
         w, c = rate(parse) / rate(base), rate(parse, True) / rate(base, True)
-        verdict = "ok" if max(w, c) >= target else "BELOW"
+        # Judged on CPU time: the baselines are single-threaded, and vanban's parse-only run
+        # writes JSON on a second thread, which flatters its wall time.
+        verdict = "ok" if c >= target else "BELOW"
         print(f"  {label}: {w:.2f} ({c:.2f})  target >= {target}  {verdict}")
     w = results["vanban ingest --jobs 1"][0] / results["vanban ingest --jobs 2"][0]
     print(f"  ingest --jobs 2 / --jobs 1: {w:.2f}  target >= 1.6  {'ok' if w >= 1.6 else 'BELOW'}")

@@ -48,9 +48,9 @@ struct AgencyLexicon: Sendable {
     }
     canonicalByKey = map
     firstTokens = Set(map.keys.map { UTF8Key(Self.firstToken(ofKey: $0.string)) })
-    longestName = (canonicals + aliases).map { Self.words($0).count }.max() ?? 0
+    longestName = (canonicals + aliases).map { WhiteSpace.words($0).count }.max() ?? 0
     prefixes = GrammarData.table("agency-prefixes").column("prefix")
-      .map { Self.words($0).map(Self.key) }
+      .map { WhiteSpace.words($0).map(Self.key) }
       .filter { !$0.isEmpty }
       .sorted { $0.count > $1.count }
     let keywords = GrammarData.table("keywords")
@@ -104,12 +104,12 @@ struct AgencyLexicon: Sendable {
   /// "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, …"), so the name ends at a colon, at "là",
   /// or where a known name is followed by a lower-case predicate of three words or more.
   func agency(inHeading heading: String) -> String {
-    var words = Self.words(Self.stripEmphasis(Self.clean(heading)))
+    var words = WhiteSpace.words(Self.stripEmphasis(Self.clean(heading)))
     if let first = words.first, words.count > 1, Self.isLabel(first) { words.removeFirst() }
     words = removingPrefix(words)
     var text = words.joined(separator: " ")
     if let colon = text.utf8.firstIndex(of: 0x3A) { text = String(text[..<colon]) }
-    words = Self.words(text)
+    words = WhiteSpace.words(text)
     if let copula = words.firstIndex(where: { copulas.contains($0.lowercased()) }), copula > 0 {
       words = Array(words[..<copula])
     }
@@ -117,7 +117,7 @@ struct AgencyLexicon: Sendable {
     if let known = lookup(name) { return known }
     let parts = split(name)
     if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joined(separator: ", ") }
-    return knownLead(of: Self.words(name)) ?? name
+    return knownLead(of: WhiteSpace.words(name)) ?? name
   }
 
   // MARK: Splitting
@@ -384,10 +384,6 @@ struct AgencyLexicon: Sendable {
     while let c = rest.first, c == "*" || c == "_" || c == " " { rest.removeFirst() }
     while let c = rest.last, c == "*" || c == "_" || c == " " { rest.removeLast() }
     return String(rest)
-  }
-
-  private static func words(_ s: String) -> [String] {
-    WhiteSpace.words(s)
   }
 
   /// A section number ("5.", "2.1.", "(3)", "a)", "IV."): agency names never start with one.

@@ -180,51 +180,35 @@ struct PhraseMatcher: Sendable {
 enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
-    // On the UTF-8 bytes, by integer offsets: a space or tab byte is always a boundary between
-    // scalars, and stepping String indexes byte by byte cost more than the rest of a parse step.
-    let u = s.utf8
-    let cuts: [(Int, Int)]? = u.withContiguousStorageIfAvailable { bytes in
-      var cuts: [(Int, Int)] = []
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let start = i
-        while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
-        if i > start { cuts.append((start, i)) }
-      }
-      return cuts
-    }
-    guard let cuts else { return slowSplit(s) }
-    return cuts.map { (a, b) in
-      Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
-    }
+    cut(s) { $0 == 0x20 || $0 == 0x09 }
   }
 
   /// `split(separator: " ")` on the bytes: the words between spaces (tabs kept inside).
   static func splitOnSpaces(_ s: some StringProtocol) -> [Substring] {
-    Substring(s).utf8.split(separator: 0x20).map { Substring($0) }
+    cut(Substring(s)) { $0 == 0x20 }
   }
 
-  private static func slowSplit(_ s: Substring) -> [Substring] {
-    var out: [Substring] = []
-    let u = s.utf8
-    var i = u.startIndex
-    var start: Substring.Index?
-    while i != u.endIndex {
-      let b = u[i]
-      if b == 0x20 || b == 0x09 {
-        if let st = start {
-          out.append(Substring(u[st..<i]))
-          start = nil
-        }
-      } else if start == nil {
-        start = i
+  /// The runs of bytes between separator bytes, by integer offsets: an ASCII separator is
+  /// always a boundary between scalars, and stepping String indexes byte by byte cost more
+  /// than the rest of a parse step.
+  private static func cut(_ s: Substring, _ isSeparator: (UInt8) -> Bool) -> [Substring] {
+    var copy = s
+    let cuts: [(Int, Int)] = copy.withUTF8 { bytes in
+      var cuts: [(Int, Int)] = []
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        while i < n, isSeparator(bytes[i]) { i += 1 }
+        let start = i
+        while i < n, !isSeparator(bytes[i]) { i += 1 }
+        if i > start { cuts.append((start, i)) }
       }
-      u.formIndex(after: &i)
+      return cuts
     }
-    if let st = start { out.append(Substring(u[st..<u.endIndex])) }
-    return out
+    let u = s.utf8
+    return cuts.map { (a, b) in
+      Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
+    }
   }
 
   /// Folded (case- and tone-placement-insensitive) words.
