@@ -82,8 +82,8 @@ struct HOCRReader {
       if bytes[i] != UInt8(ascii: "<") {
         let start = i
         while i < bytes.count && bytes[i] != UInt8(ascii: "<") { i += 1 }
-        if word != nil { word!.text += bytes[start..<i] }
-        if line != nil { line!.text += bytes[start..<i] }
+        // A line's own text is read only when it has no word spans.
+        if word != nil { word!.text += bytes[start..<i] } else if line != nil, !lineHadWords { line!.text += bytes[start..<i] }
         continue
       }
       let tagStart = i
@@ -117,8 +117,7 @@ struct HOCRReader {
     let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
     if name.isEmpty && !closing {
       // A stray `<` in text ("a < b" badly escaped) is text, not a tag.
-      if word != nil { word!.text.append(UInt8(ascii: "<")) }
-      if line != nil { line!.text.append(UInt8(ascii: "<")) }
+      if word != nil { word!.text.append(UInt8(ascii: "<")) } else if line != nil, !lineHadWords { line!.text.append(UInt8(ascii: "<")) }
       return
     }
     var attributes: [String: String] = [:]

@@ -106,15 +106,14 @@ struct LayoutBuilder {
     }
     // A cell continued from the previous page leaves a line or two above the first full row;
     // they belong to the table when nothing but them stands above it on the page.
-    for r in regions.indices {
-      let floor = r == 0 ? 0 : regions[r - 1].range.upperBound
-      var start = regions[r].range.lowerBound
-      while start > floor, Self.isLoneNumber(lines[start - 1].text) == false, fits(lines[start - 1], below: lines[start], regions[r].gutters, metrics) {
+    // Only the page's first region can have nothing above it.
+    if let first = regions.first {
+      var start = first.range.lowerBound
+      while start > 0, Self.isLoneNumber(lines[start - 1].text) == false, fits(lines[start - 1], below: lines[start], first.gutters, metrics) {
         start -= 1
       }
-      let above = lines[floor..<start].filter { !Self.isLoneNumber($0.text) }
-      if start < regions[r].range.lowerBound, above.isEmpty, r == 0 {
-        regions[r].range = start..<regions[r].range.upperBound
+      if start < first.range.lowerBound, lines[..<start].allSatisfy({ Self.isLoneNumber($0.text) }) {
+        regions[0].range = start..<first.range.upperBound
       }
     }
     let proseLines = lines.indices.filter { i in !regions.contains { $0.range.contains(i) } }.map { lines[$0] }
@@ -239,8 +238,7 @@ struct LayoutBuilder {
     guard first.words.count >= 2 else { return nil }
     let hasWideGap = first.words.indices.dropFirst().contains { first.words[$0].x0 - first.words[$0 - 1].x1 >= m.wideGap }
     guard hasWideGap else { return nil }
-    var boxes = Self.boxes(first)
-    var occupied = Self.occupancy(boxes, merging: 0)
+    var occupied = Self.occupancy(Self.boxes(first), merging: 0)
     var gutters = Self.gutters(occupied, minWidth: m.minGutter)
     guard !gutters.isEmpty else { return nil }
     var end = start + 1
@@ -249,8 +247,9 @@ struct LayoutBuilder {
       let gap = line.top - lines[end - 1].bottom
       let ruled = rules.contains { $0.centerY > lines[end - 1].bottom && $0.centerY < line.top }
       if gap > (ruled ? 4 : 2.2) * m.height { break }
-      let nextBoxes = boxes + Self.boxes(line)
-      let nextOccupied = Self.occupancy(nextBoxes, merging: 0)
+      // The union so far with the new line's boxes: merging is associative, so there is no
+      // need to keep and re-sort every box of the region.
+      let nextOccupied = Self.occupancy(occupied + Self.boxes(line), merging: 0)
       let nextGutters = Self.gutters(nextOccupied, minWidth: m.minGutter)
       // A table line may fill a false gutter (the white beside a centred header); prose fills
       // most of them at once.
@@ -260,7 +259,6 @@ struct LayoutBuilder {
       // starts at the margin.
       let inner = gutters.first.map { line.x0 >= $0.hi - 0.5 * m.height } ?? false
       guard killed == 0 || ((multiColumn || inner) && 2 * killed < gutters.count && !nextGutters.isEmpty) else { break }
-      boxes = nextBoxes
       occupied = nextOccupied
       gutters = nextGutters
       end += 1
@@ -452,7 +450,10 @@ struct LayoutBuilder {
   }
 
   static func column(of w: OCRWord, _ boundaries: [Double]) -> Int {
-    boundaries.filter { $0 <= w.centerX }.count
+    // Counted without building a filtered array: this runs for every word several times.
+    var n = 0
+    for b in boundaries where b <= w.centerX { n += 1 }
+    return n
   }
 
   struct Row {

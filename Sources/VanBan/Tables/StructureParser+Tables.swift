@@ -24,7 +24,8 @@ extension StructureParser {
       diagnostics.append(DiagnosticCatalogue.tableNoHeader(line: first.number))
     }
     let headerKey = header.map { Words.fold($0) }
-    let numbered = columnLexicon.read(header).names.first == "number"
+    let reading = columnLexicon.read(header)
+    let numbered = reading.names.first == "number"
     var rows: [Row] = []
     var group: String?
     while i < lines.count {
@@ -72,7 +73,6 @@ extension StructureParser {
         rows.append(Row(cells: cells, group: group, line: line.number))
       }
     }
-    let reading = columnLexicon.read(header)
     for (cell, match) in reading.loose {
       diagnostics.append(DiagnosticCatalogue.ocrHeaderRepaired(cell, match.header, line: first.number))
     }
