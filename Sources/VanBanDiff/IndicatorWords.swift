@@ -62,12 +62,8 @@ package enum IndicatorWords {
     return map
   }()
 
-  /// Words that every indicator may or may not carry without changing what it measures:
-  /// "tỷ lệ"/"tỉ lệ" (rate), comparison words around the value (`đạt`, `tối thiểu`, `trở lên`),
-  /// the commune (`xã`) and function words. Diacritic-free, as the words are compared.
-  private static let fillers: Set<String> = [
-    "ty", "ti", "le", "co", "dat", "toi", "thieu", "tren", "va", "cac", "cua", "duoc", "trong",
-    "de", "voi", "theo", "cho", "thuoc", "den", "phai", "it", "nhat", "tro", "len", "xa", "nam",
-    "phan", "tram", "hoac", "nhung", "mot", "la", "tai", "o", "ve",
-  ]
+  /// Words that every indicator may or may not carry without changing what it measures, from
+  /// Grammar/indicator-fillers.tsv, diacritic-free as the words are compared.
+  private static let fillers: Set<String> = Set(
+    GrammarData.table("indicator-fillers").column("word").map { FoldingKey.diacriticFree($0) })
 }

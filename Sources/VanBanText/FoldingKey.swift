@@ -61,7 +61,7 @@ public enum FoldingKey {
     var i = 0
     while i < decomposed.count {
       let unit = decomposed[i]
-      if isToneMark(unit) {
+      if ToneFoldTable.tones.contains(unit) {
         tones.append(unit)
         i += 1
         continue
@@ -74,7 +74,7 @@ public enum FoldingKey {
         scalar = Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, decomposed[i + 1]])))
         width = 2
       }
-      if let scalar, isLetterOrMark(scalar) {
+      if let scalar, ToneFoldTable.isLetterOrMark(scalar) {
         // Still inside the syllable.
       } else if !tones.isEmpty {
         out += tones
@@ -181,7 +181,7 @@ public enum FoldingKey {
     out.reserveCapacity(units.count)
     var pendingSpace = false
     for unit in units {
-      if isWhiteSpace(unit) {
+      if ToneFoldTable.isWhiteSpace(UInt32(unit)) {
         pendingSpace = !out.isEmpty
         continue
       }
@@ -197,29 +197,4 @@ public enum FoldingKey {
   private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || (0x09...0x0D).contains(byte)
   }
-
-  /// The Unicode White_Space property. Every such character is in the BMP, so a UTF-16 unit
-  /// (never a surrogate here) is enough to decide.
-  private static func isWhiteSpace(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-      0x3000:
-      return true
-    default:
-      return false
-    }
-  }
-
-  /// The five Vietnamese tone marks in their combining form.
-  private static func isToneMark(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return true
-    default: return false
-    }
-  }
-
-  private static func isLetterOrMark(_ scalar: Unicode.Scalar) -> Bool {
-    ToneFoldTable.isLetterOrMark(scalar)
-  }
-
 }

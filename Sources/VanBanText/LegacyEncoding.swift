@@ -130,7 +130,7 @@ enum LegacyDecoder {
       var w = 0
       for b in bytes {
         let unit = table[Int(b)]
-        if unit >= 0x300, unit <= 0x31B, w > 0, let c = MarkComposer.compose(buffer[w - 1], unit, composites) {
+        if unit >= 0x300, unit <= 0x323, w > 0, let c = MarkComposer.compose(buffer[w - 1], unit, composites) {
           buffer[w - 1] = c
           continue
         }
@@ -339,7 +339,7 @@ enum MarkComposer {
       var w = 0
       for r in 0..<n {
         let unit = u[r]
-        if unit >= 0x300, unit <= 0x31B, w > 0, let c = compose(u[w - 1], unit, table) {
+        if unit >= 0x300, unit <= 0x323, w > 0, let c = compose(u[w - 1], unit, table) {
           u[w - 1] = c
           continue
         }

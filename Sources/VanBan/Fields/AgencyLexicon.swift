@@ -53,10 +53,7 @@ struct AgencyLexicon: Sendable {
       .map { WhiteSpace.words($0).map(Self.key) }
       .filter { !$0.isEmpty }
       .sorted { $0.count > $1.count }
-    let keywords = GrammarData.table("keywords")
-    func words(_ role: String) -> [String] {
-      zip(keywords.column("role"), keywords.column("phrase")).filter { $0.0 == role }.map { $0.1.lowercased() }
-    }
+    func words(_ role: String) -> [String] { GrammarLexicon.shared.phrases(role).map { $0.lowercased() } }
     communeSuffix = " " + Self.key(words("commune_suffix").first ?? "")
     connectors = Set(words("agency_connector"))
     andWord = words("and").first ?? ""

@@ -6,7 +6,7 @@ struct AnnexMentions {
   let lex: GrammarLexicon
 
   func labels(in text: LogicalText) -> [(label: String, line: Int)] {
-    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 || Self.isRomanByte($0) }) else {
+    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 || LineClassifier.romanDigit($0) != nil }) else {
       return []
     }
     let words = Words.split(Substring(text.text))
@@ -50,13 +50,11 @@ struct AnnexMentions {
 
   /// The byte test behind the label check below: only I, V, X, L or only one or two ASCII
   /// digits, before the punctuation that may follow.
-  static func isRomanByte(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C }
-
   static func mayBeLabel(_ word: Substring) -> Bool {
     var u = word.utf8[...]
     while let l = u.last, l == 0x2C || l == 0x3B || l == 0x3A || l == 0x2E || l == 0x29 { u = u.dropLast() }
     guard !u.isEmpty else { return false }
-    if u.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C }) { return true }
+    if u.allSatisfy({ LineClassifier.romanDigit($0) != nil }) { return true }
     return u.count <= 2 && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 }

@@ -16,13 +16,19 @@ struct GrammarLexicon: Sendable {
   let docTypes: PhraseMatcher
   let docKinds: PhraseMatcher
   let keywords: [String: PhraseMatcher]
+  /// The phrases of each keywords.tsv role as written, in file order.
+  private let keywordPhrases: [String: [String]]
+
+  /// The phrases of a keywords.tsv role as written, in file order: for single words the code
+  /// compares directly (`và`, `là`, `xã`).
+  func phrases(_ role: String) -> [String] { keywordPhrases[role] ?? [] }
   let signatureAuthorities: [(prefix: String, value: String)]
   let signerTitles: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
   let issuers: PhraseMatcher
-  let issuerStops: [String]
-  /// `issuerStops` as words, so a stop of several words is compared without splitting it again.
+  /// What ends an issuer's name inside a sentence (Grammar/issuer-stops.tsv), folded, as
+  /// words, so a stop of several words is compared without splitting it again.
   let issuerStopWords: [[String]]
   /// Words in the longest issuer stop.
   let longestIssuerStop: Int
@@ -52,11 +58,12 @@ struct GrammarLexicon: Sendable {
     docTypes = PhraseMatcher(table: GrammarData.table("doc-types"), phrase: "form", value: "canonical")
     docKinds = PhraseMatcher(table: GrammarData.table("doc-kinds"), phrase: "form", value: "canonical")
     let kw = GrammarData.table("keywords")
-    var byRole: [String: [(String, String)]] = [:]
+    var byRole: [String: [String]] = [:]
     for (role, phrase) in zip(kw.column("role"), kw.column("phrase")) {
-      byRole[role, default: []].append((phrase, phrase))
+      byRole[role, default: []].append(phrase)
     }
-    keywords = byRole.mapValues { PhraseMatcher(pairs: $0) }
+    keywordPhrases = byRole
+    keywords = byRole.mapValues { PhraseMatcher(pairs: $0.map { ($0, $0) }) }
     let sig = GrammarData.table("signature")
     var authorities: [(String, String)] = []
     var titles: [(String, String)] = []
@@ -70,8 +77,7 @@ struct GrammarLexicon: Sendable {
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
-    issuerStops = GrammarData.table("issuer-stops").column("stop").map { FoldingKey.toneInsensitive($0) }
-    issuerStopWords = issuerStops.map { $0.split(separator: " ").map(String.init) }
+    issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
     var loose: [String: String] = [:]
     var clashes: Set<String> = []

@@ -174,8 +174,9 @@ enum LineClassifier {
     b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
   }
 
+  /// The value of a Roman digit byte (I, V, X, L), or nil.
   @inline(__always)
-  private static func romanDigit(_ b: UInt8) -> Int? {
+  static func romanDigit(_ b: UInt8) -> Int? {
     switch b {
     case 0x49: 1
     case 0x56: 5
@@ -185,18 +186,8 @@ enum LineClassifier {
     }
   }
 
-  private static func digit(_ c: Unicode.Scalar) -> Int? {
-    c.value >= 0x30 && c.value <= 0x39 ? Int(c.value - 0x30) : nil
-  }
-
   static func romanDigit(_ c: Unicode.Scalar) -> Int? {
-    switch c {
-    case "I": 1
-    case "V": 5
-    case "X": 10
-    case "L": 50
-    default: nil
-    }
+    c.isASCII ? romanDigit(UInt8(c.value)) : nil
   }
 
   /// The value of a well-formed Roman numeral up to 89, or nil.
