@@ -2,9 +2,9 @@
 //
 // ICU renames every C symbol with its major version (unorm2_normalize becomes
 // unorm2_normalize_72) through macros in <unicode/urename.h>. Swift does not
-// import function-like renaming macros, so the Swift side calls these static
-// inline wrappers instead; the macros expand inside this header, which keeps the
-// package working with whatever ICU version pkg-config finds.
+// import function-like renaming macros, so the Swift side calls these plain
+// functions instead; the macros expand in this file, which keeps the package
+// working with whatever ICU version pkg-config finds.
 #include "cicu.h"
 
 #include <stdint.h>
@@ -16,7 +16,6 @@
 
 // U_FAILURE / U_SUCCESS are function-like macros, which Swift cannot import.
 int vb_u_failure(vb_status code_) { return U_FAILURE((UErrorCode)code_) ? 1 : 0; }
-int vb_u_success(vb_status code_) { return U_SUCCESS((UErrorCode)code_) ? 1 : 0; }
 const char *vb_u_errorName(vb_status code_) { return u_errorName((UErrorCode)code_); }
 
 // MARK: Normalizer2 (the instances are owned by ICU, immutable and thread-safe)

@@ -92,7 +92,8 @@ public enum PlanParser {
     var lines: [ClassifiedLine]
     var encoding: String
     var lineCount: Int
-    /// The lines were rebuilt from OCR word boxes: table rows were told apart by geometry.
+    /// The lines were rebuilt from word boxes (OCR, or a `pdftotext -layout` dump's character
+    /// columns): table rows were told apart by geometry.
     var fromLayout = false
   }
 
@@ -107,9 +108,14 @@ public enum PlanParser {
     let text = ToneStyle.modernize(ICUNormalizer.nfc(decoded.text))
     let format = options.inputFormat == .auto ? OCRLayoutReader.detect(text) : options.inputFormat
     let source: [SourceLine]
+    let fromLayout: Bool
     switch format {
-    case .tsv, .hocr, .layout: source = try OCRLayoutReader.lines(from: text, format: format)
-    case .auto, .text: source = LineSplitter.split(text)
+    case .tsv, .hocr, .layout:
+      source = try OCRLayoutReader.lines(from: text, format: format)
+      fromLayout = true
+    case .auto, .text:
+      source = LineSplitter.split(text)
+      fromLayout = false
     }
     let cleaner = MarkupCleaner(grammar: .shared)
     var lines: [ClassifiedLine] = []
@@ -117,7 +123,7 @@ public enum PlanParser {
     for s in source {
       lines.append(LineClassifier.classify(number: s.number, text: cleaner.clean(s.text)))
     }
-    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: format == .tsv || format == .hocr || format == .layout)
+    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: fromLayout)
   }
 
   /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it.

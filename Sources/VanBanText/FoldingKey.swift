@@ -106,7 +106,7 @@ public enum FoldingKey {
   }
 
   /// `caseFolded` as UTF-16, so the other keys can carry on without converting back and forth.
-  private static func caseFoldedUnits(_ s: String) -> [UInt16] {
+  static func caseFoldedUnits(_ s: String) -> [UInt16] {
     var units = ICUString.utf16(s)
     units = ICUNormalizer.normalize(units, form: .nfc) ?? units
     units = foldCase(units)

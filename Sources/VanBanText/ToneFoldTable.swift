@@ -287,13 +287,15 @@ enum ToneFoldTable {
     return entry
   }
 
-  /// Folded, decomposed, nonspacing marks dropped, composed, đ → d.
+  /// Folded, decomposed, nonspacing marks dropped, composed, đ → d: what the transliterator
+  /// does, without opening it (that alone costs more than parsing a plan, and most runs never
+  /// need it); `FoldingKeyTests` holds the two equal on every covered scalar.
   private static func bareForm(_ scalar: Unicode.Scalar) -> [UInt8] {
-    let folded = caseFold(Array(String(scalar).utf16))
+    let folded = FoldingKey.caseFoldedUnits(String(scalar))
     let nfd = ICUNormalizer.normalize(folded, form: .nfd) ?? folded
     let kept = String(decoding: nfd, as: UTF16.self).unicodeScalars
       .filter { $0.properties.generalCategory != .nonspacingMark }
-      .map { $0 == "\u{0111}" ? "d" : $0 == "\u{0110}" ? "D" : $0 }
+      .map { $0 == "\u{0111}" ? "d" : $0 }
     let units = Array(String(String.UnicodeScalarView(kept)).utf16)
     let composed = ICUNormalizer.normalize(units, form: .nfc) ?? units
     return Array(String(decoding: composed, as: UTF16.self).utf8)
@@ -303,7 +305,7 @@ enum ToneFoldTable {
     let units = Array(String(scalar).utf16)
     // Not NFC on its own (a singleton such as the Kelvin sign): the general path.
     if ICUNormalizer.normalize(units, form: .nfc) != nil { return unsupported }
-    let folded = caseFold(units)
+    let folded = FoldingKey.caseFoldedUnits(String(scalar))
     let nfd = ICUNormalizer.normalize(folded, form: .nfd) ?? folded
     let toneMarks = nfd.filter { tones.contains($0) }
     let rest = nfd.filter { !tones.contains($0) }
@@ -325,19 +327,6 @@ enum ToneFoldTable {
     return Entry(
       kind: .letter, base: Array(String(decoding: base, as: UTF16.self).utf8),
       tone: toneMarks.first ?? 0, toned: toned)
-  }
-
-  private static func caseFold(_ units: [UInt16]) -> [UInt16] {
-    var dest = [UInt16](repeating: 0, count: units.count * 4 + 4)
-    var status = vb_status(VB_ZERO_ERROR)
-    let length = units.withUnsafeBufferPointer { src in
-      dest.withUnsafeMutableBufferPointer { d in
-        vb_u_strFoldCase(d.baseAddress, Int32(d.count), src.baseAddress, Int32(src.count), &status)
-      }
-    }
-    ICUNormalizer.check(status, "u_strFoldCase")
-    let folded = Array(dest[..<Int(length)])
-    return ICUNormalizer.normalize(folded, form: .nfc) ?? folded
   }
 
   /// Unicode White_Space, as `FoldingKey` collapses it.

@@ -15,7 +15,6 @@ typedef struct vb_normalizer vb_normalizer;
 enum { VB_ZERO_ERROR = 0, VB_BUFFER_OVERFLOW_ERROR = 15 };
 
 int vb_u_failure(vb_status code);
-int vb_u_success(vb_status code);
 const char *vb_u_errorName(vb_status code);
 
 const vb_normalizer *vb_unorm2_getNFCInstance(vb_status *status);

@@ -11,6 +11,8 @@ import VanBanText
 /// (`Kế hoạch /KH-UBND`) is the plan's own blank number, not a citation.
 struct ReferenceExtractor {
   let lex: GrammarLexicon
+  /// How far an issuer's name not in Grammar/issuers.tsv may run before a stop.
+  static let maxIssuerWords = 12
 
   func extract(from text: LogicalText) -> [Reference] {
     // Every citation has a number, which starts with a digit: most running text has none.
@@ -23,7 +25,7 @@ struct ReferenceExtractor {
     // "ngày" and the date, "của" and the issuer (a known one, or up to 12 words and a stop).
     let bare = Words.bareNear(
       anchors, in: words, before: lex.docKinds.longest + 2,
-      after: 4 + max(12, lex.issuers.longest) + lex.longestIssuerStop)
+      after: 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop)
     let utf8Start = text.text.utf8.startIndex
     var refs: [Reference] = []
     /// UTF-8 offset where each reference starts, for alias attachment.
@@ -83,7 +85,7 @@ struct ReferenceExtractor {
       return (known.value, known.count)
     }
     var end = start
-    while end < words.count, end - start < 12 {
+    while end < words.count, end - start < Self.maxIssuerWords {
       let w = bare[end]
       if end > start, words[end].hasPrefix("(") || lex.issuerStopWords.contains(where: { stop in Self.phraseAt(stop, w, bare, end) }) {
         break

@@ -44,6 +44,9 @@ struct GrammarLexicon: Sendable {
   /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
   /// columns share is left out.
   let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
+  /// The keys of `columnOCRKeys` long enough for an edit-distance match, as characters,
+  /// sorted: built once rather than on every header cell no exact rule matched.
+  let columnFuzzyKeys: [(chars: [Character], match: ColumnLexicon.LooseMatch)]
   /// Header prefixes (columns-prefix.tsv) by the same key, longest first.
   let columnPrefixOCRKeys: [(key: String, match: ColumnLexicon.LooseMatch)]
 
@@ -98,6 +101,9 @@ struct GrammarLexicon: Sendable {
     }
     for key in ocrClashes { ocrKeys[key] = nil }
     columnOCRKeys = ocrKeys
+    columnFuzzyKeys = ocrKeys.sorted { $0.key < $1.key }
+      .filter { $0.key.count >= ColumnLexicon.minimumFuzzyLength }
+      .map { (Array($0.key), $0.value) }
     let prefixTable = GrammarData.table("columns-prefix")
     columnPrefixOCRKeys = zip(prefixTable.column("canonical"), prefixTable.column("prefix")).map {
       (ColumnLexicon.ocrKey($1).joined(separator: " "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))

@@ -10,8 +10,8 @@ struct StructureParser {
   let lines: [ClassifiedLine]
   let lex: GrammarLexicon
   let wrap: WrapPolicy
-  /// The lines were rebuilt from OCR word boxes (`LayoutBuilder`): a table row there is a
-  /// row the page's geometry set apart, and OCR damage (a lost or misread row number) is to
+  /// The lines were rebuilt from word boxes (`LayoutBuilder`: OCR, or a `pdftotext -layout`
+  /// dump): a table row there is a row the page's geometry set apart, and OCR damage (a lost or misread row number) is to
   /// be expected, so table readers keep such rows rather than merging them.
   let fromLayout: Bool
   var i = 0

@@ -56,8 +56,9 @@ extension ColumnLexicon {
       return hit
     }
     var found: LooseMatch?
-    for (known, hit) in lex.columnOCRKeys.sorted(by: { $0.key < $1.key }) where known.count >= Self.minimumFuzzyLength {
-      guard Self.withinOneEdit(Array(key), Array(known)) else { continue }
+    let keyChars = Array(key)
+    for (known, hit) in lex.columnFuzzyKeys {
+      guard Self.withinOneEdit(keyChars, known) else { continue }
       if let f = found, f.canonical != hit.canonical { return nil }
       if found == nil { found = hit }
     }

@@ -83,8 +83,7 @@ struct Ingest: ParsableCommand {
 
     let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     let queue = IngestQueue<Outcome>(count: files.count, window: 2 * jobs + 2, ordered: ordered)
-    let encoding = input.encoding
-    let format = InputFormat(rawValue: input.inputFormat) ?? .auto
+    let input = self.input
     let wantJSON = output != nil
     let knownDigests = known
     var threads: [pthread_t] = []
@@ -93,7 +92,7 @@ struct Ingest: ParsableCommand {
         startThread {
           while let i = queue.take() {
             queue.finish(i, Self.process(
-                files[i].path, encoding: encoding, format: format, json: wantJSON, known: knownDigests))
+                files[i].path, options: input.options(name: files[i].path), json: wantJSON, known: knownDigests))
           }
         })
     }
@@ -160,7 +159,7 @@ struct Ingest: ParsableCommand {
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
   static func process(
-    _ path: String, encoding: String?, format: InputFormat, json: Bool, known: [String: String]
+    _ path: String, options: ParseOptions, json: Bool, known: [String: String]
   ) -> Outcome {
     let bytes: [UInt8]
     do {
@@ -177,7 +176,7 @@ struct Ingest: ParsableCommand {
     if !json, let digest, known[path] == digest { return .unchanged(bytes: bytes.count) }
     do {
       let plan = try PlanParser.parse(
-        bytes, options: ParseOptions(name: path, encoding: encoding, inputFormat: format))
+        bytes, options: options)
       return .parsed(plan, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count)
     } catch {
       return .failed(kind: "bad_data", message: error.description, sha256: digest ?? PlanParser.sha256Hex(bytes), bytes: bytes.count)
