@@ -29,10 +29,7 @@ public struct CompareMatrix: Sendable {
 
   public init(_ plans: [Plan], options: AlignmentOptions = AlignmentOptions()) {
     columns = plans.map { Column(name: $0.source.name, sha256: $0.source.sha256) }
-    var index = FeatureIndex()
-    let features = plans.map { $0.targets.map { index.features(of: $0.indicator) } }
-    for plan in features { for f in plan { index.count(f) } }
-    index.finish()
+    let (index, features) = FeatureIndex.built(plans.map { $0.targets.map(\.indicator) })
 
     var rows: [Row] = []
     var repFeatures: [[Int]] = []
@@ -47,7 +44,7 @@ public struct CompareMatrix: Sendable {
       var scores: [Int: [Int: Double]] = [:]  // row -> target -> score
       for (t, f) in fs.enumerated() {
         for r in repFeatures.indices {
-          let s = keys[t] == repKeys[r] && !keys[t].isEmpty ? 1 : index.similarity(f, repFeatures[r])
+          let s = index.score(keys: keys[t], repKeys[r], f, repFeatures[r])
           if s >= options.threshold { scores[r, default: [:]][t] = s }
         }
       }

@@ -55,6 +55,22 @@ package struct FeatureIndex: Sendable {
     }
   }
 
+  /// An index over every text of `groups`, counted and finished, with each group's features
+  /// in order: what every aligner builds before it compares.
+  package static func built(_ groups: [[String]]) -> (index: FeatureIndex, features: [[[Int]]]) {
+    var index = FeatureIndex()
+    let features = groups.map { $0.map { index.features(of: $0) } }
+    for group in features { for f in group { index.count(f) } }
+    index.finish()
+    return (index, features)
+  }
+
+  /// 1 when two texts have the same non-empty exact key (`IndicatorWords.exactKey`), else the
+  /// similarity of their features. An empty key (a text of numbers or punctuation) is no match.
+  package func score(keys a: String, _ b: String, _ fa: [Int], _ fb: [Int]) -> Double {
+    a == b && !a.isEmpty ? 1 : similarity(fa, fb)
+  }
+
   private func weight(_ f: Int) -> Double {
     f < weights.count ? weights[f] : 1
   }

@@ -27,19 +27,15 @@ enum OutlineDiff {
     var nb: [Node] = []
     flatten(a, into: &na)
     flatten(b, into: &nb)
-    var index = FeatureIndex()
-    let fa = na.map { index.features(of: $0.text) }
-    let fb = nb.map { index.features(of: $0.text) }
-    for f in fa + fb { index.count(f) }
-    index.finish()
+    let (index, f) = FeatureIndex.built([na.map(\.text), nb.map(\.text)])
+    let (fa, fb) = (f[0], f[1])
     let ka = na.map { IndicatorWords.exactKey($0.text) }
     let kb = nb.map { IndicatorWords.exactKey($0.text) }
     let label = { (path: String) in path.split(separator: "/").last.map(String.init) ?? path }
     let alignment = PlanAligner.assign(
       na.count, nb.count, forced: [],
       score: { i, j in
-        if ka[i] == kb[j] { return 1 }
-        let s = index.similarity(fa[i], fb[j])
+        let s = index.score(keys: ka[i], kb[j], fa[i], fb[j])
         // At the same place a looser match is a rename (an OCR'd heading that swallowed the
         // paragraph below it); elsewhere it takes a close one.
         return s >= 0.6 || (s >= 0.3 && na[i].path == nb[j].path) ? s : nil

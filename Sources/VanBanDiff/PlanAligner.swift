@@ -40,11 +40,8 @@ public struct Alignment: Sendable, Hashable {
 /// (`HungarianSolver`), not first-come.
 public enum PlanAligner {
   public static func alignTargets(_ a: [Target], _ b: [Target], options: AlignmentOptions = AlignmentOptions()) -> Alignment {
-    var index = FeatureIndex()
-    let fa = a.map { index.features(of: $0.indicator) }
-    let fb = b.map { index.features(of: $0.indicator) }
-    for f in fa + fb { index.count(f) }
-    index.finish()
+    let (index, f) = FeatureIndex.built([a.map(\.indicator), b.map(\.indicator)])
+    let (fa, fb) = (f[0], f[1])
     let ka = a.map { IndicatorWords.exactKey($0.indicator) }
     let kb = b.map { IndicatorWords.exactKey($0.indicator) }
     let ua = a.map { unitKey($0.unit) }
@@ -54,7 +51,7 @@ public enum PlanAligner {
     return assign(
       a.count, b.count, forced: forcedPairs(ka, kb, options.keys),
       score: { i, j in
-        let s = ka[i] == kb[j] && !ka[i].isEmpty ? 1 : index.similarity(fa[i], fb[j])
+        let s = index.score(keys: ka[i], kb[j], fa[i], fb[j])
         return s >= options.threshold ? s : nil
       },
       tieBreak: { i, j in
@@ -65,30 +62,22 @@ public enum PlanAligner {
 
   /// Every pair's similarity, for tuning the threshold against hand-made alignments.
   package static func targetSimilarities(_ a: [Target], _ b: [Target]) -> [[Double]] {
-    var index = FeatureIndex()
-    let fa = a.map { index.features(of: $0.indicator) }
-    let fb = b.map { index.features(of: $0.indicator) }
-    for f in fa + fb { index.count(f) }
-    index.finish()
-    return fa.map { x in fb.map { y in index.similarity(x, y) } }
+    let (index, f) = FeatureIndex.built([a.map(\.indicator), b.map(\.indicator)])
+    return f[0].map { x in f[1].map { y in index.similarity(x, y) } }
   }
 
   /// Tasks align by name; the expected result (kết quả/sản phẩm) decides a name that is
   /// close but under the threshold, and breaks ties between equally close names.
   public static func alignTasks(_ a: [Task], _ b: [Task], options: AlignmentOptions = AlignmentOptions()) -> Alignment {
-    var index = FeatureIndex()
-    let na = a.map { index.features(of: $0.name) }
-    let nb = b.map { index.features(of: $0.name) }
-    let ra = a.map { index.features(of: $0.result ?? "") }
-    let rb = b.map { index.features(of: $0.result ?? "") }
-    for f in na + nb + ra + rb { index.count(f) }
-    index.finish()
+    let (index, f) = FeatureIndex.built(
+      [a.map(\.name), b.map(\.name), a.map { $0.result ?? "" }, b.map { $0.result ?? "" }])
+    let (na, nb, ra, rb) = (f[0], f[1], f[2], f[3])
     let ka = a.map { IndicatorWords.exactKey($0.name) }
     let kb = b.map { IndicatorWords.exactKey($0.name) }
     return assign(
       a.count, b.count, forced: forcedPairs(ka, kb, options.keys),
       score: { i, j in
-        let name = ka[i] == kb[j] && !ka[i].isEmpty ? 1 : index.similarity(na[i], nb[j])
+        let name = index.score(keys: ka[i], kb[j], na[i], nb[j])
         if name >= options.threshold { return name }
         let result = index.similarity(ra[i], rb[j])
         if name >= options.threshold - 0.15, result >= options.threshold { return (name + result) / 2 }

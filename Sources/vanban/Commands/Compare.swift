@@ -16,20 +16,9 @@ struct Compare: ParsableCommand {
   @Option(help: "csv, json or html.")
   var format: CompareFormat = .csv
 
-  @Option(help: "Least similarity (0…1) for a target to join an indicator's row.")
-  var threshold: Double = AlignmentOptions().threshold
-
-  @Option(name: .shortAndLong, help: "Write the matrix to this file instead of standard output.")
-  var output: String?
-
-  @Flag(help: "Indent the JSON.")
-  var pretty = false
+  @OptionGroup var report: ReportOptions
 
   @OptionGroup var input: InputOptions
-
-  func validate() throws {
-    guard (0...1).contains(threshold) else { throw ValidationError("--threshold must lie between 0 and 1") }
-  }
 
   func run() throws {
     var plans: [Plan] = []
@@ -46,14 +35,14 @@ struct Compare: ParsableCommand {
       InputFile.fail("no plan to compare")
       throw ExitCode(worst == 0 ? 65 : worst)
     }
-    let matrix = CompareMatrix(plans, options: AlignmentOptions(threshold: threshold))
+    let matrix = CompareMatrix(plans, options: AlignmentOptions(threshold: report.threshold))
     let bytes: [UInt8]
     switch format {
     case .csv: bytes = Array(matrix.csv().utf8)
-    case .json: bytes = matrix.json(pretty: pretty) + [0x0A]
+    case .json: bytes = matrix.json(pretty: report.pretty) + [0x0A]
     case .html: bytes = Array(matrix.html().utf8)
     }
-    if let output { try OutputFile.write(bytes, to: output) } else { InputFile.writeStdout(bytes) }
+    try report.emit(bytes)
     if worst != 0 { throw ExitCode(worst) }
   }
 }

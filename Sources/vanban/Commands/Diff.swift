@@ -20,26 +20,15 @@ struct Diff: ParsableCommand {
   @Option(help: "text, json or html.")
   var format: DiffFormat = .text
 
-  @Option(help: "Least similarity (0…1) for two targets or tasks to be aligned.")
-  var threshold: Double = AlignmentOptions().threshold
-
   @Option(help: "TSV of 'a_indicator<TAB>b_indicator' pairs that must be aligned (task names work too).")
   var key: String?
 
-  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-  var output: String?
-
-  @Flag(help: "Indent the JSON.")
-  var pretty = false
+  @OptionGroup var report: ReportOptions
 
   @OptionGroup var input: InputOptions
 
-  func validate() throws {
-    guard (0...1).contains(threshold) else { throw ValidationError("--threshold must lie between 0 and 1") }
-  }
-
   func run() throws {
-    var options = AlignmentOptions(threshold: threshold)
+    var options = AlignmentOptions(threshold: report.threshold)
     if let key { options.keys = try PlanInput.keys(key) }
     let planA = try PlanInput.loadOrExit(a, input: input)
     let planB = try PlanInput.loadOrExit(b, input: input)
@@ -47,10 +36,10 @@ struct Diff: ParsableCommand {
     let bytes: [UInt8]
     switch format {
     case .text: bytes = Array(diff.text().utf8)
-    case .json: bytes = diff.json(pretty: pretty) + [0x0A]
+    case .json: bytes = diff.json(pretty: report.pretty) + [0x0A]
     case .html: bytes = Array(diff.html().utf8)
     }
-    if let output { try OutputFile.write(bytes, to: output) } else { InputFile.writeStdout(bytes) }
+    try report.emit(bytes)
   }
 }
 

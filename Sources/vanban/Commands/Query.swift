@@ -57,28 +57,30 @@ struct Query: ParsableCommand {
     InputFile.writeStdout(Array(out.utf8))
   }
 
+  /// The words of an indicator, folded as the store folds `indicator_key`.
+  struct Indicator: ParsableArguments {
+    @Argument(help: "Words of the indicator, e.g. \"phủ sóng 5G\".")
+    var indicator: String
+
+    var arguments: [String: String] { ["key": FoldingKey.diacriticFree(indicator)] }
+  }
+
   struct Targets: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "All targets whose indicator contains these words, across communes (case and diacritics ignored).")
     @OptionGroup var database: Database
-    @Argument(help: "Words of the indicator, e.g. \"phủ sóng 5G\".")
-    var indicator: String
+    @OptionGroup var indicator: Indicator
 
-    func run() throws {
-      try database.print(StoreQuery.targets, ["key": FoldingKey.diacriticFree(indicator)])
-    }
+    func run() throws { try database.print(StoreQuery.targets, indicator.arguments) }
   }
 
   struct Missing: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Communes none of whose plans has a target with these words.")
     @OptionGroup var database: Database
-    @Argument(help: "Words of the indicator.")
-    var indicator: String
+    @OptionGroup var indicator: Indicator
 
-    func run() throws {
-      try database.print(StoreQuery.missing, ["key": FoldingKey.diacriticFree(indicator)])
-    }
+    func run() throws { try database.print(StoreQuery.missing, indicator.arguments) }
   }
 
   struct Due: ParsableCommand {
