@@ -230,8 +230,7 @@ enum TCVN3Case {
         caps = true
       } else {
         // Neighbours on the same line must all be in capitals, and there must be one.
-        let neighbours = [before, after].compactMap { $0 }
-        caps = !neighbours.isEmpty && neighbours.allSatisfy(\.isCaps)
+        caps = (before != nil || after != nil) && (before?.isCaps ?? true) && (after?.isCaps ?? true)
       }
       guard caps else { return }
       for k in word.start..<word.end {

@@ -108,10 +108,8 @@ enum VietnameseSyllables {
       if Int(u) < bound {
         entry = classes[Int(u)]
       } else {
-        switch u {
-        case 0x2000...0x206F, 0x2190...0x22FF, 0x3000, 0xFEFF: entry = Tables.boundary
-        default: entry = 0  // part of the word, and no Vietnamese letter
-        }
+        // A boundary, or part of the word and no Vietnamese letter.
+        entry = isBoundary(u) ? Tables.boundary : 0
       }
       if entry & Tables.boundary != 0 {
         if inWord {

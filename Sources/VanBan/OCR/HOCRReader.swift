@@ -326,12 +326,9 @@ struct HOCRReader {
     return (box, conf)
   }
 
-  /// A number field: digits alone are read directly, anything else through `Double`.
+  /// A number field, read as Tesseract TSV's numbers are.
   private static func number(_ field: ArraySlice<UInt8>) -> Double? {
-    if !field.isEmpty, field.count <= 15, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-      return Double(field.reduce(0) { $0 * 10 + Int($1 - 0x30) })
-    }
-    return Double(String(decoding: field, as: UTF8.self))
+    field.withUnsafeBufferPointer { TesseractTSV.number($0, 0, $0.count) }
   }
 
   static func isNameByte(_ b: UInt8) -> Bool {
