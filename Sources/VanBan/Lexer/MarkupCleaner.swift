@@ -160,42 +160,6 @@ struct MarkupCleaner: Sendable {
   /// Runs of spaces (including no-break, zero-width and other Unicode spaces) become one space;
   /// tabs stay, with the spaces around them dropped; the line is trimmed.
   static func collapseSpaces(_ line: Substring) -> String {
-    var line = line
-    return line.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var pendingSpace = false
-      var i = 0
-      while i < bytes.count {
-        let width = spaceWidth(bytes, i)
-        if width > 0 {
-          pendingSpace = true
-          i += width
-          continue
-        }
-        let b = bytes[i]
-        if b == 0x09 {
-          pendingSpace = false
-          out.append(b)
-        } else {
-          if pendingSpace, let last = out.last, last != 0x09 { out.append(0x20) }
-          pendingSpace = false
-          out.append(b)
-        }
-        i += 1
-      }
-      return String(decoding: out, as: UTF8.self)
-    }
-  }
-
-  /// The UTF-8 length of the space at `i` — White_Space but tab and line breaks, plus the
-  /// zero-width space and the BOM — or 0.
-  @inline(__always)
-  private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-    let b = bytes[i]
-    if b == 0x09 || b == 0x0A || b == 0x0D { return 0 }
-    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { return 3 }
-    if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return 3 }
-    return WhiteSpace.width(bytes, i)
+    WhiteSpace.collapse(line, keepingTabs: true)
   }
 }

@@ -29,7 +29,11 @@ enum WhiteSpace {
   }
 
   /// The words of `s` — runs of anything but white space — joined by single spaces.
-  static func collapse(_ s: Substring) -> String {
+  ///
+  /// With `keepingTabs` (a cleaned input line, whose tabs separate table cells): tabs stay,
+  /// with the spaces around them dropped; line breaks are kept as text; the zero-width space
+  /// and the BOM count as spaces.
+  static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
     var s = s
     return s.withUTF8 { bytes in
       var out: [UInt8] = []
@@ -37,21 +41,31 @@ enum WhiteSpace {
       var pending = false
       var i = 0
       while i < bytes.count {
-        let w = width(bytes, i)
+        let w = keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
         if w > 0 {
-          pending = !out.isEmpty
+          pending = true
           i += w
           continue
         }
-        if pending {
-          out.append(0x20)
-          pending = false
-        }
-        out.append(bytes[i])
+        let b = bytes[i]
+        if b != 0x09, pending, let last = out.last, last != 0x09 { out.append(0x20) }
+        pending = false
+        out.append(b)
         i += 1
       }
       return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// `width` within one line of cells: tab and line breaks are not spaces there, the
+  /// zero-width space and the BOM are.
+  @inline(__always)
+  private static func lineSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let b = bytes[i]
+    if b == 0x09 || b == 0x0A || b == 0x0D { return 0 }
+    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8B { return 3 }
+    if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return 3 }
+    return width(bytes, i)
   }
 
   /// The words of `s`: runs of anything but white space.
