@@ -161,12 +161,7 @@ enum NFCCheck {
     let n = bytes.count
     var i = 0
     while i < n {
-      // ASCII runs dominate; skip them eight bytes at a time.
-      while i + 8 <= n {
-        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 != 0 { break }
-        i += 8
-      }
+      i = ICUString.skippingASCIIWords(bytes, from: i)
       if i >= n { break }
       let b = UInt32(bytes[i])
       if b < 0x80 {

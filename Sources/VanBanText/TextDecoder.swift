@@ -141,12 +141,7 @@ public enum TextDecoder {
     let n = bytes.count
     var i = 0
     while i < n {
-      // ASCII runs dominate even Vietnamese text; skip them eight bytes at a time.
-      while i + 8 <= n {
-        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 != 0 { break }
-        i += 8
-      }
+      i = ICUString.skippingASCIIWords(bytes, from: i)
       if i >= n { break }
       if bytes[i] < 0x80 {
         i += 1
