@@ -1,6 +1,8 @@
 import Testing
 import VanBanGrammar
 import VanBanModel
+import VanBanText
+import Foundation
 
 @testable import VanBan
 
@@ -220,5 +222,28 @@ extension String {
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }
     return String(s)
+  }
+}
+
+/// The scalar tokenizer, where it answers, gives the Character tokenizer's tokens: checked on
+/// every line of every corpus document, folded as the parser folds a cell.
+@Suite struct DeadlineTokenTests {
+  @Test func scalarTokensMatchCharacterTokens() throws {
+    var answered = 0
+    for input in Repo.corpusInputs() {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let folded = FoldingKey.toneInsensitive(String(line))
+        guard let fast = DeadlineParser.scalarTokens(of: folded) else { continue }
+        answered += 1
+        #expect(fast == DeadlineParser.characterTokens(of: folded), "\(line)")
+      }
+    }
+    #expect(answered > 1_000)
+    // Text the scalar path leaves to Characters.
+    #expect(DeadlineParser.scalarTokens(of: "thanh\u{0300} 5") == ["thanh\u{0300}", "5"])
+    #expect(DeadlineParser.scalarTokens(of: "a \u{0301}b") == nil)
+    #expect(DeadlineParser.scalarTokens(of: "x\r\ny") == nil)
+    #expect(DeadlineParser.characterTokens(of: "quý 3/2026, 15 ngày") == ["quý", "3", "/", "2026", ",", "15", "ngày"])
   }
 }

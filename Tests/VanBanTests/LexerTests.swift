@@ -142,4 +142,15 @@ import Testing
   func notDates(_ text: String) {
     #expect(ReferenceExtractor.isoDate(Substring(text)) == nil)
   }
+
+  /// The byte path for ASCII words gives what the Character path gives.
+  @Test(arguments: [
+    "57-NQ/TW,", "193/2025/QH15.", "06", "06;", "0612", "100%", "2025", "12/2026)", "13-", "1.5",
+    "3:", "9a", "15-KH/TU:.", "4/", "7)", "ab/1", "", ".", "1,2", "1.000.000", "25-", "1_2",
+  ])
+  func asciiNumberTokensMatchTheGeneralPath(_ word: String) {
+    let fast = ReferenceExtractor.asciiNumberToken(Substring(word))
+    #expect(fast != nil)
+    #expect((fast?.isEmpty == true ? nil : fast) == ReferenceExtractor.scalarNumberToken(Substring(word)))
+  }
 }

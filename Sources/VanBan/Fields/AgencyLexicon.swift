@@ -32,6 +32,10 @@ struct AgencyLexicon: Sendable {
   /// heading ("Phòng … là cơ quan thường trực", `copula`).
   private let andWord: String
   private let copulas: Set<String>
+  /// `split`, `isKnown` and `canonical` answers by their argument: table cells repeat.
+  private let splits = Memo<[String]>()
+  private let known = Memo<Bool>()
+  private let canonicals = Memo<String>()
 
   init() {
     let table = GrammarData.table("agencies")
@@ -63,13 +67,15 @@ struct AgencyLexicon: Sendable {
   /// The canonical name of one agency; an unknown name passes through cleaned (trimmed, leading "- " / "+ " and
   /// trailing ";" "," "." removed, inner spaces collapsed, first letter upper-cased) — never dropped.
   func canonical(_ name: String) -> String {
-    let cleaned = Self.clean(name)
-    return lookup(cleaned) ?? cleaned
+    canonicals.value(name) { name in
+      let cleaned = Self.clean(name)
+      return lookup(cleaned) ?? cleaned
+    }
   }
 
   /// Whether the name (after cleaning) is in the lexicon.
   func isKnown(_ name: String) -> Bool {
-    lookup(Self.clean(name)) != nil
+    known.value(name) { lookup(Self.clean($0)) != nil }
   }
 
   /// Splits a lead/coordinator cell into agencies, canonical, in order, without duplicates. The cell may contain "\n"
@@ -81,6 +87,10 @@ struct AgencyLexicon: Sendable {
   /// "Phòng Văn hóa – Xã hội và Trạm Y tế xã" → two; "Trạm Y Tế, Phòng Văn hóa – Xã hội" → two).
   /// A hyphen inside a name ("Phòng Văn hóa - Xã hội") is never a split point.
   func split(_ cell: String) -> [String] {
+    splits.value(cell, splitUncached)
+  }
+
+  private func splitUncached(_ cell: String) -> [String] {
     var result: [String] = []
     var seen: Set<UTF8Key> = []
     for piece in pieces(cell) {

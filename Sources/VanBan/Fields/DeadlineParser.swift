@@ -151,6 +151,64 @@ struct DeadlineParser: Sendable {
   /// "Quý II/2026" → ["quý", "ii", "/", "2026"]: dates need their slashes as tokens, and no
   /// regular expressions are available without Foundation.
   static func tokens(of folded: String) -> [String] {
+    scalarTokens(of: folded) ?? characterTokens(of: folded)
+  }
+
+  /// `characterTokens` on Unicode scalars, for text in which every scalar is a Character of its
+  /// own (Latin, Vietnamese, general punctuation; no joiners or CR) or a combining mark within a
+  /// word: nil for other text. Walking Characters was most of the cost of reading a deadline cell.
+  static func scalarTokens(of folded: String) -> [String]? {
+    var out: [String] = []
+    let scalars = folded.unicodeScalars
+    var runStart = scalars.startIndex
+    var inRun = false
+    var runIsDigits = false
+    var i = scalars.startIndex
+    while i != scalars.endIndex {
+      let c = scalars[i]
+      let v = c.value
+      // A combining mark is part of the Character before it: within a run (the folded key
+      // puts a tone on a consonant, "thanh\u{300}") it continues the run.
+      if v >= 0x300 && v < 0x370 {
+        guard inRun else { return nil }
+        i = scalars.index(after: i)
+        continue
+      }
+      guard v != 0x0D, v < 0x250 || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2000 && v < 0x2070 && v != 0x200C && v != 0x200D)
+      else { return nil }
+      let isDigit = v &- 0x30 < 10
+      let isLetter: Bool
+      if v < 0x80 {
+        isLetter = (v | 0x20) &- 0x61 < 26
+      } else {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: isLetter = true
+        default: isLetter = false
+        }
+      }
+      let next = scalars.index(after: i)
+      if inRun && (isDigit ? runIsDigits : isLetter && !runIsDigits) {
+        i = next
+        continue
+      }
+      if inRun { out.append(String(scalars[runStart..<i])) }
+      inRun = false
+      if isDigit || isLetter {
+        inRun = true
+        runIsDigits = isDigit
+        runStart = i
+      } else if !c.properties.isWhitespace {
+        out.append(String(c))
+      }
+      i = next
+    }
+    if inRun { out.append(String(scalars[runStart..<scalars.endIndex])) }
+    return out
+  }
+
+  /// The tokens Character by Character: runs of ASCII digits, runs of letters, each other
+  /// non-space character on its own.
+  static func characterTokens(of folded: String) -> [String] {
     var out: [String] = []
     var current = ""
     var currentIsDigits = false

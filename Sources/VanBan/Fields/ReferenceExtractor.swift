@@ -19,13 +19,16 @@ struct ReferenceExtractor {
     guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 }) else { return [] }
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
-    let anchors = words.indices.filter { (words[$0].utf8.first ?? 0) &- 0x30 < 10 }
+    // Only a word that can be a citation number can end a citation's head: dates, sums and
+    // percentages mostly cannot, and folding the words around each of them was most of the cost.
+    let anchors = words.indices.filter { (words[$0].utf8.first ?? 0) &- 0x30 < 10 && Self.numberToken(words[$0]) != nil }
     guard !anchors.isEmpty else { return [] }
-    // Before the number: the kind, "số" and ":"; after it: the rest of a broken number,
-    // "ngày" and the date, "của" and the issuer (a known one, or up to 12 words and a stop).
-    let bare = Words.bareNear(
-      anchors, in: words, before: lex.docKinds.longest + 2,
-      after: 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop)
+    // Before the number: the kind, "số" and ":"; after it (folded once a kind and a number
+    // are found): the rest of a broken number, "ngày" and the date, "của" and the issuer (a
+    // known one, or up to 12 words and a stop).
+    var bare = Words.bareNear(anchors, in: words, before: lex.docKinds.longest + 2, after: 0)
+    let after = 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop
+    var foldedUpTo = -1
     let utf8Start = text.text.utf8.startIndex
     var refs: [Reference] = []
     /// UTF-8 offset where each reference starts, for alias attachment.
@@ -44,6 +47,13 @@ struct ReferenceExtractor {
       guard p < words.count, var number = Self.numberToken(words[p]) else {
         k += 1
         continue
+      }
+      // The words after the number, folded as `bareNear` would have with the full window.
+      var i = max(p + 1, foldedUpTo + 1)
+      foldedUpTo = max(foldedUpTo, min(p + after, words.count - 1))
+      while i <= foldedUpTo {
+        if bare[i].isEmpty { bare[i] = Words.bare(FoldingKey.toneInsensitive(words[i])) }
+        i += 1
       }
       p += 1
       // "13- KH/TU": a number broken after its hyphen.
@@ -116,6 +126,14 @@ struct ReferenceExtractor {
 
   /// A citation number: starts with a digit and holds a "/" or "-", or is at most three digits ("Đề án 06").
   static func numberToken(_ w: Substring) -> String? {
+    // On the bytes when the word is ASCII, as nearly every number is: the Character version
+    // below ran for every word starting with a digit.
+    if let ascii = asciiNumberToken(w) { return ascii.isEmpty ? nil : ascii }
+    return scalarNumberToken(w)
+  }
+
+  /// `numberToken` for any word.
+  static func scalarNumberToken(_ w: Substring) -> String? {
     var t = Substring(w)
     while let l = t.last, l == "," || l == ";" || l == ")" || l == ":" || l == "." { t.removeLast() }
     guard let f = t.unicodeScalars.first, f.value >= 0x30, f.value <= 0x39 else { return nil }
@@ -124,6 +142,33 @@ struct ReferenceExtractor {
     if t.contains("/") || t.contains("-") { return String(t) }
     if t.count <= 3, t.allSatisfy(\.isNumber) { return String(t) }
     return nil
+  }
+
+  /// `numberToken` of an ASCII word: the token, "" when the word is none, nil when the word
+  /// is not ASCII.
+  static func asciiNumberToken(_ w: Substring) -> String? {
+    var w = w
+    return w.withUTF8 { bytes -> String? in
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x2C || bytes[end - 1] == 0x3B || bytes[end - 1] == 0x29 || bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E {
+        end -= 1
+      }
+      var digitsOnly = true
+      var slashOrHyphen = false
+      for k in 0..<bytes.count {
+        let b = bytes[k]
+        if b >= 0x80 { return nil }
+        guard k < end else { continue }
+        let isDigit = b &- 0x30 < 10
+        let isLetter = (b | 0x20) &- 0x61 < 26
+        guard isDigit || isLetter || b == 0x2F || b == 0x2D || b == 0x2E else { return "" }
+        if !isDigit { digitsOnly = false }
+        if b == 0x2F || b == 0x2D { slashOrHyphen = true }
+      }
+      guard end > 0, bytes[0] &- 0x30 < 10 else { return "" }
+      guard slashOrHyphen || (end <= 3 && digitsOnly) else { return "" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    }
   }
 
   private static func numberTail(_ w: Substring) -> String? {
@@ -203,7 +248,13 @@ struct ReferenceIndex {
   private var index: [String: Int] = [:]
 
   static func key(_ r: Reference) -> String {
-    FoldingKey.toneInsensitive(r.kind) + "|" + String((r.number ?? "").uppercased().filter { $0 != " " })
+    FoldingKey.toneInsensitive(r.kind) + "|" + numberKey(r.number ?? "")
+  }
+
+  /// The number upper-cased without spaces; on the bytes when it is ASCII, as numbers are.
+  static func numberKey(_ number: String) -> String {
+    guard number.utf8.allSatisfy({ $0 < 0x80 }) else { return String(number.uppercased().filter { $0 != " " }) }
+    return String(decoding: number.utf8.lazy.filter { $0 != 0x20 }.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
   }
 
   mutating func add(_ r: Reference) {

@@ -36,24 +36,47 @@ enum WhiteSpace {
   static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
     var s = s
     return s.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var pending = false
-      var i = 0
-      while i < bytes.count {
-        let w = keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
-        if w > 0 {
-          pending = true
-          i += w
-          continue
+      let n = bytes.count
+      guard n > 0 else { return "" }
+      // One pass into the string's own storage: the output is never longer than the input
+      // (a run of white space becomes at most one byte), and this runs on every line and cell.
+      return String(unsafeUninitializedCapacity: n) { out in
+        var o = 0
+        var pending = false
+        var i = 0
+        while i < n {
+          let b = bytes[i]
+          // Printable ASCII, most of the bytes, is never white space.
+          if b > 0x20 && b < 0x80 {
+            if pending {
+              if o > 0 && out[o - 1] != 0x09 {
+                out[o] = 0x20
+                o += 1
+              }
+              pending = false
+            }
+            out[o] = b
+            o += 1
+            i += 1
+            continue
+          }
+          let w = keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
+          if w > 0 {
+            pending = true
+            i += w
+            continue
+          }
+          if b != 0x09, pending, o > 0, out[o - 1] != 0x09 {
+            out[o] = 0x20
+            o += 1
+          }
+          pending = false
+          out[o] = b
+          o += 1
+          i += 1
         }
-        let b = bytes[i]
-        if b != 0x09, pending, let last = out.last, last != 0x09 { out.append(0x20) }
-        pending = false
-        out.append(b)
-        i += 1
+        return o
       }
-      return String(decoding: out, as: UTF8.self)
     }
   }
 

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Remembers the results of a pure function of a string, shared by the parsing threads.
+///
+/// Plans repeat themselves: the same agency cell ("UBND xã", "Các phòng, ban, đơn vị") comes
+/// back in row after row and document after document, and judging one means folding it and
+/// trying its cuts against the lexicon. The function must depend on its key alone, so a
+/// remembered answer is the answer, and output never depends on what was parsed before. Keys
+/// are compared by their bytes, not by canonical equivalence, for the same reason.
+/// Bounded: when full it starts afresh, so memory stays flat over any number of documents.
+/// (pthreads rather than `Synchronization.Mutex`, for the package's macOS deployment target.)
+public final class Memo<Value: Sendable>: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  /// Guarded by `mutex`.
+  private var table: [UTF8Key: Value] = [:]
+  private let capacity: Int
+
+  public init(capacity: Int = 20_000) {
+    self.capacity = capacity
+    mutex = .allocate(capacity: 1)
+    mutex.initialize(to: pthread_mutex_t())
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  /// The remembered value for `key`, or `compute(key)` (outside the lock) remembered.
+  public func value(_ key: String, _ compute: (String) -> Value) -> Value {
+    let key = UTF8Key(key)
+    pthread_mutex_lock(mutex)
+    let hit = table[key]
+    pthread_mutex_unlock(mutex)
+    if let hit { return hit }
+    let value = compute(key.string)
+    pthread_mutex_lock(mutex)
+    if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+    table[key] = value
+    pthread_mutex_unlock(mutex)
+    return value
+  }
+}
