@@ -94,6 +94,27 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     #expect(forced.text == detected.text)
   }
 
+  /// The detector scores only a sample (`EncodingDetector.sampleSize`): in every legacy fixture
+  /// the right reading of it must still win by a wide margin, and no wrong one look Vietnamese.
+  @Test("the sample leaves no doubt", arguments: EncodingFixture.all.filter { ["cp1258", "tcvn3", "vni"].contains($0.variant) })
+  func sampleMargin(_ f: EncodingFixture) throws {
+    let bytes = try [UInt8](Data(contentsOf: f.url))
+    bytes.withUnsafeBufferPointer { all in
+      let sample = EncodingDetector.sample(all)
+      var scores: [String: VietnameseScore] = [:]
+      for candidate in [LegacyEncoding.cp1258, .tcvn3, .vni] {
+        scores[candidate.rawValue] = VietnameseSyllables.score(candidate.decodeUnits(sample))
+      }
+      let right = scores[f.variant]!
+      #expect(right.looksVietnamese)
+      #expect(right.valid >= 200, "\(f.testDescription): \(right.valid) valid syllables in the sample")
+      for (name, wrong) in scores where name != f.variant {
+        #expect(!wrong.looksVietnamese, "\(f.testDescription) also reads as \(name)")
+        #expect(right.value >= wrong.value + 100, "\(f.testDescription): \(right.value) against \(name) \(wrong.value)")
+      }
+    }
+  }
+
   @Test func everySeedStaysUTF8() throws {
     for url in Repo.corpusInputs() {
       let decoded = try TextDecoder.decode([UInt8](Data(contentsOf: url)))

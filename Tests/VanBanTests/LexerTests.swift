@@ -154,3 +154,25 @@ import Testing
     #expect((fast?.isEmpty == true ? nil : fast) == ReferenceExtractor.scalarNumberToken(Substring(word)))
   }
 }
+
+@Suite struct WordsTests {
+  @Test func endOfWordCountsLikeSplit() {
+    let s = "  Nội dung\tcông việc  cụ thể "
+    #expect(Words.split(Substring(s)).count == 6)
+    #expect(Words.endOfWord(2, in: s, ifMoreThan: 4).map { String(s[..<$0]) } == "  Nội dung")
+    #expect(Words.endOfWord(2, in: s, ifMoreThan: 6) == nil)
+    #expect(Words.endOfWord(9, in: s, ifMoreThan: 3).map { String(s[..<$0]) } == "  Nội dung\tcông việc  cụ thể")
+    #expect(Words.endOfWord(1, in: "", ifMoreThan: 0) == nil)
+  }
+
+  /// A cell longer than every column name still finds its column by a prefix (the short path
+  /// folds only the words a prefix can take).
+  @Test func longCellsMatchByPrefixOnly() {
+    let columns = ColumnLexicon(lex: .shared)
+    let lex = GrammarLexicon.shared
+    guard let prefix = lex.columnPrefixes.entries.first else { return }
+    let cell = ([prefix.words.joined(separator: " ")] + Array(repeating: "thêm", count: lex.longestColumnName + 1)).joined(separator: " ")
+    #expect(columns.canonical(cell) == prefix.value)
+    #expect(columns.canonical(Array(repeating: "thêm", count: lex.longestColumnName + 1).joined(separator: " ")) == nil)
+  }
+}

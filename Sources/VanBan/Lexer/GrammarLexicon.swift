@@ -26,6 +26,9 @@ struct GrammarLexicon: Sendable {
   let signerTitles: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
+  /// Words in the longest column name of Grammar/columns.tsv: a longer cell can only match a
+  /// prefix (`ColumnLexicon.canonical`).
+  let longestColumnName: Int
   let issuers: PhraseMatcher
   /// What ends an issuer's name inside a sentence (Grammar/issuer-stops.tsv), folded, as
   /// words, so a stop of several words is compared without splitting it again.
@@ -78,6 +81,7 @@ struct GrammarLexicon: Sendable {
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
+    longestColumnName = GrammarData.table("columns").column("header").map { Words.split(Substring($0)).count }.max() ?? 0
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
@@ -193,6 +197,29 @@ enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
     cut(s) { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  /// When `s` has more than `limit` words (as `split` cuts them): the UTF-8 index where its
+  /// `k`-th word ends (its last word's end if it has fewer); otherwise nil. Counts on the
+  /// bytes, without making the words.
+  static func endOfWord(_ k: Int, in s: String, ifMoreThan limit: Int) -> String.Index? {
+    var s = s
+    let offset: Int? = s.withUTF8 { bytes in
+      var words = 0
+      var end = 0
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        if i == n { break }
+        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+        words += 1
+        if words <= k { end = i }
+        if words > limit && words >= k { return end }
+      }
+      return words > limit ? end : nil
+    }
+    return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
   }
 
   /// `split(separator: " ")` on the bytes: the words between spaces (tabs kept inside).

@@ -1,6 +1,8 @@
 /// One recognised word with its box, in the image's pixel coordinates (y grows downwards).
 struct OCRWord: Sendable {
-  var text: String
+  var text: String {
+    didSet { isText = Self.isText(text) }
+  }
   /// 1-based page; several images in one OCR file keep their order.
   var page: Int
   var x0: Double
@@ -13,6 +15,21 @@ struct OCRWord: Sendable {
   var lineID: Int
   /// The line of the OCR file the word stands on, so provenance points into the OCR output.
   var sourceLine: Int
+  /// `hasAlphanumeric`, settled once: layout asks it of every word several times.
+  private(set) var isText: Bool
+
+  init(text: String, page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double, lineID: Int, sourceLine: Int) {
+    self.text = text
+    self.page = page
+    self.x0 = x0
+    self.y0 = y0
+    self.x1 = x1
+    self.y1 = y1
+    self.conf = conf
+    self.lineID = lineID
+    self.sourceLine = sourceLine
+    isText = Self.isText(text)
+  }
 
   var width: Double { x1 - x0 }
   var height: Double { y1 - y0 }

@@ -176,9 +176,9 @@ func ocrPercentile(_ values: [Double], _ p: Double) -> Double {
 
 extension OCRWord {
   /// `hasAlphanumeric`, answered from the UTF-8 bytes when an ASCII letter or digit settles it
-  /// (ASCII's only alphabetic and numeric characters): layout asks this of every word several
-  /// times, and Unicode property lookups per scalar were a large part of its cost.
-  var isText: Bool {
+  /// (ASCII's only alphabetic and numeric characters): Unicode property lookups per scalar were
+  /// a large part of the layout's cost.
+  static func isText(_ text: String) -> Bool {
     var nonASCII = false
     for b in text.utf8 {
       if b >= 0x80 {
@@ -187,6 +187,6 @@ extension OCRWord {
         return true
       }
     }
-    return nonASCII && hasAlphanumeric
+    return nonASCII && text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
   }
 }

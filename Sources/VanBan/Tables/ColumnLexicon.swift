@@ -5,6 +5,12 @@ struct ColumnLexicon {
   let lex: GrammarLexicon
 
   func canonical(_ header: String) -> String? {
+    // A cell with more words than any column name (most cells a row holds) can only match a
+    // prefix: fold just the words a prefix can take. Folding never joins words, so these are
+    // the first words of the whole cell's fold.
+    if let headEnd = Words.endOfWord(lex.columnPrefixes.longest, in: header, ifMoreThan: lex.longestColumnName) {
+      return lex.columnPrefixes.matchPrefix(Words.fold(header[..<headEnd]))?.value
+    }
     let words = Words.fold(header)
     guard !words.isEmpty else { return nil }
     if let whole = lex.columns.matchWhole(words) { return whole }

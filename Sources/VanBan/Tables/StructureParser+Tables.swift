@@ -42,7 +42,7 @@ extension StructureParser {
       i += 1
       // A repeated header, also when OCR garbled some of its cells.
       if !headerKey.isEmpty,
-        (cells.count >= header.count && cells.prefix(header.count).map({ Words.fold($0) }) == headerKey)
+        (cells.count >= header.count && zip(cells, headerKey).allSatisfy({ Words.fold($0.0) == $0.1 }))
           || columnLexicon.isHeader(cells)
       {
         diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
