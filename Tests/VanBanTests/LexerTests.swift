@@ -176,3 +176,22 @@ import Testing
     #expect(columns.canonical(Array(repeating: "thêm", count: lex.longestColumnName + 1).joined(separator: " ")) == nil)
   }
 }
+
+@Suite struct LazyFoldTests {
+  /// The first word folded alone is the first word of the whole line's fold, on every line of
+  /// every corpus document (cleaned as the parser cleans them).
+  @Test func firstWordIsTheFirstOfTheWords() throws {
+    let cleaner = MarkupCleaner(grammar: .shared)
+    var checked = 0
+    for input in Repo.corpusInputs() {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let first = LineClassifier.classify(number: k + 1, text: cleaner.clean(raw)).firstWord
+        let words = LineClassifier.classify(number: k + 1, text: cleaner.clean(raw)).words
+        #expect(first == words.first, "\(Repo.relative(input)):\(k + 1)")
+        checked += 1
+      }
+    }
+    #expect(checked > 2_000)
+  }
+}

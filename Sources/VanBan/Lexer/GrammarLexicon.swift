@@ -176,6 +176,19 @@ struct PhraseMatcher: Sendable {
     matchPrefix(words[...])
   }
 
+  /// `matchPrefix(line.words)`, folding the rest of the line only when its first word starts
+  /// some phrase.
+  func matchPrefix(_ line: ClassifiedLine) -> (value: String, count: Int)? {
+    guard let first = line.firstWord, !first.isEmpty, starts(with: Words.bare(first)) else { return nil }
+    return matchPrefix(line.words)
+  }
+
+  /// `matchWhole(line.words)`, as `matchPrefix(_: ClassifiedLine)` saves folding.
+  func matchWhole(_ line: ClassifiedLine) -> String? {
+    guard let first = line.firstWord, !first.isEmpty, starts(with: Words.bare(first)) else { return nil }
+    return matchWhole(line.words)
+  }
+
   /// The phrase equal to all of the words.
   func matchWhole(_ words: [String]) -> String? {
     guard let m = matchPrefix(words[...]), m.count == words.count else { return nil }

@@ -27,8 +27,22 @@ struct ClassifiedLine: Sendable {
   let marker: Marker?
   /// The text after the marker (the whole text when there is none).
   let body: String
-  /// Folded words of `text`, for matching Grammar phrases.
-  let words: [String]
+  /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
+  /// phrases: folded on first use, since most lines are only ever asked about their marker.
+  var words: [String] { folded.words }
+  /// The first of `words`, folding only the first word when the others are not folded yet:
+  /// most phrase tests on a line fail at its first word.
+  var firstWord: String? { folded.firstWord }
+  private let folded: LazyFold
+
+  init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
+    self.number = number
+    self.text = text
+    self.cells = cells
+    self.marker = marker
+    self.body = body
+    folded = LazyFold(foldSource)
+  }
 
   var isBlank: Bool { text.isEmpty || text.allSatisfy { $0 == "\t" } && cells == nil }
   var isTableRow: Bool { cells != nil }
@@ -41,6 +55,39 @@ struct ClassifiedLine: Sendable {
   }
 }
 
+/// The folded words of one line, computed when first asked for.
+///
+/// A line belongs to one document, and a document is parsed by one thread, so the cache is
+/// never written by two threads at once.
+final class LazyFold: @unchecked Sendable {
+  private let source: String
+  private var cached: [String]?
+  private var cachedFirst: String?
+
+  init(_ source: String) { self.source = source }
+
+  var firstWord: String? {
+    if let cached { return cached.first }
+    if let cachedFirst { return cachedFirst }
+    // The first token between spaces and tabs; folding never joins words, so the first word of
+    // its fold is the first word of the whole fold (when it has one).
+    let s = Substring(source)
+    let u = s.utf8
+    guard let start = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return words.first }
+    let end = u[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? u.endIndex
+    guard let first = Words.fold(s[start..<end]).first else { return words.first }
+    cachedFirst = first
+    return first
+  }
+
+  var words: [String] {
+    if let cached { return cached }
+    let words = source.isEmpty ? [] : Words.fold(source)
+    cached = words
+    return words
+  }
+}
+
 enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
@@ -49,17 +96,15 @@ enum LineClassifier {
       let cells = tabCells(text)
       // A line of tabs alone, or a lone cell, is not a row.
       if cells.filter({ !$0.isEmpty }).isEmpty {
-        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", words: [])
+        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", foldSource: "")
       }
       let joined = cells.filter { !$0.isEmpty }.joined(separator: " ")
       return ClassifiedLine(
-        number: number, text: text, cells: cells, marker: nil, body: joined,
-        words: Words.fold(joined))
+        number: number, text: text, cells: cells, marker: nil, body: joined, foldSource: joined)
     }
     let (marker, body) = parseMarker(text)
     return ClassifiedLine(
-      number: number, text: text, cells: nil, marker: marker, body: body,
-      words: text.isEmpty ? [] : Words.fold(text))
+      number: number, text: text, cells: nil, marker: marker, body: body, foldSource: text)
   }
 
   /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.

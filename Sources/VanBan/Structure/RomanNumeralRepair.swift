@@ -53,6 +53,6 @@ struct RomanNumeralRepair {
     let text = label + ". " + title
     return ClassifiedLine(
       number: line.number, text: text, cells: nil, marker: .roman(value: value, label: label), body: title,
-      words: Words.fold(text))
+      foldSource: text)
   }
 }

@@ -187,7 +187,7 @@ enum IssuerBlock {
   /// Whether the line names an issuing body or its unit, as annex pages repeat them.
   static func isIssuerLine(_ line: ClassifiedLine, lexicon lex: GrammarLexicon) -> Bool {
     guard !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
-    return lex.keyword("issuer_body").matchPrefix(line.words) != nil
-      || lex.keyword("admin_unit").matchPrefix(line.words) != nil
+    return lex.keyword("issuer_body").matchPrefix(line) != nil
+      || lex.keyword("admin_unit").matchPrefix(line) != nil
   }
 }

@@ -88,7 +88,7 @@ extension StructureParser {
 
   private func isUpperTitle(_ line: ClassifiedLine) -> Bool {
     guard !line.isTableRow, line.marker == nil else { return false }
-    if lex.signerTitles.matchWhole(line.words) != nil { return true }
+    if lex.signerTitles.matchWhole(line) != nil { return true }
     return false
   }
 
@@ -111,7 +111,7 @@ extension StructureParser {
   /// its "(Kèm theo …)" line, a table, or loose text.
   mutating func parseTailLine() {
     let line = lines[i]
-    if lex.keyword("motto").matchPrefix(line.words) != nil {
+    if lex.keyword("motto").matchPrefix(line) != nil {
       i += 1
       return
     }
@@ -153,7 +153,7 @@ extension StructureParser {
       return
     }
     // Title lines, the attachment line and captions.
-    let isAttached = lex.keyword("annex_attached").matchPrefix(line.words) != nil && line.text.hasPrefix("(")
+    let isAttached = lex.keyword("annex_attached").matchPrefix(line) != nil && line.text.hasPrefix("(")
     let text = readParagraph()
     bodyTexts.append(text)
     if isAttached, !annexes.isEmpty, annexes[annexes.count - 1].attachedTo == nil {
@@ -187,7 +187,7 @@ extension StructureParser {
 
   /// annex-label -> "Phụ lục" "số"? label? (":" | "." | "-")? rest
   private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?)? {
-    guard let m = lex.keyword("annex").matchPrefix(line.words) else { return nil }
+    guard let m = lex.keyword("annex").matchPrefix(line) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
     if let f = words.first, lex.keyword("number").matchWhole(Words.fold(f).map(Words.bare)) != nil {
       words.removeFirst()

@@ -170,7 +170,7 @@ struct StructureParser {
   }
 
   func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
-    lex.keyword(role).matchPrefix(line.words) != nil
+    lex.keyword(role).matchPrefix(line) != nil
   }
 
   /// Lines that begin a new part and so never continue a paragraph.
@@ -183,7 +183,7 @@ struct StructureParser {
     where startsWith(line, role: role) {
       return true
     }
-    if lex.docTypes.matchWhole(line.words) != nil { return true }
+    if lex.docTypes.matchWhole(line) != nil { return true }
     if isSignatureStart(line, strict: true) { return true }
     return false
   }
@@ -192,7 +192,7 @@ struct StructureParser {
   func isSignatureStart(_ line: ClassifiedLine, strict: Bool) -> Bool {
     guard !line.isTableRow else { return false }
     if signatureAuthority(line) != nil { return true }
-    if !strict, lex.signerTitles.matchWhole(line.words) != nil, !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+    if !strict, lex.signerTitles.matchWhole(line) != nil, !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
       return true
     }
     return false

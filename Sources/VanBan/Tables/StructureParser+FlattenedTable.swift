@@ -10,7 +10,11 @@ extension StructureParser {
   /// The header's column names and the index of its last line, when line `at` starts one.
   func flattenedHeader(at start: Int) -> (columns: [String], last: Int)? {
     let line = lines[start]
-    guard !line.isTableRow, line.marker == nil, line.words.count >= 3 else { return nil }
+    // The header starts with the number column's name: test its first word before folding the
+    // line (this is asked of most lines).
+    guard !line.isTableRow, line.marker == nil, let first = line.firstWord, lex.columns.starts(with: Words.bare(first)),
+      line.words.count >= 3
+    else { return nil }
     var words = Words.split(Substring(line.text)).map(String.init)
     var folded = line.words
     guard words.count == folded.count, lex.columns.matchPrefix(folded)?.value == "number" else { return nil }
