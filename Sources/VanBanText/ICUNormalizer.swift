@@ -137,9 +137,9 @@ public enum ICUNormalizer {
 /// ICU's check needs; anything else (a combining mark, a character the table does not cover)
 /// goes to ICU.
 enum NFCCheck {
-  /// Table bound: Latin, combining marks, Vietnamese (Latin Extended Additional) and General
-  /// Punctuation lie below it.
-  static let bound = 0x2100
+  /// Table bound: Latin, combining marks, Vietnamese (Latin Extended Additional), General
+  /// Punctuation and the Mathematical Operators plans use ("≥", "≤") lie below it.
+  static let bound = 0x2300
 
   /// Per code point below `bound`: whether it is such a starter. Below U+0300 all are.
   static let plainStarter: [Bool] = {

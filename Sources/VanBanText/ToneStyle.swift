@@ -24,6 +24,7 @@ public enum ToneStyle {
   /// were not).
   private static func modernized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let table = pairs
+    let seconds = pairSeconds
     let n = bytes.count
     var out: [UInt8] = []
     var copied = 0
@@ -39,7 +40,7 @@ public enum ToneStyle {
         continue
       }
       let (second, secondLength) = scalar(bytes, at: i + 1)
-      guard second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
+      guard second >= 0x2000 || seconds[Int(second)], second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
         i += 1
         continue
       }
@@ -98,6 +99,14 @@ public enum ToneStyle {
   private static func isVowelScalar(_ v: UInt32) -> Bool {
     v < 0x10000 && isVowelLetter(UInt16(v))
   }
+
+  /// Whether a unit below 0x2000 is the second letter of some old pair: a bit test before the
+  /// dictionary, since "ươ", "uô", "oă" are everywhere and pair with nothing.
+  static let pairSeconds: [Bool] = {
+    var out = [Bool](repeating: false, count: 0x2000)
+    for key in pairs.keys where key & 0xFFFF < 0x2000 { out[Int(key & 0xFFFF)] = true }
+    return out
+  }()
 
   /// old pair (first << 16 | second) → new pair, both as UTF-16 units.
   static let pairs: [UInt32: UInt32] = {

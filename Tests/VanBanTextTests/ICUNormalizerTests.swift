@@ -62,3 +62,23 @@ func nfc(_ c: NormalizeCase) {
   #expect(out == String(repeating: composed, count: count))
   #expect(out.utf8.count < input.utf8.count)
 }
+
+/// The table shortcut never calls text NFC that ICU would change: every code point the table
+/// covers, alone and after a letter it could compose with, against ICU's own answer.
+@Test func plainlyNFCAgreesWithICU() {
+  for c in 0x80..<NFCCheck.bound where !(0xD800..<0xE000).contains(c) {
+    guard let scalar = Unicode.Scalar(c) else { continue }
+    for s in [String(scalar), "a" + String(scalar), "e" + String(scalar) + "b"] {
+      var copy = s
+      guard copy.withUTF8({ NFCCheck.isPlainlyNFC($0) }) else { continue }
+      let units = ICUString.utf16(s)
+      let icu = ICUNormalizer.normalize(units, form: .nfc).map(ICUString.string) ?? s
+      #expect(Array(icu.unicodeScalars) == Array(s.unicodeScalars), "U+\(String(c, radix: 16))")
+    }
+  }
+  // "≥", which plans use, is covered, and the Ohm sign is not plainly NFC.
+  var ge = "≥ 80%"
+  #expect(ge.withUTF8 { NFCCheck.isPlainlyNFC($0) })
+  var ohm = "\u{2126}"
+  #expect(!ohm.withUTF8 { NFCCheck.isPlainlyNFC($0) })
+}

@@ -315,6 +315,8 @@ enum Words {
     // The byte test first: a word ending in one of these characters ends in its byte, and
     // most words end in a letter, so the Character comparison (which normalises non-ASCII
     // text and made this the parser's hottest function) runs only when it can succeed.
+    guard let first = w.utf8.first, let last = w.utf8.last else { return w }
+    if first != 0x28 && last != 0x3A && last != 0x2C && last != 0x3B && last != 0x2E && last != 0x29 { return w }
     var w = Substring(w)
     while let b = w.utf8.last, b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29,
       let l = w.last, l == ":" || l == "," || l == ";" || l == "." || l == ")"

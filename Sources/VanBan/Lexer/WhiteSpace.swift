@@ -46,8 +46,9 @@ enum WhiteSpace {
         var i = 0
         while i < n {
           let b = bytes[i]
-          // Printable ASCII, most of the bytes, is never white space.
-          if b > 0x20 && b < 0x80 {
+          // Printable ASCII, most of the bytes, is never white space, and neither is any
+          // character whose lead byte is not one of the white-space leads.
+          if (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b)) {
             if pending {
               if o > 0 && out[o - 1] != 0x09 {
                 out[o] = 0x20
@@ -78,6 +79,13 @@ enum WhiteSpace {
         return o
       }
     }
+  }
+
+  /// Whether a byte at or above 0x80 may start a white-space character (`width`), or, in a
+  /// line of cells, the zero-width space or the BOM.
+  @inline(__always)
+  private static func mayLeadSpace(_ b: UInt8) -> Bool {
+    b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF
   }
 
   /// `width` within one line of cells: tab and line breaks are not spaces there, the
