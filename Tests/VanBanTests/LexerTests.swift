@@ -195,3 +195,35 @@ import Testing
     #expect(checked > 2_000)
   }
 }
+
+/// The byte scans that let extractors skip a text agree with the word-by-word tests they stand
+/// in for, on every line of every corpus document.
+@Suite struct PrefilterTests {
+  @Test func scansAgreeWithTheWords() throws {
+    var lines = 0
+    var labels = 0
+    var numbers = 0
+    for input in Repo.corpusInputs() {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let s = String(line)
+        let words = Words.split(Substring(s))
+        let hasLabel = words.contains(where: AnnexMentions.mayBeLabel)
+        #expect(AnnexMentions.hasLabelWord(s) == hasLabel, "\(s)")
+        let hasNumber = words.contains { ($0.utf8.first ?? 0) &- 0x30 < 10 && ReferenceExtractor.numberToken($0) != nil }
+        // The scan may let a word through that only the general path judges, never drop one.
+        if hasNumber { #expect(ReferenceExtractor.mayHoldNumberToken(s), "\(s)") }
+        lines += 1
+        if hasLabel { labels += 1 }
+        if hasNumber { numbers += 1 }
+      }
+    }
+    #expect(lines > 1_000)
+    #expect(labels > 20)
+    #expect(numbers > 20)
+    #expect(AnnexMentions.hasLabelWord("Phụ lục IV."))
+    #expect(!AnnexMentions.hasLabelWord("năm 2025, 100%"))
+    #expect(ReferenceExtractor.mayHoldNumberToken("Kế hoạch số 57-KH/UBND"))
+    #expect(!ReferenceExtractor.mayHoldNumberToken("đạt 100% vào năm 2025"))
+  }
+}

@@ -6,9 +6,9 @@ struct AnnexMentions {
   let lex: GrammarLexicon
 
   func labels(in text: LogicalText) -> [(label: String, line: Int)] {
-    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 || LineClassifier.romanDigit($0) != nil }) else {
-      return []
-    }
+    // Most text holds no word that can be a label: a byte scan says so before the text is
+    // cut into words.
+    guard Self.hasLabelWord(text.text) else { return [] }
     let words = Words.split(Substring(text.text))
     // A mention ends in a label — a Roman numeral or a number of one or two digits — and
     // most text has no such word: then there is nothing to fold.
@@ -51,10 +51,38 @@ struct AnnexMentions {
   /// The byte test behind the label check below: only I, V, X, L or only one or two ASCII
   /// digits, before the punctuation that may follow.
   static func mayBeLabel(_ word: Substring) -> Bool {
-    var u = word.utf8[...]
-    while let l = u.last, l == 0x2C || l == 0x3B || l == 0x3A || l == 0x2E || l == 0x29 { u = u.dropLast() }
-    guard !u.isEmpty else { return false }
-    if u.allSatisfy({ LineClassifier.romanDigit($0) != nil }) { return true }
-    return u.count <= 2 && u.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    var word = word
+    return word.withUTF8 { mayBeLabel($0) }
+  }
+
+  static func mayBeLabel(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = u.count
+    while end > 0, u[end - 1] == 0x2C || u[end - 1] == 0x3B || u[end - 1] == 0x3A || u[end - 1] == 0x2E || u[end - 1] == 0x29 {
+      end -= 1
+    }
+    guard end > 0 else { return false }
+    var roman = true
+    var digits = true
+    for k in 0..<end {
+      if LineClassifier.romanDigit(u[k]) == nil { roman = false }
+      if u[k] &- 0x30 >= 10 { digits = false }
+    }
+    return roman || (digits && end <= 2)
+  }
+
+  /// Whether some word of `text`, cut as `Words.split` cuts, passes `mayBeLabel`.
+  static func hasLabelWord(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+        if start < i, mayBeLabel(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return true }
+      }
+      return false
+    }
   }
 }

@@ -46,7 +46,7 @@ struct ProseTargetExtractor {
 
   private func containsRun(_ words: [String], _ run: [String]) -> Bool {
     guard run.count <= words.count else { return false }
-    for k in 0...(words.count - run.count) where Array(words[k..<(k + run.count)]) == run { return true }
+    for k in 0...(words.count - run.count) where words[k..<(k + run.count)].elementsEqual(run) { return true }
     return false
   }
 

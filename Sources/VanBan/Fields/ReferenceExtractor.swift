@@ -15,8 +15,9 @@ struct ReferenceExtractor {
   static let maxIssuerWords = 12
 
   func extract(from text: LogicalText) -> [Reference] {
-    // Every citation has a number, which starts with a digit: most running text has none.
-    guard Words.anyWordStarts(in: text.text, with: { $0 &- 0x30 < 10 }) else { return [] }
+    // Every citation has a number: most running text has none, and a byte scan says so
+    // before the text is cut into words.
+    guard Self.mayHoldNumberToken(text.text) else { return [] }
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
     // Only a word that can be a citation number can end a citation's head: dates, sums and
@@ -144,31 +145,54 @@ struct ReferenceExtractor {
     return nil
   }
 
+  /// Whether some word of `text` (cut at spaces and tabs, as `Words.split` cuts) may be a
+  /// citation number: an ASCII word that `numberToken` accepts, or any word starting with a
+  /// digit and holding other bytes, which only the general path can judge.
+  static func mayHoldNumberToken(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+        guard start < i, bytes[start] &- 0x30 < 10 else { continue }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        if word.contains(where: { $0 >= 0x80 }) { return true }
+        if asciiNumberToken(word)?.isEmpty == false { return true }
+      }
+      return false
+    }
+  }
+
   /// `numberToken` of an ASCII word: the token, "" when the word is none, nil when the word
   /// is not ASCII.
   static func asciiNumberToken(_ w: Substring) -> String? {
     var w = w
-    return w.withUTF8 { bytes -> String? in
-      var end = bytes.count
-      while end > 0, bytes[end - 1] == 0x2C || bytes[end - 1] == 0x3B || bytes[end - 1] == 0x29 || bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E {
-        end -= 1
-      }
-      var digitsOnly = true
-      var slashOrHyphen = false
-      for k in 0..<bytes.count {
-        let b = bytes[k]
-        if b >= 0x80 { return nil }
-        guard k < end else { continue }
-        let isDigit = b &- 0x30 < 10
-        let isLetter = (b | 0x20) &- 0x61 < 26
-        guard isDigit || isLetter || b == 0x2F || b == 0x2D || b == 0x2E else { return "" }
-        if !isDigit { digitsOnly = false }
-        if b == 0x2F || b == 0x2D { slashOrHyphen = true }
-      }
-      guard end > 0, bytes[0] &- 0x30 < 10 else { return "" }
-      guard slashOrHyphen || (end <= 3 && digitsOnly) else { return "" }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    return w.withUTF8 { asciiNumberToken($0) }
+  }
+
+  static func asciiNumberToken(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x2C || bytes[end - 1] == 0x3B || bytes[end - 1] == 0x29 || bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E {
+      end -= 1
     }
+    var digitsOnly = true
+    var slashOrHyphen = false
+    for k in 0..<bytes.count {
+      let b = bytes[k]
+      if b >= 0x80 { return nil }
+      guard k < end else { continue }
+      let isDigit = b &- 0x30 < 10
+      let isLetter = (b | 0x20) &- 0x61 < 26
+      guard isDigit || isLetter || b == 0x2F || b == 0x2D || b == 0x2E else { return "" }
+      if !isDigit { digitsOnly = false }
+      if b == 0x2F || b == 0x2D { slashOrHyphen = true }
+    }
+    guard end > 0, bytes[0] &- 0x30 < 10 else { return "" }
+    guard slashOrHyphen || (end <= 3 && digitsOnly) else { return "" }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
   }
 
   private static func numberTail(_ w: Substring) -> String? {

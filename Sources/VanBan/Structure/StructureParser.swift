@@ -199,7 +199,11 @@ struct StructureParser {
   }
 
   func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
+    // Asked of every line: two different ASCII first bytes settle it without String's
+    // Unicode-aware hasPrefix (an ASCII scalar decomposes to nothing else).
+    let first = line.text.utf8.first ?? 0
     for (prefix, value) in lex.signatureAuthorities {
+      if let p = prefix.utf8.first, p < 0x80, first < 0x80, p != first { continue }
       if line.text.hasPrefix(prefix) {
         let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
         if !rest.isEmpty, !rest.unicodeScalars.contains(where: { $0.properties.isLowercase }) {

@@ -160,7 +160,11 @@ struct FlattenedRowSplitter {
     return collectiveWords.contains(first)
   }
 
-  private func isBullet(_ p: String) -> Bool { p.hasPrefix("- ") || p.hasPrefix("+ ") || p.hasPrefix("– ") }
+  private func isBullet(_ p: String) -> Bool {
+    // A first byte that starts none of the bullets settles it (most pieces).
+    guard let f = p.utf8.first, f == 0x2D || f == 0x2B || f == 0xE2 else { return false }
+    return p.hasPrefix("- ") || p.hasPrefix("+ ") || p.hasPrefix("– ")
+  }
 
   private func startsLower(_ p: String) -> Bool {
     // The first character itself: "100% dữ liệu" is not a continuation.
