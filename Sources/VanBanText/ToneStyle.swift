@@ -28,20 +28,28 @@ public enum ToneStyle {
     let n = bytes.count
     var out: [UInt8] = []
     var copied = 0
-    var i = 0
-    // Byte by byte: continuation bytes and the second letter of a pair are never o or u, so
-    // every pair is found, and the scalar before one is decoded only when a pair is.
-    while i + 1 < n {
-      let b = bytes[i]
-      let lower = b | 0x20
-      // Only o, O, u, U start a pair, and the second letter of every pair is beyond ASCII.
-      guard lower == 0x6F || lower == 0x75, bytes[i + 1] >= 0xC3 else {
-        i += 1
+    // The second letter of every pair is beyond ASCII: the scan visits the bytes beyond ASCII
+    // (skipping ASCII runs eight bytes at a time) and looks back for an o, O, u or U before
+    // one. Continuation bytes are never o or u, so every pair is found, in order; `j` is the
+    // position of the second letter, and a pair ending at `next` lets the next one start there.
+    var j = 1
+    while j < n {
+      j = ICUString.skippingASCIIWords(bytes, from: j)
+      guard j < n else { break }
+      guard bytes[j] >= 0xC3 else {
+        j += 1
         continue
       }
-      let (second, secondLength) = scalar(bytes, at: i + 1)
+      let i = j - 1
+      let b = bytes[i]
+      let lower = b | 0x20
+      guard lower == 0x6F || lower == 0x75 else {
+        j += 1
+        continue
+      }
+      let (second, secondLength) = scalar(bytes, at: j)
       guard second >= 0x2000 || seconds[Int(second)], second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
-        i += 1
+        j += 1
         continue
       }
       let next = i + 1 + secondLength
@@ -58,7 +66,7 @@ public enum ToneStyle {
         appendUTF8(replacement & 0xFFFF, to: &out)
         copied = next
       }
-      i = next
+      j = next + 1
     }
     if out.isEmpty { return nil }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))

@@ -398,3 +398,24 @@ struct OCRTestPage {
     #expect(scored == 25)
   }
 }
+
+@Suite struct HOCRScanTests {
+  /// The eight-byte line-feed count against a byte-by-byte one, on words made of line feeds,
+  /// their neighbours and high bytes.
+  @Test func newlineCountMatchesBytes() {
+    var g = PropertyTests.LCG(state: 11)
+    let alphabet: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x0A, 0x20, 0xFF, 0x00, 0x8B, 0x4A]
+    for _ in 0..<20_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<8 { bytes.append(alphabet[g.next(alphabet.count)]) }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      #expect(HOCRReader.newlines(in: word) == bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+    }
+  }
+
+  @Test func classNamesAreReadAsTokens() {
+    #expect(HOCRReader.classes("ocrx_word").word)
+    #expect(HOCRReader.classes(" ocr_line  extra\tocr_page ") == (page: true, separator: false, line: true, word: false))
+    #expect(HOCRReader.classes("ocrx_words ocr_lines") == (page: false, separator: false, line: false, word: false))
+  }
+}

@@ -98,7 +98,11 @@ struct ReferenceExtractor {
     var end = start
     while end < words.count, end - start < Self.maxIssuerWords {
       let w = bare[end]
-      if end > start, words[end].hasPrefix("(") || lex.issuerStopWords.contains(where: { stop in Self.phraseAt(stop, w, bare, end) }) {
+      if end > start,
+        words[end].utf8.first == 0x28 && words[end].hasPrefix("(")
+          || lex.issuerStopFirstWords.contains(UTF8Key(w))
+            && lex.issuerStopWords.contains(where: { stop in Self.phraseAt(stop, w, bare, end) })
+      {
         break
       }
       end += 1

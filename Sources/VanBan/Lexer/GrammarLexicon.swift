@@ -33,6 +33,8 @@ struct GrammarLexicon: Sendable {
   /// What ends an issuer's name inside a sentence (Grammar/issuer-stops.tsv), folded, as
   /// words, so a stop of several words is compared without splitting it again.
   let issuerStopWords: [[String]]
+  /// The first word of every stop: most words start none.
+  let issuerStopFirstWords: Set<UTF8Key>
   /// Words in the longest issuer stop.
   let longestIssuerStop: Int
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
@@ -85,6 +87,7 @@ struct GrammarLexicon: Sendable {
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
+    issuerStopFirstWords = Set(issuerStopWords.compactMap(\.first).map(UTF8Key.init))
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
     var loose: [String: String] = [:]
     var clashes: Set<String> = []

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// hOCR (`tesseract IMAGE out hocr`, also ABBYY/OCRopus exports): XHTML whose `ocrx_word`
 /// spans carry `title="bbox x0 y0 x1 y1; x_wconf N"`.
 ///
@@ -29,7 +35,37 @@ struct HOCRReader {
   private static let voidElements: Set<String> = [
     "meta", "br", "img", "hr", "link", "input", "area", "base", "col", "param", "source", "wbr",
   ]
-  private static let lineClasses: Set<String> = ["ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"]
+  private static let lineClasses: [[UInt8]] = ["ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"].map { Array($0.utf8) }
+  private static let pageClass = Array("ocr_page".utf8)
+  private static let separatorClass = Array("ocr_separator".utf8)
+  private static let wordClass = Array("ocrx_word".utf8)
+
+  /// Which of the classes the reader acts on a `class` value names, on its bytes (every tag
+  /// has one; hOCR's class names are ASCII, which has no other spelling to compare).
+  static func classes(_ value: String) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
+    var value = value
+    return value.withUTF8 { b in
+      var found = (page: false, separator: false, line: false, word: false)
+      var i = 0
+      while i < b.count {
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
+        let start = i
+        while i < b.count, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0A { i += 1 }
+        guard i > start else { continue }
+        let token = UnsafeBufferPointer(rebasing: b[start..<i])
+        if token.elementsEqual(pageClass) {
+          found.page = true
+        } else if token.elementsEqual(separatorClass) {
+          found.separator = true
+        } else if token.elementsEqual(wordClass) {
+          found.word = true
+        } else if lineClasses.contains(where: { token.elementsEqual($0) }) {
+          found.line = true
+        }
+      }
+      return found
+    }
+  }
 
   static func words(_ text: String) throws(ParseError) -> [OCRWord] {
     var reader = HOCRReader(bytes: Array(text.utf8))
@@ -58,15 +94,41 @@ struct HOCRReader {
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
   private mutating func line(at pos: Int) -> Int {
-    while countedTo < pos && countedTo < bytes.count {
-      if bytes[countedTo] == 0x0A { lineNo += 1 }
-      countedTo += 1
+    let end = min(pos, bytes.count)
+    guard countedTo < end else { return lineNo }
+    // Eight bytes at a time: asked for every tag, and tags are most of an hOCR file.
+    bytes.withUnsafeBufferPointer { b in
+      while countedTo + 8 <= end {
+        let word = UnsafeRawPointer(b.baseAddress! + countedTo).loadUnaligned(as: UInt64.self)
+        lineNo += Self.newlines(in: word)
+        countedTo += 8
+      }
+      while countedTo < end {
+        if b[countedTo] == 0x0A { lineNo += 1 }
+        countedTo += 1
+      }
     }
     return lineNo
   }
 
+  /// The number of 0x0A bytes in eight bytes: a byte is zero after the XOR exactly when it
+  /// was a line feed, and the high bit of `t` stays clear exactly for the zero bytes.
+  @inline(__always)
+  static func newlines(in word: UInt64) -> Int {
+    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let t = ((x & low) &+ low) | x
+    return (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+  }
+
   private func find(_ needle: [UInt8], from: Int) -> Int? {
     guard !needle.isEmpty, from <= bytes.count - needle.count else { return nil }
+    if needle.count == 1 {
+      return bytes.withUnsafeBufferPointer { b -> Int? in
+        guard let p = memchr(b.baseAddress! + from, Int32(needle[0]), b.count - from) else { return nil }
+        return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+      }
+    }
     var k = from
     while k <= bytes.count - needle.count {
       var n = 0
@@ -106,6 +168,19 @@ struct HOCRReader {
     if line != nil { finishLine() }
   }
 
+  enum AttributeKind { case `class`, title, other }
+
+  /// Which of the attributes the reader uses the name is, compared without case.
+  static func attributeKind(_ name: ArraySlice<UInt8>) -> AttributeKind {
+    func equals(_ word: StaticString) -> Bool {
+      guard name.count == word.utf8CodeUnitCount else { return false }
+      return word.withUTF8Buffer { w in zip(name, w).allSatisfy { ($0 | 0x20) == $1 } }
+    }
+    if equals("class") { return .class }
+    if equals("title") { return .title }
+    return .other
+  }
+
   /// Reads one start or end tag at `i` (a `<`) and moves past its `>`.
   private mutating func readTag() throws(ParseError) {
     let tagStart = i
@@ -120,7 +195,10 @@ struct HOCRReader {
       if word != nil { word!.text.append(UInt8(ascii: "<")) } else if line != nil, !lineHadWords { line!.text.append(UInt8(ascii: "<")) }
       return
     }
-    var attributes: [String: String] = [:]
+    // Only two attributes are read; keeping just those (last one wins, as in a dictionary)
+    // saved a dictionary per tag, which was the reader's largest cost.
+    var classAttribute: String?
+    var titleAttribute: String?
     var selfClosing = false
     while true {
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
@@ -143,11 +221,11 @@ struct HOCRReader {
       {
         i += 1
       }
-      let attr = String(decoding: bytes[attrStart..<i], as: UTF8.self).lowercased()
+      let attr = Self.attributeKind(bytes[attrStart..<i])
       if i == attrStart { i += 1 }  // an `=` or quote out of place: step over it
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
       guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else {
-        if !attr.isEmpty { attributes[attr] = "" }
+        if attr == .class { classAttribute = "" } else if attr == .title { titleAttribute = "" }
         continue
       }
       i += 1
@@ -160,14 +238,14 @@ struct HOCRReader {
         guard let end = find([quote], from: valueStart) else {
           throw .badLayout("line \(line(at: tagStart)): an attribute of `<\(name)` opens a quote that is never closed")
         }
-        value = String(decoding: bytes[valueStart..<end], as: UTF8.self)
+        value = attr == .other ? "" : String(decoding: bytes[valueStart..<end], as: UTF8.self)
         i = end + 1
       } else {
         let valueStart = i
         while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        value = String(decoding: bytes[valueStart..<i], as: UTF8.self)
+        value = attr == .other ? "" : String(decoding: bytes[valueStart..<i], as: UTF8.self)
       }
-      attributes[attr] = Self.decodeEntities(value)
+      if attr == .class { classAttribute = Self.decodeEntities(value) } else if attr == .title { titleAttribute = Self.decodeEntities(value) }
     }
     if closing {
       depth = max(depth - 1, 0)
@@ -177,27 +255,27 @@ struct HOCRReader {
     }
     if selfClosing || Self.voidElements.contains(name) { return }
     depth += 1
-    let classes = (attributes["class"] ?? "").utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
-      .map { Substring($0) }
-    guard !classes.isEmpty else { return }
+    guard let classAttribute else { return }
+    let classes = Self.classes(classAttribute)
+    guard classes.page || classes.separator || classes.line || classes.word else { return }
     let sourceLine = line(at: tagStart)
-    if classes.contains("ocr_page") {
+    if classes.page {
       page += 1
-    } else if classes.contains("ocr_separator") {
-      let title = try Self.title(attributes["title"], element: "ocr_separator", sourceLine: sourceLine)
+    } else if classes.separator {
+      let title = try Self.title(titleAttribute, element: "ocr_separator", sourceLine: sourceLine)
       if let b = title.box {
         words.append(
           OCRWord(text: "", page: max(page, 1), x0: b[0], y0: b[1], x1: b[2], y1: b[3], conf: -1, lineID: 0, sourceLine: sourceLine))
       }
-    } else if classes.contains(where: { Self.lineClasses.contains(String($0)) }) {
+    } else if classes.line {
       if line != nil { finishLine() }
-      let title = try Self.title(attributes["title"], element: "ocr_line", sourceLine: sourceLine)
+      let title = try Self.title(titleAttribute, element: "ocr_line", sourceLine: sourceLine)
       lineID += 1
       lineHadWords = false
       line = Open(depth: depth, box: title.box ?? [], conf: title.conf ?? -1, sourceLine: sourceLine)
-    } else if classes.contains("ocrx_word") {
+    } else if classes.word {
       if word != nil { try finishWord() }
-      let title = try Self.title(attributes["title"], element: "ocrx_word", sourceLine: sourceLine)
+      let title = try Self.title(titleAttribute, element: "ocrx_word", sourceLine: sourceLine)
       guard let box = title.box else {
         throw .badLayout("line \(sourceLine): an ocrx_word has no `bbox x0 y0 x1 y1` in its title")
       }
@@ -286,9 +364,11 @@ struct HOCRReader {
   /// Tesseract's own titles — `bbox 1 2 3 4`, then `; x_wconf 96` or other properties — read in
   /// one pass; anything else (or a box that does not add up) goes to the general reader, which
   /// also words the errors.
+  private static let confidenceKey: [UInt8] = Array("x_wconf ".utf8)
+
   private static func tesseractTitle(_ b: UnsafeBufferPointer<UInt8>) -> (box: [Double]?, conf: Double?)? {
-    let bbox: [UInt8] = [0x62, 0x62, 0x6F, 0x78, 0x20]
-    guard b.count > 5, b.starts(with: bbox) else { return nil }
+    // "bbox " on the bytes, without an array per call (this runs for every word).
+    guard b.count > 5, b[0] == 0x62, b[1] == 0x62, b[2] == 0x6F, b[3] == 0x78, b[4] == 0x20 else { return nil }
     var i = 5
     func int() -> Double? {
       let start = i
@@ -299,20 +379,26 @@ struct HOCRReader {
       }
       return i > start ? Double(v) : nil
     }
-    var box: [Double] = []
+    var corners: (Double, Double, Double, Double) = (0, 0, 0, 0)
     for k in 0..<4 {
       if k > 0 {
         guard i < b.count, b[i] == 0x20 else { return nil }
         i += 1
       }
       guard let v = int() else { return nil }
-      box.append(v)
+      switch k {
+      case 0: corners.0 = v
+      case 1: corners.1 = v
+      case 2: corners.2 = v
+      default: corners.3 = v
+      }
     }
-    guard box[2] >= box[0], box[3] >= box[1] else { return nil }
+    guard corners.2 >= corners.0, corners.3 >= corners.1 else { return nil }
+    let box = [corners.0, corners.1, corners.2, corners.3]
     if i == b.count { return (box, nil) }
     guard b[i] == 0x3B else { return nil }
     // The rest: find " x_wconf " and read its integer; other properties are skipped.
-    let key: [UInt8] = Array("x_wconf ".utf8)
+    let key = Self.confidenceKey
     var conf: Double?
     while i < b.count {
       while i < b.count, b[i] == 0x3B || b[i] == 0x20 { i += 1 }
