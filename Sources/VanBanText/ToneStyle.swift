@@ -44,7 +44,9 @@ public enum ToneStyle {
       let b = bytes[i]
       let lower = b | 0x20
       guard lower == 0x6F || lower == 0x75 else {
-        j += 1
+        // Past this scalar's continuation bytes, which start nothing.
+        let lead = bytes[j]
+        j += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
       }
       let (second, secondLength) = scalar(bytes, at: j)

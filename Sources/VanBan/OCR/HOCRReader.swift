@@ -32,9 +32,14 @@ struct HOCRReader {
     var text: [UInt8] = []
   }
 
-  private static let voidElements: Set<String> = [
+  private static let voidElements: [[UInt8]] = [
     "meta", "br", "img", "hr", "link", "input", "area", "base", "col", "param", "source", "wbr",
-  ]
+  ].map { Array($0.utf8) }
+
+  /// Whether a tag name (any case) is an HTML void element, which has no end tag.
+  static func isVoidElement(_ name: ArraySlice<UInt8>) -> Bool {
+    voidElements.contains { v in v.count == name.count && zip(v, name).allSatisfy { $0 == $1 | 0x20 } }
+  }
   private static let lineClasses: [[UInt8]] = ["ocr_line", "ocr_textfloat", "ocr_header", "ocr_caption"].map { Array($0.utf8) }
   private static let pageClass = Array("ocr_page".utf8)
   private static let separatorClass = Array("ocr_separator".utf8)
@@ -44,27 +49,29 @@ struct HOCRReader {
   /// has one; hOCR's class names are ASCII, which has no other spelling to compare).
   static func classes(_ value: String) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
     var value = value
-    return value.withUTF8 { b in
-      var found = (page: false, separator: false, line: false, word: false)
-      var i = 0
-      while i < b.count {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
-        let start = i
-        while i < b.count, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0A { i += 1 }
-        guard i > start else { continue }
-        let token = UnsafeBufferPointer(rebasing: b[start..<i])
-        if token.elementsEqual(pageClass) {
-          found.page = true
-        } else if token.elementsEqual(separatorClass) {
-          found.separator = true
-        } else if token.elementsEqual(wordClass) {
-          found.word = true
-        } else if lineClasses.contains(where: { token.elementsEqual($0) }) {
-          found.line = true
-        }
+    return value.withUTF8 { classes($0) }
+  }
+
+  static func classes(_ b: UnsafeBufferPointer<UInt8>) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
+    var found = (page: false, separator: false, line: false, word: false)
+    var i = 0
+    while i < b.count {
+      while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
+      let start = i
+      while i < b.count, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0A { i += 1 }
+      guard i > start else { continue }
+      let token = UnsafeBufferPointer(rebasing: b[start..<i])
+      if token.elementsEqual(pageClass) {
+        found.page = true
+      } else if token.elementsEqual(separatorClass) {
+        found.separator = true
+      } else if token.elementsEqual(wordClass) {
+        found.word = true
+      } else if lineClasses.contains(where: { token.elementsEqual($0) }) {
+        found.line = true
       }
-      return found
     }
+    return found
   }
 
   static func words(_ text: String) throws(ParseError) -> [OCRWord] {
@@ -121,14 +128,17 @@ struct HOCRReader {
     return (~t & 0x8080_8080_8080_8080).nonzeroBitCount
   }
 
+  /// The first `byte` at or after `from`, by memchr.
+  private func find(byte: UInt8, from: Int) -> Int? {
+    guard from < bytes.count else { return nil }
+    return bytes.withUnsafeBufferPointer { b -> Int? in
+      guard let p = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
+      return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
   private func find(_ needle: [UInt8], from: Int) -> Int? {
     guard !needle.isEmpty, from <= bytes.count - needle.count else { return nil }
-    if needle.count == 1 {
-      return bytes.withUnsafeBufferPointer { b -> Int? in
-        guard let p = memchr(b.baseAddress! + from, Int32(needle[0]), b.count - from) else { return nil }
-        return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-      }
-    }
     var k = from
     while k <= bytes.count - needle.count {
       var n = 0
@@ -157,7 +167,7 @@ struct HOCRReader {
         continue
       }
       if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!") || bytes[i + 1] == UInt8(ascii: "?") {
-        guard let end = find([UInt8(ascii: ">")], from: i + 1) else {
+        guard let end = find(byte: UInt8(ascii: ">"), from: i + 1) else {
           throw .badLayout("line \(line(at: tagStart)): an hOCR declaration `<!` is never closed")
         }
         i = end + 1
@@ -189,21 +199,23 @@ struct HOCRReader {
     if closing { i += 1 }
     let nameStart = i
     while i < bytes.count, Self.isNameByte(bytes[i]) { i += 1 }
-    let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
-    if name.isEmpty && !closing {
+    let nameRange = nameStart..<i
+    // The name as text only for messages: tags are most of an hOCR file.
+    func name() -> String { String(decoding: bytes[nameRange], as: UTF8.self).lowercased() }
+    if nameRange.isEmpty && !closing {
       // A stray `<` in text ("a < b" badly escaped) is text, not a tag.
       if word != nil { word!.text.append(UInt8(ascii: "<")) } else if line != nil, !lineHadWords { line!.text.append(UInt8(ascii: "<")) }
       return
     }
     // Only two attributes are read; keeping just those (last one wins, as in a dictionary)
     // saved a dictionary per tag, which was the reader's largest cost.
-    var classAttribute: String?
-    var titleAttribute: String?
+    var classRange: Range<Int>?
+    var titleRange: Range<Int>?
     var selfClosing = false
     while true {
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
       guard i < bytes.count else {
-        throw .badLayout("line \(line(at: tagStart)): the hOCR tag `<\(closing ? "/" : "")\(name)` is never closed with `>`")
+        throw .badLayout("line \(line(at: tagStart)): the hOCR tag `<\(closing ? "/" : "")\(name())` is never closed with `>`")
       }
       let b = bytes[i]
       if b == UInt8(ascii: ">") {
@@ -225,27 +237,27 @@ struct HOCRReader {
       if i == attrStart { i += 1 }  // an `=` or quote out of place: step over it
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
       guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else {
-        if attr == .class { classAttribute = "" } else if attr == .title { titleAttribute = "" }
+        if attr == .class { classRange = i..<i } else if attr == .title { titleRange = i..<i }
         continue
       }
       i += 1
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
       guard i < bytes.count else { continue }
-      let value: String
+      let value: Range<Int>
       if bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
         let quote = bytes[i]
         let valueStart = i + 1
-        guard let end = find([quote], from: valueStart) else {
-          throw .badLayout("line \(line(at: tagStart)): an attribute of `<\(name)` opens a quote that is never closed")
+        guard let end = find(byte: quote, from: valueStart) else {
+          throw .badLayout("line \(line(at: tagStart)): an attribute of `<\(name())` opens a quote that is never closed")
         }
-        value = attr == .other ? "" : String(decoding: bytes[valueStart..<end], as: UTF8.self)
+        value = valueStart..<end
         i = end + 1
       } else {
         let valueStart = i
         while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        value = attr == .other ? "" : String(decoding: bytes[valueStart..<i], as: UTF8.self)
+        value = valueStart..<i
       }
-      if attr == .class { classAttribute = Self.decodeEntities(value) } else if attr == .title { titleAttribute = Self.decodeEntities(value) }
+      if attr == .class { classRange = value } else if attr == .title { titleRange = value }
     }
     if closing {
       depth = max(depth - 1, 0)
@@ -253,29 +265,40 @@ struct HOCRReader {
       if let l = line, depth < l.depth { finishLine() }
       return
     }
-    if selfClosing || Self.voidElements.contains(name) { return }
+    if selfClosing || Self.isVoidElement(bytes[nameRange]) { return }
     depth += 1
-    guard let classAttribute else { return }
-    let classes = Self.classes(classAttribute)
+    guard let classRange else { return }
+    // Values are read as bytes; only one holding an entity is decoded to text first.
+    let classes =
+      bytes[classRange].contains(0x26)
+      ? Self.classes(Self.decodeEntities(String(decoding: bytes[classRange], as: UTF8.self)))
+      : bytes.withUnsafeBufferPointer { Self.classes(UnsafeBufferPointer(rebasing: $0[classRange])) }
+    func title(_ element: String) throws(ParseError) -> (box: [Double]?, conf: Double?) {
+      guard let r = titleRange else { return (nil, nil) }
+      if !bytes[r].contains(0x26), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
+        return fast
+      }
+      return try Self.title(Self.decodeEntities(String(decoding: bytes[r], as: UTF8.self)), element: element, sourceLine: line(at: tagStart))
+    }
     guard classes.page || classes.separator || classes.line || classes.word else { return }
     let sourceLine = line(at: tagStart)
     if classes.page {
       page += 1
     } else if classes.separator {
-      let title = try Self.title(titleAttribute, element: "ocr_separator", sourceLine: sourceLine)
+      let title = try title("ocr_separator")
       if let b = title.box {
         words.append(
           OCRWord(text: "", page: max(page, 1), x0: b[0], y0: b[1], x1: b[2], y1: b[3], conf: -1, lineID: 0, sourceLine: sourceLine))
       }
     } else if classes.line {
       if line != nil { finishLine() }
-      let title = try Self.title(titleAttribute, element: "ocr_line", sourceLine: sourceLine)
+      let title = try title("ocr_line")
       lineID += 1
       lineHadWords = false
       line = Open(depth: depth, box: title.box ?? [], conf: title.conf ?? -1, sourceLine: sourceLine)
     } else if classes.word {
       if word != nil { try finishWord() }
-      let title = try Self.title(titleAttribute, element: "ocrx_word", sourceLine: sourceLine)
+      let title = try title("ocrx_word")
       guard let box = title.box else {
         throw .badLayout("line \(sourceLine): an ocrx_word has no `bbox x0 y0 x1 y1` in its title")
       }
