@@ -273,7 +273,9 @@ struct ReferenceExtractor {
 /// first mention; a later mention fills in a date, issuer or alias the first one lacked.
 struct ReferenceIndex {
   private(set) var references: [Reference] = []
-  private var index: [String: Int] = [:]
+  /// By `key`, compared on bytes: keys are NFC, and String's own hashing normalised them again
+  /// on every look-up.
+  private var index: [UTF8Key: Int] = [:]
 
   static func key(_ r: Reference) -> String {
     FoldingKey.toneInsensitive(r.kind) + "|" + numberKey(r.number ?? "")
@@ -286,7 +288,7 @@ struct ReferenceIndex {
   }
 
   mutating func add(_ r: Reference) {
-    let k = Self.key(r)
+    let k = UTF8Key(Self.key(r))
     if let at = index[k] {
       if references[at].date == nil { references[at].date = r.date }
       if references[at].issuer == nil { references[at].issuer = r.issuer }
