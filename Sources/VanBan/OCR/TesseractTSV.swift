@@ -29,7 +29,7 @@ enum TesseractTSV {
     for source in LineSplitter.split(text) {
       let raw = source.text
       if Self.isBlank(raw) { continue }
-      let line = raw.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Substring(raw.utf8.dropFirst(3)) : raw
+      let line = raw.utf8.first == 0xEF && raw.utf8.starts(with: Self.byteOrderMark) ? Substring(raw.utf8.dropFirst(3)) : raw
       if isHeader(line) {
         // `cat` of several TSV files: each restarts at page 1, so later ones follow on.
         if sawHeader { pageOffset = maxPage }
@@ -74,8 +74,10 @@ enum TesseractTSV {
   /// Double(Substring) were nine tenths of reading a TSV file.
   struct Row {
     var fieldCount = 0
-    /// The first eleven fields as numbers, while they are numbers.
-    var numbers: [Double] = []
+    /// The first eleven fields as numbers, while they are numbers (`count` of them): inline,
+    /// since a TSV file is one row per word and an array per row was a large part of reading it.
+    var numbers = InlineArray<11, Double>(repeating: 0)
+    var count = 0
     /// The first field that is not a number, and its text.
     var bad: (Int, Substring)?
     /// Everything after the eleventh tab (the word, tabs inside it kept).
@@ -84,7 +86,6 @@ enum TesseractTSV {
 
   static func row(_ line: Substring) -> Row {
     var row = Row()
-    row.numbers.reserveCapacity(11)
     var copy = line
     var textOffset: Int?
     var badRange: Range<Int>?
@@ -96,12 +97,15 @@ enum TesseractTSV {
         while end < b.count, b[end] != 0x09 { end += 1 }
         if k == 11 {
           textOffset = start
-          row.fieldCount = 12 + b[start...].filter { $0 == 0x09 }.count
+          var tabs = 0
+          for x in b[start...] where x == 0x09 { tabs += 1 }
+          row.fieldCount = 12 + tabs
           return
         }
         if badRange == nil {
           if let v = number(b, start, end), v.isFinite {
-            row.numbers.append(v)
+            row.numbers[row.count] = v
+            row.count += 1
           } else {
             badRange = start..<end
             row.bad = (k, "")
@@ -166,12 +170,14 @@ enum TesseractTSV {
   }
 
   /// Nothing but spaces, tabs and byte-order marks.
+  private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
   static func isBlank(_ line: Substring) -> Bool {
     var u = line.utf8[...]
     while let b = u.first {
       if b == 0x20 || b == 0x09 {
         u = u.dropFirst()
-      } else if u.starts(with: [0xEF, 0xBB, 0xBF]) {
+      } else if b == 0xEF, u.starts(with: Self.byteOrderMark) {
         u = u.dropFirst(3)
       } else {
         return false
