@@ -3,8 +3,9 @@ import VanBanModel
 
 /// The SQLite database (cơ sở dữ liệu) that `vanban ingest` fills and `vanban query` reads.
 ///
-/// One transaction per document: a crash, Ctrl-C or `kill -9` leaves each document either
-/// fully written or not at all, and the next run picks up the rest. The journal is WAL with
+/// Each document is written inside one transaction (`write` puts several whole documents in
+/// one): a crash, Ctrl-C or `kill -9` leaves each document either fully written or not at all,
+/// and the next run picks up the rest. The journal is WAL with
 /// `synchronous = NORMAL`, so a commit costs no fsync (an application crash still loses
 /// nothing committed; a power cut may lose the last commits but never half of one).
 public final class PlanStore: Sendable {
@@ -59,6 +60,29 @@ public final class PlanStore: Sendable {
     }
   }
 
+  /// What `write` stores: a parsed plan, or a file that could not be parsed.
+  public enum Entry: Sendable {
+    case plan(Plan)
+    case failure(sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String)
+  }
+
+  /// Writes the entries, in order, in one transaction: a commit per document rewrote the same
+  /// index pages to the journal again and again, and was most of a bulk ingest's writing cost.
+  /// Returns each plan's outcome (nil for a failure).
+  public func write(_ entries: [Entry]) throws -> [SaveOutcome?] {
+    try queue.write { db in
+      try entries.map { entry -> SaveOutcome? in
+        switch entry {
+        case .plan(let plan):
+          return try write(plan, in: db)
+        case .failure(let name, let sha256, let bytes, let kind, let error):
+          try writeFailure(sourceName: name, sha256: sha256, bytes: bytes, kind: kind, error: error, in: db)
+          return nil
+        }
+      }
+    }
+  }
+
   /// Writes a plan in one transaction: nothing when its source name is stored with the same
   /// SHA-256, else delete-then-insert. A failure recorded earlier for the name is cleared.
   @discardableResult
@@ -71,17 +95,23 @@ public final class PlanStore: Sendable {
   /// changes nothing, so a re-run over the same broken files leaves the database as it was.
   public func recordFailure(sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String) throws {
     try queue.write { db in
-      try db.execute(sql: "DELETE FROM documents WHERE source_name = ?", arguments: [sourceName])
-      try db.execute(
-        sql: """
-          INSERT INTO failures (source_name, sha256, bytes, kind, error) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (source_name) DO UPDATE SET
-            sha256 = excluded.sha256, bytes = excluded.bytes, kind = excluded.kind, error = excluded.error
-          WHERE sha256 IS NOT excluded.sha256 OR bytes IS NOT excluded.bytes
-            OR kind IS NOT excluded.kind OR error IS NOT excluded.error
-          """,
-        arguments: [sourceName, sha256, bytes, kind, error])
+      try writeFailure(sourceName: sourceName, sha256: sha256, bytes: bytes, kind: kind, error: error, in: db)
     }
+  }
+
+  private func writeFailure(
+    sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String, in db: Database
+  ) throws {
+    try db.execute(sql: "DELETE FROM documents WHERE source_name = ?", arguments: [sourceName])
+    try db.execute(
+      sql: """
+        INSERT INTO failures (source_name, sha256, bytes, kind, error) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (source_name) DO UPDATE SET
+          sha256 = excluded.sha256, bytes = excluded.bytes, kind = excluded.kind, error = excluded.error
+        WHERE sha256 IS NOT excluded.sha256 OR bytes IS NOT excluded.bytes
+          OR kind IS NOT excluded.kind OR error IS NOT excluded.error
+        """,
+      arguments: [sourceName, sha256, bytes, kind, error])
   }
 
   static func text(_ value: DatabaseValue) -> String? {

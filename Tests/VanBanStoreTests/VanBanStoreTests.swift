@@ -51,6 +51,24 @@ import VanBanText
     #expect(try store.contentDigest() == before)
   }
 
+  /// A batch in one transaction gives each entry's outcome and the same database as the same
+  /// entries written one by one.
+  @Test func batchWriteMatchesOneByOne() throws {
+    let batched = try TempDir().store()
+    let outcomes = try batched.write([
+      .plan(Seeds.plan(0)), .plan(Seeds.plan(1, name: "x.txt")),
+      .failure(sourceName: "broken.txt", sha256: nil, bytes: 3, kind: "bad_data", error: "not text"),
+      .plan(Seeds.plan(4, name: "x.txt")), .plan(Seeds.plan(0)),
+    ])
+    #expect(outcomes == [.inserted, .inserted, nil, .replaced, .unchanged])
+    let single = try TempDir().store()
+    try single.save(Seeds.plan(0))
+    try single.save(Seeds.plan(1, name: "x.txt"))
+    try single.recordFailure(sourceName: "broken.txt", sha256: nil, bytes: 3, kind: "bad_data", error: "not text")
+    try single.save(Seeds.plan(4, name: "x.txt"))
+    #expect(try batched.contentDigest() == single.contentDigest())
+  }
+
   @Test func changedFileReplacesItsRows() throws {
     let dir = try TempDir()
     let store = try dir.store()

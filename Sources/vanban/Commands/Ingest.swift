@@ -82,7 +82,9 @@ struct Ingest: ParsableCommand {
     }
 
     let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let queue = IngestQueue<Outcome>(count: files.count, window: 2 * jobs + 2, ordered: ordered)
+    // Room for a batch waiting to be written besides the files in progress, so the workers
+    // do not stall while the main thread writes one.
+    let queue = IngestQueue<Outcome>(count: files.count, window: 2 * jobs + 2 + Self.batchSize, ordered: ordered)
     let input = self.input
     let wantJSON = output != nil
     let knownDigests = known
@@ -107,41 +109,66 @@ struct Ingest: ParsableCommand {
     var progress = IngestProgress(
       totalFiles: files.count, totalBytes: files.reduce(0) { $0 + $1.size }, enabled: true)
     var storeError: String?
+    // Finished documents wait here and are written together, one transaction per batch: each
+    // document is still all-or-nothing, and a commit per document was most of the writing cost.
+    // A batch is written when it is full, when no result has come for a moment, and at the end.
+    var pending: [(path: String, entry: PlanStore.Entry)] = []
+    func flush() {
+      guard !pending.isEmpty else { return }
+      defer { pending.removeAll(keepingCapacity: true) }
+      guard let store, storeError == nil else { return }
+      do {
+        for outcome in try store.write(pending.map(\.entry)) {
+          switch outcome {
+          case .inserted: progress.inserted += 1
+          case .replaced: progress.replaced += 1
+          case .unchanged: progress.unchanged += 1
+          case nil: break
+          }
+        }
+      } catch {
+        let more = pending.count > 1 ? " (with \(pending.count - 1) other documents written together)" : ""
+        storeError = "\(pending[0].path)\(more): cannot write: \(error)"
+        queue.stop()
+      }
+    }
     loop: while true {
       if interruptRequested != 0 { queue.stop() }
       switch queue.next(timeoutMilliseconds: 100) {
       case .finished: break loop
-      case .idle: progress.draw()
+      case .idle:
+        flush()
+        progress.draw()
       case .result(let i, let outcome):
         let path = files[i].path
-        do {
-          switch outcome {
-          case .parsed(let plan, let json, let bytes):
-            if let json { try output?.write(json) }
-            switch try store?.save(plan) {
-            case .inserted, nil: progress.inserted += 1
-            case .replaced: progress.replaced += 1
-            case .unchanged: progress.unchanged += 1
+        switch outcome {
+        case .parsed(let plan, let json, let bytes):
+          if let json {
+            do {
+              try output?.write(json)
+            } catch {
+              storeError = "\(path): cannot write: \(error)"
+              queue.stop()
             }
-            progress.bytes += bytes
-          case .unchanged(let bytes):
-            progress.unchanged += 1
-            progress.bytes += bytes
-          case .failed(let kind, let message, let sha256, let bytes):
-            try store?.recordFailure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message)
-            progress.failed += 1
-            progress.bytes += bytes
-            progress.message("\(path): \(message)")
-            worst = max(worst, kind == "cannot_open" ? 66 : 65)
           }
-        } catch {
-          storeError = "\(path): cannot write: \(error)"
-          queue.stop()
+          if store != nil { pending.append((path, .plan(plan))) } else { progress.inserted += 1 }
+          progress.bytes += bytes
+        case .unchanged(let bytes):
+          progress.unchanged += 1
+          progress.bytes += bytes
+        case .failed(let kind, let message, let sha256, let bytes):
+          pending.append((path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message)))
+          progress.failed += 1
+          progress.bytes += bytes
+          progress.message("\(path): \(message)")
+          worst = max(worst, kind == "cannot_open" ? 66 : 65)
         }
+        if pending.count >= Self.batchSize { flush() }
         progress.files += 1
         progress.draw()
       }
     }
+    flush()
     for thread in threads { pthread_join(thread, nil) }
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
@@ -155,6 +182,10 @@ struct Ingest: ParsableCommand {
     if interruptRequested != 0 { throw ExitCode(130) }
     if worst != 0 { throw ExitCode(worst) }
   }
+
+  /// Documents written per transaction: enough that the shared index pages are journalled
+  /// once per batch rather than once per document, few enough that a kill loses little work.
+  static let batchSize = 32
 
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
