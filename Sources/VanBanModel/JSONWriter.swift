@@ -143,6 +143,20 @@ public struct JSONWriter: Sendable {
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// Whether some byte of the eight is below 0x20, `"` or `\`: the "has a byte below n" and
+  /// "has a zero byte" bit tests, exact as a yes/no answer.
+  @inline(__always)
+  static func mayNeedEscape(_ x: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below20 = (x &- ones &* 0x20) & ~x & highs
+    let q = x ^ (ones &* 0x22)
+    let quote = (q &- ones) & ~q & highs
+    let b = x ^ (ones &* 0x5C)
+    let backslash = (b &- ones) & ~b & highs
+    return below20 | quote | backslash != 0
+  }
+
   private mutating func writeString(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
     var s = s
@@ -154,7 +168,17 @@ public struct JSONWriter: Sendable {
   /// view was the writer's cost.
   private mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
     var start = 0
-    for (i, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+    // Eight bytes at a time while none needs an escape (a control byte, `"` or `\`): the
+    // usual case, since most strings hold none at all.
+    var clean = 0
+    while clean + 8 <= u.count {
+      let x = UnsafeRawPointer(u.baseAddress! + clean).loadUnaligned(as: UInt64.self)
+      if Self.mayNeedEscape(x) { break }
+      clean += 8
+    }
+    for i in clean..<u.count {
+      let b = u[i]
+      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
       start = i + 1
       switch b {
