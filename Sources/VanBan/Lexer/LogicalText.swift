@@ -11,7 +11,18 @@ struct LogicalText: Sendable {
   init(_ text: String, line: Int) {
     self.text = text
     segments = [(0, line)]
-    hasLowercase = text.unicodeScalars.contains { $0.properties.isLowercase }
+    hasLowercase = Self.containsLowercase(text)
+  }
+
+  /// Whether some scalar is lower case: an ASCII small letter answers at once, and ASCII-only
+  /// text needs no property look-ups at all.
+  static func containsLowercase(_ s: some StringProtocol) -> Bool {
+    var nonASCII = false
+    for b in s.utf8 {
+      if b &- 0x61 < 26 { return true }
+      if b >= 0x80 { nonASCII = true }
+    }
+    return nonASCII && s.unicodeScalars.contains { $0.properties.isLowercase }
   }
 
   var line: Int { segments[0].line }
@@ -20,7 +31,7 @@ struct LogicalText: Sendable {
   /// Appends a continuation; a word broken after a hyphen ("57-" / "NQ/TW") joins without a space.
   mutating func append(_ piece: String, line: Int) {
     guard !piece.isEmpty else { return }
-    if !hasLowercase { hasLowercase = piece.unicodeScalars.contains { $0.properties.isLowercase } }
+    if !hasLowercase { hasLowercase = Self.containsLowercase(piece) }
     if text.isEmpty {
       text = piece
       segments[0].line = line

@@ -41,7 +41,7 @@ struct WrapPolicy: Sendable {
     if first.properties.isLowercase { return true }
     if isHardWrapped, scalars.prefix(fullLine).count >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
-      let nextIsUpper = !next.text.unicodeScalars.contains { $0.properties.isLowercase }
+      let nextIsUpper = !LogicalText.containsLowercase(next.text)
       let previousIsUpper = !previous.hasLowercase
       return !nextIsUpper || previousIsUpper
     }

@@ -25,7 +25,7 @@ struct RomanNumeralRepair {
       let token = String(line.text[..<dot])
       let title = line.text[line.text.index(after: dot)...].trimmingSpaces()
       guard let repaired = lexicon.romanConfusions[token], let value = LineClassifier.romanValue(repaired),
-        !title.isEmpty, !title.unicodeScalars.contains(where: { $0.properties.isLowercase }),
+        !title.isEmpty, !LogicalText.containsLowercase(title),
         title.unicodeScalars.contains(where: { $0.properties.isUppercase })
       else { continue }
       lines[k] = relabel(line, value: value, label: repaired, title: title)

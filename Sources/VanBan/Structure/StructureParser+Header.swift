@@ -46,7 +46,7 @@ extension StructureParser {
         readTitle()
         break
       }
-      let isUpper = !rest.unicodeScalars.contains { $0.properties.isLowercase }
+      let isUpper = !LogicalText.containsLowercase(rest)
       if isUpper, !sawNumber, header.date == nil {
         issuerLines.append((rest, line.number))
         i += 1
@@ -186,7 +186,7 @@ enum IssuerBlock {
 
   /// Whether the line names an issuing body or its unit, as annex pages repeat them.
   static func isIssuerLine(_ line: ClassifiedLine, lexicon lex: GrammarLexicon) -> Bool {
-    guard !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
+    guard !LogicalText.containsLowercase(line.text) else { return false }
     return lex.keyword("issuer_body").matchPrefix(line) != nil
       || lex.keyword("admin_unit").matchPrefix(line) != nil
   }

@@ -96,7 +96,7 @@ extension StructureParser {
   static func looksLikeName(_ text: String) -> Bool {
     let words = Words.splitOnSpaces(text)
     guard (2...6).contains(words.count) else { return false }
-    guard text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return false }
+    guard LogicalText.containsLowercase(text) else { return false }
     for w in words {
       guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
       guard w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark })
@@ -161,7 +161,7 @@ extension StructureParser {
       annexes[annexes.count - 1].attachedTo = attached ?? text.text
       return
     }
-    let isUpper = !text.text.unicodeScalars.contains { $0.properties.isLowercase }
+    let isUpper = !LogicalText.containsLowercase(text.text)
     if let last = annexes.last, last.title == nil, last.tables.isEmpty, !isAttached {
       let (title, attached) = splitAttached(text.text)
       annexes[annexes.count - 1].title = title
@@ -210,7 +210,7 @@ extension StructureParser {
     if words.first == ":" || words.first == "-" || words.first == "." { words.removeFirst() }
     let rest = words.joined(separator: " ")
     // "Phụ lục nhiệm vụ …" in running text is not an annex heading.
-    if label == nil, rest.unicodeScalars.contains(where: { $0.properties.isLowercase }), !rest.hasPrefix("(") {
+    if label == nil, LogicalText.containsLowercase(rest), !rest.hasPrefix("(") {
       return nil
     }
     return (label, rest, misread)

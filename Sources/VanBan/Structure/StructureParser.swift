@@ -192,7 +192,7 @@ struct StructureParser {
   func isSignatureStart(_ line: ClassifiedLine, strict: Bool) -> Bool {
     guard !line.isTableRow else { return false }
     if signatureAuthority(line) != nil { return true }
-    if !strict, lex.signerTitles.matchWhole(line) != nil, !line.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+    if !strict, lex.signerTitles.matchWhole(line) != nil, !LogicalText.containsLowercase(line.text) {
       return true
     }
     return false
@@ -206,7 +206,7 @@ struct StructureParser {
       if let p = prefix.utf8.first, p < 0x80, first < 0x80, p != first { continue }
       if line.text.hasPrefix(prefix) {
         let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
-        if !rest.isEmpty, !rest.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+        if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
           return (value, rest)
         }
       }
