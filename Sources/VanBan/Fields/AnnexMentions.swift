@@ -72,17 +72,6 @@ struct AnnexMentions {
 
   /// Whether some word of `text`, cut as `Words.split` cuts, passes `mayBeLabel`.
   static func hasLabelWord(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      let n = bytes.count
-      var i = 0
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let start = i
-        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
-        if start < i, mayBeLabel(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return true }
-      }
-      return false
-    }
+    Words.anyWord(in: text, where: mayBeLabel)
   }
 }

@@ -153,20 +153,9 @@ struct ReferenceExtractor {
   /// citation number: an ASCII word that `numberToken` accepts, or any word starting with a
   /// digit and holding other bytes, which only the general path can judge.
   static func mayHoldNumberToken(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      let n = bytes.count
-      var i = 0
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let start = i
-        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
-        guard start < i, bytes[start] &- 0x30 < 10 else { continue }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-        if word.contains(where: { $0 >= 0x80 }) { return true }
-        if asciiNumberToken(word)?.isEmpty == false { return true }
-      }
-      return false
+    Words.anyWord(in: text) { word in
+      guard word[0] &- 0x30 < 10 else { return false }
+      return word.contains(where: { $0 >= 0x80 }) || asciiNumberToken(word)?.isEmpty == false
     }
   }
 

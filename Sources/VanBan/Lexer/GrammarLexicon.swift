@@ -274,19 +274,19 @@ enum Words {
     FoldingKey.toneInsensitiveWords(s)
   }
 
-  /// Whether some word of `s` starts with a byte `isStart` accepts: a test on the bytes,
-  /// before splitting and folding a text for a phrase that needs such a word.
-  static func anyWordStarts(in s: String, with isStart: (UInt8) -> Bool) -> Bool {
+  /// Whether some word of `s` (cut as `split` cuts) passes `test` on its bytes: a scan that
+  /// lets an extractor skip a text before splitting and folding it for a phrase that needs
+  /// such a word.
+  static func anyWord(in s: String, where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
     var s = s
     return s.withUTF8 { bytes in
-      var atStart = true
-      for b in bytes {
-        if b == 0x20 || b == 0x09 {
-          atStart = true
-        } else {
-          if atStart, isStart(b) { return true }
-          atStart = false
-        }
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+        if start < i, test(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return true }
       }
       return false
     }

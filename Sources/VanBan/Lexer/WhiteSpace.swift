@@ -47,21 +47,9 @@ enum WhiteSpace {
         while i < n {
           let b = bytes[i]
           // Printable ASCII, most of the bytes, is never white space, and neither is any
-          // character whose lead byte is not one of the white-space leads.
-          if (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b)) {
-            if pending {
-              if o > 0 && out[o - 1] != 0x09 {
-                out[o] = 0x20
-                o += 1
-              }
-              pending = false
-            }
-            out[o] = b
-            o += 1
-            i += 1
-            continue
-          }
-          let w = keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
+          // character whose lead byte is not one of the white-space leads: no width test.
+          let plain = (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b))
+          let w = plain ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
           if w > 0 {
             pending = true
             i += w
