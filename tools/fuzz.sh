@@ -28,9 +28,11 @@ mkdir -p "$corpus" "$artifacts" "$regressions"
 
 # Seeds: whole documents and slices of them (a head, a table, a tail), so the fuzzer starts
 # from every part of a plan rather than mutating 50 KB files a byte at a time.
-python3 - "$root/Corpus/seeds" "$corpus" <<'PY'
+# OCR input (Tesseract TSV, hOCR, pdftotext -layout) goes in as slices only: whole files are
+# hundreds of KB, and a slice still starts like one, so the format is detected and its reader runs.
+python3 - "$root/Corpus/seeds" "$root/Corpus/ocr" "$corpus" <<'PY'
 import hashlib, os, sys
-seeds, out = sys.argv[1], sys.argv[2]
+seeds, ocr, out = sys.argv[1], sys.argv[2], sys.argv[3]
 def keep(data):
     if data:
         open(os.path.join(out, "seed-" + hashlib.sha1(data).hexdigest()), "wb").write(data)
@@ -43,6 +45,13 @@ for name in sorted(os.listdir(seeds)):
     for width in (8, 24, 60):
         for start in range(0, len(lines), width):
             keep(b"\n".join(lines[start:start + width]) + b"\n")
+for dirpath, _, names in sorted(os.walk(ocr)):
+    for name in sorted(names):
+        if not name.endswith((".tsv", ".hocr", "-layout.txt")):
+            continue
+        lines = open(os.path.join(dirpath, name), "rb").read().split(b"\n")
+        for width in (40, 150):
+            keep(b"\n".join(lines[:width]) + b"\n")
 PY
 
 # Vietnamese markers the grammar reacts to, so mutations build plan-like structure.
