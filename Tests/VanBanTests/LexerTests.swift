@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VanBan
 
@@ -225,5 +226,21 @@ import Testing
     #expect(!AnnexMentions.hasLabelWord("năm 2025, 100%"))
     #expect(ReferenceExtractor.mayHoldNumberToken("Kế hoạch số 57-KH/UBND"))
     #expect(!ReferenceExtractor.mayHoldNumberToken("đạt 100% vào năm 2025"))
+  }
+}
+
+@Suite struct WrapPolicyTests {
+  /// The eight-bytes-at-a-time count equals the scalar count, on every corpus line and on
+  /// lines of every length around the eight-byte boundary.
+  @Test func scalarCountMatchesScalars() throws {
+    for input in Repo.corpusInputs() {
+      for line in try String(contentsOf: input, encoding: .utf8).split(separator: "\n") {
+        #expect(WrapPolicy.scalarCount(String(line)) == line.unicodeScalars.count)
+      }
+    }
+    for n in 0..<20 {
+      let s = String(repeating: "ế", count: n) + String(repeating: "a", count: n % 9) + "𝄞"
+      #expect(WrapPolicy.scalarCount(s) == s.unicodeScalars.count)
+    }
   }
 }
