@@ -144,6 +144,16 @@ import Testing
     #expect(ReferenceExtractor.isoDate(Substring(text)) == nil)
   }
 
+  /// Dates read on the bytes as the Character path reads them.
+  @Test(arguments: [
+    "22/12/2024", "1/4/2025.", "29/2/2024),", "29/2/2025", "31/4/2026", "12/2026", "0/1/2026", "1//2/2025",
+    "01/02/2025;", "+1/2/2025", "1/2/20250", "1/2/025", "99999999999999999999/1/2025", "5/5/2025a", "5/5/2025²",
+    "/5/5/2025/", "a5/5/2025", "31/12/1999", "30/2/2024", "15-KH/2025",
+  ])
+  func isoDatesMatchTheCharacterPath(_ word: String) {
+    #expect(ReferenceExtractor.isoDate(Substring(word)) == ReferenceExtractor.characterISODate(Substring(word)))
+  }
+
   /// The byte path for ASCII words gives what the Character path gives.
   @Test(arguments: [
     "57-NQ/TW,", "193/2025/QH15.", "06", "06;", "0612", "100%", "2025", "12/2026)", "13-", "1.5",

@@ -197,6 +197,40 @@ struct ReferenceExtractor {
 
   /// "22/12/2024" → "2024-12-22"; nil unless a real calendar date.
   static func isoDate(_ w: Substring) -> String? {
+    // Digits and slashes only (after the trailing marks): read on the bytes. Anything else
+    // (a sign, a letter, a non-ASCII digit) takes the Character path below.
+    var copy = w
+    let fast: (Int, Int, Int)?? = copy.withUTF8 { b in
+      var end = b.count
+      while end > 0, b[end - 1] < 0x80, b[end - 1] &- 0x30 >= 10 { end -= 1 }
+      var parts: [(value: Int, digits: Int)] = []
+      var value = 0
+      var digits = 0
+      for k in 0..<end {
+        let c = b[k]
+        if c == 0x2F {
+          if digits > 0 { parts.append((value, digits)) }
+          value = 0
+          digits = 0
+        } else if c &- 0x30 < 10, digits < 18 {
+          value = value * 10 + Int(c - 0x30)
+          digits += 1
+        } else {
+          return nil  // not for this path
+        }
+      }
+      if digits > 0 { parts.append((value, digits)) }
+      guard parts.count == 3, parts[2].digits == 4 else { return .some(nil) }
+      return .some((parts[0].value, parts[1].value, parts[2].value))
+    }
+    if let fast {
+      guard let (d, m, y) = fast, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+      return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+    return characterISODate(w)
+  }
+
+  static func characterISODate(_ w: Substring) -> String? {
     var t = Substring(w)
     while let l = t.last, !l.isNumber { t.removeLast() }
     let parts = t.split(separator: "/")
@@ -225,12 +259,29 @@ struct ReferenceExtractor {
     guard !refs.isEmpty else { return }
     // Byte searches: both brackets are ASCII, and a Character walk of every paragraph was
     // most of this function's cost.
+    // The pairs as byte offsets first: searching the UTF-8 view through its indexes cost more
+    // than the rest of this function.
+    var text = text
+    let pairs: [(open: Int, close: Int)] = text.withUTF8 { b in
+      var pairs: [(open: Int, close: Int)] = []
+      var i = 0
+      while i < b.count {
+        guard b[i] == 0x28 else {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        while j < b.count, b[j] != 0x29 { j += 1 }
+        guard j < b.count else { break }
+        pairs.append((i, j))
+        i += 1
+      }
+      return pairs
+    }
     let u = text.utf8
-    var search = u.startIndex
-    while let open = u[search...].firstIndex(of: 0x28) {
-      search = u.index(after: open)
-      guard let close = u[search...].firstIndex(of: 0x29) else { break }
-      let inside = text[search..<close]
+    for (openOffset, closeOffset) in pairs {
+      let open = u.index(u.startIndex, offsetBy: openOffset)
+      let inside = text[u.index(after: open)..<u.index(u.startIndex, offsetBy: closeOffset)]
       // The intro's first word first: most parentheses hold no alias.
       guard let firstWord = Words.split(inside).first,
         lex.keyword("alias_intro").starts(with: Words.bare(FoldingKey.toneInsensitive(firstWord)))
@@ -238,7 +289,7 @@ struct ReferenceExtractor {
       let words = Words.fold(inside).map(Words.bare)
       guard let intro = lex.keyword("alias_intro").matchPrefix(words) else { continue }
       let aliasText = Words.split(inside).dropFirst(intro.count).joined(separator: " ")
-      let offset = text.utf8.distance(from: text.startIndex, to: open)
+      let offset = openOffset
       // Several aliases in one parenthesis: "Nghị quyết số 71/NQ-CP, Nghị quyết số 11/NQ-CP".
       let pieces = aliasText.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
       var attached = false

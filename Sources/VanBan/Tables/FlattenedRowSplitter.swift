@@ -132,8 +132,11 @@ struct FlattenedRowSplitter {
     let words = Words.splitOnSpaces(text)
     guard words.count >= 3 else { return nil }
     for start in 1..<(words.count - 1) {
-      // The capital first: joining the tail and looking it up cost far more.
-      guard words[start].first?.isUppercase == true else { continue }
+      // The capital first (an ASCII one settled on its byte): joining the tail and looking
+      // it up cost far more.
+      guard let lead = words[start].utf8.first,
+        lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true
+      else { continue }
       let tail = words[start...].joined(separator: " ")
       if agencies.isKnown(tail) {
         return (words[..<start].joined(separator: " "), tail)
