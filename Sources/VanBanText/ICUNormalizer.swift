@@ -163,21 +163,8 @@ enum NFCCheck {
     while i < n {
       i = ICUString.skippingASCIIWords(bytes, from: i)
       if i >= n { break }
-      let b = UInt32(bytes[i])
-      if b < 0x80 {
-        i += 1
-        continue
-      }
-      let c: UInt32
-      if b < 0xE0, i + 1 < n {
-        c = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        i += 2
-      } else if b < 0xF0, i + 2 < n {
-        c = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        i += 3
-      } else {
-        return false
-      }
+      let (c, length) = UTF8Scalar.decode(bytes, at: i)
+      i += length
       if c >= UInt32(bound) || !table[Int(c)] { return false }
     }
     return true

@@ -291,14 +291,15 @@ enum TCVN3Case {
 /// check passes all of it and only what the table does not know is left to ICU.
 enum MarkComposer {
   /// The marks Vietnamese uses: the five tones, circumflex, breve and horn.
-  static let marks: [UInt16] = [0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31B]
+  static let marks: [UInt16] = VietnameseLetters.toneMarkUnits + [0x302, 0x306, 0x31B]
 
+  /// The place of a mark in `marks` (a switch: this runs per unit; a test holds the two equal).
   @inline(__always) static func markIndex(_ u: UInt16) -> Int? {
     switch u {
-    case 0x300: 0
-    case 0x301: 1
-    case 0x303: 2
-    case 0x309: 3
+    case 0x301: 0
+    case 0x300: 1
+    case 0x309: 2
+    case 0x303: 3
     case 0x323: 4
     case 0x302: 5
     case 0x306: 6

@@ -25,7 +25,7 @@ enum ToneFoldTable {
     var bare: [UInt8] = []
   }
 
-  static let tones: [UInt16] = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
+  static let tones: [UInt16] = VietnameseLetters.toneMarkUnits
 
   /// The entries packed in fixed slots of one byte array, so a look-up is an index and a fold
   /// touches no reference counts: byte 0 the kind, 1 the tone (1–5, or 0), 2 the length of the
@@ -149,7 +149,6 @@ enum ToneFoldTable {
         let count = bytes.count
         while i < count {
           let b = bytes[i]
-          var v: UInt32
           if b < 0x80 {
             i += 1
             if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
@@ -171,13 +170,10 @@ enum ToneFoldTable {
             }
             n += 1
             continue
-          } else if let (scalar, width) = twoOrThreeByteScalar(bytes, i) {
-            v = scalar
-            i += width
-          } else {
-            ok = false
-            break
           }
+          let (v, width) = UTF8Scalar.decode(bytes, at: i)
+          i += width
+          // Four-byte scalars and everything beyond the blocks: the general path.
           guard let at = slot(v) else {
             ok = false
             break
@@ -229,17 +225,8 @@ enum ToneFoldTable {
         var i = 0
         let count = bytes.count
         while i < count {
-          let b = bytes[i]
-          var v: UInt32
-          if b < 0x80 {
-            v = UInt32(b)
-            i += 1
-          } else if let (scalar, width) = twoOrThreeByteScalar(bytes, i) {
-            v = scalar
-            i += width
-          } else {
-            return nil
-          }
+          let (v, width) = UTF8Scalar.decode(bytes, at: i)
+          i += width
           guard let at = slot(v) else { return nil }
           let kind = table[at]
           if kind == Entry.Kind.space.rawValue {
@@ -259,18 +246,6 @@ enum ToneFoldTable {
         return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
       }
     }
-  }
-
-  /// The scalar of the two- or three-byte UTF-8 sequence at `i` and its length; nil for a
-  /// four-byte one (nothing the table covers). The String guarantees well-formed UTF-8.
-  @inline(__always)
-  private static func twoOrThreeByteScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int)? {
-    let b = bytes[i]
-    if b < 0xE0 { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-    if b < 0xF0 {
-      return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-    }
-    return nil
   }
 
   // MARK: Building the table

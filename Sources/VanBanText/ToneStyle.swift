@@ -49,23 +49,23 @@ public enum ToneStyle {
         j += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
       }
-      let (second, secondLength) = scalar(bytes, at: j)
+      let (second, secondLength) = UTF8Scalar.decode(bytes, at: j)
       guard second >= 0x2000 || seconds[Int(second)], second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
         j += 1
         continue
       }
       let next = i + 1 + secondLength
-      let endsSyllable = next >= n || !isLetterScalar(scalar(bytes, at: next).value)
+      let endsSyllable = next >= n || !isLetterScalar(UTF8Scalar.decode(bytes, at: next).value)
       // The letter before, as written (a pair rewritten just before has a vowel there either way).
       var start = i - 1
       while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-      let before = i > 0 ? scalar(bytes, at: start).value : 0x20
+      let before = i > 0 ? UTF8Scalar.decode(bytes, at: start).value : 0x20
       let afterQ = lower == 0x75 && (before == 0x71 || before == 0x51)
       if endsSyllable && !afterQ && !isVowelScalar(before) {
         if out.isEmpty { out.reserveCapacity(n + 16) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-        appendUTF8(replacement >> 16, to: &out)
-        appendUTF8(replacement & 0xFFFF, to: &out)
+        UTF8Scalar.append(replacement >> 16, to: &out)
+        UTF8Scalar.append(replacement & 0xFFFF, to: &out)
         copied = next
       }
       j = next + 1
@@ -73,33 +73,6 @@ public enum ToneStyle {
     if out.isEmpty { return nil }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
     return String(decoding: out, as: UTF8.self)
-  }
-
-  /// The scalar of valid UTF-8 at `i` and its length in bytes.
-  @inline(__always) private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
-    let b = UInt32(bytes[i])
-    if b < 0x80 { return (b, 1) }
-    if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-    if b < 0xF0 {
-      return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-    }
-    return (
-      (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-        | UInt32(bytes[i + 3] & 0x3F), 4
-    )
-  }
-
-  private static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-    if v < 0x80 {
-      out.append(UInt8(v))
-    } else if v < 0x800 {
-      out.append(UInt8(0xC0 | v >> 6))
-      out.append(UInt8(0x80 | v & 0x3F))
-    } else {
-      out.append(UInt8(0xE0 | v >> 12))
-      out.append(UInt8(0x80 | v >> 6 & 0x3F))
-      out.append(UInt8(0x80 | v & 0x3F))
-    }
   }
 
   private static func isLetterScalar(_ v: UInt32) -> Bool {

@@ -4,8 +4,11 @@ internal import CICU
 /// unit in NFC), so that scoring and case repair never build strings per character.
 enum VietnameseLetters {
   static let vowels: [String] = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
-  /// None, acute, grave, hook above, tilde, dot below: the order of the `tone` values below.
-  static let toneMarks: [String] = ["", "\u{301}", "\u{300}", "\u{309}", "\u{303}", "\u{323}"]
+  /// The five tone marks (acute, grave, hook above, tilde, dot below) as UTF-16 units: the one
+  /// list the folding table, the mark composer and these tables all read.
+  static let toneMarkUnits: [UInt16] = [0x301, 0x300, 0x309, 0x303, 0x323]
+  /// No tone, then the five: tone k below is `toneMarks[k]`.
+  static let toneMarks: [String] = [""] + toneMarkUnits.map { String(Unicode.Scalar($0)!) }
 
   /// Units below this bound are covered by the tables (Latin Extended Additional ends at 0x1EFF).
   static let bound = 0x1F00

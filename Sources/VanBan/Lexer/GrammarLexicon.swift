@@ -212,7 +212,7 @@ struct PhraseMatcher: Sendable {
 enum Words {
   /// Whitespace-separated words of the text.
   static func split(_ s: Substring) -> [Substring] {
-    cut(s) { $0 == 0x20 || $0 == 0x09 }
+    cut(s, isSpaceOrTab)
   }
 
   /// When `s` has more than `limit` words (as `split` cuts them): the UTF-8 index where its
@@ -223,19 +223,35 @@ enum Words {
     let offset: Int? = s.withUTF8 { bytes in
       var words = 0
       var end = 0
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        if i == n { break }
-        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+      var found = false
+      forEachWord(in: bytes, separatedBy: isSpaceOrTab) { word in
         words += 1
-        if words <= k { end = i }
-        if words > limit && words >= k { return end }
+        if words <= k { end = word.upperBound }
+        found = words > limit
+        return !(found && words >= k)
       }
-      return words > limit ? end : nil
+      return found ? end : nil
     }
     return offset.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+  }
+
+  @inline(__always) static func isSpaceOrTab(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+  /// The one cutting loop behind `split`, `splitOnSpaces`, `anyWord` and `endOfWord`: each
+  /// non-empty run of bytes between separators, by offsets, while `body` returns true. An
+  /// ASCII separator is always a boundary between scalars.
+  @inline(__always)
+  static func forEachWord(
+    in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool, _ body: (Range<Int>) -> Bool
+  ) {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      while i < n, isSeparator(bytes[i]) { i += 1 }
+      let start = i
+      while i < n, !isSeparator(bytes[i]) { i += 1 }
+      if i > start, !body(start..<i) { return }
+    }
   }
 
   /// `split(separator: " ")` on the bytes: the words between spaces (tabs kept inside).
@@ -248,21 +264,17 @@ enum Words {
   /// than the rest of a parse step.
   private static func cut(_ s: Substring, _ isSeparator: (UInt8) -> Bool) -> [Substring] {
     var copy = s
-    let cuts: [(Int, Int)] = copy.withUTF8 { bytes in
-      var cuts: [(Int, Int)] = []
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        while i < n, isSeparator(bytes[i]) { i += 1 }
-        let start = i
-        while i < n, !isSeparator(bytes[i]) { i += 1 }
-        if i > start { cuts.append((start, i)) }
+    let cuts: [Range<Int>] = copy.withUTF8 { bytes in
+      var cuts: [Range<Int>] = []
+      forEachWord(in: bytes, separatedBy: isSeparator) { word in
+        cuts.append(word)
+        return true
       }
       return cuts
     }
     let u = s.utf8
-    return cuts.map { (a, b) in
-      Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
+    return cuts.map { r in
+      Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
     }
   }
 
@@ -280,15 +292,12 @@ enum Words {
   static func anyWord(in s: String, where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
     var s = s
     return s.withUTF8 { bytes in
-      let n = bytes.count
-      var i = 0
-      while i < n {
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        let start = i
-        while i < n, bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
-        if start < i, test(UnsafeBufferPointer(rebasing: bytes[start..<i])) { return true }
+      var found = false
+      forEachWord(in: bytes, separatedBy: isSpaceOrTab) { word in
+        found = test(UnsafeBufferPointer(rebasing: bytes[word]))
+        return !found
       }
-      return false
+      return found
     }
   }
 

@@ -1,0 +1,35 @@
+/// One scalar of the UTF-8 a String holds, read or written on the bytes.
+///
+/// The byte scanners (tone folding, tone placement, the NFC shortcut) each decoded scalars by
+/// hand; this is the one decoder they share. Input comes from `String.withUTF8`, so it is well
+/// formed and a lead byte is always followed by its continuation bytes.
+enum UTF8Scalar {
+  /// The scalar starting at `i` and its length in bytes (1–4).
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b = UInt32(bytes[i])
+    if b < 0x80 { return (b, 1) }
+    if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b < 0xF0 {
+      return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    return (
+      (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        | UInt32(bytes[i + 3] & 0x3F), 4
+    )
+  }
+
+  /// Appends a BMP scalar's UTF-8.
+  static func append(_ v: UInt32, to out: inout [UInt8]) {
+    if v < 0x80 {
+      out.append(UInt8(v))
+    } else if v < 0x800 {
+      out.append(UInt8(0xC0 | v >> 6))
+      out.append(UInt8(0x80 | v & 0x3F))
+    } else {
+      out.append(UInt8(0xE0 | v >> 12))
+      out.append(UInt8(0x80 | v >> 6 & 0x3F))
+      out.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+}
