@@ -107,9 +107,6 @@ public enum ToneStyle {
     guard Int(u) < VietnameseLetters.bound else { return false }
     let entry = VietnameseLetters.info[Int(u)]
     guard entry & (1 << 21) != 0 else { return false }
-    switch UInt16(truncatingIfNeeded: entry) {
-    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x103, 0xE2, 0xEA, 0xF4, 0x1A1, 0x1B0: return true
-    default: return false
-    }
+    return VietnameseLetters.isVowel(UInt16(truncatingIfNeeded: entry))
   }
 }

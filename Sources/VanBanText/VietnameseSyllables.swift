@@ -1,9 +1,19 @@
 internal import CICU
+import VanBanGrammar
 
 /// The Vietnamese alphabet as lookup tables over UTF-16 units (every Vietnamese letter is one BMP
 /// unit in NFC), so that scoring and case repair never build strings per character.
 enum VietnameseLetters {
-  static let vowels: [String] = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+  /// Vowels, onsets and rhymes, from Grammar/syllables.tsv.
+  static func syllableParts(_ kind: String) -> [String] {
+    GrammarData.table("syllables").rows.filter { $0[0] == kind }.map { $0[1] }
+  }
+
+  static let vowels: [String] = syllableParts("vowel")
+  /// The vowels' units, for asking whether a toneless letter is one.
+  static let vowelUnits: Set<UInt16> = Set(vowels.compactMap { $0.utf16.first })
+
+  @inline(__always) static func isVowel(_ base: UInt16) -> Bool { vowelUnits.contains(base) }
   /// The five tone marks (acute, grave, hook above, tilde, dot below) as UTF-16 units: the one
   /// list the folding table, the mark composer and these tables all read.
   static let toneMarkUnits: [UInt16] = [0x301, 0x300, 0x309, 0x303, 0x323]
@@ -217,13 +227,6 @@ enum VietnameseSyllables {
     return false
   }
 
-  private static func isVowel(_ u: UInt16) -> Bool {
-    switch u {
-    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x103, 0xE2, 0xEA, 0xF4, 0x1A1, 0x1B0: return true
-    default: return false
-    }
-  }
-
   /// White space, ASCII punctuation and digits, General Punctuation (– “ ” …) and ≥-like math
   /// symbols end a word; anything else, letters or not, belongs to it.
   private static func isBoundary(_ u: UInt16) -> Bool {
@@ -235,40 +238,23 @@ enum VietnameseSyllables {
     }
   }
 
-  private static let onsetList = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-  ]
-
-  private static let rhymeList = """
-    a ac ach ai am an ang anh ao ap at au ay
-    ă ăc ăm ăn ăng ăp ăt
-    âc âm ân âng âp ât âu ây
-    e ec em en eng eo ep et
-    ê êch êm ên ênh êp êt êu
-    i ia ich im in inh ip it iu
-    iêc iêm iên iêng iêp iêt iêu
-    o oc oi om on ong op ot
-    oa oac oach oai oam oan oang oanh oao oap oat oay
-    oăc oăm oăn oăng oăt
-    oe oen oeo oet ooc oong
-    ô ôc ôi ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u uc ui um un ung up ut
-    ua uân uâng uât uây uê uêch uênh uơ uy uya uych uyên uyêt uynh uyt uyu uyn
-    uôc uôi uôm uôn uông uôt
-    ư ưa ưc ưi ưm ưn ưng ưt ưu
-    ươc ươi ươm ươn ương ươp ươt ươu
-    y yêm yên yêng yêt yêu
-    """
+  private static let onsetList = VietnameseLetters.syllableParts("onset")
+  private static let rhymeList = VietnameseLetters.syllableParts("rhyme")
 
   /// Onsets and rhymes as bitsets over their packed letter codes.
   final class Tables: Sendable {
     static let shared = Tables()
 
-    /// The letters onsets and rhymes are made of, each coded 1...29 by its place here; other
-    /// letters (f, j, w, z) are 0 and make no syllable.
-    static let alphabet: [UInt16] = Array("abcdeghiklmnopqrstuvxyăâđêôơư".utf16)
+    /// The letters onsets and rhymes are made of, each coded from 1 by its place here (five
+    /// bits: at most 31 letters); other letters (f, j, w, z) are 0 and make no syllable.
+    static let alphabet: [UInt16] = {
+      var seen: [UInt16] = []
+      for part in VietnameseSyllables.onsetList + VietnameseSyllables.rhymeList {
+        for u in part.utf16 where !seen.contains(u) { seen.append(u) }
+      }
+      precondition(seen.count <= 31 && seen.allSatisfy { $0 < 0x200 }, "Grammar/syllables.tsv: too many letters")
+      return seen
+    }()
     static let codes: [UInt8] = {
       var table = [UInt8](repeating: 0, count: 0x200)
       for (k, u) in alphabet.enumerated() { table[Int(u)] = UInt8(k + 1) }
@@ -303,9 +289,9 @@ enum VietnameseSyllables {
       var onsets = [UInt64](repeating: 0, count: (1 << 15) / 64)
       for o in VietnameseSyllables.onsetList { Tables.insert(&onsets, pack(o)) }
       var rhymes = [UInt64](repeating: 0, count: (1 << (5 * Tables.maxRhyme)) / 64)
-      for r in VietnameseSyllables.rhymeList.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-        precondition(r.utf16.count <= Tables.maxRhyme)
-        Tables.insert(&rhymes, pack(String(r)))
+      for r in VietnameseSyllables.rhymeList {
+        precondition(r.utf16.count <= Tables.maxRhyme, "Grammar/syllables.tsv: rhyme \(r) is longer than \(Tables.maxRhyme)")
+        Tables.insert(&rhymes, pack(r))
       }
       self.onsets = onsets
       self.rhymes = rhymes
@@ -314,7 +300,7 @@ enum VietnameseSyllables {
         if VietnameseSyllables.isBoundary(UInt16(u)) { classes[u] |= Tables.boundary }
         guard classes[u] & (1 << 21) != 0 else { continue }
         let base = UInt16(truncatingIfNeeded: classes[u])
-        if VietnameseSyllables.isVowel(base) { classes[u] |= Tables.vowel }
+        if VietnameseLetters.isVowel(base) { classes[u] |= Tables.vowel }
         classes[u] |= UInt32(Tables.code(base)) << Tables.codeShift
       }
       self.classes = classes
