@@ -57,6 +57,26 @@ struct GrammarLexicon: Sendable {
 
   static let shared = GrammarLexicon()
 
+  /// Column headers by a looser key (no diacritics, OCR damage undone), each to what `value`
+  /// makes of its first header; a key that headers of two different columns share is dropped,
+  /// since it could name either.
+  private static func columnsByKey<V>(
+    _ table: GrammarTable, key: (String) -> String, value: (_ canonical: String, _ header: String) -> V
+  ) -> [String: V] {
+    var found: [String: (canonical: String, value: V)] = [:]
+    var clashes: Set<String> = []
+    for (canonical, header) in zip(table.column("canonical"), table.column("header")) {
+      let k = key(header)
+      if let other = found[k] {
+        if other.canonical != canonical { clashes.insert(k) }
+      } else {
+        found[k] = (canonical, value(canonical, header))
+      }
+    }
+    for k in clashes { found[k] = nil }
+    return found.mapValues(\.value)
+  }
+
   init() {
     let latex = GrammarData.table("latex")
     latexCommands = zip(latex.column("command"), latex.column("character")).map {
@@ -89,24 +109,11 @@ struct GrammarLexicon: Sendable {
     issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
     issuerStopFirstWords = Set(issuerStopWords.compactMap(\.first).map(UTF8Key.init))
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
-    var loose: [String: String] = [:]
-    var clashes: Set<String> = []
     let columnTable = GrammarData.table("columns")
-    for (canonical, header) in zip(columnTable.column("canonical"), columnTable.column("header")) {
-      let key = FoldingKey.diacriticFree(header)
-      if let other = loose[key], other != canonical { clashes.insert(key) }
-      loose[key] = canonical
+    columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
+    let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joined(separator: " ") }) {
+      ColumnLexicon.LooseMatch(canonical: $0, header: $1)
     }
-    for key in clashes { loose[key] = nil }
-    columnsWithoutDiacritics = loose
-    var ocrKeys: [String: ColumnLexicon.LooseMatch] = [:]
-    var ocrClashes: Set<String> = []
-    for (canonical, header) in zip(columnTable.column("canonical"), columnTable.column("header")) {
-      let key = ColumnLexicon.ocrKey(header).joined(separator: " ")
-      if let other = ocrKeys[key], other.canonical != canonical { ocrClashes.insert(key) }
-      if ocrKeys[key] == nil { ocrKeys[key] = ColumnLexicon.LooseMatch(canonical: canonical, header: header) }
-    }
-    for key in ocrClashes { ocrKeys[key] = nil }
     columnOCRKeys = ocrKeys
     columnFuzzyKeys = ocrKeys.sorted { $0.key < $1.key }
       .filter { $0.key.count >= ColumnLexicon.minimumFuzzyLength }

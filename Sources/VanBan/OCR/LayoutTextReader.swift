@@ -244,13 +244,9 @@ enum LayoutTextReader {
           if cells.count >= 2 {
             gutterLines += 1
             if !header {
-              var known = 0
-              for r in cells {
-                let cell = String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
-                if lexicon.canonical(cell) != nil { known += 1 }
-                if known == 2 { break }
-              }
-              header = known >= 2
+              header = lexicon.isHeader(cells.map { r in
+                String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
+              })
             }
             if header && gutterLines >= minGutterLines { return true }
           }
