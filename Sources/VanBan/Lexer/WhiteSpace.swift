@@ -35,6 +35,15 @@ enum WhiteSpace {
   /// and the BOM count as spaces.
   static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
     var s = s
+    // Most lines and cells are already collapsed: then a copy of the substring, which Swift
+    // need not validate again, is cheaper than writing a new string (which it must).
+    if s.withUTF8({ isCollapsed($0, keepingTabs: keepingTabs) }) { return String(s) }
+    return rewritten(s, keepingTabs: keepingTabs)
+  }
+
+  /// The words of `s` written out again, one byte at a time.
+  private static func rewritten(_ s: Substring, keepingTabs: Bool) -> String {
+    var s = s
     return s.withUTF8 { bytes in
       let n = bytes.count
       guard n > 0 else { return "" }
@@ -67,6 +76,36 @@ enum WhiteSpace {
         return o
       }
     }
+  }
+
+  /// Whether `collapse` would return `bytes` unchanged: every white-space character is a
+  /// single space between two characters that are not white space (nor, in a line of cells,
+  /// a tab). Conservative: a `false` only costs the full pass.
+  private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
+    let n = bytes.count
+    guard let p = bytes.baseAddress else { return true }
+    var i = 0
+    while i < n {
+      let b = p[i]
+      // E1 leads most Vietnamese letters (U+1EA0–1EF9) and only one space, U+1680 (E1 9A 80).
+      if (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b)) || (b == 0xE1 && (i &+ 1 == n || p[i &+ 1] != 0x9A)) {
+        i &+= 1
+        continue
+      }
+      if b == 0x20 {
+        guard i > 0, i + 1 < n, bytes[i - 1] != 0x09 else { return false }
+        let next = bytes[i + 1]
+        if next <= 0x20 { return false }
+        if next >= 0x80 && mayLeadSpace(next) && (keepingTabs ? lineSpaceWidth(bytes, i + 1) : width(bytes, i + 1)) > 0 {
+          return false
+        }
+        i += 1
+        continue
+      }
+      if (keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)) > 0 { return false }
+      i += 1
+    }
+    return true
   }
 
   /// Whether a byte at or above 0x80 may start a white-space character (`width`), or, in a
