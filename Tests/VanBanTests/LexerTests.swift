@@ -188,7 +188,7 @@ import Testing
   }
 }
 
-@Suite struct LazyFoldTests {
+@Suite struct FirstWordTests {
   /// The first word folded alone is the first word of the whole line's fold, on every line of
   /// every corpus document (cleaned as the parser cleans them).
   @Test func firstWordIsTheFirstOfTheWords() throws {

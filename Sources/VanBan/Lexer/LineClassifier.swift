@@ -18,7 +18,15 @@ enum Marker: Hashable, Sendable {
 }
 
 /// A cleaned input line with what it looks like: blank, a table row, numbered, a bullet, or text.
-struct ClassifiedLine: Sendable {
+///
+/// A class: the structure parser and the extractors pass lines around and copy them out of
+/// the line array all the time, and a struct of four strings and an enum costs a retain and a
+/// release for each of them on every copy; the class costs one, and one allocation per line
+/// (the fold cache lives here rather than in an object of its own).
+///
+/// A line belongs to one document, and a document is parsed by one thread, so the fold cache
+/// is never written by two threads at once.
+final class ClassifiedLine: @unchecked Sendable {
   let number: Int
   /// Markup removed, spaces collapsed.
   let text: String
@@ -27,13 +35,10 @@ struct ClassifiedLine: Sendable {
   let marker: Marker?
   /// The text after the marker (the whole text when there is none).
   let body: String
-  /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
-  /// phrases: folded on first use, since most lines are only ever asked about their marker.
-  var words: [String] { folded.words }
-  /// The first of `words`, folding only the first word when the others are not folded yet:
-  /// most phrase tests on a line fail at its first word.
-  var firstWord: String? { folded.firstWord }
-  private let folded: LazyFold
+  /// What `words` folds: `text`, or the joined cells of a table row.
+  private let foldSource: String
+  private var cachedWords: [String]?
+  private var cachedFirst: String?
 
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
     self.number = number
@@ -41,7 +46,32 @@ struct ClassifiedLine: Sendable {
     self.cells = cells
     self.marker = marker
     self.body = body
-    folded = LazyFold(foldSource)
+    self.foldSource = foldSource
+  }
+
+  /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
+  /// phrases: folded on first use, since most lines are only ever asked about their marker.
+  var words: [String] {
+    if let cachedWords { return cachedWords }
+    let words = foldSource.isEmpty ? [] : Words.fold(foldSource)
+    cachedWords = words
+    return words
+  }
+
+  /// The first of `words`, folding only the first word when the others are not folded yet:
+  /// most phrase tests on a line fail at its first word.
+  var firstWord: String? {
+    if let cachedWords { return cachedWords.first }
+    if let cachedFirst { return cachedFirst }
+    // The first token between spaces and tabs; folding never joins words, so the first word of
+    // its fold is the first word of the whole fold (when it has one).
+    let s = Substring(foldSource)
+    let u = s.utf8
+    guard let start = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return words.first }
+    let end = u[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? u.endIndex
+    guard let first = Words.fold(s[start..<end]).first else { return words.first }
+    cachedFirst = first
+    return first
   }
 
   var isBlank: Bool { text.isEmpty || text.allSatisfy { $0 == "\t" } && cells == nil }
@@ -52,39 +82,6 @@ struct ClassifiedLine: Sendable {
     guard cells == nil, !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
     else { return nil }
     return Int(text)
-  }
-}
-
-/// The folded words of one line, computed when first asked for.
-///
-/// A line belongs to one document, and a document is parsed by one thread, so the cache is
-/// never written by two threads at once.
-final class LazyFold: @unchecked Sendable {
-  private let source: String
-  private var cached: [String]?
-  private var cachedFirst: String?
-
-  init(_ source: String) { self.source = source }
-
-  var firstWord: String? {
-    if let cached { return cached.first }
-    if let cachedFirst { return cachedFirst }
-    // The first token between spaces and tabs; folding never joins words, so the first word of
-    // its fold is the first word of the whole fold (when it has one).
-    let s = Substring(source)
-    let u = s.utf8
-    guard let start = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return words.first }
-    let end = u[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? u.endIndex
-    guard let first = Words.fold(s[start..<end]).first else { return words.first }
-    cachedFirst = first
-    return first
-  }
-
-  var words: [String] {
-    if let cached { return cached }
-    let words = source.isEmpty ? [] : Words.fold(source)
-    cached = words
-    return words
   }
 }
 
