@@ -19,7 +19,14 @@ struct PlanAssembler {
     }
     let extractor = ReferenceExtractor(lex: lexicon)
     var mentions: [Reference] = []
-    for text in parser.bodyTexts { mentions += extractor.extract(from: text) }
+    // The legal bases are body texts too, and the texts richest in citations: read once.
+    var citingTexts: [Int: (text: LogicalText, references: [Reference])] = [:]
+    for text in parser.bodyTexts {
+      let refs = extractor.extract(from: text)
+      guard !refs.isEmpty else { continue }
+      mentions += refs
+      citingTexts[text.line] = (text, refs)
+    }
     for annex in parser.annexes {
       for table in annex.tables { mentions += cellReferences(table, extractor) }
     }
@@ -35,7 +42,8 @@ struct PlanAssembler {
     }
     let legalBases = parser.legalBases.map { text -> LegalBasis in
       var own = ReferenceIndex()
-      extractor.extract(from: text).forEach { own.add($0) }
+      let known = citingTexts[text.line].flatMap { $0.text.isSame(as: text) ? $0.references : nil }
+      (known ?? extractor.extract(from: text)).forEach { own.add($0) }
       return LegalBasis(text: text.text, line: text.line, references: own.references)
     }
     diagnostics += checkAnnexMentions()

@@ -134,6 +134,32 @@ import Testing
     #expect(refs.first { $0.number == "71/NQ-CP" }?.alias == nil)
   }
 
+  /// The scan that lets `extract` skip a text never skips one the full reading finds a
+  /// citation in: every line of every corpus document, and every two lines joined (citations
+  /// break across lines), plus the citations above.
+  @Test func citationScanDropsNoCitation() throws {
+    var texts = [
+      "Quyết định số: 12/QĐ-UBND", "Quyết định số : 12/QĐ-UBND", "Kế hoạch: 05/KH", "Thông tư 01/2024/TT-BTTTT",
+    ]
+    for input in Repo.corpusInputs() {
+      let lines = try String(contentsOf: input, encoding: .utf8).split(separator: "\n").map(String.init)
+      texts += lines
+      texts += zip(lines, lines.dropFirst()).map { $0 + " " + $1 }
+    }
+    var withCitations = 0
+    var skipped = 0
+    for text in texts {
+      let refs = Self.extractor.extractAll(from: LogicalText(text, line: 1))
+      if !refs.isEmpty { withCitations += 1 }
+      if !Self.extractor.mayHoldCitation(text) {
+        skipped += 1
+        #expect(refs.isEmpty, "\(text)")
+      }
+    }
+    #expect(withCitations > 100)
+    #expect(skipped > texts.count / 2)
+  }
+
   @Test(arguments: [("22/12/2024", "2024-12-22"), ("1/4/2025", "2025-04-01"), ("29/2/2024", "2024-02-29")])
   func isoDates(_ text: String, _ iso: String) {
     #expect(ReferenceExtractor.isoDate(Substring(text)) == iso)

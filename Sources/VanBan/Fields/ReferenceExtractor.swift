@@ -15,8 +15,16 @@ struct ReferenceExtractor {
   static let maxIssuerWords = 12
 
   func extract(from text: LogicalText) -> [Reference] {
-    // Every citation has a number: most running text has none, and a byte scan says so
-    // before the text is cut into words.
+    // Every citation has a number right after its kind, "số" or ":": most running text has
+    // none (its numbers are dates after "ngày", sums, counts), and a byte scan that folds only
+    // the word before each number says so before the text is cut into words.
+    guard mayHoldCitation(text.text) else { return [] }
+    return extractAll(from: text)
+  }
+
+  /// `extract` without the citation scan: the tests hold the scan to never dropping a text
+  /// this finds a citation in.
+  func extractAll(from text: LogicalText) -> [Reference] {
     guard Self.mayHoldNumberToken(text.text) else { return [] }
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
@@ -157,6 +165,32 @@ struct ReferenceExtractor {
       guard word[0] &- 0x30 < 10 else { return false }
       return word.contains(where: { $0 >= 0x80 }) || asciiNumberToken(word)?.isEmpty == false
     }
+  }
+
+  /// Whether some word of `text` may be a citation number (as `mayHoldNumberToken` judges)
+  /// with a word before it that can lead one (`GrammarLexicon.citationNumberLeads`, or ":"),
+  /// which `extract` requires of every number it reads.
+  func mayHoldCitation(_ text: String) -> Bool {
+    var s = text
+    return s.withUTF8 { bytes in
+      var previous: Range<Int>?
+      var found = false
+      Words.forEachWord(in: bytes, separatedBy: Words.isSpaceOrTab) { word in
+        defer { previous = word }
+        let w = UnsafeBufferPointer(rebasing: bytes[word])
+        guard w[0] &- 0x30 < 10, let previous else { return true }
+        guard w.contains(where: { $0 >= 0x80 }) || Self.asciiNumberToken(w)?.isEmpty == false else { return true }
+        found = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[previous]))
+        return !found
+      }
+      return found
+    }
+  }
+
+  private func leadsCitationNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    if word.count == 1 && word[0] == 0x3A { return true }
+    let folded = Words.bare(FoldingKey.toneInsensitive(utf8: word))
+    return lex.citationNumberLeads.contains(UTF8Key(folded))
   }
 
   /// `numberToken` of an ASCII word: the token, "" when the word is none, nil when the word

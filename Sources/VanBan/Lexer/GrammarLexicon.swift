@@ -37,6 +37,9 @@ struct GrammarLexicon: Sendable {
   let issuerStopFirstWords: Set<UTF8Key>
   /// Words in the longest issuer stop.
   let longestIssuerStop: Int
+  /// What may stand just before a citation number, folded: the last word of a document kind
+  /// (doc-kinds.tsv) or a one-word `reference_number` keyword ("số"); ":" is the other.
+  let citationNumberLeads: Set<UTF8Key>
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
@@ -109,6 +112,9 @@ struct GrammarLexicon: Sendable {
     issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
     issuerStopFirstWords = Set(issuerStopWords.compactMap(\.first).map(UTF8Key.init))
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
+    citationNumberLeads = Set(
+      docKinds.entries.compactMap(\.words.last).map(UTF8Key.init)
+        + (keywords["reference_number"]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
     let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joined(separator: " ") }) {

@@ -14,6 +14,11 @@ struct LogicalText: Sendable {
     hasLowercase = Self.containsLowercase(text)
   }
 
+  /// The same text from the same lines, piece for piece.
+  func isSame(as other: LogicalText) -> Bool {
+    text == other.text && segments.elementsEqual(other.segments) { $0.offset == $1.offset && $0.line == $1.line }
+  }
+
   /// Whether some scalar is lower case: an ASCII small letter answers at once, and ASCII-only
   /// text needs no property look-ups at all.
   static func containsLowercase(_ s: some StringProtocol) -> Bool {
