@@ -127,17 +127,17 @@ enum LineClassifier {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
     // this runs on every line.
     var copy = text
-    let found: (Marker, String)? = copy.withUTF8 { s in
+    let found: (Marker, Range<Int>)? = copy.withUTF8 { s in
       let n = s.count
       guard n > 0 else { return nil }
-      /// The text after a space at `i`, trimmed; nil when there is no space or no text.
-      func rest(from i: Int) -> String? {
+      /// Where the text after a space at `i` lies, trimmed; nil when there is no space or no text.
+      func rest(from i: Int) -> Range<Int>? {
         guard i < n, s[i] == 0x20 else { return nil }
         var lo = i + 1
         var hi = n
         while lo < hi, s[lo] == 0x20 { lo += 1 }
         while hi > lo, s[hi - 1] == 0x20 { hi -= 1 }
-        return lo < hi ? String(decoding: UnsafeBufferPointer(rebasing: s[lo..<hi]), as: UTF8.self) : nil
+        return lo < hi ? lo..<hi : nil
       }
       let first = s[0]
       // Bullets.
@@ -207,8 +207,13 @@ enum LineClassifier {
       }
       return nil
     }
-    guard let found else { return (nil, text) }
-    return (found.0, found.1)
+    guard let (marker, body) = found else { return (nil, text) }
+    // A slice of the line, cut at spaces: copied as it is, where a string made from the bytes
+    // would be validated again.
+    let u = text.utf8
+    let start = u.index(u.startIndex, offsetBy: body.lowerBound)
+    let end = u.index(u.startIndex, offsetBy: body.upperBound)
+    return (marker, String(Substring(u[start..<end])))
   }
 
   @inline(__always)
