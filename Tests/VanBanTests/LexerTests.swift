@@ -193,6 +193,19 @@ import Testing
 }
 
 @Suite struct WordsTests {
+  @Test(arguments: ["", " ", "  a  b", "II Công tác", "1", "Đ  x", "\ta b", "a\u{0301} b"])
+  func firstOnSpacesIsTheFirstOfSplitOnSpaces(_ s: String) {
+    #expect(Words.firstOnSpaces(s) == Words.splitOnSpaces(s).first)
+  }
+
+  /// The byte test for a row number reads what `Int` read of a word of at most three
+  /// characters that are all numbers.
+  @Test(arguments: ["1", "012", "999", "1234", "", "²", "+1", "-1", "١", "1a", "٣٣", "1²"])
+  func rowNumbersAsTheCharacterTestReadThem(_ word: String) {
+    let old = word.allSatisfy(\.isNumber) && !word.isEmpty && word.count <= 3 ? Int(word) : nil
+    #expect(StructureParser.rowNumber(word[...]) == old)
+  }
+
   @Test func endOfWordCountsLikeSplit() {
     let s = "  Nội dung\tcông việc  cụ thể "
     #expect(Words.split(Substring(s)).count == 6)

@@ -272,6 +272,22 @@ enum Words {
     cut(Substring(s)) { $0 == 0x20 }
   }
 
+  /// `splitOnSpaces(s).first`, without cutting the rest of the line.
+  static func firstOnSpaces(_ s: String) -> Substring? {
+    var copy = s
+    let first: Range<Int>? = copy.withUTF8 { bytes in
+      var first: Range<Int>?
+      forEachWord(in: bytes, separatedBy: { $0 == 0x20 }) { word in
+        first = word
+        return false
+      }
+      return first
+    }
+    guard let first else { return nil }
+    let u = s.utf8
+    return Substring(u[u.index(u.startIndex, offsetBy: first.lowerBound)..<u.index(u.startIndex, offsetBy: first.upperBound)])
+  }
+
   /// The runs of bytes between separator bytes, by integer offsets: an ASCII separator is
   /// always a boundary between scalars, and stepping String indexes byte by byte cost more
   /// than the rest of a parse step.

@@ -61,8 +61,17 @@ extension StructureParser {
   /// token itself, or without its diacritics when it is in capitals, through the Roman
   /// misreadings of Grammar/ocr-confusions.tsv. Only the next numeral counts, so the context
   /// leaves no doubt.
+  /// A row number: one to three ASCII digits (what `Int` reads of a word of at most three
+  /// digit characters).
+  static func rowNumber(_ word: Substring) -> Int? {
+    let u = word.utf8
+    guard (1...3).contains(u.count), u.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+    return Int(word)
+  }
+
   func repairedGroupLabel(_ token: String, after previous: Int) -> (label: String, value: Int)? {
-    guard !token.isEmpty, token.count <= 4 else { return nil }
+    // `prefix(5)`: a long word's characters are not all counted to learn it is long.
+    guard !token.isEmpty, token.prefix(5).count <= 4 else { return nil }
     var candidates = [token]
     if token.allSatisfy(\.isUppercase) { candidates.append(FoldingKey.diacriticFree(token).uppercased()) }
     for c in candidates {
@@ -107,9 +116,9 @@ extension StructureParser {
       j += 1
       if line.isBlank { continue }
       if line.isTableRow || isSignatureStart(line, strict: true) { return nil }
-      let first = line.text.split(separator: " ", maxSplits: 1).first ?? ""
+      let first = Words.firstOnSpaces(line.text) ?? ""
       if LineClassifier.romanValue(String(first)) != nil { return nil }
-      if !first.isEmpty, first.count <= 3, first.allSatisfy(\.isNumber), let n = Int(first) { return (n, damaged) }
+      if let n = Self.rowNumber(first) { return (n, damaged) }
       if Self.looksLikeDamagedLabel(line.text) { damaged += 1 }
     }
     return nil
@@ -159,7 +168,7 @@ extension StructureParser {
         break
       }
       // A group: "II" alone or "I Công tác chỉ đạo …"; OCR's "H" where II is next.
-      let firstWord = line.text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      let firstWord = Words.firstOnSpaces(line.text).map(String.init) ?? ""
       var groupLabel = LineClassifier.romanValue(firstWord).map { (firstWord, $0) }
       if groupLabel == nil, let repaired = repairedGroupLabel(firstWord, after: groupValue) {
         diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(
@@ -179,7 +188,7 @@ extension StructureParser {
       }
       // A row number, alone or before the row's first words; in OCR input also a number read
       // as a letter or a speck ("Đ", "⁄") alone on its line, when the rows around confirm it.
-      var numberWord = firstWord.allSatisfy(\.isNumber) && !firstWord.isEmpty && firstWord.count <= 3 ? Int(firstWord) : nil
+      var numberWord = Self.rowNumber(firstWord[...])
       var label = firstWord
       if numberWord == nil, fromLayout, current != nil || groupTitle != nil, damagedRowLabel(at: i, expected: expected) {
         numberWord = expected
