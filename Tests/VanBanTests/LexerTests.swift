@@ -276,6 +276,15 @@ import Testing
     #expect(ReferenceExtractor.mayHoldNumberToken("Kế hoạch số 57-KH/UBND"))
     #expect(!ReferenceExtractor.mayHoldNumberToken("đạt 100% vào năm 2025"))
   }
+
+  /// Label words: Roman digits only, or one or two ASCII digits, before trailing punctuation.
+  @Test(arguments: [
+    ("IV.", true), ("II,", true), ("12)", true), ("1", true), ("XL;", true), ("123", false), ("IVa", false),
+    ("Iv", false), ("a1", false), (").", false), ("", false), ("1I", false), ("VI:.", true), ("(1)", false),
+  ])
+  func labelWords(_ word: String, _ expected: Bool) {
+    #expect(AnnexMentions.mayBeLabel(word[...]) == expected)
+  }
 }
 
 @Suite struct WrapPolicyTests {
