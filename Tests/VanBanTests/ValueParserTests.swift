@@ -23,6 +23,20 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 @Suite struct ValueParserTests {
   let parser = ValueParser()
 
+  /// The ranges answered without a property look-up hold only what the look-ups would call
+  /// a letter (alphabetic or a mark) and never white space.
+  @Test func latinRangesAreLettersByTheirProperties() {
+    var checked = 0
+    for v in UInt32(0x80)...0x2000 {
+      guard let c = Unicode.Scalar(v), ValueParser.Scan.isLatinLetterOrMark(v) else { continue }
+      let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(c.properties.generalCategory)
+      #expect(c.properties.isAlphabetic || mark, "U+\(String(v, radix: 16))")
+      #expect(!c.properties.isWhitespace)
+      checked += 1
+    }
+    #expect(checked > 700)
+  }
+
   // MARK: Table cells
 
   static let cells: [ValueCase] = [
