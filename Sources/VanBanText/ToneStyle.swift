@@ -13,21 +13,35 @@ public enum ToneStyle {
   public static func modernize(_ s: String) -> String {
     // Every toned vowel is at or above U+00C0 (UTF-8 lead byte 0xC3).
     if ICUString.allBytes(of: s, below: 0xC3) { return s }
-    var s = s
-    return s.withUTF8 { modernized($0) } ?? s
+    var copy = s
+    let edits: [(range: Range<Int>, pair: UInt32)] = copy.withUTF8 { Self.edits(in: $0) }
+    guard !edits.isEmpty else { return s }
+    // Slices of `s` and the new pairs appended: a string built from rewritten bytes would be
+    // validated all over again, and most of a long document is copied unchanged.
+    let u = s.utf8
+    var out = ""
+    out.reserveCapacity(u.count + 16)
+    var copied = u.startIndex
+    for edit in edits {
+      out += Substring(u[copied..<u.index(u.startIndex, offsetBy: edit.range.lowerBound)])
+      out.unicodeScalars.append(Unicode.Scalar(edit.pair >> 16)!)
+      out.unicodeScalars.append(Unicode.Scalar(edit.pair & 0xFFFF)!)
+      copied = u.index(u.startIndex, offsetBy: edit.range.upperBound)
+    }
+    out += Substring(u[copied...])
+    return out
   }
 
-  /// The rewritten UTF-8, or nil when nothing changes. Works on the bytes in one pass, copying
-  /// only once a pair is rewritten: converting whole documents to UTF-16 and back cost more than
-  /// the search itself. All units involved are in the BMP, so scalars here are the UTF-16 units
+  /// The pairs to rewrite, in order: where each stands in the UTF-8 and the two scalars that
+  /// replace it. Works on the bytes in one pass: converting whole documents to UTF-16 and back
+  /// cost more than the search itself. All units involved are in the BMP, so scalars here are the UTF-16 units
   /// the rule speaks of (a scalar beyond the BMP is no letter and no vowel, as its surrogates
   /// were not).
-  private static func modernized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  private static func edits(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, pair: UInt32)] {
     let table = pairs
     let seconds = pairSeconds
     let n = bytes.count
-    var out: [UInt8] = []
-    var copied = 0
+    var out: [(range: Range<Int>, pair: UInt32)] = []
     // The second letter of every pair is beyond ASCII: the scan visits the bytes beyond ASCII
     // (skipping ASCII runs eight bytes at a time) and looks back for an o, O, u or U before
     // one. Continuation bytes are never o or u, so every pair is found, in order; `j` is the
@@ -62,17 +76,11 @@ public enum ToneStyle {
       let before = i > 0 ? UTF8Scalar.decode(bytes, at: start).value : 0x20
       let afterQ = lower == 0x75 && (before == 0x71 || before == 0x51)
       if endsSyllable && !afterQ && !isVowelScalar(before) {
-        if out.isEmpty { out.reserveCapacity(n + 16) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-        UTF8Scalar.append(replacement >> 16, to: &out)
-        UTF8Scalar.append(replacement & 0xFFFF, to: &out)
-        copied = next
+        out.append((i..<next, replacement))
       }
       j = next + 1
     }
-    if out.isEmpty { return nil }
-    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   private static func isLetterScalar(_ v: UInt32) -> Bool {

@@ -1,4 +1,4 @@
-/// One scalar of the UTF-8 a String holds, read or written on the bytes.
+/// One scalar of the UTF-8 a String holds, read on the bytes.
 ///
 /// The byte scanners (tone folding, tone placement, the NFC shortcut) each decoded scalars by
 /// hand; this is the one decoder they share. Input comes from `String.withUTF8`, so it is well
@@ -17,19 +17,5 @@ enum UTF8Scalar {
       (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
         | UInt32(bytes[i + 3] & 0x3F), 4
     )
-  }
-
-  /// Appends a BMP scalar's UTF-8.
-  static func append(_ v: UInt32, to out: inout [UInt8]) {
-    if v < 0x80 {
-      out.append(UInt8(v))
-    } else if v < 0x800 {
-      out.append(UInt8(0xC0 | v >> 6))
-      out.append(UInt8(0x80 | v & 0x3F))
-    } else {
-      out.append(UInt8(0xE0 | v >> 12))
-      out.append(UInt8(0x80 | v >> 6 & 0x3F))
-      out.append(UInt8(0x80 | v & 0x3F))
-    }
   }
 }
