@@ -22,6 +22,8 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
+    // glibc's malloc thresholds, set once by the command-line tool (see allocator.c).
+    .target(name: "CAllocator"),
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
@@ -40,7 +42,7 @@ let package = Package(
     .executableTarget(
       name: "vanban",
       dependencies: [
-        "VanBan", "VanBanDiff", "VanBanStore",
+        "VanBan", "VanBanDiff", "VanBanStore", "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 
 @main
 struct VanBanCommand: ParsableCommand {
@@ -7,4 +8,11 @@ struct VanBanCommand: ParsableCommand {
     abstract: "Turn Vietnamese administrative documents (kế hoạch …) into structured JSON.",
     subcommands: [Parse.self, Normalize.self, Diff.self, Compare.self, Ingest.self, Query.self]
   )
+
+  static func main() {
+    // Before any document is read: the allocator's thresholds decide how much of a bulk
+    // run goes to page faults (Sources/CAllocator/allocator.c).
+    vanban_tune_allocator()
+    main(nil)
+  }
 }
