@@ -193,6 +193,20 @@ import Testing
 }
 
 @Suite struct WordsTests {
+  /// `joinedText` gives what `joined(separator:)` gives, on strings and on substrings.
+  @Test func joinedTextIsJoined() {
+    let pieces = ["", "a", "Ủy ban", "xã", " ", "\t", "😀", "ế\u{301}", "1/2026"]
+    var g = PropertyTests.LCG(state: 11)
+    for _ in 0..<2_000 {
+      let parts = (0..<g.next(6)).map { _ in pieces[g.next(pieces.count)] }
+      for separator in ["", " ", "\n", " – "] {
+        #expect(parts.joinedText(separator) == parts.joined(separator: separator))
+        let subs = parts.map { $0[...] }
+        #expect(subs[...].joinedText(separator) == subs.joined(separator: separator))
+      }
+    }
+  }
+
   @Test(arguments: ["", " ", "  a  b", "II Công tác", "1", "Đ  x", "\ta b", "a\u{0301} b"])
   func firstOnSpacesIsTheFirstOfSplitOnSpaces(_ s: String) {
     #expect(Words.firstOnSpaces(s) == Words.splitOnSpaces(s).first)

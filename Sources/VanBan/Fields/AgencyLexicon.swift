@@ -114,16 +114,16 @@ struct AgencyLexicon: Sendable {
     var words = WhiteSpace.words(Self.stripEmphasis(Self.clean(heading)))
     if let first = words.first, words.count > 1, Self.isLabel(first) { words.removeFirst() }
     words = removingPrefix(words)
-    var text = words.joined(separator: " ")
+    var text = words.joinedText(" ")
     if let colon = text.utf8.firstIndex(of: 0x3A) { text = String(text[..<colon]) }
     words = WhiteSpace.words(text)
     if let copula = words.firstIndex(where: { copulas.contains($0.lowercased()) }), copula > 0 {
       words = Array(words[..<copula])
     }
-    let name = Self.clean(words.joined(separator: " "))
+    let name = Self.clean(words.joinedText(" "))
     if let known = lookup(name) { return known }
     let parts = split(name)
-    if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joined(separator: ", ") }
+    if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joinedText(", ") }
     return knownLead(of: WhiteSpace.words(name)) ?? name
   }
 
@@ -209,7 +209,7 @@ struct AgencyLexicon: Sendable {
         if !chunks.isEmpty { chunks[chunks.count - 1].separator += separator }
         return
       }
-      chunks.append((current.joined(separator: " "), separator))
+      chunks.append((current.joinedText(" "), separator))
       current.removeAll()
     }
     for word in text.split(separator: " ") {
@@ -226,7 +226,7 @@ struct AgencyLexicon: Sendable {
         current.append(rest)
       }
     }
-    if !current.isEmpty { chunks.append((current.joined(separator: " "), "")) }
+    if !current.isEmpty { chunks.append((current.joinedText(" "), "")) }
     return chunks.map { ($0.text, $0.separator + " ") }
   }
 
@@ -253,7 +253,7 @@ struct AgencyLexicon: Sendable {
   private func knownLead(of words: [String]) -> String? {
     guard words.count > 3 else { return nil }
     for k in stride(from: min(words.count - 3, longestName), through: 1, by: -1) {
-      let candidate = words[..<k].joined(separator: " ")
+      let candidate = words[..<k].joinedText(" ")
       guard let known = lookup(Self.clean(candidate)) else { continue }
       let next = words[k]
       guard !candidate.hasSuffix(","), next.first?.isLowercase == true,

@@ -117,7 +117,7 @@ struct ReferenceExtractor {
       if Self.endsClause(words[end - 1]) { break }
     }
     guard end > start else { return (nil, 0) }
-    var name = words[start..<end].joined(separator: " ")
+    var name = words[start..<end].joinedText(" ")
     while let l = name.last, ",.;:)".contains(l) { name.removeLast() }
     if name.hasSuffix(" (") { name.removeLast(2) }
     return (name.isEmpty ? nil : name, end - start)
@@ -322,7 +322,7 @@ struct ReferenceExtractor {
       else { continue }
       let words = Words.fold(inside).map(Words.bare)
       guard let intro = lex.keyword("alias_intro").matchPrefix(words) else { continue }
-      let aliasText = Words.split(inside).dropFirst(intro.count).joined(separator: " ")
+      let aliasText = Words.split(inside).dropFirst(intro.count).joinedText(" ")
       let offset = openOffset
       // Several aliases in one parenthesis: "Nghị quyết số 71/NQ-CP, Nghị quyết số 11/NQ-CP".
       let pieces = aliasText.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }

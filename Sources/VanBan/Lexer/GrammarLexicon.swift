@@ -117,7 +117,7 @@ struct GrammarLexicon: Sendable {
         + (keywords["reference_number"]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
-    let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joined(separator: " ") }) {
+    let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joinedText(" ") }) {
       ColumnLexicon.LooseMatch(canonical: $0, header: $1)
     }
     columnOCRKeys = ocrKeys
@@ -126,7 +126,7 @@ struct GrammarLexicon: Sendable {
       .map { (Array($0.key), $0.value) }
     let prefixTable = GrammarData.table("columns-prefix")
     columnPrefixOCRKeys = zip(prefixTable.column("canonical"), prefixTable.column("prefix")).map {
-      (ColumnLexicon.ocrKey($1).joined(separator: " "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))
+      (ColumnLexicon.ocrKey($1).joinedText(" "), ColumnLexicon.LooseMatch(canonical: $0, header: $1))
     }.sorted { $0.key.count > $1.key.count }
     var roman: [String: String] = [:]
     var digits: [Character: Character] = [:]

@@ -95,7 +95,7 @@ enum LineClassifier {
       if cells.filter({ !$0.isEmpty }).isEmpty {
         return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", foldSource: "")
       }
-      let joined = cells.filter { !$0.isEmpty }.joined(separator: " ")
+      let joined = cells.filter { !$0.isEmpty }.joinedText(" ")
       return ClassifiedLine(
         number: number, text: text, cells: cells, marker: nil, body: joined, foldSource: joined)
     }
@@ -203,7 +203,7 @@ enum LineClassifier {
           parts.append(value)
         }
         guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) else { return nil }
-        return (.arabic(label: parts.map(String.init).joined(separator: "."), parts: parts), r)
+        return (.arabic(label: parts.map(String.init).joinedText("."), parts: parts), r)
       }
       return nil
     }

@@ -328,7 +328,7 @@ struct HOCRReader {
     guard !parts.isEmpty else { return }
     words.append(
       OCRWord(
-        text: parts.joined(separator: " "), page: max(page, 1), x0: l.box[0], y0: l.box[1], x1: l.box[2], y1: l.box[3],
+        text: parts.joinedText(" "), page: max(page, 1), x0: l.box[0], y0: l.box[1], x1: l.box[2], y1: l.box[3],
         conf: l.conf, lineID: lineID, sourceLine: l.sourceLine))
   }
 

@@ -307,7 +307,7 @@ struct LayoutBuilder {
           let words = stray.lines.flatMap(\.words)
           var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }) }
           while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-          output[stray.index].text = Substring(cells.joined(separator: "\t"))
+          output[stray.index].text = Substring(cells.joinedText("\t"))
         }
       }
     }
@@ -336,13 +336,13 @@ struct LayoutBuilder {
             above[c] = above[c].isEmpty ? text : above[c] + " " + text
           }
           while above.count > 1, above.last?.isEmpty == true { above.removeLast() }
-          output[k].text = Substring(above.joined(separator: "\t"))
+          output[k].text = Substring(above.joinedText("\t"))
           continue
         }
         leading = false
         lastRowIndex = output.count
         while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-        emit(cells.joined(separator: "\t"), line: row.line)
+        emit(cells.joinedText("\t"), line: row.line)
       }
       // Later parts map onto the part with the header: a headerless part may have lost a gutter.
       if mapping == nil, known || lastTable == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
@@ -355,7 +355,7 @@ struct LayoutBuilder {
         for l in lines {
           let ws = l.words.filter { Self.column(of: $0, boundaries) == column }
           guard let firstWord = ws.first else { continue }
-          emit(ws.map(\.text).joined(separator: " "), line: firstWord.sourceLine)
+          emit(ws.map(\.text).joinedText(" "), line: firstWord.sourceLine)
         }
         blank()
       }
@@ -473,7 +473,7 @@ struct LayoutBuilder {
     let width = assignedWidth ?? boundaries.count + 1
     // Which row each line opens or continues.
     var starts = Array(repeating: false, count: lines.count)
-    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map(\.text).joined(separator: " ") }
+    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map(\.text).joinedText(" ") }
     // In a poor scan the number column may have merged with the next: a label then is the
     // line's first word, at the table's left edge and set apart from the text after it.
     let left = lines.reduce(Double.infinity) { min($0, $1.x0) }
@@ -581,7 +581,7 @@ struct LayoutBuilder {
         lines.append([w])
       }
     }
-    return lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }.joined(separator: " ")
+    return lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joinedText(" ") }.joinedText(" ")
   }
 
   /// `1`, `1.`, `1.2`, `II`, `B`, `a)`: what stands in the number column of a row.

@@ -8,7 +8,7 @@ struct VisualLine: Sendable {
   var x0: Double { words.first?.x0 ?? 0 }
   var x1: Double { words.reduce(-Double.infinity) { max($0, $1.x1) } }
   var sourceLine: Int { words.first?.sourceLine ?? 0 }
-  var text: String { words.map(\.text).joined(separator: " ") }
+  var text: String { words.map(\.text).joinedText(" ") }
 }
 
 /// Rebuilds visual lines from the words of one page.

@@ -62,7 +62,7 @@ struct SectionTreeBuilder {
   private static func labelFor(_ m: Marker, ordinal n: Int) -> String {
     switch m {
     case .roman: LineClassifier.toRoman(n)
-    case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joined(separator: ".")
+    case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joinedText(".")
     case .paren: "(\(n))"
     case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
     case .bullet(let b): b
@@ -78,7 +78,7 @@ struct SectionTreeBuilder {
     }
     let label = Self.label(marker)
     let parent = stack.last
-    let path = (stack.map { Self.label($0.marker) } + [label]).joined(separator: "/")
+    let path = (stack.map { Self.label($0.marker) } + [label]).joinedText("/")
     let node = Node(section: Section(label: label, title: title, path: path, line: line), marker: marker)
     check(node, under: parent)
     if let parent { parent.children.append(node) } else { roots.append(node) }

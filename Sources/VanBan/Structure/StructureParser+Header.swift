@@ -92,7 +92,7 @@ extension StructureParser {
         }
       }
     }
-    return changed ? words.joined(separator: " ") : nil
+    return changed ? words.joinedText(" ") : nil
   }
 
   /// number-line -> "Số" ":"? number? "/" symbol rest ; returns what follows the symbol.
@@ -117,8 +117,8 @@ extension StructureParser {
     guard token.contains("/") || token.contains("-") else { return nil }
     let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { $0.properties.isAlphabetic } }) {
-      header.symbol = parts[symbolIndex...].joined(separator: "/")
-      let number = parts[..<symbolIndex].joined(separator: "/")
+      header.symbol = parts[symbolIndex...].joinedText("/")
+      let number = parts[..<symbolIndex].joinedText("/")
       header.number = number.isEmpty ? nil : number
     } else {
       header.number = token
@@ -126,7 +126,7 @@ extension StructureParser {
     if header.number == nil {
       diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
     }
-    return words.joined(separator: " ")
+    return words.joinedText(" ")
   }
 
   /// place-date -> place "," "ngày" day? "tháng" month? "năm" year
@@ -148,9 +148,9 @@ extension StructureParser {
     let day = number((d + 1)..<m)
     let month = number((m + 1)..<y)
     let year = Int(words[y + 1].filter(\.isNumber))
-    var place = words[..<d].joined(separator: " ")
+    var place = words[..<d].joinedText(" ")
     while place.last == "," || place.last == " " { place.removeLast() }
-    let dateText = words[d...(y + 1)].joined(separator: " ")
+    let dateText = words[d...(y + 1)].joinedText(" ")
     if day == nil { diagnostics.append(DiagnosticCatalogue.headerDayBlank(dateText, line: line)) }
     if month == nil { diagnostics.append(DiagnosticCatalogue.headerMonthBlank(dateText, line: line)) }
     return (place.isEmpty ? nil : place, DocumentDate(day: day, month: month, year: year, text: dateText))

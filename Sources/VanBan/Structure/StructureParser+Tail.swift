@@ -8,7 +8,7 @@ extension StructureParser {
     i += 1
     // "Nơi nhận: - UBND tỉnh;" on one line.
     let afterKeyword = Words.split(Substring(first.text)).dropFirst(lex.keyword("recipients").matchPrefix(first.words)?.count ?? 0)
-    var inline = afterKeyword.joined(separator: " ").trimmingSpaces()
+    var inline = afterKeyword.joinedText(" ").trimmingSpaces()
     if inline.hasPrefix(":") { inline = String(inline.dropFirst()).trimmingSpaces() }
     if !inline.isEmpty { _ = addRecipientLine(LineClassifier.classify(number: first.number, text: inline)) }
     while i < lines.count {
@@ -208,7 +208,7 @@ extension StructureParser {
       }
     }
     if words.first == ":" || words.first == "-" || words.first == "." { words.removeFirst() }
-    let rest = words.joined(separator: " ")
+    let rest = words.joinedText(" ")
     // "Phụ lục nhiệm vụ …" in running text is not an annex heading.
     if label == nil, LogicalText.containsLowercase(rest), !rest.hasPrefix("(") {
       return nil
@@ -226,7 +226,7 @@ extension StructureParser {
       // ("ban hành kèm theo", Grammar/keywords.tsv) with room to spare.
       let words = Words.fold(inside.prefix(40))
       if let m = lex.keyword("annex_attached").matchPrefix(words) {
-        var attached = Words.split(inside).dropFirst(m.count).joined(separator: " ")
+        var attached = Words.split(inside).dropFirst(m.count).joinedText(" ")
         if let close = attached.lastIndex(of: ")") { attached = String(attached[..<close]) }
         let title = text[..<open].trimmingSpaces()
         return (title.isEmpty ? nil : title, attached.trimmingSpaces())

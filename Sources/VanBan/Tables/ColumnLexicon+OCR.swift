@@ -43,12 +43,12 @@ extension ColumnLexicon {
   func looseMatch(_ cell: String) -> LooseMatch? {
     let words = Self.ocrKey(cell)
     guard !words.isEmpty else { return nil }
-    let key = words.joined(separator: " ")
+    let key = words.joinedText(" ")
     if let hit = lex.columnOCRKeys[key] { return hit }
     // The word left must be long enough not to be a word of its own with a letter added
     // ("TTX" is not "TT").
     if let last = words.last, last.count >= 4, last.last?.isLetter == true {
-      let trimmed = (words.dropLast() + [String(last.dropLast())]).joined(separator: " ")
+      let trimmed = (words.dropLast() + [String(last.dropLast())]).joinedText(" ")
       if let hit = lex.columnOCRKeys[trimmed] { return hit }
     }
     // Longest first.

@@ -70,7 +70,7 @@ struct FlattenedRowSplitter {
         while k < pieces.count, k - idx < 3, !isBullet(pieces[k]) {
           joined.append(pieces[k])
           k += 1
-          if agencies.isKnown(Self.unbullet(joined.joined(separator: " "))) {
+          if agencies.isKnown(Self.unbullet(joined.joinedText(" "))) {
             lead = joined
             idx = k
             break
@@ -119,9 +119,9 @@ struct FlattenedRowSplitter {
     let words = Words.splitOnSpaces(text)
     guard words.count >= 2 else { return nil }
     for start in 1..<words.count {
-      let tail = words[start...].joined(separator: " ")
+      let tail = words[start...].joinedText(" ")
       if isDeadline(tail) {
-        return (words[..<start].joined(separator: " "), tail)
+        return (words[..<start].joinedText(" "), tail)
       }
     }
     return nil
@@ -137,9 +137,9 @@ struct FlattenedRowSplitter {
       guard let lead = words[start].utf8.first,
         lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true
       else { continue }
-      let tail = words[start...].joined(separator: " ")
+      let tail = words[start...].joinedText(" ")
       if agencies.isKnown(tail) {
-        return (words[..<start].joined(separator: " "), tail)
+        return (words[..<start].joinedText(" "), tail)
       }
     }
     return nil

@@ -24,7 +24,7 @@ extension StructureParser {
     while pos < folded.count {
       if let m = lex.columns.matchPrefix(folded[pos...]) {
         // Prefer a longer header that continues on the next line ("Thời gian hoàn" / "thành").
-        columns.append(words[pos..<(pos + m.count)].joined(separator: " "))
+        columns.append(words[pos..<(pos + m.count)].joinedText(" "))
         pos += m.count
         continue
       }
@@ -151,7 +151,7 @@ extension StructureParser {
         var text = LogicalText("", line: c.line)
         for p in pieces { text.append(p, line: c.line) }
         cells.append(text.text)
-        if pieces.count > 1 { multiline[CellKey(table: tableKey, row: c.line, column: k + 1)] = pieces.joined(separator: "\n") }
+        if pieces.count > 1 { multiline[CellKey(table: tableKey, row: c.line, column: k + 1)] = pieces.joinedText("\n") }
       }
       while cells.count < header.count { cells.append("") }
       rows.append(Row(cells: cells, group: group, line: c.line))

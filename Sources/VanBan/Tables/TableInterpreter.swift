@@ -32,7 +32,7 @@ struct TableInterpreter {
     let isTargets = cols.contains("indicator")
     let isTasks = !isTargets && cols.contains("name")
     guard isTargets || isTasks else {
-      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joined(separator: " | "), line: table.line))
+      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joinedText(" | "), line: table.line))
       return
     }
     let tableYear = title.flatMap(ValueParser.year(in:)) ?? planYear
@@ -173,12 +173,12 @@ struct TableInterpreter {
         while let l = n.last, l == ":" || l == "." { n.removeLast() }
         if n.allSatisfy(\.isNumber) {
           number = n
-          name = words.dropFirst().joined(separator: " ")
+          name = words.dropFirst().joinedText(" ")
         }
       }
     }
     guard !name.isEmpty else {
-      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joined(separator: " | "), line: table.line))
+      out.diagnostics.append(DiagnosticCatalogue.tableColumnsUnknown(header: table.header.joinedText(" | "), line: table.line))
       return
     }
     out.tasks.append(Task(
@@ -192,7 +192,7 @@ struct TableInterpreter {
     let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
     let words = Words.split(inside)
     guard words.count >= 2, let n = Int(words[0]) else { return nil }
-    let rest = Words.fold(words.dropFirst().joined(separator: " "))
+    let rest = Words.fold(words.dropFirst().joinedText(" "))
     guard lex.keyword("count_noun").matchWhole(rest) != nil else { return nil }
     return n
   }
@@ -210,7 +210,7 @@ struct TableInterpreter {
         t = t.dropFirst()
       }
       return String(t)
-    }.joined(separator: "\n")
+    }.joinedText("\n")
   }
 
   /// An agency name with the specks OCR reads between its words dropped: marks that are no
@@ -223,7 +223,7 @@ struct TableInterpreter {
       if !w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return false }
       return !(w.count == 1 && w.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isLowercase })
     }
-    return kept.count < words.count && !kept.isEmpty ? kept.joined(separator: " ") : nil
+    return kept.count < words.count && !kept.isEmpty ? kept.joinedText(" ") : nil
   }
 
   static func trimNumber(_ s: String) -> String {
