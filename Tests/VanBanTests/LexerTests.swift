@@ -193,6 +193,17 @@ import Testing
 }
 
 @Suite struct WordsTests {
+  /// `String(scalars:)` gives what the scalar view gives, for scalars of every UTF-8 length.
+  @Test func stringOfScalarsIsTheScalarView() {
+    let pool: [Unicode.Scalar] = ["a", "\u{0}", "\u{7F}", "\u{80}", "ế", "\u{7FF}", "\u{800}", "\u{1EF9}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]
+    var g = PropertyTests.LCG(state: 5)
+    for _ in 0..<1_000 {
+      let scalars = (0..<g.next(9)).map { _ in pool[g.next(pool.count)] }
+      #expect(String(scalars: scalars) == String(String.UnicodeScalarView(scalars)))
+      #expect(String(scalars: scalars[...]) == String(String.UnicodeScalarView(scalars[...])))
+    }
+  }
+
   /// `joinedText` gives what `joined(separator:)` gives, on strings and on substrings.
   @Test func joinedTextIsJoined() {
     let pieces = ["", "a", "Ủy ban", "xã", " ", "\t", "😀", "ế\u{301}", "1/2026"]

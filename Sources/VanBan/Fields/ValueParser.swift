@@ -276,9 +276,7 @@ extension ValueParser {
     }
 
     func text(from a: Int, through b: Int) -> String {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[tokens[a].start..<tokens[b].end])
-      return String(view)
+      String(scalars: scalars[tokens[a].start..<tokens[b].end])
     }
 
     private func symbol(_ i: Int) -> Unicode.Scalar? {
@@ -298,9 +296,7 @@ extension ValueParser {
     /// The folded key of word token `i`.
     private mutating func key(_ i: Int) -> String {
       if let k = keys[i] { return k }
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[tokens[i].start..<tokens[i].end])
-      let k = FoldingKey.toneInsensitive(String(view))
+      let k = FoldingKey.toneInsensitive(String(scalars: scalars[tokens[i].start..<tokens[i].end]))
       keys[i] = k
       return k
     }
@@ -388,10 +384,7 @@ extension ValueParser {
     /// left by a converter (`\geq`, read from Grammar/latex.tsv) counts as its character.
     private func comparison(endingAt j: Int) -> (TargetValue.Op, Int)? {
       if j >= 1, tokens[j].kind == .word, !tokens[j].spaced, symbol(j - 1) == "\\" {
-        var view = String.UnicodeScalarView()
-        view.append("\\")
-        view.append(contentsOf: scalars[tokens[j].start..<tokens[j].end])
-        guard let c = lex.latex[String(view)], let op = Self.symbolOps[c] else { return nil }
+        guard let c = lex.latex["\\" + String(scalars: scalars[tokens[j].start..<tokens[j].end])], let op = Self.symbolOps[c] else { return nil }
         return (op, 2)
       }
       guard let s = symbol(j) else { return nil }

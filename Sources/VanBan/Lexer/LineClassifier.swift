@@ -245,7 +245,7 @@ enum LineClassifier {
     for (k, v) in values.enumerated() {
       if k + 1 < values.count, values[k + 1] > v { total -= v } else { total += v }
     }
-    guard total > 0, toRoman(total) == String(String.UnicodeScalarView(s)) else { return nil }
+    guard total > 0, toRoman(total) == String(scalars: s) else { return nil }
     return total
   }
 

@@ -25,7 +25,7 @@ struct MarkupCleaner: Sendable {
     if s.contains("$") { s = replaceMath(s) }
     if s.contains("<") { s = removeTags(s) }
     if s.contains("*") { s = removeAsterisks(s) }
-    return Self.collapseSpaces(Substring(String(String.UnicodeScalarView(s))))
+    return Self.collapseSpaces(Substring(String(scalars: s)))
   }
 
   // MARK: TeX
@@ -87,7 +87,7 @@ struct MarkupCleaner: Sendable {
         i += 1
         continue
       }
-      var inner = String(String.UnicodeScalarView(s[(i + 1)..<close]))
+      var inner = String(scalars: s[(i + 1)..<close])
       if inner.hasPrefix("http://") || inner.hasPrefix("https://") {
         out.append(contentsOf: inner.unicodeScalars)
         i = close + 1

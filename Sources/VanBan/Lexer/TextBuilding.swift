@@ -38,3 +38,39 @@ extension Collection where Element: StringProtocol {
     }
   }
 }
+
+extension String {
+  /// A string of these scalars. `String(String.UnicodeScalarView(s))` and
+  /// `UnicodeScalarView.append(contentsOf:)` run unspecialised here, through a map and an
+  /// iterator witness for every scalar (measured: ~70,000 instructions for one cleaned line);
+  /// this writes the UTF-8 directly.
+  init(scalars: some Collection<Unicode.Scalar>) {
+    let count = scalars.count
+    self.init(unsafeUninitializedCapacity: count * 4) { out in
+      var o = 0
+      for c in scalars {
+        let v = c.value
+        if v < 0x80 {
+          out[o] = UInt8(v)
+          o += 1
+        } else if v < 0x800 {
+          out[o] = UInt8(0xC0 | v >> 6)
+          out[o + 1] = UInt8(0x80 | v & 0x3F)
+          o += 2
+        } else if v < 0x10000 {
+          out[o] = UInt8(0xE0 | v >> 12)
+          out[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+          out[o + 2] = UInt8(0x80 | v & 0x3F)
+          o += 3
+        } else {
+          out[o] = UInt8(0xF0 | v >> 18)
+          out[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+          out[o + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+          out[o + 3] = UInt8(0x80 | v & 0x3F)
+          o += 4
+        }
+      }
+      return o
+    }
+  }
+}
