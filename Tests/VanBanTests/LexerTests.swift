@@ -193,6 +193,20 @@ import Testing
 }
 
 @Suite struct WordsTests {
+  /// `hasPrefixQuickly` answers as `hasPrefix` does, including where bytes and Characters
+  /// disagree (a combining mark after the prefix, "\r\n", the Kelvin sign).
+  @Test func quickPrefixIsHasPrefix() {
+    let prefixes = ["TM.", "KT", "(", "- ", "K", "\r", "ế", ""]
+    let pieces = ["TM.", "T", "M", ".", "K", "\u{212A}", "\u{301}", "(", " ", "-", "\r", "\n", "ế", "e", "x"]
+    var g = PropertyTests.LCG(state: 3)
+    for _ in 0..<5_000 {
+      let text = (0..<g.next(5)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      for p in prefixes {
+        #expect(text.hasPrefixQuickly(p) == text.hasPrefix(p), "\(Array(text.unicodeScalars)) / \(p)")
+      }
+    }
+  }
+
   /// `String(scalars:)` gives what the scalar view gives, for scalars of every UTF-8 length.
   @Test func stringOfScalarsIsTheScalarView() {
     let pool: [Unicode.Scalar] = ["a", "\u{0}", "\u{7F}", "\u{80}", "ế", "\u{7FF}", "\u{800}", "\u{1EF9}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]

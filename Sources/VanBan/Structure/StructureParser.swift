@@ -146,7 +146,7 @@ struct StructureParser {
       guard j < lines.count else { break }
       let next = lines[j]
       guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text, with: next),
-        !(text.text.hasPrefix("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
+        !(text.text.hasPrefixQuickly("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {
         diagnostics.append(DiagnosticCatalogue.pageNumberDropped(p.text, line: p.number))
@@ -199,12 +199,9 @@ struct StructureParser {
   }
 
   func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
-    // Asked of every line: two different ASCII first bytes settle it without String's
-    // Unicode-aware hasPrefix (an ASCII scalar decomposes to nothing else).
-    let first = line.text.utf8.first ?? 0
+    // Asked of every line: settled on the bytes.
     for (prefix, value) in lex.signatureAuthorities {
-      if let p = prefix.utf8.first, p < 0x80, first < 0x80, p != first { continue }
-      if line.text.hasPrefix(prefix) {
+      if line.text.hasPrefixQuickly(prefix) {
         let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
         if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
           return (value, rest)

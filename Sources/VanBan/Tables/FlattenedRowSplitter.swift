@@ -166,7 +166,7 @@ struct FlattenedRowSplitter {
   private func isBullet(_ p: String) -> Bool {
     // A first byte that starts none of the bullets settles it (most pieces).
     guard let f = p.utf8.first, f == 0x2D || f == 0x2B || f == 0xE2 else { return false }
-    return p.hasPrefix("- ") || p.hasPrefix("+ ") || p.hasPrefix("– ")
+    return p.hasPrefixQuickly("- ") || p.hasPrefixQuickly("+ ") || p.hasPrefix("– ")
   }
 
   private func startsLower(_ p: String) -> Bool {
