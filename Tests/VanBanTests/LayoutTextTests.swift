@@ -26,6 +26,28 @@ import VanBanText
     #expect(words.allSatisfy { $0.height == LayoutTextReader.wordHeight && $0.conf == -1 })
   }
 
+  /// The cell count that stops early agrees with the full cut, on every corpus line (the
+  /// pdftotext -layout dumps among them) and on lines made to sit at the gutter's edges.
+  @Test func cellCountAgreesWithTheRanges() throws {
+    var lines = ["", "   ", "a", "a  b", "a   b", "  a   b   ", "a   ", "   a", "a    b   c", "ế   ố"]
+    let dumps = try FileManager.default.contentsOfDirectory(atPath: Repo.corpus.appendingPathComponent("ocr").path)
+      .map { Repo.corpus.appendingPathComponent("ocr/\($0)/pdftotext-layout.txt") }
+      .filter { FileManager.default.fileExists(atPath: $0.path) }
+    for input in Repo.corpusInputs() + dumps {
+      lines += try String(contentsOf: input, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+    var multi = 0
+    for line in lines {
+      var copy = line
+      copy.withUTF8 { b in
+        let count = LayoutTextReader.cellRanges(b).count
+        for n in 1...3 { #expect(LayoutTextReader.hasCells(b, atLeast: n) == (count >= n), "\(line) \(n)") }
+        if count >= 2 { multi += 1 }
+      }
+    }
+    #expect(multi > 100)
+  }
+
   @Test func formFeedsStartPages() {
     let words = LayoutTextReader.words("một\n\u{0C}hai ba\nbốn\u{0C}năm")
     #expect(words.map(\.page) == [1, 2, 2, 2, 3])

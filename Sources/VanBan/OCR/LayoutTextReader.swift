@@ -240,11 +240,13 @@ enum LayoutTextReader {
       var i = 0
       while i <= head.count {
         if i == head.count || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x0C {
-          let cells = Self.cellRanges(UnsafeBufferPointer(rebasing: head[start..<i]))
-          if cells.count >= 2 {
+          let line = UnsafeBufferPointer(rebasing: head[start..<i])
+          // Counted first: most lines hold one cell, and making their ranges cost more than
+          // the rest of the sniff.
+          if Self.hasCells(line, atLeast: 2) {
             gutterLines += 1
             if !header {
-              header = lexicon.isHeader(cells.map { r in
+              header = lexicon.isHeader(Self.cellRanges(line).map { r in
                 String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
               })
             }
@@ -262,6 +264,26 @@ enum LayoutTextReader {
   /// indentation ignored, as byte ranges.
   static func cellRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var cells: [Range<Int>] = []
+    forEachCell(b) { cell in
+      cells.append(cell)
+      return true
+    }
+    return cells
+  }
+
+  /// Whether the line holds at least `n` cells (`cellRanges(b).count >= n`), stopping there.
+  static func hasCells(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
+    var count = 0
+    forEachCell(b) { _ in
+      count += 1
+      return count < n
+    }
+    return count >= n
+  }
+
+  /// The one loop behind `cellRanges` and `hasCells`: each cell in order, while `body` returns true.
+  @inline(__always)
+  private static func forEachCell(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
     var i = 0
     while i < b.count, b[i] == 0x20 { i += 1 }
     var start = i
@@ -270,7 +292,7 @@ enum LayoutTextReader {
         var j = i
         while j < b.count, b[j] == 0x20 { j += 1 }
         if j - i >= minGutter {
-          if i > start { cells.append(start..<i) }
+          if i > start, !body(start..<i) { return }
           start = j
         }
         i = j
@@ -278,7 +300,6 @@ enum LayoutTextReader {
         i += 1
       }
     }
-    if start < b.count { cells.append(start..<b.count) }
-    return cells
+    if start < b.count { _ = body(start..<b.count) }
   }
 }
