@@ -99,7 +99,11 @@ enum ToneFoldTable {
   static func foldWords(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> [String]? in
       guard let n = fold(utf8: bytes, into: out) else { return nil }
+      // Sized first: growing the array word by word cost as much as making the words.
+      var spaces = 0
+      for i in 0..<n where out[i] == 0x20 { spaces += 1 }
       var words: [String] = []
+      words.reserveCapacity(spaces + 1)
       var start = 0
       for i in 0...n where i == n || out[i] == 0x20 {
         if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: out[start..<i]), as: UTF8.self)) }
