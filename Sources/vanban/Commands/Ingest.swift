@@ -241,11 +241,15 @@ final class NDJSONOutput {
   }
 
   func write(_ json: [UInt8]) throws {
-    var line = json
-    line.append(0x0A)
+    // The document, then its line break: appending the break to the document would copy it.
+    try writeAll(json)
+    try writeAll([0x0A])
+  }
+
+  private func writeAll(_ bytes: [UInt8]) throws {
     var offset = 0
-    while offset < line.count {
-      let n = line[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
       if n <= 0 {
         if n < 0 && errno == EINTR { continue }
         throw OpenError(description: "\(path): \(String(cString: strerror(errno)))")
