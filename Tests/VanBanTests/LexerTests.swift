@@ -207,6 +207,20 @@ import Testing
     }
   }
 
+  /// A line's tab cells are its tab-separated pieces with the spaces around them dropped.
+  @Test func tabCellsAreTrimmedPieces() {
+    let pieces = ["\t", " ", "a", "Ủy ban", "ế", "\u{301}", "  ", "1"]
+    var g = PropertyTests.LCG(state: 9)
+    for _ in 0..<3_000 {
+      let text = (0..<g.next(8)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      // Spaces are dropped as bytes (a space before a combining mark too).
+      let expected = Array(text.utf8).split(separator: 0x09, omittingEmptySubsequences: false).map { piece in
+        String(decoding: piece.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed(), as: UTF8.self)
+      }
+      #expect(LineClassifier.tabCells(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+  }
+
   /// `String(scalars:)` gives what the scalar view gives, for scalars of every UTF-8 length.
   @Test func stringOfScalarsIsTheScalarView() {
     let pool: [Unicode.Scalar] = ["a", "\u{0}", "\u{7F}", "\u{80}", "ế", "\u{7FF}", "\u{800}", "\u{1EF9}", "\u{FFFF}", "\u{10000}", "😀", "\u{10FFFF}"]

@@ -106,19 +106,25 @@ enum LineClassifier {
 
   /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.
   static func tabCells(_ text: String) -> [String] {
-    var cells: [String] = []
-    let u = text.utf8
-    var start = u.startIndex
-    var i = u.startIndex
-    while i != u.endIndex {
-      if u[i] == 0x09 {
-        cells.append(text[start..<i].trimmingSpaces())
-        start = u.index(after: i)
+    // The cells' byte ranges, trimmed, found on the buffer; then each is one copied slice.
+    var copy = text
+    let ranges: [Range<Int>] = copy.withUTF8 { b in
+      var ranges: [Range<Int>] = []
+      var start = 0
+      for i in 0...b.count where i == b.count || b[i] == 0x09 {
+        var lo = start
+        var hi = i
+        while lo < hi, b[lo] == 0x20 { lo += 1 }
+        while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
+        ranges.append(lo..<hi)
+        start = i + 1
       }
-      u.formIndex(after: &i)
+      return ranges
     }
-    cells.append(text[start..<u.endIndex].trimmingSpaces())
-    return cells
+    let u = text.utf8
+    return ranges.map { r in
+      String(Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]))
+    }
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;

@@ -224,9 +224,11 @@ enum SectionTitle {
   /// "Phòng Văn hóa - Xã hội: Chủ trì, …" → title before the colon, paragraph after it;
   /// a short line without a final full stop is a title; anything else is a paragraph.
   static func split(_ text: String) -> (title: String?, paragraph: String?) {
-    let scalars = text.unicodeScalars
-    // A byte search: ":" is ASCII, and walking Characters made this a hot spot.
-    if let colon = text.utf8.firstIndex(of: 0x3A) {
+    // Byte searches: ":" is ASCII, and walking Characters, or even the string's UTF-8 view
+    // index by index, made this a hot spot on long numbered paragraphs.
+    var copy = text
+    if let offset = copy.withUTF8({ $0.firstIndex(of: 0x3A) }) {
+      let colon = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
       let head = text[..<colon].trimmingSpaces()
       let tail = text[text.index(after: colon)...].trimmingSpaces()
       let headWords = Words.splitOnSpaces(head).count
@@ -236,8 +238,8 @@ enum SectionTitle {
         return (head, tail)
       }
     }
-    let last = scalars.last
-    if scalars.count <= 220, last != ".", last != ";" {
+    let last = text.unicodeScalars.last
+    if WrapPolicy.scalarCount(text) <= 220, last != ".", last != ";" {
       return (text, nil)
     }
     return (nil, text)
