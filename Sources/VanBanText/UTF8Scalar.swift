@@ -1,12 +1,12 @@
 /// One scalar of the UTF-8 a String holds, read on the bytes.
 ///
-/// The byte scanners (tone folding, tone placement, the NFC shortcut) each decoded scalars by
+/// The byte scanners (tone folding, tone placement, the NFC shortcut, bare words) each decoded scalars by
 /// hand; this is the one decoder they share. Input comes from `String.withUTF8`, so it is well
 /// formed and a lead byte is always followed by its continuation bytes.
-enum UTF8Scalar {
+public enum UTF8Scalar {
   /// The scalar starting at `i` and its length in bytes (1–4).
-  @inline(__always)
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+  @inlinable @inline(__always)
+  public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
     let b = UInt32(bytes[i])
     if b < 0x80 { return (b, 1) }
     if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }

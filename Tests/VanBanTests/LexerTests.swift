@@ -207,6 +207,21 @@ import Testing
     }
   }
 
+  /// `bare` on the bytes strips what the Character comparison strips, also where the
+  /// punctuation sits next to a mark, a Prepend character or a Vietnamese letter.
+  @Test func bareMatchesTheCharacterComparison() {
+    let pieces = ["(", ")", ":", ",", ".", ";", "a", "ã", "ế", "\u{301}", "\u{600}", "\u{200D}", "\r", "xã", "1"]
+    var g = PropertyTests.LCG(state: 13)
+    var stripped = 0
+    for _ in 0..<5_000 {
+      let w = (0..<g.next(6)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      let fast = Words.bare(w)
+      #expect(fast == Words.bareByCharacters(w), "\(Array(w.unicodeScalars))")
+      if fast != w { stripped += 1 }
+    }
+    #expect(stripped > 1_000)
+  }
+
   /// A line's tab cells are its tab-separated pieces with the spaces around them dropped.
   @Test func tabCellsAreTrimmedPieces() {
     let pieces = ["\t", " ", "a", "Ủy ban", "ế", "\u{301}", "  ", "1"]

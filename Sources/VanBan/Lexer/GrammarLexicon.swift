@@ -353,11 +353,52 @@ enum Words {
 
   /// A folded word without the punctuation that may cling to its end ("nhận:" → "nhận").
   static func bare(_ w: String) -> String {
-    // The byte test first: a word ending in one of these characters ends in its byte, and
-    // most words end in a letter, so the Character comparison (which normalises non-ASCII
-    // text and made this the parser's hottest function) runs only when it can succeed.
-    guard let first = w.utf8.first, let last = w.utf8.last else { return w }
-    if first != 0x28 && last != 0x3A && last != 0x2C && last != 0x3B && last != 0x2E && last != 0x29 { return w }
+    // On the bytes: a word ending in one of these characters ends in its byte, and most words
+    // end in a letter. A stripped byte is a Character of its own when the scalar beside it is
+    // ASCII or a Latin letter: only a Prepend character joins a grapheme with the ":" after
+    // it, and only a mark (Extend) with the "(" before it. Anything else goes to the
+    // Character comparison, which made this the parser's hottest function.
+    var copy = w
+    let cut: (lo: Int, hi: Int)?? = copy.withUTF8 { b in
+      guard let first = b.first, let last = b.last else { return .some(nil) }
+      if first != 0x28 && !isClinging(last) { return .some(nil) }
+      var hi = b.count
+      while hi > 0, isClinging(b[hi - 1]) {
+        if hi >= 2 && b[hi - 2] >= 0x80 {
+          var start = hi - 2
+          while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+          guard isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
+        }
+        hi -= 1
+      }
+      var lo = 0
+      while lo < hi, b[lo] == 0x28 {
+        if lo + 1 < hi && b[lo + 1] >= 0x80 && !isPlainLetter(UTF8Scalar.decode(b, at: lo + 1).value) { return nil }
+        lo += 1
+      }
+      return .some((lo, hi))
+    }
+    switch cut {
+    case .some(nil): return w
+    case .some(let r?):
+      let u = w.utf8
+      return String(Substring(u[u.index(u.startIndex, offsetBy: r.lo)..<u.index(u.startIndex, offsetBy: r.hi)]))
+    case nil: return bareByCharacters(w)
+    }
+  }
+
+  /// Latin-1 to Latin Extended-B and Latin Extended Additional (every Vietnamese letter):
+  /// neither Prepend nor Extend for grapheme breaking.
+  @inline(__always) private static func isPlainLetter(_ v: UInt32) -> Bool {
+    (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
+  }
+
+  @inline(__always) private static func isClinging(_ b: UInt8) -> Bool {
+    b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29
+  }
+
+  /// `bare` where a byte next to the punctuation is not ASCII, by Characters.
+  static func bareByCharacters(_ w: String) -> String {
     var w = Substring(w)
     while let b = w.utf8.last, b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29,
       let l = w.last, l == ":" || l == "," || l == ";" || l == "." || l == ")"
