@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VanBan
+import VanBanText
 
 @Suite struct MarkupCleanerTests {
   static let cleaner = MarkupCleaner(grammar: .shared)
@@ -189,6 +190,20 @@ import Testing
     let fast = ReferenceExtractor.asciiNumberToken(Substring(word))
     #expect(fast != nil)
     #expect((fast?.isEmpty == true ? nil : fast) == ReferenceExtractor.scalarNumberToken(Substring(word)))
+  }
+}
+
+@Suite struct ZoneWordsTests {
+  /// The zone roles exist in Grammar/keywords.tsv, and the first-word set the structure
+  /// parser consults before matching them holds the first word of every zone phrase.
+  @Test func zoneFirstWordsCoverEveryZonePhrase() {
+    let lex = GrammarLexicon.shared
+    for role in GrammarLexicon.zoneRoles {
+      let matcher = lex.keywords[role]
+      #expect(matcher != nil, "role \(role) is in keywords.tsv")
+      for e in matcher?.entries ?? [] { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0])), "\(e.words)") }
+    }
+    for e in lex.docTypes.entries { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0]))) }
   }
 }
 

@@ -16,6 +16,12 @@ struct GrammarLexicon: Sendable {
   let docTypes: PhraseMatcher
   let docKinds: PhraseMatcher
   let keywords: [String: PhraseMatcher]
+  /// The keyword roles whose phrases open a new part of a document at the start of a line
+  /// (`StructureParser.startsZone`).
+  static let zoneRoles = ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
+  /// The folded first word of every zone phrase and document type: a line starting with
+  /// another word opens no zone, which settles most lines with one look-up.
+  let zoneFirstWords: Set<UTF8Key>
   /// The phrases of each keywords.tsv role as written, in file order.
   private let keywordPhrases: [String: [String]]
 
@@ -94,7 +100,10 @@ struct GrammarLexicon: Sendable {
       byRole[role, default: []].append(phrase)
     }
     keywordPhrases = byRole
-    keywords = byRole.mapValues { PhraseMatcher(pairs: $0.map { ($0, $0) }) }
+    let matchers = byRole.mapValues { PhraseMatcher(pairs: $0.map { ($0, $0) }) }
+    keywords = matchers
+    zoneFirstWords = Set(
+      (Self.zoneRoles.compactMap { matchers[$0] } + [docTypes]).flatMap { $0.entries.map { UTF8Key($0.words[0]) } })
     let sig = GrammarData.table("signature")
     var authorities: [(String, String)] = []
     var titles: [(String, String)] = []

@@ -1,4 +1,5 @@
 import VanBanModel
+import VanBanText
 
 /// Reads classified lines into the document's parts: head, legal bases, the section tree,
 /// closing, recipients, signature and annexes with their tables.
@@ -179,11 +180,13 @@ struct StructureParser {
     if let f = line.text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), f.properties.isLowercase {
       return false
     }
-    for role in ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
-    where startsWith(line, role: role) {
-      return true
+    // Every zone phrase needs its first word there: most lines are settled by one look-up.
+    if let first = line.firstWord, !first.isEmpty, lex.zoneFirstWords.contains(UTF8Key(Words.bare(first))) {
+      for role in GrammarLexicon.zoneRoles where startsWith(line, role: role) {
+        return true
+      }
+      if lex.docTypes.matchWhole(line) != nil { return true }
     }
-    if lex.docTypes.matchWhole(line) != nil { return true }
     if isSignatureStart(line, strict: true) { return true }
     return false
   }
