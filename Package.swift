@@ -37,7 +37,10 @@ let package = Package(
     .target(name: "VanBanDiff", dependencies: ["VanBanModel", "VanBanText", "VanBanGrammar"]),
     .target(
       name: "VanBanStore",
-      dependencies: ["VanBanModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "VanBanModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "vanban",

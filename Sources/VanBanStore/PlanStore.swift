@@ -34,6 +34,9 @@ public final class PlanStore: Sendable {
     config.busyMode = .timeout(10)
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // 16 MB of pages rather than SQLite's 2 MB: a bulk ingest touches every index, and with
+      // the small cache it read the same pages back from the file over and over.
+      try db.execute(sql: "PRAGMA cache_size = -16384")
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     let superseded = try queue.read { try Self.migrator.hasBeenSuperseded($0) }
@@ -166,13 +169,16 @@ public final class PlanStore: Sendable {
     let insertValue = try db.cachedStatement(
       sql: "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)")
     for (i, t) in plan.targets.enumerated() {
-      try insertTarget.execute(arguments: [
-        documentID, i, t.group, t.number, t.indicator, keyFolding(t.indicator), t.unit,
-        Self.joined(t.lead), Self.joined(t.coordinators), t.note, t.origin.rawValue, t.line,
-      ])
+      try RowInsert.run(insertTarget, in: db) { r in
+        r.add(documentID); r.add(i); r.add(t.group); r.add(t.number); r.add(t.indicator)
+        r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
+        r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line)
+      }
       let targetID = db.lastInsertedRowID
       for (j, v) in t.values.enumerated() {
-        try insertValue.execute(arguments: [targetID, j, v.year, v.op.rawValue, v.value, v.text])
+        try RowInsert.run(insertValue, in: db) { r in
+          r.add(targetID); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
+        }
       }
     }
 
@@ -185,12 +191,13 @@ public final class PlanStore: Sendable {
         """)
     for (i, t) in plan.tasks.enumerated() {
       let d = t.deadline
-      try insertTask.execute(arguments: [
-        documentID, i, t.group, t.number, t.name, keyFolding(t.name), Self.joined(t.lead),
-        Self.joined(t.coordinators), t.result, d?.text, d?.kind.rawValue, d?.start, d?.end,
-        d?.recurrence?.rawValue, d?.end ?? d?.start, t.note, t.details.map(Self.detailsJSON),
-        t.origin.rawValue, t.line,
-      ])
+      try RowInsert.run(insertTask, in: db) { r in
+        r.add(documentID); r.add(i); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
+        r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
+        r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
+        r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
+        r.add(t.line)
+      }
     }
 
     let insertReference = try db.cachedStatement(
@@ -198,20 +205,27 @@ public final class PlanStore: Sendable {
         INSERT INTO "references" (document_id, ordinal, kind, number, date, issuer, alias, line)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for (i, r) in plan.references.enumerated() {
-      try insertReference.execute(arguments: [documentID, i, r.kind, r.number, r.date, r.issuer, r.alias, r.line])
+    for (i, x) in plan.references.enumerated() {
+      try RowInsert.run(insertReference, in: db) { r in
+        r.add(documentID); r.add(i); r.add(x.kind); r.add(x.number); r.add(x.date); r.add(x.issuer); r.add(x.alias)
+        r.add(x.line)
+      }
     }
 
     let insertRecipient = try db.cachedStatement(
       sql: "INSERT INTO recipients (document_id, ordinal, name, note, line) VALUES (?, ?, ?, ?, ?)")
-    for (i, r) in plan.recipients.enumerated() {
-      try insertRecipient.execute(arguments: [documentID, i, r.name, r.note, r.line])
+    for (i, x) in plan.recipients.enumerated() {
+      try RowInsert.run(insertRecipient, in: db) { r in
+        r.add(documentID); r.add(i); r.add(x.name); r.add(x.note); r.add(x.line)
+      }
     }
 
     let insertDiagnostic = try db.cachedStatement(
       sql: "INSERT INTO diagnostics (document_id, ordinal, severity, code, message, line) VALUES (?, ?, ?, ?, ?, ?)")
     for (i, x) in plan.diagnostics.enumerated() {
-      try insertDiagnostic.execute(arguments: [documentID, i, x.severity.rawValue, x.code, x.message, x.line])
+      try RowInsert.run(insertDiagnostic, in: db) { r in
+        r.add(documentID); r.add(i); r.add(x.severity.rawValue); r.add(x.code); r.add(x.message); r.add(x.line)
+      }
     }
     return old == nil ? .inserted : .replaced
   }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VanBan
 import VanBanModel
@@ -415,5 +416,31 @@ final class TempDir {
 
   func copySeeds(_ indices: [Int]) throws {
     for i in indices { try write(Seeds.names[i], try Seeds.bytes(i)) }
+  }
+}
+
+/// Rows bound through SQLite's C API store what GRDB's arguments stored: text (empty text is
+/// not NULL), NULL, integers, reals; a failed insert throws and leaves the statement usable.
+@Suite struct RowInsertTests {
+  @Test func valuesKeepTheirTypes() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.queue.write { db in
+      try db.execute(sql: "CREATE TABLE t (a TEXT, b TEXT, c REAL, d INTEGER, e TEXT NOT NULL)")
+      let insert = try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?, ?)")
+      try RowInsert.run(insert, in: db) { r in
+        r.add(""); r.add(nil as String?); r.add(1.5); r.add(Int64.max); r.add("Ủy ban")
+      }
+      #expect(throws: (any Error).self) {
+        try RowInsert.run(insert, in: db) { r in r.add("x"); r.add("y"); r.add(nil as Double?); r.add(nil as Int?); r.addNull() }
+      }
+      try RowInsert.run(insert, in: db) { r in r.add("x"); r.add("y"); r.add(nil as Double?); r.add(7); r.add("z") }
+      let rows = try GRDB.Row.fetchAll(db, sql: "SELECT typeof(a), a, typeof(b), c, d, e FROM t ORDER BY rowid")
+      #expect(rows.count == 2)
+      #expect(rows[0][0] as String == "text" && rows[0][1] as String == "")
+      #expect(rows[0][2] as String == "null")
+      #expect(rows[0][3] as Double == 1.5 && rows[0][4] as Int64 == Int64.max && rows[0][5] as String == "Ủy ban")
+      #expect(rows[1][4] as Int64 == 7)
+    }
   }
 }
