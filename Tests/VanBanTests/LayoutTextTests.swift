@@ -48,6 +48,22 @@ import VanBanText
     #expect(multi > 100)
   }
 
+  /// The eight-at-a-time count of space triples agrees with counting them one by one, at
+  /// every length and alignment around the word size.
+  @Test func spaceTriplesCountAsOneByOne() {
+    var g = PropertyTests.LCG(state: 17)
+    for _ in 0..<3_000 {
+      let bytes: [UInt8] = (0..<g.next(40)).map { _ in g.next(3) == 0 ? 0x61 : 0x20 }
+      var triples = 0
+      if bytes.count >= 3 { for i in 0...(bytes.count - 3) where bytes[i...(i + 2)].allSatisfy({ $0 == 0x20 }) { triples += 1 } }
+      bytes.withUnsafeBufferPointer { b in
+        for n in [0, 1, 2, 5, triples, triples + 1] {
+          #expect(LayoutTextReader.hasSpaceTriples(b, atLeast: n) == (triples >= n), "\(bytes) \(n)")
+        }
+      }
+    }
+  }
+
   @Test func formFeedsStartPages() {
     let words = LayoutTextReader.words("một\n\u{0C}hai ba\nbốn\u{0C}năm")
     #expect(words.map(\.page) == [1, 2, 2, 2, 3])

@@ -234,6 +234,9 @@ enum LayoutTextReader {
     return copy.withUTF8 { all in
       let head = UnsafeBufferPointer(rebasing: all[..<min(all.count, OCRLayoutReader.sniffLength)])
       guard !head.contains(0x09) else { return false }
+      // Every gutter line holds three spaces in a row: most text has too few such places in
+      // all of its head, which eight-byte words count faster than lines can be cut.
+      guard Self.hasSpaceTriples(head, atLeast: minGutterLines) else { return false }
       var gutterLines = 0
       var header = false
       var start = 0
@@ -258,6 +261,33 @@ enum LayoutTextReader {
       }
       return false
     }
+  }
+
+  /// Whether at least `n` places in `b` start three spaces in a row (a run of k spaces is
+  /// k - 2 places), counted eight positions at a time from three overlapping loads.
+  static func hasSpaceTriples(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
+    guard let base = b.baseAddress, n > 0 else { return n <= 0 }
+    let raw = UnsafeRawPointer(base)
+    /// High bit of each byte of `x` that is a space.
+    @inline(__always) func spaces(_ x: UInt64) -> UInt64 {
+      let d = x ^ 0x2020_2020_2020_2020
+      return ~(((d & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | d) & 0x8080_8080_8080_8080
+    }
+    var count = 0
+    var i = 0
+    while i + 10 <= b.count {
+      let m = spaces(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        & spaces(raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
+        & spaces(raw.loadUnaligned(fromByteOffset: i + 2, as: UInt64.self))
+      count += m.nonzeroBitCount
+      if count >= n { return true }
+      i += 8
+    }
+    while i + 2 < b.count {
+      if b[i] == 0x20 && b[i + 1] == 0x20 && b[i + 2] == 0x20 { count += 1 }
+      i += 1
+    }
+    return count >= n
   }
 
   /// The pieces of a line between gutters (runs of `minGutter` spaces or more), leading
