@@ -129,16 +129,19 @@ public final class PlanStore: Sendable {
 
   private func write(_ plan: Plan, in db: Database) throws -> SaveOutcome {
     let name = plan.source.name
+    // Cached statements: preparing these three for every document was a tenth of the
+    // writing thread's work.
     let old = try Row.fetchOne(
-      db, sql: "SELECT id, sha256 FROM documents WHERE source_name = ?", arguments: [name])
+      db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE source_name = ?"), arguments: [name])
+    let clearFailure = try db.cachedStatement(sql: "DELETE FROM failures WHERE source_name = ?")
     if let old, (old[1] as String) == plan.source.sha256 {
-      try db.execute(sql: "DELETE FROM failures WHERE source_name = ?", arguments: [name])
+      try clearFailure.execute(arguments: [name])
       return .unchanged
     }
     if let old {
-      try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [old[0] as Int64])
+      try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [old[0] as Int64])
     }
-    try db.execute(sql: "DELETE FROM failures WHERE source_name = ?", arguments: [name])
+    try clearFailure.execute(arguments: [name])
 
     let h = plan.header
     let commune = h.place ?? h.issuer
