@@ -240,8 +240,10 @@ struct AgencyLexicon: Sendable {
   // MARK: Headings
 
   private func removingPrefix(_ words: [String]) -> [String] {
-    let keys = words.map(Self.key)
-    for prefix in prefixes where prefix.count < keys.count && Array(keys[..<prefix.count]) == prefix {
+    // Keys of the opening words only: a heading runs on into its whole paragraph, and keying
+    // every word of it was most of this function's cost. `prefixes` is longest first.
+    let keys = words.prefix(prefixes.first?.count ?? 0).map(Self.key)
+    for prefix in prefixes where prefix.count < words.count && Array(keys[..<prefix.count]) == prefix {
       return Array(words[prefix.count...])
     }
     return words
