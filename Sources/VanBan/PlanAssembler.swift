@@ -21,8 +21,16 @@ struct PlanAssembler {
     var mentions: [Reference] = []
     // The legal bases are body texts too, and the texts richest in citations: read once.
     var citingTexts: [Int: (text: LogicalText, references: [Reference])] = [:]
+    // One walk over each body text tells whether it may cite and, before the annexes, whether
+    // it may name an annex (checkAnnexMentions).
+    let firstAnnexLine = parser.annexes.first?.line ?? Int.max
+    var mayNameAnnex: [Bool] = []
+    mayNameAnnex.reserveCapacity(parser.bodyTexts.count)
     for text in parser.bodyTexts {
-      let refs = extractor.extract(from: text)
+      let scan = extractor.scan(text.text, labels: text.line < firstAnnexLine)
+      mayNameAnnex.append(scan.label)
+      guard scan.citation else { continue }
+      let refs = extractor.extractAll(from: text)
       guard !refs.isEmpty else { continue }
       mentions += refs
       citingTexts[text.line] = (text, refs)
@@ -46,7 +54,7 @@ struct PlanAssembler {
       (known ?? extractor.extract(from: text)).forEach { own.add($0) }
       return LegalBasis(text: text.text, line: text.line, references: own.references)
     }
-    diagnostics += checkAnnexMentions()
+    diagnostics += checkAnnexMentions(mayNameAnnex)
     let planYear = header.date?.year ?? header.title.flatMap(ValueParser.year(in:))
     let interpreter = TableInterpreter(
       lex: lexicon, agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, values: PlanParser.values,
@@ -98,13 +106,15 @@ struct PlanAssembler {
   }
 
   /// Every annex the body names must exist: by label, or by position for an unlabelled one.
-  private func checkAnnexMentions() -> [Diagnostic] {
+  /// - Parameter mayNameAnnex: for each body text, `AnnexMentions.hasLabelWord` of it (false
+  ///   from the first annex on, where mentions are not checked).
+  private func checkAnnexMentions(_ mayNameAnnex: [Bool]) -> [Diagnostic] {
     let firstAnnexLine = parser.annexes.first?.line ?? Int.max
     let mentions = AnnexMentions(lex: lexicon)
     var seen: Set<String> = []
     var out: [Diagnostic] = []
-    for text in parser.bodyTexts where text.line < firstAnnexLine {
-      for (label, line) in mentions.labels(in: text) where !seen.contains(label) {
+    for (k, text) in parser.bodyTexts.enumerated() where text.line < firstAnnexLine {
+      for (label, line) in mentions.labels(in: text, scanned: mayNameAnnex[k]) where !seen.contains(label) {
         seen.insert(label)
         let ordinal = LineClassifier.romanValue(label) ?? Int(label) ?? 0
         let found = parser.annexes.enumerated().contains { k, a in

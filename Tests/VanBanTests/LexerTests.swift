@@ -152,6 +152,9 @@ import VanBanText
     for text in texts {
       let refs = Self.extractor.extractAll(from: LogicalText(text, line: 1))
       if !refs.isEmpty { withCitations += 1 }
+      // The walk that answers both questions answers each as its own scan does.
+      let both = Self.extractor.scan(text, labels: true)
+      #expect(both.citation == Self.extractor.mayHoldCitation(text) && both.label == AnnexMentions.hasLabelWord(text))
       if !Self.extractor.mayHoldCitation(text) {
         skipped += 1
         #expect(refs.isEmpty, "\(text)")

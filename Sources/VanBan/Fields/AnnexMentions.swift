@@ -5,10 +5,11 @@
 struct AnnexMentions {
   let lex: GrammarLexicon
 
-  func labels(in text: LogicalText) -> [(label: String, line: Int)] {
+  /// - Parameter scanned: `hasLabelWord(text.text)` when the caller has it already.
+  func labels(in text: LogicalText, scanned: Bool? = nil) -> [(label: String, line: Int)] {
     // Most text holds no word that can be a label: a byte scan says so before the text is
     // cut into words.
-    guard Self.hasLabelWord(text.text) else { return [] }
+    guard scanned ?? Self.hasLabelWord(text.text) else { return [] }
     let words = Words.split(Substring(text.text))
     // A mention ends in a label — a Roman numeral or a number of one or two digits — and
     // most text has no such word: then there is nothing to fold.

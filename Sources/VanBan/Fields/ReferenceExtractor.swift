@@ -171,19 +171,29 @@ struct ReferenceExtractor {
   /// with a word before it that can lead one (`GrammarLexicon.citationNumberLeads`, or ":"),
   /// which `extract` requires of every number it reads.
   func mayHoldCitation(_ text: String) -> Bool {
+    scan(text, labels: false).citation
+  }
+
+  /// `mayHoldCitation`, and with `labels` also `AnnexMentions.hasLabelWord`, in one walk over
+  /// the words: the body texts are asked both, and walking them twice cost as much as either.
+  func scan(_ text: String, labels: Bool) -> (citation: Bool, label: Bool) {
     var s = text
     return s.withUTF8 { bytes in
       var previous: Range<Int>?
-      var found = false
+      var citation = false
+      var label = !labels
       Words.forEachWord(in: bytes, separatedBy: Words.isSpaceOrTab) { word in
         defer { previous = word }
         let w = UnsafeBufferPointer(rebasing: bytes[word])
-        guard w[0] &- 0x30 < 10, let previous else { return true }
-        guard w.contains(where: { $0 >= 0x80 }) || Self.asciiNumberToken(w)?.isEmpty == false else { return true }
-        found = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[previous]))
-        return !found
+        if !label { label = AnnexMentions.mayBeLabel(w) }
+        if !citation, w[0] &- 0x30 < 10, let previous,
+          w.contains(where: { $0 >= 0x80 }) || Self.asciiNumberToken(w)?.isEmpty == false
+        {
+          citation = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[previous]))
+        }
+        return !(citation && label)
       }
-      return found
+      return (citation, labels && label)
     }
   }
 
