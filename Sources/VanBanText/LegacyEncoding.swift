@@ -208,7 +208,20 @@ enum LegacyDecoder {
 /// go by ("Kế", "Ở") takes the case of the words beside it on its line.
 enum TCVN3Case {
   static func restoreCapitals(_ units: inout [UInt16]) {
-    let upper = VietnameseLetters.upperOfTonedLower
+    // On raw buffers: this runs over every unit of a TCVN3 document, and the checked array
+    // accesses (and the tables' global accessors) per unit were most of its cost.
+    VietnameseLetters.upperOfTonedLower.withUnsafeBufferPointer { upper in
+      VietnameseLetters.info.withUnsafeBufferPointer { info in
+        units.withUnsafeMutableBufferPointer { units in
+          restoreCapitals(units, upper: upper, info: info)
+        }
+      }
+    }
+  }
+
+  private static func restoreCapitals(
+    _ units: UnsafeMutableBufferPointer<UInt16>, upper: UnsafeBufferPointer<UInt16>, info: UnsafeBufferPointer<UInt32>
+  ) {
     // Words of the current line: (start, end, capitals, unambiguous lower case, ambiguous).
     struct Word {
       var start: Int
@@ -222,8 +235,15 @@ enum TCVN3Case {
     var current: Word?
     var lineBreakBeforeCurrent = false
     var lineBreakAfterCurrent = false
+    /// `VietnameseLetters.isUpper` / `isLower` on the table: 1 capital, -1 lower case, 0 neither.
+    @inline(__always) func letterCase(_ u: UInt16) -> Int {
+      guard Int(u) < info.count else { return 0 }
+      let x = info[Int(u)]
+      guard x & (1 << 21) != 0 else { return 0 }
+      return x & (1 << 20) != 0 ? 1 : -1
+    }
 
-    func decide(_ word: Word, before: Word?, after: Word?, units: inout [UInt16]) {
+    func decide(_ word: Word, before: Word?, after: Word?) {
       guard word.ambiguous > 0, word.lower == 0 else { return }
       let caps: Bool
       if word.upper >= 2 {
@@ -255,10 +275,12 @@ enum TCVN3Case {
           let u = units[i]
           if Int(u) < upper.count, upper[Int(u)] != 0 {
             w.ambiguous += 1
-          } else if VietnameseLetters.isUpper(u) {
-            w.upper += 1
-          } else if VietnameseLetters.isLower(u) {
-            w.lower += 1
+          } else {
+            switch letterCase(u) {
+            case 1: w.upper += 1
+            case -1: w.lower += 1
+            default: break
+            }
           }
           i += 1
         }
@@ -269,9 +291,7 @@ enum TCVN3Case {
       }
       lineBreakAfterCurrent = sawNewline
       if let cur = current {
-        decide(
-          cur, before: lineBreakBeforeCurrent ? nil : previous,
-          after: (lineBreakAfterCurrent || next == nil) ? nil : next, units: &units)
+        decide(cur, before: lineBreakBeforeCurrent ? nil : previous, after: (lineBreakAfterCurrent || next == nil) ? nil : next)
       }
       previous = current
       current = next
