@@ -12,23 +12,37 @@ struct RowInsert {
   private let statement: Statement
   private let connection: SQLiteConnection
   private var index: Int32 = 0
+  /// The row's text values, copied here and bound without SQLite copying them again
+  /// (SQLITE_STATIC): a copy by SQLite is an allocation per value. Valid until the row is
+  /// stepped, after which the bindings are cleared.
+  private let arena: UnsafeMutableRawBufferPointer
+  private var used = 0
 
-  init(_ statement: Statement, in db: Database) {
+  private init(_ statement: Statement, in db: Database, arena: UnsafeMutableRawBufferPointer) {
     self.statement = statement
     connection = db.sqliteConnection!
+    self.arena = arena
   }
+
+  /// Text beyond this, in one row, is bound as SQLite's own copy.
+  static let arenaSize = 8192
 
   /// Binds the row's values in order (`bind` calls `add` once per `?`), then inserts it.
   static func run(_ statement: Statement, in db: Database, _ bind: (inout RowInsert) -> Void) throws {
-    var row = RowInsert(statement, in: db)
-    sqlite3_reset(statement.sqliteStatement)
-    bind(&row)
-    let code = sqlite3_step(statement.sqliteStatement)
-    guard code == SQLITE_DONE else {
-      sqlite3_reset(statement.sqliteStatement)
-      throw DatabaseError(
-        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(row.connection)),
-        sql: statement.sql)
+    try withUnsafeTemporaryAllocation(byteCount: arenaSize, alignment: 1) { arena in
+      var row = RowInsert(statement, in: db, arena: arena)
+      let s = statement.sqliteStatement
+      sqlite3_reset(s)
+      bind(&row)
+      let code = sqlite3_step(s)
+      // No binding may outlive the arena.
+      sqlite3_reset(s)
+      sqlite3_clear_bindings(s)
+      guard code == SQLITE_DONE else {
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(row.connection)),
+          sql: statement.sql)
+      }
     }
   }
 
@@ -53,17 +67,27 @@ struct RowInsert {
     index += 1
     let i = index
     let s = statement.sqliteStatement
-    value.withUTF8 { bytes in
-      // SQLite copies the bytes (SQLITE_TRANSIENT). An empty string still needs a pointer,
-      // since a null one binds NULL.
+    let arena = self.arena
+    let used = self.used
+    let stored: Int = value.withUTF8 { bytes in
+      // An empty string still needs a pointer, since a null one binds NULL.
       guard let base = bytes.baseAddress, !bytes.isEmpty else {
         sqlite3_bind_text(s, i, "", 0, Self.transient)
-        return
+        return 0
       }
+      if used + bytes.count <= arena.count, let start = arena.baseAddress {
+        let copy = start + used
+        copy.copyMemory(from: base, byteCount: bytes.count)
+        sqlite3_bind_text(s, i, copy.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+        return bytes.count
+      }
+      // The arena is full: SQLite copies the bytes (SQLITE_TRANSIENT).
       base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
         _ = sqlite3_bind_text(s, i, $0, Int32(bytes.count), Self.transient)
       }
+      return 0
     }
+    self.used += stored
   }
 
   mutating func addNull() {

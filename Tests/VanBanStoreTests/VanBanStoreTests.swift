@@ -443,4 +443,29 @@ final class TempDir {
       #expect(rows[1][4] as Int64 == 7)
     }
   }
+
+  /// Text copied into the row's arena and text past its end (bound as SQLite's own copy)
+  /// both arrive whole, row after row.
+  @Test func longTextAndManyRowsArriveWhole() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let long = String(repeating: "Ủy ban nhân dân xã ", count: 300)  // ~6 KB each
+    try store.queue.write { db in
+      try db.execute(sql: "CREATE TABLE u (k INTEGER, a TEXT, b TEXT, c TEXT)")
+      let insert = try db.cachedStatement(sql: "INSERT INTO u VALUES (?, ?, ?, ?)")
+      for k in 0..<200 {
+        try RowInsert.run(insert, in: db) { r in
+          r.add(k); r.add(k % 2 == 0 ? long : "ngắn \(k)"); r.add(long); r.add("cuối \(k)")
+        }
+      }
+      let rows = try GRDB.Row.fetchAll(db, sql: "SELECT k, a, b, c FROM u ORDER BY k")
+      #expect(rows.count == 200)
+      for (k, row) in rows.enumerated() {
+        #expect(row[0] as Int == k)
+        #expect(row[1] as String == (k % 2 == 0 ? long : "ngắn \(k)"))
+        #expect(row[2] as String == long)
+        #expect(row[3] as String == "cuối \(k)")
+      }
+    }
+  }
 }
