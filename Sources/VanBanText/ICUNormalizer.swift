@@ -157,16 +157,28 @@ enum NFCCheck {
   }()
 
   static func isPlainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let table = plainStarter
-    let n = bytes.count
-    var i = 0
-    while i < n {
-      i = ICUString.skippingASCIIWords(bytes, from: i)
-      if i >= n { break }
-      let (c, length) = UTF8Scalar.decode(bytes, at: i)
-      i += length
-      if c >= UInt32(bound) || !table[Int(c)] { return false }
+    plainStarter.withUnsafeBufferPointer { table in
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        i = ICUString.skippingASCIIWords(bytes, from: i)
+        if i >= n { break }
+        // ASCII and the two-byte scalars below U+0300 (leads below 0xCC) are starters NFC keeps,
+        // as the table says: settled on the lead byte, without decoding.
+        let lead = bytes[i]
+        if lead < 0x80 {
+          i += 1
+          continue
+        }
+        if lead < 0xCC {
+          i += 2
+          continue
+        }
+        let (c, length) = UTF8Scalar.decode(bytes, at: i)
+        i += length
+        if c >= UInt32(bound) || !table[Int(c)] { return false }
+      }
+      return true
     }
-    return true
   }
 }
