@@ -42,30 +42,23 @@ public enum ToneStyle {
     let seconds = pairSeconds
     let n = bytes.count
     var out: [(range: Range<Int>, pair: UInt32)] = []
-    // The second letter of every pair is beyond ASCII: the scan visits the bytes beyond ASCII
-    // (skipping ASCII runs eight bytes at a time) and looks back for an o, O, u or U before
-    // one. Continuation bytes are never o or u, so every pair is found, in order; `j` is the
-    // position of the second letter, and a pair ending at `next` lets the next one start there.
-    var j = 1
-    while j < n {
-      j = ICUString.skippingASCIIWords(bytes, from: j)
-      guard j < n else { break }
+    // Every pair is an o, O, u or U followed by a letter beyond ASCII (a lead byte of C3 or
+    // more): the scan looks for those four bytes, eight at a time, and at each checks the
+    // scalar after it. A pair ending at `next` lets the next one start there.
+    var i = 0
+    while i + 1 < n {
+      i = nextOorU(bytes, from: i)
+      guard i + 1 < n else { break }
+      let j = i + 1
       guard bytes[j] >= 0xC3 else {
-        j += 1
+        i = j
         continue
       }
-      let i = j - 1
       let b = bytes[i]
       let lower = b | 0x20
-      guard lower == 0x6F || lower == 0x75 else {
-        // Past this scalar's continuation bytes, which start nothing.
-        let lead = bytes[j]
-        j += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        continue
-      }
       let (second, secondLength) = UTF8Scalar.decode(bytes, at: j)
       guard second >= 0x2000 || seconds[Int(second)], second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
-        j += 1
+        i = j
         continue
       }
       let next = i + 1 + secondLength
@@ -78,9 +71,31 @@ public enum ToneStyle {
       if endsSyllable && !afterQ && !isVowelScalar(before) {
         out.append((i..<next, replacement))
       }
-      j = next + 1
+      i = next
     }
     return out
+  }
+
+  /// The first o, O, u or U at or after `from` (or `bytes.count`), eight bytes per step: a
+  /// byte is one of them exactly when, with 0x20 set, it is "o" or "u".
+  @inline(__always)
+  private static func nextOorU(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    var i = from
+    let n = bytes.count
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    @inline(__always) func zeroBytes(_ d: UInt64) -> UInt64 { ~(((d & low) &+ low) | d) & 0x8080_8080_8080_8080 }
+    while i + 8 <= n {
+      let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
+      let m = zeroBytes(x ^ 0x6F6F_6F6F_6F6F_6F6F) | zeroBytes(x ^ 0x7575_7575_7575_7575)
+      if m != 0 { return i + m.trailingZeroBitCount / 8 }
+      i += 8
+    }
+    while i < n {
+      let lower = bytes[i] | 0x20
+      if lower == 0x6F || lower == 0x75 { return i }
+      i += 1
+    }
+    return n
   }
 
   private static func isLetterScalar(_ v: UInt32) -> Bool {
