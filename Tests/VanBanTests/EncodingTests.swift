@@ -273,6 +273,54 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     #expect(ToneStyle.modernize(old) == new)
   }
 
+  /// The byte scan rewrites what a walk over the scalars, applying the rule as written,
+  /// rewrites: on random text made of pairs, their neighbours and the letters around them.
+  @Test func modernizeAgreesWithTheScalarRule() {
+    func isVowel(_ v: UInt32) -> Bool {
+      guard v < UInt32(VietnameseLetters.bound) else { return false }
+      let entry = VietnameseLetters.info[Int(v)]
+      return entry & (1 << 21) != 0 && VietnameseLetters.isVowel(UInt16(truncatingIfNeeded: entry))
+    }
+    func model(_ s: String) -> String {
+      let u = Array(s.unicodeScalars)
+      var out = String.UnicodeScalarView()
+      var k = 0
+      while k < u.count {
+        let first = u[k].value
+        if k + 1 < u.count, first == 0x6F || first == 0x4F || first == 0x75 || first == 0x55, u[k + 1].value < 0x10000,
+          let new = ToneStyle.pairs[first << 16 | u[k + 1].value]
+        {
+          let after = k + 2 < u.count ? u[k + 2].value : nil
+          let endsSyllable = after.map { !($0 < 0x10000 && VietnameseLetters.isLetter(UInt16($0))) } ?? true
+          let before = k > 0 ? u[k - 1].value : 0x20
+          let afterQ = (first | 0x20) == 0x75 && (before == 0x71 || before == 0x51)
+          if endsSyllable && !afterQ && !isVowel(before) {
+            out.append(Unicode.Scalar(new >> 16)!)
+            out.append(Unicode.Scalar(new & 0xFFFF)!)
+          } else {
+            out.append(u[k])
+            out.append(u[k + 1])
+          }
+          k += 2
+          continue
+        }
+        out.append(u[k])
+        k += 1
+      }
+      return String(out)
+    }
+    let pieces = [" ho", " thu", "o", "O", "u", "U", "à", "á", "ả", "ẹ", "ý", "Ỷ", "ỳ", "a", "n", "q", "Q", "ê", "😀", " ", ",", "ươ"]
+    var g = PropertyTests.LCG(state: 21)
+    var changed = 0
+    for _ in 0..<5_000 {
+      let text = (0..<g.next(10)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      let fast = ToneStyle.modernize(text)
+      #expect(fast == model(text), "\(text)")
+      if fast != text { changed += 1 }
+    }
+    #expect(changed > 100)
+  }
+
   @Test func modernizeLeavesTheNewStyleSeedsAlone() throws {
     // Turning a seed old-style and back gives the seed with its own old-style spots modernised.
     for url in Repo.corpusInputs().prefix(5) {
