@@ -48,7 +48,8 @@ struct Ingest: ParsableCommand {
 
   /// What a worker hands to the writer.
   enum Outcome: Sendable {
-    case parsed(Plan, json: [UInt8]?, bytes: Int)
+    /// `plan` is nil when nothing but the JSON is wanted (no database).
+    case parsed(Plan?, json: [UInt8]?, bytes: Int, worker: Int)
     case unchanged(bytes: Int)
     case failed(kind: String, message: String, sha256: String?, bytes: Int)
   }
@@ -88,14 +89,23 @@ struct Ingest: ParsableCommand {
     let input = self.input
     let wantJSON = output != nil
     let knownDigests = known
+    let keepPlans = store != nil
+    let workers = min(jobs, max(files.count, 1))
+    // Written plans go back to the thread that parsed them to be freed there: freeing another
+    // thread's memory takes its allocator's lock, and the writing thread, which bounds the
+    // speed-up from more jobs, spent a tenth of its time doing it.
+    let trash = PlanTrash(workers: workers)
     var threads: [pthread_t] = []
-    for _ in 0..<min(jobs, max(files.count, 1)) {
+    for w in 0..<workers {
       threads.append(
         startThread {
           while let i = queue.take() {
+            trash.empty(w)
             queue.finish(i, Self.process(
-                files[i].path, options: input.options(name: files[i].path), json: wantJSON, known: knownDigests))
+                files[i].path, options: input.options(name: files[i].path), json: wantJSON, keepPlan: keepPlans,
+                known: knownDigests, worker: w))
           }
+          trash.empty(w)
         })
     }
 
@@ -112,10 +122,13 @@ struct Ingest: ParsableCommand {
     // Finished documents wait here and are written together, one transaction per batch: each
     // document is still all-or-nothing, and a commit per document was most of the writing cost.
     // A batch is written when it is full, when no result has come for a moment, and at the end.
-    var pending: [(path: String, entry: PlanStore.Entry)] = []
+    var pending: [(path: String, entry: PlanStore.Entry, worker: Int?)] = []
     func flush() {
       guard !pending.isEmpty else { return }
-      defer { pending.removeAll(keepingCapacity: true) }
+      defer {
+        trash.put(pending.compactMap { p in p.worker.map { ($0, p.entry) } })
+        pending.removeAll(keepingCapacity: true)
+      }
       guard let store, storeError == nil else { return }
       do {
         for outcome in try store.write(pending.map(\.entry)) {
@@ -142,7 +155,7 @@ struct Ingest: ParsableCommand {
       case .result(let i, let outcome):
         let path = files[i].path
         switch outcome {
-        case .parsed(let plan, let json, let bytes):
+        case .parsed(let plan, let json, let bytes, let worker):
           if let json {
             do {
               try output?.write(json)
@@ -151,13 +164,13 @@ struct Ingest: ParsableCommand {
               queue.stop()
             }
           }
-          if store != nil { pending.append((path, .plan(plan))) } else { progress.inserted += 1 }
+          if let plan { pending.append((path, .plan(plan), worker)) } else { progress.inserted += 1 }
           progress.bytes += bytes
         case .unchanged(let bytes):
           progress.unchanged += 1
           progress.bytes += bytes
         case .failed(let kind, let message, let sha256, let bytes):
-          pending.append((path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message)))
+          pending.append((path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message), nil))
           progress.failed += 1
           progress.bytes += bytes
           progress.message("\(path): \(message)")
@@ -190,7 +203,7 @@ struct Ingest: ParsableCommand {
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
   static func process(
-    _ path: String, options: ParseOptions, json: Bool, known: [String: String]
+    _ path: String, options: ParseOptions, json: Bool, keepPlan: Bool, known: [String: String], worker: Int
   ) -> Outcome {
     let bytes: [UInt8]
     do {
@@ -208,7 +221,7 @@ struct Ingest: ParsableCommand {
     do {
       let plan = try PlanParser.parse(
         bytes, options: options)
-      return .parsed(plan, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count)
+      return .parsed(keepPlan ? plan : nil, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
     } catch {
       return .failed(kind: "bad_data", message: error.description, sha256: digest ?? PlanParser.sha256Hex(bytes), bytes: bytes.count)
     }
@@ -260,5 +273,39 @@ final class NDJSONOutput {
 
   func close() {
     if fd > 1 { Glibc.close(fd) }
+  }
+}
+
+/// Written plans waiting to be freed by the thread that parsed them (see `Ingest.run`).
+final class PlanTrash: @unchecked Sendable {
+  // Guarded by `mutex`.
+  private var bins: [[PlanStore.Entry]]
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init(workers: Int) {
+    bins = Array(repeating: [], count: max(workers, 1))
+    mutex = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func put(_ entries: [(worker: Int, entry: PlanStore.Entry)]) {
+    guard !entries.isEmpty else { return }
+    pthread_mutex_lock(mutex)
+    for (w, e) in entries { bins[w].append(e) }
+    pthread_mutex_unlock(mutex)
+  }
+
+  /// Frees what waits for worker `w`, on the calling thread (outside the lock).
+  func empty(_ w: Int) {
+    pthread_mutex_lock(mutex)
+    let garbage = bins[w]
+    bins[w] = []
+    pthread_mutex_unlock(mutex)
+    _ = consume garbage
   }
 }
