@@ -23,7 +23,6 @@ struct PlanAssembler {
     var citingTexts: [Int: (text: LogicalText, references: [Reference])] = [:]
     // One walk over each body text tells whether it may cite and, before the annexes, whether
     // it may name an annex (checkAnnexMentions).
-    let firstAnnexLine = parser.annexes.first?.line ?? Int.max
     var mayNameAnnex: [Bool] = []
     mayNameAnnex.reserveCapacity(parser.bodyTexts.count)
     for text in parser.bodyTexts {
@@ -105,11 +104,13 @@ struct PlanAssembler {
     return refs
   }
 
+  /// Mentions of annexes are checked in the body only, before the first annex.
+  private var firstAnnexLine: Int { parser.annexes.first?.line ?? Int.max }
+
   /// Every annex the body names must exist: by label, or by position for an unlabelled one.
   /// - Parameter mayNameAnnex: for each body text, `AnnexMentions.hasLabelWord` of it (false
   ///   from the first annex on, where mentions are not checked).
   private func checkAnnexMentions(_ mayNameAnnex: [Bool]) -> [Diagnostic] {
-    let firstAnnexLine = parser.annexes.first?.line ?? Int.max
     let mentions = AnnexMentions(lex: lexicon)
     var seen: Set<String> = []
     var out: [Diagnostic] = []

@@ -239,8 +239,8 @@ enum TCVN3Case {
     @inline(__always) func letterCase(_ u: UInt16) -> Int {
       guard Int(u) < info.count else { return 0 }
       let x = info[Int(u)]
-      guard x & (1 << 21) != 0 else { return 0 }
-      return x & (1 << 20) != 0 ? 1 : -1
+      guard x & VietnameseLetters.letterBit != 0 else { return 0 }
+      return x & VietnameseLetters.capitalBit != 0 ? 1 : -1
     }
 
     func decide(_ word: Word, before: Word?, after: Word?) {
@@ -335,7 +335,7 @@ enum MarkComposer {
     var status = vb_status(VB_ZERO_ERROR)
     let nfc = vb_unorm2_getNFCInstance(&status)
     ICUNormalizer.check(status)
-    for u in 0..<VietnameseLetters.bound where VietnameseLetters.info[u] & (1 << 21) != 0 {
+    for u in 0..<VietnameseLetters.bound where VietnameseLetters.info[u] & VietnameseLetters.letterBit != 0 {
       for (k, mark) in marks.enumerated() {
         let c = vb_unorm2_composePair(nfc, Int32(u), Int32(mark))
         if c > 0 && c < 0x10000 { table[u * marks.count + k] = UInt16(c) }

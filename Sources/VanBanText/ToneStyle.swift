@@ -34,9 +34,9 @@ public enum ToneStyle {
 
   /// The pairs to rewrite, in order: where each stands in the UTF-8 and the two scalars that
   /// replace it. Works on the bytes in one pass: converting whole documents to UTF-16 and back
-  /// cost more than the search itself. All units involved are in the BMP, so scalars here are the UTF-16 units
-  /// the rule speaks of (a scalar beyond the BMP is no letter and no vowel, as its surrogates
-  /// were not).
+  /// cost more than the search itself. All units involved are in the BMP, so scalars here are
+  /// the UTF-16 units the rule speaks of (a scalar beyond the BMP is no letter and no vowel, as
+  /// its surrogates were not).
   private static func edits(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, pair: UInt32)] {
     let table = pairs
     let seconds = pairSeconds
@@ -82,11 +82,9 @@ public enum ToneStyle {
   private static func nextOorU(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
     var i = from
     let n = bytes.count
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    @inline(__always) func zeroBytes(_ d: UInt64) -> UInt64 { ~(((d & low) &+ low) | d) & 0x8080_8080_8080_8080 }
     while i + 8 <= n {
       let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
-      let m = zeroBytes(x ^ 0x6F6F_6F6F_6F6F_6F6F) | zeroBytes(x ^ 0x7575_7575_7575_7575)
+      let m = ByteMask.equal(x, to: 0x6F) | ByteMask.equal(x, to: 0x75)
       if m != 0 { return i + m.trailingZeroBitCount / 8 }
       i += 8
     }
@@ -103,7 +101,7 @@ public enum ToneStyle {
   }
 
   private static func isVowelScalar(_ v: UInt32) -> Bool {
-    v < 0x10000 && isVowelLetter(UInt16(v))
+    v < 0x10000 && VietnameseLetters.isVowelLetter(UInt16(v))
   }
 
   /// Whether a unit below 0x2000 is the second letter of some old pair: a bit test before the
@@ -125,11 +123,4 @@ public enum ToneStyle {
     }
     return out
   }()
-
-  private static func isVowelLetter(_ u: UInt16) -> Bool {
-    guard Int(u) < VietnameseLetters.bound else { return false }
-    let entry = VietnameseLetters.info[Int(u)]
-    guard entry & (1 << 21) != 0 else { return false }
-    return VietnameseLetters.isVowel(UInt16(truncatingIfNeeded: entry))
-  }
 }

@@ -14,6 +14,13 @@ enum VietnameseLetters {
   static let vowelUnits: Set<UInt16> = Set(vowels.compactMap { $0.utf16.first })
 
   @inline(__always) static func isVowel(_ base: UInt16) -> Bool { vowelUnits.contains(base) }
+
+  /// Whether a unit is a vowel letter, toned or not, in either case.
+  static func isVowelLetter(_ u: UInt16) -> Bool {
+    guard Int(u) < bound else { return false }
+    let entry = info[Int(u)]
+    return entry & letterBit != 0 && isVowel(UInt16(truncatingIfNeeded: entry))
+  }
   /// The five tone marks (acute, grave, hook above, tilde, dot below) as UTF-16 units: the one
   /// list the folding table, the mark composer and these tables all read.
   static let toneMarkUnits: [UInt16] = [0x301, 0x300, 0x309, 0x303, 0x323]
@@ -23,24 +30,28 @@ enum VietnameseLetters {
   /// Units below this bound are covered by the tables (Latin Extended Additional ends at 0x1EFF).
   static let bound = 0x1F00
 
+  /// `info`'s flags: any Vietnamese letter (ASCII letters included), and a capital.
+  static let letterBit: UInt32 = 1 << 21
+  static let capitalBit: UInt32 = 1 << 20
+
   /// Per unit: the lower-case letter without tone in bits 0–15, the tone (0–5) in bits 16–18,
-  /// bit 20 set for a capital, bit 21 set for any Vietnamese letter (ASCII letters included).
+  /// `capitalBit` for a capital, `letterBit` for any Vietnamese letter (ASCII letters included).
   static let info: [UInt32] = {
     var table = [UInt32](repeating: 0, count: bound)
     for c in UInt16(0x61)...UInt16(0x7A) {
-      table[Int(c)] = UInt32(c) | 1 << 21
-      table[Int(c - 0x20)] = UInt32(c) | 1 << 20 | 1 << 21
+      table[Int(c)] = UInt32(c) | VietnameseLetters.letterBit
+      table[Int(c - 0x20)] = UInt32(c) | VietnameseLetters.capitalBit | VietnameseLetters.letterBit
     }
-    table[0x111] = 0x111 | 1 << 21
-    table[0x110] = 0x111 | 1 << 20 | 1 << 21
+    table[0x111] = 0x111 | VietnameseLetters.letterBit
+    table[0x110] = 0x111 | VietnameseLetters.capitalBit | VietnameseLetters.letterBit
     for vowel in vowels {
       let base = UInt32(vowel.utf16.first!)
       for (tone, mark) in toneMarks.enumerated() {
         let lower = composed(vowel + mark)
         let upper = composed(vowel.uppercased() + mark)
         guard lower.count == 1, upper.count == 1 else { continue }
-        table[Int(lower.first!)] = base | UInt32(tone) << 16 | 1 << 21
-        table[Int(upper.first!)] = base | UInt32(tone) << 16 | 1 << 20 | 1 << 21
+        table[Int(lower.first!)] = base | UInt32(tone) << 16 | VietnameseLetters.letterBit
+        table[Int(upper.first!)] = base | UInt32(tone) << 16 | VietnameseLetters.capitalBit | VietnameseLetters.letterBit
       }
     }
     return table
@@ -78,12 +89,12 @@ enum VietnameseLetters {
   }
 
   static func isUpper(_ u: UInt16) -> Bool {
-    if Int(u) < bound, info[Int(u)] & (1 << 21) != 0 { return info[Int(u)] & (1 << 20) != 0 }
+    if Int(u) < bound, info[Int(u)] & VietnameseLetters.letterBit != 0 { return info[Int(u)] & VietnameseLetters.capitalBit != 0 }
     return false
   }
 
   static func isLower(_ u: UInt16) -> Bool {
-    if Int(u) < bound, info[Int(u)] & (1 << 21) != 0 { return info[Int(u)] & (1 << 20) == 0 }
+    if Int(u) < bound, info[Int(u)] & VietnameseLetters.letterBit != 0 { return info[Int(u)] & VietnameseLetters.capitalBit == 0 }
     return false
   }
 }
@@ -159,11 +170,11 @@ enum VietnameseSyllables {
     @inline(__always) mutating func add(_ u: UInt16, _ entry: UInt32) {
       count += 1
       if u >= 0x80 { nonASCII = true }
-      if entry & (1 << 21) == 0 {
+      if entry & VietnameseLetters.letterBit == 0 {
         notLetter = true
         return
       }
-      let upper = entry & (1 << 20) != 0
+      let upper = entry & VietnameseLetters.capitalBit != 0
       // A capital after a small letter ("TiƠng") is how wrong decodings look, not how words do.
       if upper && sawLower { caseBroken = true }
       if !upper { sawLower = true }
@@ -298,7 +309,7 @@ enum VietnameseSyllables {
       var classes = VietnameseLetters.info
       for u in classes.indices {
         if VietnameseSyllables.isBoundary(UInt16(u)) { classes[u] |= Tables.boundary }
-        guard classes[u] & (1 << 21) != 0 else { continue }
+        guard classes[u] & VietnameseLetters.letterBit != 0 else { continue }
         let base = UInt16(truncatingIfNeeded: classes[u])
         if VietnameseLetters.isVowel(base) { classes[u] |= Tables.vowel }
         classes[u] |= UInt32(Tables.code(base)) << Tables.codeShift

@@ -276,11 +276,7 @@ struct ItemDigest: Equatable, CustomStringConvertible {
   /// The byte scan rewrites what a walk over the scalars, applying the rule as written,
   /// rewrites: on random text made of pairs, their neighbours and the letters around them.
   @Test func modernizeAgreesWithTheScalarRule() {
-    func isVowel(_ v: UInt32) -> Bool {
-      guard v < UInt32(VietnameseLetters.bound) else { return false }
-      let entry = VietnameseLetters.info[Int(v)]
-      return entry & (1 << 21) != 0 && VietnameseLetters.isVowel(UInt16(truncatingIfNeeded: entry))
-    }
+    func isVowel(_ v: UInt32) -> Bool { v < 0x10000 && VietnameseLetters.isVowelLetter(UInt16(v)) }
     func model(_ s: String) -> String {
       let u = Array(s.unicodeScalars)
       var out = String.UnicodeScalarView()

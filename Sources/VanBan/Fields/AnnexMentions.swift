@@ -59,10 +59,7 @@ struct AnnexMentions {
   static func mayBeLabel(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
     // Most words start with a letter that is no Roman digit: settled on the first byte.
     guard let first = u.first, LineClassifier.romanDigit(first) != nil || first &- 0x30 < 10 else { return false }
-    var end = u.count
-    while end > 0, u[end - 1] == 0x2C || u[end - 1] == 0x3B || u[end - 1] == 0x3A || u[end - 1] == 0x2E || u[end - 1] == 0x29 {
-      end -= 1
-    }
+    let end = Words.endBeforeClinging(u)
     guard end > 0 else { return false }
     var roman = true
     var digits = true

@@ -22,10 +22,9 @@ struct ReferenceExtractor {
     return extractAll(from: text)
   }
 
-  /// `extract` without the citation scan: the tests hold the scan to never dropping a text
-  /// this finds a citation in.
+  /// `extract` without the citation scan, for callers that ran it (`scan`); the tests hold
+  /// the scan to never dropping a text this finds a citation in.
   func extractAll(from text: LogicalText) -> [Reference] {
-    guard Self.mayHoldNumberToken(text.text) else { return [] }
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
     // Only a word that can be a citation number can end a citation's head: dates, sums and
@@ -157,17 +156,15 @@ struct ReferenceExtractor {
     return nil
   }
 
-  /// Whether some word of `text` (cut at spaces and tabs, as `Words.split` cuts) may be a
-  /// citation number: an ASCII word that `numberToken` accepts, or any word starting with a
-  /// digit and holding other bytes, which only the general path can judge.
-  static func mayHoldNumberToken(_ text: String) -> Bool {
-    Words.anyWord(in: text) { word in
-      guard word[0] &- 0x30 < 10 else { return false }
-      return word.contains(where: { $0 >= 0x80 }) || asciiNumberToken(word)?.isEmpty == false
-    }
+  /// Whether a word may be a citation number: an ASCII word that `numberToken` accepts, or
+  /// any word starting with a digit and holding other bytes, which only the general path can
+  /// judge.
+  static func mayBeNumberToken(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = word.first, first &- 0x30 < 10 else { return false }
+    return word.contains(where: { $0 >= 0x80 }) || asciiNumberToken(word)?.isEmpty == false
   }
 
-  /// Whether some word of `text` may be a citation number (as `mayHoldNumberToken` judges)
+  /// Whether some word of `text` may be a citation number (`mayBeNumberToken`)
   /// with a word before it that can lead one (`GrammarLexicon.citationNumberLeads`, or ":"),
   /// which `extract` requires of every number it reads.
   func mayHoldCitation(_ text: String) -> Bool {
@@ -186,9 +183,7 @@ struct ReferenceExtractor {
         defer { previous = word }
         let w = UnsafeBufferPointer(rebasing: bytes[word])
         if !label { label = AnnexMentions.mayBeLabel(w) }
-        if !citation, w[0] &- 0x30 < 10, let previous,
-          w.contains(where: { $0 >= 0x80 }) || Self.asciiNumberToken(w)?.isEmpty == false
-        {
+        if !citation, let previous, Self.mayBeNumberToken(w) {
           citation = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[previous]))
         }
         return !(citation && label)
@@ -211,10 +206,7 @@ struct ReferenceExtractor {
   }
 
   static func asciiNumberToken(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    var end = bytes.count
-    while end > 0, bytes[end - 1] == 0x2C || bytes[end - 1] == 0x3B || bytes[end - 1] == 0x29 || bytes[end - 1] == 0x3A || bytes[end - 1] == 0x2E {
-      end -= 1
-    }
+    let end = Words.endBeforeClinging(bytes)
     var digitsOnly = true
     var slashOrHyphen = false
     for k in 0..<bytes.count {

@@ -292,9 +292,7 @@ enum Words {
       }
       return first
     }
-    guard let first else { return nil }
-    let u = s.utf8
-    return Substring(u[u.index(u.startIndex, offsetBy: first.lowerBound)..<u.index(u.startIndex, offsetBy: first.upperBound)])
+    return first.map(s.utf8Slice)
   }
 
   /// The runs of bytes between separator bytes, by integer offsets: an ASCII separator is
@@ -310,10 +308,7 @@ enum Words {
       }
       return cuts
     }
-    let u = s.utf8
-    return cuts.map { r in
-      Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
-    }
+    return cuts.map(s.utf8Slice)
   }
 
   /// Folded (case- and tone-placement-insensitive) words.
@@ -390,8 +385,7 @@ enum Words {
     switch cut {
     case .some(nil): return w
     case .some(let r?):
-      let u = w.utf8
-      return String(Substring(u[u.index(u.startIndex, offsetBy: r.lo)..<u.index(u.startIndex, offsetBy: r.hi)]))
+      return String(w.utf8Slice(r.lo..<r.hi))
     case nil: return bareByCharacters(w)
     }
   }
@@ -402,8 +396,16 @@ enum Words {
     (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
   }
 
-  @inline(__always) private static func isClinging(_ b: UInt8) -> Bool {
+  /// ":", ",", ";", "." and ")": what clings to the end of a word without belonging to it.
+  @inline(__always) static func isClinging(_ b: UInt8) -> Bool {
     b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29
+  }
+
+  /// Where a word's bytes end once the punctuation clinging to it is dropped.
+  static func endBeforeClinging(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var end = b.count
+    while end > 0, isClinging(b[end - 1]) { end -= 1 }
+    return end
   }
 
   /// `bare` where a byte next to the punctuation is not ASCII, by Characters.

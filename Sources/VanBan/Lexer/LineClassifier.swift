@@ -121,10 +121,7 @@ enum LineClassifier {
       }
       return ranges
     }
-    let u = text.utf8
-    return ranges.map { r in
-      String(Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]))
-    }
+    return ranges.map { String(text.utf8Slice($0)) }
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
@@ -216,10 +213,7 @@ enum LineClassifier {
     guard let (marker, body) = found else { return (nil, text) }
     // A slice of the line, cut at spaces: copied as it is, where a string made from the bytes
     // would be validated again.
-    let u = text.utf8
-    let start = u.index(u.startIndex, offsetBy: body.lowerBound)
-    let end = u.index(u.startIndex, offsetBy: body.upperBound)
-    return (marker, String(Substring(u[start..<end])))
+    return (marker, String(text.utf8Slice(body)))
   }
 
   @inline(__always)

@@ -107,3 +107,21 @@ extension StringProtocol {
     return next < 0x80 && !(next == 0x0A && p.last == 0x0D) ? true : nil
   }
 }
+
+extension Substring {
+  /// The slice at these UTF-8 offsets (cut at scalar boundaries, as byte scans cut): copied or
+  /// kept as a view without decoding anything.
+  @inline(__always)
+  func utf8Slice(_ r: Range<Int>) -> Substring {
+    let u = utf8
+    return Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
+  }
+}
+
+extension String {
+  @inline(__always)
+  func utf8Slice(_ r: Range<Int>) -> Substring {
+    let u = utf8
+    return Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
+  }
+}

@@ -55,10 +55,7 @@ enum WhiteSpace {
         var i = 0
         while i < n {
           let b = bytes[i]
-          // Printable ASCII, most of the bytes, is never white space, and neither is any
-          // character whose lead byte is not one of the white-space leads: no width test.
-          let plain = (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b))
-          let w = plain ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
+          let w = isPlain(b) ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
           if w > 0 {
             pending = true
             i += w
@@ -88,7 +85,7 @@ enum WhiteSpace {
     while i < n {
       let b = p[i]
       // E1 leads most Vietnamese letters (U+1EA0–1EF9) and only one space, U+1680 (E1 9A 80).
-      if (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b)) || (b == 0xE1 && (i &+ 1 == n || p[i &+ 1] != 0x9A)) {
+      if isPlain(b) || (b == 0xE1 && (i &+ 1 == n || p[i &+ 1] != 0x9A)) {
         i &+= 1
         continue
       }
@@ -96,7 +93,7 @@ enum WhiteSpace {
         guard i > 0, i + 1 < n, bytes[i - 1] != 0x09 else { return false }
         let next = bytes[i + 1]
         if next <= 0x20 { return false }
-        if next >= 0x80 && mayLeadSpace(next) && (keepingTabs ? lineSpaceWidth(bytes, i + 1) : width(bytes, i + 1)) > 0 {
+        if !isPlain(next) && (keepingTabs ? lineSpaceWidth(bytes, i + 1) : width(bytes, i + 1)) > 0 {
           return false
         }
         i += 1
@@ -106,6 +103,13 @@ enum WhiteSpace {
       i += 1
     }
     return true
+  }
+
+  /// Printable ASCII, most of the bytes, is never white space, and neither is any character
+  /// whose lead byte is not one of the white-space leads: no width test for these.
+  @inline(__always)
+  private static func isPlain(_ b: UInt8) -> Bool {
+    (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b))
   }
 
   /// Whether a byte at or above 0x80 may start a white-space character (`width`), or, in a

@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import VanBanText
+
 /// hOCR (`tesseract IMAGE out hocr`, also ABBYY/OCRopus exports): XHTML whose `ocrx_word`
 /// spans carry `title="bbox x0 y0 x1 y1; x_wconf N"`.
 ///
@@ -54,13 +56,8 @@ struct HOCRReader {
 
   static func classes(_ b: UnsafeBufferPointer<UInt8>) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
     var found = (page: false, separator: false, line: false, word: false)
-    var i = 0
-    while i < b.count {
-      while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
-      let start = i
-      while i < b.count, b[i] != 0x20, b[i] != 0x09, b[i] != 0x0A { i += 1 }
-      guard i > start else { continue }
-      let token = UnsafeBufferPointer(rebasing: b[start..<i])
+    Words.forEachWord(in: b, separatedBy: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { r in
+      let token = UnsafeBufferPointer(rebasing: b[r])
       if token.elementsEqual(pageClass) {
         found.page = true
       } else if token.elementsEqual(separatorClass) {
@@ -70,6 +67,7 @@ struct HOCRReader {
       } else if lineClasses.contains(where: { token.elementsEqual($0) }) {
         found.line = true
       }
+      return true
     }
     return found
   }
@@ -118,14 +116,10 @@ struct HOCRReader {
     return lineNo
   }
 
-  /// The number of 0x0A bytes in eight bytes: a byte is zero after the XOR exactly when it
-  /// was a line feed, and the high bit of `t` stays clear exactly for the zero bytes.
+  /// The number of 0x0A bytes in eight bytes.
   @inline(__always)
   static func newlines(in word: UInt64) -> Int {
-    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let t = ((x & low) &+ low) | x
-    return (~t & 0x8080_8080_8080_8080).nonzeroBitCount
+    ByteMask.equal(word, to: 0x0A).nonzeroBitCount
   }
 
   /// The first `byte` at or after `from`, by memchr.
@@ -402,22 +396,17 @@ struct HOCRReader {
       }
       return i > start ? Double(v) : nil
     }
-    var corners: (Double, Double, Double, Double) = (0, 0, 0, 0)
+    var box: [Double] = []
+    box.reserveCapacity(4)
     for k in 0..<4 {
       if k > 0 {
         guard i < b.count, b[i] == 0x20 else { return nil }
         i += 1
       }
       guard let v = int() else { return nil }
-      switch k {
-      case 0: corners.0 = v
-      case 1: corners.1 = v
-      case 2: corners.2 = v
-      default: corners.3 = v
-      }
+      box.append(v)
     }
-    guard corners.2 >= corners.0, corners.3 >= corners.1 else { return nil }
-    let box = [corners.0, corners.1, corners.2, corners.3]
+    guard box[2] >= box[0], box[3] >= box[1] else { return nil }
     if i == b.count { return (box, nil) }
     guard b[i] == 0x3B else { return nil }
     // The rest: find " x_wconf " and read its integer; other properties are skipped.

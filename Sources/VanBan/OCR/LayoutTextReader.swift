@@ -1,3 +1,5 @@
+import VanBanText
+
 /// A `pdftotext -layout` dump read as word boxes, so tables get the same rebuilding as OCR.
 ///
 /// `-layout` keeps each table row on one text line with its cells aligned by runs of spaces,
@@ -268,11 +270,7 @@ enum LayoutTextReader {
   static func hasSpaceTriples(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
     guard let base = b.baseAddress, n > 0 else { return n <= 0 }
     let raw = UnsafeRawPointer(base)
-    /// High bit of each byte of `x` that is a space.
-    @inline(__always) func spaces(_ x: UInt64) -> UInt64 {
-      let d = x ^ 0x2020_2020_2020_2020
-      return ~(((d & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | d) & 0x8080_8080_8080_8080
-    }
+    @inline(__always) func spaces(_ x: UInt64) -> UInt64 { ByteMask.equal(x, to: 0x20) }
     var count = 0
     var i = 0
     while i + 10 <= b.count {

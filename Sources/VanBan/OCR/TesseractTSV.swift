@@ -119,12 +119,8 @@ enum TesseractTSV {
         start = end + 1
       }
     }
-    let u = line.utf8
-    func slice(_ r: Range<Int>) -> Substring {
-      Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
-    }
-    if let r = badRange, let (k, _) = row.bad { row.bad = (k, slice(r).ocrTrimmed()) }
-    if let t = textOffset { row.text = slice(t..<u.count) }
+    if let r = badRange, let (k, _) = row.bad { row.bad = (k, line.utf8Slice(r).ocrTrimmed()) }
+    if let t = textOffset { row.text = line.utf8Slice(t..<line.utf8.count) }
     return row
   }
 
@@ -169,9 +165,9 @@ enum TesseractTSV {
     return Double(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self))
   }
 
-  /// Nothing but spaces, tabs and byte-order marks.
   private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+  /// Nothing but spaces, tabs and byte-order marks.
   static func isBlank(_ line: Substring) -> Bool {
     var u = line.utf8[...]
     while let b = u.first {

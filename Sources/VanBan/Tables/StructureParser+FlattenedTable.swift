@@ -57,10 +57,6 @@ extension StructureParser {
 
   func isFlattenedHeader(at j: Int) -> Bool { flattenedHeader(at: j) != nil }
 
-  /// A group label OCR damaged ("H", "IH", "VỊ") read as the numeral after `previous`: the
-  /// token itself, or without its diacritics when it is in capitals, through the Roman
-  /// misreadings of Grammar/ocr-confusions.tsv. Only the next numeral counts, so the context
-  /// leaves no doubt.
   /// A row number: one to three ASCII digits (what `Int` reads of a word of at most three
   /// digit characters).
   static func rowNumber(_ word: Substring) -> Int? {
@@ -69,6 +65,10 @@ extension StructureParser {
     return Int(word)
   }
 
+  /// A group label OCR damaged ("H", "IH", "VỊ") read as the numeral after `previous`: the
+  /// token itself, or without its diacritics when it is in capitals, through the Roman
+  /// misreadings of Grammar/ocr-confusions.tsv. Only the next numeral counts, so the context
+  /// leaves no doubt.
   func repairedGroupLabel(_ token: String, after previous: Int) -> (label: String, value: Int)? {
     // `prefix(5)`: a long word's characters are not all counted to learn it is long.
     guard !token.isEmpty, token.prefix(5).count <= 4 else { return nil }
