@@ -72,6 +72,75 @@ import VanBanText
     #expect(words[1].x0 == 0 && words[4].x0 == 0)
   }
 
+  /// The line reader as it was first written, one Character-free step per byte with the page
+  /// break taken where it stands: the byte scan that collects words first must agree with it.
+  static func modelLines(_ text: String) -> [(page: Int, words: [String], columns: [Int], ends: [Int])] {
+    var out: [(page: Int, words: [String], columns: [Int], ends: [Int])] = []
+    var page = 1
+    for source in LineSplitter.split(text) {
+      var line = (page: page, words: [String](), columns: [Int](), ends: [Int]())
+      let b = Array(source.text.utf8)
+      var column = 0
+      var start = -1
+      var wordStart = 0
+      func flush(_ end: Int) {
+        guard start >= 0 else { return }
+        line.words.append(String(decoding: b[start..<end], as: UTF8.self))
+        line.columns.append(wordStart)
+        line.ends.append(column)
+        start = -1
+      }
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        let w = b.withUnsafeBufferPointer { WhiteSpace.width($0, i) }
+        if c == 0x0C {
+          flush(i)
+          if !line.words.isEmpty { out.append(line) }
+          page += 1
+          line = (page, [], [], [])
+          column = 0
+          i += 1
+        } else if c == 0x09 {
+          flush(i)
+          column = (column / LayoutTextReader.tabWidth + 1) * LayoutTextReader.tabWidth
+          i += 1
+        } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+          i += 3
+        } else if w > 0 {
+          flush(i)
+          column += 1
+          i += w
+        } else {
+          if start < 0 {
+            start = i
+            wordStart = column
+          }
+          column += 1
+          i += 1
+          while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+        }
+      }
+      flush(b.count)
+      out.append(line)
+    }
+    return out
+  }
+
+  @Test func lineReaderAgreesWithItsModel() {
+    let pieces = ["a", "ỷ", "Đ", " ", "  ", "\t", "\u{0C}", "\u{FEFF}", "\u{A0}", "\u{2003}", "\u{3000}", "\n", "\r\n", "12", "|"]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map(\.text), l.words.map(\.column), l.words.map(\.end)) }
+      let want = Self.modelLines(text)
+      #expect(got.count == want.count, "\(text.debugDescription)")
+      for (g, w) in zip(got, want) {
+        #expect(g.0 == w.page && g.1 == w.words && g.2 == w.columns && g.3 == w.ends, "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test func spacesBecomeColumns() throws {
     let lines = try OCRLayoutReader.lines(from: Self.table, format: .layout)
     let texts = lines.map { String($0.text) }

@@ -78,6 +78,20 @@ import Testing
     #expect(VisualLines.dropNoise(words, height: 30).map(\.text) == ["-", "chữ"])
   }
 
+  /// The byte test for a rule glued to a word's end agrees with reading its first and last
+  /// scalars.
+  @Test func junkEndsReadOffTheBytes() {
+    let pieces = ["_", "|", "¦", "│", "a", "ỷ", "‖", "Đ", "1", "\u{A6}\u{301}"]
+    let junk: Set<UInt32> = [0x5F, 0x7C, 0xA6, 0x2502]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      let scalars = text.unicodeScalars
+      let want = [scalars.first, scalars.last].contains { $0.map { junk.contains($0.value) } ?? false }
+      #expect(VisualLines.hasJunkEnd(text) == want, "\(text.debugDescription)")
+    }
+  }
+
   /// A column of a later table part that spans two columns of the first part splits again
   /// only where the first part's boundary runs clear through its words.
   @Test func mergedColumnSplitsWhereTheBoundaryIsClear() {

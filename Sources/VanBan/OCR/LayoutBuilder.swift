@@ -72,10 +72,13 @@ struct LayoutBuilder {
   // MARK: - Page
 
   private mutating func page(_ raw: [OCRWord]) {
-    let textHeights = raw.filter(\.isText).map(\.height).filter { $0 > 0 }
+    var textHeights: [Double] = []
+    textHeights.reserveCapacity(raw.count)
+    for k in raw.indices where raw[k].isText && raw[k].height > 0 { textHeights.append(raw[k].height) }
     guard !textHeights.isEmpty else { return }
     let height0 = ocrMedian(textHeights)
-    let cleaned = VisualLines.dropNoise(raw.filter { !$0.text.isEmpty }, height: height0)
+    // `dropNoise` drops the empty words (rules) too.
+    let cleaned = VisualLines.dropNoise(raw, height: height0)
     let slope = VisualLines.skew(cleaned)
     let words = VisualLines.deskew(cleaned, slope: slope)
     // A rule's box on a rotated scan is as tall as the rotation lifts its far end.
@@ -109,10 +112,10 @@ struct LayoutBuilder {
     // Only the page's first region can have nothing above it.
     if let first = regions.first {
       var start = first.range.lowerBound
-      while start > 0, Self.isLoneNumber(lines[start - 1].text) == false, fits(lines[start - 1], below: lines[start], first.gutters, metrics) {
+      while start > 0, !lines[start - 1].isLoneNumber, fits(lines[start - 1], below: lines[start], first.gutters, metrics) {
         start -= 1
       }
-      if start < first.range.lowerBound, lines[..<start].allSatisfy({ Self.isLoneNumber($0.text) }) {
+      if start < first.range.lowerBound, lines[..<start].allSatisfy(\.isLoneNumber) {
         regions[0].range = start..<first.range.upperBound
       }
     }
@@ -137,10 +140,11 @@ struct LayoutBuilder {
       let line = lines[i]
       i += 1
       let text = line.text
+      let loneNumber = line.isLoneNumber
       if let prev = previous, var p = paragraph {
         // A number alone on its line (a page number, a row number of a table whose cells are
         // stacked) never ends the paragraph above, however full that paragraph's last line.
-        switch Self.isLoneNumber(text) ? .newParagraph : margins.relation(prev, line, metrics) {
+        switch loneNumber ? .newParagraph : margins.relation(prev, line, metrics) {
         case .join:
           if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
           p.visual.append(line)
@@ -156,8 +160,8 @@ struct LayoutBuilder {
       }
       paragraph = (text, line.sourceLine, [line])
       previous = line
-      if !Self.isLoneNumber(text) { proseSinceTable += 1 }
-      if Self.isLoneNumber(text) {
+      if !loneNumber { proseSinceTable += 1 }
+      if loneNumber {
         // A page number stands alone so the parser can drop it.
         blank()
         emit(text, line: line.sourceLine)
@@ -572,16 +576,31 @@ struct LayoutBuilder {
   /// The page's visual lines are not enough: beside a cell centred vertically, a tall word
   /// may have been grouped with the line above its neighbours.
   static func cellText(_ words: [OCRWord]) -> String {
-    let byY = words.sorted { $0.centerY < $1.centerY }
-    var lines: [[OCRWord]] = []
-    for w in byY {
-      if let last = lines.last, let ref = last.first, w.centerY - ref.centerY < 0.5 * max(ref.height, w.height, 1) {
-        lines[lines.count - 1].append(w)
+    // Sorted as indices, not words: this runs for every cell of every table row. The same
+    // comparisons in the same order give the same permutation as sorting the words.
+    if words.count < 2 { return words.first?.text ?? "" }
+    let byY = words.indices.sorted { words[$0].centerY < words[$1].centerY }
+    var texts: [String] = []
+    texts.reserveCapacity(words.count)
+    var line: [Int] = []
+    func flush() {
+      if line.count > 1 { line.sort { words[$0].x0 < words[$1].x0 } }
+      for k in line { texts.append(words[k].text) }
+      line.removeAll(keepingCapacity: true)
+    }
+    for k in byY {
+      let w = words[k]
+      if let first = line.first, case let ref = words[first], w.centerY - ref.centerY < 0.5 * max(ref.height, w.height, 1) {
+        line.append(k)
       } else {
-        lines.append([w])
+        flush()
+        line.append(k)
       }
     }
-    return lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joinedText(" ") }.joinedText(" ")
+    flush()
+    // Lines are never empty, so one join of all the words equals joining each line's words
+    // and then the lines.
+    return texts.joinedText(" ")
   }
 
   /// `1`, `1.`, `1.2`, `II`, `B`, `a)`: what stands in the number column of a row.

@@ -40,6 +40,7 @@ enum LayoutTextReader {
     let lines = Self.lines(text)
     let gaps = rowGaps(lines)
     var words: [OCRWord] = []
+    words.reserveCapacity(lines.reduce(0) { $0 + $1.words.count })
     var extra = 0.0
     for (k, line) in lines.enumerated() {
       extra += gaps[k]
@@ -59,42 +60,44 @@ enum LayoutTextReader {
   static func lines(_ text: String) -> [Line] {
     var out: [Line] = []
     var page = 1
+    // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges. A line's
+    // words are collected first and its page breaks replayed after, so the scan writes no
+    // captured state; the two buffers serve every line.
+    var spans: [(start: Int, end: Int, column: Int, endColumn: Int)] = []
+    var breaks: [Int] = []
     // Split as the text parser does (LF, CRLF, lone CR), so line numbers agree with it.
     for source in LineSplitter.split(text) {
       var line = Line(number: source.number, page: page, words: [])
       var column = 0
-      var wordStart = 0
-      // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges.
+      spans.removeAll(keepingCapacity: true)
+      breaks.removeAll(keepingCapacity: true)
       var copy = source.text
       copy.withUTF8 { b in
         var start = -1
-        func flush(_ end: Int) {
-          guard start >= 0 else { return }
-          let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
-          line.words.append(Placed(text: text, column: wordStart, end: column))
-          start = -1
-        }
+        var wordStart = 0
         var i = 0
         while i < b.count {
           let c = b[i]
-          if c == 0x0C {
-            flush(i)
-            if !line.words.isEmpty { out.append(line) }
-            page += 1
-            line = Line(number: source.number, page: page, words: [])
-            // The new page's lines start afresh at the left margin.
-            column = 0
-            i += 1
-          } else if c == 0x09 {
-            flush(i)
-            column = (column / tabWidth + 1) * tabWidth
-            i += 1
+          let space = c > 0x20 && c < 0x80 ? 0 : WhiteSpace.width(b, i)
+          if space > 0 || c == 0x09 {
+            if start >= 0 {
+              spans.append((start, i, wordStart, column))
+              start = -1
+            }
+            if c == 0x0C {
+              breaks.append(spans.count)
+              // The new page's lines start afresh at the left margin.
+              column = 0
+              i += 1
+            } else if c == 0x09 {
+              column = (column / tabWidth + 1) * tabWidth
+              i += 1
+            } else {
+              column += 1
+              i += space
+            }
           } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
             i += 3  // a byte-order mark takes no column
-          } else if case let w = WhiteSpace.width(b, i), w > 0 {
-            flush(i)
-            column += 1
-            i += w
           } else {
             if start < 0 {
               start = i
@@ -105,7 +108,25 @@ enum LayoutTextReader {
             while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
           }
         }
-        flush(b.count)
+        if start >= 0 { spans.append((start, b.count, wordStart, column)) }
+        var nextBreak = 0
+        line.words.reserveCapacity(spans.count)
+        for (k, span) in spans.enumerated() {
+          while nextBreak < breaks.count, breaks[nextBreak] == k {
+            if !line.words.isEmpty { out.append(line) }
+            page += 1
+            line = Line(number: source.number, page: page, words: [])
+            nextBreak += 1
+          }
+          let text = String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self)
+          line.words.append(Placed(text: text, column: span.column, end: span.endColumn))
+        }
+        while nextBreak < breaks.count {
+          if !line.words.isEmpty { out.append(line) }
+          page += 1
+          line = Line(number: source.number, page: page, words: [])
+          nextBreak += 1
+        }
       }
       out.append(line)
     }

@@ -9,6 +9,9 @@ struct VisualLine: Sendable {
   var x1: Double { words.reduce(-Double.infinity) { max($0, $1.x1) } }
   var sourceLine: Int { words.first?.sourceLine ?? 0 }
   var text: String { words.map(\.text).joinedText(" ") }
+  /// `LayoutBuilder.isLoneNumber(text)` without joining the words: a line's words are never
+  /// empty, so a text without a space is one word.
+  var isLoneNumber: Bool { words.count == 1 && LayoutBuilder.isLoneNumber(words[0].text) }
 }
 
 /// Rebuilds visual lines from the words of one page.
@@ -25,17 +28,34 @@ enum VisualLines {
     while start < words.count {
       var end = start + 1
       while end < words.count, words[end].lineID == words[start].lineID { end += 1 }
-      let line = words[start..<end].filter(\.isText)
-      if line.count >= 3, let first = line.first, let last = line.last, last.centerX - first.centerX > 10 * first.height {
+      // The line's text words, visited in place: this runs for every Tesseract line of every
+      // page, and a filtered copy of the words cost more than the fit.
+      let line = words[start..<end]
+      var n = 0
+      var first = -1
+      var last = -1
+      for k in line.indices where line[k].isText {
+        if first < 0 { first = k }
+        last = k
+        n += 1
+      }
+      if n >= 3, line[last].centerX - line[first].centerX > 10 * line[first].height {
         // Least squares over the line's word bottoms: descenders and marks average out.
-        let n = Double(line.count)
-        let mx = line.reduce(0) { $0 + $1.centerX } / n
-        let my = line.reduce(0) { $0 + $1.y1 } / n
+        let count = Double(n)
+        var sumX = 0.0
+        var sumY = 0.0
+        for k in line.indices where line[k].isText {
+          sumX += line[k].centerX
+          sumY += line[k].y1
+        }
+        let mx = sumX / count
+        let my = sumY / count
         var sxy = 0.0
         var sxx = 0.0
-        for w in line {
-          sxy += (w.centerX - mx) * (w.y1 - my)
-          sxx += (w.centerX - mx) * (w.centerX - mx)
+        for k in line.indices where line[k].isText {
+          let dx = line[k].centerX - mx
+          sxy += dx * (line[k].y1 - my)
+          sxx += dx * dx
         }
         if sxx > 0 { slopes.append(sxy / sxx) }
       }
@@ -70,9 +90,7 @@ enum VisualLines {
       // A rule touching a word is read as `_` or `|` glued to it; Vietnamese text uses neither.
       // Only a word whose first or last scalar is one of them can start or end with one as a
       // character, so the others skip the character-level trimming.
-      if let f = w.text.unicodeScalars.first, let l = w.text.unicodeScalars.last,
-        isJunk(f.value) || isJunk(l.value)
-      {
+      if hasJunkEnd(w.text) {
         var t = Substring(w.text)
         while let f = t.first, junk.contains(f) { t = t.dropFirst() }
         while let l = t.last, junk.contains(l) { t = t.dropLast() }
@@ -86,8 +104,27 @@ enum VisualLines {
 
   private static let junk: Set<Character> = ["_", "|", "¦", "│"]
 
-  private static func isJunk(_ v: UInt32) -> Bool {
-    v == 0x5F || v == 0x7C || v == 0xA6 || v == 0x2502
+  /// Whether the first or the last scalar of `text` is `_`, `|`, `¦` (C2 A6) or `│` (E2 94 82),
+  /// read off the UTF-8 bytes at both ends: this runs for every word of every page.
+  static func hasJunkEnd(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { b in
+      let n = b.count
+      guard n > 0 else { return false }
+      func junk(at i: Int) -> Bool {
+        switch b[i] {
+        case 0x5F, 0x7C: return true
+        case 0xC2: return i + 1 < n && b[i + 1] == 0xA6
+        case 0xE2: return i + 2 < n && b[i + 1] == 0x94 && b[i + 2] == 0x82
+        default: return false
+        }
+      }
+      if junk(at: 0) { return true }
+      // The last scalar starts at the last byte that is not a continuation byte.
+      var last = n - 1
+      while last > 0, b[last] & 0xC0 == 0x80 { last -= 1 }
+      return junk(at: last)
+    }
   }
 
   private static func keeps(_ w: OCRWord, height: Double) -> Bool {
@@ -114,26 +151,49 @@ enum VisualLines {
 
   /// Groups words whose vertical extents overlap into lines, top to bottom.
   static func build(_ words: [OCRWord], height: Double) -> [VisualLine] {
+    // Lines are built of word indices, not words: every word placed is tested against up to
+    // twelve lines and all of a line's words, and copying words in and out of arrays cost
+    // more than the tests. Sorting indices with the same comparisons gives the same order.
     struct Building {
-      var words: [OCRWord]
+      var members: [Int]
       var sumTop: Double
       var sumBottom: Double
-      var top: Double { sumTop / Double(words.count) }
-      var bottom: Double { sumBottom / Double(words.count) }
+      /// `sumTop` and `sumBottom` over the member count, kept as words join rather than
+      /// divided again for every word tested against the line.
+      var top: Double
+      var bottom: Double
+
+      init(_ k: Int, _ w: OCRWord) {
+        members = [k]
+        sumTop = w.y0
+        sumBottom = w.y1
+        top = w.y0
+        bottom = w.y1
+      }
+
+      mutating func add(_ k: Int, _ w: OCRWord) {
+        members.append(k)
+        sumTop += w.y0
+        sumBottom += w.y1
+        top = sumTop / Double(members.count)
+        bottom = sumBottom / Double(members.count)
+      }
     }
-    let sorted = words.sorted { $0.centerY < $1.centerY || ($0.centerY == $1.centerY && $0.x0 < $1.x0) }
+    let order = words.indices.sorted { a, b in
+      words[a].centerY < words[b].centerY || (words[a].centerY == words[b].centerY && words[a].x0 < words[b].x0)
+    }
     var lines: [Building] = []
-    for w in sorted {
+    for index in order {
+      let w = words[index]
       // Only a few recent lines can still reach down to this word.
       var best: Int?
       var bestScore = 0.0
       var k = lines.count - 1
       var looked = 0
       while k >= 0, looked < 12 {
-        let l = lines[k]
-        let overlap = min(w.y1, l.bottom) - max(w.y0, l.top)
-        let score = overlap / max(1, min(w.height, l.bottom - l.top))
-        if score > bestScore, !l.words.contains(where: { collides($0, w) }) {
+        let overlap = min(w.y1, lines[k].bottom) - max(w.y0, lines[k].top)
+        let score = overlap / max(1, min(w.height, lines[k].bottom - lines[k].top))
+        if score > bestScore, !lines[k].members.contains(where: { collides(words[$0].x0, words[$0].x1, w.x0, w.x1) }) {
           best = k
           bestScore = score
         }
@@ -141,24 +201,25 @@ enum VisualLines {
         looked += 1
       }
       if let best, bestScore >= 0.4 {
-        lines[best].words.append(w)
-        lines[best].sumTop += w.y0
-        lines[best].sumBottom += w.y1
+        lines[best].add(index, w)
       } else {
-        lines.append(Building(words: [w], sumTop: w.y0, sumBottom: w.y1))
+        lines.append(Building(index, w))
       }
     }
     var out = lines.map { b in
-      VisualLine(words: b.words.sorted { $0.x0 < $1.x0 }, top: b.top, bottom: b.bottom)
+      VisualLine(words: b.members.sorted { words[$0].x0 < words[$1].x0 }.map { words[$0] }, top: b.top, bottom: b.bottom)
     }
     out.sort { $0.centerY < $1.centerY }
     return out
   }
 
   /// Two boxes side by side in one line never overlap much horizontally.
-  static func collides(_ a: OCRWord, _ b: OCRWord) -> Bool {
-    let overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return overlap > 0.3 * max(1, min(a.width, b.width))
+  /// Given as the horizontal extents alone, so testing a word against a line's reads two
+  /// numbers of each word instead of copying it.
+  @inline(__always)
+  static func collides(_ ax0: Double, _ ax1: Double, _ bx0: Double, _ bx1: Double) -> Bool {
+    let overlap = min(ax1, bx1) - max(ax0, bx0)
+    return overlap > 0.3 * max(1, min(ax1 - ax0, bx1 - bx0))
   }
 }
 
