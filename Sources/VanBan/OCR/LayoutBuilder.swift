@@ -231,7 +231,12 @@ struct LayoutBuilder {
   }
 
   private static func boxes(_ line: VisualLine) -> [Interval] {
-    line.words.filter(\.isText).map { Interval(lo: $0.x0, hi: $0.x1) }
+    var out: [Interval] = []
+    out.reserveCapacity(line.words.count)
+    for k in line.words.indices where line.words[k].isText {
+      out.append(Interval(lo: line.words[k].x0, hi: line.words[k].x1))
+    }
+    return out
   }
 
   /// A run of lines, starting at `start`, whose words leave the same vertical white strips
@@ -270,8 +275,15 @@ struct LayoutBuilder {
     // Two lines at least must use two columns, or it is a stray wide gap.
     var multi = 0
     for l in lines[start..<end] {
-      let cols = Set(l.words.map { w in gutters.filter { $0.hi <= w.centerX }.count })
-      if cols.count >= 2 { multi += 1 }
+      // Two columns used: some word's column differs from the first word's.
+      func column(_ w: OCRWord) -> Int {
+        var n = 0
+        for g in gutters where g.hi <= w.centerX { n += 1 }
+        return n
+      }
+      guard let firstWord = l.words.first else { continue }
+      let c0 = column(firstWord)
+      if l.words.dropFirst().contains(where: { column($0) != c0 }) { multi += 1 }
     }
     guard multi >= 2 else { return nil }
     return (start..<end, gutters)

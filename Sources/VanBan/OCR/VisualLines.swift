@@ -86,17 +86,21 @@ enum VisualLines {
   static func dropNoise(_ words: [OCRWord], height: Double) -> [OCRWord] {
     var out: [OCRWord] = []
     out.reserveCapacity(words.count)
-    for var w in words {
+    // Visited in place: most words are kept as they are, copied once into `out`.
+    for k in words.indices {
       // A rule touching a word is read as `_` or `|` glued to it; Vietnamese text uses neither.
       // Only a word whose first or last scalar is one of them can start or end with one as a
       // character, so the others skip the character-level trimming.
-      if hasJunkEnd(w.text) {
-        var t = Substring(w.text)
-        while let f = t.first, junk.contains(f) { t = t.dropFirst() }
-        while let l = t.last, junk.contains(l) { t = t.dropLast() }
-        if t.isEmpty { continue }
-        w.text = String(t)
+      guard hasJunkEnd(words[k].text) else {
+        if keeps(words[k], height: height) { out.append(words[k]) }
+        continue
       }
+      var w = words[k]
+      var t = Substring(w.text)
+      while let f = t.first, junk.contains(f) { t = t.dropFirst() }
+      while let l = t.last, junk.contains(l) { t = t.dropLast() }
+      if t.isEmpty { continue }
+      w.text = String(t)
       if keeps(w, height: height) { out.append(w) }
     }
     return out
