@@ -196,7 +196,8 @@ enum VisualLines {
       var looked = 0
       while k >= 0, looked < 12 {
         let overlap = min(w.y1, lines[k].bottom) - max(w.y0, lines[k].top)
-        let score = overlap / max(1, min(w.height, lines[k].bottom - lines[k].top))
+        // Without overlap the score is not positive and cannot win: no division for it.
+        let score = overlap > 0 ? overlap / max(1, min(w.height, lines[k].bottom - lines[k].top)) : 0
         if score > bestScore, !lines[k].members.contains(where: { collides(words[$0].x0, words[$0].x1, w.x0, w.x1) }) {
           best = k
           bestScore = score
