@@ -43,4 +43,28 @@ import Testing
     #expect(unchanged > 1_000)
     #expect(unchanged < 39_000)
   }
+
+  /// The eight-byte steps of `isCollapsed` answer exactly as testing every byte alone, on
+  /// longer strings of mostly letters and single spaces (where the steps run), with the bytes
+  /// that must stop them: 9A after E1 (U+1680 against "ẚ" and "Ú"), wide spaces, tabs.
+  @Test func collapsedTestStepsAgreeWithBytes() {
+    let alphabet = ["a", "b", "ế", "Ủ", "ờ", "Ú", "ẚ", " ", " ", " ", "\u{1680}", "\t", "\u{A0}", "“", "\u{200B}", "\u{FEFF}"]
+    let weights = [9, 9, 6, 3, 3, 2, 2, 9, 9, 9, 1, 1, 1, 1, 1, 1]
+    let pool = zip(alphabet, weights).flatMap { Array(repeating: $0, count: $1) }
+    var g = PropertyTests.LCG(state: 11)
+    var collapsed = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<g.next(40) { s += pool[g.next(pool.count)] }
+      var t = s
+      for keepingTabs in [false, true] {
+        let got = t.withUTF8 { WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }
+        let want = t.withUTF8 { b in b.indices.allSatisfy { WhiteSpace.byteKeepsCollapsed(b, $0, keepingTabs: keepingTabs) } }
+        #expect(got == want, "\(Array(s.unicodeScalars)) keepingTabs \(keepingTabs)")
+        if got { collapsed += 1 }
+        #expect(WhiteSpace.collapse(s[...], keepingTabs: keepingTabs) == Self.model(s, keepingTabs: keepingTabs))
+      }
+    }
+    #expect(collapsed > 1_000)
+  }
 }

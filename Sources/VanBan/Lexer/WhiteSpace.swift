@@ -1,3 +1,5 @@
+import VanBanText
+
 /// The Unicode White_Space characters, found on UTF-8 bytes.
 ///
 /// Splitting and trimming on `Character.isWhitespace` walks grapheme clusters and looks up
@@ -78,31 +80,60 @@ enum WhiteSpace {
   /// Whether `collapse` would return `bytes` unchanged: every white-space character is a
   /// single space between two characters that are not white space (nor, in a line of cells,
   /// a tab). Conservative: a `false` only costs the full pass.
-  private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
+  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
     let n = bytes.count
     guard let p = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(p)
     var i = 0
-    while i < n {
-      let b = p[i]
-      // E1 leads most Vietnamese letters (U+1EA0–1EF9) and only one space, U+1680 (E1 9A 80).
-      if isPlain(b) || (b == 0xE1 && (i &+ 1 == n || p[i &+ 1] != 0x9A)) {
-        i &+= 1
+    // Eight bytes at a time while they hold nothing but text and single spaces between text:
+    // most of every line. Anything else (a tab, a control, a lead byte of a wide space, a
+    // space at the edge of the eight whose neighbour is in doubt) is settled byte by byte.
+    while i + 8 <= n {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let spaces = ByteMask.equal(x, to: 0x20)
+      let leads = ByteMask.equal(x, to: 0xC2) | ByteMask.equal(x, to: 0xE2) | ByteMask.equal(x, to: 0xE3)
+        | ByteMask.equal(x, to: 0xEF) | (ByteMask.equal(x, to: 0xE1) & (ByteMask.equal(x, to: 0x9A) >> 8))
+      var clear = leads == 0 && ByteMask.less(x, than: 0x21) == spaces
+      if clear, spaces != 0 {
+        // Two spaces in a row: never collapsed.
+        if spaces & (spaces << 8) != 0 { return false }
+        if spaces & 0x80 != 0, i == 0 || p[i &- 1] <= 0x20 { clear = false }
+        if spaces & (0x80 << 56) != 0, i + 8 >= n || p[i + 8] <= 0x20 || p[i + 8] >= 0x80 { clear = false }
+      }
+      // An E1 closing the eight may start U+1680 with the next byte.
+      if clear, p[i + 7] == 0xE1, i + 8 < n, p[i + 8] == 0x9A { clear = false }
+      if clear {
+        i += 8
         continue
       }
-      if b == 0x20 {
-        guard i > 0, i + 1 < n, bytes[i - 1] != 0x09 else { return false }
-        let next = bytes[i + 1]
-        if next <= 0x20 { return false }
-        if !isPlain(next) && (keepingTabs ? lineSpaceWidth(bytes, i + 1) : width(bytes, i + 1)) > 0 {
-          return false
-        }
+      let end = i + 8
+      while i < end {
+        if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return false }
         i += 1
-        continue
       }
-      if (keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)) > 0 { return false }
+    }
+    while i < n {
+      if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return false }
       i += 1
     }
     return true
+  }
+
+  /// The test of `isCollapsed` at one byte: false where the byte shows the text is not
+  /// collapsed. Every byte is tested alone (continuation bytes pass as plain).
+  @inline(__always)
+  static func byteKeepsCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, keepingTabs: Bool) -> Bool {
+    let n = bytes.count
+    let b = bytes[i]
+    // E1 leads most Vietnamese letters (U+1EA0–1EF9) and only one space, U+1680 (E1 9A 80).
+    if isPlain(b) || (b == 0xE1 && (i &+ 1 == n || bytes[i &+ 1] != 0x9A)) { return true }
+    if b == 0x20 {
+      guard i > 0, i + 1 < n, bytes[i - 1] != 0x09 else { return false }
+      let next = bytes[i + 1]
+      if next <= 0x20 { return false }
+      return isPlain(next) || (keepingTabs ? lineSpaceWidth(bytes, i + 1) : width(bytes, i + 1)) == 0
+    }
+    return (keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)) == 0
   }
 
   /// Printable ASCII, most of the bytes, is never white space, and neither is any character
