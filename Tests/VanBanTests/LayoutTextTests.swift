@@ -72,56 +72,52 @@ import VanBanText
     #expect(words[1].x0 == 0 && words[4].x0 == 0)
   }
 
-  /// The line reader as it was first written, one Character-free step per byte with the page
-  /// break taken where it stands: the byte scan that collects words first must agree with it.
+  /// The line reader's rules read off Unicode scalars: a column per scalar, words between
+  /// White_Space characters, tab stops every `tabWidth` columns, a form feed starting a page at
+  /// the left margin, a byte-order mark taking no column (nor ending a word). The byte scan
+  /// must agree with it.
   static func modelLines(_ text: String) -> [(page: Int, words: [String], columns: [Int], ends: [Int])] {
     var out: [(page: Int, words: [String], columns: [Int], ends: [Int])] = []
     var page = 1
     for source in LineSplitter.split(text) {
       var line = (page: page, words: [String](), columns: [Int](), ends: [Int]())
-      let b = Array(source.text.utf8)
       var column = 0
-      var start = -1
-      var wordStart = 0
-      func flush(_ end: Int) {
-        guard start >= 0 else { return }
-        line.words.append(String(decoding: b[start..<end], as: UTF8.self))
-        line.columns.append(wordStart)
+      var word: String.UnicodeScalarView?
+      var wordColumn = 0
+      func endWord() {
+        guard let w = word else { return }
+        line.words.append(String(w))
+        line.columns.append(wordColumn)
         line.ends.append(column)
-        start = -1
+        word = nil
       }
-      var i = 0
-      while i < b.count {
-        let c = b[i]
-        let w = b.withUnsafeBufferPointer { WhiteSpace.width($0, i) }
-        if c == 0x0C {
-          flush(i)
+      for c in source.text.unicodeScalars {
+        switch c {
+        case "\u{0C}":
+          endWord()
           if !line.words.isEmpty { out.append(line) }
           page += 1
           line = (page, [], [], [])
           column = 0
-          i += 1
-        } else if c == 0x09 {
-          flush(i)
+        case "\t":
+          endWord()
           column = (column / LayoutTextReader.tabWidth + 1) * LayoutTextReader.tabWidth
-          i += 1
-        } else if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
-          i += 3
-        } else if w > 0 {
-          flush(i)
+        case "\u{FEFF}":
+          // No column; inside a word it stays in the word's text.
+          word?.append(c)
+        case _ where c.properties.isWhitespace:
+          endWord()
           column += 1
-          i += w
-        } else {
-          if start < 0 {
-            start = i
-            wordStart = column
+        default:
+          if word == nil {
+            word = String.UnicodeScalarView()
+            wordColumn = column
           }
+          word!.append(c)
           column += 1
-          i += 1
-          while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
         }
       }
-      flush(b.count)
+      endWord()
       out.append(line)
     }
     return out
