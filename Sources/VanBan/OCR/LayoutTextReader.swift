@@ -111,21 +111,18 @@ enum LayoutTextReader {
         if start >= 0 { spans.append((start, b.count, wordStart, column)) }
         var nextBreak = 0
         line.words.reserveCapacity(spans.count)
-        for (k, span) in spans.enumerated() {
+        // Breaks after the last word come at k == spans.count.
+        for k in 0...spans.count {
           while nextBreak < breaks.count, breaks[nextBreak] == k {
             if !line.words.isEmpty { out.append(line) }
             page += 1
             line = Line(number: source.number, page: page, words: [])
             nextBreak += 1
           }
+          guard k < spans.count else { break }
+          let span = spans[k]
           let text = String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self)
           line.words.append(Placed(text: text, column: span.column, end: span.endColumn))
-        }
-        while nextBreak < breaks.count {
-          if !line.words.isEmpty { out.append(line) }
-          page += 1
-          line = Line(number: source.number, page: page, words: [])
-          nextBreak += 1
         }
       }
       out.append(line)
