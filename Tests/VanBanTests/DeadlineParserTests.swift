@@ -227,6 +227,33 @@ extension String {
 
 /// The scalar tokenizer, where it answers, gives the Character tokenizer's tokens: checked on
 /// every line of every corpus document, folded as the parser folds a cell.
+/// The digit-by-digit ISO date and the ASCII shortcut of `trimmed` against their plain forms.
+@Suite struct DeadlineFormattingTests {
+  @Test func isoDatesMatchPaddedNumbers() {
+    func padded(_ n: Int, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    for year in [0, 7, 99, 999, 1000, 2026, 9999, 10_000, -5] {
+      for month in [0, 1, 9, 10, 12, 99, 100] {
+        for day in [0, 1, 9, 10, 31, 99, 123] {
+          let d = DeadlineParser.Day(year: year, month: month, day: day)
+          #expect(d.iso == "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
+        }
+      }
+    }
+  }
+
+  @Test func trimmingMatchesCharacters() {
+    for s in ["Quý II", " Quý II ", "a\u{301}", "\u{301}a", " ", "", "x\n", "\u{A0}2026\u{A0}", "2026.", "\u{0600}a"] {
+      var sub = Substring(s)
+      while let f = sub.first, f.isWhitespace { sub.removeFirst() }
+      while let l = sub.last, l.isWhitespace { sub.removeLast() }
+      #expect(DeadlineParser.trimmed(s) == String(sub), "\(s.debugDescription)")
+    }
+  }
+}
+
 @Suite struct DeadlineTokenTests {
   @Test func scalarTokensMatchCharacterTokens() throws {
     var answered = 0

@@ -100,6 +100,15 @@ struct DeadlineParser: Sendable {
   ]
 
   static let recurrenceRoles: Set<Role> = [.continuous, .monthly, .quarterly, .yearly]
+  // The reader's role sets, made once: a set literal at each call was built and hashed anew
+  // for every token tried.
+  static let prefixRoles: Set<Role> = [.before, .by, .from, .within, .period, .filler]
+  static let onwardRoles: Set<Role> = [.onward]
+  static let joinRoles: Set<Role> = [.and, .rangeSep]
+  static let halfRoles: Set<Role> = [.firstHalf, .secondHalf]
+  static let pointRoles: Set<Role> = [.quarter, .month, .year, .day]
+  static let yearRoles: Set<Role> = [.year]
+  static let monthRoles: Set<Role> = [.month]
 
   static func recurrence(_ role: Role) -> Deadline.Recurrence? {
     switch role {
@@ -240,12 +249,18 @@ struct DeadlineParser: Sendable {
   /// stop or "./." (the closing mark of Vietnamese documents).
   static func stripped(_ tokens: [String]) -> [String] {
     var t = tokens[...]
-    while let f = t.first, ["-", "+", "*", "•", "–"].contains(f) { t.removeFirst() }
-    while let l = t.last, [".", ",", ";", ":", "/", "…"].contains(l) { t.removeLast() }
-    return Array(t)
+    while let f = t.first, bullets.contains(f) { t.removeFirst() }
+    while let l = t.last, trailingMarks.contains(l) { t.removeLast() }
+    return t.count == tokens.count ? tokens : Array(t)
   }
 
+  private static let bullets: Set<String> = ["-", "+", "*", "•", "–"]
+  private static let trailingMarks: Set<String> = [".", ",", ";", ":", "/", "…"]
+
   static func trimmed(_ s: String) -> String {
+    // Printable ASCII at both ends (most cells): nothing to trim. No cluster whose first
+    // scalar is white space can end in such a byte.
+    if let f = s.utf8.first, let l = s.utf8.last, f &- 0x21 < 0x5E, l &- 0x21 < 0x5E { return s }
     var sub = Substring(s)
     while let f = sub.first, f.isWhitespace { sub.removeFirst() }
     while let l = sub.last, l.isWhitespace { sub.removeLast() }
@@ -264,6 +279,24 @@ struct DeadlineParser: Sendable {
     }
 
     var iso: String {
+      // Written digit by digit when every part fits its width (always, for parsed dates).
+      if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+        return String(unsafeUninitializedCapacity: 10) { out in
+          func put(_ n: Int, width: Int, at o: Int) {
+            var value = n
+            for d in stride(from: width - 1, through: 0, by: -1) {
+              out[o + d] = UInt8(0x30 + value % 10)
+              value /= 10
+            }
+          }
+          put(year, width: 4, at: 0)
+          out[4] = 0x2D
+          put(month, width: 2, at: 5)
+          out[7] = 0x2D
+          put(day, width: 2, at: 8)
+          return 10
+        }
+      }
       func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -377,7 +410,7 @@ struct DeadlineParser: Sendable {
     mutating func deadline() -> Reading? {
       var endOnly = false
       var from = false
-      while let m = words.match(tokens, at: k, [.before, .by, .from, .within, .period, .filler]) {
+      while let m = words.match(tokens, at: k, DeadlineParser.prefixRoles) {
         k += m.count
         switch m.role {
         case .before, .by: endOnly = true
@@ -389,12 +422,12 @@ struct DeadlineParser: Sendable {
       var points = [first]
       var onward = false
       while !atEnd {
-        if let m = words.match(tokens, at: k, [.onward]) {
+        if let m = words.match(tokens, at: k, DeadlineParser.onwardRoles) {
           k += m.count
           onward = true
           break
         }
-        guard let m = words.match(tokens, at: k, [.and, .rangeSep]) else { break }
+        guard let m = words.match(tokens, at: k, DeadlineParser.joinRoles) else { break }
         k += m.count
         guard let next = point(after: points.last) else { return nil }
         points.append(next)
@@ -405,11 +438,11 @@ struct DeadlineParser: Sendable {
     /// `previous` lets a bare ordinal continue a list of quarters or months ("Quý II - III/2026").
     mutating func point(after previous: Point?) -> Point? {
       let start = k
-      if let m = words.match(tokens, at: k, [.firstHalf, .secondHalf]) {
+      if let m = words.match(tokens, at: k, DeadlineParser.halfRoles) {
         k += m.count
         return .half(first: m.role == .firstHalf, year: fourDigitYear())
       }
-      if let m = words.match(tokens, at: k, [.quarter, .month, .year, .day]) {
+      if let m = words.match(tokens, at: k, DeadlineParser.pointRoles) {
         k += m.count
         let p: Point?
         switch m.role {
@@ -442,8 +475,9 @@ struct DeadlineParser: Sendable {
     }
 
     private func isDigits(_ t: String?, _ counts: ClosedRange<Int>) -> Bool {
-      guard let t, counts.contains(t.count) else { return false }
-      return t.allSatisfy { $0.isASCII && $0.isNumber }
+      // ASCII digits are ASCII's only numbers, and a byte each: counted and tested on bytes.
+      guard let t, counts.contains(t.utf8.count) else { return false }
+      return t.utf8.allSatisfy { $0 &- 0x30 < 10 }
     }
 
     private func small(_ offset: Int) -> Int? {
@@ -478,7 +512,7 @@ struct DeadlineParser: Sendable {
         k += 2
         return y
       }
-      if let m = words.match(tokens, at: k, [.year]), let y = year(m.count) {
+      if let m = words.match(tokens, at: k, DeadlineParser.yearRoles), let y = year(m.count) {
         k += m.count + 1
         return y
       }
@@ -487,7 +521,7 @@ struct DeadlineParser: Sendable {
 
     /// "31/12/2025", "30.6.2026", "15-6-2026", or "15/6" (year from elsewhere).
     mutating func numericDate() -> Point? {
-      guard let d = small(0), let sep = token(1), ["/", ".", "-"].contains(sep), let m = small(2) else {
+      guard let d = small(0), let sep = token(1), sep == "/" || sep == "." || sep == "-", let m = small(2) else {
         return nil
       }
       if token(3) == sep, let y = year(4) {
@@ -501,7 +535,7 @@ struct DeadlineParser: Sendable {
 
     /// "15 tháng 6 năm 2026", "15 tháng 6/2026", "15 tháng 6", after the day word.
     mutating func wordedDate() -> Point? {
-      guard let d = small(0), let m = words.match(tokens, at: k + 1, [.month]), let mo = small(1 + m.count)
+      guard let d = small(0), let m = words.match(tokens, at: k + 1, DeadlineParser.monthRoles), let mo = small(1 + m.count)
       else { return nil }
       k += 2 + m.count
       return .date(day: d, month: mo, year: yearSuffix())
@@ -517,7 +551,8 @@ struct DeadlineParser: Sendable {
 
   /// Folded Roman numerals up to 12 ("ii" → 2); quarters and months need no more.
   static func romanValue(_ s: String) -> Int? {
-    let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
-    return numerals.firstIndex(of: s).map { $0 + 1 }
+    romanNumerals.firstIndex(of: s).map { $0 + 1 }
   }
+
+  private static let romanNumerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 }
