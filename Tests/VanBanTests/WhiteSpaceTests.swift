@@ -67,4 +67,30 @@ import Testing
     }
     #expect(collapsed > 1_000)
   }
+
+  /// With stop bytes, one walk answers both questions: a stop anywhere wins, else the answer
+  /// is `isCollapsed`'s; and `collapse(_:keepingTabs:unlessAny:)` is nil or `collapse`.
+  @Test func scanWithStopsAgreesWithSeparateTests() {
+    let alphabet = ["a", "ế", "Ủ", " ", " ", " ", "\t", "\u{A0}", "$", "<", "*", "“", "\u{1680}", "ẚ"]
+    let weights = [9, 6, 3, 9, 9, 9, 1, 1, 1, 1, 1, 1, 1, 1]
+    let pool = zip(alphabet, weights).flatMap { Array(repeating: $0, count: $1) }
+    var g = PropertyTests.LCG(state: 23)
+    var stopped = 0
+    for _ in 0..<20_000 {
+      var s = ""
+      for _ in 0..<g.next(40) { s += pool[g.next(pool.count)] }
+      let hasStop = s.utf8.contains { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A }
+      var t = s
+      for keepingTabs in [false, true] {
+        let got = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A)) }
+        let collapsed = t.withUTF8 { WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }
+        let want: WhiteSpace.Scan = hasStop ? .stopped : collapsed ? .collapsed : .uncollapsed
+        #expect(got == want, "\(Array(s.unicodeScalars)) keepingTabs \(keepingTabs)")
+        let once = WhiteSpace.collapse(s[...], keepingTabs: keepingTabs, unlessAny: (0x24, 0x3C, 0x2A))
+        #expect(once == (hasStop ? nil : WhiteSpace.collapse(s[...], keepingTabs: keepingTabs)))
+        if got == .stopped { stopped += 1 }
+      }
+    }
+    #expect(stopped > 1_000 && stopped < 39_000)
+  }
 }

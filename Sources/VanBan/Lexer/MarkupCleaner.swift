@@ -16,11 +16,9 @@ struct MarkupCleaner: Sendable {
   }
 
   func clean(_ line: Substring) -> String {
-    // Most lines hold no markup: then only the spaces change, and that is done on the bytes.
-    var copy = line
-    if !copy.withUTF8({ $0.contains { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A } }) {
-      return Self.collapseSpaces(line)
-    }
+    // Most lines hold no markup (`$`, `<`, `*`): then only the spaces change, and that is
+    // done on the bytes, in the same walk that looks for the markup.
+    if let plain = WhiteSpace.collapse(line, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A)) { return plain }
     var s = Array(line.unicodeScalars)
     if s.contains("$") { s = replaceMath(s) }
     if s.contains("<") { s = removeTags(s) }

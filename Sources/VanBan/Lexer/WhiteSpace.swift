@@ -43,6 +43,18 @@ enum WhiteSpace {
     return rewritten(s, keepingTabs: keepingTabs)
   }
 
+  /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the three `stops` bytes (ASCII):
+  /// the walk that tells whether a line is collapsed looks for them on the way, so a caller
+  /// that treats such lines apart (markup) reads each line once.
+  static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
+    var s = s
+    switch s.withUTF8({ scan($0, keepingTabs: keepingTabs, stops: stops) }) {
+    case .stopped: return nil
+    case .collapsed: return String(s)
+    case .uncollapsed: return rewritten(s, keepingTabs: keepingTabs)
+    }
+  }
+
   /// The words of `s` written out again, one byte at a time.
   private static func rewritten(_ s: Substring, keepingTabs: Bool) -> String {
     var s = s
@@ -81,22 +93,53 @@ enum WhiteSpace {
   /// single space between two characters that are not white space (nor, in a line of cells,
   /// a tab). Conservative: a `false` only costs the full pass.
   static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
+    scan(bytes, keepingTabs: keepingTabs, stops: nil) == .collapsed
+  }
+
+  /// What one walk over a line finds.
+  enum Scan { case stopped, collapsed, uncollapsed }
+
+  /// `isCollapsed`, and with `stops` whether one of those bytes occurs (which wins).
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, stops: (UInt8, UInt8, UInt8)?) -> Scan {
     let n = bytes.count
-    guard let p = bytes.baseAddress else { return true }
+    guard let p = bytes.baseAddress else { return .collapsed }
     let raw = UnsafeRawPointer(p)
+    @inline(__always) func stopMask(_ x: UInt64) -> UInt64 {
+      guard let s = stops else { return 0 }
+      return ByteMask.equal(x, to: s.0) | ByteMask.equal(x, to: s.1) | ByteMask.equal(x, to: s.2)
+    }
+    @inline(__always) func isStop(_ b: UInt8) -> Bool {
+      guard let s = stops else { return false }
+      return b == s.0 || b == s.1 || b == s.2
+    }
+    /// Not collapsed: only whether a stop byte comes later still matters.
+    func rest(from start: Int) -> Scan {
+      guard stops != nil else { return .uncollapsed }
+      var j = start
+      while j + 8 <= n {
+        if stopMask(raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)) != 0 { return .stopped }
+        j += 8
+      }
+      while j < n {
+        if isStop(p[j]) { return .stopped }
+        j += 1
+      }
+      return .uncollapsed
+    }
     var i = 0
     // Eight bytes at a time while they hold nothing but text and single spaces between text:
     // most of every line. Anything else (a tab, a control, a lead byte of a wide space, a
     // space at the edge of the eight whose neighbour is in doubt) is settled byte by byte.
     while i + 8 <= n {
       let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      if stopMask(x) != 0 { return .stopped }
       let spaces = ByteMask.equal(x, to: 0x20)
       let leads = ByteMask.equal(x, to: 0xC2) | ByteMask.equal(x, to: 0xE2) | ByteMask.equal(x, to: 0xE3)
         | ByteMask.equal(x, to: 0xEF) | (ByteMask.equal(x, to: 0xE1) & (ByteMask.equal(x, to: 0x9A) >> 8))
       var clear = leads == 0 && ByteMask.less(x, than: 0x21) == spaces
       if clear, spaces != 0 {
         // Two spaces in a row: never collapsed.
-        if spaces & (spaces << 8) != 0 { return false }
+        if spaces & (spaces << 8) != 0 { return rest(from: i) }
         if spaces & 0x80 != 0, i == 0 || p[i &- 1] <= 0x20 { clear = false }
         if spaces & (0x80 << 56) != 0, i + 8 >= n || p[i + 8] <= 0x20 || p[i + 8] >= 0x80 { clear = false }
       }
@@ -108,15 +151,16 @@ enum WhiteSpace {
       }
       let end = i + 8
       while i < end {
-        if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return false }
+        if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return rest(from: i) }
         i += 1
       }
     }
     while i < n {
-      if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return false }
+      if isStop(p[i]) { return .stopped }
+      if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return rest(from: i) }
       i += 1
     }
-    return true
+    return .collapsed
   }
 
   /// The test of `isCollapsed` at one byte: false where the byte shows the text is not
