@@ -149,7 +149,7 @@ struct ReferenceExtractor {
     var t = Substring(w)
     while let l = t.last, l == "," || l == ";" || l == ")" || l == ":" || l == "." { t.removeLast() }
     guard let f = t.unicodeScalars.first, f.value >= 0x30, f.value <= 0x39 else { return nil }
-    let allowed = t.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "/" || $0 == "-" || $0 == "." }
+    let allowed = t.unicodeScalars.allSatisfy { ScalarClass.isAlphabetic($0) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "/" || $0 == "-" || $0 == "." }
     guard allowed else { return nil }
     if t.contains("/") || t.contains("-") { return String(t) }
     if t.count <= 3, t.allSatisfy(\.isNumber) { return String(t) }
@@ -227,7 +227,7 @@ struct ReferenceExtractor {
   private static func numberTail(_ w: Substring) -> String? {
     var t = Substring(w)
     while let l = t.last, l == "," || l == ";" || l == ")" || l == "." { t.removeLast() }
-    guard let f = t.unicodeScalars.first, f.properties.isUppercase, t.contains("/") else { return nil }
+    guard let f = t.unicodeScalars.first, ScalarClass.isUppercase(f), t.contains("/") else { return nil }
     return String(t)
   }
 

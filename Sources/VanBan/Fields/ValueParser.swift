@@ -268,7 +268,7 @@ extension ValueParser {
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
       if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
       if isLatinLetterOrMark(c.value) { return true }
-      if c.properties.isAlphabetic { return true }
+      if ScalarClass.isAlphabetic(c) { return true }
       switch c.properties.generalCategory {
       case .nonspacingMark, .spacingMark, .enclosingMark: return true
       default: return false

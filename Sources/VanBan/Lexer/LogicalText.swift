@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Text re-joined from several input lines (a hard-wrapped paragraph, a cell split by a page
 /// break), remembering where each piece came from so every item can name its original line.
 struct LogicalText: Sendable {
@@ -27,7 +29,7 @@ struct LogicalText: Sendable {
       if b &- 0x61 < 26 { return true }
       if b >= 0x80 { nonASCII = true }
     }
-    return nonASCII && s.unicodeScalars.contains { $0.properties.isLowercase }
+    return nonASCII && s.unicodeScalars.contains { ScalarClass.isLowercase($0) }
   }
 
   var line: Int { segments[0].line }
@@ -57,6 +59,6 @@ struct LogicalText: Sendable {
   static func endsWithBrokenHyphen(_ s: String) -> Bool {
     let u = Array(s.unicodeScalars.suffix(2))
     guard u.count == 2, u[1] == "-" else { return false }
-    return u[0].properties.isAlphabetic || (u[0].value >= 0x30 && u[0].value <= 0x39)
+    return ScalarClass.isAlphabetic(u[0]) || (u[0].value >= 0x30 && u[0].value <= 0x39)
   }
 }

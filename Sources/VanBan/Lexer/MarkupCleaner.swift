@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanGrammar
 
 /// Removes what converters leave in text — markdown emphasis, HTML tags, TeX math — and
@@ -48,7 +49,7 @@ struct MarkupCleaner: Sendable {
           if let (command, replacement) = latex.first(where: { matches($0.command, in: s, at: i) }) {
             // A command followed by a letter is a longer, unknown command.
             let end = i + command.count
-            if end >= s.count || !s[end].properties.isAlphabetic {
+            if end >= s.count || !ScalarClass.isAlphabetic(s[end]) {
               out.append(contentsOf: replacement.unicodeScalars)
               i = end
               continue

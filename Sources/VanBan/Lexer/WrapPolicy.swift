@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Whether the input was hard-wrapped (pdftotext, OCR) and how long a full line is.
 ///
 /// In a hard-wrapped document a line that runs to the margin continues on the next line even
@@ -52,7 +54,7 @@ struct WrapPolicy: Sendable {
     guard let last = scalars.last, let first = next.text.unicodeScalars.first else { return false }
     if LogicalText.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
-    if first.properties.isLowercase { return true }
+    if ScalarClass.isLowercase(first) { return true }
     if isHardWrapped, scalars.prefix(fullLine).count >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
       let nextIsUpper = !LogicalText.containsLowercase(next.text)

@@ -1,3 +1,5 @@
+import VanBanText
+
 /// One recognised word with its box, in the image's pixel coordinates (y grows downwards).
 struct OCRWord: Sendable {
   var text: String {
@@ -38,6 +40,6 @@ struct OCRWord: Sendable {
 
   /// Letters or digits: real text rather than a rule, a speck or a border mistaken for a glyph.
   var hasAlphanumeric: Bool {
-    text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    text.unicodeScalars.contains { ScalarClass.isAlphanumeric($0) }
   }
 }

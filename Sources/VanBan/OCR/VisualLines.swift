@@ -1,3 +1,5 @@
+import VanBanText
+
 /// A row of words at one height on the page, left to right, in deskewed coordinates.
 struct VisualLine: Sendable {
   var words: [OCRWord]
@@ -253,6 +255,6 @@ extension OCRWord {
         return true
       }
     }
-    return nonASCII && text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    return nonASCII && text.unicodeScalars.contains { ScalarClass.isAlphanumeric($0) }
   }
 }

@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanModel
 
 /// Repairs the Roman numbering of body parts (phần) that OCR damaged, where the context
@@ -26,7 +27,7 @@ struct RomanNumeralRepair {
       let title = line.text[line.text.index(after: dot)...].trimmingSpaces()
       guard let repaired = lexicon.romanConfusions[token], let value = LineClassifier.romanValue(repaired),
         !title.isEmpty, !LogicalText.containsLowercase(title),
-        title.unicodeScalars.contains(where: { $0.properties.isUppercase })
+        title.unicodeScalars.contains(where: { ScalarClass.isUppercase($0) })
       else { continue }
       lines[k] = relabel(line, value: value, label: repaired, title: title)
       diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(token, repaired, line: line.number))

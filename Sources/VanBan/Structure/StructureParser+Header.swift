@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanModel
 
 /// The head (phần mở đầu): issuer block, motto, number and symbol, place and date, document
@@ -116,7 +117,7 @@ extension StructureParser {
     }
     guard token.contains("/") || token.contains("-") else { return nil }
     let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { $0.properties.isAlphabetic } }) {
+    if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
       header.symbol = parts[symbolIndex...].joinedText("/")
       let number = parts[..<symbolIndex].joinedText("/")
       header.number = number.isEmpty ? nil : number

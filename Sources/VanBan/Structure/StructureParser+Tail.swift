@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanModel
 
 /// What follows the body: "Nơi nhận" with the archive line, the signature block, and the
@@ -98,8 +99,8 @@ extension StructureParser {
     guard (2...6).contains(words.count) else { return false }
     guard LogicalText.containsLowercase(text) else { return false }
     for w in words {
-      guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return false }
-      guard w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark })
+      guard let f = w.unicodeScalars.first, ScalarClass.isUppercase(f) else { return false }
+      guard w.unicodeScalars.allSatisfy({ ScalarClass.isAlphabetic($0) || $0.properties.generalCategory == .nonspacingMark })
       else { return false }
     }
     return true

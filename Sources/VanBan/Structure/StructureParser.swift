@@ -177,7 +177,7 @@ struct StructureParser {
   /// Lines that begin a new part and so never continue a paragraph.
   func startsZone(_ line: ClassifiedLine) -> Bool {
     // Zone words open a line with a capital ("Thực hiện …"); in lower case they continue one.
-    if let f = line.text.unicodeScalars.first(where: { $0.properties.isAlphabetic }), f.properties.isLowercase {
+    if let f = line.text.unicodeScalars.first(where: { ScalarClass.isAlphabetic($0) }), ScalarClass.isLowercase(f) {
       return false
     }
     // Every zone phrase needs its first word there: most lines are settled by one look-up.

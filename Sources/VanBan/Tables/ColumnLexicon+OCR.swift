@@ -28,7 +28,7 @@ extension ColumnLexicon {
   }
 
   private static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
-    u.properties.isAlphabetic || u.properties.numericType != nil
+    ScalarClass.isAlphanumeric(u)
   }
 
   /// Headers this long (in characters of their key) may differ by one letter: a shorter one

@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Assigns the lines of one row of a one-cell-per-line table to its columns.
 ///
 /// pdftotext and OCR write a row's cells one after another, each over one or more lines,
@@ -171,7 +173,7 @@ struct FlattenedRowSplitter {
 
   private func startsLower(_ p: String) -> Bool {
     // The first character itself: "100% dữ liệu" is not a continuation.
-    p.unicodeScalars.first?.properties.isLowercase == true && !isBullet(p)
+    (p.unicodeScalars.first.map(ScalarClass.isLowercase) == true) && !isBullet(p)
   }
 
   static func unbullet(_ p: String) -> String {

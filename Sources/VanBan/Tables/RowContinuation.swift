@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Whether a table row with an empty number cell goes on with the row above or is a row of
 /// its own whose number OCR lost.
 ///
@@ -15,8 +17,8 @@ enum RowContinuation {
       guard c < cells.count, !cells[c].isEmpty else { return false }
     }
     guard let text = cells.dropFirst().first(where: { !$0.isEmpty }),
-      let letter = text.unicodeScalars.first(where: { $0.properties.isAlphabetic })
+      let letter = text.unicodeScalars.first(where: { ScalarClass.isAlphabetic($0) })
     else { return false }
-    return letter.properties.isUppercase
+    return ScalarClass.isUppercase(letter)
   }
 }

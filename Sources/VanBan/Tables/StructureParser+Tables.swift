@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanModel
 
 /// Tables: tab-separated rows (a converter's output) or one cell per line (pdftotext, OCR).
@@ -91,7 +92,7 @@ extension StructureParser {
     let label = cells[0]
     if LineClassifier.romanValue(label) != nil { return true }
     let u = Array(label.unicodeScalars)
-    return u.count == 1 && u[0].properties.isUppercase
+    return u.count == 1 && ScalarClass.isUppercase(u[0])
   }
 
   /// Cells that continue the row above after a page break; a fragment the cell above

@@ -1,3 +1,4 @@
+import VanBanText
 import VanBanModel
 
 /// Turns table rows into targets (chỉ tiêu) and tasks (nhiệm vụ) by what their columns mean.
@@ -204,7 +205,7 @@ struct TableInterpreter {
       var t = Substring(line)
       // Most lines start with a letter: no scalar properties to look up.
       if let b = t.utf8.first, b < 0x80, (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { return String(t) }
-      while let f = t.unicodeScalars.first, !(f.properties.isAlphabetic || f.properties.numericType != nil
+      while let f = t.unicodeScalars.first, !(ScalarClass.isAlphanumeric(f)
         || f == "-" || f == "+" || f == "(" || f == "–")
       {
         t = t.dropFirst()
@@ -220,8 +221,8 @@ struct TableInterpreter {
     let words = Words.splitOnSpaces(name)
     let kept = words.filter { w in
       if w == "-" || w == "–" { return true }
-      if !w.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return false }
-      return !(w.count == 1 && w.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isLowercase })
+      if !w.unicodeScalars.contains(where: { ScalarClass.isAlphanumeric($0) }) { return false }
+      return !(w.count == 1 && w.unicodeScalars.allSatisfy { $0.isASCII && ScalarClass.isLowercase($0) })
     }
     return kept.count < words.count && !kept.isEmpty ? kept.joinedText(" ") : nil
   }

@@ -1,0 +1,55 @@
+/// Unicode's letter-case and letter/number properties, looked up in a table for the scalars
+/// documents are made of.
+///
+/// `Unicode.Scalar.Properties` asks the standard library's property tables on every call; the
+/// parser asks "is this a letter / a lower-case letter" of scalars of every line (is a line a
+/// continuation, a heading in capitals, a name). Below `bound` — Latin, the combining marks,
+/// Vietnamese (Latin Extended Additional) and General Punctuation — the answers are read once
+/// from those same properties into a table; above it the properties are asked as before, so
+/// every answer is the property's own.
+public enum ScalarClass {
+  static let bound: UInt32 = 0x2070
+
+  private static let alphabetic: UInt8 = 1
+  private static let lowercase: UInt8 = 2
+  private static let uppercase: UInt8 = 4
+  private static let numeric: UInt8 = 8
+
+  private static let table: [UInt8] = (0..<bound).map { v in
+    guard let s = Unicode.Scalar(v) else { return 0 }
+    let p = s.properties
+    return (p.isAlphabetic ? alphabetic : 0) | (p.isLowercase ? lowercase : 0)
+      | (p.isUppercase ? uppercase : 0) | (p.numericType != nil ? numeric : 0)
+  }
+
+  @inline(__always)
+  private static func flags(_ v: UInt32) -> UInt8? {
+    v < bound ? table.withUnsafeBufferPointer { $0[Int(v)] } : nil
+  }
+
+  /// `s.properties.isAlphabetic`.
+  public static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+    has(s, alphabetic) ?? s.properties.isAlphabetic
+  }
+
+  /// `s.properties.isLowercase`.
+  public static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+    has(s, lowercase) ?? s.properties.isLowercase
+  }
+
+  /// `s.properties.isUppercase`.
+  public static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+    has(s, uppercase) ?? s.properties.isUppercase
+  }
+
+  /// A letter or a number: `isAlphabetic || numericType != nil`.
+  public static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+    has(s, alphabetic | numeric) ?? (s.properties.isAlphabetic || s.properties.numericType != nil)
+  }
+
+  /// Whether the scalar has any of `mask`'s flags, or nil above the table.
+  @inline(__always)
+  private static func has(_ s: Unicode.Scalar, _ mask: UInt8) -> Bool? {
+    flags(s.value).map { $0 & mask != 0 }
+  }
+}
