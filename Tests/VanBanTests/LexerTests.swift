@@ -155,6 +155,15 @@ import VanBanText
       // The walk that answers both questions answers each as its own scan does.
       let both = Self.extractor.scan(text, labels: true)
       #expect(both.citation == Self.extractor.mayHoldCitation(text) && both.label == AnnexMentions.hasLabelWord(text))
+      // The scan jumps to words opening with a digit or a Roman digit; walking every pair of
+      // neighbouring words gives the same citation answer.
+      let words = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { Substring($0) }
+      let pairCites = zip(words, words.dropFirst()).contains { pair in
+        var (lead, number) = pair
+        return number.withUTF8 { ReferenceExtractor.mayBeNumberToken($0) }
+          && lead.withUTF8 { Self.extractor.leadsCitationNumber($0) }
+      }
+      #expect(both.citation == pairCites, "\(text)")
       if !Self.extractor.mayHoldCitation(text) {
         skipped += 1
         #expect(refs.isEmpty, "\(text)")

@@ -176,23 +176,61 @@ struct ReferenceExtractor {
   func scan(_ text: String, labels: Bool) -> (citation: Bool, label: Bool) {
     var s = text
     return s.withUTF8 { bytes in
-      var previous: Range<Int>?
       var citation = false
       var label = !labels
-      Words.forEachWord(in: bytes, separatedBy: Words.isSpaceOrTab) { word in
-        defer { previous = word }
-        let w = UnsafeBufferPointer(rebasing: bytes[word])
+      let n = bytes.count
+      guard let base = bytes.baseAddress else { return (false, false) }
+      let raw = UnsafeRawPointer(base)
+      // Both answers are "some word …", and both kinds of word open with a digit or (a label)
+      // with I, V, X or L: only words opening with one of those bytes are cut and judged,
+      // found eight bytes at a time. Most words of a body text open with neither.
+      var i = 0
+      var resume = 0
+      func judge(_ j: Int) -> Bool {
+        guard j >= resume, j == 0 || Words.isSpaceOrTab(bytes[j - 1]) else { return false }
+        var end = j + 1
+        while end < n, !Words.isSpaceOrTab(bytes[end]) { end += 1 }
+        resume = end
+        let w = UnsafeBufferPointer(rebasing: bytes[j..<end])
         if !label { label = AnnexMentions.mayBeLabel(w) }
-        if !citation, let previous, Self.mayBeNumberToken(w) {
-          citation = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[previous]))
+        if !citation, Self.mayBeNumberToken(w) {
+          // The word before: back over the separators, then to its start.
+          var k = j - 1
+          while k >= 0, Words.isSpaceOrTab(bytes[k]) { k -= 1 }
+          if k >= 0 {
+            var start = k
+            while start > 0, !Words.isSpaceOrTab(bytes[start - 1]) { start -= 1 }
+            citation = leadsCitationNumber(UnsafeBufferPointer(rebasing: bytes[start...k]))
+          }
         }
-        return !(citation && label)
+        return citation && label
+      }
+      @inline(__always) func candidates(_ x: UInt64) -> UInt64 {
+        let digits = ByteMask.less(x, than: 0x3A) & ~ByteMask.less(x, than: 0x30)
+        guard !label else { return digits }
+        return digits | ByteMask.equal(x, to: 0x49) | ByteMask.equal(x, to: 0x56) | ByteMask.equal(x, to: 0x58)
+          | ByteMask.equal(x, to: 0x4C)
+      }
+      while i + 8 <= n {
+        var m = candidates(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        while m != 0 {
+          if judge(i + m.trailingZeroBitCount / 8) { return (citation, labels && label) }
+          m &= m &- 1
+        }
+        i += 8
+      }
+      while i < n {
+        let b = bytes[i]
+        if b &- 0x30 < 10 || (!label && LineClassifier.romanDigit(b) != nil), judge(i) {
+          return (citation, labels && label)
+        }
+        i += 1
       }
       return (citation, labels && label)
     }
   }
 
-  private func leadsCitationNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+  func leadsCitationNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     if word.count == 1 && word[0] == 0x3A { return true }
     let folded = Words.bare(FoldingKey.toneInsensitive(utf8: word))
     return lex.citationNumberLeads.contains(UTF8Key(folded))
