@@ -1,4 +1,5 @@
 import Testing
+import VanBanGrammar
 @testable import VanBan
 
 /// One table cell and the agencies it names.
@@ -172,5 +173,41 @@ private enum AgencyName {
 extension String {
   fileprivate var replacingNewlines: String {
     split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "⏎")
+  }
+}
+
+/// `mayOpenKnownName` never turns away a name `isKnown` accepts: every tail of every corpus
+/// line, every Grammar name and alias, and those in lower case or after "- ".
+@Suite struct AgencyFirstWordTests {
+  @Test func firstWordTestKeepsEveryKnownName() throws {
+    let lexicon = AgencyLexiconTests.lexicon
+    var texts: [String] = []
+    let table = GrammarData.table("agencies")
+    texts += (table.column("canonical") + table.column("alias")).filter { !$0.isEmpty }
+    // Each name's opening words too, with the marks cleaning drops after them: "UBND," is
+    // "UBND xã" without the commune's suffix.
+    let openings = texts.flatMap { name in
+      let words = name.split(separator: " ")
+      return words.indices.flatMap { k in [",", ";", "."].map { words[...k].joined(separator: " ") + $0 } }
+    }
+    texts += texts.map { $0.lowercased() } + texts.map { "- " + $0 } + openings
+    for input in Repo.corpusInputs() {
+      for line in try String(contentsOf: input, encoding: .utf8).split(separator: "\n") {
+        let words = line.split(separator: " ")
+        for start in words.indices { texts.append(words[start...].joined(separator: " ")) }
+      }
+    }
+    var known = 0
+    var turnedAway = 0
+    for text in texts {
+      let isKnown = lexicon.isKnown(text)
+      if isKnown { known += 1 }
+      if !lexicon.mayOpenKnownName(text) {
+        turnedAway += 1
+        #expect(!isKnown, "\(text)")
+      }
+    }
+    #expect(known > 200)
+    #expect(turnedAway > texts.count / 2)
   }
 }

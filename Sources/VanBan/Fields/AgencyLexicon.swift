@@ -73,6 +73,33 @@ struct AgencyLexicon: Sendable {
     }
   }
 
+  /// False only when no name beginning with `text`'s first word (up to its first space) can be
+  /// known: the first token `lookup` would key on is no known name's. Answered from the word
+  /// alone only for a plain word, which cleaning leaves as it is apart from the case of its
+  /// first letter (no white space of any kind, no dash, no leading bullet, no trailing `;`
+  /// `,` `.`); otherwise true, and the caller asks `isKnown`. Callers that try every tail of a
+  /// line skip building and looking up the tails whose first word opens no name.
+  func mayOpenKnownName(_ text: some StringProtocol) -> Bool {
+    var t = Substring(text)
+    return t.withUTF8 { b in
+      var end = 0
+      while end < b.count, b[end] != 0x20 { end += 1 }
+      guard end > 0 else { return true }
+      let first = b[0]
+      let last = b[end - 1]
+      if first == 0x2D || first == 0x2B || first == 0x2A || last == 0x3B || last == 0x2C || last == 0x2E { return true }
+      for k in 0..<end {
+        let x = b[k]
+        // Control bytes, and the leads of every non-ASCII space, dash and bullet.
+        if x < 0x21 || x == 0xC2 || x == 0xE2 || x == 0xE3 || x == 0xEF || (x == 0xE1 && k + 1 < end && b[k + 1] == 0x9A) {
+          return true
+        }
+      }
+      let token = Self.firstToken(of: String(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self))
+      return firstTokens.contains(UTF8Key(token))
+    }
+  }
+
   /// Whether the name (after cleaning) is in the lexicon.
   func isKnown(_ name: String) -> Bool {
     known.value(name) { lookup(Self.clean($0)) != nil }

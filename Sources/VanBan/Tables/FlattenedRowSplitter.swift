@@ -139,6 +139,7 @@ struct FlattenedRowSplitter {
       guard let lead = words[start].utf8.first,
         lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true
       else { continue }
+      guard agencies.mayOpenKnownName(words[start]) else { continue }
       let tail = words[start...].joinedText(" ")
       if agencies.isKnown(tail) {
         return (words[..<start].joinedText(" "), tail)
@@ -150,6 +151,8 @@ struct FlattenedRowSplitter {
   private func isAgencyStart(_ pieces: [String], _ idx: Int) -> Bool {
     let p = pieces[idx]
     if isBullet(p) { return true }
+    // The piece and the pieces joined to it all open with its first word.
+    guard agencies.mayOpenKnownName(p) else { return false }
     if agencies.isKnown(p) { return true }
     // "Trung tâm Phục vụ hành" / "chính công"
     var joined = p
