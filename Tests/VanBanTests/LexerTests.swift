@@ -403,3 +403,29 @@ import VanBanText
     }
   }
 }
+
+/// The 95th-percentile line length read from a histogram equals the one read from sorted
+/// lengths, around the hard-wrap limit and far beyond it.
+@Suite struct WrapPolicyPercentileTests {
+  @Test func histogramGivesTheSortedPercentile() {
+    var g = PropertyTests.LCG(state: 5)
+    for _ in 0..<300 {
+      let count = 15 + g.next(60)
+      let spread = [20, 150, 400, 700][g.next(4)]
+      let lengths = (0..<count).map { _ in 1 + g.next(spread) }
+      // Vietnamese letters take three bytes: the byte shortcut must still count scalars.
+      let lines = lengths.enumerated().map { k, n in
+        LineClassifier.classify(number: k + 1, text: "ề" + String(repeating: "a", count: n - 1))
+      }
+      let policy = WrapPolicy(lines: lines)
+      let sorted = lengths.sorted()
+      if count < 20 {
+        #expect(!policy.isHardWrapped && policy.fullLine == .max)
+        continue
+      }
+      let p95 = sorted[count * 95 / 100]
+      #expect(policy.isHardWrapped == (p95 <= 140), "\(lengths)")
+      #expect(policy.fullLine == (p95 <= 140 ? p95 * 65 / 100 : .max), "\(lengths)")
+    }
+  }
+}

@@ -10,19 +10,39 @@ struct WrapPolicy: Sendable {
   /// A line at least this long (in characters) reached the margin.
   let fullLine: Int
 
+  /// The longest 95th-percentile line length of a hard-wrapped document.
+  static let maxWrapWidth = 140
+
   init(lines: [ClassifiedLine]) {
-    var lengths: [Int] = []
+    // Only whether the 95th percentile exceeds `maxWrapWidth`, and its value when it does not,
+    // matter: lengths are counted into one bucket per length up to it and one for all longer,
+    // instead of sorting them all.
+    let cap = Self.maxWrapWidth + 1
+    var histogram = [Int](repeating: 0, count: cap + 1)
+    var count = 0
     for l in lines where !l.isBlank && !l.isTableRow {
-      lengths.append(Self.scalarCount(l.text))
+      // Four bytes at most per scalar: a longer line is over the cap without counting.
+      let bytes = l.text.utf8.count
+      histogram[bytes > 4 * cap ? cap : min(cap, Self.scalarCount(l.text))] += 1
+      count += 1
     }
-    lengths.sort()
-    guard lengths.count >= 20 else {
+    guard count >= 20 else {
       isHardWrapped = false
       fullLine = .max
       return
     }
-    let p95 = lengths[lengths.count * 95 / 100]
-    isHardWrapped = p95 <= 140
+    // The element at sorted index count * 95 / 100.
+    let rank = count * 95 / 100
+    var p95 = cap
+    var seen = 0
+    for (length, n) in histogram.enumerated() {
+      seen += n
+      if seen > rank {
+        p95 = length
+        break
+      }
+    }
+    isHardWrapped = p95 <= Self.maxWrapWidth
     fullLine = isHardWrapped ? p95 * 65 / 100 : .max
   }
 
