@@ -137,6 +137,50 @@ import VanBanText
     }
   }
 
+  /// The sniff's verdict read the plain way: the head cut into lines, each line's cells, a
+  /// line of two cells or more counted and its cells asked for a header.
+  static func modelLooksLikeLayout(_ text: String) -> Bool {
+    let head = Array(text.utf8.prefix(OCRLayoutReader.sniffLength))
+    if head.contains(0x09) { return false }
+    let lexicon = ColumnLexicon(lex: .shared)
+    var gutterLines = 0
+    var header = false
+    for line in head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
+      let cells = Array(line).withUnsafeBufferPointer { b in
+        LayoutTextReader.cellRanges(b).map { String(decoding: b[$0], as: UTF8.self) }
+      }
+      guard cells.count >= 2 else { continue }
+      gutterLines += 1
+      if !header { header = lexicon.isHeader(cells) }
+    }
+    return header && gutterLines >= LayoutTextReader.minGutterLines
+  }
+
+  @Test func sniffAgreesWithItsModel() throws {
+    var texts: [String] = []
+    for folder in ["seeds", "encodings", "cases", "ocr"] {
+      let dir = Repo.corpus.appendingPathComponent(folder)
+      for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []) where name.hasSuffix(".txt") {
+        texts.append(try Self.decoded(dir.appendingPathComponent(name)))
+      }
+    }
+    let rows = Self.table.split(separator: "\n").map(String.init)
+    var g = PropertyTests.LCG(state: 3)
+    for _ in 0..<200 {
+      // Table rows, prose, indented lines and blank lines in random order and line endings.
+      let pieces = rows + ["Văn bản thường có   ba dấu cách", "      thụt lề", "", "TT   Nội dung"]
+      let ending = ["\n", "\r\n", "\r", "\u{0C}"][g.next(4)]
+      texts.append((0..<(10 + g.next(40))).map { _ in pieces[g.next(pieces.count)] }.joined(separator: ending))
+    }
+    var layout = 0
+    for text in texts {
+      let got = LayoutTextReader.looksLikeLayoutText(text)
+      #expect(got == Self.modelLooksLikeLayout(text), "\(text.prefix(200))")
+      if got { layout += 1 }
+    }
+    #expect(layout > 20 && layout < texts.count - 20)
+  }
+
   @Test func spacesBecomeColumns() throws {
     let lines = try OCRLayoutReader.lines(from: Self.table, format: .layout)
     let texts = lines.map { String($0.text) }

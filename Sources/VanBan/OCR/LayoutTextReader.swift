@@ -257,26 +257,46 @@ enum LayoutTextReader {
       // Every gutter line holds three spaces in a row: most text has too few such places in
       // all of its head, which eight-byte words count faster than lines can be cut.
       guard Self.hasSpaceTriples(head, atLeast: minGutterLines) else { return false }
+      // Only a line with three spaces in a row inside it can hold two cells: the lines are
+      // visited from those places (eight positions at a time), not cut one by one.
       var gutterLines = 0
       var header = false
-      var start = 0
-      var i = 0
-      while i <= head.count {
-        if i == head.count || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x0C {
-          let line = UnsafeBufferPointer(rebasing: head[start..<i])
-          // Counted first: most lines hold one cell, and making their ranges cost more than
-          // the rest of the sniff.
-          if Self.hasCells(line, atLeast: 2) {
-            gutterLines += 1
-            if !header {
-              header = lexicon.isHeader(Self.cellRanges(line).map { r in
-                String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
-              })
-            }
-            if header && gutterLines >= minGutterLines { return true }
-          }
-          start = i + 1
+      var lineEnd = 0
+      func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D || b == 0x0C }
+      /// Judges the line holding position `p`, once; true when the dump is settled.
+      func visitLine(at p: Int) -> Bool {
+        guard p >= lineEnd else { return false }
+        var start = p
+        while start > 0, !isBreak(head[start - 1]) { start -= 1 }
+        var end = p
+        while end < head.count, !isBreak(head[end]) { end += 1 }
+        lineEnd = end + 1
+        let line = UnsafeBufferPointer(rebasing: head[start..<end])
+        guard Self.hasCells(line, atLeast: 2) else { return false }
+        gutterLines += 1
+        if !header {
+          header = lexicon.isHeader(Self.cellRanges(line).map { r in
+            String(decoding: UnsafeBufferPointer(rebasing: head[(start + r.lowerBound)..<(start + r.upperBound)]), as: UTF8.self)
+          })
         }
+        return header && gutterLines >= minGutterLines
+      }
+      guard let base = head.baseAddress else { return false }
+      let raw = UnsafeRawPointer(base)
+      @inline(__always) func spaces(_ x: UInt64) -> UInt64 { ByteMask.equal(x, to: 0x20) }
+      var i = 0
+      while i + 10 <= head.count {
+        var m = spaces(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+          & spaces(raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
+          & spaces(raw.loadUnaligned(fromByteOffset: i + 2, as: UInt64.self))
+        while m != 0 {
+          if visitLine(at: i + m.trailingZeroBitCount / 8) { return true }
+          m &= m &- 1
+        }
+        i += 8
+      }
+      while i + 2 < head.count {
+        if head[i] == 0x20 && head[i + 1] == 0x20 && head[i + 2] == 0x20, visitLine(at: i) { return true }
         i += 1
       }
       return false
