@@ -44,15 +44,22 @@ enum ICUString {
     units.withUnsafeBufferPointer { string($0) }
   }
 
+  /// The UTF-8 length of well-formed UTF-16 `units` (an unpaired surrogate is counted as 2
+  /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4.
+  static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+    var count = 0
+    for unit in units {
+      count &+= unit < 0x80 ? 1 : unit < 0x800 ? 2 : (unit & 0xF800) == 0xD800 ? 2 : 3
+    }
+    return count
+  }
+
   /// A string from UTF-16 code units; unpaired surrogates become U+FFFD.
   static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
     if units.isEmpty { return "" }
     checkLength(units.count)
     // Sizing the result exactly avoids reserving 3 bytes per unit for whole documents.
-    var byteCount = 0
-    for unit in units {
-      byteCount &+= unit < 0x80 ? 1 : unit < 0x800 ? 2 : (unit & 0xF800) == 0xD800 ? 2 : 3
-    }
+    let byteCount = utf8Count(units)
     var failed = false
     let result = String(unsafeUninitializedCapacity: byteCount) { dest in
       var length: Int32 = 0
