@@ -1,5 +1,7 @@
 import Testing
 import VanBanModel
+import VanBanGrammar
+import VanBanText
 @testable import VanBan
 
 /// Repairs of OCR damage that the context makes certain, each with a diagnostic.
@@ -160,5 +162,41 @@ import VanBanModel
         + "1\tTỷ lệ A\t%\t100\tPhòng ` Kinh : tế\n2\tTỷ lệ B\t%\t100\tBan ~ Chỉ đạo mới\n")
     #expect(plan.targets.map(\.lead) == [["Phòng Kinh tế"], ["Ban ~ Chỉ đạo mới"]])
     #expect(codes(plan).filter { $0 == "ocr.agency_repaired" }.count == 1)
+  }
+}
+
+/// The first-word test that lets `ColumnLexicon.canonical` skip most cells never skips a cell
+/// it would read as a column: every cell and line of the corpus, every Grammar header and
+/// prefix, and those in capitals, without diacritics, with marks around them or cut short.
+@Suite struct ColumnFirstWordTests {
+  @Test func skeletonSkipsNoColumnName() throws {
+    let lexicon = ColumnLexicon(lex: .shared)
+    var cells: [String] = []
+    let headers = GrammarData.table("columns").column("header") + GrammarData.table("columns-prefix").column("prefix")
+    for h in headers {
+      cells += [h, h.uppercased(), FoldingKey.diacriticFree(h), "(" + h + ")", h + ":", "  " + h, "1. " + h]
+      let words = h.split(separator: " ")
+      cells += words.indices.map { words[...$0].joined(separator: " ") }
+    }
+    for input in Repo.corpusInputs() {
+      for line in try String(contentsOf: input, encoding: .utf8).split(separator: "\n") {
+        cells.append(String(line))
+        cells += line.split(separator: "\t").map(String.init)
+      }
+    }
+    var named = 0
+    var skipped = 0
+    for cell in cells {
+      // The full reading, without the first-word test.
+      let full = lexicon.canonicalReadingEveryWay(cell)
+      if full != nil { named += 1 }
+      if !GrammarLexicon.shared.columnFirstWordSkeletons.contains(ColumnLexicon.firstWordSkeleton(cell)) {
+        skipped += 1
+        #expect(full == nil, "\(cell)")
+      }
+      #expect(lexicon.canonical(cell) == full, "\(cell)")
+    }
+    #expect(named > 100)
+    #expect(skipped > cells.count / 2)
   }
 }

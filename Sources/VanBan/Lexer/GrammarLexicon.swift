@@ -55,6 +55,9 @@ struct GrammarLexicon: Sendable {
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
   /// canonical columns share is left out.
   let columnsWithoutDiacritics: [String: String]
+  /// `ColumnLexicon.firstWordSkeleton` of every column header and header prefix: a cell whose
+  /// first word has another skeleton names no column.
+  let columnFirstWordSkeletons: Set<String>
   /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
   /// columns share is left out.
   let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
@@ -125,6 +128,8 @@ struct GrammarLexicon: Sendable {
       docKinds.entries.compactMap(\.words.last).map(UTF8Key.init)
         + (keywords["reference_number"]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
+    columnFirstWordSkeletons = Set(
+      (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map(ColumnLexicon.firstWordSkeleton))
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
     let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joinedText(" ") }) {
       ColumnLexicon.LooseMatch(canonical: $0, header: $1)

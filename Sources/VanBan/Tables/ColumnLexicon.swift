@@ -5,6 +5,14 @@ struct ColumnLexicon {
   let lex: GrammarLexicon
 
   func canonical(_ header: String) -> String? {
+    // Every way below of naming a column needs the cell's first word to be, diacritics and
+    // punctuation aside, the first word of some column name: most cells of a row are not.
+    guard lex.columnFirstWordSkeletons.contains(Self.firstWordSkeleton(header)) else { return nil }
+    return canonicalReadingEveryWay(header)
+  }
+
+  /// `canonical` without the first-word test in front: every reading tried.
+  func canonicalReadingEveryWay(_ header: String) -> String? {
     // A cell with more words than any column name (most cells a row holds) can only match a
     // prefix: fold just the words a prefix can take. Folding never joins words, so these are
     // the first words of the whole cell's fold.
@@ -18,6 +26,44 @@ struct ColumnLexicon {
     // OCR drops and swaps diacritics in headers ("Kết qua", "Nội dung chỉ tiết"): match
     // without them, whole cell only.
     return lex.columnsWithoutDiacritics[FoldingKey.diacriticFree(header)]
+  }
+
+  /// The ASCII letters and digits of the first word of `s` (cut at white space) without its
+  /// diacritics, lower case: equal for a cell and a column name whenever the cell names the
+  /// column by any of `canonical`'s readings (folded words, a prefix, the diacritic-free key).
+  static func firstWordSkeleton(_ s: String) -> String {
+    var copy = s
+    return copy.withUTF8 { b in
+      var start = 0
+      while start < b.count, case let w = WhiteSpace.width(b, start), w > 0 { start += w }
+      var end = start
+      var ascii = true
+      while end < b.count, WhiteSpace.width(b, end) == 0 {
+        if b[end] >= 0x80 { ascii = false }
+        end += 1
+      }
+      @inline(__always) func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Letters lowered, digits kept, everything else dropped: at most as long as the input.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+          var n = 0
+          for c in bytes {
+            let lower = c | 0x20
+            if lower &- 0x61 < 26 {
+              out[n] = lower
+              n += 1
+            } else if c &- 0x30 < 10 {
+              out[n] = c
+              n += 1
+            }
+          }
+          return n
+        }
+      }
+      let word = UnsafeBufferPointer(rebasing: b[start..<end])
+      if ascii { return keep(word) }
+      var plain = FoldingKey.diacriticFree(String(decoding: word, as: UTF8.self))
+      return plain.withUTF8 { keep($0) }
+    }
   }
 
   /// Canonical names for a whole header: "Kết quả" is a target's value beside "Chỉ tiêu"
