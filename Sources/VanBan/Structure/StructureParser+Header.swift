@@ -77,16 +77,18 @@ extension StructureParser {
 
   private func removeMotto(from text: String) -> String? {
     var words = Words.split(Substring(text)).map(String.init)
-    var folded = Words.fold(text)
+    // The folded words bared once, not a fresh array of n bared words at every position: a
+    // header line can be a whole document long.
+    var bare = Words.fold(text).map(Words.bare)
     var changed = false
     for entry in lex.keyword("motto").entries {
       let n = entry.words.count
-      guard folded.count >= n else { continue }
+      guard n > 0, bare.count >= n else { continue }
       var k = 0
-      while k + n <= folded.count {
-        if Array(folded[k..<(k + n)]).map(Words.bare) == entry.words {
+      while k + n <= bare.count {
+        if bare[k] == entry.words[0], bare[k..<(k + n)].elementsEqual(entry.words) {
           words.removeSubrange(k..<(k + n))
-          folded.removeSubrange(k..<(k + n))
+          bare.removeSubrange(k..<(k + n))
           changed = true
         } else {
           k += 1
