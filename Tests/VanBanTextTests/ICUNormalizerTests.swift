@@ -98,3 +98,25 @@ func nfc(_ c: NormalizeCase) {
     }
   }
 }
+
+/// The eight-byte steps of the NFC quick check answer as checking every scalar against the
+/// table does, on strings of Vietnamese letters, combining marks and characters beyond the table.
+@Suite struct NFCCheckStepTests {
+  @Test func stepsAgreeWithScalarByScalar() {
+    #expect(NFCCheck.latinExtendedAdditionalIsPlain)
+    let pieces = ["a", "b", " ", "à", "ă", "ơ", "đ", "ế", "ữ", "ẚ", "\u{1E00}", "\u{1EFF}", "\u{301}", "\u{323}", "≥", "–", "中", "😀", "\u{0CCC}", "\u{2000}"]
+    var g = SystemRandomNumberGenerator()
+    var plain = 0
+    for _ in 0..<20_000 {
+      let s = (0..<Int.random(in: 0...30, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+      let want = s.unicodeScalars.allSatisfy { c in
+        c.value < 0x300 || (Int(c.value) < NFCCheck.bound && NFCCheck.plainStarter[Int(c.value)])
+      }
+      var t = s
+      let got = t.withUTF8 { NFCCheck.isPlainlyNFC($0) }
+      #expect(got == want, "\(Array(s.unicodeScalars))")
+      if got { plain += 1 }
+    }
+    #expect(plain > 1_000 && plain < 19_000)
+  }
+}
