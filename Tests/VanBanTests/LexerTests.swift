@@ -429,3 +429,22 @@ import VanBanText
     }
   }
 }
+
+/// Lines cut eight bytes at a time are the lines Swift's own split gives on LF, CRLF and lone
+/// CR, numbered from 1, the empty ones between two breaks kept.
+@Suite struct LineSplitterTests {
+  @Test func linesMatchTheStandardSplit() {
+    let pieces = ["a", "ế", " ", "\n", "\r", "\r\n", "\t", "xyz12345", "\n\n"]
+    var g = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let text = (0..<Int.random(in: 0...40, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+      // Characters: "\r\n" is one Character, so splitting on newline Characters cuts at LF,
+      // CRLF and CR alike; a break at the very end leaves no empty last line.
+      var want = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map(String.init)
+      if want.last == "" { want.removeLast() }
+      let got = LineSplitter.split(text)
+      #expect(got.map { String($0.text) } == want, "\(text.debugDescription)")
+      #expect(got.map(\.number) == Array(1...max(1, got.count)).prefix(got.count).map { $0 })
+    }
+  }
+}

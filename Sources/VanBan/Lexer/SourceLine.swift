@@ -1,3 +1,5 @@
+import VanBanText
+
 /// One line of the original input, numbered from 1 as an editor shows it.
 struct SourceLine: Sendable {
   var number: Int
@@ -11,11 +13,20 @@ enum LineSplitter {
     // String indexes byte by byte cost more than the rest of this pass.
     var copy = text
     let cuts: [(Int, Int)] = copy.withUTF8 { b in
+      guard let base = b.baseAddress else { return [] }
       var cuts: [(Int, Int)] = []
       cuts.reserveCapacity(b.count / 40 + 1)
       var start = 0
       var i = 0
+      let raw = UnsafeRawPointer(base)
       while i < b.count {
+        // Eight bytes at a time up to the next eight holding a CR or an LF.
+        while i + 8 <= b.count {
+          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          if ByteMask.equal(x, to: 0x0A) | ByteMask.equal(x, to: 0x0D) != 0 { break }
+          i += 8
+        }
+        guard i < b.count else { break }
         let c = b[i]
         if c == 0x0A || c == 0x0D {
           cuts.append((start, i))
