@@ -46,11 +46,14 @@ struct LayoutBuilder {
   static func build(_ words: [OCRWord]) -> [SourceLine] {
     var builder = LayoutBuilder()
     var start = 0
-    let ordered = words.enumerated().sorted { ($0.element.page, $0.offset) < ($1.element.page, $1.offset) }.map(\.element)
+    // OCR files list their pages in order: the stable sort by page is then the words as they
+    // are, and only files that interleave pages pay for it.
+    let inPageOrder = zip(words, words.dropFirst()).allSatisfy { $0.page <= $1.page }
+    let ordered = inPageOrder ? words : words.enumerated().sorted { ($0.element.page, $0.offset) < ($1.element.page, $1.offset) }.map(\.element)
     while start < ordered.count {
       var end = start + 1
       while end < ordered.count, ordered[end].page == ordered[start].page { end += 1 }
-      builder.page(Array(ordered[start..<end]))
+      builder.page(start == 0 && end == ordered.count ? ordered : Array(ordered[start..<end]))
       start = end
     }
     builder.blank()

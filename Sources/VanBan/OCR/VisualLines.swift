@@ -185,8 +185,10 @@ enum VisualLines {
         bottom = sumBottom / Double(members.count)
       }
     }
+    // Each word's centre worked out once for the sort, which compares it n log n times.
+    let centerY = words.map(\.centerY)
     let order = words.indices.sorted { a, b in
-      words[a].centerY < words[b].centerY || (words[a].centerY == words[b].centerY && words[a].x0 < words[b].x0)
+      centerY[a] < centerY[b] || (centerY[a] == centerY[b] && words[a].x0 < words[b].x0)
     }
     var lines: [Building] = []
     for index in order {
