@@ -200,3 +200,26 @@ import VanBanText
     #expect(skipped > cells.count / 2)
   }
 }
+
+/// The byte count of characters behind the group-label test equals Swift's Character count
+/// whenever it gives one, and declines text with marks, CR or scripts where scalars join.
+@Suite struct CharacterCountShortcutTests {
+  @Test func scalarCountIsTheCharacterCount() throws {
+    let pieces = ["I", "V", "Đ", "ạ", "ẚ", "é", "\u{301}", "\r", "\n", "\r\n", "中", "👍🏽", "\u{200D}", "x", "1", ")", "\u{1E00}", "\u{1EFF}"]
+    var g = SystemRandomNumberGenerator()
+    var counted = 0
+    var texts: [String] = []
+    for _ in 0..<10_000 {
+      texts.append((0..<Int.random(in: 0...8, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined())
+    }
+    for input in Repo.corpusInputs() {
+      texts += try String(contentsOf: input, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+    for text in texts {
+      guard let n = StructureParser.scalarCountIfEachIsACharacter(text) else { continue }
+      counted += 1
+      #expect(n == text.count, "\(Array(text.unicodeScalars))")
+    }
+    #expect(counted > texts.count / 2)
+  }
+}

@@ -70,8 +70,15 @@ extension StructureParser {
   /// misreadings of Grammar/ocr-confusions.tsv. Only the next numeral counts, so the context
   /// leaves no doubt.
   func repairedGroupLabel(_ token: String, after previous: Int) -> (label: String, value: Int)? {
-    // `prefix(5)`: a long word's characters are not all counted to learn it is long.
-    guard !token.isEmpty, token.prefix(5).count <= 4 else { return nil }
+    // At most four characters. Counted on the bytes when every character is one scalar (all
+    // below U+0300 or Vietnamese letters, no CR): most tokens are words of a cell, and
+    // counting their Characters was most of this test's cost. `prefix(5)` otherwise: a long
+    // word's characters are not all counted to learn it is long.
+    guard !token.isEmpty else { return nil }
+    switch Self.scalarCountIfEachIsACharacter(token) {
+    case let count?: if count > 4 { return nil }
+    case nil: guard token.prefix(5).count <= 4 else { return nil }
+    }
     var candidates = [token]
     if token.allSatisfy(\.isUppercase) { candidates.append(FoldingKey.diacriticFree(token).uppercased()) }
     for c in candidates {
@@ -79,6 +86,32 @@ extension StructureParser {
       if let value = LineClassifier.romanValue(label), value == previous + 1 { return (label, value) }
     }
     return nil
+  }
+
+  /// The number of scalars of `s` when each is a Character of its own: every scalar below
+  /// U+0300 (no combining mark; CR excluded, which joins an LF) or in Latin Extended
+  /// Additional (E1 B8–BB), none of which extends or joins a neighbour. Nil otherwise.
+  static func scalarCountIfEachIsACharacter(_ s: String) -> Int? {
+    var copy = s
+    return copy.withUTF8 { b in
+      var count = 0
+      var i = 0
+      while i < b.count {
+        let lead = b[i]
+        if lead < 0x80 {
+          if lead == 0x0D { return nil }
+          i += 1
+        } else if lead < 0xCC {
+          i += 2
+        } else if lead == 0xE1, i + 1 < b.count, b[i + 1] & 0xFC == 0xB8 {
+          i += 3
+        } else {
+          return nil
+        }
+        count += 1
+      }
+      return count
+    }
   }
 
   /// Whether line `k`, one short token that is no number ("Đ", "⁄", "K)"), stands where row
