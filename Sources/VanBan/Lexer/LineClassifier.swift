@@ -93,11 +93,12 @@ enum LineClassifier {
     var copy = text
     if copy.withUTF8({ $0.contains(0x09) }) {
       let cells = tabCells(text)
+      let filled = cells.filter { !$0.isEmpty }
       // A line of tabs alone, or a lone cell, is not a row.
-      if cells.filter({ !$0.isEmpty }).isEmpty {
+      if filled.isEmpty {
         return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", foldSource: "")
       }
-      let joined = cells.filter { !$0.isEmpty }.joinedText(" ")
+      let joined = filled.joinedText(" ")
       return ClassifiedLine(
         number: number, text: text, cells: cells, marker: nil, body: joined, foldSource: joined)
     }
