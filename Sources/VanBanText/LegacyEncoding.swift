@@ -235,12 +235,8 @@ enum TCVN3Case {
     var current: Word?
     var lineBreakBeforeCurrent = false
     var lineBreakAfterCurrent = false
-    /// `VietnameseLetters.isUpper` / `isLower` on the table: 1 capital, -1 lower case, 0 neither.
     @inline(__always) func letterCase(_ u: UInt16) -> Int {
-      guard Int(u) < info.count else { return 0 }
-      let x = info[Int(u)]
-      guard x & VietnameseLetters.letterBit != 0 else { return 0 }
-      return x & VietnameseLetters.capitalBit != 0 ? 1 : -1
+      Int(u) < info.count ? VietnameseLetters.letterCase(info[Int(u)]) : 0
     }
 
     func decide(_ word: Word, before: Word?, after: Word?) {

@@ -1,5 +1,5 @@
-/// Unicode's letter-case and letter/number properties, looked up in a table for the scalars
-/// documents are made of.
+/// Unicode's letter, case, number, mark and white-space properties, looked up in a table for
+/// the scalars documents are made of.
 ///
 /// `Unicode.Scalar.Properties` asks the standard library's property tables on every call; the
 /// parser asks "is this a letter / a lower-case letter" of scalars of every line (is a line a
@@ -14,12 +14,32 @@ public enum ScalarClass {
   private static let lowercase: UInt8 = 2
   private static let uppercase: UInt8 = 4
   private static let numeric: UInt8 = 8
+  private static let letter: UInt8 = 16
+  private static let mark: UInt8 = 32
+  private static let whiteSpace: UInt8 = 64
 
   private static let table: [UInt8] = (0..<bound).map { v in
     guard let s = Unicode.Scalar(v) else { return 0 }
     let p = s.properties
+    let category = p.generalCategory
     return (p.isAlphabetic ? alphabetic : 0) | (p.isLowercase ? lowercase : 0)
       | (p.isUppercase ? uppercase : 0) | (p.numericType != nil ? numeric : 0)
+      | (isLetterCategory(category) ? letter : 0) | (isMarkCategory(category) ? mark : 0)
+      | (p.isWhitespace ? whiteSpace : 0)
+  }
+
+  private static func isLetterCategory(_ c: Unicode.GeneralCategory) -> Bool {
+    switch c {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+    default: false
+    }
+  }
+
+  private static func isMarkCategory(_ c: Unicode.GeneralCategory) -> Bool {
+    switch c {
+    case .nonspacingMark, .spacingMark, .enclosingMark: true
+    default: false
+    }
   }
 
   @inline(__always)
@@ -45,6 +65,21 @@ public enum ScalarClass {
   /// A letter or a number: `isAlphabetic || numericType != nil`.
   public static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
     has(s, alphabetic | numeric) ?? (s.properties.isAlphabetic || s.properties.numericType != nil)
+  }
+
+  /// A letter by general category (L*: Lu, Ll, Lt, Lm, Lo), narrower than `isAlphabetic`.
+  public static func isLetter(_ s: Unicode.Scalar) -> Bool {
+    has(s, letter) ?? isLetterCategory(s.properties.generalCategory)
+  }
+
+  /// A combining mark by general category (M*: Mn, Mc, Me).
+  public static func isMark(_ s: Unicode.Scalar) -> Bool {
+    has(s, mark) ?? isMarkCategory(s.properties.generalCategory)
+  }
+
+  /// `s.properties.isWhitespace`.
+  public static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
+    has(s, whiteSpace) ?? s.properties.isWhitespace
   }
 
   /// Whether the scalar has any of `mask`'s flags, or nil above the table.

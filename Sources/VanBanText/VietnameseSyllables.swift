@@ -88,14 +88,12 @@ enum VietnameseLetters {
     }
   }
 
-  static func isUpper(_ u: UInt16) -> Bool {
-    if Int(u) < bound, info[Int(u)] & VietnameseLetters.letterBit != 0 { return info[Int(u)] & VietnameseLetters.capitalBit != 0 }
-    return false
-  }
-
-  static func isLower(_ u: UInt16) -> Bool {
-    if Int(u) < bound, info[Int(u)] & VietnameseLetters.letterBit != 0 { return info[Int(u)] & VietnameseLetters.capitalBit == 0 }
-    return false
+  /// A letter's case from its `info` entry: 1 for a capital, -1 for a small letter, 0 for
+  /// anything that is no letter.
+  @inline(__always)
+  static func letterCase(_ entry: UInt32) -> Int {
+    guard entry & letterBit != 0 else { return 0 }
+    return entry & capitalBit != 0 ? 1 : -1
   }
 }
 

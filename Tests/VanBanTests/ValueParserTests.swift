@@ -23,16 +23,17 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 @Suite struct ValueParserTests {
   let parser = ValueParser()
 
-  /// The ranges answered without a property look-up hold only what the look-ups would call
-  /// a letter (alphabetic or a mark) and never white space.
-  @Test func latinRangesAreLettersByTheirProperties() {
+  /// The scan's letters are what the property look-ups call a letter (alphabetic or a mark)
+  /// and its spaces what they call white space, for every scalar answered from a table and
+  /// some beyond it.
+  @Test func lettersAndSpacesAreTheirProperties() {
     var checked = 0
-    for v in UInt32(0x80)...0x2000 {
-      guard let c = Unicode.Scalar(v), ValueParser.Scan.isLatinLetterOrMark(v) else { continue }
+    for v in Array(UInt32(0x80)...0x2100) + [0x3000, 0x4E2D, 0x1F600] {
+      guard let c = Unicode.Scalar(v) else { continue }
       let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(c.properties.generalCategory)
-      #expect(c.properties.isAlphabetic || mark, "U+\(String(v, radix: 16))")
-      #expect(!c.properties.isWhitespace)
-      checked += 1
+      #expect(ValueParser.Scan.isLetter(c) == (c.properties.isAlphabetic || mark), "U+\(String(v, radix: 16))")
+      #expect(ValueParser.Scan.isSpace(c) == c.properties.isWhitespace, "U+\(String(v, radix: 16))")
+      if ValueParser.Scan.isLetter(c) { checked += 1 }
     }
     #expect(checked > 700)
   }

@@ -14,6 +14,10 @@ import Testing
       #expect(ScalarClass.isLowercase(s) == p.isLowercase, "U+\(String(v, radix: 16))")
       #expect(ScalarClass.isUppercase(s) == p.isUppercase, "U+\(String(v, radix: 16))")
       #expect(ScalarClass.isAlphanumeric(s) == (p.isAlphabetic || p.numericType != nil), "U+\(String(v, radix: 16))")
+      let letterCategories: [Unicode.GeneralCategory] = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
+      #expect(ScalarClass.isLetter(s) == letterCategories.contains(p.generalCategory), "U+\(String(v, radix: 16))")
+      #expect(ScalarClass.isMark(s) == [.nonspacingMark, .spacingMark, .enclosingMark].contains(p.generalCategory), "U+\(String(v, radix: 16))")
+      #expect(ScalarClass.isWhiteSpace(s) == p.isWhitespace, "U+\(String(v, radix: 16))")
       checked += 1
     }
     #expect(checked > 8_000)

@@ -88,12 +88,11 @@ struct AgencyLexicon: Sendable {
       let first = b[0]
       let last = b[end - 1]
       if first == 0x2D || first == 0x2B || first == 0x2A || last == 0x3B || last == 0x2C || last == 0x2E { return true }
-      for k in 0..<end {
-        let x = b[k]
-        // Control bytes, and the leads of every non-ASCII space, dash and bullet.
-        if x < 0x21 || x == 0xC2 || x == 0xE2 || x == 0xE3 || x == 0xEF || (x == 0xE1 && k + 1 < end && b[k + 1] == 0x9A) {
-          return true
-        }
+      // Only bytes that start no space of any kind; their leads cover the non-ASCII dashes and
+      // bullets too (E2, C2). E1 leads U+1680 only before 9A.
+      for k in 0..<end where !WhiteSpace.isPlain(b[k]) {
+        if b[k] == 0xE1, k + 1 == end || b[k + 1] != 0x9A { continue }
+        return true
       }
       let token = Self.firstToken(of: String(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self))
       return firstTokens.contains(UTF8Key(token))

@@ -190,7 +190,7 @@ struct DeadlineParser: Sendable {
       if v < 0x80 {
         isLetter = (v | 0x20) &- 0x61 < 26
       } else {
-        isLetter = letterTable[Int(v)]
+        isLetter = ScalarClass.isLetter(c)
       }
       let next = scalars.index(after: i)
       if inRun && (isDigit ? runIsDigits : isLetter && !runIsDigits) {
@@ -210,16 +210,6 @@ struct DeadlineParser: Sendable {
     }
     if inRun { out.append(String(scalars[runStart..<scalars.endIndex])) }
     return out
-  }
-
-  /// Whether each scalar below U+2070 has a letter's general category (L*), looked up once:
-  /// the property look-up per scalar was a third of the tokeniser's cost.
-  private static let letterTable: [Bool] = (0..<0x2070).map { v in
-    guard let c = Unicode.Scalar(v) else { return false }
-    switch c.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-    default: return false
-    }
   }
 
   /// The tokens Character by Character: runs of ASCII digits, runs of letters, each other

@@ -205,6 +205,7 @@ struct ReferenceExtractor {
         }
         return citation && label
       }
+      // The Roman digits are the bytes `LineClassifier.romanDigit` reads (I V X L), as masks.
       @inline(__always) func candidates(_ x: UInt64) -> UInt64 {
         let digits = ByteMask.less(x, than: 0x3A) & ~ByteMask.less(x, than: 0x30)
         guard !label else { return digits }

@@ -249,30 +249,17 @@ extension ValueParser {
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
-    /// The Latin letters beyond ASCII (Latin-1 but × and ÷, Extended-A and -B, Extended
-    /// Additional, where every Vietnamese letter is) and the combining marks: letters for
-    /// `isLetter`, never white space, known without a property look-up.
-    @inline(__always)
-    static func isLatinLetterOrMark(_ v: UInt32) -> Bool {
-      (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x300 && v <= 0x36F) || (v >= 0x1E00 && v <= 0x1EFF)
-    }
-
-    /// White space; ASCII answered without a property look-up (most scalars are ASCII or
-    /// letters, and the look-ups were most of the scan).
+    /// White space; ASCII answered on its value, the rest from `ScalarClass`'s table (most
+    /// scalars are ASCII or letters, and property look-ups were most of the scan).
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
       if c.value < 0x80 { return c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) }
-      if isLatinLetterOrMark(c.value) { return false }
-      return c.properties.isWhitespace
+      return ScalarClass.isWhiteSpace(c)
     }
 
+    /// A letter: alphabetic, or a combining mark (which belongs to the letter before it).
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
       if c.value < 0x80 { return (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A }
-      if isLatinLetterOrMark(c.value) { return true }
-      if ScalarClass.isAlphabetic(c) { return true }
-      switch c.properties.generalCategory {
-      case .nonspacingMark, .spacingMark, .enclosingMark: return true
-      default: return false
-      }
+      return ScalarClass.isAlphabetic(c) || ScalarClass.isMark(c)
     }
 
     func text(from a: Int, through b: Int) -> String {

@@ -168,7 +168,7 @@ enum LineClassifier {
       let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
       if width + 1 < n, s[width] == 0x29 {
         let letter = String(decoding: UnsafeBufferPointer(rebasing: s[0..<width]), as: UTF8.self)
-        if (letter.unicodeScalars.first.map(ScalarClass.isLowercase) == true), let r = rest(from: width + 1) {
+        if letter.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false, let r = rest(from: width + 1) {
           return (.letter(letter), r)
         }
       }

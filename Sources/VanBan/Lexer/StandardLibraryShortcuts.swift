@@ -120,8 +120,5 @@ extension Substring {
 
 extension String {
   @inline(__always)
-  func utf8Slice(_ r: Range<Int>) -> Substring {
-    let u = utf8
-    return Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
-  }
+  func utf8Slice(_ r: Range<Int>) -> Substring { Substring(self).utf8Slice(r) }
 }

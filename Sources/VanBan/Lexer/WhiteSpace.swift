@@ -183,7 +183,7 @@ enum WhiteSpace {
   /// Printable ASCII, most of the bytes, is never white space, and neither is any character
   /// whose lead byte is not one of the white-space leads: no width test for these.
   @inline(__always)
-  private static func isPlain(_ b: UInt8) -> Bool {
+  static func isPlain(_ b: UInt8) -> Bool {
     (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b))
   }
 

@@ -277,16 +277,13 @@ struct LayoutBuilder {
     }
     // Two lines at least must use two columns, or it is a stray wide gap.
     var multi = 0
+    // A word's column counts the gutters whose right edge lies left of its centre.
+    let edges = gutters.map(\.hi)
     for l in lines[start..<end] {
       // Two columns used: some word's column differs from the first word's.
-      func column(_ w: OCRWord) -> Int {
-        var n = 0
-        for g in gutters where g.hi <= w.centerX { n += 1 }
-        return n
-      }
       guard let firstWord = l.words.first else { continue }
-      let c0 = column(firstWord)
-      if l.words.dropFirst().contains(where: { column($0) != c0 }) { multi += 1 }
+      let c0 = Self.column(of: firstWord, edges)
+      if l.words.dropFirst().contains(where: { Self.column(of: $0, edges) != c0 }) { multi += 1 }
     }
     guard multi >= 2 else { return nil }
     return (start..<end, gutters)

@@ -281,49 +281,54 @@ enum LayoutTextReader {
         }
         return header && gutterLines >= minGutterLines
       }
-      guard let base = head.baseAddress else { return false }
-      let raw = UnsafeRawPointer(base)
-      @inline(__always) func spaces(_ x: UInt64) -> UInt64 { ByteMask.equal(x, to: 0x20) }
-      var i = 0
-      while i + 10 <= head.count {
-        var m = spaces(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-          & spaces(raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
-          & spaces(raw.loadUnaligned(fromByteOffset: i + 2, as: UInt64.self))
-        while m != 0 {
-          if visitLine(at: i + m.trailingZeroBitCount / 8) { return true }
-          m &= m &- 1
-        }
-        i += 8
+      var settled = false
+      forEachSpaceTriple(head) { p in
+        settled = visitLine(at: p)
+        return !settled
       }
-      while i + 2 < head.count {
-        if head[i] == 0x20 && head[i + 1] == 0x20 && head[i + 2] == 0x20, visitLine(at: i) { return true }
-        i += 1
-      }
-      return false
+      return settled
     }
   }
 
   /// Whether at least `n` places in `b` start three spaces in a row (a run of k spaces is
-  /// k - 2 places), counted eight positions at a time from three overlapping loads.
+  /// k - 2 places).
   static func hasSpaceTriples(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
-    guard let base = b.baseAddress, n > 0 else { return n <= 0 }
-    let raw = UnsafeRawPointer(base)
-    @inline(__always) func spaces(_ x: UInt64) -> UInt64 { ByteMask.equal(x, to: 0x20) }
+    yields(atLeast: n) { forEachSpaceTriple(b, $0) }
+  }
+
+  /// Whether `forEach` calls its body at least `n` times, stopping it at the n-th.
+  @inline(__always)
+  private static func yields<T>(atLeast n: Int, _ forEach: ((T) -> Bool) -> Void) -> Bool {
     var count = 0
+    forEach { _ in
+      count += 1
+      return count < n
+    }
+    return count >= n
+  }
+
+  /// Each place in `b` that starts three spaces in a row, in order, while `body` returns true:
+  /// found eight positions at a time from three overlapping loads.
+  @inline(__always)
+  private static func forEachSpaceTriple(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+    guard let base = b.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    @inline(__always) func spaces(at i: Int) -> UInt64 {
+      ByteMask.equal(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), to: 0x20)
+    }
     var i = 0
     while i + 10 <= b.count {
-      let m = spaces(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        & spaces(raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
-        & spaces(raw.loadUnaligned(fromByteOffset: i + 2, as: UInt64.self))
-      count += m.nonzeroBitCount
-      if count >= n { return true }
+      var m = spaces(at: i) & spaces(at: i + 1) & spaces(at: i + 2)
+      while m != 0 {
+        if !body(i + m.trailingZeroBitCount / 8) { return }
+        m &= m &- 1
+      }
       i += 8
     }
     while i + 2 < b.count {
-      if b[i] == 0x20 && b[i + 1] == 0x20 && b[i + 2] == 0x20 { count += 1 }
+      if b[i] == 0x20 && b[i + 1] == 0x20 && b[i + 2] == 0x20, !body(i) { return }
       i += 1
     }
-    return count >= n
   }
 
   /// The pieces of a line between gutters (runs of `minGutter` spaces or more), leading
@@ -339,12 +344,7 @@ enum LayoutTextReader {
 
   /// Whether the line holds at least `n` cells (`cellRanges(b).count >= n`), stopping there.
   static func hasCells(_ b: UnsafeBufferPointer<UInt8>, atLeast n: Int) -> Bool {
-    var count = 0
-    forEachCell(b) { _ in
-      count += 1
-      return count < n
-    }
-    return count >= n
+    yields(atLeast: n) { forEachCell(b, $0) }
   }
 
   /// The one loop behind `cellRanges` and `hasCells`: each cell in order, while `body` returns true.

@@ -99,8 +99,8 @@ enum VisualLines {
       }
       var w = words[k]
       var t = Substring(w.text)
-      while let f = t.first, junk.contains(f) { t = t.dropFirst() }
-      while let l = t.last, junk.contains(l) { t = t.dropLast() }
+      while let f = t.first, isJunk(f) { t = t.dropFirst() }
+      while let l = t.last, isJunk(l) { t = t.dropLast() }
       if t.isEmpty { continue }
       w.text = String(t)
       if keeps(w, height: height) { out.append(w) }
@@ -108,28 +108,28 @@ enum VisualLines {
     return out
   }
 
-  private static let junk: Set<Character> = ["_", "|", "¦", "│"]
+  /// `_`, `|`, `¦` and `│`: what a table rule touching a word is read as.
+  private static func isJunk(_ v: UInt32) -> Bool {
+    v == 0x5F || v == 0x7C || v == 0xA6 || v == 0x2502
+  }
 
-  /// Whether the first or the last scalar of `text` is `_`, `|`, `¦` (C2 A6) or `│` (E2 94 82),
-  /// read off the UTF-8 bytes at both ends: this runs for every word of every page.
+  /// A character that is one junk scalar alone (a mark after it makes it a letter's part).
+  private static func isJunk(_ c: Character) -> Bool {
+    let u = c.unicodeScalars
+    return u.count == 1 && isJunk(u.first!.value)
+  }
+
+  /// Whether the first or the last scalar of `text` is junk, decoded at both ends of the
+  /// UTF-8: this runs for every word of every page.
   static func hasJunkEnd(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { b in
-      let n = b.count
-      guard n > 0 else { return false }
-      func junk(at i: Int) -> Bool {
-        switch b[i] {
-        case 0x5F, 0x7C: return true
-        case 0xC2: return i + 1 < n && b[i + 1] == 0xA6
-        case 0xE2: return i + 2 < n && b[i + 1] == 0x94 && b[i + 2] == 0x82
-        default: return false
-        }
-      }
-      if junk(at: 0) { return true }
+      guard !b.isEmpty else { return false }
+      if isJunk(UTF8Scalar.decode(b, at: 0).value) { return true }
       // The last scalar starts at the last byte that is not a continuation byte.
-      var last = n - 1
+      var last = b.count - 1
       while last > 0, b[last] & 0xC0 == 0x80 { last -= 1 }
-      return junk(at: last)
+      return isJunk(UTF8Scalar.decode(b, at: last).value)
     }
   }
 

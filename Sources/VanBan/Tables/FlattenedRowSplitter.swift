@@ -176,7 +176,7 @@ struct FlattenedRowSplitter {
 
   private func startsLower(_ p: String) -> Bool {
     // The first character itself: "100% dữ liệu" is not a continuation.
-    (p.unicodeScalars.first.map(ScalarClass.isLowercase) == true) && !isBullet(p)
+    (p.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false) && !isBullet(p)
   }
 
   static func unbullet(_ p: String) -> String {
