@@ -28,6 +28,17 @@ enum DiagnosticCatalogue {
       message: "'\(group)' declares \(declared) rows but \(found) were found", line: line)
   }
 
+  static func frontMatterSkipped(lines: Int, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "head.front_matter",
+      message: "a front-matter block of \(lines) lines before the document was skipped", line: line)
+  }
+
+  static func headNoiseSkipped(_ text: String, count: Int, line: Int) -> Diagnostic {
+    let more = count > 1 ? " and \(count - 1) more line(s)" : ""
+    return Diagnostic(severity: .info, code: "head.noise_skipped",
+      message: "'\(text.prefix(80))'\(more) around the head belong to no head element and were skipped", line: line)
+  }
+
   static func headerDayBlank(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "header.day_blank",
       message: "the day of the date is blank in '\(text)'", line: line)

@@ -17,6 +17,14 @@ struct MarkupCleaner: Sendable {
   }
 
   func clean(_ line: Substring) -> String {
+    var line = line
+    if let mark = Self.lineMark(line) {
+      switch mark {
+      case .blank: return ""
+      case .body(let body): line = body
+      case .cells(let cells): line = Substring(cells)
+      }
+    }
     // Most lines hold no markup (`$`, `<`, `*`): then only the spaces change, and that is
     // done on the bytes, in the same walk that looks for the markup.
     if let plain = WhiteSpace.collapse(line, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A)) { return plain }
@@ -25,6 +33,69 @@ struct MarkupCleaner: Sendable {
     if s.contains("<") { s = removeTags(s) }
     if s.contains("*") { s = removeAsterisks(s) }
     return Self.collapseSpaces(Substring(String(scalars: s)))
+  }
+
+  // MARK: markdown line marks
+
+  enum LineMark: Equatable {
+    /// A table's delimiter row (`|---|:--|`) or a lone `|`: nothing the document says.
+    case blank
+    /// The line without its heading `#`s.
+    case body(Substring)
+    /// A pipe-table row as tab-separated cells, as tables arrive from other converters.
+    case cells(String)
+  }
+
+  /// Markdown's line-level marks, read off the first byte: a pipe-table row becomes
+  /// tab-separated cells (so tables, and heads and footers laid out as tables, are read like
+  /// any tab row), its delimiter row and a lone `|` become blank, and a heading's `#`s are
+  /// dropped. A quote's `>` stays: in a plan it is more often a value ("> 80%").
+  /// Nil when the line starts with none of them.
+  static func lineMark(_ line: Substring) -> LineMark? {
+    let bytes = line.utf8
+    guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+    switch bytes[start] {
+    case 0x7C:  // "|" alone, or a row that also ends in "|" (OCR reads a rule as a "|" opening a line)
+      let row = line[start...].trimmingSpaces()
+      guard row == "|" || (row.utf8.count >= 3 && row.utf8.last == 0x7C) else { return nil }
+      return pipeRow(Substring(row))
+    case 0x23:  // "#" … "######" then a space
+      var j = start
+      var n = 0
+      while j < bytes.endIndex, bytes[j] == 0x23 { j = bytes.index(after: j); n += 1 }
+      guard n <= 6, j < bytes.endIndex, bytes[j] == 0x20 else { return nil }
+      return .body(line[j...])
+    default:
+      return nil
+    }
+  }
+
+  /// `| a | b |` → "a\tb"; `|---|---|` and `|` → blank. An escaped `\|` stays in its cell.
+  private static func pipeRow(_ row: Substring) -> LineMark {
+    var cells: [Substring] = []
+    var cellStart = row.startIndex
+    var i = row.startIndex
+    var escaped = false
+    for c in row.unicodeScalars {
+      let next = row.unicodeScalars.index(after: i)
+      if c == "|", !escaped {
+        cells.append(row[cellStart..<i])
+        cellStart = next
+      }
+      escaped = c == "\\" && !escaped
+      i = next
+    }
+    cells.append(row[cellStart...])
+    // The text before the opening pipe is empty; after a closing pipe too.
+    cells.removeFirst()
+    if let last = cells.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { cells.removeLast() }
+    let trimmed = cells.map { $0.trimmingSpaces() }
+    if trimmed.allSatisfy(\.isEmpty) { return .blank }
+    let isDelimiter = trimmed.allSatisfy { cell in cell.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } }
+      && trimmed.contains { $0.contains("-") }
+    if isDelimiter { return .blank }
+    if trimmed.count == 1 { return .body(Substring(trimmed[0])) }
+    return .cells(trimmed.map { String($0.map { $0 == "\t" ? " " : $0 }) }.joinedText("\t"))
   }
 
   // MARK: TeX

@@ -4,64 +4,48 @@ import VanBanModel
 /// The head (phần mở đầu): issuer block, motto, number and symbol, place and date, document
 /// type and title. Two-column layouts flattened into one line ("Số: /KH-UBND Bình Thành,
 /// ngày …") are read part by part.
+/// The head (phần mở đầu), read by `HeadZoneReader`; then the title after the type line and
+/// the `Kính gửi` block of a letter or report.
 extension StructureParser {
   mutating func parseHeader() {
-    var issuerLines: [(String, Int)] = []
-    var sawNumber = false
-    var firstLine: Int?
-    while i < lines.count {
-      let line = lines[i]
-      if line.isBlank || line.loneNumber != nil {
-        i += 1
-        continue
+    let zone = HeadZoneReader(lines: lines, lex: lex).read()
+    header = zone.header
+    diagnostics.append(contentsOf: zone.diagnostics)
+    i = zone.end
+    header.line = firstHeadLine(before: zone.end)
+    if zone.titleFollows {
+      readTitle()
+    } else if let subject = zone.subject {
+      var subject = subject
+      // A subject wrapped over lines: its continuation opens in lower case.
+      while let j = nextNonBlank(from: i), j == i || lines[j - 1].isBlank == false, !lines[j].isTableRow,
+        lines[j].marker == nil, let f = lines[j].text.unicodeScalars.first, ScalarClass.isLowercase(f)
+      {
+        subject.append(lines[j].text, line: lines[j].number)
+        i = j + 1
       }
-      if line.isTableRow || line.marker != nil || startsWith(line, role: "legal_basis") { break }
-      firstLine = firstLine ?? line.number
-      var rest = line.text
-      // National motto, possibly beside the issuer on the same line.
-      if let cut = removeMotto(from: rest) {
-        rest = cut
-        if rest.isEmpty {
-          i += 1
-          continue
-        }
-      }
-      if startsWith(line, role: "number"), let parsed = parseNumberLine(rest, line: line.number) {
-        sawNumber = true
-        rest = parsed
-        if rest.isEmpty {
-          i += 1
-          continue
-        }
-      }
-      if header.date == nil, let date = parsePlaceDate(rest, line: line.number) {
-        header.date = date.date
-        header.place = date.place
-        i += 1
-        continue
-      }
-      let words = Words.fold(rest)
-      if let type = lex.docTypes.matchWhole(words) {
-        header.docType = type
-        i += 1
-        readTitle()
-        break
-      }
-      let isUpper = !LogicalText.containsLowercase(rest)
-      if isUpper, !sawNumber, header.date == nil {
-        issuerLines.append((rest, line.number))
-        i += 1
-        continue
-      }
-      // Anything else: the head is over (a document without a type line).
-      break
+      header.title = subject.text
+      bodyTexts.append(subject)
     }
-    header.line = firstLine
-    assignIssuer(issuerLines)
-    let at = firstLine ?? 1
-    if header.docType == nil { diagnostics.append(DiagnosticCatalogue.headerNoDocType(line: at)) }
-    if !sawNumber { diagnostics.append(DiagnosticCatalogue.headerNoNumber(line: at)) }
+    skipAddressee()
+    let at = header.line ?? 1
+    if header.docType == nil, header.title == nil { diagnostics.append(DiagnosticCatalogue.headerNoDocType(line: at)) }
+    if !zone.sawNumber { diagnostics.append(DiagnosticCatalogue.headerNoNumber(line: at)) }
     if header.date == nil { diagnostics.append(DiagnosticCatalogue.headerNoDate(line: at)) }
+  }
+
+  /// The first line of the head: its first non-blank line after any front matter.
+  private func firstHeadLine(before end: Int) -> Int? {
+    var j = 0
+    // Front matter skipped by the zone reader ends in a rule line.
+    if let first = lines.firstIndex(where: { !$0.isBlank }), HeadZoneReader.isRule(lines[first].text, only: "-"),
+      let close = lines[(first + 1)...].prefix(60).firstIndex(where: { HeadZoneReader.isRule($0.text, only: "-") }),
+      close < end
+    {
+      j = close + 1
+    }
+    while j < end, lines[j].isBlank { j += 1 }
+    return j < end ? lines[j].number : nil
   }
 
   /// The title (trích yếu) is the paragraph after the type line, possibly wrapped.
@@ -75,100 +59,70 @@ extension StructureParser {
     bodyTexts.append(text)
   }
 
-  private func removeMotto(from text: String) -> String? {
-    var words = Words.split(Substring(text)).map(String.init)
-    // The folded words bared once, not a fresh array of n bared words at every position: a
-    // header line can be a whole document long.
-    var bare = Words.fold(text).map(Words.bare)
-    var changed = false
-    for entry in lex.keyword("motto").entries {
-      let n = entry.words.count
-      guard n > 0, bare.count >= n else { continue }
-      var k = 0
-      while k + n <= bare.count {
-        if bare[k] == entry.words[0], bare[k..<(k + n)].elementsEqual(entry.words) {
-          words.removeSubrange(k..<(k + n))
-          bare.removeSubrange(k..<(k + n))
-          changed = true
-        } else {
-          k += 1
-        }
-      }
+  /// `Kính gửi: …` and the addressees listed under it belong to the head, not the body.
+  private mutating func skipAddressee() {
+    guard let j = nextNonBlank(from: i) else { return }
+    let first = lines[j]
+    let cells = first.isTableRow ? (first.cells ?? []).filter { !$0.isEmpty } : [first.text]
+    guard let lead = cells.first, lex.keyword("addressee").matchPrefix(Words.fold(lead)) != nil else { return }
+    i = j + 1
+    let inline = cells.joinedText(" ").split(separator: ":", maxSplits: 1).dropFirst().first?.trimmingSpaces() ?? ""
+    while let k = nextNonBlank(from: i), inline.isEmpty || lines[k].marker != nil, case .bullet = lines[k].marker {
+      i = k + 1
     }
-    return changed ? words.joinedText(" ") : nil
-  }
-
-  /// number-line -> "Số" ":"? number? "/" symbol rest ; returns what follows the symbol.
-  private mutating func parseNumberLine(_ text: String, line: Int) -> String? {
-    var words = Words.split(Substring(text)).map(String.init)
-    guard !words.isEmpty else { return nil }
-    // Drop "Số" / "Số:" and a lone ":".
-    words.removeFirst()
-    if words.first == ":" { words.removeFirst() }
-    if var first = words.first, first.hasPrefix(":") {
-      first.removeFirst()
-      words[0] = first
-      if first.isEmpty { words.removeFirst() }
-    }
-    guard var token = words.first else { return nil }
-    words.removeFirst()
-    // "74 /KH-UBND" → one token.
-    if !token.contains("/"), let next = words.first, next.hasPrefix("/") {
-      token += next
-      words.removeFirst()
-    }
-    guard token.contains("/") || token.contains("-") else { return nil }
-    let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
-      header.symbol = parts[symbolIndex...].joinedText("/")
-      let number = parts[..<symbolIndex].joinedText("/")
-      header.number = number.isEmpty ? nil : number
-    } else {
-      header.number = token
-    }
-    if header.number == nil {
-      diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
-    }
-    return words.joinedText(" ")
-  }
-
-  /// place-date -> place "," "ngày" day? "tháng" month? "năm" year
-  private mutating func parsePlaceDate(_ text: String, line: Int) -> (place: String?, date: DocumentDate)? {
-    let words = Words.split(Substring(text)).map(String.init)
-    let folded = Words.fold(text).map(Words.bare)
-    guard words.count == folded.count else { return nil }
-    let dayWord = lex.keyword("date_day").entries.first?.words.first ?? ""
-    let monthWord = lex.keyword("date_month").entries.first?.words.first ?? ""
-    let yearWord = lex.keyword("date_year").entries.first?.words.first ?? ""
-    guard let d = folded.firstIndex(of: dayWord),
-      let m = folded[d...].firstIndex(of: monthWord), m - d <= 2,
-      let y = folded[m...].firstIndex(of: yearWord), y - m <= 2, y + 1 < words.count
-    else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-      guard range.count == 1 else { return nil }
-      return Int(words[range.lowerBound].filter(\.isNumber))
-    }
-    let day = number((d + 1)..<m)
-    let month = number((m + 1)..<y)
-    let year = Int(words[y + 1].filter(\.isNumber))
-    var place = words[..<d].joinedText(" ")
-    while place.last == "," || place.last == " " { place.removeLast() }
-    let dateText = words[d...(y + 1)].joinedText(" ")
-    if day == nil { diagnostics.append(DiagnosticCatalogue.headerDayBlank(dateText, line: line)) }
-    if month == nil { diagnostics.append(DiagnosticCatalogue.headerMonthBlank(dateText, line: line)) }
-    return (place.isEmpty ? nil : place, DocumentDate(day: day, month: month, year: year, text: dateText))
-  }
-
-  /// Issuer lines: a line beginning with an administrative unit ("XÃ TÂN LỢI") completes the
-  /// line above it ("ỦY BAN NHÂN DÂN"); of two bodies the upper one is the parent.
-  mutating func assignIssuer(_ issuerLines: [(String, Int)]) {
-    let groups = IssuerBlock.group(issuerLines, lexicon: lex)
-    if let last = groups.last { header.issuer = last.0 }
-    if groups.count >= 2 { header.issuerParent = groups[groups.count - 2].0 }
   }
 }
 
 enum IssuerBlock {
+  /// Cuts issuer parts (lines or cells, in order) where a new body's name (Grammar
+  /// `issuer_body`) begins. A name does not begin right after an administrative unit, where a
+  /// place name stands ("XÃ ĐOÀN KẾT"), nor before the body in hand has a word of its own
+  /// ("BỘ CÔNG AN", "VĂN PHÒNG CHÍNH PHỦ"); a one-word name inside a part needs two words
+  /// before it ("UBND TỈNH BẮC NINH SỞ …", not "BỘ QUỐC PHÒNG").
+  static func split(_ parts: [String], lexicon lex: GrammarLexicon) -> [String] {
+    var words: [String] = []
+    var folded: [String] = []
+    var partStarts: Set<Int> = []
+    for p in parts {
+      let w = Words.split(Substring(p)).map(String.init)
+      let f = Words.fold(p).map(Words.bare)
+      guard w.count == f.count else { return [parts.joinedText(" ")] }
+      partStarts.insert(words.count)
+      words += w
+      folded += f
+    }
+    let bodies = lex.keyword("issuer_body")
+    let units = lex.keyword("admin_unit")
+    var starts: [Int] = [0]
+    var own = 0
+    var afterUnit = false
+    var k = 0
+    while k < folded.count {
+      if let m = bodies.matchPrefix(folded[k...]) {
+        if k > 0, !afterUnit, own >= 1, m.count >= 2 || own >= 2 || partStarts.contains(k) {
+          starts.append(k)
+          own = 0
+        } else {
+          own += k > 0 ? m.count : 0
+        }
+        afterUnit = false
+        k += m.count
+        continue
+      }
+      if let u = units.matchPrefix(folded[k...]) {
+        afterUnit = true
+        own += u.count
+        k += u.count
+        continue
+      }
+      afterUnit = false
+      own += 1
+      k += 1
+    }
+    starts.append(words.count)
+    return (0..<(starts.count - 1)).map { words[starts[$0]..<starts[$0 + 1]].joinedText(" ") }
+  }
+
   static func group(_ lines: [(String, Int)], lexicon lex: GrammarLexicon) -> [(String, Int)] {
     var groups: [(String, Int)] = []
     for (text, line) in lines {

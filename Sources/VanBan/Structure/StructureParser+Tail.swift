@@ -7,42 +7,86 @@ extension StructureParser {
   mutating func parseRecipients() {
     let first = lines[i]
     i += 1
-    // "Nơi nhận: - UBND tỉnh;" on one line.
-    let afterKeyword = Words.split(Substring(first.text)).dropFirst(lex.keyword("recipients").matchPrefix(first.words)?.count ?? 0)
-    var inline = afterKeyword.joinedText(" ").trimmingSpaces()
-    if inline.hasPrefix(":") { inline = String(inline.dropFirst()).trimmingSpaces() }
-    if !inline.isEmpty { _ = addRecipientLine(LineClassifier.classify(number: first.number, text: inline)) }
+    var pieces: [FooterReader.Piece] = [(first.text, first.number)]
     while i < lines.count {
       let line = lines[i]
       if line.isBlank {
         i += 1
         continue
       }
-      guard addRecipientLine(line) else { break }
+      guard isRecipientLine(line) else { break }
+      // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
+      if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
       i += 1
     }
+    takeRecipients(FooterReader(lex: lex).recipients(pieces))
   }
 
-  /// Adds a recipient or the archive line; false when the line is not part of the list.
-  private mutating func addRecipientLine(_ line: ClassifiedLine) -> Bool {
-    let body: String
-    if case .bullet = line.marker { body = line.body } else if startsWith(line, role: "archive") { body = line.text } else { return false }
-    let bodyLine = LineClassifier.classify(number: line.number, text: body)
-    if let archiveWords = lex.keyword("archive").matchPrefix(bodyLine.words),
-      let colon = body.firstIndex(of: ":"),
-      Words.split(Substring(body[..<colon])).count == archiveWords.count
-    {
-      archive = body[body.index(after: colon)...].split(separator: ",").map { Self.trimPunctuation(String($0)) }
-        .filter { !$0.isEmpty }
-      return true
+  mutating func takeRecipients(_ found: FooterReader.Recipients) {
+    recipients += found.recipients
+    if !found.archive.isEmpty { archive = found.archive }
+    diagnostics += found.diagnostics
+  }
+
+  /// A bullet or the archive line: what a recipients list holds.
+  private func isRecipientLine(_ line: ClassifiedLine) -> Bool {
+    guard !line.isTableRow else { return false }
+    if case .bullet = line.marker { return true }
+    return startsWith(line, role: "archive")
+  }
+
+  /// A table row holding the footer's columns (a markdown or tab table laid out for it): a
+  /// cell opens "Nơi nhận" or a signature mark, or, past the body, is a signer's title.
+  func isFooterRow(_ line: ClassifiedLine, inBody: Bool) -> Bool {
+    guard let cells = line.cells, sections.hasSections || !legalBases.isEmpty || !preamble.isEmpty else { return false }
+    for cell in cells where !cell.isEmpty {
+      let words = Words.fold(cell.prefix(60))
+      if lex.keyword("recipients").matchPrefix(words) != nil { return true }
+      if let first = Words.splitOnSpaces(cell).first, FooterReader(lex: lex).authorityValue(String(first)) != nil,
+        !LogicalText.containsLowercase(FooterReader.splitTrailingName(cell).caps.isEmpty ? cell : FooterReader.splitTrailingName(cell).caps)
+      {
+        return true
+      }
+      if !inBody, lex.signerTitles.matchPrefix(words) != nil, !LogicalText.containsLowercase(FooterReader.splitTrailingName(cell).caps) {
+        return true
+      }
     }
-    let name = Self.trimPunctuation(body)
-    if name.hasSuffix(":") || body.trimmingSpaces().hasSuffix(":") {
-      diagnostics.append(DiagnosticCatalogue.recipientsGroupLabel(name, line: line.number))
-      return true
+    return false
+  }
+
+  /// Footer rows: the recipients column (the cells under "Nơi nhận") and the signature
+  /// column (the other cells) read apart, however the rows interleave them.
+  mutating func parseFooterRows() {
+    var rows: [ClassifiedLine] = []
+    var j = i
+    while j < lines.count, rows.count < 40 {
+      if lines[j].isBlank {
+        j += 1
+        continue
+      }
+      guard lines[j].isTableRow else { break }
+      rows.append(lines[j])
+      j += 1
     }
-    recipients.append(Self.recipient(name, line: line.number))
-    return true
+    i = max(j, i + 1)
+    var recipientColumn: Int?
+    for row in rows {
+      guard let cells = row.cells else { continue }
+      if let k = cells.firstIndex(where: { lex.keyword("recipients").matchPrefix(Words.fold($0.prefix(60))) != nil }) {
+        recipientColumn = k
+        break
+      }
+    }
+    var left: [FooterReader.Piece] = []
+    var right: [FooterReader.Piece] = []
+    for row in rows {
+      for (k, cell) in (row.cells ?? []).enumerated() where !cell.isEmpty {
+        if k == recipientColumn { left.append((cell, row.number)) } else { right.append((cell, row.number)) }
+      }
+    }
+    let reader = FooterReader(lex: lex)
+    if !left.isEmpty { takeRecipients(reader.recipients(left)) }
+    if let sig = reader.signature(right) { signature = sig }
   }
 
   /// "UBND tỉnh (b/c)" → name and note.
@@ -63,34 +107,31 @@ extension StructureParser {
     return String(t)
   }
 
-  /// authority-line title-line? name   (e.g. "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "Âu Văn Đước")
+  /// The signature block from its first line: capitals (authority marks, the body, the
+  /// signer's title), notes such as "(Đã ký)", then the name; read by `FooterReader`.
   mutating func parseSignature() {
-    let first = lines[i]
-    var sig = Signature(authority: nil, onBehalfOf: nil, title: nil, signer: nil, line: first.number)
-    if let (authority, rest) = signatureAuthority(first) {
-      sig.authority = authority
-      sig.onBehalfOf = rest
-      i += 1
-      if let j = nextNonBlank(from: i), isUpperTitle(lines[j]) {
-        sig.title = lines[j].text
-        i = j + 1
+    var pieces: [FooterReader.Piece] = []
+    var j = i
+    var taken = 0
+    while j < lines.count, taken < 10 {
+      let line = lines[j]
+      if line.isBlank || line.loneNumber != nil {
+        j += 1
+        continue
       }
-    } else {
-      sig.title = first.text
-      i += 1
+      if line.isTableRow || line.marker != nil || (taken > 0 && startsWith(line, role: "recipients")) { break }
+      let text = line.text
+      let isName = StructureParser.looksLikeName(FooterReader.withoutNotes(text))
+      let isCaps = !LogicalText.containsLowercase(text)
+      guard isName || isCaps || FooterReader.isNote(text) || FooterReader.splitTrailingName(text).rest != nil else { break }
+      if isCaps, taken > 0, lex.keyword("annex").matchPrefix(line) != nil { break }
+      pieces.append((text, line.number))
+      taken += 1
+      j += 1
+      if isName || FooterReader.splitTrailingName(text).rest != nil { break }
     }
-    if sig.title == nil, sig.authority == nil { sig.title = sig.onBehalfOf }
-    if let j = nextNonBlank(from: i), Self.looksLikeName(lines[j].text) {
-      sig.signer = lines[j].text
-      i = j + 1
-    }
-    signature = sig
-  }
-
-  private func isUpperTitle(_ line: ClassifiedLine) -> Bool {
-    guard !line.isTableRow, line.marker == nil else { return false }
-    if lex.signerTitles.matchWhole(line) != nil { return true }
-    return false
+    i = max(j, i + 1)
+    if let sig = FooterReader(lex: lex).signature(pieces) { signature = sig }
   }
 
   /// A person's name: two to six capitalised words, no digits or punctuation, not all capitals.

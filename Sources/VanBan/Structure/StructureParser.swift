@@ -64,7 +64,10 @@ struct StructureParser {
         i += 1
         continue
       }
-      if startsWith(line, role: "recipients") {
+      if line.isTableRow, isFooterRow(line, inBody: zone == .body) {
+        parseFooterRows()
+        zone = .tail
+      } else if startsWith(line, role: "recipients") {
         parseRecipients()
         zone = .tail
       } else if isSignatureStart(line, strict: zone == .body) {

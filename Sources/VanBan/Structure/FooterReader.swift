@@ -1,0 +1,261 @@
+import VanBanModel
+import VanBanText
+
+/// The footer (phần cuối): the `Nơi nhận` list with its archive line, and the signature
+/// block, read from texts with their lines — one column of a two-column footer, one table
+/// cell holding a whole list or block, or the document's own lines.
+///
+/// A footer reaches us one line per item, one cell per column (`Nơi nhận: - Như trên; -
+/// Lưu: VT.` | `KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An`), or the two columns interleaved
+/// line by line; so each part is read by its own evidence (bullets and `Lưu:`; authority
+/// marks, signer titles, a person's name), not by where it stands.
+struct FooterReader {
+  let lex: GrammarLexicon
+
+  typealias Piece = (text: String, line: Int)
+
+  // MARK: recipients
+
+  struct Recipients {
+    var recipients: [Recipient] = []
+    var archive: [String] = []
+    var diagnostics: [Diagnostic] = []
+  }
+
+  /// The items of a recipients column or cell: "Nơi nhận:" dropped, an inline list cut at its
+  /// bullets ("- Như trên; - UBND tỉnh; - Lưu: VT."), sub-bullets ("+") kept as items.
+  func recipients(_ pieces: [Piece]) -> Recipients {
+    var out = Recipients()
+    for (k, piece) in pieces.enumerated() {
+      var text = piece.text.trimmingSpaces()
+      if k == 0, let m = lex.keyword("recipients").matchPrefix(Words.fold(text)) {
+        text = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
+        text = HeadZoneReader.trimLeadingPunctuation(text).trimmingSpaces()
+      }
+      for item in Self.bulletItems(text) where !item.isEmpty {
+        add(item, line: piece.line, to: &out)
+      }
+    }
+    return out
+  }
+
+  /// "- a; - b; + c" → ["a", "b", "c"]: a bullet opens the text or follows `;`, `:` or `.`.
+  static func bulletItems(_ text: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    let words = Words.splitOnSpaces(text)
+    for (k, w) in words.enumerated() {
+      let isBullet = (w == "-" || w == "+" || w == "–" || w == "•")
+        && (k == 0 || words[k - 1].last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," } == true)
+      if isBullet {
+        if !current.isEmpty { items.append(current) }
+        current = ""
+        continue
+      }
+      current = current.isEmpty ? String(w) : current + " " + w
+    }
+    if !current.isEmpty { items.append(current) }
+    return items
+  }
+
+  private func add(_ item: String, line: Int, to out: inout Recipients) {
+    let words = Words.fold(item)
+    if let m = lex.keyword("archive").matchPrefix(words), let colon = item.firstIndex(of: ":"),
+      Words.split(Substring(item[..<colon])).count == m.count
+    {
+      out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
+      return
+    }
+    let name = StructureParser.trimPunctuation(item)
+    if name.isEmpty { return }
+    if item.trimmingSpaces().hasSuffix(":") {
+      out.diagnostics.append(DiagnosticCatalogue.recipientsGroupLabel(name, line: line))
+      return
+    }
+    out.recipients.append(StructureParser.recipient(name, line: line))
+  }
+
+  /// "VT, KT(Thủy, Nho)." → ["VT", "KT(Thủy, Nho)"]: commas inside brackets do not cut.
+  static func archiveItems(_ text: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    var depth = 0
+    for c in text {
+      if c == "(" { depth += 1 }
+      if c == ")" { depth = max(0, depth - 1) }
+      if c == ",", depth == 0 {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    items.append(current)
+    return items.map { StructureParser.trimPunctuation($0) }.filter { !$0.isEmpty }
+  }
+
+  // MARK: signature
+
+  /// authority-line* title? note? name, from the pieces of a signature block: each
+  /// authority mark (`TM.`, `KT.` …) opens a segment; the first gives `authority` and
+  /// `on_behalf_of`, the signer's own title is the last line of the last segment (or, when
+  /// a cell ran the lines together, the longest signer title it ends with); the name is the
+  /// first person's name after the capitals.
+  func signature(_ pieces: [Piece]) -> Signature? {
+    guard let first = pieces.first else { return nil }
+    var upper: [Piece] = []
+    var signer: String?
+    for piece in pieces {
+      var text = piece.text.trimmingSpaces()
+      if text.isEmpty || Self.isNote(text) { continue }
+      // A cell holding the capitals and then the name: "PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng".
+      let (caps, rest) = Self.splitTrailingName(text)
+      if !caps.isEmpty, let rest {
+        upper.append((caps, piece.line))
+        signer = rest
+        break
+      }
+      text = Self.withoutNotes(text)
+      if StructureParser.looksLikeName(text) {
+        signer = text
+        break
+      }
+      if LogicalText.containsLowercase(text) { break }
+      upper.append((text, piece.line))
+    }
+    guard !upper.isEmpty || signer != nil else { return nil }
+    // Segments, each opened by an authority mark.
+    var segments: [(authority: String?, lines: [String])] = []
+    for (text, _) in upper {
+      for (k, part) in authorityParts(text).enumerated() {
+        if part.authority != nil || segments.isEmpty {
+          segments.append((part.authority, part.rest.isEmpty ? [] : [part.rest]))
+        } else if k == 0 {
+          segments[segments.count - 1].lines.append(part.rest)
+        }
+      }
+    }
+    var sig = Signature(authority: nil, onBehalfOf: nil, title: nil, signer: signer, line: first.line)
+    guard !segments.isEmpty else { return sig }
+    segments = segments.map { ($0.authority, joinBrokenNames($0.lines)) }
+    let head = segments[0]
+    sig.authority = head.authority
+    let last = segments[segments.count - 1]
+    var lastLines = last.lines
+    var title: String?
+    if let lastLine = lastLines.last {
+      let folded = Words.fold(lastLine).map(Words.bare)
+      if lex.signerTitles.matchWhole(folded) != nil {
+        title = lastLines.removeLast()
+      } else if let (body, suffix) = splitTitleSuffix(lastLine) {
+        title = suffix
+        lastLines[lastLines.count - 1] = body
+      } else if lastLines.count >= 2 || segments.count >= 2 || head.authority == nil {
+        // The block's own lines: the last one is the signer's title.
+        title = lastLines.removeLast()
+      }
+    }
+    sig.title = title
+    if segments.count == 1 {
+      sig.onBehalfOf = lastLines.isEmpty ? nil : lastLines.joinedText(" ")
+    } else {
+      sig.onBehalfOf = head.lines.isEmpty ? nil : head.lines.joinedText(" ")
+    }
+    if sig.authority == nil, sig.onBehalfOf != nil, sig.title == nil {
+      sig.title = sig.onBehalfOf
+      sig.onBehalfOf = nil
+    }
+    return sig
+  }
+
+  /// "TL. TỔNG CỤC TRƯỞNG KT. VỤ TRƯỞNG" → [(TL, "TỔNG CỤC TRƯỞNG"), (KT, "VỤ TRƯỞNG")].
+  func authorityParts(_ text: String) -> [(authority: String?, rest: String)] {
+    let words = Words.splitOnSpaces(text).map(String.init)
+    var parts: [(authority: String?, rest: [String])] = [(nil, [])]
+    for w in words {
+      if let value = authorityValue(w) {
+        parts.append((value, []))
+      } else {
+        parts[parts.count - 1].rest.append(w)
+      }
+    }
+    if parts[0].rest.isEmpty { parts.removeFirst() }
+    return parts.map { ($0.authority, $0.rest.joinedText(" ")) }
+  }
+
+  /// `TM.`, `KT.`, `T/M.`, `Q.` … as Grammar/signature.tsv lists them.
+  func authorityValue(_ word: String) -> String? {
+    for (prefix, value) in lex.signatureAuthorities where word == prefix { return value }
+    return nil
+  }
+
+  /// The longest signer title (Grammar/signature.tsv) the text ends with, and what precedes
+  /// it: "ỦY BAN NHÂN DÂN CHỦ TỊCH" → ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+  func splitTitleSuffix(_ text: String) -> (body: String, title: String)? {
+    let words = Words.splitOnSpaces(text).map(String.init)
+    let folded = Words.fold(text).map(Words.bare)
+    guard words.count == folded.count, words.count >= 2 else { return nil }
+    for start in 1..<words.count {
+      if lex.signerTitles.matchWhole(Array(folded[start...])) != nil {
+        return (words[..<start].joinedText(" "), words[start...].joinedText(" "))
+      }
+    }
+    return nil
+  }
+
+  /// Lines of a body's name broken mid-name ("ỦY BAN NHÂN" / "DÂN") joined again.
+  private func joinBrokenNames(_ lines: [String]) -> [String] {
+    var out: [String] = []
+    var carry: String?
+    for line in lines where !line.isEmpty {
+      let text = carry.map { $0 + " " + line } ?? line
+      carry = nil
+      let folded = Words.fold(text).map(Words.bare)
+      if lex.keyword("issuer_body").isPrefixOfSome(folded), lex.keyword("issuer_body").matchWhole(folded) == nil {
+        carry = text
+        continue
+      }
+      out.append(text)
+    }
+    if let carry { out.append(carry) }
+    return out
+  }
+
+  /// "(Đã ký)", "[đã ký]", "(Ký, ghi rõ họ tên)", "(Đã ký và đóng dấu)": a bracketed note
+  /// or a short lower-case note of signing.
+  static func isNote(_ text: String) -> Bool {
+    if let f = text.first, let l = text.last, f == "(" && l == ")" || f == "[" && l == "]" { return true }
+    return false
+  }
+
+  /// A note glued to the name: "Nguyễn Văn An (đã ký)".
+  static func withoutNotes(_ text: String) -> String {
+    guard text.hasSuffix(")") || text.hasSuffix("]"), let open = text.lastIndex(where: { $0 == "(" || $0 == "[" }) else {
+      return text
+    }
+    return text[..<open].trimmingSpaces()
+  }
+
+  /// "PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng" → ("PHÓ THỦ TƯỚNG", "Nguyễn Sinh Hùng"): capitals
+  /// followed by a person's name in one cell; nil rest when the text does not end so.
+  static func splitTrailingName(_ text: String) -> (caps: String, rest: String?) {
+    let words = Words.splitOnSpaces(withoutNotes(text)).map(String.init)
+    guard words.count >= 3 else { return ("", nil) }
+    // The name: the last 2–5 words, each capitalised with a lower-case letter after.
+    var k = words.count
+    while k > 0, isNameWord(words[k - 1]) { k -= 1 }
+    let nameWords = words.count - k
+    guard (2...5).contains(nameWords), k > 0 else { return ("", nil) }
+    let caps = words[..<k].joinedText(" ")
+    guard !LogicalText.containsLowercase(caps) else { return ("", nil) }
+    let name = words[k...].joinedText(" ")
+    return StructureParser.looksLikeName(name) ? (caps, name) : ("", nil)
+  }
+
+  private static func isNameWord(_ w: String) -> Bool {
+    let scalars = Array(w.unicodeScalars)
+    guard let f = scalars.first, ScalarClass.isUppercase(f), scalars.count >= 2 else { return false }
+    return scalars.dropFirst().contains { ScalarClass.isLowercase($0) }
+      || (scalars.count == 1)
+  }
+}

@@ -1,0 +1,379 @@
+import VanBanModel
+import VanBanText
+
+/// The head (phần mở đầu) read by evidence, not by order.
+///
+/// Converters lay the two-column head out in every way: column by column, side by side on
+/// one line, as a markdown table, as table cells one per line, with YAML front matter, a
+/// source line or a page banner above it. So the head is cut into cells (a table row's cells,
+/// or the line), and each cell is asked what it is by its own signature — motto, rule,
+/// number line, place and date, document type, `V/v` subject, `Kính gửi`, issuer — wherever
+/// it stands. What is none of these is noise, reported as one `info` diagnostic, never a
+/// field value. The zone ends at the first legal basis, body heading or body paragraph after
+/// the head, or at the document type, whose title the structure parser reads next.
+struct HeadZoneReader {
+  let lines: [ClassifiedLine]
+  let lex: GrammarLexicon
+  /// "ngày", "tháng", "năm" folded, as the date words are compared.
+  private let dayWord: String
+  private let monthWord: String
+  private let yearWord: String
+
+  init(lines: [ClassifiedLine], lex: GrammarLexicon) {
+    self.lines = lines
+    self.lex = lex
+    func folded(_ role: String) -> String { lex.phrases(role).first.map { Words.bare(Words.fold($0).first ?? "") } ?? "" }
+    dayWord = folded("date_day")
+    monthWord = folded("date_month")
+    yearWord = folded("date_year")
+  }
+
+  /// What the head holds, and where the body starts.
+  struct Zone {
+    var header = Header()
+    var diagnostics: [Diagnostic] = []
+    /// Index of the first line after the head.
+    var end = 0
+    /// The type line was read: the title paragraph starts at `end`.
+    var titleFollows = false
+    /// A `V/v` subject (công văn) or a title found in the same cell as the type.
+    var subject: LogicalText?
+    var sawNumber = false
+  }
+
+  /// Non-blank lines looked at for a head before giving up: front matter is a few lines,
+  /// a portal's page chrome a few dozen.
+  static let searchLimit = 80
+
+  func read() -> Zone {
+    var zone = Zone()
+    var issuerParts: [(String, Int)] = []
+    var noise: [(String, Int)] = []
+    var sawElement = false
+    var pending: (text: String, line: Int)?
+    var i = skipFrontMatter(&zone)
+    var looked = 0
+    var lastHeadLine = i
+    scan: while i < lines.count {
+      let line = lines[i]
+      if line.isBlank || line.loneNumber != nil {
+        i += 1
+        continue
+      }
+      looked += 1
+      if !sawElement, looked > Self.searchLimit { break }
+      if !line.isTableRow {
+        if line.marker != nil || startsWith(line, role: "legal_basis") || startsWith(line, role: "recipients") { break }
+        if sawElement, startsWith(line, role: "addressee") { break }
+      } else if sawElement, let first = line.cells?.first(where: { !$0.isEmpty }),
+        lex.keyword("recipients").matchPrefix(Words.fold(first)) != nil
+      {
+        break
+      }
+      let cells = line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : [line.text]
+      for (k, cellText) in cells.enumerated() {
+        var text = cellText
+        if let p = pending {
+          text = p.text + " " + text
+          pending = nil
+        }
+        switch classify(text, line: line.number, zone: &zone) {
+        case .element:
+          sawElement = true
+          lastHeadLine = i
+        case .issuer(let t):
+          issuerParts.append((t, line.number))
+          sawElement = true
+          lastHeadLine = i
+        case .incomplete:
+          pending = (text, line.number)
+        case .docType(let rest):
+          sawElement = true
+          if let rest {
+            zone.subject = LogicalText(rest, line: line.number)
+          } else if line.isTableRow, k + 1 < cells.count {
+            zone.subject = LogicalText(cells[(k + 1)...].joinedText(" "), line: line.number)
+          } else {
+            zone.titleFollows = zone.subject == nil
+          }
+          i += 1
+          break scan
+        case .noise:
+          // Running text once the number or date is read: the body has begun.
+          if sawElement, zone.sawNumber || zone.header.date != nil, !line.isTableRow,
+            LogicalText.containsLowercase(text)
+          {
+            break scan
+          }
+          noise.append((text, line.number))
+        }
+      }
+      i += 1
+    }
+    zone.end = sawElement ? max(i, lastHeadLine + 1) : zone.end
+    if !sawElement {
+      // No head at all: nothing before the body is noise of the head.
+      noise.removeAll()
+    } else if zone.end < i {
+      noise.removeAll { $0.1 >= (zone.end < lines.count ? lines[zone.end].number : Int.max) }
+    }
+    assignIssuer(issuerParts, to: &zone.header)
+    if let first = noise.first {
+      zone.diagnostics.append(DiagnosticCatalogue.headNoiseSkipped(first.0, count: noise.count, line: first.1))
+    }
+    return zone
+  }
+
+  // MARK: front matter
+
+  /// A YAML block (`---` … `---`) opening the file is a dataset builder's, not the document's.
+  private func skipFrontMatter(_ zone: inout Zone) -> Int {
+    guard let first = lines.firstIndex(where: { !$0.isBlank }), Self.isRule(lines[first].text, only: "-") else { return 0 }
+    var j = first + 1
+    while j < lines.count, j - first <= 60 {
+      if Self.isRule(lines[j].text, only: "-") {
+        zone.diagnostics.append(DiagnosticCatalogue.frontMatterSkipped(lines: j - first + 1, line: lines[first].number))
+        zone.end = j + 1
+        return j + 1
+      }
+      j += 1
+    }
+    return 0
+  }
+
+  static func isRule(_ text: String, only: Character? = nil) -> Bool {
+    guard text.count >= 3 else { return false }
+    return text.allSatisfy { c in
+      if let only { return c == only }
+      return c == "-" || c == "_" || c == "=" || c == "*" || c == "~" || c == "—" || c == "–"
+    }
+  }
+
+  // MARK: cells
+
+  enum Cell {
+    case element
+    case issuer(String)
+    /// A cell cut by a line break ("Số:" alone, "Huế, ngày 20" before "tháng 11 năm 2025").
+    case incomplete
+    /// The type line; the title when the same cell holds it.
+    case docType(rest: String?)
+    case noise
+  }
+
+  private func classify(_ cellText: String, line: Int, zone: inout Zone) -> Cell {
+    var text = Self.withoutRules(cellText)
+    if text.isEmpty { return Self.isRule(cellText.filter { $0 != " " }) ? .element : .noise }
+    if text != cellText.trimmingSpaces(), Self.isBanner(cellText) { return .noise }
+    var sawSomething = false
+    // A name or the motto broken over lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
+    // "ỦY BAN NHÂN" / "DÂN"): read with the next cell.
+    if !LogicalText.containsLowercase(text) {
+      let upper = Words.fold(text).map(Words.bare)
+      if lex.keyword("motto").isPrefixOfSome(upper) || lex.keyword("issuer_body").isPrefixOfSome(upper),
+        lex.keyword("issuer_body").matchWhole(upper) == nil
+      {
+        return .incomplete
+      }
+    }
+    if let cut = removeMotto(from: text) {
+      sawSomething = true
+      text = cut
+      if text.isEmpty { return .element }
+    }
+    var words = Words.fold(text).map(Words.bare)
+    if lex.keyword("number").matchPrefix(words) != nil {
+      if words.count == 1 { return .incomplete }
+      if let parsed = numberLine(text, line: line, zone: &zone) {
+        zone.sawNumber = true
+        sawSomething = true
+        text = parsed
+        if text.isEmpty { return .element }
+        words = Words.fold(text).map(Words.bare)
+      }
+    }
+    if let m = lex.keyword("subject").matchPrefix(words) {
+      let rest = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
+      let subject = Self.trimLeadingPunctuation(rest)
+      if !subject.isEmpty, zone.subject == nil { zone.subject = LogicalText(subject, line: line) }
+      return .element
+    }
+    if zone.header.date == nil {
+      let hasDay = words.contains(dayWord)
+      if hasDay, let found = placeDate(text, line: line) {
+        zone.header.date = found.date
+        zone.header.place = found.place
+        zone.diagnostics.append(contentsOf: found.diagnostics)
+        return .element
+      }
+      if hasDay, !words.contains(yearWord), words.count <= 8 { return .incomplete }
+    }
+    if let type = lex.docTypes.matchWhole(words) {
+      zone.header.docType = type
+      return .docType(rest: nil)
+    }
+    if let m = lex.docTypes.matchPrefix(words), m.count < words.count {
+      let parts = Words.split(Substring(text))
+      let typeWords = parts.prefix(m.count).joinedText(" ")
+      if !LogicalText.containsLowercase(typeWords) {
+        zone.header.docType = m.value
+        return .docType(rest: parts.dropFirst(m.count).joinedText(" "))
+      }
+    }
+    if !LogicalText.containsLowercase(text), zone.header.docType == nil, text.unicodeScalars.contains(where: ScalarClass.isAlphabetic) {
+      // Capitals before the number and date are the issuer; after them only a named body.
+      if !zone.sawNumber && zone.header.date == nil || isIssuerEvidence(words) {
+        return .issuer(text)
+      }
+    }
+    return sawSomething ? .element : .noise
+  }
+
+  private func isIssuerEvidence(_ words: [String]) -> Bool {
+    lex.keyword("issuer_body").matchPrefix(words) != nil || lex.keyword("admin_unit").matchPrefix(words) != nil
+  }
+
+  /// "------- " and "___" runs, and a banner's "===", are drawn, not written.
+  static func withoutRules(_ text: String) -> String {
+    let words = Words.splitOnSpaces(text)
+    guard words.contains(where: { isRule(String($0)) }) else { return text.trimmingSpaces() }
+    return words.filter { !isRule(String($0)) }.joinedText(" ")
+  }
+
+  /// "=== TRANG 01 ===": text between rules on both sides.
+  static func isBanner(_ text: String) -> Bool {
+    let words = Words.splitOnSpaces(text)
+    guard let f = words.first, let l = words.last, words.count >= 3 else { return false }
+    return isRule(String(f)) && isRule(String(l))
+  }
+
+  static func trimLeadingPunctuation(_ s: String) -> String {
+    var t = Substring(s)
+    while let f = t.first, f == ":" || f == " " || f == "-" { t.removeFirst() }
+    return String(t)
+  }
+
+  func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
+    lex.keyword(role).matchPrefix(line) != nil
+  }
+
+  // MARK: elements
+
+  /// The national motto, wherever it stands in the cell (beside the issuer on one line).
+  func removeMotto(from text: String) -> String? {
+    var words = Words.split(Substring(text)).map(String.init)
+    // The folded words bared once, not a fresh array of n bared words at every position: a
+    // header line can be a whole document long.
+    var bare = Words.fold(text).map(Words.bare)
+    var changed = false
+    for entry in lex.keyword("motto").entries {
+      let n = entry.words.count
+      guard n > 0, bare.count >= n else { continue }
+      var k = 0
+      while k + n <= bare.count {
+        if bare[k] == entry.words[0], bare[k..<(k + n)].elementsEqual(entry.words) {
+          words.removeSubrange(k..<(k + n))
+          bare.removeSubrange(k..<(k + n))
+          changed = true
+        } else {
+          k += 1
+        }
+      }
+    }
+    return changed ? words.joinedText(" ") : nil
+  }
+
+  /// number-line -> "Số" ":"? number? "/" symbol rest ; returns what follows the symbol.
+  func numberLine(_ text: String, line: Int, zone: inout Zone) -> String? {
+    var words = Words.split(Substring(text)).map(String.init)
+    guard !words.isEmpty else { return nil }
+    // Drop "Số" / "Số:" and a lone ":".
+    words.removeFirst()
+    if words.first == ":" { words.removeFirst() }
+    if var first = words.first, first.hasPrefix(":") {
+      first.removeFirst()
+      words[0] = first
+      if first.isEmpty { words.removeFirst() }
+    }
+    guard var token = words.first else { return nil }
+    words.removeFirst()
+    // "74 /KH-UBND" → one token; "188 / KH-UBND" too.
+    if !token.contains("/"), let next = words.first, next.hasPrefix("/") {
+      token += next
+      words.removeFirst()
+      if token.hasSuffix("/"), let more = words.first, more.unicodeScalars.contains(where: ScalarClass.isAlphabetic) {
+        token += more
+        words.removeFirst()
+      }
+    }
+    guard token.contains("/") || token.contains("-") else { return nil }
+    let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
+      zone.header.symbol = parts[symbolIndex...].joinedText("/")
+      let number = parts[..<symbolIndex].joinedText("/")
+      zone.header.number = number.isEmpty ? nil : number
+    } else {
+      zone.header.number = token
+    }
+    if zone.header.number == nil {
+      zone.diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
+    }
+    return words.joinedText(" ")
+  }
+
+  /// place-date -> place "," "ngày" day? "tháng" month? "năm" year
+  func placeDate(_ text: String, line: Int) -> (place: String?, date: DocumentDate, diagnostics: [Diagnostic])? {
+    let words = Words.split(Substring(text)).map(String.init)
+    let folded = Words.fold(text).map(Words.bare)
+    guard words.count == folded.count else { return nil }
+    guard let d = folded.firstIndex(of: dayWord),
+      let m = folded[d...].firstIndex(of: monthWord), m - d <= 2,
+      let y = folded[m...].firstIndex(of: yearWord), y - m <= 2, y + 1 < words.count
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.count == 1 else { return nil }
+      return Int(words[range.lowerBound].filter(\.isNumber))
+    }
+    let day = number((d + 1)..<m)
+    let month = number((m + 1)..<y)
+    guard let year = Int(words[y + 1].filter(\.isNumber)), year >= 1900, year <= 2200 else { return nil }
+    // The place is a few words before "ngày"; a sentence citing a date is not a date line.
+    guard d <= 8 else { return nil }
+    var place = words[..<d].joinedText(" ")
+    while place.last == "," || place.last == " " { place.removeLast() }
+    let dateText = words[d...(y + 1)].joinedText(" ").trimmingTrailingPunctuation()
+    var diagnostics: [Diagnostic] = []
+    if day == nil { diagnostics.append(DiagnosticCatalogue.headerDayBlank(dateText, line: line)) }
+    if month == nil { diagnostics.append(DiagnosticCatalogue.headerMonthBlank(dateText, line: line)) }
+    return (place.isEmpty ? nil : place, DocumentDate(day: day, month: month, year: year, text: dateText), diagnostics)
+  }
+
+  // MARK: issuer
+
+  /// The issuer's cells joined and cut where a new body begins (`ỦY BAN NHÂN DÂN TỈNH X` /
+  /// `SỞ Y TẾ`): the last body is the issuer, the one before it the parent. Cutting on the
+  /// Grammar's body names rather than on line breaks reads a name that a converter broke
+  /// mid-word (`ỦY BAN NHÂN` / `DÂN`) and two bodies that share one cell.
+  func assignIssuer(_ parts: [(String, Int)], to header: inout Header) {
+    guard !parts.isEmpty else { return }
+    let groups = IssuerBlock.split(parts.map(\.0), lexicon: lex)
+    if groups.count >= 2 {
+      header.issuer = groups[groups.count - 1]
+      header.issuerParent = groups[groups.count - 2]
+      return
+    }
+    // No body named twice: the line breaks are the best evidence left.
+    let lineGroups = IssuerBlock.group(parts, lexicon: lex)
+    if let last = lineGroups.last { header.issuer = last.0 }
+    if lineGroups.count >= 2 { header.issuerParent = lineGroups[lineGroups.count - 2].0 }
+  }
+}
+
+extension String {
+  /// Without a final ".", "," or ";".
+  func trimmingTrailingPunctuation() -> String {
+    var s = Substring(self)
+    while let l = s.last, l == "." || l == "," || l == ";" || l == " " { s.removeLast() }
+    return String(s)
+  }
+}
