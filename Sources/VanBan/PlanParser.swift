@@ -121,7 +121,13 @@ public enum PlanParser {
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)
     for s in source {
-      lines.append(LineClassifier.classify(number: s.number, text: cleaner.clean(s.text)))
+      let line = LineClassifier.classify(number: s.number, text: cleaner.clean(s.text))
+      if !fromLayout, s.text.utf8.first == 0x20 || s.text.utf8.count > WideGaps.width {
+        let (indent, parts) = WideGaps.split(s.text)
+        line.indent = indent
+        if let parts { line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty } }
+      }
+      lines.append(line)
     }
     return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: fromLayout)
   }

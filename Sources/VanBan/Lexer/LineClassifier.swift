@@ -39,6 +39,13 @@ final class ClassifiedLine: @unchecked Sendable {
   let body: String
   /// What `words` folds: `text`, or the joined cells of a table row.
   private let foldSource: String
+  /// In plain text, the parts of a line that a wide run of spaces sets apart (two columns of
+  /// a head or footer laid side by side: "Nơi nhận:          KT. CHỦ TỊCH"), each cleaned;
+  /// nil when the line has no such run. The text and cells are unchanged by it.
+  var columns: [String]?
+  /// Spaces before the line's text in the input: a line standing alone in the right column
+  /// ("                 Nguyễn Văn An") is far indented.
+  var indent = 0
   private var cachedWords: [String]?
   private var cachedFirst: String?
 

@@ -47,3 +47,45 @@ enum LineSplitter {
     }
   }
 }
+
+/// Wide runs of spaces inside a line of plain text: where a converter laid two columns side
+/// by side.
+enum WideGaps {
+  /// Spaces in a row that part two columns rather than two words (a blank number field,
+  /// "Số:      /KH-UBND", is narrower in practice, and is told apart by its "/" as well).
+  static let width = 6
+
+  /// The line's indent and, when some run of `width` spaces stands between two texts, the
+  /// texts it parts (nil otherwise).
+  static func split(_ line: Substring) -> (indent: Int, parts: [Substring]?) {
+    let u = line.utf8
+    var i = u.startIndex
+    var indent = 0
+    while i < u.endIndex, u[i] == 0x20 {
+      indent += 1
+      u.formIndex(after: &i)
+    }
+    guard i < u.endIndex else { return (0, nil) }
+    var parts: [Substring] = []
+    var partStart = i
+    var run = 0
+    var runStart = i
+    var j = i
+    while j < u.endIndex {
+      if u[j] == 0x20 {
+        if run == 0 { runStart = j }
+        run += 1
+      } else {
+        if run >= width, u[j] != 0x2F {
+          parts.append(line[partStart..<runStart])
+          partStart = j
+        }
+        run = 0
+      }
+      u.formIndex(after: &j)
+    }
+    guard !parts.isEmpty else { return (indent, nil) }
+    parts.append(line[partStart..<(run > 0 ? runStart : u.endIndex)])
+    return (indent, parts)
+  }
+}

@@ -32,11 +32,25 @@ struct FooterReader {
         text = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
         text = HeadZoneReader.trimLeadingPunctuation(text).trimmingSpaces()
       }
+      // A wrapped item goes on without a bullet: "(đăng tải trên cổng …)".
+      if k > 0, !Self.startsWithBullet(text), lex.keyword("archive").matchPrefix(Words.fold(text)) == nil,
+        let last = out.recipients.popLast()
+      {
+        let joined = last.note.map { "\(last.name) (\($0))" } ?? last.name
+        out.recipients.append(StructureParser.recipient(StructureParser.trimPunctuation(joined + " " + text), line: last.line))
+        continue
+      }
       for item in Self.bulletItems(text) where !item.isEmpty {
         add(item, line: piece.line, to: &out)
       }
     }
     return out
+  }
+
+  static func startsWithBullet(_ text: String) -> Bool {
+    guard let first = Words.splitOnSpaces(text).first else { return false }
+    return first == "-" || first == "+" || first == "–" || first == "•" || first == "*"
+      || (first.count > 1 && (first.hasPrefix("-") || first.hasPrefix("+")))
   }
 
   /// "- a; - b; + c" → ["a", "b", "c"]: a bullet opens the text or follows `;`, `:` or `.`.
@@ -60,11 +74,18 @@ struct FooterReader {
 
   private func add(_ item: String, line: Int, to out: inout Recipients) {
     let words = Words.fold(item)
-    if let m = lex.keyword("archive").matchPrefix(words), let colon = item.firstIndex(of: ":"),
-      Words.split(Substring(item[..<colon])).count == m.count
-    {
-      out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
-      return
+    if let m = lex.keyword("archive").matchPrefix(words) {
+      if let colon = item.firstIndex(of: ":"), Words.split(Substring(item[..<colon])).count == m.count {
+        out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
+        return
+      }
+      // "Lưu VT, VP, CĐS" without its colon: a list of short codes.
+      let rest = Words.split(Substring(item)).dropFirst(m.count).joinedText(" ")
+      let items = Self.archiveItems(rest)
+      if !items.isEmpty, items.allSatisfy({ Words.splitOnSpaces($0).count <= 3 }) {
+        out.archive = items
+        return
+      }
     }
     let name = StructureParser.trimPunctuation(item)
     if name.isEmpty { return }

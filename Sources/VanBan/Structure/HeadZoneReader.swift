@@ -51,6 +51,7 @@ struct HeadZoneReader {
     var noise: [(String, Int)] = []
     var sawElement = false
     var pending: (text: String, line: Int)?
+    var skipValue = false
     var i = skipFrontMatter(&zone)
     var looked = 0
     var lastHeadLine = i
@@ -63,7 +64,11 @@ struct HeadZoneReader {
       looked += 1
       if !sawElement, looked > Self.searchLimit { break }
       if !line.isTableRow {
-        if line.marker != nil || startsWith(line, role: "legal_basis") || startsWith(line, role: "recipients") { break }
+        if line.marker != nil || startsWith(line, role: "legal_basis") || startsWith(line, role: "recipients")
+          || startsWith(line, role: "annex")
+        {
+          break
+        }
         if sawElement, startsWith(line, role: "addressee") { break }
       } else if sawElement, let first = line.cells?.first(where: { !$0.isEmpty }),
         lex.keyword("recipients").matchPrefix(Words.fold(first)) != nil
@@ -71,11 +76,29 @@ struct HeadZoneReader {
         break
       }
       let cells = line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : [line.text]
+      // A table row none of whose cells is a head element is a table: the body has begun.
+      if line.isTableRow, sawElement, pending == nil, !cells.contains(where: { isHeadEvidence($0) }) { break }
       for (k, cellText) in cells.enumerated() {
         var text = cellText
         if let p = pending {
           text = p.text + " " + text
           pending = nil
+        }
+        if skipValue {
+          skipValue = false
+          noise.append((text, line.number))
+          continue
+        }
+        if isPortalLabel(text) {
+          // A portal's metadata box ("Số hiệu:" / "983/TB-CT" …): its values are not the head,
+          // and what stood above it was the page's chrome.
+          noise.append(contentsOf: issuerParts)
+          issuerParts.removeAll()
+          zone = Zone(diagnostics: zone.diagnostics, end: zone.end)
+          sawElement = false
+          skipValue = text.trimmingSpaces().hasSuffix(":")
+          noise.append((text, line.number))
+          continue
         }
         switch classify(text, line: line.number, zone: &zone) {
         case .element:
@@ -99,6 +122,13 @@ struct HeadZoneReader {
           i += 1
           break scan
         case .noise:
+          // A place cut from its date ("Đồng Tháp," / "ngày 01 tháng 12 năm 2025").
+          if zone.header.date == nil, k == cells.count - 1, let next = nextNonBlank(after: i),
+            !lines[next].isTableRow, placeDate(text + " " + lines[next].text, line: line.number) != nil
+          {
+            pending = (text, line.number)
+            continue
+          }
           // Running text once the number or date is read: the body has begun.
           if sawElement, zone.sawNumber || zone.header.date != nil, !line.isTableRow,
             LogicalText.containsLowercase(text)
@@ -122,6 +152,12 @@ struct HeadZoneReader {
       zone.diagnostics.append(DiagnosticCatalogue.headNoiseSkipped(first.0, count: noise.count, line: first.1))
     }
     return zone
+  }
+
+  private func nextNonBlank(after i: Int) -> Int? {
+    var j = i + 1
+    while j < lines.count, lines[j].isBlank { j += 1 }
+    return j < lines.count ? j : nil
   }
 
   // MARK: front matter
@@ -161,7 +197,28 @@ struct HeadZoneReader {
     case noise
   }
 
+  /// "Số hiệu:", "Nơi ban hành:" … (Grammar `portal_label`), alone or with its value.
+  private func isPortalLabel(_ text: String) -> Bool {
+    guard let m = lex.keyword("portal_label").matchPrefix(Words.fold(text.prefix(40))) else { return false }
+    let parts = Words.split(Substring(text))
+    guard parts.count >= m.count else { return false }
+    return parts[m.count - 1].hasSuffix(":") || (parts.count > m.count && parts[m.count].hasPrefix(":"))
+  }
+
+  /// Whether a cell holds a head element, asked of table rows before they are read.
+  private func isHeadEvidence(_ cell: String) -> Bool {
+    var scratch = Zone()
+    switch classify(cell, line: 0, zone: &scratch) {
+    case .noise: return false
+    default: return true
+    }
+  }
+
+  /// A head cell is a few words; a longer text is never one (and is not folded whole).
+  static let longestCell = 1_000
+
   private func classify(_ cellText: String, line: Int, zone: inout Zone) -> Cell {
+    guard cellText.utf8.count <= Self.longestCell else { return .noise }
     var text = Self.withoutRules(cellText)
     if text.isEmpty { return Self.isRule(cellText.filter { $0 != " " }) ? .element : .noise }
     if text != cellText.trimmingSpaces(), Self.isBanner(cellText) { return .noise }

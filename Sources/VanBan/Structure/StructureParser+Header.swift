@@ -54,7 +54,17 @@ extension StructureParser {
     let line = lines[j]
     guard !line.isTableRow, line.marker == nil else { return }
     i = j
-    let text = readParagraph()
+    var text = readParagraph()
+    // A title in capitals goes on over lines the wrap policy does not join ("TRIỂN" / "KHAI
+    // THI HÀNH …"): every following line in capitals up to a blank line belongs to it.
+    if !LogicalText.containsLowercase(text.text) {
+      while i < lines.count, !lines[i].isBlank, !lines[i].isTableRow, lines[i].marker == nil,
+        !LogicalText.containsLowercase(lines[i].text), !startsZone(lines[i])
+      {
+        text.append(lines[i].text, line: lines[i].number)
+        i += 1
+      }
+    }
     header.title = text.text
     bodyTexts.append(text)
   }

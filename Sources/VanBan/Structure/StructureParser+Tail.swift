@@ -5,6 +5,10 @@ import VanBanModel
 /// annexes (phụ lục) — each annex page may repeat the issuer block and the motto.
 extension StructureParser {
   mutating func parseRecipients() {
+    if lines[i].columns != nil {
+      parseSideBySideFooter()
+      return
+    }
     let first = lines[i]
     i += 1
     var pieces: [FooterReader.Piece] = [(first.text, first.number)]
@@ -14,7 +18,7 @@ extension StructureParser {
         i += 1
         continue
       }
-      guard isRecipientLine(line) else { break }
+      guard isRecipientLine(line) || (pieces.count > 1 && isContinuation(line)) else { break }
       // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
       if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
       i += 1
@@ -26,6 +30,51 @@ extension StructureParser {
     recipients += found.recipients
     if !found.archive.isEmpty { archive = found.archive }
     diagnostics += found.diagnostics
+  }
+
+  /// A line that goes on with the item above: it opens in lower case or with a bracket.
+  private func isContinuation(_ line: ClassifiedLine) -> Bool {
+    guard !line.isTableRow, line.marker == nil, let f = line.text.unicodeScalars.first else { return false }
+    return (ScalarClass.isLowercase(f) || f == "(") && !startsZone(line)
+  }
+
+  /// A footer whose two columns stand side by side in plain text, parted by wide runs of
+  /// spaces: the left column is the recipients list, the right the signature block (a line
+  /// far indented stands in the right column alone).
+  mutating func parseSideBySideFooter() {
+    var left: [FooterReader.Piece] = []
+    var right: [FooterReader.Piece] = []
+    var j = i
+    var blanks = 0
+    var sawName = false
+    while j < lines.count, j - i < 60 {
+      let line = lines[j]
+      if line.isBlank {
+        blanks += 1
+        if blanks > 8 { break }
+        j += 1
+        continue
+      }
+      blanks = 0
+      if let cols = line.columns, cols.count >= 2 {
+        left.append((cols[0], line.number))
+        right.append((cols[1...].joinedText(" "), line.number))
+        if StructureParser.looksLikeName(FooterReader.withoutNotes(cols[cols.count - 1])) { sawName = true }
+      } else if line.indent >= 20, left.count > 0 {
+        right.append((line.text, line.number))
+        if StructureParser.looksLikeName(FooterReader.withoutNotes(line.text)) { sawName = true }
+      } else if j == i || isRecipientLine(line) || isContinuation(line) {
+        if sawName, !isRecipientLine(line), !isContinuation(line) { break }
+        left.append((line.marker != nil ? "- " + line.body : line.text, line.number))
+      } else {
+        break
+      }
+      j += 1
+    }
+    i = max(j, i + 1)
+    let reader = FooterReader(lex: lex)
+    takeRecipients(reader.recipients(left))
+    if let sig = reader.signature(right) { signature = sig }
   }
 
   /// A bullet or the archive line: what a recipients list holds.
