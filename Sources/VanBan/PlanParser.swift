@@ -88,6 +88,18 @@ public enum PlanParser {
     return out
   }
 
+  /// The input's lines as the JSON's `line` numbers count them (decoded, NFC), for a
+  /// reviewer's view of a diagnostic's source line.
+  public static func sourceLines(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> [String] {
+    let decoded: DecodedText
+    do {
+      decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
+    } catch {
+      throw .undecodable(error)
+    }
+    return LineSplitter.split(ICUNormalizer.nfc(decoded.text)).map { String($0.text) }
+  }
+
   struct Prepared {
     var lines: [ClassifiedLine]
     var encoding: String

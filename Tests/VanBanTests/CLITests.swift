@@ -36,6 +36,35 @@ import Testing
     #expect(message.split(separator: "\n").count == 1)
   }
 
+  /// `vanban check`: a summary line, each warning with its file:line and source line, a code
+  /// repeated past three times counted; a bad file named on stderr and exit 65 while the
+  /// good one is still reported.
+  @Test func checkReportsLikeACompiler() throws {
+    let seed = Repo.corpus.appendingPathComponent("seeds/001_624e61ed64e861df.txt").path
+    let (status, out, _) = try run(Self.binary, ["check", seed])
+    let text = String(decoding: out, as: UTF8.self)
+    #expect(status == 0)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("\(seed): KẾ HOẠCH …/KH-UBND of …/3/2026 by ỦY BAN NHÂN DÂN XÃ TÂN LỢI, signed Đặng Văn Tiến;") == true)
+    #expect(lines.first?.contains("31 targets, 18 tasks, 8 recipients, 1 annex;") == true)
+    #expect(text.contains("warning[header.number_blank]: the document number is blank in 'Số: /KH-UBND'\n  --> \(seed):3\n3 | Số: /KH-UBND\n"))
+    #expect(!text.contains("info["))
+
+    let bad = try Self.tempFile("check-bad.txt", Array("Kế hoạch ".utf8) + [0xC3, 0x28, 0x41])
+    defer { try? FileManager.default.removeItem(atPath: bad) }
+    let (badStatus, badOut, badErr) = try run(Self.binary, ["check", bad, seed])
+    #expect(badStatus == 65)
+    #expect(String(decoding: badErr, as: UTF8.self).contains(bad))
+    #expect(String(decoding: badOut, as: UTF8.self).contains("\(seed): KẾ HOẠCH"))
+
+    let real = Repo.corpus.appendingPathComponent("real/cv-tct-1414-cs-nguoi-co-cong-nha-o.txt").path
+    let (_, realOut, _) = try run(Self.binary, ["check", real])
+    let realText = String(decoding: realOut, as: UTF8.self)
+    let shown = realText.components(separatedBy: "warning[section.skipped_number]").count - 1
+    #expect(shown <= 3)
+    if shown == 3 { #expect(realText.contains("more 'section.skipped_number' not shown")) }
+  }
+
   @Test func missingFileExits66() throws {
     let (status, out, err) = try run(Self.binary, ["parse", "/nonexistent/plan.txt"])
     #expect(status == 66)
