@@ -132,12 +132,19 @@ public enum PlanParser {
     let cleaner = MarkupCleaner(grammar: .shared)
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)
-    for s in source {
-      let line = LineClassifier.classify(number: s.number, text: cleaner.clean(s.text))
+    var texts = source.map { cleaner.clean($0.text) }
+    if !fromLayout { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
+    for (s, text) in zip(source, texts) {
+      let line = LineClassifier.classify(number: s.number, text: text)
       if !fromLayout, s.text.utf8.first == 0x20 || s.text.utf8.count > WideGaps.width {
         let (indent, parts) = WideGaps.split(s.text)
         line.indent = indent
         if let parts { line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty } }
+      }
+      // Cells a converter joined with " | " on one line (text pulled from a Word table).
+      if !fromLayout, line.columns == nil, !line.isTableRow, line.text.utf8.contains(0x7C) {
+        let parts = line.text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        if parts.count >= 2, line.text.contains(" | ") { line.columns = parts }
       }
       lines.append(line)
     }

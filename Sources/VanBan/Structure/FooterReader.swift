@@ -22,12 +22,27 @@ struct FooterReader {
     var diagnostics: [Diagnostic] = []
   }
 
+  /// Whether a cell or line opens the recipients list ("Nơi nhận:", also after an emphasis
+  /// mark a converter left: "* Nơi nhận:").
+  func opensRecipients(_ text: String) -> Bool {
+    lex.keyword("recipients").matchPrefix(Words.fold(Self.withoutLeadingMarks(text).prefix(60))) != nil
+  }
+
+  static func withoutLeadingMarks(_ text: String) -> Substring {
+    var t = Substring(text)
+    while let f = t.first, f == "*" || f == " " || f == "_" { t.removeFirst() }
+    return t
+  }
+
   /// The items of a recipients column or cell: "Nơi nhận:" dropped, an inline list cut at its
   /// bullets ("- Như trên; - UBND tỉnh; - Lưu: VT."), sub-bullets ("+") kept as items.
   func recipients(_ pieces: [Piece]) -> Recipients {
     var out = Recipients()
     for (k, piece) in pieces.enumerated() {
       var text = piece.text.trimmingSpaces()
+      if k == 0, opensRecipients(text) {
+        text = String(Self.withoutLeadingMarks(text))
+      }
       if k == 0, let m = lex.keyword("recipients").matchPrefix(Words.fold(text)) {
         text = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
         text = HeadZoneReader.trimLeadingPunctuation(text).trimmingSpaces()
@@ -60,7 +75,7 @@ struct FooterReader {
     let words = Words.splitOnSpaces(text)
     for (k, w) in words.enumerated() {
       let isBullet = (w == "-" || w == "+" || w == "–" || w == "•")
-        && (k == 0 || words[k - 1].last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," } == true)
+        && (k == 0 || words[k - 1].last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," || $0 == ")" } == true)
       if isBullet {
         if !current.isEmpty { items.append(current) }
         current = ""

@@ -75,7 +75,7 @@ struct HeadZoneReader {
       {
         break
       }
-      let cells = line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : [line.text]
+      let cells = line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : line.columns ?? [line.text]
       // A table row none of whose cells is a head element is a table: the body has begun.
       if line.isTableRow, sawElement, pending == nil, !cells.contains(where: { isHeadEvidence($0) }) { break }
       for (k, cellText) in cells.enumerated() {

@@ -90,7 +90,7 @@ extension StructureParser {
     guard let cells = line.cells, sections.hasSections || !legalBases.isEmpty || !preamble.isEmpty else { return false }
     for cell in cells where !cell.isEmpty {
       let words = Words.fold(cell.prefix(60))
-      if lex.keyword("recipients").matchPrefix(words) != nil { return true }
+      if FooterReader(lex: lex).opensRecipients(cell) { return true }
       if let first = Words.splitOnSpaces(cell).first, FooterReader(lex: lex).authorityValue(String(first)) != nil,
         !LogicalText.containsLowercase(FooterReader.splitTrailingName(cell).caps.isEmpty ? cell : FooterReader.splitTrailingName(cell).caps)
       {
@@ -121,7 +121,7 @@ extension StructureParser {
     var recipientColumn: Int?
     for row in rows {
       guard let cells = row.cells else { continue }
-      if let k = cells.firstIndex(where: { lex.keyword("recipients").matchPrefix(Words.fold($0.prefix(60))) != nil }) {
+      if let k = cells.firstIndex(where: { FooterReader(lex: lex).opensRecipients($0) }) {
         recipientColumn = k
         break
       }
