@@ -133,7 +133,11 @@ public enum PlanParser {
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)
     var texts = source.map { cleaner.clean($0.text) }
-    if !fromLayout { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
+    if !fromLayout {
+      let raw = source.map(\.text)
+      PipeCellTable.fold(raw: raw, texts: &texts)
+      BrokenHeadingJoiner.join(raw: raw, texts: &texts)
+    }
     for (s, text) in zip(source, texts) {
       let line = LineClassifier.classify(number: s.number, text: text)
       if !fromLayout, s.text.utf8.first == 0x20 || s.text.utf8.count > WideGaps.width {

@@ -12,6 +12,10 @@ enum Marker: Hashable, Sendable {
   case letter(String)
   /// `-` `+` `*` `•`
   case bullet(String)
+  /// `Điều 1.` — an article (điều) of a decision or regulation; the label keeps the word, as
+  /// the document cites it ("Điều 3"). Found by the structure parser (the word is Grammar's),
+  /// never by `LineClassifier`.
+  case article(value: Int, label: String)
 
   var isSection: Bool {
     if case .bullet = self { return false }

@@ -24,7 +24,7 @@ struct SectionTreeBuilder {
   /// Fixed ranks for the hierarchical styles; `(1)` and `a)` rank by position.
   private static func rank(_ m: Marker) -> Int? {
     switch m {
-    case .roman: 0
+    case .roman, .article: 0
     case .arabic(_, let parts): parts.count
     default: nil
     }
@@ -32,7 +32,7 @@ struct SectionTreeBuilder {
 
   private static func sameStyle(_ a: Marker, _ b: Marker) -> Bool {
     switch (a, b) {
-    case (.roman, .roman), (.paren, .paren), (.letter, .letter): true
+    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article): true
     case (.arabic(_, let p), .arabic(_, let q)): p.count == q.count
     default: false
     }
@@ -45,6 +45,7 @@ struct SectionTreeBuilder {
     case .paren(let n): "(\(n))"
     case .letter(let l): l
     case .bullet(let b): b
+    case .article(_, let l): l
     }
   }
 
@@ -56,6 +57,7 @@ struct SectionTreeBuilder {
     case .paren(let n): n
     case .letter(let l): l.unicodeScalars.first.map { Int($0.value) - 0x60 }
     case .bullet: nil
+    case .article(let v, _): v
     }
   }
 
@@ -66,6 +68,7 @@ struct SectionTreeBuilder {
     case .paren: "(\(n))"
     case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
     case .bullet(let b): b
+    case .article(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [String(n)]).joinedText(" ")
     }
   }
 

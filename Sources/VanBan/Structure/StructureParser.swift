@@ -96,6 +96,8 @@ struct StructureParser {
         zone = .closing
       } else if let marker = line.marker {
         parseMarked(marker)
+      } else if let article = articleMarker(at: i) {
+        parseArticle(article)
       } else {
         let text = readParagraph()
         bodyTexts.append(text)
@@ -132,14 +134,66 @@ struct StructureParser {
     }
   }
 
+  /// article -> article-word number ("." | ":")? rest ; also the word alone on its line
+  /// with "1. …" on the next (a converter broke the bold heading after the word).
+  func articleMarker(at k: Int) -> (marker: Marker, body: String, lines: Int)? {
+    let line = lines[k]
+    guard !line.isTableRow, line.marker == nil, let m = lex.keyword("article").matchPrefix(line) else { return nil }
+    let words = Words.split(Substring(line.text))
+    if words.count == m.count, let j = nextNonBlank(from: k + 1), case .arabic(let label, let parts) = lines[j].marker,
+      parts.count == 1
+    {
+      let word = words.joinedText(" ")
+      return (.article(value: parts[0], label: word + " " + label), lines[j].body, j - k + 1)
+    }
+    guard words.count > m.count else { return nil }
+    var token = Substring(words[m.count])
+    var punctuated = false
+    while let l = token.last, l == "." || l == ":" {
+      token.removeLast()
+      punctuated = true
+    }
+    // "Điều 62 Luật …" at the start of a wrapped line cites an article; a heading has its
+    // dot, or stands after a finished sentence.
+    if !punctuated {
+      var p = k - 1
+      while p >= 0, lines[p].isBlank { p -= 1 }
+      guard p < 0 || lines[p].text.last.map({ $0 == "." || $0 == ":" || $0 == ";" }) == true else { return nil }
+    }
+    guard !token.isEmpty, token.utf8.count <= 3, token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(token)
+    else { return nil }
+    let word = words[..<m.count].joinedText(" ")
+    return (.article(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
+  }
+
+  /// An article opens a section; its heading ("Hiệu lực thi hành") is the title, a sentence
+  /// ("Ban hành kèm theo Quyết định này …") its first paragraph.
+  mutating func parseArticle(_ article: (marker: Marker, body: String, lines: Int)) {
+    let first = lines[i]
+    i += article.lines
+    let text = readParagraph(opening: LogicalText(article.body, line: first.number))
+    bodyTexts.append(text)
+    let (title, paragraph) = text.text.isEmpty ? (nil, nil) : SectionTitle.split(text.text)
+    sections.open(marker: article.marker, title: title, line: first.number)
+    if let paragraph {
+      sections.appendBlock(Block(type: .paragraph, marker: nil, text: paragraph, line: first.number))
+    }
+  }
+
   // MARK: cursor helpers
 
   /// Reads the paragraph starting at the cursor (its marker removed) with every line that
   /// continues it, skipping blank lines and page numbers between the pieces.
-  mutating func readParagraph() -> LogicalText {
-    let first = lines[i]
-    var text = LogicalText(first.body, line: first.number)
-    i += 1
+  mutating func readParagraph(opening: LogicalText? = nil) -> LogicalText {
+    var text: LogicalText
+    if let opening {
+      // The caller has read the opening line already.
+      text = opening
+    } else {
+      let first = lines[i]
+      text = LogicalText(first.body, line: first.number)
+      i += 1
+    }
     while true {
       var j = i
       var pageNumbers: [ClassifiedLine] = []
@@ -149,7 +203,7 @@ struct StructureParser {
       }
       guard j < lines.count else { break }
       let next = lines[j]
-      guard next.marker == nil, !next.isTableRow, !startsZone(next), wrap.continues(text, with: next),
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next),
         !(text.text.hasPrefixQuickly("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {

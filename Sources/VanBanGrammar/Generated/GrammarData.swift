@@ -845,6 +845,7 @@ public enum GrammarData {
         ["annex_attached", "kèm theo"],
         ["annex_ref", "phụ lục"],
         ["archive", "lưu"],
+        ["article", "điều"],
         ["closing", "trên đây là"],
         ["date_day", "ngày"],
         ["date_month", "tháng"],
