@@ -111,6 +111,7 @@ def test_minimal_example_exercises_every_definition(schema, minimal):
     assert minimal["annexes"][0]["tables"]
     assert minimal["diagnostics"]
     assert minimal["responsibilities"] and minimal["recipients"]
+    assert minimal["attachments"][0]["sections"] and "AttachedDocument" in schema["$defs"]
 
 
 @pytest.mark.parametrize("name", sorted(INVALID))

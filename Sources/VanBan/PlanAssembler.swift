@@ -76,7 +76,25 @@ struct PlanAssembler {
     let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies)
       .extract(from: sections, diagnostics: &diagnostics)
     diagnostics.sort { $0.line < $1.line }
-    return Plan(
+    var attachments: [AttachedDocument] = []
+    for attached in parser.attachments {
+      var sub = PlanAssembler(parser: attached, lexicon: lexicon).assemble()
+      // An attached document has no number, date or issuer of its own: it is the issuer's.
+      let inherited: Set<String> = ["header.no_number", "header.no_date", "header.no_issuer", "header.issuer_from_annex"]
+      diagnostics += sub.diagnostics.filter { !inherited.contains($0.code) }
+      if sub.header.issuer == nil {
+        sub.header.issuer = header.issuer
+        sub.header.issuerParent = header.issuerParent
+      }
+      var attachedTo: String?
+      if let title = sub.header.title {
+        let (own, to) = attached.splitAttached(title)
+        sub.header.title = own
+        attachedTo = to
+      }
+      attachments.append(AttachedDocument(sub, attachedTo: attachedTo, line: sub.header.line ?? attached.lines.first?.number ?? 1))
+    }
+    var plan = Plan(
       source: Source(name: "-", sha256: "", bytes: 0, encoding: "utf-8", lineCount: 0),
       header: header,
       legalBases: legalBases,
@@ -92,6 +110,8 @@ struct PlanAssembler {
       archive: parser.archive,
       annexes: parser.annexes,
       diagnostics: diagnostics)
+    plan.attachments = attachments
+    return plan
   }
 
   private func cellReferences(_ table: Table, _ extractor: ReferenceExtractor) -> [Reference] {

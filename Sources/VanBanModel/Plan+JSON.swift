@@ -10,6 +10,14 @@ extension Plan {
     w.object { w in
       w.key("schema_version"); w.value(schemaVersion)
       w.key("source"); source.write(to: &w)
+      writeParts(to: &w)
+      w.key("attachments"); w.array(attachments) { w, a in a.write(to: &w) }
+      w.key("diagnostics"); w.array(diagnostics) { w, d in d.write(to: &w) }
+    }
+  }
+
+  /// The keys a document and an attached document share, in SPEC order.
+  func writeParts(to w: inout JSONWriter) {
       w.key("header"); header.write(to: &w)
       w.key("legal_bases"); w.array(legalBases) { w, b in b.write(to: &w) }
       w.key("references"); w.array(references) { w, r in r.write(to: &w) }
@@ -32,7 +40,29 @@ extension Plan {
       w.key("recipients"); w.array(recipients) { w, r in r.write(to: &w) }
       w.key("archive"); w.array(archive) { w, a in w.value(a) }
       w.key("annexes"); w.array(annexes) { w, a in a.write(to: &w) }
-      w.key("diagnostics"); w.array(diagnostics) { w, d in d.write(to: &w) }
+  }
+}
+
+extension AttachedDocument {
+  func write(to w: inout JSONWriter) {
+    w.object { w in
+      w.key("attached_to"); w.value(attachedTo)
+      w.key("line"); w.value(line)
+      var parts = Plan(source: Source(name: "", sha256: "", bytes: 0, encoding: "", lineCount: 0))
+      parts.header = header
+      parts.legalBases = legalBases
+      parts.references = references
+      parts.preamble = preamble
+      parts.sections = sections
+      parts.targets = targets
+      parts.tasks = tasks
+      parts.responsibilities = responsibilities
+      parts.closing = closing
+      parts.signature = signature
+      parts.recipients = recipients
+      parts.archive = archive
+      parts.annexes = annexes
+      parts.writeParts(to: &w)
     }
   }
 }

@@ -22,6 +22,10 @@ public struct Plan: Codable, Hashable, Sendable {
   public var recipients: [Recipient]
   public var archive: [String]
   public var annexes: [Annex]
+  /// Documents printed after this one and issued by it: the plan or regulation a decision
+  /// issues ("Ban hành kèm theo Quyết định này Kế hoạch …"), each parsed as a document of
+  /// its own. Its diagnostics are in `diagnostics`.
+  public var attachments: [AttachedDocument] = []
   public var diagnostics: [Diagnostic]
 
   public init(
@@ -54,7 +58,76 @@ public struct Plan: Codable, Hashable, Sendable {
     case source, header
     case legalBases = "legal_bases"
     case references, preamble, sections, targets, tasks, responsibilities, closing, signature,
-      recipients, archive, annexes, diagnostics
+      recipients, archive, annexes, attachments, diagnostics
+  }
+
+  /// Decoded by hand for one reason: JSON written before `attachments` existed has none.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try c.decode(String.self, forKey: .schemaVersion)
+    source = try c.decode(Source.self, forKey: .source)
+    header = try c.decode(Header.self, forKey: .header)
+    legalBases = try c.decode([LegalBasis].self, forKey: .legalBases)
+    references = try c.decode([Reference].self, forKey: .references)
+    preamble = try c.decode([Block].self, forKey: .preamble)
+    sections = try c.decode([Section].self, forKey: .sections)
+    targets = try c.decode([Target].self, forKey: .targets)
+    tasks = try c.decode([Task].self, forKey: .tasks)
+    responsibilities = try c.decode([Responsibility].self, forKey: .responsibilities)
+    closing = try c.decodeIfPresent(Closing.self, forKey: .closing)
+    signature = try c.decodeIfPresent(Signature.self, forKey: .signature)
+    recipients = try c.decode([Recipient].self, forKey: .recipients)
+    archive = try c.decode([String].self, forKey: .archive)
+    annexes = try c.decode([Annex].self, forKey: .annexes)
+    attachments = try c.decodeIfPresent([AttachedDocument].self, forKey: .attachments) ?? []
+    diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+  }
+}
+
+/// A document printed after the one that issues it (the plan a decision issues), with the
+/// parts a document has; `attached_to` is what its "(Ban hành kèm theo …)" line says.
+public struct AttachedDocument: Codable, Hashable, Sendable {
+  public var header: Header
+  public var attachedTo: String?
+  public var legalBases: [LegalBasis]
+  public var references: [Reference]
+  public var preamble: [Block]
+  public var sections: [Section]
+  public var targets: [Target]
+  public var tasks: [Task]
+  public var responsibilities: [Responsibility]
+  public var closing: Closing?
+  public var signature: Signature?
+  public var recipients: [Recipient]
+  public var archive: [String]
+  public var annexes: [Annex]
+  public var line: Int
+
+  /// The parts of `plan`, parsed from the attached document's lines.
+  public init(_ plan: Plan, attachedTo: String?, line: Int) {
+    header = plan.header
+    self.attachedTo = attachedTo
+    legalBases = plan.legalBases
+    references = plan.references
+    preamble = plan.preamble
+    sections = plan.sections
+    targets = plan.targets
+    tasks = plan.tasks
+    responsibilities = plan.responsibilities
+    closing = plan.closing
+    signature = plan.signature
+    recipients = plan.recipients
+    archive = plan.archive
+    annexes = plan.annexes
+    self.line = line
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case header
+    case attachedTo = "attached_to"
+    case legalBases = "legal_bases"
+    case references, preamble, sections, targets, tasks, responsibilities, closing, signature,
+      recipients, archive, annexes, line
   }
 }
 

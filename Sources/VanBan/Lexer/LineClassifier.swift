@@ -16,6 +16,8 @@ enum Marker: Hashable, Sendable {
   /// the document cites it ("Điều 3"). Found by the structure parser (the word is Grammar's),
   /// never by `LineClassifier`.
   case article(value: Int, label: String)
+  /// `Chương I` — a chapter (chương) of a regulation, holding articles.
+  case chapter(value: Int, label: String)
 
   var isSection: Bool {
     if case .bullet = self { return false }

@@ -24,6 +24,7 @@ struct SectionTreeBuilder {
   /// Fixed ranks for the hierarchical styles; `(1)` and `a)` rank by position.
   private static func rank(_ m: Marker) -> Int? {
     switch m {
+    case .chapter: -1
     case .roman, .article: 0
     case .arabic(_, let parts): parts.count
     default: nil
@@ -32,7 +33,7 @@ struct SectionTreeBuilder {
 
   private static func sameStyle(_ a: Marker, _ b: Marker) -> Bool {
     switch (a, b) {
-    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article): true
+    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article), (.chapter, .chapter): true
     case (.arabic(_, let p), .arabic(_, let q)): p.count == q.count
     default: false
     }
@@ -45,7 +46,7 @@ struct SectionTreeBuilder {
     case .paren(let n): "(\(n))"
     case .letter(let l): l
     case .bullet(let b): b
-    case .article(_, let l): l
+    case .article(_, let l), .chapter(_, let l): l
     }
   }
 
@@ -57,7 +58,7 @@ struct SectionTreeBuilder {
     case .paren(let n): n
     case .letter(let l): l.unicodeScalars.first.map { Int($0.value) - 0x60 }
     case .bullet: nil
-    case .article(let v, _): v
+    case .article(let v, _), .chapter(let v, _): v
     }
   }
 
@@ -69,6 +70,7 @@ struct SectionTreeBuilder {
     case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
     case .bullet(let b): b
     case .article(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [String(n)]).joinedText(" ")
+    case .chapter(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [LineClassifier.toRoman(n)]).joinedText(" ")
     }
   }
 

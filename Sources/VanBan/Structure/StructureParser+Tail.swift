@@ -259,7 +259,7 @@ extension StructureParser {
       if let attached { annexes[annexes.count - 1].attachedTo = attached }
       return
     }
-    if isUpper, !isAttached, annexes.last.map({ !$0.tables.isEmpty || $0.title != nil }) ?? true {
+    if isUpper, !isAttached, annexes.last.map({ !$0.tables.isEmpty || $0.title != nil }) ?? true, headsAnnex(after: i) {
       // An unlabelled annex starts with its title alone (e.g. "DANH MỤC CÁC MỤC TIÊU CỤ THỂ").
       let (title, attached) = splitAttached(text.text)
       diagnostics.append(DiagnosticCatalogue.annexLabelMissing(title: title ?? text.text, line: text.line))
@@ -274,6 +274,26 @@ extension StructureParser {
       diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(pending.text, line: pending.line))
     }
     diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(text.text, line: text.line))
+  }
+
+  /// Whether a title in capitals opens an annex of its own: a table, or the annex's
+  /// "(Kèm theo …)" line, follows within three lines. Capitals alone are not enough: a table
+  /// written one cell per line, a repeated signature or a group heading are in capitals too.
+  private func headsAnnex(after k: Int) -> Bool {
+    var j = k
+    var seen = 0
+    while j < lines.count, seen < 3 {
+      let line = lines[j]
+      j += 1
+      if line.isBlank { continue }
+      seen += 1
+      if line.isTableRow || isFlattenedHeader(at: j - 1) { return true }
+      if line.text.hasPrefixQuickly("("), lex.keyword("annex_attached").matchPrefix(Words.fold(line.text.dropFirst().prefix(40))) != nil {
+        return true
+      }
+      if LogicalText.containsLowercase(line.text) { return false }
+    }
+    return false
   }
 
   /// annex-label -> "Phụ lục" "số"? label? (":" | "." | "-")? rest

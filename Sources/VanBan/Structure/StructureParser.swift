@@ -28,6 +28,9 @@ struct StructureParser {
   var archive: [String] = []
   var signature: Signature?
   var annexes: [Annex] = []
+  /// Documents printed after this one's signature and issued by it, each read by a parser of
+  /// its own over its lines (lines keep their input numbers).
+  var attachments: [StructureParser] = []
   /// Issuer lines found on an annex page ("ỦY BAN NHÂN DÂN" / "XÃ TÂN LỢI").
   var annexPageIssuer: (text: String, line: Int)?
   /// Every text the body holds, in order, for reference and annex-mention extraction.
@@ -63,6 +66,13 @@ struct StructureParser {
         diagnostics.append(DiagnosticCatalogue.pageNumberDropped(String(n), line: line.number))
         i += 1
         continue
+      }
+      if zone == .tail, isAttachmentStart(at: i) {
+        var attached = StructureParser(lines: Array(lines[i...]), lexicon: lex, fromLayout: fromLayout)
+        attached.parse()
+        attachments.append(attached)
+        i = lines.count
+        break
       }
       if line.isTableRow, isFooterRow(line, inBody: zone == .body) {
         parseFooterRows()
@@ -116,6 +126,50 @@ struct StructureParser {
     diagnostics.append(contentsOf: sections.diagnostics)
   }
 
+  /// A type line in capitals after the signature ("KẾ HOẠCH", "QUY ĐỊNH") opens a document
+  /// this one issues when the evidence says so: its "(Ban hành kèm theo …)" line follows
+  /// within a few lines, or this document's text issues a document of that type
+  /// ("Ban hành kèm theo Quyết định này Kế hoạch …").
+  func isAttachmentStart(at k: Int) -> Bool {
+    let line = lines[k]
+    guard !line.isTableRow, line.marker == nil, !LogicalText.containsLowercase(line.text),
+      let type = lex.docTypes.matchWhole(line)
+    else { return false }
+    var j = k + 1
+    var seen = 0
+    while j < lines.count, seen < 8 {
+      if !lines[j].isBlank {
+        seen += 1
+        let t = lines[j].text
+        if t.hasPrefixQuickly("("), lex.keyword("annex_attached").matchPrefix(Words.fold(t.dropFirst().prefix(40))) != nil {
+          return true
+        }
+      }
+      j += 1
+    }
+    let typeWords = Words.fold(type).map(Words.bare)
+    for text in bodyTexts {
+      let words = Words.fold(text.text).map(Words.bare)
+      var w = 0
+      while w < words.count {
+        if let m = lex.keyword("annex_attached").matchPrefix(words[w...]) {
+          let after = words[(w + m.count)...].prefix(8)
+          if after.count >= typeWords.count {
+            for s in after.indices where s + typeWords.count <= after.endIndex
+              && Array(words[s..<(s + typeWords.count)]) == typeWords
+            {
+              return true
+            }
+          }
+          w += m.count
+        } else {
+          w += 1
+        }
+      }
+    }
+    return false
+  }
+
   /// A numbered line opens a section; a bullet adds a block to the current one.
   mutating func parseMarked(_ marker: Marker) {
     let first = lines[i]
@@ -138,7 +192,18 @@ struct StructureParser {
   /// with "1. …" on the next (a converter broke the bold heading after the word).
   func articleMarker(at k: Int) -> (marker: Marker, body: String, lines: Int)? {
     let line = lines[k]
-    guard !line.isTableRow, line.marker == nil, let m = lex.keyword("article").matchPrefix(line) else { return nil }
+    guard !line.isTableRow, line.marker == nil else { return nil }
+    // chapter -> chapter-word roman ("." | ":")? rest
+    if let m = lex.keyword("chapter").matchPrefix(line) {
+      let words = Words.split(Substring(line.text))
+      guard words.count > m.count else { return nil }
+      var token = Substring(words[m.count])
+      while let l = token.last, l == "." || l == ":" { token.removeLast() }
+      guard let value = LineClassifier.romanValue(String(token)) else { return nil }
+      let word = words[..<m.count].joinedText(" ")
+      return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
+    }
+    guard let m = lex.keyword("article").matchPrefix(line) else { return nil }
     let words = Words.split(Substring(line.text))
     if words.count == m.count, let j = nextNonBlank(from: k + 1), case .arabic(let label, let parts) = lines[j].marker,
       parts.count == 1

@@ -846,6 +846,7 @@ public enum GrammarData {
         ["annex_ref", "phụ lục"],
         ["archive", "lưu"],
         ["article", "điều"],
+        ["chapter", "chương"],
         ["closing", "trên đây là"],
         ["date_day", "ngày"],
         ["date_month", "tháng"],
