@@ -22,6 +22,12 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
+    // libxml2's HTML parser behind plain C types (see Sources/CLibXML2/include/clibxml2.h).
+    .target(
+      name: "CLibXML2",
+      cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+      linkerSettings: [.linkedLibrary("xml2")]
+    ),
     // glibc's malloc thresholds, set once by the command-line tool (see allocator.c).
     .target(name: "CAllocator"),
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
@@ -30,7 +36,7 @@ let package = Package(
     .target(
       name: "VanBan",
       dependencies: [
-        "VanBanText", "VanBanModel", "VanBanGrammar",
+        "VanBanText", "VanBanModel", "VanBanGrammar", "CLibXML2",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

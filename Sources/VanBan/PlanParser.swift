@@ -15,6 +15,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
   case hocr
   /// A `pdftotext -layout` dump: columns aligned by spaces, pages separated by form feeds.
   case layout
+  /// An HTML page (a portal's page, Word's "Save as Web Page"), read with libxml2.
+  case html
 }
 
 /// Options for one parse.
@@ -37,11 +39,13 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
   case undecodable(DecodeError)
   /// OCR layout input (TSV, hOCR) that could not be read.
   case badLayout(String)
+  /// An HTML page libxml2 could not read.
+  case badHTML(String)
 
   public var description: String {
     switch self {
     case .undecodable(let e): e.description
-    case .badLayout(let m): m
+    case .badLayout(let m), .badHTML(let m): m
     }
   }
 }
@@ -110,6 +114,16 @@ public enum PlanParser {
   }
 
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
+    if options.inputFormat == .html || (options.inputFormat == .auto && HTMLReader.looksLikeHTML(bytes)) {
+      let page = try HTMLReader.read(bytes)
+      let text = ToneStyle.modernize(ICUNormalizer.nfc(page.text))
+      var source = LineSplitter.split(text)
+      // Each line points into the HTML source.
+      for k in source.indices where k < page.sourceLines.count { source[k].number = page.sourceLines[k] }
+      let lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return Prepared(
+        lines: classify(source, fromLayout: false), encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: lineCount)
+    }
     let decoded: DecodedText
     do {
       decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
@@ -125,10 +139,19 @@ public enum PlanParser {
     case .tsv, .hocr, .layout:
       source = try OCRLayoutReader.lines(from: text, format: format)
       fromLayout = true
-    case .auto, .text:
+    case .auto, .text, .html:
       source = LineSplitter.split(text)
       fromLayout = false
     }
+    return Prepared(
+      lines: classify(source, fromLayout: fromLayout), encoding: decoded.encoding, lineCount: source.count,
+      fromLayout: fromLayout)
+  }
+
+  /// Cleans and classifies the lines: markup removed, tables one cell per line and headings
+  /// broken after their number mended (not in lines rebuilt from boxes), wide gaps and
+  /// " | " cells kept as columns.
+  static func classify(_ source: [SourceLine], fromLayout: Bool) -> [ClassifiedLine] {
     let cleaner = MarkupCleaner(grammar: .shared)
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)
@@ -152,7 +175,7 @@ public enum PlanParser {
       }
       lines.append(line)
     }
-    return Prepared(lines: lines, encoding: decoded.encoding, lineCount: source.count, fromLayout: fromLayout)
+    return lines
   }
 
   /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it.

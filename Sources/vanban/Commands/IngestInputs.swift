@@ -7,7 +7,7 @@
 /// The files an ingest reads, found from the paths the user gave.
 ///
 /// A named file is always read, whatever its name. Inside a folder only plan-looking files
-/// count (`.txt`, `.tsv`, `.hocr`, any case): folders of scans also hold the PDFs, images and
+/// count (`.txt`, `.tsv`, `.hocr`, `.htm`, `.html`, any case): folders of scans also hold the PDFs, images and
 /// `.expected.json` files they came with. Hidden files and folders (a leading ".") are skipped
 /// unless named. Symbolic links are followed; a folder reached twice (a link loop, or a link
 /// to a folder already walked) is walked once, and a file reached twice is read once, under
@@ -20,7 +20,7 @@ struct IngestInputs {
     var size: Int
   }
 
-  static let extensions = [".txt", ".tsv", ".hocr"]
+  static let extensions = [".txt", ".tsv", ".hocr", ".htm", ".html"]
 
   private(set) var files: [File] = []
   /// Arguments that matched nothing or could not be read, already phrased for stderr.

@@ -77,7 +77,7 @@ struct InputOptions: ParsableArguments {
   @Option(help: "The input's encoding when detection is wrong: utf-8, utf-16, cp1258, tcvn3, vni.")
   var encoding: String?
 
-  @Option(name: .customLong("input-format"), help: "auto, text, tsv (Tesseract TSV), hocr or layout (pdftotext -layout).")
+  @Option(name: .customLong("input-format"), help: "auto, text, tsv (Tesseract TSV), hocr, layout (pdftotext -layout) or html.")
   var inputFormat: String = "auto"
 
   func validate() throws {
