@@ -60,6 +60,12 @@ static void end_line(builder *b) {
 static void text(builder *b, const char *s, int source_line) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     unsigned char c = *p;
+    /* Word's conditional comments ("<![if !vml]>", "<![endif]>") reach the HTML parser as
+     * text: they are markup, not words. */
+    if (c == '<' && p[1] == '!' && p[2] == '[') {
+      const char *end = strstr((const char *)p, "]>");
+      if (end) { p = (const unsigned char *)end + 1; continue; }
+    }
     int space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
     /* U+00A0 (no-break space), as UTF-8 C2 A0. */
     if (c == 0xC2 && p[1] == 0xA0) { space = 1; p++; }

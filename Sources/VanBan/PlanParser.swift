@@ -163,15 +163,16 @@ public enum PlanParser {
     }
     for (s, text) in zip(source, texts) {
       let line = LineClassifier.classify(number: s.number, text: text)
+      // Cells a converter joined with " | " on one line (text pulled from a Word table) are
+      // the line's columns; else the parts wide runs of spaces set apart.
+      if !fromLayout, !line.isTableRow, line.text.utf8.contains(0x7C), line.text.contains(" | ") {
+        let parts = line.text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        if parts.count >= 2 { line.columns = parts }
+      }
       if !fromLayout, s.text.utf8.first == 0x20 || s.text.utf8.count > WideGaps.width {
         let (indent, parts) = WideGaps.split(s.text)
         line.indent = indent
-        if let parts { line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty } }
-      }
-      // Cells a converter joined with " | " on one line (text pulled from a Word table).
-      if !fromLayout, line.columns == nil, !line.isTableRow, line.text.utf8.contains(0x7C) {
-        let parts = line.text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        if parts.count >= 2, line.text.contains(" | ") { line.columns = parts }
+        if let parts, line.columns == nil { line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty } }
       }
       lines.append(line)
     }

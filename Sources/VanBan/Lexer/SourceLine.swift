@@ -55,6 +55,15 @@ enum WideGaps {
   /// "Số:      /KH-UBND", is narrower in practice, and is told apart by its "/" as well).
   static let width = 6
 
+  /// Whether text after a wide run opens a column of its own. A blank left for a number or a
+  /// day ("Số:        /KH-UBND", "ngày        tháng        năm 2026") is followed by a
+  /// slash, a comma or a lower-case word that goes on with the sentence.
+  private static func startsColumn(_ rest: Substring) -> Bool {
+    guard let f = rest.unicodeScalars.first else { return false }
+    if f == "/" || f == "," || f == "." || f == ")" { return false }
+    return !ScalarClass.isLowercase(f)
+  }
+
   /// The line's indent and, when some run of `width` spaces stands between two texts, the
   /// texts it parts (nil otherwise).
   static func split(_ line: Substring) -> (indent: Int, parts: [Substring]?) {
@@ -76,7 +85,7 @@ enum WideGaps {
         if run == 0 { runStart = j }
         run += 1
       } else {
-        if run >= width, u[j] != 0x2F {
+        if run >= width, startsColumn(line[j...]) {
           parts.append(line[partStart..<runStart])
           partStart = j
         }

@@ -914,6 +914,8 @@ public enum GrammarData {
         ["issuer_body", "thị ủy"],
         ["issuer_body", "thủ tướng"],
         ["issuer_body", "thủ tướng chính phủ"],
+        ["issuer_body", "tiểu ban"],
+        ["issuer_body", "ban thường trực"],
         ["issuer_body", "tỉnh ủy"],
         ["issuer_body", "tổng cục"],
         ["issuer_body", "trung tâm"],
