@@ -316,14 +316,20 @@ struct HeadZoneReader {
 
   // MARK: elements
 
+  /// The motto's words without diacritics: OCR and old fonts damage its marks ("CONG HOA",
+  /// "CỘNG HÕA"), and a phrase of six fixed words is the motto whatever its marks.
+  private static let mottoSkeletons: [[String]] = GrammarLexicon.shared.keyword("motto").entries.map {
+    $0.words.map { FoldingKey.diacriticFree($0) }
+  }
+
   /// The national motto, wherever it stands in the cell (beside the issuer on one line).
   func removeMotto(from text: String) -> String? {
     var words = Words.split(Substring(text)).map(String.init)
     // The folded words bared once, not a fresh array of n bared words at every position: a
     // header line can be a whole document long.
-    var bare = Words.fold(text).map(Words.bare)
+    var bare = Words.fold(text).map { FoldingKey.diacriticFree(Words.bare($0)) }
     var changed = false
-    for entry in lex.keyword("motto").entries {
+    for entry in Self.mottoSkeletons.map({ PhraseMatcher.Entry(words: $0, value: "") }) {
       let n = entry.words.count
       guard n > 0, bare.count >= n else { continue }
       var k = 0

@@ -11,19 +11,63 @@ extension StructureParser {
     }
     let first = lines[i]
     i += 1
+    let reader = FooterReader(lex: lex)
     var pieces: [FooterReader.Piece] = [(first.text, first.number)]
+    // The signature column run into the list line by line, as pdftotext writes two columns
+    // without -layout: "Nơi nhận: BỘ TRƯỞNG", "KT. CHỦ TỊCH" between two items, the name
+    // after the archive line.
+    var signatureLines: [FooterReader.Piece] = []
+    if let m = lex.keyword("recipients").matchPrefix(Words.fold(FooterReader.withoutLeadingMarks(first.text))) {
+      let rest = HeadZoneReader.trimLeadingPunctuation(
+        Words.split(FooterReader.withoutLeadingMarks(first.text)).dropFirst(m.count).joinedText(" ")
+      ).trimmingSpaces()
+      if isSignatureText(rest) {
+        signatureLines.append((rest, first.number))
+        pieces[0] = ("", first.number)
+      }
+    }
     while i < lines.count {
       let line = lines[i]
       if line.isBlank {
         i += 1
         continue
       }
-      guard isRecipientLine(line) || (pieces.count > 1 && isContinuation(line)) else { break }
-      // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
-      if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
-      i += 1
+      // An item without its closing ";" goes on on the next line, whatever its case.
+      let open = pieces.count > 1 && !(pieces.last?.text.last.map { ";.:,".contains($0) } ?? true)
+        && !line.isTableRow && line.marker == nil && LogicalText.containsLowercase(line.text) && !startsZone(line)
+      if isRecipientLine(line) || (pieces.count > 1 && isContinuation(line)) || open {
+        // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
+        if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
+        i += 1
+        continue
+      }
+      // Capitals after a signature line belong to its block ("TM. ỦY BAN NHÂN" / "DÂN").
+      let capsInBlock = !signatureLines.isEmpty && !LogicalText.containsLowercase(line.text)
+        && line.text.unicodeScalars.contains(where: ScalarClass.isAlphabetic)
+        && lex.keyword("annex").matchPrefix(line) == nil && lex.docTypes.matchWhole(line) == nil
+      if !line.isTableRow, line.marker == nil, isSignatureText(line.text) || capsInBlock {
+        signatureLines.append((line.text, line.number))
+        i += 1
+        continue
+      }
+      if !signatureLines.isEmpty, StructureParser.looksLikeName(FooterReader.withoutNotes(line.text)) {
+        signatureLines.append((line.text, line.number))
+        i += 1
+      }
+      break
     }
-    takeRecipients(FooterReader(lex: lex).recipients(pieces))
+    takeRecipients(reader.recipients(pieces))
+    if !signatureLines.isEmpty, let sig = reader.signature(signatureLines) { signature = sig }
+  }
+
+  /// A line of a signature block: an authority mark, or capitals that are a signer's title
+  /// or end in one ("ỦY BAN NHÂN DÂN" alone is not: it may be a recipient group).
+  func isSignatureText(_ text: String) -> Bool {
+    guard !text.isEmpty, !LogicalText.containsLowercase(text) else { return false }
+    let reader = FooterReader(lex: lex)
+    if let first = Words.splitOnSpaces(text).first, reader.authorityValue(String(first)) != nil { return true }
+    let folded = Words.fold(text).map(Words.bare)
+    return lex.signerTitles.matchWhole(folded) != nil || reader.splitTitleSuffix(text) != nil
   }
 
   mutating func takeRecipients(_ found: FooterReader.Recipients) {
