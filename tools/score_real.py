@@ -110,7 +110,8 @@ def compare(facts, doc):
         yield "sections", facts["sections"], got, facts["sections"] == got
     for key in ("targets", "tasks"):
         if key in facts:
-            got = len(doc.get(key) or [])
+            # The file's rows: a decision's own and those of the plan it issues.
+            got = len(doc.get(key) or []) + sum(len(a.get(key) or []) for a in doc.get("attachments") or [])
             yield key, facts[key], got, facts[key] == got
     if "attachments" in facts:
         got = []

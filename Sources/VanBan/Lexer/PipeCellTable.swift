@@ -96,7 +96,8 @@ enum PipeCellTable {
     for r in start..<j { texts[r] = "" }
     for row in rows {
       let filled = row.cells
-      texts[row.first] = filled.count >= 2 ? filled.joined(separator: "\t") : (filled.first ?? "")
+      // A one-cell row inside a table (a group row, "I. NÂNG CAO NHẬN THỨC") stays a row of it.
+      texts[row.first] = filled.count >= 2 ? filled.joined(separator: "\t") : (filled.first.map { $0 + "\t" } ?? "")
     }
     return j
   }

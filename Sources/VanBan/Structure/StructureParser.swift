@@ -41,6 +41,15 @@ struct StructureParser {
   /// agencies in a list (the JSON cell joins them with spaces).
   var multilineCells: [CellKey: String] = [:]
 
+  /// This parser reads an attached document: one level only, so no input can nest parsers
+  /// as deep as it has type lines.
+  var isAttachment = false
+  /// Document types this document's text issues ("kèm theo Quyết định này Kế hoạch"), found
+  /// once when the tail is reached.
+  private var issuedTypes: Set<[String]>?
+  /// The first line after the body (recipients or signature): only the body issues documents.
+  private var tailStart: Int?
+
   init(lines: [ClassifiedLine], lexicon: GrammarLexicon, fromLayout: Bool = false) {
     var lines = lines
     self.fromLayout = fromLayout
@@ -67,8 +76,10 @@ struct StructureParser {
         i += 1
         continue
       }
+      if zone == .tail, tailStart == nil { tailStart = line.number }
       if zone == .tail, isAttachmentStart(at: i) {
         var attached = StructureParser(lines: Array(lines[i...]), lexicon: lex, fromLayout: fromLayout)
+        attached.isAttachment = true
         attached.parse()
         attachments.append(attached)
         i = lines.count
@@ -130,9 +141,9 @@ struct StructureParser {
   /// this one issues when the evidence says so: its "(Ban hành kèm theo …)" line follows
   /// within a few lines, or this document's text issues a document of that type
   /// ("Ban hành kèm theo Quyết định này Kế hoạch …").
-  func isAttachmentStart(at k: Int) -> Bool {
+  mutating func isAttachmentStart(at k: Int) -> Bool {
     let line = lines[k]
-    guard !line.isTableRow, line.marker == nil, !LogicalText.containsLowercase(line.text),
+    guard !isAttachment, !line.isTableRow, line.marker == nil, !LogicalText.containsLowercase(line.text),
       let type = lex.docTypes.matchWhole(line)
     else { return false }
     var j = k + 1
@@ -147,27 +158,32 @@ struct StructureParser {
       }
       j += 1
     }
-    let typeWords = Words.fold(type).map(Words.bare)
-    for text in bodyTexts {
+    if issuedTypes == nil { issuedTypes = findIssuedTypes() }
+    return issuedTypes?.contains(Words.fold(type).map(Words.bare)) ?? false
+  }
+
+  /// The document types named within eight words after "kèm theo" in the body's texts.
+  private func findIssuedTypes() -> Set<[String]> {
+    var found: Set<[String]> = []
+    let longest = lex.docTypes.longest
+    for text in bodyTexts where text.line < (tailStart ?? Int.max) {
       let words = Words.fold(text.text).map(Words.bare)
       var w = 0
       while w < words.count {
-        if let m = lex.keyword("annex_attached").matchPrefix(words[w...]) {
-          let after = words[(w + m.count)...].prefix(8)
-          if after.count >= typeWords.count {
-            for s in after.indices where s + typeWords.count <= after.endIndex
-              && Array(words[s..<(s + typeWords.count)]) == typeWords
-            {
-              return true
-            }
-          }
-          w += m.count
-        } else {
+        guard let m = lex.keyword("annex_attached").matchPrefix(words[w...]) else {
           w += 1
+          continue
         }
+        let start = w + m.count
+        for s in start..<min(words.count, start + 8) {
+          for n in 1...max(1, longest) where s + n <= words.count {
+            if lex.docTypes.matchWhole(Array(words[s..<(s + n)])) != nil { found.insert(Array(words[s..<(s + n)])) }
+          }
+        }
+        w = start
       }
     }
-    return false
+    return found
   }
 
   /// A numbered line opens a section; a bullet adds a block to the current one.
