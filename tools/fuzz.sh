@@ -30,9 +30,9 @@ mkdir -p "$corpus" "$artifacts" "$regressions"
 # from every part of a plan rather than mutating 50 KB files a byte at a time.
 # OCR input (Tesseract TSV, hOCR, pdftotext -layout) goes in as slices only: whole files are
 # hundreds of KB, and a slice still starts like one, so the format is detected and its reader runs.
-python3 - "$root/Corpus/seeds" "$root/Corpus/ocr" "$corpus" <<'PY'
+python3 - "$root/Corpus/seeds" "$root/Corpus/ocr" "$corpus" "$root/Corpus/real" <<'PY'
 import hashlib, os, sys
-seeds, ocr, out = sys.argv[1], sys.argv[2], sys.argv[3]
+seeds, ocr, out, real = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 def keep(data):
     if data:
         open(os.path.join(out, "seed-" + hashlib.sha1(data).hexdigest()), "wb").write(data)
@@ -52,6 +52,15 @@ for dirpath, _, names in sorted(os.walk(ocr)):
         lines = open(os.path.join(dirpath, name), "rb").read().split(b"\n")
         for width in (40, 150):
             keep(b"\n".join(lines[:width]) + b"\n")
+# Real documents from other converters (markdown tables, cells between lone pipes, portal
+# pages, Word's HTML, pdftotext footers): their heads and tails, where the zone readers work.
+for name in sorted(os.listdir(real)):
+    if name.endswith((".json", ".md", ".tsv")):
+        continue
+    lines = open(os.path.join(real, name), "rb").read().split(b"\n")
+    for width in (60, 200):
+        keep(b"\n".join(lines[:width]) + b"\n")
+        keep(b"\n".join(lines[-width:]) + b"\n")
 PY
 
 # Vietnamese markers the grammar reacts to, so mutations build plan-like structure.
@@ -78,6 +87,24 @@ cat > "$dict" <<'DICT'
 "C\xc4\x83n c\xe1\xbb\xa9 "
 "Tr\xc3\xaan \xc4\x91\xc3\xa2y l\xc3\xa0 K\xe1\xba\xbf ho\xe1\xba\xa1ch"
 "(K\xc3\xa8m theo K\xe1\xba\xbf ho\xe1\xba\xa1ch s\xe1\xbb\x91 "
+"\x0a|\x0a"
+"| "
+" | "
+"|---|---|"
+"<html>"
+"<tr><td>"
+"</td><td>"
+"<br>"
+"<![endif]>"
+"\xc4\x90i\xe1\xbb\x81u 1. "
+"Ch\xc6\xb0\xc6\xa1ng I"
+"K\xc3\xadnh g\xe1\xbb\xadi:"
+"V/v "
+"S\xe1\xbb\x91 hi\xe1\xbb\x87u:"
+"---\x0a"
+"(Ban h\xc3\xa0nh k\xc3\xa8m theo Quy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh s\xe1\xbb\x91 "
+"QUY\xe1\xba\xbeT \xc4\x90\xe1\xbb\x8aNH"
+"          "
 "Ngh\xe1\xbb\x8b quy\xe1\xba\xbft s\xe1\xbb\x91 57-NQ/TW"
 "Quy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh s\xe1\xbb\x91 "
 "/KH-UBND"
