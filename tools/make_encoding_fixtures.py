@@ -16,6 +16,7 @@ Usage: python3 tools/make_encoding_fixtures.py
 """
 import pathlib
 import sys
+import subprocess
 import unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -36,6 +37,9 @@ VARIANTS = {
     "vni": "vni",
     "tcvn3-mojibake": "tcvn3-mojibake",
     "vni-mojibake": "vni-mojibake",
+    # glibc's TCVN5712-1 charmap (VN3 with VN1's capitals), written by iconv itself so the
+    # fixture is what `iconv -t TCVN5712-1` users produce, not our reading of it.
+    "tcvn5712-1": "tcvn5712-1",
 }
 
 # Replacements for characters the 8-bit encodings lack (keep in sync with EncodingTests.swift).
@@ -166,6 +170,10 @@ def variant(text, name):
         return mojibake(encode_tcvn3(text))
     if name == "vni-mojibake":
         return mojibake(encode_vni(text))
+    if name == "tcvn5712-1":
+        plain = replace(text, REPLACEMENTS)
+        return subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=plain.encode("utf-8"),
+                              capture_output=True, check=True).stdout
     raise ValueError(name)
 
 

@@ -17,7 +17,9 @@ enum EncodingDetector {
     let (wellFormed, illFormed) = utf8Sequences(sample)
     if wellFormed > illFormed { return nil }
     var best: (LegacyEncoding, VietnameseScore)?
-    for candidate in [LegacyEncoding.cp1258, .tcvn3, .vni] {
+    // VN3 before glibc's TCVN5712-1: they read lower case alike, and only capitals with a
+    // tone (VN1 codes) can make the second score higher.
+    for candidate in [LegacyEncoding.cp1258, .tcvn3, .tcvn5712, .vni] {
       let score = VietnameseSyllables.score(candidate.decodeUnits(sample))
       if best == nil || score.value > best!.1.value { best = (candidate, score) }
     }

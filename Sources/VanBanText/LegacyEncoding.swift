@@ -11,6 +11,9 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
   case cp1258
   /// TCVN 5712 VN3 ("ABC", the .VnTime fonts): one byte per lower-case letter.
   case tcvn3
+  /// TCVN 5712 as glibc's TCVN5712-1 charmap (`iconv -t TCVN5712-1`) writes it: VN3 plus the
+  /// VN1 codes for capitals with a tone, so capitals survive without the font.
+  case tcvn5712 = "tcvn5712-1"
   /// VNI Windows: a base letter followed by a mark byte.
   case vni
   /// A TCVN3 file read as Windows-1252 and saved as UTF-8 ("TiÕng ViÖt").
@@ -35,6 +38,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
     switch byteEncoding {
     case .cp1258: return LegacyDecoder.cp1258(bytes)
     case .vni: return LegacyDecoder.vni(bytes)
+    case .tcvn5712: return LegacyDecoder.tcvn5712(bytes)
     default: return LegacyDecoder.tcvn3(bytes)
     }
   }
@@ -60,6 +64,13 @@ enum LegacyTables {
   static let tcvn3: [UInt16] = {
     var table = windows1252
     fill(&table, from: "encodings/tcvn3")
+    return table
+  }()
+
+  /// VN3 with glibc's VN1 capitals and combining tones (encodings/tcvn5712-1).
+  static let tcvn5712: [UInt16] = {
+    var table = tcvn3
+    fill(&table, from: "encodings/tcvn5712-1")
     return table
   }()
 
@@ -153,6 +164,18 @@ enum LegacyDecoder {
     }
     TCVN3Case.restoreCapitals(&out)
     return out
+  }
+
+  /// Capitals have codes of their own here, so none is guessed; tones written as combining
+  /// marks (0xB0–0xB4) are composed with the letter before them.
+  static func tcvn5712(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    let table = LegacyTables.tcvn5712
+    let out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+      for (i, b) in bytes.enumerated() { buffer[i] = table[Int(b)] }
+      count = bytes.count
+    }
+    guard bytes.contains(where: { $0 >= 0xB0 && $0 <= 0xB4 }) else { return out }
+    return ICUNormalizer.normalize(out, form: .nfc) ?? out
   }
 
   static func vni(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {

@@ -52,6 +52,7 @@ public enum TextDecoder {
     case "utf-16be", "utf16be": return "utf-16be"
     case "cp1258", "windows-1258", "cp-1258": return LegacyEncoding.cp1258.rawValue
     case "tcvn3", "tcvn", "abc", "tcvn-5712", "tcvn5712": return LegacyEncoding.tcvn3.rawValue
+    case "tcvn5712-1", "tcvn-5712-1", "tcvn5712:1993": return LegacyEncoding.tcvn5712.rawValue
     case "vni", "vni-windows": return LegacyEncoding.vni.rawValue
     case "tcvn3-mojibake": return LegacyEncoding.tcvn3Mojibake.rawValue
     case "vni-mojibake": return LegacyEncoding.vniMojibake.rawValue

@@ -16,6 +16,7 @@ struct EncodingFixture: Sendable, CustomTestStringConvertible {
   static let expectedEncoding: [String: String] = [
     "utf16le-bom": "utf-16", "nfd": "utf-8", "old-tone": "utf-8", "cp1258": "cp1258",
     "tcvn3": "tcvn3", "vni": "vni", "tcvn3-mojibake": "tcvn3-mojibake", "vni-mojibake": "vni-mojibake",
+    "tcvn5712-1": "tcvn5712-1",
   ]
 
   static let all: [EncodingFixture] = {
@@ -30,13 +31,14 @@ struct EncodingFixture: Sendable, CustomTestStringConvertible {
 
   /// What the encoding cannot carry, replaced as the fixture script does (its REPLACEMENTS), and
   /// for TCVN3 lower case, since capitals with a tone have no code there and only all-capital
-  /// words get theirs back. Both sides of a comparison go through this.
+  /// words get theirs back (glibc's TCVN5712-1 has them: its fixtures keep their case). Both
+  /// sides of a comparison go through this.
   func comparable(_ s: String) -> String {
     var out = s
     let replacements: [(String, String)]
     switch variant {
     case "cp1258": replacements = [("≥", ">="), ("≤", "<=")]
-    case "tcvn3", "vni", "tcvn3-mojibake", "vni-mojibake":
+    case "tcvn3", "vni", "tcvn3-mojibake", "vni-mojibake", "tcvn5712-1":
       replacements = [
         ("“", "\""), ("”", "\""), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"), ("…", "..."),
         ("≥", ">="), ("≤", "<="),
@@ -202,6 +204,22 @@ struct ItemDigest: Equatable, CustomStringConvertible {
       #expect(try TextDecoder.decode(Array(s.tcvn3Mojibake.utf8)).encoding == "tcvn3-mojibake", "\(s.text)")
       #expect(try TextDecoder.decode(Array(s.vniMojibake.utf8)).encoding == "vni-mojibake", "\(s.text)")
     }
+  }
+
+  /// glibc's TCVN5712-1 (`iconv -t TCVN5712-1`) writes capitals with a tone in VN1's codes
+  /// (C0 controls and 0x80–0xFF): they come back as capitals, at the start of a sentence too,
+  /// found without being told.
+  @Test func tcvn5712CapitalsSurvive() throws {
+    let bytes: [UInt8] = [
+      0x9e, 0x79, 0x20, 0x62, 0x61, 0x6e, 0x20, 0x6e, 0x68, 0xa9, 0x6e, 0x20, 0x64, 0xa9, 0x6e, 0x20, 0x78, 0xb7, 0x20,
+      0x54, 0xa9, 0x6e, 0x20, 0x4c, 0xee, 0x69, 0x2e, 0x20, 0xc4, 0x70, 0x20, 0xa7, 0xab, 0x6e, 0x67, 0x2c, 0x20, 0xa4,
+      0x6e, 0x67, 0x20, 0x01, 0x74, 0x2c, 0x20, 0x16, 0x20, 0x6b, 0x69, 0xd5, 0x6e, 0x2e,
+    ]
+    let text = "Ủy ban nhân dân xã Tân Lợi. Ấp Đông, Ông Út, Ý kiến."
+    #expect(try TextDecoder.decode(bytes, encoding: "tcvn5712-1").text == text)
+    let found = try TextDecoder.decode(bytes)
+    #expect(found.encoding == "tcvn5712-1")
+    #expect(found.text == text)
   }
 
   @Test func overrideNames() throws {
