@@ -62,6 +62,7 @@ public enum PlanParser {
     var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout)
     parser.parse()
     var plan = PlanAssembler(parser: parser, lexicon: .shared).assemble()
+    plan.diagnostics = DiagnosticDigest.collapse(plan.diagnostics)
     plan.source = Source(
       name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
       encoding: prepared.encoding, lineCount: prepared.lineCount)

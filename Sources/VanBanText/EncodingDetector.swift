@@ -19,8 +19,13 @@ enum EncodingDetector {
     var best: (LegacyEncoding, VietnameseScore)?
     // VN3 before glibc's TCVN5712-1: they read lower case alike, and only capitals with a
     // tone (VN1 codes) can make the second score higher.
+    var vn3: VietnameseScore?
     for candidate in [LegacyEncoding.cp1258, .tcvn3, .tcvn5712, .vni] {
       let score = VietnameseSyllables.score(candidate.decodeUnits(sample))
+      if candidate == .tcvn3 { vn3 = score }
+      // VN1's capitals must make two more words Vietnamese than the VN3 reading does: one
+      // stray byte in 0x80-0x9F (broken UTF-8, a Windows-1252 quote) is no evidence.
+      if candidate == .tcvn5712, let vn3, score.valid < vn3.valid + 2 { continue }
       if best == nil || score.value > best!.1.value { best = (candidate, score) }
     }
     guard let best, best.1.looksVietnamese else { return nil }

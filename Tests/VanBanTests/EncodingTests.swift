@@ -78,7 +78,7 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     let bytes = try [UInt8](Data(contentsOf: f.url))
     let plan = try PlanParser.parse(bytes, options: ParseOptions(name: f.url.lastPathComponent))
     #expect(plan.source.encoding == EncodingFixture.expectedEncoding[f.variant])
-    let original = try PlanParser.parse([UInt8](Data(contentsOf: f.seedURL)))
+    let original = try golden(f.seed)
     #expect(!original.targets.isEmpty || !original.tasks.isEmpty)
     let want = ItemDigest(original, f.comparable)
     let got = ItemDigest(plan, f.comparable)

@@ -270,8 +270,7 @@ struct OCRTestPage {
   }
 
   static func score(seed: String, fixture: URL, format: InputFormat) throws -> Score {
-    let clean = try PlanParser.parse(
-      Array(try Data(contentsOf: Repo.corpus.appendingPathComponent("seeds/\(seed).txt"))), options: ParseOptions(name: seed))
+    let clean = try golden(seed)
     let ocr = try PlanParser.parse(
       Array(try Data(contentsOf: fixture)), options: ParseOptions(name: fixture.lastPathComponent, inputFormat: format))
     let cleanKeys = clean.targets.map(targetKey) + clean.tasks.map(taskKey)

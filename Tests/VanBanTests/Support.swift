@@ -45,6 +45,14 @@ func parse(_ text: String, name: String = "test.txt") throws -> Plan {
 
 func codes(_ plan: Plan) -> [String] { plan.diagnostics.map(\.code) }
 
+/// A seed's reviewed golden (`Corpus/seeds/NAME.expected.json`), the truth other renderings of
+/// the seed (encodings, OCR, pdftotext) are scored against: a fresh parse of the seed would move
+/// with the parser it checks.
+func golden(_ seed: String) throws -> Plan {
+  let url = Repo.corpus.appendingPathComponent("seeds/\(seed).expected.json")
+  return try JSONDecoder().decode(Plan.self, from: Data(contentsOf: url))
+}
+
 /// Runs a command and returns its exit status, stdout and stderr.
 func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> (Int32, Data, Data) {
   let p = Process()
