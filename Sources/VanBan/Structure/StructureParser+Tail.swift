@@ -303,6 +303,14 @@ extension StructureParser {
       if let attached { annexes[annexes.count - 1].attachedTo = attached }
       return
     }
+    // A title wrapped over lines ("… PHÁT TRIỂN HẠ TẦNG" / "5G, IoT TRONG CÁC KHU …") goes on
+    // until its "(Kèm theo …)" line or its table.
+    if let last = annexes.last, let title = last.title, last.tables.isEmpty, last.attachedTo == nil, !isAttached,
+      Self.isMostlyCapitals(text.text)
+    {
+      annexes[annexes.count - 1].title = title + " " + text.text
+      return
+    }
     if isUpper, !isAttached, annexes.last.map({ !$0.tables.isEmpty || $0.title != nil }) ?? true, headsAnnex(after: i) {
       // An unlabelled annex starts with its title alone (e.g. "DANH MỤC CÁC MỤC TIÊU CỤ THỂ").
       let (title, attached) = splitAttached(text.text)
@@ -318,6 +326,17 @@ extension StructureParser {
       diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(pending.text, line: pending.line))
     }
     diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(text.text, line: text.line))
+  }
+
+  /// Letters nine in ten of which are capitals: a title in capitals that holds a word such
+  /// as "IoT" or "m2".
+  static func isMostlyCapitals(_ text: String) -> Bool {
+    var upper = 0
+    var lower = 0
+    for s in text.unicodeScalars {
+      if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 }
+    }
+    return upper >= 4 && lower * 10 <= upper + lower
   }
 
   /// Whether a title in capitals opens an annex of its own: a table, or the annex's
