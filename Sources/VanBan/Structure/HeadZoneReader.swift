@@ -75,7 +75,8 @@ struct HeadZoneReader {
       {
         break
       }
-      let cells = line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : line.columns ?? [line.text]
+      let cells = (line.isTableRow ? (line.cells ?? []).filter { !$0.isEmpty } : line.columns ?? [line.text])
+        .flatMap(splitBeforeNumber)
       // A table row none of whose cells is a head element is a table: the body has begun.
       if line.isTableRow, sawElement, pending == nil, !cells.contains(where: { isHeadEvidence($0) }) { break }
       for (k, cellText) in cells.enumerated() {
@@ -195,6 +196,25 @@ struct HeadZoneReader {
     /// The type line; the title when the same cell holds it.
     case docType(rest: String?)
     case noise
+  }
+
+  /// A column's lines run together in one cell: "ỦY BAN MTTQ … BAN THƯỜNG TRỰC Số: /KH-MTTQ"
+  /// is the issuer and the number line, cut before "Số" when capitals precede it and a
+  /// number with its "/" follows.
+  func splitBeforeNumber(_ cell: String) -> [String] {
+    guard cell.utf8.count <= Self.longestCell, cell.utf8.contains(0x2F) else { return [cell] }
+    let words = Words.split(Substring(cell))
+    let folded = Words.fold(cell).map(Words.bare)
+    guard words.count == folded.count, words.count > 2 else { return [cell] }
+    for k in 1..<words.count where lex.keyword("number").matchPrefix(folded[k...]) != nil {
+      let before = words[..<k].joinedText(" ")
+      let after = words[k...].joinedText(" ")
+      guard !LogicalText.containsLowercase(before), words[(k + 1)...].prefix(3).contains(where: { $0.contains("/") }) else {
+        continue
+      }
+      return [before, after]
+    }
+    return [cell]
   }
 
   /// "Số hiệu:", "Nơi ban hành:" … (Grammar `portal_label`), alone or with its value.
