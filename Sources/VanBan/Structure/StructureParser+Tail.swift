@@ -32,10 +32,7 @@ extension StructureParser {
         i += 1
         continue
       }
-      // An item without its closing ";" goes on on the next line, whatever its case.
-      let open = pieces.count > 1 && !(pieces.last?.text.last.map { ";.:,".contains($0) } ?? true)
-        && !line.isTableRow && line.marker == nil && LogicalText.containsLowercase(line.text) && !startsZone(line)
-      if isRecipientLine(line) || (pieces.count > 1 && isContinuation(line)) || open {
+      if isRecipientLine(line) || (pieces.count > 1 && continuesItem(line, after: pieces.last?.text)) {
         // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
         if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
         i += 1
@@ -76,6 +73,15 @@ extension StructureParser {
     diagnostics += found.diagnostics
   }
 
+  /// A line that goes on with the recipient item above: it opens in lower case or with a
+  /// bracket, or the item above has no closing ";" or "." yet, whatever this line's case.
+  private func continuesItem(_ line: ClassifiedLine, after previous: String?) -> Bool {
+    if isContinuation(line) { return true }
+    guard let previous, let last = previous.last, !";.:".contains(last) else { return false }
+    return !line.isTableRow && line.marker == nil && LogicalText.containsLowercase(line.text) && !startsZone(line)
+      && !FooterReader(lex: lex).opensRecipients(line.text)
+  }
+
   /// A line that goes on with the item above: it opens in lower case or with a bracket.
   private func isContinuation(_ line: ClassifiedLine) -> Bool {
     guard !line.isTableRow, line.marker == nil, let f = line.text.unicodeScalars.first else { return false }
@@ -107,8 +113,8 @@ extension StructureParser {
       } else if line.indent >= 20, left.count > 0 {
         right.append((line.text, line.number))
         if StructureParser.looksLikeName(FooterReader.withoutNotes(line.text)) { sawName = true }
-      } else if j == i || isRecipientLine(line) || isContinuation(line) {
-        if sawName, !isRecipientLine(line), !isContinuation(line) { break }
+      } else if j == i || isRecipientLine(line) || continuesItem(line, after: left.last?.text) {
+        if sawName, !isRecipientLine(line), !continuesItem(line, after: left.last?.text) { break }
         left.append((line.marker != nil ? "- " + line.body : line.text, line.number))
       } else {
         break
