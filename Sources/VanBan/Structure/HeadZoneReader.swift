@@ -124,8 +124,9 @@ struct HeadZoneReader {
           break scan
         case .noise:
           // A place cut from its date ("Đồng Tháp," / "ngày 01 tháng 12 năm 2025").
-          if zone.header.date == nil, k == cells.count - 1, let next = nextNonBlank(after: i),
-            !lines[next].isTableRow, placeDate(text + " " + lines[next].text, line: line.number) != nil
+          if zone.header.date == nil, k == cells.count - 1, isPlaceFragment(text), let next = nextNonBlank(after: i),
+            !lines[next].isTableRow, Words.fold(lines[next].text.prefix(60)).prefix(3).map(Words.bare).contains(dayWord),
+            placeDate(text + " " + lines[next].text, line: line.number) != nil
           {
             pending = (text, line.number)
             continue
@@ -153,6 +154,14 @@ struct HeadZoneReader {
       zone.diagnostics.append(DiagnosticCatalogue.headNoiseSkipped(first.0, count: noise.count, line: first.1))
     }
     return zone
+  }
+
+  /// The start of a place name: a few words of letters, no digits or table marks.
+  private func isPlaceFragment(_ text: String) -> Bool {
+    let words = Words.splitOnSpaces(text)
+    guard (1...6).contains(words.count) else { return false }
+    return !text.unicodeScalars.contains { $0 == "|" || ($0.value >= 0x30 && $0.value <= 0x39) }
+      && text.unicodeScalars.contains(where: ScalarClass.isAlphabetic)
   }
 
   private func nextNonBlank(after i: Int) -> Int? {
