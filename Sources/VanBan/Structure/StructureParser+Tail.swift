@@ -54,7 +54,7 @@ extension StructureParser {
       break
     }
     takeRecipients(reader.recipients(pieces))
-    if !signatureLines.isEmpty, let sig = reader.signature(signatureLines) { signature = sig }
+    if !signatureLines.isEmpty, let sig = reader.signature(signatureLines) { take(sig) }
   }
 
   /// A line of a signature block: an authority mark, or capitals that are a signer's title
@@ -124,7 +124,15 @@ extension StructureParser {
     i = max(j, i + 1)
     let reader = FooterReader(lex: lex)
     takeRecipients(reader.recipients(left))
-    if let sig = reader.signature(right) { signature = sig }
+    if let sig = reader.signature(right) { take(sig) }
+  }
+
+  /// The document's signature is its first complete one: blocks further on belong to the
+  /// forms and sample minutes an annex carries ("TRƯỞNG BAN KIỂM PHIẾU"). A block without a
+  /// name (the name was lost, or the block was cut) gives way to a later one.
+  mutating func take(_ sig: Signature) {
+    if let signature, signature.signer != nil { return }
+    signature = sig
   }
 
   /// A bullet or the archive line: what a recipients list holds.
@@ -185,7 +193,7 @@ extension StructureParser {
     }
     let reader = FooterReader(lex: lex)
     if !left.isEmpty { takeRecipients(reader.recipients(left)) }
-    if let sig = reader.signature(right) { signature = sig }
+    if let sig = reader.signature(right) { take(sig) }
   }
 
   /// "UBND tỉnh (b/c)" → name and note.
@@ -230,7 +238,7 @@ extension StructureParser {
       if isName || FooterReader.splitTrailingName(text).rest != nil { break }
     }
     i = max(j, i + 1)
-    if let sig = FooterReader(lex: lex).signature(pieces) { signature = sig }
+    if let sig = FooterReader(lex: lex).signature(pieces) { take(sig) }
   }
 
   /// A person's name: two to six capitalised words, no digits or punctuation, not all capitals.
