@@ -59,6 +59,17 @@ struct FooterReader {
         add(item, line: piece.line, to: &out)
       }
     }
+    // The list's last item opening with "Lưu" and no colon ("Lưu Ban xây dựng Đảng.") is the
+    // archive line, whatever its length.
+    if out.archive.isEmpty, let last = out.recipients.last, last.note == nil,
+      let m = lex.keyword("archive").matchPrefix(Words.fold(last.name)), Words.splitOnSpaces(last.name).count <= 8
+    {
+      let items = Self.archiveItems(Words.split(Substring(last.name)).dropFirst(m.count).joinedText(" "))
+      if !items.isEmpty {
+        out.recipients.removeLast()
+        out.archive = items
+      }
+    }
     return out
   }
 
@@ -273,18 +284,22 @@ struct FooterReader {
   }
 
   /// "PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng" → ("PHÓ THỦ TƯỚNG", "Nguyễn Sinh Hùng"): capitals
-  /// followed by a person's name in one cell; nil rest when the text does not end so.
+  /// followed by a person's name in one cell; nil rest when the text holds no such name. What
+  /// follows the name in capitals (the signer's other office, "TRƯỞNG BAN XÂY DỰNG ĐẢNG") is
+  /// left out.
   static func splitTrailingName(_ text: String) -> (caps: String, rest: String?) {
     let words = Words.splitOnSpaces(withoutNotes(text)).map(String.init)
     guard words.count >= 3 else { return ("", nil) }
-    // The name: the last 2–5 words, each capitalised with a lower-case letter after.
-    var k = words.count
-    while k > 0, isNameWord(words[k - 1]) { k -= 1 }
-    let nameWords = words.count - k
-    guard (2...5).contains(nameWords), k > 0 else { return ("", nil) }
+    // The name: the first run of 2–5 capitalised words with a lower-case letter after capitals.
+    guard let k = words.firstIndex(where: isNameWord), k > 0 else { return ("", nil) }
+    var end = k
+    while end < words.count, isNameWord(words[end]) { end += 1 }
+    guard (2...5).contains(end - k), words[end...].allSatisfy({ !LogicalText.containsLowercase($0) }) else {
+      return ("", nil)
+    }
     let caps = words[..<k].joinedText(" ")
     guard !LogicalText.containsLowercase(caps) else { return ("", nil) }
-    let name = words[k...].joinedText(" ")
+    let name = words[k..<end].joinedText(" ")
     return StructureParser.looksLikeName(name) ? (caps, name) : ("", nil)
   }
 
