@@ -448,3 +448,64 @@ import VanBanText
     }
   }
 }
+
+/// The line readers added for documents from other converters.
+@Suite struct ConverterFormTests {
+  /// The stride search for a wide run of spaces agrees with looking at every byte, on random
+  /// lines of spaces, tabs, pipes and letters.
+  @Test func wideRunSearchMatchesANaiveOne() {
+    var g = PropertyTests.LCG(state: 7)
+    let alphabet = [" ", " ", " ", "a", "Đ", "|", "\t"]
+    for _ in 0..<20_000 {
+      let line = (0..<g.next(40)).map { _ in alphabet[g.next(alphabet.count)] }.joined()
+      let naive = line.contains(String(repeating: " ", count: WideGaps.width))
+      #expect(WideGaps.hasRun(Substring(line)) == naive, "\(line.debugDescription)")
+    }
+  }
+
+  /// A blank left for a number or a day is no column gap; a capital after a wide run is.
+  @Test func wideGapsPartColumnsNotBlanks() {
+    #expect(WideGaps.split("Nơi nhận:          KT. CHỦ TỊCH").parts?.map(String.init) == ["Nơi nhận:", "KT. CHỦ TỊCH"])
+    #expect(WideGaps.split("Số:        /KH-UBND").parts == nil)
+    #expect(WideGaps.split("Lào Cai, ngày        tháng        năm 2026").parts == nil)
+    #expect(WideGaps.split("                  Nguyễn Văn An").indent == 18)
+  }
+
+  /// Markdown pipe rows are tab rows; the delimiter row and a lone pipe are blank; a line that
+  /// only opens with a pipe (OCR's rule) stays text.
+  @Test func pipeRowsBecomeCells() {
+    #expect(MarkupCleaner.lineMark("| Số: 12/KH-UBND | Huế, ngày 2 tháng 4 năm 2026 |")
+      == .cells("Số: 12/KH-UBND\tHuế, ngày 2 tháng 4 năm 2026"))
+    #expect(MarkupCleaner.lineMark("|---|:---:|") == .blank)
+    #expect(MarkupCleaner.lineMark("|") == .blank)
+    #expect(MarkupCleaner.lineMark("| Tỷ lệ hộ gia đình") == nil)
+    #expect(MarkupCleaner.lineMark("## I. MỤC ĐÍCH") == .body("I. MỤC ĐÍCH"))
+    #expect(MarkupCleaner.lineMark("> 80%") == nil)
+  }
+
+  /// Cells one per line between lone pipes fold into rows; a group row stays a row; prose
+  /// between stray pipes is left alone.
+  @Test func pipeCellTablesFoldIntoRows() {
+    let raw: [Substring] = ["|", "STT", "|", "Tên nhiệm vụ", "|", "|", "I. NHÓM", "|", "|", "1", "|", "Rà soát", "cơ chế", "|", "", "Sau bảng"]
+    var texts = raw.map(String.init)
+    PipeCellTable.fold(raw: raw, texts: &texts)
+    #expect(texts[1] == "STT\tTên nhiệm vụ")
+    #expect(texts[6] == "I. NHÓM\t")
+    #expect(texts[9] == "1\tRà soát cơ chế")
+    #expect(texts[15] == "Sau bảng")
+    #expect(texts.filter { !$0.isEmpty }.count == 4)
+
+    let prose: [Substring] = ["|"] + Array(repeating: "một dòng văn bản", count: 20) + ["|", "x", "|"]
+    var proseTexts = prose.map(String.init)
+    PipeCellTable.fold(raw: prose, texts: &proseTexts)
+    #expect(proseTexts == prose.map(String.init))
+  }
+
+  /// A heading broken after its bold number is joined; a table's lone row number is not.
+  @Test func brokenHeadingsAreJoined() {
+    let raw: [Substring] = ["**I.", "ĐÁNH GIÁ TÌNH HÌNH**", "1.", "", "Cán bộ có máy tính"]
+    var texts = ["I.", "ĐÁNH GIÁ TÌNH HÌNH", "1.", "", "Cán bộ có máy tính"]
+    BrokenHeadingJoiner.join(raw: raw, texts: &texts)
+    #expect(texts == ["I. ĐÁNH GIÁ TÌNH HÌNH", "", "1.", "", "Cán bộ có máy tính"])
+  }
+}

@@ -64,7 +64,7 @@ struct MarkupCleaner: Sendable {
       var n = 0
       while j < bytes.endIndex, bytes[j] == 0x23 { j = bytes.index(after: j); n += 1 }
       guard n <= 6, j < bytes.endIndex, bytes[j] == 0x20 else { return nil }
-      return .body(line[j...])
+      return .body(line[bytes.index(after: j)...])
     default:
       return nil
     }

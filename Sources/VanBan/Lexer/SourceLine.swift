@@ -55,6 +55,28 @@ enum WideGaps {
   /// "Số:      /KH-UBND", is narrower in practice, and is told apart by its "/" as well).
   static let width = 6
 
+  /// Whether the text holds `width` spaces in a row. Such a run covers one of every
+  /// `width`-th bytes, so only those are looked at, and the run measured around a space found.
+  static func hasRun(_ text: Substring) -> Bool {
+    var copy = text
+    return copy.withUTF8 { b in
+      var p = width - 1
+      while p < b.count {
+        if b[p] == 0x20 {
+          var lo = p
+          while lo > 0, b[lo - 1] == 0x20 { lo -= 1 }
+          var hi = p + 1
+          while hi < b.count, b[hi] == 0x20 { hi += 1 }
+          if hi - lo >= width { return true }
+          p = hi + width - 1
+        } else {
+          p += width
+        }
+      }
+      return false
+    }
+  }
+
   /// Whether text after a wide run opens a column of its own. A blank left for a number or a
   /// day ("Số:        /KH-UBND", "ngày        tháng        năm 2026") is followed by a
   /// slash, a comma or a lower-case word that goes on with the sentence.
@@ -75,6 +97,7 @@ enum WideGaps {
       u.formIndex(after: &i)
     }
     guard i < u.endIndex else { return (0, nil) }
+    guard hasRun(line[i...]) else { return (indent, nil) }
     var parts: [Substring] = []
     var partStart = i
     var run = 0

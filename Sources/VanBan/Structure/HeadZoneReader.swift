@@ -348,7 +348,24 @@ struct HeadZoneReader {
   /// The motto's words without diacritics: OCR and old fonts damage its marks ("CONG HOA",
   /// "CỘNG HÕA"), and a phrase of six fixed words is the motto whatever its marks.
   private static let mottoSkeletons: [[String]] = GrammarLexicon.shared.keyword("motto").entries.map {
-    $0.words.map { FoldingKey.diacriticFree($0) }
+    $0.words.map(skeleton)
+  }
+
+  /// A folded word without its diacritics ("cộng" → "cong", "đ" → "d"): decomposed by ICU's
+  /// normaliser and its combining marks dropped. Not `FoldingKey.diacriticFree`, whose ICU
+  /// transliterator costs more to open than a document costs to parse.
+  static func skeleton(_ word: String) -> String {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+    var out = String.UnicodeScalarView()
+    for s in ICUNormalizer.nfd(word).unicodeScalars {
+      switch s.value {
+      case 0x0300...0x036F: continue
+      case 0x0111: out.append("d")
+      case 0x0110: out.append("D")
+      default: out.append(s)
+      }
+    }
+    return String(out)
   }
 
   /// The national motto, wherever it stands in the cell (beside the issuer on one line).
@@ -356,7 +373,7 @@ struct HeadZoneReader {
     var words = Words.split(Substring(text)).map(String.init)
     // The folded words bared once, not a fresh array of n bared words at every position: a
     // header line can be a whole document long.
-    var bare = Words.fold(text).map { FoldingKey.diacriticFree(Words.bare($0)) }
+    var bare = Words.fold(text).map { Self.skeleton(Words.bare($0)) }
     var changed = false
     for entry in Self.mottoSkeletons.map({ PhraseMatcher.Entry(words: $0, value: "") }) {
       let n = entry.words.count
