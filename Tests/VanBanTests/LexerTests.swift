@@ -509,3 +509,119 @@ import VanBanText
     #expect(texts == ["I. ĐÁNH GIÁ TÌNH HÌNH", "", "1.", "", "Cán bộ có máy tính"])
   }
 }
+
+/// The footer read from its pieces, however a converter laid them out.
+@Suite struct FooterReaderTests {
+  let reader = FooterReader(lex: .shared)
+
+  @Test(arguments: [
+    // One cell holding the whole block.
+    (["KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng"], "KT", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Nguyễn Sinh Hùng"),
+    (["TL. TỔNG CỤC TRƯỞNG KT. VỤ TRƯỞNG VỤ CHÍNH SÁCH PHÓ VỤ TRƯỞNG Ngô Văn Độ"], "TL", "TỔNG CỤC TRƯỞNG", "PHÓ VỤ TRƯỞNG", "Ngô Văn Độ"),
+    (["TM. TIỂU BAN TRƯỞNG TIỂU BAN Nguyễn Văn Hoàn TRƯỞNG BAN XÂY DỰNG ĐẢNG"], "TM", "TIỂU BAN", "TRƯỞNG TIỂU BAN", "Nguyễn Văn Hoàn"),
+    // One piece per line, a name broken over lines, a note before the name.
+    (["TM. ỦY BAN NHÂN", "DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Mai Sơn"], "TM", "ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "Mai Sơn"),
+    (["TM. ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Hoàng Văn Thuân"], "TM", "ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "Hoàng Văn Thuân"),
+    (["CHỦ TỊCH", "Lê Hải Hòa"], nil, nil, "CHỦ TỊCH", "Lê Hải Hòa"),
+  ] as [([String], String?, String?, String?, String?)])
+  func signatureFromPieces(_ texts: [String], _ authority: String?, _ onBehalfOf: String?, _ title: String?, _ signer: String?) throws {
+    let sig = try #require(reader.signature(texts.enumerated().map { ($0.element, $0.offset + 1) }))
+    #expect(sig.authority == authority)
+    #expect(sig.onBehalfOf == onBehalfOf)
+    #expect(sig.title == title)
+    #expect(sig.signer == signer)
+  }
+
+  /// An inline list cut at its bullets, an item wrapped onto the next piece, an archive line
+  /// whose brackets hold commas.
+  @Test func recipientsFromAnInlineList() {
+    let found = reader.recipients([
+      ("Nơi nhận: - Như trên; - UBND tỉnh (b/c); - Phó TCTr Cao Anh Tuấn", 1),
+      ("để b/c;", 2),
+      ("- Lưu: VT, KT(Thủy, Nho).", 3),
+    ])
+    #expect(found.recipients.map(\.name) == ["Như trên", "UBND tỉnh", "Phó TCTr Cao Anh Tuấn để b/c"])
+    #expect(found.recipients[1].note == "b/c")
+    #expect(found.archive == ["VT", "KT(Thủy, Nho)"])
+  }
+
+  /// "Lưu" without its colon, last in the list, is the archive.
+  @Test func archiveWithoutColon() {
+    let found = reader.recipients([("Nơi nhận: - Thường trực Đảng ủy (Báo cáo); - Lưu Ban xây dựng Đảng.", 1)])
+    #expect(found.recipients.map(\.name) == ["Thường trực Đảng ủy"])
+    #expect(found.archive == ["Ban xây dựng Đảng"])
+  }
+}
+
+/// The head read by evidence in the forms converters leave it in.
+@Suite struct HeadZoneReaderTests {
+  static let body = "\n\nI. MỤC ĐÍCH\n\nNội dung của kế hoạch.\n"
+
+  @Test func sideBySideOnOneLine() throws {
+    let plan = try parse("""
+      ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      THÀNH PHỐ HUẾ Độc lập - Tự do - Hạnh phúc
+      Số: 188 /KH-UBND Huế, ngày 02 tháng 4 năm 2026
+
+      KẾ HOẠCH
+      Phát triển du lịch sinh thái
+      """ + Self.body)
+    #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ")
+    #expect(plan.header.number == "188")
+    #expect(plan.header.symbol == "KH-UBND")
+    #expect(plan.header.place == "Huế")
+    #expect(plan.header.date.map { [$0.day, $0.month, $0.year] } == [2, 4, 2026])
+    #expect(plan.header.docType == "KẾ HOẠCH")
+    #expect(plan.header.title == "Phát triển du lịch sinh thái")
+  }
+
+  @Test func frontMatterAndAMarkdownTableHead() throws {
+    let plan = try parse("""
+      ---
+      title: Kế hoạch 12
+      source: crawl
+      ---
+      *Source: https://example.invalid/kh-12*
+
+      | BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+      |---|---|
+      | Số: 1414/TCT-CS V/v hỗ trợ người có công | Hà Nội, ngày 04 tháng 05 năm 2013 |
+
+      Kính gửi: Cục Thuế tỉnh Hà Tĩnh.
+      """ + Self.body)
+    #expect(plan.header.issuerParent == "BỘ TÀI CHÍNH")
+    #expect(plan.header.issuer == "TỔNG CỤC THUẾ")
+    #expect(plan.header.number == "1414")
+    #expect(plan.header.symbol == "TCT-CS")
+    #expect(plan.header.title == "hỗ trợ người có công")
+    #expect(plan.header.docType == nil)
+    #expect(codes(plan).contains("head.front_matter"))
+    #expect(codes(plan).contains("head.noise_skipped"))
+    #expect(plan.sections.map(\.label) == ["I"])
+  }
+
+  @Test func portalMetadataBoxIsNotTheHead() throws {
+    let plan = try parse("""
+      CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN
+      Số hiệu:
+      983/TB-CT
+      Nơi ban hành:
+      Cục Thuế
+      BỘ TÀI CHÍNH
+      CỤC THUẾ
+      CỘNG HÒA XÃ HỘI
+      CHỦ NGHĨA VIỆT NAM
+      Số: 983/TB-CT
+      Hà Nội, ngày 21
+      tháng 11 năm 2025
+
+      THÔNG BÁO
+      Kế hoạch tạm dừng ứng dụng TMS
+      """ + Self.body)
+    #expect(plan.header.issuerParent == "BỘ TÀI CHÍNH")
+    #expect(plan.header.issuer == "CỤC THUẾ")
+    #expect(plan.header.number == "983")
+    #expect(plan.header.date.map { [$0.day, $0.month, $0.year] } == [21, 11, 2025])
+    #expect(plan.header.docType == "THÔNG BÁO")
+  }
+}

@@ -174,10 +174,11 @@ struct FooterReader {
     // Segments, each opened by an authority mark.
     var segments: [(authority: String?, lines: [String])] = []
     for (text, _) in upper {
-      for (k, part) in authorityParts(text).enumerated() {
+      // Only a line's first part can lack a mark: it goes on with the segment above.
+      for part in authorityParts(text) {
         if part.authority != nil || segments.isEmpty {
           segments.append((part.authority, part.rest.isEmpty ? [] : [part.rest]))
-        } else if k == 0 {
+        } else {
           segments[segments.count - 1].lines.append(part.rest)
         }
       }
@@ -307,6 +308,5 @@ struct FooterReader {
     let scalars = Array(w.unicodeScalars)
     guard let f = scalars.first, ScalarClass.isUppercase(f), scalars.count >= 2 else { return false }
     return scalars.dropFirst().contains { ScalarClass.isLowercase($0) }
-      || (scalars.count == 1)
   }
 }
