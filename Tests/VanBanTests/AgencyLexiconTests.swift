@@ -168,6 +168,18 @@ private enum AgencyName {
   func headingAgencies(_ heading: String, _ expected: String) {
     #expect(Self.lexicon.agency(inHeading: heading) == expected)
   }
+
+  /// A commune's office named with the commune's own name stands for Grammar's "… xã" (no
+  /// alias per commune); a place holding an administrative unit is another level and stays.
+  @Test(arguments: [
+    ("Trung tâm Văn hoá, Thể thao và Truyền thông Bình Lư", "Trung tâm Văn hóa, Thể thao và Truyền thông xã"),
+    ("Trung tâm Văn hóa, Thể thao và Truyền thông Tân Phú", "Trung tâm Văn hóa, Thể thao và Truyền thông xã"),
+    ("Trạm Y tế Lương Minh", "Trạm Y tế xã"),
+    ("Trung tâm Văn hóa, Thể thao và Truyền thông Huyện Bình Lục", "Trung tâm Văn hóa, Thể thao và Truyền thông Huyện Bình Lục"),
+  ])
+  func communeNameStandsForXa(_ name: String, _ expected: String) {
+    #expect(Self.lexicon.canonical(name) == expected)
+  }
 }
 
 extension String {

@@ -22,6 +22,8 @@ struct AgencyLexicon: Sendable {
   private let longestName: Int
   /// The key of " xã", the suffix that may be present or absent on any commune office.
   private let communeSuffix: String
+  /// Administrative units (Grammar `admin_unit`), keyed: a place name holding one is another level.
+  private let adminUnits: Set<String>
 
   /// Far above any real cell; keeps the segmentation quadratic in something small.
   private static let maxChunks = 16
@@ -59,6 +61,7 @@ struct AgencyLexicon: Sendable {
       .sorted { $0.count > $1.count }
     func words(_ role: String) -> [String] { GrammarLexicon.shared.phrases(role).map { $0.lowercased() } }
     communeSuffix = " " + Self.key(words("commune_suffix").first ?? "")
+    adminUnits = Set(words("admin_unit").map(Self.key))
     connectors = Set(words("agency_connector"))
     andWord = words("and").first ?? ""
     copulas = Set(words("copula"))
@@ -300,7 +303,28 @@ struct AgencyLexicon: Sendable {
     let k = Self.key(cleaned)
     if let hit = canonicalByKey[UTF8Key(k)] { return hit }
     if k.hasSuffix(communeSuffix) { return canonicalByKey[UTF8Key(String(k.dropLast(communeSuffix.count)))] }
-    return canonicalByKey[UTF8Key(k + communeSuffix)]
+    if let hit = canonicalByKey[UTF8Key(k + communeSuffix)] { return hit }
+    return withoutPlaceName(cleaned)
+  }
+
+  /// A commune's agency named with the commune's name where Grammar has "xã": "Trung tâm Văn
+  /// hoá, Thể thao và Truyền thông Bình Lư" is the "… Truyền thông xã". The place is one to
+  /// three capitalised words after a lower-case one, none of them an administrative unit
+  /// (a "Huyện …" names another level).
+  private func withoutPlaceName(_ cleaned: String) -> String? {
+    let words = WhiteSpace.words(cleaned)
+    guard words.count >= 3 else { return nil }
+    for drop in 1...3 where drop < words.count - 1 {
+      let place = words[(words.count - drop)...]
+      guard place.allSatisfy({ w in w.unicodeScalars.first.map(ScalarClass.isUppercase) ?? false }),
+        !place.contains(where: { adminUnits.contains(Self.key(String($0))) })
+      else { return nil }
+      let before = words[words.count - drop - 1]
+      guard before.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false else { continue }
+      let rest = Self.key(words[..<(words.count - drop)].joinedText(" "))
+      if let hit = canonicalByKey[UTF8Key(rest + communeSuffix)] { return hit }
+    }
+    return nil
   }
 
   /// Case, tone placement and dash kind erased; spaces around a dash dropped, so "HĐND-UBND" and

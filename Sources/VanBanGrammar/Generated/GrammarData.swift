@@ -126,7 +126,6 @@ public enum GrammarData {
         ["Trung tâm Văn hóa, Thể thao và Truyền thông xã", "Trung tâm Văn hóa, Thể thao và Truyền thông xã"],
         ["Trung tâm Văn hóa, Thể thao và Truyền thông xã", "Trung tâm văn hóa, thể thao và truyền thông"],
         ["Trung tâm Văn hóa, Thể thao và Truyền thông xã", "Trung tâm văn hóa, thể thao và truyền thông xã"],
-        ["Trung tâm Văn hóa, Thể thao và Truyền thông xã", "Trung tâm Văn hoá, Thể thao và Truyền thông Bình Lư"],
         ["UBND cấp xã", "UBND cấp xã"],
         ["UBND cấp xã", "Ủy ban nhân dân cấp xã"],
         ["UBND xã", "UBND xã"],
