@@ -117,3 +117,22 @@ import VanBanModel
     #expect(codes(plan).contains("table.flattened"))
   }
 }
+
+/// A continuation after a page break that repeats the end of its cell.
+@Suite struct ContinuationRepeatTests {
+  static let head = "KẾ HOẠCH\n\nTiêu đề\n\nI. NHIỆM VỤ\n\n"
+
+  /// A repeated render of an agency's last words is dropped (the name stays the lexicon's).
+  @Test func repeatedAgencyEndIsDropped() throws {
+    let plan = try parse(Self.head + "TT\tTên nhiệm vụ\tCơ quan chủ trì\n1\tRà soát quy trình\tPhòng Văn hóa - Xã hội\n\t\tXã hội\n")
+    #expect(plan.tasks.first?.lead == ["Phòng Văn hóa - Xã hội"])
+    #expect(codes(plan).contains("table.duplicate_fragment"))
+  }
+
+  /// Text that happens to repeat its cell's last words is kept: it is the document's.
+  @Test func repeatedWordsOfATaskAreKept() throws {
+    let plan = try parse(Self.head + "TT\tTên nhiệm vụ\tCơ quan chủ trì\n1\tKiểm tra, giám sát\tPhòng Kinh tế\n\tgiám sát\t\n")
+    #expect(plan.tasks.first?.name == "Kiểm tra, giám sát giám sát")
+    #expect(!codes(plan).contains("table.duplicate_fragment"))
+  }
+}

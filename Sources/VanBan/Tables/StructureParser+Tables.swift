@@ -95,8 +95,11 @@ extension StructureParser {
     return u.count == 1 && ScalarClass.isUppercase(u[0])
   }
 
-  /// Cells that continue the row above after a page break; a fragment the cell above
-  /// already ends with (a repeated render) is dropped with a diagnostic.
+  /// Cells that continue the row above after a page break. A fragment that repeats the end
+  /// of its cell is a repeated render, dropped with a diagnostic, where the evidence says so:
+  /// the cell names a known agency and the two joined name none ("Phòng Văn hóa - Xã hội" /
+  /// "Xã hội"), or the lines were rebuilt from word boxes, where OCR renders a cell twice. In
+  /// plain text any other fragment joins its cell, even one that repeats the cell's last words.
   private mutating func mergeContinuation(_ cells: [String], into row: inout Row, line: Int) {
     for (k, fragment) in cells.enumerated() where !fragment.isEmpty {
       if k >= row.cells.count {
@@ -105,7 +108,8 @@ extension StructureParser {
       }
       let above = row.cells[k]
       if !above.isEmpty, Words.fold(above).suffix(Words.fold(fragment).count) == ArraySlice(Words.fold(fragment)),
-        Words.fold(fragment).count < Words.fold(above).count
+        Words.fold(fragment).count < Words.fold(above).count,
+        fromLayout || PlanParser.agencies.isKnown(above) && !PlanParser.agencies.isKnown(above + " " + fragment)
       {
         diagnostics.append(DiagnosticCatalogue.tableDuplicateFragment(fragment, line: line))
         continue
