@@ -129,6 +129,22 @@ import VanBanModel
     #expect(codes(plan).contains("table.duplicate_fragment"))
   }
 
+  /// The backward word walk agrees with folding the whole cell, on random cells and
+  /// fragments of a few words (spaces doubled, cases mixed).
+  @Test func endsWithWordsMatchesFoldingTheCell() {
+    var g = PropertyTests.LCG(state: 3)
+    let vocabulary = ["Xã", "hội", "xã", "Phòng", "Văn", "hóa", "-", "hoá", "A"]
+    func words(_ n: Int) -> String { (0..<n).map { _ in vocabulary[g.next(vocabulary.count)] }.joined(separator: g.next(4) == 0 ? "  " : " ") }
+    for _ in 0..<5_000 {
+      let cell = words(g.next(6))
+      let fragment = words(1 + g.next(3))
+      let want = Words.fold(fragment)
+      let folded = Words.fold(cell)
+      let model = !want.isEmpty && folded.count > want.count && Array(folded.suffix(want.count)) == want
+      #expect(StructureParser.endsWithWords(cell, of: fragment) == model, "\(cell) | \(fragment)")
+    }
+  }
+
   /// Text that happens to repeat its cell's last words is kept: it is the document's.
   @Test func repeatedWordsOfATaskAreKept() throws {
     let plan = try parse(Self.head + "TT\tTên nhiệm vụ\tCơ quan chủ trì\n1\tKiểm tra, giám sát\tPhòng Kinh tế\n\tgiám sát\t\n")

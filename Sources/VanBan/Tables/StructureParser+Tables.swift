@@ -95,6 +95,33 @@ extension StructureParser {
     return u.count == 1 && ScalarClass.isUppercase(u[0])
   }
 
+  /// Bytes beyond any agency's name: a longer cell is not looked up.
+  static let longestAgencyName = 160
+
+  /// Whether `cell` ends with the words of `fragment` and holds more words than it. Only the
+  /// cell's last words are folded: a cell that grows row by row must not be folded whole at
+  /// every row.
+  static func endsWithWords(_ cell: String, of fragment: String) -> Bool {
+    let want = Words.fold(fragment)
+    guard !want.isEmpty else { return false }
+    let u = cell.utf8
+    var end = u.endIndex
+    var start = end
+    var found = 0
+    // Walk back over `want.count` words, then make sure another word stands before them.
+    while found < want.count {
+      while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+      guard end > u.startIndex else { return false }
+      start = end
+      while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
+      found += 1
+      if found < want.count { end = start }
+    }
+    let tail = Substring(cell)[start...]
+    guard Substring(cell)[..<start].contains(where: { $0 != " " }) else { return false }
+    return Words.fold(tail) == want
+  }
+
   /// Cells that continue the row above after a page break. A fragment that repeats the end
   /// of its cell is a repeated render, dropped with a diagnostic, where the evidence says so:
   /// the cell names a known agency and the two joined name none ("Phòng Văn hóa - Xã hội" /
@@ -107,9 +134,9 @@ extension StructureParser {
         continue
       }
       let above = row.cells[k]
-      if !above.isEmpty, Words.fold(above).suffix(Words.fold(fragment).count) == ArraySlice(Words.fold(fragment)),
-        Words.fold(fragment).count < Words.fold(above).count,
-        fromLayout || PlanParser.agencies.isKnown(above) && !PlanParser.agencies.isKnown(above + " " + fragment)
+      if !above.isEmpty, Self.endsWithWords(above, of: fragment),
+        fromLayout || above.utf8.count <= Self.longestAgencyName && PlanParser.agencies.isKnown(above)
+          && !PlanParser.agencies.isKnown(above + " " + fragment)
       {
         diagnostics.append(DiagnosticCatalogue.tableDuplicateFragment(fragment, line: line))
         continue
