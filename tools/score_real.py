@@ -5,8 +5,8 @@
     python3 tools/score_real.py --vanban PATH        # another binary
     python3 tools/score_real.py --parsed DIR         # JSON already written as DIR/NAME.json
     python3 tools/score_real.py --misses             # also list every wrong fact
-    python3 tools/score_real.py --check Corpus/real/thresholds.tsv   # exit 1 under a threshold
-    python3 tools/score_real.py --write-thresholds Corpus/real/thresholds.tsv   # after a gain
+    python3 tools/score_real.py --check Corpus/real-thresholds.tsv   # exit 1 under a threshold
+    python3 tools/score_real.py --write-thresholds Corpus/real-thresholds.tsv   # after a gain
 
 Prints one row per field (facts scored, right, share) and the overall share. The facts format
 is defined in Corpus/real/README.md; a key absent from a facts file is not scored.
@@ -230,7 +230,8 @@ def main():
 
     if args.write_thresholds:
         lines = [
-            "# Minimum share of facts right per field on Corpus/real (tools/score_real.py --check).",
+            "# Minimum share of facts right per field on Corpus/real/ (tools/score_real.py --check); kept",
+            "# beside the folder, which holds documents only.",
             "# Written by `tools/score_real.py --write-thresholds` from the measured shares, rounded",
             "# down to the hundredth: a change that loses facts fails RealCorpusTests. Rewrite it when",
             "# a change wins facts; never lower a line without saying why in the commit.",

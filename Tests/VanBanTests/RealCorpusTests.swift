@@ -5,7 +5,7 @@ import VanBanModel
 
 /// `Corpus/real/`: documents from other offices and converters, with facts a reader wrote by
 /// hand (`NAME.facts.json`). Each is parsed here; `tools/score_real.py` compares the JSON with
-/// the facts, and every field is held to the share in `Corpus/real/thresholds.tsv`, set
+/// the facts, and every field is held to the share in `Corpus/real-thresholds.tsv`, set
 /// from measured scores so that a change losing facts fails.
 @Suite struct RealCorpusTests {
   static let folder = Repo.corpus.appendingPathComponent("real")
@@ -48,7 +48,7 @@ import VanBanModel
     let (status, out, err) = try run(
       "/usr/bin/env",
       ["python3", Repo.root.appendingPathComponent("tools/score_real.py").path, "--parsed", dir.path,
-       "--check", Self.folder.appendingPathComponent("thresholds.tsv").path])
+       "--check", Repo.corpus.appendingPathComponent("real-thresholds.tsv").path])
     let report = String(decoding: out + err, as: UTF8.self)
     print(report)
     #expect(status == 0, "\(report)")
