@@ -25,7 +25,14 @@ struct FooterReader {
   /// Whether a cell or line opens the recipients list ("Nơi nhận:", also after an emphasis
   /// mark a converter left: "* Nơi nhận:").
   func opensRecipients(_ text: String) -> Bool {
-    lex.keyword("recipients").matchPrefix(Words.fold(Self.withoutLeadingMarks(text).prefix(60))) != nil
+    afterRecipientsWord(text) != nil
+  }
+
+  /// What follows "Nơi nhận:" on its line, or nil when the text does not open with it.
+  func afterRecipientsWord(_ text: String) -> String? {
+    let opened = Self.withoutLeadingMarks(text)
+    guard let m = lex.keyword("recipients").matchPrefix(Words.fold(opened.prefix(60))) else { return nil }
+    return HeadZoneReader.trimLeadingPunctuation(Words.split(opened).dropFirst(m.count).joinedText(" ")).trimmingSpaces()
   }
 
   static func withoutLeadingMarks(_ text: String) -> Substring {
@@ -40,13 +47,7 @@ struct FooterReader {
     var out = Recipients()
     for (k, piece) in pieces.enumerated() {
       var text = piece.text.trimmingSpaces()
-      if k == 0, opensRecipients(text) {
-        text = String(Self.withoutLeadingMarks(text))
-      }
-      if k == 0, let m = lex.keyword("recipients").matchPrefix(Words.fold(text)) {
-        text = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
-        text = HeadZoneReader.trimLeadingPunctuation(text).trimmingSpaces()
-      }
+      if k == 0, let rest = afterRecipientsWord(text) { text = rest }
       // A wrapped item goes on without a bullet: "(đăng tải trên cổng …)".
       if k > 0, !Self.startsWithBullet(text), lex.keyword("archive").matchPrefix(Words.fold(text)) == nil,
         let last = out.recipients.popLast()

@@ -450,7 +450,7 @@ struct HeadZoneReader {
     guard d <= 8 else { return nil }
     var place = words[..<d].joinedText(" ")
     while place.last == "," || place.last == " " { place.removeLast() }
-    let dateText = words[d...(y + 1)].joinedText(" ").trimmingTrailingPunctuation()
+    let dateText = StructureParser.trimPunctuation(words[d...(y + 1)].joinedText(" "))
     var diagnostics: [Diagnostic] = []
     if day == nil { diagnostics.append(DiagnosticCatalogue.headerDayBlank(dateText, line: line)) }
     if month == nil { diagnostics.append(DiagnosticCatalogue.headerMonthBlank(dateText, line: line)) }
@@ -475,14 +475,5 @@ struct HeadZoneReader {
     let lineGroups = IssuerBlock.group(parts, lexicon: lex)
     if let last = lineGroups.last { header.issuer = last.0 }
     if lineGroups.count >= 2 { header.issuerParent = lineGroups[lineGroups.count - 2].0 }
-  }
-}
-
-extension String {
-  /// Without a final ".", "," or ";".
-  func trimmingTrailingPunctuation() -> String {
-    var s = Substring(self)
-    while let l = s.last, l == "." || l == "," || l == ";" || l == " " { s.removeLast() }
-    return String(s)
   }
 }

@@ -17,10 +17,7 @@ extension StructureParser {
     // without -layout: "Nơi nhận: BỘ TRƯỞNG", "KT. CHỦ TỊCH" between two items, the name
     // after the archive line.
     var signatureLines: [FooterReader.Piece] = []
-    if let m = lex.keyword("recipients").matchPrefix(Words.fold(FooterReader.withoutLeadingMarks(first.text))) {
-      let rest = HeadZoneReader.trimLeadingPunctuation(
-        Words.split(FooterReader.withoutLeadingMarks(first.text)).dropFirst(m.count).joinedText(" ")
-      ).trimmingSpaces()
+    if let rest = reader.afterRecipientsWord(first.text) {
       if isSignatureText(rest) {
         signatureLines.append((rest, first.number))
         pieces[0] = ("", first.number)
@@ -146,15 +143,17 @@ extension StructureParser {
   /// cell opens "Nơi nhận" or a signature mark, or, past the body, is a signer's title.
   func isFooterRow(_ line: ClassifiedLine, inBody: Bool) -> Bool {
     guard let cells = line.cells, sections.hasSections || !legalBases.isEmpty || !preamble.isEmpty else { return false }
+    let reader = FooterReader(lex: lex)
     for cell in cells where !cell.isEmpty {
-      let words = Words.fold(cell.prefix(60))
-      if FooterReader(lex: lex).opensRecipients(cell) { return true }
-      if let first = Words.splitOnSpaces(cell).first, FooterReader(lex: lex).authorityValue(String(first)) != nil,
-        !LogicalText.containsLowercase(FooterReader.splitTrailingName(cell).caps.isEmpty ? cell : FooterReader.splitTrailingName(cell).caps)
+      if reader.opensRecipients(cell) { return true }
+      // The block's capitals, before the signer's name when the cell ends in one.
+      let caps = FooterReader.splitTrailingName(cell).caps
+      if let first = Words.splitOnSpaces(cell).first, reader.authorityValue(String(first)) != nil,
+        !LogicalText.containsLowercase(caps.isEmpty ? cell : caps)
       {
         return true
       }
-      if !inBody, lex.signerTitles.matchPrefix(words) != nil, !LogicalText.containsLowercase(FooterReader.splitTrailingName(cell).caps) {
+      if !inBody, lex.signerTitles.matchPrefix(Words.fold(cell.prefix(60))) != nil, !LogicalText.containsLowercase(caps) {
         return true
       }
     }
@@ -365,9 +364,7 @@ extension StructureParser {
       if line.isBlank { continue }
       seen += 1
       if line.isTableRow || isFlattenedHeader(at: j - 1) { return true }
-      if line.text.hasPrefixQuickly("("), lex.keyword("annex_attached").matchPrefix(Words.fold(line.text.dropFirst().prefix(40))) != nil {
-        return true
-      }
+      if isAttachedLine(line.text) { return true }
       if LogicalText.containsLowercase(line.text) { return false }
     }
     return false

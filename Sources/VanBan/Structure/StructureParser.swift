@@ -151,10 +151,7 @@ struct StructureParser {
     while j < lines.count, seen < 8 {
       if !lines[j].isBlank {
         seen += 1
-        let t = lines[j].text
-        if t.hasPrefixQuickly("("), lex.keyword("annex_attached").matchPrefix(Words.fold(t.dropFirst().prefix(40))) != nil {
-          return true
-        }
+        if isAttachedLine(lines[j].text) { return true }
       }
       j += 1
     }
@@ -184,6 +181,12 @@ struct StructureParser {
       }
     }
     return found
+  }
+
+  /// "(Ban hành kèm theo …)", "(Kèm theo Kế hoạch số …)": the line that says what an annex
+  /// or an attached document belongs to.
+  func isAttachedLine(_ text: String) -> Bool {
+    text.hasPrefixQuickly("(") && lex.keyword("annex_attached").matchPrefix(Words.fold(text.dropFirst().prefix(40))) != nil
   }
 
   /// A numbered line opens a section; a bullet adds a block to the current one.
