@@ -33,10 +33,12 @@ let package = Package(
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
+    // The input layer: each file format read into one `SourceDocument`.
+    .target(name: "VanBanInputs", dependencies: ["VanBanText"]),
     .target(
       name: "VanBan",
       dependencies: [
-        "VanBanText", "VanBanModel", "VanBanGrammar", "CLibXML2",
+        "VanBanText", "VanBanModel", "VanBanGrammar", "VanBanInputs", "CLibXML2",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -56,6 +58,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
+    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"]),
     .testTarget(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]
