@@ -1,12 +1,13 @@
 import VanBanModel
 
-/// Turns what the structure parser read into the `Plan`: references gathered from every
-/// text in document order, legal bases with their citations, annex mentions checked.
+/// Turns what the zone parsers read into the `Plan`: references gathered from every text in
+/// document order, legal bases with their citations, annex mentions checked, table rows
+/// read as targets and tasks.
 struct PlanAssembler {
-  let parser: StructureParser
+  let parser: DocumentStructure
   let lexicon: GrammarLexicon
 
-  func assemble() -> Plan {
+  func assemble(source: Source) -> Plan {
     var diagnostics = parser.diagnostics
     var header = parser.header
     if header.issuer == nil {
@@ -24,8 +25,8 @@ struct PlanAssembler {
     // One walk over each body text tells whether it may cite and, before the annexes, whether
     // it may name an annex (checkAnnexMentions).
     var mayNameAnnex: [Bool] = []
-    mayNameAnnex.reserveCapacity(parser.bodyTexts.count)
-    for text in parser.bodyTexts {
+    mayNameAnnex.reserveCapacity(parser.texts.count)
+    for text in parser.texts {
       let scan = extractor.scan(text.text, labels: text.line < firstAnnexLine)
       mayNameAnnex.append(scan.label)
       guard scan.citation else { continue }
@@ -37,7 +38,7 @@ struct PlanAssembler {
     for annex in parser.annexes {
       for table in annex.tables { mentions += cellReferences(table, extractor) }
     }
-    let sections = parser.sections.build()
+    let sections = parser.sections
     func walk(_ s: Section) {
       for t in s.tables { mentions += cellReferences(t, extractor) }
       s.children.forEach(walk)
@@ -61,14 +62,14 @@ struct PlanAssembler {
     var items = TableInterpreter.Output()
     func tables(_ s: Section) {
       for t in s.tables {
-        interpreter.interpret(t, title: s.title, origin: .body, multiline: parser.multilineCells, into: &items)
+        interpreter.interpret(t, title: s.title, origin: .body, multiline: parser.cellBreaks, into: &items)
       }
       s.children.forEach(tables)
     }
     sections.forEach(tables)
     for annex in parser.annexes {
       for t in annex.tables {
-        interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.multilineCells, into: &items)
+        interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.cellBreaks, into: &items)
       }
     }
     let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear).extract(from: sections)
@@ -78,7 +79,7 @@ struct PlanAssembler {
     diagnostics.sort { $0.line < $1.line }
     var attachments: [AttachedDocument] = []
     for attached in parser.attachments {
-      var sub = PlanAssembler(parser: attached, lexicon: lexicon).assemble()
+      var sub = PlanAssembler(parser: attached, lexicon: lexicon).assemble(source: source)
       // An attached document has no number, date or issuer of its own: it is the issuer's.
       let inherited: Set<String> = ["header.no_number", "header.no_date", "header.no_issuer", "header.issuer_from_annex"]
       diagnostics += sub.diagnostics.filter { !inherited.contains($0.code) }
@@ -88,14 +89,14 @@ struct PlanAssembler {
       }
       var attachedTo: String?
       if let title = sub.header.title {
-        let (own, to) = attached.splitAttached(title)
+        let (own, to) = AttachedNote.split(title, lex: lexicon)
         sub.header.title = own
         attachedTo = to
       }
-      attachments.append(AttachedDocument(sub, attachedTo: attachedTo, line: sub.header.line ?? attached.lines.first?.number ?? 1))
+      attachments.append(AttachedDocument(sub, attachedTo: attachedTo, line: sub.header.line ?? attached.firstLine))
     }
     var plan = Plan(
-      source: Source(name: "-", sha256: "", bytes: 0, encoding: "utf-8", lineCount: 0),
+      source: source,
       header: header,
       legalBases: legalBases,
       references: index.references,
@@ -134,7 +135,7 @@ struct PlanAssembler {
     let mentions = AnnexMentions(lex: lexicon)
     var seen: Set<String> = []
     var out: [Diagnostic] = []
-    for (k, text) in parser.bodyTexts.enumerated() where text.line < firstAnnexLine {
+    for (k, text) in parser.texts.enumerated() where text.line < firstAnnexLine {
       for (label, line) in mentions.labels(in: text, scanned: mayNameAnnex[k]) where !seen.contains(label) {
         seen.insert(label)
         let ordinal = LineClassifier.romanValue(label) ?? Int(label) ?? 0

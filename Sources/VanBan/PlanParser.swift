@@ -59,13 +59,12 @@ public enum PlanParser {
   /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
   public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
     let prepared = try prepare(bytes, options: options)
-    var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout)
-    parser.parse()
-    var plan = PlanAssembler(parser: parser, lexicon: .shared).assemble()
-    plan.diagnostics = DiagnosticDigest.collapse(plan.diagnostics)
-    plan.source = Source(
+    let structure = DocumentStructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout).parse()
+    let source = Source(
       name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
       encoding: prepared.encoding, lineCount: prepared.lineCount)
+    var plan = PlanAssembler(parser: structure, lexicon: .shared).assemble(source: source)
+    plan.diagnostics = DiagnosticDigest.collapse(plan.diagnostics)
     return plan
   }
 
@@ -73,21 +72,22 @@ public enum PlanParser {
   /// paragraph or table row per line, blank lines between paragraphs.
   public static func normalize(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> String {
     let prepared = try prepare(bytes, options: options)
-    var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout)
+    var cursor = LineCursor(
+      lines: prepared.lines, lexicon: .shared, wrap: WrapPolicy(lines: prepared.lines), fromLayout: prepared.fromLayout)
     var out = ""
-    while parser.i < parser.lines.count {
-      let line = parser.lines[parser.i]
+    while !cursor.atEnd {
+      let line = cursor.lines[cursor.i]
       if line.isBlank {
-        parser.i += 1
+        cursor.i += 1
         continue
       }
       if line.isTableRow {
         out += line.text + "\n"
-        parser.i += 1
+        cursor.i += 1
         continue
       }
       let marker = line.text.prefix(line.text.count - line.body.count)
-      let text = parser.readParagraph()
+      let text = cursor.readParagraphText()
       out += "\n" + marker + text.text + "\n"
     }
     return out

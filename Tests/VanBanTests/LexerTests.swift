@@ -298,7 +298,7 @@ import VanBanText
   @Test(arguments: ["1", "012", "999", "1234", "", "²", "+1", "-1", "١", "1a", "٣٣", "1²"])
   func rowNumbersAsTheCharacterTestReadThem(_ word: String) {
     let old = word.allSatisfy(\.isNumber) && !word.isEmpty && word.count <= 3 ? Int(word) : nil
-    #expect(StructureParser.rowNumber(word[...]) == old)
+    #expect(LineCursor.rowNumber(word[...]) == old)
   }
 
   @Test func endOfWordCountsLikeSplit() {

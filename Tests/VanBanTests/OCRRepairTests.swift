@@ -216,7 +216,7 @@ import VanBanText
       texts += try String(contentsOf: input, encoding: .utf8).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
     for text in texts {
-      guard let n = StructureParser.scalarCountIfEachIsACharacter(text) else { continue }
+      guard let n = LineCursor.scalarCountIfEachIsACharacter(text) else { continue }
       counted += 1
       #expect(n == text.count, "\(Array(text.unicodeScalars))")
     }

@@ -17,9 +17,8 @@ import VanBanModel
   /// The lines as `LayoutBuilder` rebuilds them from OCR boxes, read by the parser.
   static func parseLayout(_ text: String) throws -> Plan {
     let prepared = try PlanParser.prepare(Array(text.utf8))
-    var parser = StructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: true)
-    parser.parse()
-    return PlanAssembler(parser: parser, lexicon: .shared).assemble()
+    let structure = DocumentStructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: true).parse()
+    return PlanAssembler(parser: structure, lexicon: .shared).assemble(source: Source(name: "-", sha256: "", bytes: 0, encoding: "utf-8", lineCount: 0))
   }
 
   /// "Đ" for 5 after row 4 is a look-alike the row above confirms; "⁄" for 2 is nothing, but
@@ -49,7 +48,7 @@ import VanBanModel
     #expect(OCRStackedTableTests.looks(["xã", "VỰC", "UBND", "12", "sất"]) == [false, false, false, false, false])
   }
 
-  static func looks(_ tokens: [String]) -> [Bool] { tokens.map(StructureParser.looksLikeDamagedLabel) }
+  static func looks(_ tokens: [String]) -> [Bool] { tokens.map(LineCursor.looksLikeDamagedLabel) }
 
   /// A group numeral OCR misread ("H", "IH", "VỊ") is the next group's when it is the
   /// numeral after the group above; otherwise it is left alone.
@@ -66,7 +65,7 @@ import VanBanModel
 
   @Test(arguments: [("H", 1, "II"), ("IH", 2, "III"), ("VỊ", 5, "VI"), ("VH", 6, "VII"), ("Hi", 1, "II")])
   func groupLabels(_ token: String, _ previous: Int, _ label: String) {
-    let parser = StructureParser(lines: [], lexicon: .shared)
+    let parser = LineCursor(lines: [], lexicon: .shared, wrap: WrapPolicy(lines: []), fromLayout: false)
     #expect(parser.repairedGroupLabel(token, after: previous)?.label == label)
     #expect(parser.repairedGroupLabel(token, after: previous + 1) == nil)
   }

@@ -141,7 +141,7 @@ import VanBanModel
       let want = Words.fold(fragment)
       let folded = Words.fold(cell)
       let model = !want.isEmpty && folded.count > want.count && Array(folded.suffix(want.count)) == want
-      #expect(StructureParser.endsWithWords(cell, of: fragment) == model, "\(cell) | \(fragment)")
+      #expect(LineCursor.endsWithWords(cell, of: fragment) == model, "\(cell) | \(fragment)")
     }
   }
 

@@ -17,7 +17,7 @@ struct GrammarLexicon: Sendable {
   let docKinds: PhraseMatcher
   let keywords: [String: PhraseMatcher]
   /// The keyword roles whose phrases open a new part of a document at the start of a line
-  /// (`StructureParser.startsZone`).
+  /// (`LineCursor.startsZone`).
   static let zoneRoles = ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
   /// The folded first word of every zone phrase and document type: a line starting with
   /// another word opens no zone, which settles most lines with one look-up.

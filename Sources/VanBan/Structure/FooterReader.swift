@@ -53,7 +53,7 @@ struct FooterReader {
         let last = out.recipients.popLast()
       {
         let joined = last.note.map { "\(last.name) (\($0))" } ?? last.name
-        out.recipients.append(StructureParser.recipient(StructureParser.trimPunctuation(joined + " " + text), line: last.line))
+        out.recipients.append(FooterReader.recipient(FooterReader.trimPunctuation(joined + " " + text), line: last.line))
         continue
       }
       for item in Self.bulletItems(text) where !item.isEmpty {
@@ -114,13 +114,13 @@ struct FooterReader {
         return
       }
     }
-    let name = StructureParser.trimPunctuation(item)
+    let name = FooterReader.trimPunctuation(item)
     if name.isEmpty { return }
     if item.trimmingSpaces().hasSuffix(":") {
       out.diagnostics.append(DiagnosticCatalogue.recipientsGroupLabel(name, line: line))
       return
     }
-    out.recipients.append(StructureParser.recipient(name, line: line))
+    out.recipients.append(FooterReader.recipient(name, line: line))
   }
 
   /// "VT, KT(Thủy, Nho)." → ["VT", "KT(Thủy, Nho)"]: commas inside brackets do not cut.
@@ -139,7 +139,7 @@ struct FooterReader {
       }
     }
     items.append(current)
-    return items.map { StructureParser.trimPunctuation($0) }.filter { !$0.isEmpty }
+    return items.map { FooterReader.trimPunctuation($0) }.filter { !$0.isEmpty }
   }
 
   // MARK: signature
@@ -164,7 +164,7 @@ struct FooterReader {
         break
       }
       text = Self.withoutNotes(text)
-      if StructureParser.looksLikeName(text) {
+      if FooterReader.looksLikeName(text) {
         signer = text
         break
       }
@@ -302,7 +302,7 @@ struct FooterReader {
     let caps = words[..<k].joinedText(" ")
     guard !LogicalText.containsLowercase(caps) else { return ("", nil) }
     let name = words[k..<end].joinedText(" ")
-    return StructureParser.looksLikeName(name) ? (caps, name) : ("", nil)
+    return FooterReader.looksLikeName(name) ? (caps, name) : ("", nil)
   }
 
   private static func isNameWord(_ w: String) -> Bool {

@@ -450,7 +450,7 @@ struct HeadZoneReader {
     guard d <= 8 else { return nil }
     var place = words[..<d].joinedText(" ")
     while place.last == "," || place.last == " " { place.removeLast() }
-    let dateText = StructureParser.trimPunctuation(words[d...(y + 1)].joinedText(" "))
+    let dateText = FooterReader.trimPunctuation(words[d...(y + 1)].joinedText(" "))
     var diagnostics: [Diagnostic] = []
     if day == nil { diagnostics.append(DiagnosticCatalogue.headerDayBlank(dateText, line: line)) }
     if month == nil { diagnostics.append(DiagnosticCatalogue.headerMonthBlank(dateText, line: line)) }

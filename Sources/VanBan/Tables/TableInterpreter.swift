@@ -57,7 +57,7 @@ struct TableInterpreter {
         }
       }
       let label = cell("number").map { Self.trimNumber($0) }
-      if StructureParser.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
+      if LineCursor.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
         let title = row.cells.count > 1 ? row.cells[1] : ""
         if let declared = declaredCount(title) { groupCounts.append((title, declared, 0, row.line)) }
         previousNumber = nil

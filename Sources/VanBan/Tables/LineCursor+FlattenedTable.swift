@@ -6,7 +6,7 @@ import VanBanText
 ///
 /// Rows are found by their numbers, which must count up (a lone number that does not is a
 /// page number); `FlattenedRowSplitter` assigns each row's lines to the columns.
-extension StructureParser {
+extension LineCursor {
   /// The header's column names and the index of its last line, when line `at` starts one.
   func flattenedHeader(at start: Int) -> (columns: [String], last: Int)? {
     let line = lines[start]
@@ -209,7 +209,7 @@ extension StructureParser {
         groupLabel = repaired
       }
       if let (label, roman) = groupLabel, roman >= 1 {
-        finishRow(&rows, &current, group: group, multiline: &multilineCells)
+        finishRow(&rows, &current, group: group, multiline: &cellBreaks)
         if let g = groupTitle { group = g.text }
         let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
         rows.append(Row(cells: [label] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
@@ -242,7 +242,7 @@ extension StructureParser {
             }
             groupTitle = nil
           }
-          finishRow(&rows, &current, group: group, multiline: &multilineCells)
+          finishRow(&rows, &current, group: group, multiline: &cellBreaks)
           current = (label, line.number, rest.isEmpty ? [] : [(rest, line.number)])
           expected = n + 1
           i += 1
@@ -266,7 +266,7 @@ extension StructureParser {
     if let g = groupTitle, let k = rows.lastIndex(where: { $0.cells.count > 1 && $0.cells[1].isEmpty && $0.group == nil }) {
       rows[k].cells[1] = g.text
     }
-    finishRow(&rows, &current, group: group, multiline: &multilineCells)
+    finishRow(&rows, &current, group: group, multiline: &cellBreaks)
     return Table(caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows, line: tableLine)
   }
 }

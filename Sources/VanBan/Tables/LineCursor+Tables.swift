@@ -7,7 +7,7 @@ import VanBanModel
 /// next line with empty leading cells; all of these stay one table. In lines rebuilt from
 /// OCR boxes, where Tesseract may lose the number column, a row that stands whole keeps its
 /// place with no number (`RowContinuation`).
-extension StructureParser {
+extension LineCursor {
   mutating func readAnyTable(caption: String?) -> Table {
     if !lines[i].isTableRow, let table = readFlattenedTable(caption: caption) { return table }
     return readTabTable(caption: caption)

@@ -1,0 +1,190 @@
+import VanBanModel
+import VanBanText
+
+/// A position in the classified lines and the readers every zone shares: a paragraph with
+/// its continuation lines, a table in any of its text forms, the tests that say a line opens
+/// a zone.
+///
+/// Each zone parser owns one cursor. What the readers find along the way comes back in the
+/// cursor's `diagnostics`, `texts` (every paragraph read, in order: the texts references and
+/// annex mentions are drawn from) and `cellBreaks`, which the zone hands back in its value.
+/// Every reader consumes at least one line or reads nothing, so no input makes a zone spin.
+struct LineCursor {
+  let lines: [ClassifiedLine]
+  let lex: GrammarLexicon
+  let wrap: WrapPolicy
+  /// The lines were rebuilt from word boxes (`LayoutBuilder`: OCR, or a `pdftotext -layout`
+  /// dump): a table row there is a row the page's geometry set apart, and OCR damage (a lost
+  /// or misread row number) is to be expected, so table readers keep such rows rather than
+  /// merging them.
+  let fromLayout: Bool
+  var i: Int
+  var diagnostics: [Diagnostic] = []
+  /// Every paragraph read, in order.
+  var texts: [LogicalText] = []
+  /// Cells of one-cell-per-line tables with their original line breaks, which separate
+  /// agencies in a list (the JSON cell joins them with spaces).
+  var cellBreaks: [CellKey: String] = [:]
+
+  init(lines: [ClassifiedLine], lexicon: GrammarLexicon, wrap: WrapPolicy, fromLayout: Bool, at start: Int = 0) {
+    self.lines = lines
+    self.lex = lexicon
+    self.wrap = wrap
+    self.fromLayout = fromLayout
+    self.i = start
+  }
+
+  var atEnd: Bool { i >= lines.count }
+
+  /// Reads the paragraph starting at the cursor (its marker removed) with every line that
+  /// continues it, skipping blank lines and page numbers between the pieces.
+  mutating func readParagraph(opening: LogicalText? = nil) -> LogicalText {
+    let text = readParagraphText(opening: opening)
+    texts.append(text)
+    return text
+  }
+
+  /// `readParagraph` without keeping the text (the normalised-text view).
+  mutating func readParagraphText(opening: LogicalText? = nil) -> LogicalText {
+    var text: LogicalText
+    if let opening {
+      // The caller has read the opening line already.
+      text = opening
+    } else {
+      let first = lines[i]
+      text = LogicalText(first.body, line: first.number)
+      i += 1
+    }
+    while true {
+      var j = i
+      var pageNumbers: [ClassifiedLine] = []
+      while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil {
+        if lines[j].loneNumber != nil { pageNumbers.append(lines[j]) }
+        j += 1
+      }
+      guard j < lines.count else { break }
+      let next = lines[j]
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next),
+        !(text.text.hasPrefixQuickly("(") && text.text.hasSuffix(")")), !isFlattenedHeader(at: j)
+      else { break }
+      for p in pageNumbers {
+        diagnostics.append(DiagnosticCatalogue.pageNumberDropped(p.text, line: p.number))
+      }
+      text.append(next.text, line: next.number)
+      i = j + 1
+    }
+    return text
+  }
+
+  /// Index of the next non-blank line at or after `from`.
+  func nextNonBlank(from: Int) -> Int? {
+    var j = from
+    while j < lines.count, lines[j].isBlank { j += 1 }
+    return j < lines.count ? j : nil
+  }
+
+  func isTableAhead() -> Bool {
+    guard let j = nextNonBlank(from: i + 1) else { return false }
+    return lines[j].isTableRow
+  }
+
+  func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
+    lex.keyword(role).matchPrefix(line) != nil
+  }
+
+  /// Lines that begin a new part and so never continue a paragraph.
+  func startsZone(_ line: ClassifiedLine) -> Bool {
+    // Zone words open a line with a capital ("Thực hiện …"); in lower case they continue one.
+    if let f = line.text.unicodeScalars.first(where: { ScalarClass.isAlphabetic($0) }), ScalarClass.isLowercase(f) {
+      return false
+    }
+    // Every zone phrase needs its first word there: most lines are settled by one look-up.
+    if let first = line.firstWord, !first.isEmpty, lex.zoneFirstWords.contains(UTF8Key(Words.bare(first))) {
+      for role in GrammarLexicon.zoneRoles where startsWith(line, role: role) {
+        return true
+      }
+      if lex.docTypes.matchWhole(line) != nil { return true }
+    }
+    if isSignatureStart(line, strict: true) { return true }
+    return false
+  }
+
+  /// `KT. CHỦ TỊCH`, `TM. ỦY BAN NHÂN DÂN`; outside the body also a bare title (`CHỦ TỊCH`).
+  func isSignatureStart(_ line: ClassifiedLine, strict: Bool) -> Bool {
+    guard !line.isTableRow else { return false }
+    if signatureAuthority(line) != nil { return true }
+    if !strict, lex.signerTitles.matchWhole(line) != nil, !LogicalText.containsLowercase(line.text) {
+      return true
+    }
+    return false
+  }
+
+  func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
+    // Asked of every line: settled on the bytes.
+    for (prefix, value) in lex.signatureAuthorities {
+      if line.text.hasPrefixQuickly(prefix) {
+        let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
+        if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
+          return (value, rest)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// article -> article-word number ("." | ":")? rest ; also the word alone on its line
+  /// with "1. …" on the next (a converter broke the bold heading after the word).
+  func articleMarker(at k: Int) -> (marker: Marker, body: String, lines: Int)? {
+    let line = lines[k]
+    guard !line.isTableRow, line.marker == nil else { return nil }
+    // chapter -> chapter-word roman ("." | ":")? rest
+    if let m = lex.keyword("chapter").matchPrefix(line) {
+      let words = Words.split(Substring(line.text))
+      guard words.count > m.count else { return nil }
+      var token = Substring(words[m.count])
+      while let l = token.last, l == "." || l == ":" { token.removeLast() }
+      guard let value = LineClassifier.romanValue(String(token)) else { return nil }
+      let word = words[..<m.count].joinedText(" ")
+      return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
+    }
+    guard let m = lex.keyword("article").matchPrefix(line) else { return nil }
+    let words = Words.split(Substring(line.text))
+    if words.count == m.count, let j = nextNonBlank(from: k + 1), case .arabic(let label, let parts) = lines[j].marker,
+      parts.count == 1
+    {
+      let word = words.joinedText(" ")
+      return (.article(value: parts[0], label: word + " " + label), lines[j].body, j - k + 1)
+    }
+    guard words.count > m.count else { return nil }
+    var token = Substring(words[m.count])
+    var punctuated = false
+    while let l = token.last, l == "." || l == ":" {
+      token.removeLast()
+      punctuated = true
+    }
+    // "Điều 62 Luật …" at the start of a wrapped line cites an article; a heading has its
+    // dot, or stands after a finished sentence.
+    if !punctuated {
+      var p = k - 1
+      while p >= 0, lines[p].isBlank { p -= 1 }
+      guard p < 0 || lines[p].text.last.map({ $0 == "." || $0 == ":" || $0 == ";" }) == true else { return nil }
+    }
+    guard !token.isEmpty, token.utf8.count <= 3, token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(token)
+    else { return nil }
+    let word = words[..<m.count].joinedText(" ")
+    return (.article(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
+  }
+
+  /// "(Ban hành kèm theo …)", "(Kèm theo Kế hoạch số …)": the line that says what an annex
+  /// or an attached document belongs to.
+  func isAttachedLine(_ text: String) -> Bool {
+    text.hasPrefixQuickly("(") && lex.keyword("annex_attached").matchPrefix(Words.fold(text.dropFirst().prefix(40))) != nil
+  }
+}
+
+/// A table cell: the table's and the row's first lines, and the column index.
+struct CellKey: Hashable, Sendable {
+  var table: Int
+  var row: Int
+  var column: Int
+}

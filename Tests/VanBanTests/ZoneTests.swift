@@ -1,0 +1,53 @@
+import Testing
+import VanBanModel
+@testable import VanBan
+
+/// Segment, then parse: the landmarks that end the body and open an attached document are
+/// found before any zone is read, so no reader runs on from one zone into the next.
+@Suite struct ZoneTests {
+  static let head = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\nAn Bình, ngày 3 tháng 2 năm 2026\n\nKẾ HOẠCH\n\nTriển khai nhiệm vụ năm 2026\n\n"
+
+  static func lines(_ text: String) throws -> [ClassifiedLine] {
+    try PlanParser.prepare(Array(text.utf8)).lines
+  }
+
+  /// In the body only a signature with its authority mark ends it: a bare title is a heading
+  /// there; a table row ends it only after some text.
+  @Test func footerStartNeedsItsEvidence() throws {
+    let text = Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\nCHỦ TỊCH\n\nViệc khác.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    let lines = try Self.lines(text)
+    let cursor = LineCursor(lines: lines, lexicon: .shared, wrap: WrapPolicy(lines: lines), fromLayout: false)
+    let start = ZoneLandmarks(cursor: cursor).footerStart(from: 0)
+    #expect(lines[start].text == "KT. CHỦ TỊCH")
+    let tableFirst = try Self.lines("Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n\nNội dung.\n\nNơi nhận:\tKT. CHỦ TỊCH\n")
+    let c2 = LineCursor(lines: tableFirst, lexicon: .shared, wrap: WrapPolicy(lines: tableFirst), fromLayout: false)
+    #expect(tableFirst[ZoneLandmarks(cursor: c2).footerStart(from: 0)].number == 5)
+  }
+
+  /// A footer straight after a table written one cell per line: the table's last row does
+  /// not swallow "Nơi nhận" and the list.
+  @Test func footerEndsAFlattenedTable() throws {
+    let text = Self.head + "I. NHIỆM VỤ\n\nTT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n\n"
+      + "1\n\nRà soát hồ sơ.\n\nCông an xã\n\nCác thôn\n\nQuý I/2026\n\n"
+      + "Nơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n"
+    let plan = try parse(text)
+    #expect(plan.tasks.count == 1)
+    #expect(plan.tasks.first?.name.hasPrefix("Rà soát hồ sơ.") == true)
+    #expect(plan.tasks.first?.deadline?.text == "Quý I/2026")
+    #expect(plan.tasks.first?.deadline?.kind == .quarter)
+    #expect(plan.recipients.map(\.name) == ["UBND huyện"])
+    #expect(plan.archive == ["VT"])
+    #expect(plan.signature?.signer == "Trần Văn Bình")
+  }
+
+  /// A footer on an annex page (a form's signature) does not replace the document's own,
+  /// complete signature; the annex around it is still read.
+  @Test func annexPageFooterKeepsTheFirstSignature() throws {
+    let text = Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\n"
+      + "Phụ lục I\n\nDANH MỤC\n\nSTT\tNội dung\tĐơn vị chủ trì\n1\tViệc một\tCông an xã\n\nTRƯỞNG BAN\n\nLê Văn Cường\n"
+    let plan = try parse(text)
+    #expect(plan.signature?.signer == "Trần Văn Bình")
+    #expect(plan.annexes.map(\.label) == ["I"])
+    #expect(plan.annexes.first?.tables.first?.rows.count == 1)
+  }
+}
