@@ -141,7 +141,8 @@ public enum PlanParser {
       source = try OCRLayoutReader.lines(from: text, format: format)
       fromLayout = true
     case .auto, .text, .html:
-      source = LineSplitter.split(text)
+      // HTML tables a markdown conversion left in the text become rows.
+      source = HTMLTableFragments.expand(LineSplitter.split(text), text: text)
       fromLayout = false
     }
     return Prepared(

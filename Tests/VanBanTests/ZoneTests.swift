@@ -51,3 +51,25 @@ import VanBanModel
     #expect(plan.annexes.first?.tables.first?.rows.count == 1)
   }
 }
+
+/// HTML tables left inside markdown become tables, with their rows on their own lines.
+@Suite struct HTMLTableFragmentTests {
+  @Test func fragmentRowsBecomeTableRows() throws {
+    let text = ZoneTests.head + "I. NHIỆM VỤ\n\nCác nhiệm vụ sau: <table>\n<tr><th>STT</th><th>Nội dung</th><th>Đơn vị chủ trì</th><th>Thời gian</th></tr>\n"
+      + "<tr><td>1</td><td>Rà soát <b>hồ sơ</b></td><td>Công an xã</td><td>Quý I/2026</td></tr>\n"
+      + "<tr><td>2</td><td>Tuyên truyền</td><td>Văn phòng HĐND và UBND xã</td><td>Tháng 3/2026</td></tr></table> Hết.\n\nII. TỔ CHỨC THỰC HIỆN\n\nCác đơn vị thực hiện.\n"
+    let plan = try parse(text)
+    #expect(plan.tasks.map(\.name) == ["Rà soát hồ sơ", "Tuyên truyền"])
+    #expect(plan.tasks.map(\.line) == [16, 17])
+    #expect(plan.tasks.first?.lead == ["Công an xã"])
+    #expect(plan.sections.map(\.label) == ["I", "II"])
+    #expect(!plan.diagnostics.contains { $0.message.contains("<td") })
+  }
+
+  @Test func unclosedOrAbsentTablesAreLeftAlone() {
+    let lines = LineSplitter.split("a <table><tr><td>x\nb")
+    #expect(HTMLTableFragments.expand(lines, text: "a <table><tr><td>x\nb").map { String($0.text) } == ["a <table><tr><td>x", "b"])
+    #expect(!HTMLTableFragments.mayHold("a <tablet> b"))
+    #expect(HTMLTableFragments.mayHold("x <TABLE border=1>"))
+  }
+}
