@@ -381,3 +381,32 @@ public struct Row: Codable, Hashable, Sendable {
     self.line = line
   }
 }
+
+extension Plan {
+  /// The plan a decision issues, read as a plan of its own: what `diff` and `compare` set
+  /// beside another office's plan when this document's own text holds no targets or tasks
+  /// (a decision's articles only issue the plan). An attached plan prints no number, date or
+  /// place of its own: those are the decision's, and so are the signature and recipients when
+  /// the plan has none. Nil when there is no such plan.
+  public var issuedPlan: Plan? {
+    guard targets.isEmpty, tasks.isEmpty,
+      let a = attachments.first(where: { !$0.targets.isEmpty || !$0.tasks.isEmpty || !$0.sections.isEmpty })
+    else { return nil }
+    var h = a.header
+    if h.number == nil, h.symbol == nil {
+      h.number = header.number
+      h.symbol = header.symbol
+    }
+    if h.date == nil { h.date = header.date }
+    if h.place == nil { h.place = header.place }
+    if h.issuer == nil {
+      h.issuer = header.issuer
+      h.issuerParent = header.issuerParent
+    }
+    return Plan(
+      source: source, header: h, legalBases: a.legalBases, references: a.references, preamble: a.preamble,
+      sections: a.sections, targets: a.targets, tasks: a.tasks, responsibilities: a.responsibilities, closing: a.closing,
+      signature: a.signature ?? signature, recipients: a.recipients.isEmpty ? recipients : a.recipients,
+      archive: a.archive.isEmpty ? archive : a.archive, annexes: a.annexes, diagnostics: diagnostics)
+  }
+}

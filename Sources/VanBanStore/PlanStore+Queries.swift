@@ -99,6 +99,7 @@ extension PlanStore {
 
   static let tables = [
     "documents", "targets", "target_values", "tasks", "references", "recipients", "diagnostics", "failures",
+    "attachments",
   ]
 
   /// A hash of everything stored, blind to row ids and to the order documents were written
@@ -122,6 +123,7 @@ extension PlanStore {
       "SELECT d.source_name, r.* FROM recipients r JOIN documents d ON d.id = r.document_id",
       "SELECT d.source_name, x.* FROM diagnostics x JOIN documents d ON d.id = x.document_id",
       "SELECT * FROM failures",
+      "SELECT d.source_name, a.* FROM attachments a JOIN documents d ON d.id = a.document_id",
     ]
     let idColumns: Set<String> = ["id", "document_id", "target_id"]
     var hash = FNV1a128()

@@ -161,4 +161,24 @@ extension PlanStore {
       SELECT f.source_name, NULL, 'failure', f.kind, f.error, NULL
       FROM failures f;
     """
+
+  /// Version 2: the documents a decision issues. Their targets and tasks are rows of
+  /// `targets` and `tasks` like the document's own, numbered on after them, with
+  /// `attachment` naming the attachment (NULL for the document's own rows); the documents'
+  /// counts include them, so a decision that issues a plan counts the plan's tasks.
+  static let schemaV2 = """
+    CREATE TABLE attachments (
+      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL,
+      doc_type TEXT,
+      title TEXT,
+      attached_to TEXT,
+      target_count INTEGER NOT NULL,
+      task_count INTEGER NOT NULL,
+      line INTEGER NOT NULL,
+      PRIMARY KEY (document_id, ordinal)
+    );
+    ALTER TABLE targets ADD COLUMN attachment INTEGER;
+    ALTER TABLE tasks ADD COLUMN attachment INTEGER;
+    """
 }

@@ -47,6 +47,7 @@ public final class PlanStore: Sendable {
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
     m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
+    m.registerMigration("v2") { db in try db.execute(sql: schemaV2) }
     return m
   }
 
@@ -159,28 +160,35 @@ public final class PlanStore: Sendable {
       name, plan.source.sha256, plan.source.bytes, plan.source.encoding, plan.source.lineCount,
       plan.schemaVersion, h.docType, h.issuer, h.issuerParent, h.number, h.symbol, h.place,
       h.date?.text, h.date?.year, h.date?.month, h.date?.day, h.title, commune,
-      commune.map(keyFolding), plan.signature?.signer, plan.signature?.title, plan.targets.count,
-      plan.tasks.count, errors, warnings,
+      commune.map(keyFolding), plan.signature?.signer, plan.signature?.title,
+      plan.targets.count + plan.attachments.reduce(0) { $0 + $1.targets.count },
+      plan.tasks.count + plan.attachments.reduce(0) { $0 + $1.tasks.count }, errors, warnings,
     ])
     let documentID = db.lastInsertedRowID
 
     let insertTarget = try db.cachedStatement(
       sql: """
         INSERT INTO targets (document_id, ordinal, group_title, number, indicator, indicator_key,
-          unit, lead, coordinators, note, origin, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          unit, lead, coordinators, note, origin, line, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let insertValue = try db.cachedStatement(
       sql: "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)")
-    for (i, t) in plan.targets.enumerated() {
-      try RowInsert.run(insertTarget, in: db) { r in
-        r.add(documentID); r.add(i); r.add(t.group); r.add(t.number); r.add(t.indicator)
-        r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
-        r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line)
-      }
-      let targetID = db.lastInsertedRowID
-      for (j, v) in t.values.enumerated() {
-        try RowInsert.run(insertValue, in: db) { r in
-          r.add(targetID); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
+    // The document's own rows, then each attachment's (a decision's plan), numbered on.
+    let parts = [(nil, plan.targets, plan.tasks)] + plan.attachments.enumerated().map { ($0.offset as Int?, $0.element.targets, $0.element.tasks) }
+    var ordinal = 0
+    for (attachment, targets, _) in parts {
+      for t in targets {
+        try RowInsert.run(insertTarget, in: db) { r in
+          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
+          r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
+          r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
+        }
+        ordinal += 1
+        let targetID = db.lastInsertedRowID
+        for (j, v) in t.values.enumerated() {
+          try RowInsert.run(insertValue, in: db) { r in
+            r.add(targetID); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
+          }
         }
       }
     }
@@ -189,17 +197,33 @@ public final class PlanStore: Sendable {
       sql: """
         INSERT INTO tasks (document_id, ordinal, group_title, number, name, name_key, lead,
           coordinators, result, deadline_text, deadline_kind, deadline_start, deadline_end,
-          deadline_recurrence, due_date, note, details, origin, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          deadline_recurrence, due_date, note, details, origin, line, attachment)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for (i, t) in plan.tasks.enumerated() {
-      let d = t.deadline
-      try RowInsert.run(insertTask, in: db) { r in
-        r.add(documentID); r.add(i); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
-        r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
-        r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
-        r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
-        r.add(t.line)
+    ordinal = 0
+    for (attachment, _, tasks) in parts {
+      for t in tasks {
+        let d = t.deadline
+        try RowInsert.run(insertTask, in: db) { r in
+          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
+          r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
+          r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
+          r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
+          r.add(t.line); r.add(attachment)
+        }
+        ordinal += 1
+      }
+    }
+
+    let insertAttachment = try db.cachedStatement(
+      sql: """
+        INSERT INTO attachments (document_id, ordinal, doc_type, title, attached_to, target_count, task_count, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (i, a) in plan.attachments.enumerated() {
+      try RowInsert.run(insertAttachment, in: db) { r in
+        r.add(documentID); r.add(i); r.add(a.header.docType); r.add(a.header.title); r.add(a.attachedTo)
+        r.add(a.targets.count); r.add(a.tasks.count); r.add(a.line)
       }
     }
 

@@ -469,3 +469,79 @@ final class TempDir {
     }
   }
 }
+
+/// A decision that issues a plan: the plan's targets and tasks are stored as the decision's
+/// rows, marked with their attachment, and counted.
+@Suite struct AttachmentStoreTests {
+  static let decision = """
+    ỦY BAN NHÂN DÂN
+    XÃ AN BÌNH
+
+    Số: 5/QĐ-UBND
+
+    An Bình, ngày 3 tháng 2 năm 2026
+
+    QUYẾT ĐỊNH
+
+    Về việc ban hành Kế hoạch chuyển đổi số năm 2026
+
+    Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
+
+    Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+
+    Nơi nhận:
+    - Như Điều 2;
+    - Lưu: VT.
+
+    TM. ỦY BAN NHÂN DÂN
+    CHỦ TỊCH
+
+    Trần Văn Bình
+
+    KẾ HOẠCH
+
+    Chuyển đổi số năm 2026
+
+    (Ban hành kèm theo Quyết định số 5/QĐ-UBND ngày 3/2/2026 của UBND xã An Bình)
+
+    I. NHIỆM VỤ
+
+    STT\tNội dung\tĐơn vị chủ trì\tThời gian
+    1\tRà soát hồ sơ\tCông an xã\tQuý I/2026
+    2\tTuyên truyền\tVăn phòng HĐND và UBND xã\tQuý II/2026
+
+    II. TỔ CHỨC THỰC HIỆN
+
+    Các đơn vị thực hiện.
+    """
+
+  @Test func attachedPlansRowsAreStoredAndCounted() throws {
+    let plan = try PlanParser.parse(Array(Self.decision.utf8), options: ParseOptions(name: "qd.txt"))
+    #expect(plan.tasks.isEmpty)
+    #expect(plan.attachments.first?.tasks.count == 2)
+    let dir = try TempDir()
+    let store = try dir.store()
+    #expect(try store.save(plan) == .inserted)
+    let (_, tasks) = try store.run("SELECT ordinal, name, attachment FROM tasks ORDER BY ordinal")
+    #expect(tasks.map { $0[1] } == ["Rà soát hồ sơ", "Tuyên truyền"])
+    #expect(tasks.map { $0[2] } == ["0", "0"])
+    let (_, docs) = try store.run("SELECT task_count FROM documents")
+    #expect(docs.first?.first == "2")
+    let (_, attached) = try store.run("SELECT ordinal, doc_type, task_count FROM attachments")
+    #expect(attached.first == ["0", "KẾ HOẠCH", "2"])
+  }
+
+  /// `diff` and `compare` set the plan a decision issues beside another plan.
+  @Test func issuedPlanIsThePlanWithTheDecisionsHead() throws {
+    let plan = try PlanParser.parse(Array(Self.decision.utf8), options: ParseOptions(name: "qd.txt"))
+    let issued = try #require(plan.issuedPlan)
+    #expect(issued.header.docType == "KẾ HOẠCH")
+    #expect(issued.header.number == "5")
+    #expect(issued.header.date?.year == 2026)
+    #expect(issued.tasks.count == 2)
+    #expect(issued.sections.map(\.label) == ["I", "II"])
+    #expect(issued.signature?.signer == "Trần Văn Bình")
+    let own = try PlanParser.parse(Array("KẾ HOẠCH\n\nI. A\n\nSTT\tNội dung\tĐơn vị chủ trì\n1\tViệc\tCông an xã\n".utf8))
+    #expect(own.issuedPlan == nil)
+  }
+}

@@ -48,13 +48,18 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Reading a plan for `diff` and `compare`: vanban JSON is read back (refusing an unknown
-/// schema version), anything else goes through the parser.
+/// schema version), anything else goes through the parser. A decision that issues a plan is
+/// compared as the plan it issues (`Plan.issuedPlan`).
 enum PlanInput {
   enum Failure: Error {
     case failed(message: String, exitCode: Int32)
   }
 
   static func load(_ path: String, input: InputOptions) -> Result<Plan, Failure> {
+    loadDocument(path, input: input).map { $0.issuedPlan ?? $0 }
+  }
+
+  private static func loadDocument(_ path: String, input: InputOptions) -> Result<Plan, Failure> {
     do {
       let bytes = try InputFile.load(path)
       if PlanDecoding.looksLikeJSON(bytes) {
