@@ -44,9 +44,13 @@ import VanBanModel
   /// complete signature; the annex around it is still read.
   @Test func annexPageFooterKeepsTheFirstSignature() throws {
     let text = Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\n"
-      + "Phụ lục I\n\nDANH MỤC\n\nSTT\tNội dung\tĐơn vị chủ trì\n1\tViệc một\tCông an xã\n\nTRƯỞNG BAN\n\nLê Văn Cường\n"
+      + "Phụ lục I\n\nDANH MỤC\n\nSTT\tNội dung\tĐơn vị chủ trì\n1\tViệc một\tCông an xã\n\n"
+      + "Nơi nhận:\n- Như trên;\n- Lưu: VT, …\n\nTRƯỞNG BAN\n\nLê Văn Cường\n"
     let plan = try parse(text)
     #expect(plan.signature?.signer == "Trần Văn Bình")
+    // The form's list on the annex page is not the document's.
+    #expect(plan.recipients.map(\.name) == ["UBND huyện"])
+    #expect(plan.archive == ["VT"])
     #expect(plan.annexes.map(\.label) == ["I"])
     #expect(plan.annexes.first?.tables.first?.rows.count == 1)
   }
@@ -71,5 +75,16 @@ import VanBanModel
     #expect(HTMLTableFragments.expand(lines, text: "a <table><tr><td>x\nb").map { String($0.text) } == ["a <table><tr><td>x", "b"])
     #expect(!HTMLTableFragments.mayHold("a <tablet> b"))
     #expect(HTMLTableFragments.mayHold("x <TABLE border=1>"))
+  }
+}
+
+@Suite struct PipeCellJoinTests {
+  /// A line opening with a list mark starts an item even when the line above ends bare.
+  @Test func listMarksKeepTheirItems() {
+    #expect(PipeCellTable.joinCellLines(["Nơi nhận:", "- Văn phòng Chính phủ", "- Bộ Công an (để báo cáo)", "- Lưu: VT."])
+      == "Nơi nhận: - Văn phòng Chính phủ; - Bộ Công an (để báo cáo) - Lưu: VT.")
+    #expect(PipeCellTable.joinCellLines(["Phòng Văn hóa", "- Xã hội"]) == "Phòng Văn hóa; - Xã hội")
+    #expect(PipeCellTable.joinCellLines(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]) == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
+    #expect(PipeCellTable.joinCellLines(["- Như trên;", "- UBND tỉnh"]) == "- Như trên; - UBND tỉnh")
   }
 }

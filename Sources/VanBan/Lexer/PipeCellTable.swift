@@ -60,7 +60,7 @@ enum PipeCellTable {
           cells = []
           rowFirst = nil
         } else if j > start {
-          cells.append(cell.joined(separator: " "))
+          cells.append(joinCellLines(cell))
           cell = []
           longestCell = max(longestCell, cellLines)
           cellLines = 0
@@ -86,7 +86,7 @@ enum PipeCellTable {
       }
       j += 1
     }
-    if !cell.isEmpty { cells.append(cell.joined(separator: " ")) }
+    if !cell.isEmpty { cells.append(joinCellLines(cell)) }
     if let f = rowFirst, !cells.isEmpty { rows.append((f, cells)) }
     // Only a real table: three pipes at least and a row of two cells.
     // A cell of dozens of lines is the document's text running between stray pipes.
@@ -100,6 +100,29 @@ enum PipeCellTable {
       texts[row.first] = filled.count >= 2 ? filled.joined(separator: "\t") : (filled.first.map { $0 + "\t" } ?? "")
     }
     return j
+  }
+
+  /// A cell's lines joined by spaces. A line that opens with a list mark ("- UBND tỉnh")
+  /// starts an item: where the line before it ends with no punctuation ("- Văn phòng Chính
+  /// phủ"), a ";" marks the item's end, which the line break marked before; joined with a
+  /// bare space, "Chính phủ - Bộ Công an" would read as one name, as "Văn hóa - Xã hội" does.
+  static func joinCellLines(_ lines: [String]) -> String {
+    var out = ""
+    for line in lines {
+      if !out.isEmpty {
+        if startsWithListMark(line), let last = out.unicodeScalars.last, !";.,:)".unicodeScalars.contains(last) {
+          out += ";"
+        }
+        out += " "
+      }
+      out += line
+    }
+    return out
+  }
+
+  private static func startsWithListMark(_ line: String) -> Bool {
+    for mark in ["- ", "+ ", "– ", "• "] where line.hasPrefix(mark) { return true }
+    return false
   }
 
   private static func isPipe(_ s: Substring) -> Bool {

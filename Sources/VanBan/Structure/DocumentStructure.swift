@@ -88,14 +88,15 @@ struct DocumentStructureParser {
     for sig in footers.flatMap(\.signatures) where signature?.signer == nil {
       signature = sig
     }
-    var archive: [String] = []
-    for f in footers where !f.archive.isEmpty { archive = f.archive }
+    // The recipients and archive are the first footer's that has them: a footer on an annex
+    // page belongs to a form printed there ("Nơi nhận: - Như trên; … - Lưu: VT, …").
+    let listed = footers.first { !$0.recipients.isEmpty || !$0.archive.isEmpty }
 
     var cellBreaks = body.cellBreaks
     cellBreaks.merge(annexZone.cellBreaks) { a, _ in a }
     return DocumentStructure(
       header: headZone.header, legalBases: body.legalBases, preamble: body.preamble, sections: body.sections,
-      closing: body.closing, recipients: footers.flatMap(\.recipients), archive: archive, signature: signature,
+      closing: body.closing, recipients: listed?.recipients ?? [], archive: listed?.archive ?? [], signature: signature,
       annexes: annexZone.annexes, annexPageIssuer: annexZone.pageIssuer, attachments: attachments,
       texts: bodyTexts + annexZone.texts, cellBreaks: cellBreaks,
       diagnostics: repairs + headZone.diagnostics + body.diagnostics + footers.flatMap(\.diagnostics) + annexZone.diagnostics,
