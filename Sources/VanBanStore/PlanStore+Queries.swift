@@ -99,7 +99,7 @@ extension PlanStore {
 
   static let tables = [
     "documents", "targets", "target_values", "tasks", "references", "recipients", "diagnostics", "failures",
-    "attachments",
+    "attachments", "skipped",
   ]
 
   /// A hash of everything stored, blind to row ids and to the order documents were written
@@ -124,6 +124,7 @@ extension PlanStore {
       "SELECT d.source_name, x.* FROM diagnostics x JOIN documents d ON d.id = x.document_id",
       "SELECT * FROM failures",
       "SELECT d.source_name, a.* FROM attachments a JOIN documents d ON d.id = a.document_id",
+      "SELECT * FROM skipped",
     ]
     let idColumns: Set<String> = ["id", "document_id", "target_id"]
     var hash = FNV1a128()

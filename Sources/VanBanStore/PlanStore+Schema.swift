@@ -162,7 +162,10 @@ extension PlanStore {
       FROM failures f;
     """
 
-  /// Version 2: the documents a decision issues. Their targets and tasks are rows of
+  /// Version 2: the documents a decision issues, and the files an ingest found but did not
+  /// read (`skipped`: not a document type vanban reads), so nothing it met goes unrecorded.
+  ///
+  /// The documents a decision issues: Their targets and tasks are rows of
   /// `targets` and `tasks` like the document's own, numbered on after them, with
   /// `attachment` naming the attachment (NULL for the document's own rows); the documents'
   /// counts include them, so a decision that issues a plan counts the plan's tasks.
@@ -180,5 +183,11 @@ extension PlanStore {
     );
     ALTER TABLE targets ADD COLUMN attachment INTEGER;
     ALTER TABLE tasks ADD COLUMN attachment INTEGER;
+
+    CREATE TABLE skipped (
+      source_name TEXT PRIMARY KEY,
+      type TEXT NOT NULL,
+      bytes INTEGER
+    );
     """
 }

@@ -87,6 +87,16 @@ public final class PlanStore: Sendable {
     }
   }
 
+  /// Records files an ingest found and did not read, with their type; a file stored or failed
+  /// under the same name leaves the list.
+  public func recordSkipped(_ files: [(path: String, type: String, bytes: Int)]) throws {
+    try queue.write { db in
+      let insert = try db.cachedStatement(
+        sql: "INSERT INTO skipped (source_name, type, bytes) VALUES (?, ?, ?) ON CONFLICT (source_name) DO UPDATE SET type = excluded.type, bytes = excluded.bytes")
+      for f in files { try insert.execute(arguments: [f.path, f.type, f.bytes]) }
+    }
+  }
+
   /// Writes a plan in one transaction: nothing when its source name is stored with the same
   /// SHA-256, else delete-then-insert. A failure recorded earlier for the name is cleared.
   @discardableResult
@@ -107,6 +117,7 @@ public final class PlanStore: Sendable {
     sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String, in db: Database
   ) throws {
     try db.execute(sql: "DELETE FROM documents WHERE source_name = ?", arguments: [sourceName])
+    try db.execute(sql: "DELETE FROM skipped WHERE source_name = ?", arguments: [sourceName])
     try db.execute(
       sql: """
         INSERT INTO failures (source_name, sha256, bytes, kind, error) VALUES (?, ?, ?, ?, ?)
@@ -135,6 +146,8 @@ public final class PlanStore: Sendable {
     let old = try Row.fetchOne(
       db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE source_name = ?"), arguments: [name])
     let clearFailure = try db.cachedStatement(sql: "DELETE FROM failures WHERE source_name = ?")
+    // A file read now is no longer one an earlier run skipped.
+    try db.cachedStatement(sql: "DELETE FROM skipped WHERE source_name = ?").execute(arguments: [name])
     if let old, (old[1] as String) == plan.source.sha256 {
       try clearFailure.execute(arguments: [name])
       return .unchanged

@@ -201,6 +201,11 @@ import VanBanText
     // The same as saving the parser's plans directly.
     let direct = try dir.store("direct.sqlite")
     for i in 0..<5 { try direct.save(Seeds.plan(i, name: Seeds.folder + "/" + Seeds.names[i])) }
+    // The goldens beside the seeds are found and recorded as skipped.
+    #expect(first.err.contains("skipped 5 files (5 .json)"), "\(first.err)")
+    let goldens = try store.run("SELECT source_name, type, bytes FROM skipped").rows
+    #expect(goldens.count == 5)
+    try direct.recordSkipped(goldens.map { ($0[0]!, $0[1]!, Int($0[2]!)!) })
     #expect(try direct.contentDigest() == digest)
   }
 
@@ -271,13 +276,37 @@ import VanBanText
     let run = try vanban(["ingest", dir.path("in"), "--ndjson", "-", "--ordered"])
     #expect(run.status == 0, "\(run.err)")
     let names = try run.out.split(separator: "\n").map(Self.sourceName)
-    #expect(names == [Seeds.names[0], Seeds.names[4], "sub/plan.txt"].map { dir.path("in/" + $0) })
+    // A .pdf is walked: this one holds text, and is read as text.
+    #expect(names == [Seeds.names[0], Seeds.names[4], "sub/plan.txt", "sub/scan.pdf"].map { dir.path("in/" + $0) })
 
     let glob = try vanban(["ingest", dir.path("in") + "/**/*.txt", "--ndjson", "-", "--ordered"])
     #expect(glob.status == 0, "\(glob.err)")
-    #expect(try glob.out.split(separator: "\n").map(Self.sourceName) == names)
+    #expect(try glob.out.split(separator: "\n").map(Self.sourceName) == Array(names.prefix(3)))
     let missing = try vanban(["ingest", dir.path("in") + "/*.docx", "--ndjson", "-"])
     #expect(missing.status == 66)
+  }
+
+  /// Every file a folder holds is read, failed or reported as skipped with its type; a
+  /// folder with no document in it is an error, not "0 of 0 files".
+  @Test func filesThatAreNotDocumentsAreReportedNotLost() throws {
+    let dir = try TempDir()
+    try dir.copySeeds([0])
+    try dir.write("notes.json", Array("{}".utf8))
+    try dir.write("budget.XLSX", [0x50, 0x4B, 0x03, 0x04])
+    let db = dir.path("plans.sqlite")
+    let run = try vanban(["ingest", dir.path("in"), "--db", db])
+    #expect(run.status == 0, "\(run.err)")
+    #expect(run.err.contains("skipped 2 files (1 .json, 1 .xlsx)"), "\(run.err)")
+    let store = try PlanStore(path: db, keyFolding: fold)
+    let skipped = try store.run("SELECT source_name, type FROM skipped ORDER BY 1").rows
+    #expect(skipped == [[dir.path("in/budget.XLSX"), ".xlsx"], [dir.path("in/notes.json"), ".json"]])
+
+    let only = try TempDir()
+    try only.write("a.json", Array("{}".utf8))
+    try only.write("b.json", Array("{}".utf8))
+    let none = try vanban(["ingest", only.path("in"), "--ndjson", "-"])
+    #expect(none.status == 66)
+    #expect(none.err.contains("no document to ingest") && none.err.contains("2 files (2 .json)"), "\(none.err)")
   }
 
   @Test func killedMidRunLeavesWholeDocumentsAndARerunCompletes() throws {

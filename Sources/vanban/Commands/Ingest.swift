@@ -17,8 +17,10 @@ struct Ingest: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parse folders of plans in parallel into a SQLite database and/or NDJSON.",
     discussion: """
-      Folders are walked for *.txt, *.tsv and *.hocr files (hidden ones skipped); files named \
-      on the command line are read whatever their name. Each document is written in its own \
+      Folders are walked for documents (*.txt, *.md, *.tsv, *.hocr, *.html, *.htm, *.pdf, \
+      *.docx, *.doc, images; hidden ones skipped); every other file found is reported as \
+      skipped with its type, and a run that finds no document is an error. Files named on \
+      the command line are read whatever their name. Each document is written in its own \
       transaction; an unchanged file (same SHA-256) is skipped, a changed one replaces its rows, \
       and a file that cannot be parsed goes to the 'failures' table. Exit status 0 only if no \
       file failed.
@@ -62,6 +64,12 @@ struct Ingest: ParsableCommand {
       worst = 66
     }
     let files = inputs.files
+    if files.isEmpty {
+      // Nothing to read is a mistake to report, not an ingest of 0 of 0 files.
+      let what = inputs.skipped.isEmpty ? "" : ": \(IngestInputs.describe(inputs.skipped)) found, none a document vanban reads"
+      InputFile.fail("no document to ingest in \(paths.joined(separator: " "))\(what)")
+      throw ExitCode(66)
+    }
 
     let store: PlanStore?
     do {
@@ -182,6 +190,13 @@ struct Ingest: ParsableCommand {
       }
     }
     flush()
+    if let store, storeError == nil, !inputs.skipped.isEmpty {
+      do {
+        try store.recordSkipped(inputs.skipped.map { ($0.file.path, $0.type, $0.file.size) })
+      } catch {
+        storeError = "cannot record the skipped files: \(error)"
+      }
+    }
     for thread in threads { pthread_join(thread, nil) }
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
@@ -191,7 +206,9 @@ struct Ingest: ParsableCommand {
       InputFile.fail(storeError)
       throw ExitCode(74)
     }
-    InputFile.fail(progress.summary(interrupted: interruptRequested != 0))
+    var summary = progress.summary(interrupted: interruptRequested != 0)
+    if !inputs.skipped.isEmpty { summary += "; skipped \(IngestInputs.describe(inputs.skipped)), not documents vanban reads" }
+    InputFile.fail(summary)
     if interruptRequested != 0 { throw ExitCode(130) }
     if worst != 0 { throw ExitCode(worst) }
   }

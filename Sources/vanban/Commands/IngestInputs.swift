@@ -6,10 +6,13 @@
 
 /// The files an ingest reads, found from the paths the user gave.
 ///
-/// A named file is always read, whatever its name. Inside a folder only plan-looking files
-/// count (`.txt`, `.tsv`, `.hocr`, `.htm`, `.html`, any case): folders of scans also hold the PDFs, images and
-/// `.expected.json` files they came with. Hidden files and folders (a leading ".") are skipped
-/// unless named. Symbolic links are followed; a folder reached twice (a link loop, or a link
+/// A named file is always read, whatever its name. Inside a folder the documents vanban reads
+/// count, by name: text (`.txt`, `.md`), OCR output (`.tsv`, `.hocr`), web pages (`.htm`,
+/// `.html`), `.pdf`, Word (`.docx`, `.doc`) and images (`.png`, `.jpg`, `.jpeg`, `.tif`,
+/// `.tiff`), any case. Every other file found in a folder is listed in `skipped` with its
+/// type, so the summary and the database say what was not read: folders of plans also hold
+/// spreadsheets and `.expected.json` files. Hidden files and folders (a leading ".") are
+/// skipped unless named. Symbolic links are followed; a folder reached twice (a link loop, or a link
 /// to a folder already walked) is walked once, and a file reached twice is read once, under
 /// the first name it was found by. Arguments with `*`, `?` or `[` that name no existing path
 /// are glob patterns (`**` matches any depth), for shells that do not expand them or for
@@ -20,9 +23,14 @@ struct IngestInputs {
     var size: Int
   }
 
-  static let extensions = [".txt", ".tsv", ".hocr", ".htm", ".html"]
+  static let extensions = [
+    ".txt", ".md", ".tsv", ".hocr", ".htm", ".html", ".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+  ]
 
   private(set) var files: [File] = []
+  /// Files found in folders that are not documents vanban reads, with their type (the
+  /// extension in lower case, or "no extension").
+  private(set) var skipped: [(file: File, type: String)] = []
   /// Arguments that matched nothing or could not be read, already phrased for stderr.
   private(set) var problems: [String] = []
   private var seenFiles: Set<FileID> = []
@@ -66,12 +74,29 @@ struct IngestInputs {
     } else if named || Self.looksLikePlan(path) {
       guard seenFiles.insert(id).inserted else { return }
       files.append(File(path: path, size: Int(st.st_size)))
+    } else if (st.st_mode & S_IFMT) == S_IFREG, seenFiles.insert(id).inserted {
+      skipped.append((File(path: path, size: Int(st.st_size)), Self.type(of: path)))
     }
   }
 
   static func looksLikePlan(_ path: String) -> Bool {
     let lower = path.lowercased()
     return extensions.contains { lower.hasSuffix($0) }
+  }
+
+  /// ".xlsx" for "a/b.XLSX"; "no extension" for "README".
+  static func type(of path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "no extension" }
+    return name[dot...].lowercased()
+  }
+
+  /// "3 files (2 .json, 1 .xlsx)": the skipped files counted by type, most first.
+  static func describe(_ skipped: [(file: File, type: String)]) -> String {
+    var counts: [String: Int] = [:]
+    for s in skipped { counts[s.type, default: 0] += 1 }
+    let parts = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }
+    return "\(skipped.count) file\(skipped.count == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
   }
 
   static func join(_ folder: String, _ name: String) -> String {
