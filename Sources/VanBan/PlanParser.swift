@@ -62,7 +62,7 @@ public enum PlanParser {
     let structure = DocumentStructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout).parse()
     let source = Source(
       name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
-      encoding: prepared.encoding, lineCount: prepared.lineCount)
+      encoding: prepared.encoding, lineCount: prepared.lineCount, format: prepared.format)
     var plan = PlanAssembler(parser: structure, lexicon: .shared).assemble(source: source)
     plan.diagnostics = DiagnosticDigest.collapse(plan.diagnostics)
     return plan
@@ -109,6 +109,8 @@ public enum PlanParser {
     var lines: [ClassifiedLine]
     var encoding: String
     var lineCount: Int
+    /// What was read (`Source.format`).
+    var format = "text"
     /// The lines were rebuilt from word boxes (OCR, or a `pdftotext -layout` dump's character
     /// columns): table rows were told apart by geometry.
     var fromLayout = false
@@ -123,7 +125,8 @@ public enum PlanParser {
       for k in source.indices where k < page.sourceLines.count { source[k].number = page.sourceLines[k] }
       let lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
       return Prepared(
-        lines: classify(source, fromLayout: false), encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: lineCount)
+        lines: classify(source, fromLayout: false), encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: lineCount,
+        format: "html")
     }
     let decoded: DecodedText
     do {
@@ -147,7 +150,7 @@ public enum PlanParser {
     }
     return Prepared(
       lines: classify(source, fromLayout: fromLayout), encoding: decoded.encoding, lineCount: source.count,
-      fromLayout: fromLayout)
+      format: fromLayout ? format.rawValue : "text", fromLayout: fromLayout)
   }
 
   /// Cleans and classifies the lines: markup removed, tables one cell per line and headings

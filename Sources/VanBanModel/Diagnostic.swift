@@ -19,6 +19,10 @@ public struct Diagnostic: Codable, Hashable, Sendable {
   public var code: String
   public var message: String
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(severity: Severity, code: String, message: String, line: Int) {
     self.severity = severity

@@ -10,6 +10,10 @@ public struct Target: Codable, Hashable, Sendable {
   public var note: String?
   public var origin: Origin
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(
     group: String?, number: String?, indicator: String, unit: String?, values: [TargetValue],
@@ -64,6 +68,10 @@ public struct Task: Codable, Hashable, Sendable {
   public var details: [String: String]?
   public var origin: Origin
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(
     group: String?, number: String?, name: String, lead: [String], coordinators: [String],
@@ -112,6 +120,10 @@ public struct Responsibility: Codable, Hashable, Sendable {
   public var agency: String
   public var duties: [String]
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(agency: String, duties: [String], line: Int) {
     self.agency = agency

@@ -98,6 +98,14 @@ public struct JSONWriter: Sendable {
     appendASCII(b ? "true" : "false")
   }
 
+  /// `"page"` and `"bbox"` after an item's `"line"`: null for inputs without pages (every
+  /// key is always present).
+  public mutating func place(_ page: Int?, _ bbox: [Double]?) {
+    key("page"); value(page)
+    key("bbox")
+    if let bbox { array(bbox) { w, d in w.value(d) } } else { null() }
+  }
+
   public mutating func null() {
     separate()
     appendASCII("null")

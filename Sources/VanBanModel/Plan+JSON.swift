@@ -31,6 +31,7 @@ extension Plan {
         w.object { w in
           w.key("text"); w.value(closing.text)
           w.key("line"); w.value(closing.line)
+          w.place(closing.page, closing.bbox)
         }
       } else {
         w.null()
@@ -48,6 +49,7 @@ extension AttachedDocument {
     w.object { w in
       w.key("attached_to"); w.value(attachedTo)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
       var parts = Plan(source: Source(name: "", sha256: "", bytes: 0, encoding: "", lineCount: 0))
       parts.header = header
       parts.legalBases = legalBases
@@ -75,6 +77,9 @@ extension Source {
       w.key("bytes"); w.value(bytes)
       w.key("encoding"); w.value(encoding)
       w.key("line_count"); w.value(lineCount)
+      w.key("format"); w.value(format)
+      w.key("pages"); w.value(pages)
+      w.key("ocr_pages"); w.array(ocrPages) { w, p in w.value(p) }
     }
   }
 }
@@ -101,6 +106,7 @@ extension Header {
       w.key("doc_type"); w.value(docType)
       w.key("title"); w.value(title)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -110,6 +116,7 @@ extension LegalBasis {
     w.object { w in
       w.key("text"); w.value(text)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
       w.key("references"); w.array(references) { w, r in r.write(to: &w) }
     }
   }
@@ -124,6 +131,7 @@ extension Reference {
       w.key("issuer"); w.value(issuer)
       w.key("alias"); w.value(alias)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -138,6 +146,7 @@ extension Section {
       w.key("tables"); w.array(tables) { w, t in t.write(to: &w) }
       w.key("children"); w.array(children) { w, c in c.write(to: &w) }
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -149,6 +158,7 @@ extension Block {
       w.key("marker"); w.value(marker)
       w.key("text"); w.value(text)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -167,6 +177,7 @@ extension Target {
       w.key("note"); w.value(note)
       w.key("origin"); w.value(origin.rawValue)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -218,6 +229,7 @@ extension Task {
       }
       w.key("origin"); w.value(origin.rawValue)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -228,6 +240,7 @@ extension Responsibility {
       w.key("agency"); w.value(agency)
       w.key("duties"); w.array(duties) { w, s in w.value(s) }
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -240,6 +253,7 @@ extension Signature {
       w.key("title"); w.value(title)
       w.key("signer"); w.value(signer)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -250,6 +264,7 @@ extension Recipient {
       w.key("name"); w.value(name)
       w.key("note"); w.value(note)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -261,6 +276,7 @@ extension Annex {
       w.key("title"); w.value(title)
       w.key("attached_to"); w.value(attachedTo)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
       w.key("tables"); w.array(tables) { w, t in t.write(to: &w) }
     }
   }
@@ -278,9 +294,11 @@ extension Table {
           w.key("cells"); w.array(r.cells) { w, s in w.value(s) }
           w.key("group"); w.value(r.group)
           w.key("line"); w.value(r.line)
+          w.place(r.page, r.bbox)
         }
       }
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }
@@ -292,6 +310,7 @@ extension Diagnostic {
       w.key("code"); w.value(code)
       w.key("message"); w.value(message)
       w.key("line"); w.value(line)
+      w.place(page, bbox)
     }
   }
 }

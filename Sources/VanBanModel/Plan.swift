@@ -102,6 +102,10 @@ public struct AttachedDocument: Codable, Hashable, Sendable {
   public var archive: [String]
   public var annexes: [Annex]
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   /// The parts of `plan`, parsed from the attached document's lines.
   public init(_ plan: Plan, attachedTo: String?, line: Int) {
@@ -127,7 +131,7 @@ public struct AttachedDocument: Codable, Hashable, Sendable {
     case attachedTo = "attached_to"
     case legalBases = "legal_bases"
     case references, preamble, sections, targets, tasks, responsibilities, closing, signature,
-      recipients, archive, annexes, line
+      recipients, archive, annexes, line, page, bbox
   }
 }
 
@@ -138,18 +142,45 @@ public struct Source: Codable, Hashable, Sendable {
   public var bytes: Int
   public var encoding: String
   public var lineCount: Int
+  /// What was read: "text", "tsv", "hocr", "layout", "html", "pdf", "image", "docx".
+  public var format: String
+  /// Pages, for inputs that have them (PDF, images, DOCX); nil for text.
+  public var pages: Int?
+  /// The 1-based pages whose words came from OCR.
+  public var ocrPages: [Int]
 
-  public init(name: String, sha256: String, bytes: Int, encoding: String, lineCount: Int) {
+  public init(
+    name: String, sha256: String, bytes: Int, encoding: String, lineCount: Int, format: String = "text",
+    pages: Int? = nil, ocrPages: [Int] = []
+  ) {
     self.name = name
     self.sha256 = sha256
     self.bytes = bytes
     self.encoding = encoding
     self.lineCount = lineCount
+    self.format = format
+    self.pages = pages
+    self.ocrPages = ocrPages
   }
 
   enum CodingKeys: String, CodingKey {
     case name, sha256, bytes, encoding
     case lineCount = "line_count"
+    case format, pages
+    case ocrPages = "ocr_pages"
+  }
+
+  /// Decoded by hand: JSON written before `format` existed has none (it was text).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    sha256 = try c.decode(String.self, forKey: .sha256)
+    bytes = try c.decode(Int.self, forKey: .bytes)
+    encoding = try c.decode(String.self, forKey: .encoding)
+    lineCount = try c.decode(Int.self, forKey: .lineCount)
+    format = try c.decodeIfPresent(String.self, forKey: .format) ?? "text"
+    pages = try c.decodeIfPresent(Int.self, forKey: .pages)
+    ocrPages = try c.decodeIfPresent([Int].self, forKey: .ocrPages) ?? []
   }
 }
 
@@ -164,6 +195,9 @@ public struct Header: Codable, Hashable, Sendable {
   public var docType: String?
   public var title: String?
   public var line: Int?
+  /// The page and box of `line`, for inputs that have pages; nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(
     issuer: String? = nil, issuerParent: String? = nil, number: String? = nil,
@@ -186,7 +220,7 @@ public struct Header: Codable, Hashable, Sendable {
     case issuerParent = "issuer_parent"
     case number, symbol, place, date
     case docType = "doc_type"
-    case title, line
+    case title, line, page, bbox
   }
 }
 
@@ -209,6 +243,10 @@ public struct DocumentDate: Codable, Hashable, Sendable {
 public struct LegalBasis: Codable, Hashable, Sendable {
   public var text: String
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
   public var references: [Reference]
 
   public init(text: String, line: Int, references: [Reference]) {
@@ -226,6 +264,10 @@ public struct Reference: Codable, Hashable, Sendable {
   public var issuer: String?
   public var alias: String?
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(
     kind: String, number: String?, date: String? = nil, issuer: String? = nil,
@@ -249,6 +291,10 @@ public struct Section: Codable, Hashable, Sendable {
   public var tables: [Table]
   public var children: [Section]
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(
     label: String, title: String?, path: String, blocks: [Block] = [], tables: [Table] = [],
@@ -273,6 +319,10 @@ public struct Block: Codable, Hashable, Sendable {
   public var marker: String?
   public var text: String
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(type: Kind, marker: String?, text: String, line: Int) {
     self.type = type
@@ -286,6 +336,10 @@ public struct Block: Codable, Hashable, Sendable {
 public struct Closing: Codable, Hashable, Sendable {
   public var text: String
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(text: String, line: Int) {
     self.text = text
@@ -300,6 +354,10 @@ public struct Signature: Codable, Hashable, Sendable {
   public var title: String?
   public var signer: String?
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(authority: String?, onBehalfOf: String?, title: String?, signer: String?, line: Int) {
     self.authority = authority
@@ -312,7 +370,7 @@ public struct Signature: Codable, Hashable, Sendable {
   enum CodingKeys: String, CodingKey {
     case authority
     case onBehalfOf = "on_behalf_of"
-    case title, signer, line
+    case title, signer, line, page, bbox
   }
 }
 
@@ -321,6 +379,10 @@ public struct Recipient: Codable, Hashable, Sendable {
   public var name: String
   public var note: String?
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(name: String, note: String?, line: Int) {
     self.name = name
@@ -335,6 +397,10 @@ public struct Annex: Codable, Hashable, Sendable {
   public var title: String?
   public var attachedTo: String?
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
   public var tables: [Table]
 
   public init(label: String?, title: String?, attachedTo: String?, line: Int, tables: [Table] = []) {
@@ -348,7 +414,7 @@ public struct Annex: Codable, Hashable, Sendable {
   enum CodingKeys: String, CodingKey {
     case label, title
     case attachedTo = "attached_to"
-    case line, tables
+    case line, page, bbox, tables
   }
 }
 
@@ -359,6 +425,10 @@ public struct Table: Codable, Hashable, Sendable {
   public var columns: [String?]
   public var rows: [Row]
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(caption: String?, header: [String], columns: [String?], rows: [Row], line: Int) {
     self.caption = caption
@@ -374,6 +444,10 @@ public struct Row: Codable, Hashable, Sendable {
   public var cells: [String]
   public var group: String?
   public var line: Int
+  /// The page (1-based) and box (x0, y0, x1, y1 in PDF points or image pixels) of `line`, for
+  /// inputs that have pages (PDF, scans, DOCX); nil for text.
+  public var page: Int? = nil
+  public var bbox: [Double]? = nil
 
   public init(cells: [String], group: String?, line: Int) {
     self.cells = cells
