@@ -33,8 +33,17 @@ let package = Package(
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
+    // poppler-glib as pkg-config knows it: the module only carries the include paths and
+    // libraries to the C target below, which alone includes the headers.
+    .systemLibrary(
+      name: "SystemPopplerGlib", pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+    ),
+    // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):
+    // glib's and poppler's headers never reach Swift.
+    .target(name: "CPoppler", dependencies: ["SystemPopplerGlib"]),
     // The input layer: each file format read into one `SourceDocument`.
-    .target(name: "VanBanInputs", dependencies: ["VanBanText"]),
+    .target(name: "VanBanInputs", dependencies: ["VanBanText", "CPoppler"]),
     .target(
       name: "VanBan",
       dependencies: [
