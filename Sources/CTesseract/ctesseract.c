@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "ctesseract.h"
 
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <pthread.h>
@@ -22,6 +23,23 @@ struct vb_ocr {
 /* Leptonica reports every failed read on stderr; vanban reports them itself. */
 static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
 static void quiet_leptonica(void) { setMsgSeverity(L_SEVERITY_NONE); }
+
+/* Debian's Tesseract runs parts of recognition on OpenMP threads (its LSTM asks for them
+ * with num_threads clauses). vanban already runs one engine per processor, and OpenMP's
+ * spinning threads on a busy machine made a page several times slower (2.8 s against 0.6 s
+ * for a 200-dpi page under load), so each engine's thread makes OpenMP's parallel regions
+ * inactive: with max-active-levels 0 libgomp runs every region on the calling thread alone,
+ * num_threads clauses included (omp_set_num_threads does not override those). Looked up
+ * rather than linked: a Tesseract built without OpenMP has no such function. */
+typedef void (*set_levels_fn)(int);
+static set_levels_fn omp_set_levels;
+static pthread_once_t omp_once = PTHREAD_ONCE_INIT;
+static void find_omp(void) { omp_set_levels = (set_levels_fn)dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"); }
+
+static void one_openmp_thread(void) {
+  pthread_once(&omp_once, find_omp);
+  if (omp_set_levels) omp_set_levels(0);
+}
 
 static int is_file(const char *path) {
   struct stat st;
@@ -207,15 +225,24 @@ static int recognize_pix(TessBaseAPI *api, PIX *pix, int dpi, vb_ocr_result *out
   return status;
 }
 
-/* Mean confidence over the recognised characters: a page read sideways or upside down gives
- * few words, and those with little confidence. */
-static double mean_confidence(const vb_ocr_result *r) {
+/* How upright a trial reading looks: the mean confidence over the recognised characters,
+ * counting only words laid out across the picture. Tesseract reads a sideways page's
+ * vertical lines well enough (its layout analysis turns vertical blocks), so confidence
+ * alone cannot tell 0 from 90 degrees; the words' boxes can: upright words are wider than
+ * tall. Upside-down text reads with little confidence. */
+static double upright_score(const vb_ocr_result *r) {
   double sum = 0, weight = 0;
   for (size_t k = 0; k < r->count; k++) {
     const vb_ocr_word *w = &r->words[k];
     if (w->text_length == 0 || w->confidence < 0) continue;
-    sum += w->confidence * (double)w->text_length;
-    weight += (double)w->text_length;
+    size_t characters = 0;
+    for (size_t i = 0; i < w->text_length; i++)
+      if (((unsigned char)r->text[w->text_offset + i] & 0xC0) != 0x80) characters++;
+    double length = (double)characters;
+    weight += length;
+    int across = w->x1 - w->x0 >= w->y1 - w->y0;
+    /* One or two letters say nothing about direction. */
+    if (across || characters < 3) sum += w->confidence * length;
   }
   return weight > 0 ? sum / weight : 0;
 }
@@ -231,6 +258,10 @@ static int rotation_from_osd(int orient_deg) {
   default: return 0;
   }
 }
+
+/* A reading this confident, its words laid across the picture, is taken as upright: most
+ * pages are, and asking OSD first cost as much as reading the page. */
+static const double upright_enough = 80;
 
 static int detect_rotation(vb_ocr *ocr, PIX *pix, int dpi, int *rotation, int *method) {
   *rotation = 0;
@@ -269,14 +300,14 @@ static int detect_rotation(vb_ocr *ocr, PIX *pix, int dpi, int *rotation, int *m
     int s = recognize_pix(ocr->api, turned, small_dpi, &trial);
     pixDestroy(&turned);
     if (s == VB_OCR_NO_MEMORY) status = s;
-    double score = s == VB_OCR_OK ? mean_confidence(&trial) : 0;
+    double score = s == VB_OCR_OK ? upright_score(&trial) : 0;
     vb_ocr_result_free(&trial);
     if (score > best) {
       best = score;
       *rotation = quads * 90;
     }
     /* Most pages are upright: a confident first reading settles it. */
-    if (quads == 0 && score >= 80) break;
+    if (quads == 0 && score >= upright_enough) break;
   }
   pixDestroy(&small);
   return status;
@@ -288,6 +319,7 @@ int vb_ocr_detect_rotation(vb_ocr *ocr, const unsigned char *pixels, int width, 
   if (rotation) *rotation = 0;
   if (method) *method = m;
   if (!ocr || !valid_picture(pixels, width, height, bytes_per_line, dpi)) return VB_OCR_BAD_IMAGE;
+  one_openmp_thread();
   PIX *pix = pix_from_gray(pixels, width, height, bytes_per_line);
   if (!pix) return VB_OCR_NO_MEMORY;
   int status = detect_rotation(ocr, pix, dpi, &r, &m);
@@ -302,27 +334,32 @@ int vb_ocr_recognize(vb_ocr *ocr, const unsigned char *pixels, int width, int he
   if (!out) return VB_OCR_BAD_IMAGE;
   memset(out, 0, sizeof *out);
   if (!ocr || !valid_picture(pixels, width, height, bytes_per_line, dpi)) return VB_OCR_BAD_IMAGE;
+  one_openmp_thread();
   PIX *pix = pix_from_gray(pixels, width, height, bytes_per_line);
   if (!pix) return VB_OCR_NO_MEMORY;
+  int status = recognize_pix(ocr->api, pix, dpi, out);
   int rotation = 0, method = VB_OCR_ORIENTATION_NONE;
-  if (detect_orientation) {
-    int status = detect_rotation(ocr, pix, dpi, &rotation, &method);
-    if (status != VB_OCR_OK) {
-      pixDestroy(&pix);
-      return status;
+  if (status == VB_OCR_OK && detect_orientation) {
+    if (upright_score(out) >= upright_enough) {
+      method = VB_OCR_ORIENTATION_READING;
+    } else {
+      status = detect_rotation(ocr, pix, dpi, &rotation, &method);
     }
   }
-  if (rotation != 0) {
+  if (status == VB_OCR_OK && rotation != 0) {
+    vb_ocr_result_free(out);
     PIX *turned = pixRotateOrth(pix, rotation / 90);
     pixDestroy(&pix);
     if (!turned) return VB_OCR_NO_MEMORY;
     pix = turned;
+    status = recognize_pix(ocr->api, pix, dpi, out);
   }
-  int status = recognize_pix(ocr->api, pix, dpi, out);
-  out->width = pixGetWidth(pix);
-  out->height = pixGetHeight(pix);
-  out->rotation = rotation;
-  out->orientation_method = method;
+  if (status == VB_OCR_OK) {
+    out->width = pixGetWidth(pix);
+    out->height = pixGetHeight(pix);
+    out->rotation = rotation;
+    out->orientation_method = method;
+  }
   pixDestroy(&pix);
   if (status != VB_OCR_OK) vb_ocr_result_free(out);
   return status;
@@ -369,6 +406,19 @@ int vb_image_open(const void *bytes, size_t length, vb_image_pages **out) {
 
 void vb_image_close(vb_image_pages *pages) { free(pages); }
 
+/* Whether a PNG's chunks run whole to IEND. libpng reports a file cut short on stderr before
+ * leptonica can decline it; a cut file is the common damage, and this finds it first. */
+static int png_is_whole(const l_uint8 *bytes, size_t length) {
+  size_t at = 8;
+  while (at + 12 <= length) {
+    size_t chunk = ((size_t)bytes[at] << 24) | ((size_t)bytes[at + 1] << 16) | ((size_t)bytes[at + 2] << 8) | bytes[at + 3];
+    if (chunk > length - at - 12) return 0;
+    if (memcmp(bytes + at + 4, "IEND", 4) == 0) return 1;
+    at += chunk + 12;
+  }
+  return 0;
+}
+
 /* `pix` as 8-bit gray without a colour map, transparent parts over white. */
 static PIX *to_gray(PIX *pix) {
   PIX *p = pixClone(pix);
@@ -401,6 +451,7 @@ int vb_image_next(vb_image_pages *pages, size_t max_pixels, vb_ocr_gray *out) {
   } else {
     l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
     pages->done = 1;
+    if (pages->format == IFF_PNG && !png_is_whole(pages->bytes, pages->length)) return -VB_OCR_UNREADABLE;
     if (pixReadHeaderMem(pages->bytes, pages->length, &format, &w, &h, &bps, &spp, &cmap) == 0 &&
         (double)w * (double)h > (double)max_pixels)
       return -VB_OCR_TOO_LARGE;

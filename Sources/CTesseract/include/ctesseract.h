@@ -33,7 +33,9 @@ enum {
   /* Tesseract's orientation and script detection (osd.traineddata). */
   VB_OCR_ORIENTATION_OSD = 1,
   /* The best mean confidence of the four turns of a smaller copy. */
-  VB_OCR_ORIENTATION_CONFIDENCE = 2
+  VB_OCR_ORIENTATION_CONFIDENCE = 2,
+  /* The reading as given was confident, its words across the picture: upright already. */
+  VB_OCR_ORIENTATION_READING = 3
 };
 
 typedef struct vb_ocr vb_ocr;
@@ -83,8 +85,9 @@ typedef struct {
 
 /* Recognises an 8-bit grayscale picture (0 black) of `width` x `height` pixels, rows
  * `bytes_per_line` apart, scanned at `dpi` (0 when unknown: Tesseract estimates). With
- * `detect_orientation`, the page is first turned upright. On success free with
- * vb_ocr_result_free. */
+ * `detect_orientation`, a reading that does not look upright is followed by orientation
+ * detection and, for a turned page, a second reading of the page turned upright. On success
+ * free with vb_ocr_result_free. */
 int vb_ocr_recognize(vb_ocr *ocr, const unsigned char *pixels, int width, int height, int bytes_per_line, int dpi,
                      int detect_orientation, vb_ocr_result *out);
 void vb_ocr_result_free(vb_ocr_result *result);
