@@ -72,7 +72,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
-    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"]),
+    // Fixtures are read from the source tree (see Fixtures.swift), not bundled.
+    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"], exclude: ["Fixtures"]),
     .testTarget(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]
