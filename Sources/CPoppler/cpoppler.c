@@ -22,6 +22,15 @@ static void copy_message(char *message, size_t capacity, const char *text) {
   message[n] = 0;
 }
 
+/* Whether "%%EOF" stands in the last 1024 bytes, as every complete PDF (and every incremental
+ * update) ends. */
+static int ends_whole(const unsigned char *bytes, size_t length) {
+  size_t from = length > 1024 ? length - 1024 : 0;
+  for (size_t i = from; i + 5 <= length; i++)
+    if (memcmp(bytes + i, "%%EOF", 5) == 0) return 1;
+  return 0;
+}
+
 int vb_pdf_open(const void *bytes, size_t length, vb_pdf **out, char *message, size_t message_capacity) {
   copy_message(message, message_capacity, "");
   if (!out) return VB_PDF_DAMAGED;
@@ -47,9 +56,12 @@ int vb_pdf_open(const void *bytes, size_t length, vb_pdf **out, char *message, s
   }
   pdf->page_count = poppler_document_get_n_pages(pdf->document);
   if (pdf->page_count <= 0) {
-    copy_message(message, message_capacity, "the document has no pages");
+    /* poppler rebuilds the cross-references of a file cut short and may then find a catalog
+     * but none of its pages: that file is damaged, not empty. */
+    int whole = ends_whole(bytes, length);
+    copy_message(message, message_capacity, whole ? "the document has no pages" : "cut short: no %%EOF and no pages");
     vb_pdf_close(pdf);
-    return VB_PDF_NO_PAGES;
+    return whole ? VB_PDF_NO_PAGES : VB_PDF_DAMAGED;
   }
   *out = pdf;
   return VB_PDF_OK;

@@ -101,6 +101,17 @@ import Testing
     }
   }
 
+  /// poppler rebuilds a cut scan's cross-references and finds its catalog without pages: a
+  /// file that does not end in %%EOF is damaged, not empty.
+  @Test func cutScanIsDamagedNotEmpty() throws {
+    let bytes = try Fixtures.bytes("scanned.pdf")
+    let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(Array(bytes.prefix(bytes.count / 2))) }
+    guard case .damaged = error else {
+      Issue.record("expected .damaged, got \(String(describing: error))")
+      return
+    }
+  }
+
   @Test func noPagesIsEmpty() throws {
     let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(try Fixtures.bytes("nopages.pdf")) }
     guard case .empty = error else {

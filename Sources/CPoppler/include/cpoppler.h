@@ -17,7 +17,8 @@ enum {
   VB_PDF_ENCRYPTED = 1,
   /* Not a PDF poppler can repair: cut short, no catalog, broken cross-references. */
   VB_PDF_DAMAGED = 2,
-  /* A well-formed document without a page. */
+  /* A document without a page that ends whole (a file cut short whose pages are lost is
+   * VB_PDF_DAMAGED). */
   VB_PDF_NO_PAGES = 3,
   VB_PDF_NO_MEMORY = 4,
   /* A page index out of range, or a page poppler cannot load. */
