@@ -93,6 +93,31 @@ int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height) {
   return VB_PDF_OK;
 }
 
+int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share) {
+  if (share) *share = 0;
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) {
+    g_object_unref(page);
+    return VB_PDF_BAD_PAGE;
+  }
+  /* Positions only: poppler records where each image is drawn without decoding it. */
+  GList *mapping = poppler_page_get_image_mapping(page);
+  double area = 0;
+  for (GList *item = mapping; item; item = item->next) {
+    const PopplerImageMapping *m = item->data;
+    double x0 = fmax(0, fmin(m->area.x1, m->area.x2)), x1 = fmin(w, fmax(m->area.x1, m->area.x2));
+    double y0 = fmax(0, fmin(m->area.y1, m->area.y2)), y1 = fmin(h, fmax(m->area.y1, m->area.y2));
+    if (isfinite(x0) && isfinite(x1) && isfinite(y0) && isfinite(y1) && x1 > x0 && y1 > y0) area += (x1 - x0) * (y1 - y0);
+  }
+  poppler_page_free_image_mapping(mapping);
+  g_object_unref(page);
+  if (share) *share = fmin(1, area / (w * h));
+  return VB_PDF_OK;
+}
+
 /* White space that separates words in poppler's text: its own spaces and line breaks, and
  * the spaces a producer may have put in the content stream. */
 static int is_space(gunichar c) {

@@ -67,6 +67,11 @@ typedef struct {
 int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out);
 void vb_pdf_words_free(vb_pdf_words *words);
 
+/* The share of page `index` (0 to 1) that pictures cover: a scanned page with a few words of
+ * text on it (a digital signature's stamp) is still a scan. Overlapping pictures count once
+ * each, and the share is capped at 1. */
+int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share);
+
 /* An 8-bit grayscale picture, 0 black, 255 white, rows `bytes_per_line` apart. */
 typedef struct {
   unsigned char *pixels;
