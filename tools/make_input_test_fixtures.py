@@ -10,6 +10,8 @@ Swift cannot make a PDF or a scan at test time, so these are made here once and 
   garbage.pdf     page 1 the text page; page 2 a picture of the text over a text layer in
                   TCVN3 read as Windows-1252 ("Céng hßa x· héi"), as a PDF made from a .VnTime
                   document without a ToUnicode map reads.
+  stamped.pdf     the scan with a digital signature's stamp in real text on it: a text layer
+                  of a dozen readable words over a picture of the whole page.
   encrypted.pdf   text.pdf encrypted by qpdf with a user password (AES-128: with AES-256 the
                   file key is random, and the fixture would change on every run).
   truncated.pdf   the first half of text.pdf's bytes.
@@ -193,6 +195,28 @@ def make_garbage_pdf(path, scan, dpi):
     surface.finish()
 
 
+STAMP = ["Ký bởi: Sở Nội vụ tỉnh Hà Tĩnh", "Thời gian ký: 15.03.2024 08:00:00 +07:00"]
+
+
+def make_stamped_pdf(path, scan, dpi):
+    """The scan, and over it the stamp signing software adds, in real text."""
+    surface = pdf_surface(path)
+    ctx = cairo.Context(surface)
+    picture = cairo.ImageSurface.create_from_png(io.BytesIO(png_bytes(scan.convert("L"), dpi)))
+    ctx.save()
+    ctx.scale(72.0 / dpi, 72.0 / dpi)
+    ctx.set_source_surface(picture, 0, 0)
+    ctx.paint()
+    ctx.restore()
+    ctx.set_source_rgb(0.1, 0.1, 0.6)
+    font(ctx, 8)
+    for k, line in enumerate(STAMP):
+        ctx.move_to(360, 780 + 11 * k)
+        ctx.show_text(line)
+    ctx.show_page()
+    surface.finish()
+
+
 def make_no_pages_pdf(path):
     """A catalog and an empty page tree, with a correct cross-reference table."""
     objects = [
@@ -227,6 +251,7 @@ def main():
     (OUT / "scanned.pdf").write_bytes(scanned)
 
     make_garbage_pdf(OUT / "garbage.pdf", scan, dpi)
+    make_stamped_pdf(OUT / "stamped.pdf", scan, dpi)
 
     subprocess.run(
         ["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "secret", "owner", "128", "--use-aes=y", "--",

@@ -7,13 +7,22 @@ enum InputNotes {
       location: at(page))
   }
 
-  static func ocrOff(page: Int, check: TextLayerCheck) -> InputNote {
-    let what =
-      check.counted == 0
-      ? "has no text layer"
-      : "has a text layer that is not readable text (\(percent(check.share)) of its words are Vietnamese)"
-    let kept = check.counted == 0 ? "its words are missing" : "its text layer was kept as it is"
-    return InputNote(code: "input.ocr_off", message: "page \(page) \(what) and OCR is off: \(kept)", location: at(page))
+  /// Why a page needed OCR, as a note's words.
+  private static func why(_ page: PDFTextPage) -> String {
+    switch page.ocrReason {
+    case .unreadableText:
+      "has a text layer that is not readable text (\(percent(page.check.share)) of its \(page.check.counted) words are Vietnamese; a font without a Unicode map?)"
+    case .sparseTextOverPicture:
+      "is a picture (\(percent(page.imageShare ?? 0)) of the page) under only \(page.check.counted) words of text (a signature's stamp?)"
+    case .noText, nil: "has no text layer"
+    }
+  }
+
+  static func ocrOff(_ page: PDFTextPage) -> InputNote {
+    let kept = page.check.counted == 0 ? "its words are missing" : "only its text layer was read"
+    return InputNote(
+      code: "input.ocr_off", message: "page \(page.words.page) \(why(page)) and OCR is off: \(kept)",
+      location: at(page.words.page))
   }
 
   static func ocrOffForImage() -> InputNote {
@@ -35,12 +44,17 @@ enum InputNotes {
       location: at(page))
   }
 
-  static func textLayerUnusable(page: Int, check: TextLayerCheck) -> InputNote {
-    InputNote(
-      code: "input.text_layer_unusable",
-      message:
-        "page \(page): the text layer is not readable text (\(percent(check.share)) of \(check.counted) words are Vietnamese; a font without a Unicode map?), so the page was read by OCR",
-      location: at(page))
+  /// The note for a page OCRed in place of the text layer it has; nil for a page without one
+  /// (a scan needs no excuse).
+  static func ocrInstead(of page: PDFTextPage) -> InputNote? {
+    let code: String
+    switch page.ocrReason {
+    case .unreadableText: code = "input.text_layer_unusable"
+    case .sparseTextOverPicture: code = "input.text_layer_sparse"
+    case .noText, nil: return nil
+    }
+    return InputNote(
+      code: code, message: "page \(page.words.page) \(why(page)), so the page was read by OCR", location: at(page.words.page))
   }
 
   private static func at(_ page: Int) -> SourceLocation { SourceLocation(line: 0, page: page) }

@@ -3,8 +3,33 @@ public struct PDFTextPage: Sendable {
   /// The text layer's words, in points, y downwards (none for a scan).
   public var words: PageWords
   public var check: TextLayerCheck
-  /// No words, or words that are not readable text: only OCR can read this page.
-  public var needsOCR: Bool { !check.isUsable }
+  /// The share of the page that pictures cover, where it was asked (a page with few words).
+  public var imageShare: Double?
+
+  /// Why only OCR can read a page.
+  public enum OCRReason: Sendable, Equatable {
+    /// No words at all: a scan.
+    case noText
+    /// Words that are not readable text (`TextLayerCheck`).
+    case unreadableText
+    /// A scan with a few words of real text on it: the stamp a digital signature leaves
+    /// ("Ký bởi: …"), a page number. The words say nothing of the picture under them.
+    case sparseTextOverPicture
+  }
+
+  /// Fewer readable words than this over a picture covering `scanShare` of the page is a
+  /// stamped scan: a signature stamp has a dozen or two, a typed page hundreds.
+  public static let sparseWords = 40
+  public static let scanShare = 0.6
+
+  public var ocrReason: OCRReason? {
+    if check.counted == 0 { return .noText }
+    if !check.isUsable { return .unreadableText }
+    if check.counted < Self.sparseWords, let imageShare, imageShare >= Self.scanShare { return .sparseTextOverPicture }
+    return nil
+  }
+
+  public var needsOCR: Bool { ocrReason != nil }
 }
 
 /// A whole PDF read into words: each page from its text layer or by OCR, as `OCRMode` says.
@@ -57,7 +82,10 @@ public struct PDFDocumentReader: Sendable {
         let size = pdf.size(page: page)
         words = PageWords(page: page, width: size?.width ?? 0, height: size?.height ?? 0, words: [])
       }
-      pages.append(PDFTextPage(words: words, check: TextLayerCheck(words.words)))
+      let check = TextLayerCheck(words.words)
+      // Asked only of pages with few words: a typed page is no scan, whatever its background.
+      let share = check.isUsable && check.counted < PDFTextPage.sparseWords ? pdf.imageShare(page: page) : nil
+      pages.append(PDFTextPage(words: words, check: check, imageShare: share))
     }
     return pages
   }
@@ -71,7 +99,7 @@ public struct PDFDocumentReader: Sendable {
       switch options.mode {
       case .always: wanted.append(t.words.page)
       case .auto where t.needsOCR: wanted.append(t.words.page)
-      case .never where t.needsOCR: notes.append(InputNotes.ocrOff(page: t.words.page, check: t.check))
+      case .never where t.needsOCR: notes.append(InputNotes.ocrOff(t))
       default: break
       }
     }
@@ -104,9 +132,7 @@ public struct PDFDocumentReader: Sendable {
             pages[page - 1] = Self.inPoints(ocr, dpi: dpis[page] ?? options.dpi)
             ocrPages.append(page)
             if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
-            if options.mode == .auto, text[page - 1].check.counted > 0 {
-              notes.append(InputNotes.textLayerUnusable(page: page, check: text[page - 1].check))
-            }
+            if options.mode == .auto, let note = InputNotes.ocrInstead(of: text[page - 1]) { notes.append(note) }
           case .failure(let error):
             notes.append(InputNotes.ocrFailed(page: page, error))
           }

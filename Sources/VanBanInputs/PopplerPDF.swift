@@ -83,6 +83,15 @@ final class PopplerPDF: @unchecked Sendable {
     return PageWords(page: page, width: width, height: height, words: words)
   }
 
+  /// The share of page `page` (0 to 1) that pictures cover; 0 when it cannot be told.
+  func imageShare(page: Int) -> Double {
+    lock.run {
+      var share = 0.0
+      guard vb_pdf_page_image_share(handle, Int32(page - 1), &share) == Int32(VB_PDF_OK), share.isFinite else { return 0 }
+      return share
+    }
+  }
+
   /// Page `page` drawn in gray at `dpi`, or the reason it could not be.
   func render(page: Int, dpi: Int, maxPixels: Int) throws(InputError) -> GrayImage {
     let (status, image): (Int32, GrayImage?) = lock.run {

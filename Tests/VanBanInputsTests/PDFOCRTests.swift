@@ -62,6 +62,31 @@ import Testing
     #expect(reading.pages[1].words.contains { $0.text == "Céng" })
   }
 
+  /// A signed scan: the stamp's dozen words are real text, the page is a picture.
+  @Test func stampedScanIsOCRedDespiteItsText() throws {
+    let bytes = try Fixtures.bytes("stamped.pdf")
+    let layer = try PDFDocumentReader().textLayer(bytes)
+    try #require(layer.count == 1)
+    #expect(layer[0].check.isUsable && layer[0].check.counted < 20)
+    #expect((layer[0].imageShare ?? 0) > 0.9)
+    #expect(layer[0].ocrReason == .sparseTextOverPicture)
+    let reading = try PDFDocumentReader().read(bytes)
+    #expect(reading.ocrPages == [1])
+    #expect(reading.notes.map(\.code) == ["input.text_layer_sparse"])
+    #expect(Self.missing(Self.expected, from: reading.pages[0]).isEmpty)
+    let never = try PDFDocumentReader(options: OCROptions(mode: .never)).read(bytes)
+    #expect(never.notes.map(\.code) == ["input.ocr_off"])
+    #expect(never.pages[0].words.map(\.text).prefix(3) == ["Ký", "bởi:", "Sở"])
+  }
+
+  @Test func typedPagesAreNotAskedForPictures() throws {
+    let layer = try PDFDocumentReader().textLayer(try Fixtures.bytes("text.pdf"))
+    #expect(layer[0].imageShare == nil)
+    // The table page has few words, so it is asked, and has no picture.
+    #expect(layer[1].imageShare == 0)
+    #expect(layer.allSatisfy { $0.ocrReason == nil })
+  }
+
   @Test func alwaysModeOCRsEveryPageInParallel() throws {
     let reader = PDFDocumentReader(options: OCROptions(mode: .always, dpi: 200, workers: 2))
     let reading = try reader.read(try Fixtures.bytes("text.pdf"))
