@@ -1,4 +1,5 @@
-/// Every note the PDF and image readers raise, alphabetised by code. Tests match on the code.
+/// Every note the PDF and image readers raise. Tests match on the code (input.*), never on the
+/// wording.
 /// A note about a whole page stands at line 0 of that page.
 enum InputNotes {
   static func ocrFailed(page: Int, _ error: InputError) -> InputNote {
