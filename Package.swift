@@ -33,8 +33,22 @@ let package = Package(
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
+    // poppler-glib, Tesseract and leptonica as pkg-config knows them: these modules only carry
+    // the include paths and libraries to the C targets below, which alone include the headers.
+    .systemLibrary(
+      name: "SystemPopplerGlib", pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+    ),
+    .systemLibrary(name: "SystemTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
+    .systemLibrary(name: "SystemLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
+    // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):
+    // glib's and poppler's headers never reach Swift.
+    .target(name: "CPoppler", dependencies: ["SystemPopplerGlib"]),
+    // Tesseract's recognition and leptonica's image decoding behind plain C types (see
+    // Sources/CTesseract/include/ctesseract.h).
+    .target(name: "CTesseract", dependencies: ["SystemTesseract", "SystemLeptonica"]),
     // The input layer: each file format read into one `SourceDocument`.
-    .target(name: "VanBanInputs", dependencies: ["VanBanText"]),
+    .target(name: "VanBanInputs", dependencies: ["VanBanText", "CPoppler", "CTesseract"]),
     .target(
       name: "VanBan",
       dependencies: [
@@ -58,7 +72,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
-    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"]),
+    // Fixtures are read from the source tree (see Fixtures.swift), not bundled.
+    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"], exclude: ["Fixtures"]),
     .testTarget(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]

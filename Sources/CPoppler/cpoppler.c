@@ -1,0 +1,358 @@
+#include "cpoppler.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct vb_pdf {
+  GBytes *bytes;
+  PopplerDocument *document;
+  int page_count;
+};
+
+static void copy_message(char *message, size_t capacity, const char *text) {
+  if (!message || capacity == 0) return;
+  if (!text) text = "";
+  size_t n = strlen(text);
+  if (n >= capacity) n = capacity - 1;
+  memcpy(message, text, n);
+  message[n] = 0;
+}
+
+/* Whether "%%EOF" stands in the last 1024 bytes, as every complete PDF (and every incremental
+ * update) ends. */
+static int ends_whole(const unsigned char *bytes, size_t length) {
+  size_t from = length > 1024 ? length - 1024 : 0;
+  for (size_t i = from; i + 5 <= length; i++)
+    if (memcmp(bytes + i, "%%EOF", 5) == 0) return 1;
+  return 0;
+}
+
+int vb_pdf_open(const void *bytes, size_t length, vb_pdf **out, char *message, size_t message_capacity) {
+  copy_message(message, message_capacity, "");
+  if (!out) return VB_PDF_DAMAGED;
+  *out = NULL;
+  if (!bytes || length == 0) {
+    copy_message(message, message_capacity, "no bytes");
+    return VB_PDF_DAMAGED;
+  }
+  vb_pdf *pdf = calloc(1, sizeof *pdf);
+  if (!pdf) return VB_PDF_NO_MEMORY;
+  /* Static: poppler reads the caller's bytes in place (a scanned PDF may be hundreds of MB). */
+  pdf->bytes = g_bytes_new_static(bytes, length);
+  GError *error = NULL;
+  pdf->document = poppler_document_new_from_bytes(pdf->bytes, NULL, &error);
+  if (!pdf->document) {
+    int status = VB_PDF_DAMAGED;
+    if (error && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED) status = VB_PDF_ENCRYPTED;
+    copy_message(message, message_capacity, error ? error->message : "poppler could not open the document");
+    if (error) g_error_free(error);
+    g_bytes_unref(pdf->bytes);
+    free(pdf);
+    return status;
+  }
+  pdf->page_count = poppler_document_get_n_pages(pdf->document);
+  if (pdf->page_count <= 0) {
+    /* poppler rebuilds the cross-references of a file cut short and may then find a catalog
+     * but none of its pages: that file is damaged, not empty. */
+    int whole = ends_whole(bytes, length);
+    copy_message(message, message_capacity, whole ? "the document has no pages" : "cut short: no %%EOF and no pages");
+    vb_pdf_close(pdf);
+    return whole ? VB_PDF_NO_PAGES : VB_PDF_DAMAGED;
+  }
+  *out = pdf;
+  return VB_PDF_OK;
+}
+
+void vb_pdf_close(vb_pdf *pdf) {
+  if (!pdf) return;
+  if (pdf->document) g_object_unref(pdf->document);
+  if (pdf->bytes) g_bytes_unref(pdf->bytes);
+  free(pdf);
+}
+
+int vb_pdf_page_count(const vb_pdf *pdf) { return pdf ? pdf->page_count : 0; }
+
+static PopplerPage *load_page(vb_pdf *pdf, int index) {
+  if (!pdf || index < 0 || index >= pdf->page_count) return NULL;
+  return poppler_document_get_page(pdf->document, index);
+}
+
+int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height) {
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  g_object_unref(page);
+  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) return VB_PDF_BAD_PAGE;
+  if (width) *width = w;
+  if (height) *height = h;
+  return VB_PDF_OK;
+}
+
+int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share) {
+  if (share) *share = 0;
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) {
+    g_object_unref(page);
+    return VB_PDF_BAD_PAGE;
+  }
+  /* Positions only: poppler records where each image is drawn without decoding it. */
+  GList *mapping = poppler_page_get_image_mapping(page);
+  double area = 0;
+  for (GList *item = mapping; item; item = item->next) {
+    const PopplerImageMapping *m = item->data;
+    double x0 = fmax(0, fmin(m->area.x1, m->area.x2)), x1 = fmin(w, fmax(m->area.x1, m->area.x2));
+    double y0 = fmax(0, fmin(m->area.y1, m->area.y2)), y1 = fmin(h, fmax(m->area.y1, m->area.y2));
+    if (isfinite(x0) && isfinite(x1) && isfinite(y0) && isfinite(y1) && x1 > x0 && y1 > y0) area += (x1 - x0) * (y1 - y0);
+  }
+  poppler_page_free_image_mapping(mapping);
+  g_object_unref(page);
+  if (share) *share = fmin(1, area / (w * h));
+  return VB_PDF_OK;
+}
+
+/* White space that separates words in poppler's text: its own spaces and line breaks, and
+ * the spaces a producer may have put in the content stream. */
+static int is_space(gunichar c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+typedef struct {
+  vb_pdf_words *out;
+  size_t capacity;
+  /* The word being gathered. */
+  size_t start;
+  int has_box;
+  double x0, y0, x1, y1;
+  /* Its last character's rectangle, for `breaks_before`. */
+  int has_last;
+  double lx0, ly0, lx1, ly1;
+} word_builder;
+
+/* Whether a character drawn at `r` cannot continue the word whose last character is at the
+ * builder's last rectangle, although poppler's text puts no space between them: poppler
+ * joins the end of one column's line to the start of the next block ("TĨNHCỘNG",
+ * "liệuSở" across a table's rule). Sets *new_line when the character does not even stand on
+ * the same line. Works along x for upright text and along y for text drawn sideways. */
+static int breaks_before(const word_builder *b, const PopplerRectangle *r, int *new_line) {
+  *new_line = 0;
+  if (!b->has_last) return 0;
+  double x0 = fmin(r->x1, r->x2), x1 = fmax(r->x1, r->x2);
+  double y0 = fmin(r->y1, r->y2), y1 = fmax(r->y1, r->y2);
+  if (!isfinite(x0) || !isfinite(x1) || !isfinite(y0) || !isfinite(y1)) return 0;
+  double h = fmin(y1 - y0, b->ly1 - b->ly0), w = fmin(x1 - x0, b->lx1 - b->lx0);
+  double y_overlap = fmin(y1, b->ly1) - fmax(y0, b->ly0);
+  double x_overlap = fmin(x1, b->lx1) - fmax(x0, b->lx0);
+  if (h > 0 && y_overlap >= 0.5 * h) {
+    /* Upright: a gap wider than a space, or a step back to the left, ends the word. */
+    double size = fmax(y1 - y0, b->ly1 - b->ly0);
+    double gap = x0 - b->lx1;
+    if (x1 < b->lx0 - 0.1 * size) {
+      *new_line = 1;
+      return 1;
+    }
+    if (gap > 0.35 * size) {
+      /* Beyond two character heights it is another column. */
+      *new_line = gap > 2 * size;
+      return 1;
+    }
+    return 0;
+  }
+  if (w > 0 && x_overlap >= 0.5 * w && (y0 >= b->ly1 - 0.5 * h || y1 <= b->ly0 + 0.5 * h)) {
+    /* Sideways (a landscape table drawn turned on a portrait page): the same along y. */
+    double size = fmax(x1 - x0, b->lx1 - b->lx0);
+    double gap = fmax(y0 - b->ly1, b->ly0 - y1);
+    if (gap > 0.35 * size) {
+      *new_line = gap > 2 * size;
+      return 1;
+    }
+    return 0;
+  }
+  *new_line = 1;
+  return 1;
+}
+
+static int push_word(word_builder *b, int line) {
+  vb_pdf_words *out = b->out;
+  size_t length = out->text_length - b->start;
+  if (length == 0) return VB_PDF_OK;
+  if (!b->has_box) {
+    /* Characters poppler gave no rectangle for: no place on the page, so no word. */
+    out->text_length = b->start;
+    return VB_PDF_OK;
+  }
+  if (out->count == b->capacity) {
+    size_t capacity = b->capacity ? b->capacity * 2 : 256;
+    vb_pdf_word *words = realloc(out->words, capacity * sizeof *words);
+    if (!words) return VB_PDF_NO_MEMORY;
+    out->words = words;
+    b->capacity = capacity;
+  }
+  vb_pdf_word *w = &out->words[out->count++];
+  w->text_offset = b->start;
+  w->text_length = length;
+  w->x0 = b->x0;
+  w->y0 = b->y0;
+  w->x1 = b->x1;
+  w->y1 = b->y1;
+  w->line = line;
+  return VB_PDF_OK;
+}
+
+static void add_rect(word_builder *b, const PopplerRectangle *r) {
+  double x0 = fmin(r->x1, r->x2), x1 = fmax(r->x1, r->x2);
+  double y0 = fmin(r->y1, r->y2), y1 = fmax(r->y1, r->y2);
+  if (!isfinite(x0) || !isfinite(x1) || !isfinite(y0) || !isfinite(y1)) return;
+  b->lx0 = x0, b->ly0 = y0, b->lx1 = x1, b->ly1 = y1;
+  b->has_last = 1;
+  if (!b->has_box) {
+    b->x0 = x0, b->y0 = y0, b->x1 = x1, b->y1 = y1;
+    b->has_box = 1;
+    return;
+  }
+  b->x0 = fmin(b->x0, x0), b->y0 = fmin(b->y0, y0);
+  b->x1 = fmax(b->x1, x1), b->y1 = fmax(b->y1, y1);
+}
+
+int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
+  if (!out) return VB_PDF_BAD_PAGE;
+  memset(out, 0, sizeof *out);
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  char *text = poppler_page_get_text(page);
+  PopplerRectangle *rects = NULL;
+  guint rect_count = 0;
+  /* One rectangle per character of poppler_page_get_text's text, line breaks included. */
+  if (!text || !poppler_page_get_text_layout(page, &rects, &rect_count)) rect_count = 0;
+  int status = VB_PDF_OK;
+  size_t text_bytes = text ? strlen(text) : 0;
+  if (text_bytes > 0 && rect_count > 0) {
+    out->text = malloc(text_bytes);
+    if (!out->text) status = VB_PDF_NO_MEMORY;
+  }
+  if (status == VB_PDF_OK && out->text) {
+    word_builder b = {.out = out};
+    int line = 0;
+    size_t k = 0;
+    const char *p = text, *end = text + text_bytes;
+    while (p < end && status == VB_PDF_OK) {
+      gunichar c = g_utf8_get_char_validated(p, end - p);
+      const char *next;
+      if (c == (gunichar)-1 || c == (gunichar)-2) {
+        /* Not UTF-8 (poppler writes UTF-8; this is defence): skip the byte as one character. */
+        next = p + 1;
+        c = 0xFFFD;
+      } else {
+        next = g_utf8_next_char(p);
+        if (next > end) next = end;
+      }
+      if (is_space(c)) {
+        status = push_word(&b, line);
+        b.start = out->text_length;
+        b.has_box = 0;
+        b.has_last = 0;
+        if (c == '\n') line++;
+      } else {
+        /* A combining mark may sit above its letter; it never starts a word. */
+        int new_line = 0;
+        if (k < rect_count && !g_unichar_ismark(c) && breaks_before(&b, &rects[k], &new_line)) {
+          status = push_word(&b, line);
+          b.start = out->text_length;
+          b.has_box = 0;
+          if (new_line) line++;
+        }
+        size_t n = (size_t)(next - p);
+        memcpy(out->text + out->text_length, p, n);
+        out->text_length += n;
+        if (k < rect_count) add_rect(&b, &rects[k]);
+      }
+      k++;
+      p = next;
+    }
+    if (status == VB_PDF_OK) status = push_word(&b, line);
+  }
+  g_free(rects);
+  g_free(text);
+  g_object_unref(page);
+  if (status != VB_PDF_OK) vb_pdf_words_free(out);
+  return status;
+}
+
+void vb_pdf_words_free(vb_pdf_words *words) {
+  if (!words) return;
+  free(words->words);
+  free(words->text);
+  memset(words, 0, sizeof *words);
+}
+
+int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out) {
+  if (!out) return VB_PDF_BAD_PAGE;
+  memset(out, 0, sizeof *out);
+  if (!isfinite(dpi) || dpi <= 0) return VB_PDF_BAD_PAGE;
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  double scale = dpi / 72.0;
+  double pw = ceil(w * scale), ph = ceil(h * scale);
+  if (!isfinite(pw) || !isfinite(ph) || pw < 1 || ph < 1) {
+    g_object_unref(page);
+    return VB_PDF_BAD_PAGE;
+  }
+  if (pw > 32767 || ph > 32767 || pw * ph > (double)max_pixels) {
+    g_object_unref(page);
+    return VB_PDF_TOO_LARGE;
+  }
+  int width = (int)pw, height = (int)ph;
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    g_object_unref(page);
+    return VB_PDF_NO_MEMORY;
+  }
+  cairo_t *cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  poppler_page_render_for_printing(page, cr);
+  int status = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? VB_PDF_OK : VB_PDF_RENDER_FAILED;
+  cairo_destroy(cr);
+  g_object_unref(page);
+  cairo_surface_flush(surface);
+  if (status == VB_PDF_OK) {
+    out->pixels = malloc((size_t)width * (size_t)height);
+    if (!out->pixels) status = VB_PDF_NO_MEMORY;
+  }
+  if (status == VB_PDF_OK) {
+    const unsigned char *data = cairo_image_surface_get_data(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    for (int y = 0; y < height; y++) {
+      const uint32_t *row = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+      unsigned char *gray = out->pixels + (size_t)y * (size_t)width;
+      for (int x = 0; x < width; x++) {
+        uint32_t p = row[x];
+        uint32_t r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+        gray[x] = (unsigned char)((r * 299 + g * 587 + b * 114 + 500) / 1000);
+      }
+    }
+    out->width = width;
+    out->height = height;
+    out->bytes_per_line = width;
+  }
+  cairo_surface_destroy(surface);
+  return status;
+}
+
+void vb_pdf_gray_free(vb_pdf_gray *image) {
+  if (!image) return;
+  free(image->pixels);
+  memset(image, 0, sizeof *image);
+}

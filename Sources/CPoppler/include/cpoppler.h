@@ -1,0 +1,89 @@
+#ifndef VANBAN_CPOPPLER_H
+#define VANBAN_CPOPPLER_H
+
+/* A PDF read with poppler-glib, behind plain C types: glib's, cairo's and poppler's headers
+ * stay in cpoppler.c, so Swift never sees GObject types or the machine's glib include paths.
+ * Every function returns a status (VB_PDF_*) and never aborts on a bad file; what it hands
+ * out is freed with the matching *_free function.
+ *
+ * One vb_pdf may be used from one thread at a time: the caller serialises (poppler's
+ * document and page caches are not safe to share unguarded). */
+
+#include <stddef.h>
+
+enum {
+  VB_PDF_OK = 0,
+  /* The document needs a password. */
+  VB_PDF_ENCRYPTED = 1,
+  /* Not a PDF poppler can repair: cut short, no catalog, broken cross-references. */
+  VB_PDF_DAMAGED = 2,
+  /* A document without a page that ends whole (a file cut short whose pages are lost is
+   * VB_PDF_DAMAGED). */
+  VB_PDF_NO_PAGES = 3,
+  VB_PDF_NO_MEMORY = 4,
+  /* A page index out of range, or a page poppler cannot load. */
+  VB_PDF_BAD_PAGE = 5,
+  /* A rendering past the caller's pixel limit or cairo's 32767-pixel side. */
+  VB_PDF_TOO_LARGE = 6,
+  /* cairo could not draw the page. */
+  VB_PDF_RENDER_FAILED = 7
+};
+
+typedef struct vb_pdf vb_pdf;
+
+/* Opens `length` bytes of a PDF. The bytes are not copied: they must stay valid and unchanged
+ * until vb_pdf_close. On failure *out is NULL and `message` (if not NULL) holds poppler's
+ * reason, NUL-terminated and cut to `message_capacity`. */
+int vb_pdf_open(const void *bytes, size_t length, vb_pdf **out, char *message, size_t message_capacity);
+void vb_pdf_close(vb_pdf *pdf);
+
+int vb_pdf_page_count(const vb_pdf *pdf);
+
+/* The page's size in points as it is shown, its /Rotate applied. */
+int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height);
+
+/* A word of a page's text layer: characters between white space, in poppler's reading order
+ * (flow, block, line). Boxes are in points, y downwards, in the page's shown orientation. */
+typedef struct {
+  /* Byte range of the word's UTF-8 text in vb_pdf_words.text. */
+  size_t text_offset;
+  size_t text_length;
+  double x0, y0, x1, y1;
+  /* poppler's line, counted from 0 over the page: a new line after each line break of
+   * poppler's text. */
+  int line;
+} vb_pdf_word;
+
+typedef struct {
+  vb_pdf_word *words;
+  size_t count;
+  /* The words' UTF-8 text, back to back (not NUL-separated). */
+  char *text;
+  size_t text_length;
+} vb_pdf_words;
+
+/* The words of page `index` (0-based). A page without text gives count 0 and VB_PDF_OK.
+ * On success free with vb_pdf_words_free. */
+int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out);
+void vb_pdf_words_free(vb_pdf_words *words);
+
+/* The share of page `index` (0 to 1) that pictures cover: a scanned page with a few words of
+ * text on it (a digital signature's stamp) is still a scan. Overlapping pictures count once
+ * each, and the share is capped at 1. */
+int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share);
+
+/* An 8-bit grayscale picture, 0 black, 255 white, rows `bytes_per_line` apart. */
+typedef struct {
+  unsigned char *pixels;
+  int width;
+  int height;
+  int bytes_per_line;
+} vb_pdf_gray;
+
+/* Page `index` drawn at `dpi` on white, as it would print (annotations that print, form
+ * fields). VB_PDF_TOO_LARGE when width x height would pass `max_pixels`. On success free
+ * with vb_pdf_gray_free. */
+int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out);
+void vb_pdf_gray_free(vb_pdf_gray *image);
+
+#endif

@@ -1,0 +1,64 @@
+/// Every note the PDF and image readers raise. Tests match on the code (input.*), never on the
+/// wording.
+/// A note about a whole page stands at line 0 of that page.
+enum InputNotes {
+  static func ocrFailed(page: Int, _ error: InputError) -> InputNote {
+    InputNote(
+      code: "input.ocr_failed", message: "page \(page) could not be read by OCR (\(error)); its words are missing",
+      location: at(page))
+  }
+
+  /// Why a page needed OCR, as a note's words.
+  private static func why(_ page: PDFTextPage) -> String {
+    switch page.ocrReason {
+    case .unreadableText:
+      "has a text layer that is not readable text (\(percent(page.check.share)) of its \(page.check.counted) words are Vietnamese; a font without a Unicode map?)"
+    case .sparseTextOverPicture:
+      "is a picture (\(percent(page.imageShare ?? 0)) of the page) under only \(page.check.counted) words of text (a signature's stamp?)"
+    case .noText, nil: "has no text layer"
+    }
+  }
+
+  static func ocrOff(_ page: PDFTextPage) -> InputNote {
+    let kept = page.check.counted == 0 ? "its words are missing" : "only its text layer was read"
+    return InputNote(
+      code: "input.ocr_off", message: "page \(page.words.page) \(why(page)) and OCR is off: \(kept)",
+      location: at(page.words.page))
+  }
+
+  static func ocrOffForImage() -> InputNote {
+    InputNote(
+      code: "input.ocr_off", message: "a picture can only be read by OCR, and OCR is off: the document has no words",
+      location: at(1))
+  }
+
+  static func pageTurned(page: Int, rotation: Int) -> InputNote {
+    InputNote(
+      code: "input.page_turned",
+      message: "page \(page) lay sideways or upside down and was turned \(rotation)° clockwise before OCR",
+      location: at(page))
+  }
+
+  static func pagesUnreadable(from page: Int, _ error: InputError) -> InputNote {
+    InputNote(
+      code: "input.pages_unreadable", message: "page \(page) of the picture file cannot be decoded (\(error)); reading stopped there",
+      location: at(page))
+  }
+
+  /// The note for a page OCRed in place of the text layer it has; nil for a page without one
+  /// (a scan needs no excuse).
+  static func ocrInstead(of page: PDFTextPage) -> InputNote? {
+    let code: String
+    switch page.ocrReason {
+    case .unreadableText: code = "input.text_layer_unusable"
+    case .sparseTextOverPicture: code = "input.text_layer_sparse"
+    case .noText, nil: return nil
+    }
+    return InputNote(
+      code: code, message: "page \(page.words.page) \(why(page)), so the page was read by OCR", location: at(page.words.page))
+  }
+
+  private static func at(_ page: Int) -> SourceLocation { SourceLocation(line: 0, page: page) }
+
+  private static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+}

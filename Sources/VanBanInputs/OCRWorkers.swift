@@ -1,0 +1,77 @@
+import Dispatch
+
+/// Pages recognised in parallel: `count` workers, each with its own Tesseract engine, take one
+/// picture at a time from a shared source, recognise it and drop it before taking the next.
+/// The source makes each picture only when a worker asks (renders the PDF page, decodes the
+/// TIFF page), so a 500-page scan never holds more than `count` pictures.
+struct OCRWorkers {
+  var count: Int
+  var language: String
+  var orientation: OCROrientation
+
+  /// A page to recognise, or why its picture could not be made.
+  struct Job {
+    var page: Int
+    var image: Result<GrayImage, InputError>
+  }
+
+  /// Runs until `next` returns nil. `next` and `finish` are called under one lock, so they may
+  /// share state without their own; `finish` gets each page's words or the reason it has none,
+  /// in whatever order workers end. Throws only when no worker could start an engine.
+  func run(next: () -> Job?, finish: (Int, Result<OCRPage, InputError>) -> Void) throws(InputError) {
+    let engineError: InputError? = withoutActuallyEscaping(next) { next in
+      withoutActuallyEscaping(finish) { finish in
+        let queue = Queue(next: next, finish: finish)
+        let language = language
+        let orientation = orientation
+        DispatchQueue.concurrentPerform(iterations: max(1, count)) { _ in
+          queue.work(language: language, orientation: orientation)
+        }
+        return queue.started == 0 ? queue.engineError : nil
+      }
+    }
+    if let engineError { throw engineError }
+  }
+
+  /// What the workers share. Unchecked: every use of the closures and counters is under
+  /// `lock`, which the compiler cannot see.
+  private final class Queue: @unchecked Sendable {
+    let lock = PThreadLock()
+    let next: () -> Job?
+    let finish: (Int, Result<OCRPage, InputError>) -> Void
+    /// Guarded by `lock`.
+    var engineError: InputError?
+    var started = 0
+
+    init(next: @escaping () -> Job?, finish: @escaping (Int, Result<OCRPage, InputError>) -> Void) {
+      self.next = next
+      self.finish = finish
+    }
+
+    /// One worker: an engine of its own, then pages until there are none.
+    func work(language: String, orientation: OCROrientation) {
+      let engine: TesseractEngine
+      do throws(InputError) {
+        engine = try TesseractEngine(language: language, orientationDetection: orientation == .detect)
+      } catch {
+        lock.run { engineError = engineError ?? error }
+        return
+      }
+      lock.run { started += 1 }
+      while let job = lock.run({ next() }) {
+        let result: Result<OCRPage, InputError>
+        switch job.image {
+        case .success(let image):
+          do throws(InputError) {
+            result = .success(try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off))
+          } catch {
+            result = .failure(error)
+          }
+        case .failure(let error): result = .failure(error)
+        }
+        // The picture is released with `job`, before the next is made.
+        lock.run { finish(job.page, result) }
+      }
+    }
+  }
+}

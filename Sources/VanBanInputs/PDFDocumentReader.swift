@@ -1,0 +1,169 @@
+/// A PDF page's text layer, judged.
+public struct PDFTextPage: Sendable {
+  /// The text layer's words, in points, y downwards (none for a scan).
+  public var words: PageWords
+  public var check: TextLayerCheck
+  /// The share of the page that pictures cover, where it was asked (a page with few words).
+  public var imageShare: Double?
+
+  /// Why only OCR can read a page.
+  public enum OCRReason: Sendable, Equatable {
+    /// No words at all: a scan.
+    case noText
+    /// Words that are not readable text (`TextLayerCheck`).
+    case unreadableText
+    /// A scan with a few words of real text on it: the stamp a digital signature leaves
+    /// ("Ký bởi: …"), a page number. The words say nothing of the picture under them.
+    case sparseTextOverPicture
+  }
+
+  /// Fewer readable words than this over a picture covering `scanShare` of the page is a
+  /// stamped scan: a signature stamp has a dozen or two, a typed page hundreds.
+  public static let sparseWords = 40
+  public static let scanShare = 0.6
+
+  public var ocrReason: OCRReason? {
+    if check.counted == 0 { return .noText }
+    if !check.isUsable { return .unreadableText }
+    if check.counted < Self.sparseWords, let imageShare, imageShare >= Self.scanShare { return .sparseTextOverPicture }
+    return nil
+  }
+
+  public var needsOCR: Bool { ocrReason != nil }
+}
+
+/// A whole PDF read into words: each page from its text layer or by OCR, as `OCRMode` says.
+public struct PDFReading: Sendable {
+  /// Every page in order, boxes in points, y downwards. A page that was turned upright for OCR
+  /// has the upright page's size (a landscape scan on a portrait page is landscape here).
+  public var pages: [PageWords]
+  /// 1-based pages whose words came from OCR.
+  public var ocrPages: [Int]
+  public var notes: [InputNote]
+}
+
+/// PDF bytes → the words of each page, through CPoppler, with OCR through CTesseract for the
+/// pages whose text layer is missing or unusable.
+public struct PDFDocumentReader: Sendable {
+  public var options: OCROptions
+
+  public init(options: OCROptions = OCROptions()) {
+    self.options = options
+  }
+
+  /// Each page's text layer and whether it needs OCR; nothing is rendered.
+  public func textLayer(_ bytes: [UInt8]) throws(InputError) -> [PDFTextPage] {
+    try Self.checkSignature(bytes)
+    return try PopplerPDF.with(bytes) { pdf throws(InputError) in Self.textLayer(pdf) }
+  }
+
+  /// The whole document: text layers, then OCR of the pages `options.mode` asks for, several
+  /// at once. Fails only for a file that cannot be read at all (encrypted, damaged, without
+  /// pages) or when OCR is needed and Tesseract's data is not installed; a page that fails on
+  /// its own gets a note instead.
+  public func read(_ bytes: [UInt8]) throws(InputError) -> PDFReading {
+    try Self.checkSignature(bytes)
+    return try PopplerPDF.with(bytes) { pdf throws(InputError) in try read(pdf) }
+  }
+
+  static func checkSignature(_ bytes: [UInt8]) throws(InputError) {
+    guard Sniff.isPDF(bytes) else { throw .unsupported("no %PDF- header in the first 1024 bytes") }
+  }
+
+  /// A page poppler cannot read gets no words, so OCR tries it (and says so if it fails too).
+  static func textLayer(_ pdf: PopplerPDF) -> [PDFTextPage] {
+    var pages: [PDFTextPage] = []
+    pages.reserveCapacity(pdf.pageCount)
+    for page in stride(from: 1, through: pdf.pageCount, by: 1) {
+      let words: PageWords
+      do throws(InputError) {
+        words = try pdf.words(page: page)
+      } catch {
+        let size = pdf.size(page: page)
+        words = PageWords(page: page, width: size?.width ?? 0, height: size?.height ?? 0, words: [])
+      }
+      let check = TextLayerCheck(words.words)
+      // Asked only of pages with few words: a typed page is no scan, whatever its background.
+      let share = check.isUsable && check.counted < PDFTextPage.sparseWords ? pdf.imageShare(page: page) : nil
+      pages.append(PDFTextPage(words: words, check: check, imageShare: share))
+    }
+    return pages
+  }
+
+  private func read(_ pdf: PopplerPDF) throws(InputError) -> PDFReading {
+    let text = Self.textLayer(pdf)
+    var pages = text.map(\.words)
+    var notes: [InputNote] = []
+    var wanted: [Int] = []
+    for t in text {
+      switch options.mode {
+      case .always: wanted.append(t.words.page)
+      case .auto where t.needsOCR: wanted.append(t.words.page)
+      case .never where t.needsOCR: notes.append(InputNotes.ocrOff(t))
+      default: break
+      }
+    }
+    var ocrPages: [Int] = []
+    if !wanted.isEmpty {
+      try TesseractEngine.requireData(language: options.language)
+      var next = 0
+      var dpis: [Int: Int] = [:]
+      let workers = OCRWorkers(
+        count: min(max(1, options.workers), wanted.count), language: options.language,
+        orientation: options.orientation)
+      try workers.run(
+        next: {
+          guard next < wanted.count else { return nil }
+          let page = wanted[next]
+          next += 1
+          guard let dpi = renderDPI(pdf.size(page: page)) else {
+            return .init(page: page, image: .failure(.tooLarge("page \(page) is too large to render")))
+          }
+          dpis[page] = dpi
+          do throws(InputError) {
+            return .init(page: page, image: .success(try pdf.render(page: page, dpi: dpi, maxPixels: options.maxPixels)))
+          } catch {
+            return .init(page: page, image: .failure(error))
+          }
+        },
+        finish: { page, result in
+          switch result {
+          case .success(let ocr):
+            pages[page - 1] = Self.inPoints(ocr, dpi: dpis[page] ?? options.dpi)
+            ocrPages.append(page)
+            if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
+            if options.mode == .auto, let note = InputNotes.ocrInstead(of: text[page - 1]) { notes.append(note) }
+          case .failure(let error):
+            notes.append(InputNotes.ocrFailed(page: page, error))
+          }
+        })
+    }
+    ocrPages.sort()
+    notes.sort { ($0.location.page ?? 0, $0.code) < ($1.location.page ?? 0, $1.code) }
+    return PDFReading(pages: pages, ocrPages: ocrPages, notes: notes)
+  }
+
+  /// `options.dpi`, or less for a page so large that it would pass `options.maxPixels`; nil
+  /// for a page that would still pass it at 50 dpi (a poster, or a broken page size).
+  func renderDPI(_ size: (width: Double, height: Double)?) -> Int? {
+    guard let size, size.width > 0, size.height > 0 else { return nil }
+    let squareInches = size.width / 72 * size.height / 72
+    let fit = (Double(options.maxPixels) / squareInches).squareRoot().rounded(.down)
+    let dpi = min(Double(max(1, options.dpi)), fit)
+    guard dpi.isFinite, dpi >= 50 else { return nil }
+    return Int(dpi)
+  }
+
+  /// An OCRed page's pixel boxes in points, like the text layer's.
+  static func inPoints(_ ocr: OCRPage, dpi: Int) -> PageWords {
+    let scale = 72 / Double(max(1, dpi))
+    var words = ocr.words
+    words.width *= scale
+    words.height *= scale
+    for k in words.words.indices {
+      let b = words.words[k].box
+      words.words[k].box = BoundingBox(x0: b.x0 * scale, y0: b.y0 * scale, x1: b.x1 * scale, y1: b.y1 * scale)
+    }
+    return words
+  }
+}

@@ -1,0 +1,113 @@
+internal import CPoppler
+import VanBanText
+
+/// An open PDF, through CPoppler. Opened over the caller's bytes without copying them, so it
+/// lives only inside `with(_:_:)`, while those bytes are pinned.
+///
+/// poppler's document is not safe to share unguarded: every call takes `lock`, so OCR
+/// workers may each render their next page through the one document.
+final class PopplerPDF: @unchecked Sendable {
+  private let handle: OpaquePointer
+  private let lock = PThreadLock()
+  let pageCount: Int
+
+  private init(handle: OpaquePointer) {
+    self.handle = handle
+    pageCount = Int(vb_pdf_page_count(handle))
+  }
+
+  deinit { vb_pdf_close(handle) }
+
+  /// Opens `bytes` and runs `body` with the document; it must not escape `body`.
+  static func with<T>(_ bytes: [UInt8], _ body: (PopplerPDF) throws(InputError) -> T) throws(InputError) -> T {
+    let outcome: Result<T, InputError> = bytes.withUnsafeBytes { raw in
+      var handle: OpaquePointer?
+      var message = [CChar](repeating: 0, count: 256)
+      let status = vb_pdf_open(raw.baseAddress, raw.count, &handle, &message, message.count)
+      guard status == Int32(VB_PDF_OK), let handle else {
+        let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return .failure(Self.openError(status, reason: reason))
+      }
+      let pdf = PopplerPDF(handle: handle)
+      do throws(InputError) { return .success(try body(pdf)) } catch { return .failure(error) }
+    }
+    return try outcome.get()
+  }
+
+  static func openError(_ status: Int32, reason: String) -> InputError {
+    switch status {
+    case Int32(VB_PDF_ENCRYPTED): .encrypted
+    case Int32(VB_PDF_NO_PAGES): .empty("the PDF has no pages")
+    case Int32(VB_PDF_NO_MEMORY): .tooLarge("out of memory opening the PDF")
+    default: .damaged(reason.isEmpty ? "poppler cannot read the PDF" : "poppler cannot read the PDF: \(reason)")
+    }
+  }
+
+  /// Page `page` (1-based) size in points, as shown.
+  func size(page: Int) -> (width: Double, height: Double)? {
+    lock.run {
+      var width = 0.0
+      var height = 0.0
+      guard vb_pdf_page_size(handle, Int32(page - 1), &width, &height) == Int32(VB_PDF_OK) else { return nil }
+      return (width, height)
+    }
+  }
+
+  /// The text layer's words of page `page` (1-based), in points, y downwards, NFC; words
+  /// outside the page (text beyond the crop box) are left out and boxes are cut to the page.
+  func words(page: Int) throws(InputError) -> PageWords {
+    guard let (width, height) = size(page: page) else { throw .damaged("page \(page) cannot be read") }
+    var words: [InputWord] = []
+    let status: Int32 = lock.run {
+      var raw = vb_pdf_words()
+      let status = vb_pdf_page_words(handle, Int32(page - 1), &raw)
+      guard status == Int32(VB_PDF_OK) else { return status }
+      defer { vb_pdf_words_free(&raw) }
+      words.reserveCapacity(raw.count)
+      for k in 0..<raw.count {
+        let w = raw.words[k]
+        let cx = (w.x0 + w.x1) / 2
+        let cy = (w.y0 + w.y1) / 2
+        guard cx >= 0, cx <= width, cy >= 0, cy <= height else { continue }
+        let box = BoundingBox(
+          x0: max(0, w.x0), y0: max(0, w.y0), x1: min(width, w.x1), y1: min(height, w.y1))
+        let text = PageOCR.text(raw.text, w.text_offset, w.text_length)
+        words.append(InputWord(text: text, page: page, box: box, lineID: Int(w.line)))
+      }
+      return status
+    }
+    guard status == Int32(VB_PDF_OK) else {
+      if status == Int32(VB_PDF_NO_MEMORY) { throw .tooLarge("out of memory reading page \(page)") }
+      throw .damaged("page \(page) cannot be read")
+    }
+    return PageWords(page: page, width: width, height: height, words: words)
+  }
+
+  /// The share of page `page` (0 to 1) that pictures cover; 0 when it cannot be told.
+  func imageShare(page: Int) -> Double {
+    lock.run {
+      var share = 0.0
+      guard vb_pdf_page_image_share(handle, Int32(page - 1), &share) == Int32(VB_PDF_OK), share.isFinite else { return 0 }
+      return share
+    }
+  }
+
+  /// Page `page` drawn in gray at `dpi`, or the reason it could not be.
+  func render(page: Int, dpi: Int, maxPixels: Int) throws(InputError) -> GrayImage {
+    let (status, image): (Int32, GrayImage?) = lock.run {
+      var raw = vb_pdf_gray()
+      let status = vb_pdf_render_gray(handle, Int32(page - 1), Double(dpi), maxPixels, &raw)
+      guard status == Int32(VB_PDF_OK), let pixels = raw.pixels else { return (status, nil) }
+      let image = GrayImage(
+        taking: pixels, width: Int(raw.width), height: Int(raw.height), bytesPerRow: Int(raw.bytes_per_line),
+        dpi: dpi)
+      return (status, image)
+    }
+    if let image { return image }
+    switch status {
+    case Int32(VB_PDF_TOO_LARGE): throw .tooLarge("page \(page) is too large to render at \(dpi) dpi")
+    case Int32(VB_PDF_NO_MEMORY): throw .tooLarge("out of memory rendering page \(page)")
+    default: throw .damaged("page \(page) cannot be rendered")
+    }
+  }
+}

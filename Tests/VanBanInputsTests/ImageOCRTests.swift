@@ -1,0 +1,120 @@
+import Testing
+@testable import VanBanInputs
+
+/// Picture files read by OCR, and one page recognised directly.
+@Suite struct ImageOCRTests {
+  static let expected = ["KẾ", "HOẠCH", "CỘNG", "HÒA", "Hạnh", "phúc", "nhà", "nước", "dụng"]
+
+  static func missing(_ page: PageWords) -> [String] {
+    let texts = Set(page.words.map(\.text))
+    return expected.filter { !texts.contains($0) }
+  }
+
+  @Test func pngPageIsRecognised() throws {
+    let reading = try ImageDocumentReader().read(try Fixtures.bytes("page.png"))
+    #expect(reading.notes.isEmpty)
+    try #require(reading.pages.count == 1)
+    let page = reading.pages[0]
+    #expect(page.width == 1653 && page.height == 1052)
+    #expect(Self.missing(page).isEmpty, "missing \(Self.missing(page))")
+    for w in page.words {
+      #expect(w.box.x0 >= 0 && w.box.x1 <= page.width && w.box.y0 >= 0 && w.box.y1 <= page.height)
+    }
+    // Tesseract's text lines: the words of one line share an id.
+    let happiness = try #require(page.words.first { $0.text == "Hạnh" })
+    let independence = try #require(page.words.first { $0.text == "Độc" })
+    let title = try #require(page.words.first { $0.text == "HOẠCH" })
+    #expect(happiness.lineID == independence.lineID)
+    #expect(happiness.lineID != title.lineID)
+  }
+
+  @Test(arguments: [OCROrientation.detect, .byConfidence])
+  func sidewaysPngIsTurnedUpright(orientation: OCROrientation) throws {
+    let reader = ImageDocumentReader(options: OCROptions(workers: 1, orientation: orientation))
+    let reading = try reader.read(try Fixtures.bytes("rotated.png"))
+    #expect(reading.notes.map(\.code) == ["input.page_turned"])
+    #expect(reading.notes.first?.message.contains("270°") == true)
+    try #require(reading.pages.count == 1)
+    let page = reading.pages[0]
+    // Upright again: landscape, as page.png is.
+    #expect(page.width == 1653 && page.height == 1052)
+    #expect(Self.missing(page).isEmpty, "missing \(Self.missing(page))")
+  }
+
+  /// Tesseract still reads the vertical lines, but the boxes stand in the sideways frame.
+  @Test func orientationOffLeavesTheSidewaysPageAsItIs() throws {
+    let reader = ImageDocumentReader(options: OCROptions(workers: 1, orientation: .off))
+    let reading = try reader.read(try Fixtures.bytes("rotated.png"))
+    #expect(reading.notes.isEmpty)
+    try #require(reading.pages.count == 1)
+    #expect(reading.pages[0].width == 1052 && reading.pages[0].height == 1653)
+    let title = try #require(reading.pages[0].words.first { $0.text == "HOẠCH" })
+    #expect(title.box.y1 - title.box.y0 > title.box.x1 - title.box.x0)
+  }
+
+  /// A rendered page turned half way (its bytes reversed), with OSD and with trial readings.
+  @Test(arguments: [true, false])
+  func upsideDownPageIsTurnedHalfWay(osd: Bool) throws {
+    let image = try PopplerPDF.with(try Fixtures.bytes("text.pdf")) { pdf throws(InputError) in
+      try pdf.render(page: 1, dpi: 150, maxPixels: 10_000_000)
+    }
+    #expect(image.bytesPerRow == image.width && image.dpi == 150)
+    let reversed = Array(UnsafeBufferPointer(start: image.pixels, count: image.width * image.height).reversed())
+    let flipped = try #require(GrayImage(bytes: reversed, width: image.width, height: image.height, dpi: 150))
+    let page = try PageOCR.recognize(flipped, page: 1, engine: try TesseractEngine(orientationDetection: osd))
+    #expect(page.rotation == 180)
+    #expect(page.words.words.contains { $0.text == "HOẠCH" })
+    #expect(page.words.width == Double(image.width))
+  }
+
+  @Test func multiPageTiffGivesEachPage() throws {
+    let reading = try ImageDocumentReader(options: OCROptions(workers: 2)).read(try Fixtures.bytes("pages.tiff"))
+    #expect(reading.notes.isEmpty)
+    #expect(reading.pages.map(\.page) == [1, 2])
+    guard reading.pages.count == 2 else { return }
+    #expect(Self.missing(reading.pages[0]).isEmpty)
+    #expect(reading.pages[1].height == 400)
+    #expect(reading.pages[1].words.contains { $0.text == "dụng" })
+    #expect(reading.pages[1].words.allSatisfy { $0.page == 2 })
+  }
+
+  @Test func jpegIsRecognised() throws {
+    let reading = try ImageDocumentReader().read(try Fixtures.bytes("page.jpg"))
+    try #require(reading.pages.count == 1)
+    #expect(reading.pages[0].words.contains { $0.text == "HOẠCH" })
+  }
+
+  @Test func neverModeReadsNoPicture() throws {
+    let reading = try ImageDocumentReader(options: OCROptions(mode: .never)).read(try Fixtures.bytes("page.png"))
+    #expect(reading.pages.isEmpty)
+    #expect(reading.notes.map(\.code) == ["input.ocr_off"])
+  }
+
+  @Test func brokenPicturesFailWithoutCrashing() throws {
+    let png = try Fixtures.bytes("page.png")
+    // A signature and nothing behind it.
+    #expect(throws: InputError.self) { try ImageDocumentReader().read(Array(png.prefix(40))) }
+    #expect(throws: InputError.self) { try ImageDocumentReader().read(Array("not a picture at all".utf8)) }
+    // Cut in half: found before libpng sees it.
+    #expect(throws: InputError.self) { try ImageDocumentReader(options: OCROptions(workers: 1)).read(Array(png.prefix(png.count / 2))) }
+    let tiff = try Fixtures.bytes("pages.tiff")
+    _ = try? ImageDocumentReader(options: OCROptions(workers: 1)).read(Array(tiff.prefix(tiff.count * 3 / 4)))
+  }
+
+  @Test func blankPageHasNoWords() throws {
+    let engine = try TesseractEngine()
+    let white = try #require(GrayImage(bytes: [UInt8](repeating: 255, count: 600 * 400), width: 600, height: 400, dpi: 300))
+    let page = try PageOCR.recognize(white, page: 3, engine: engine)
+    #expect(page.words.words.isEmpty)
+    #expect(page.words.page == 3 && page.rotation == 0)
+    #expect(GrayImage(bytes: [1, 2, 3], width: 2, height: 2) == nil)
+  }
+
+  @Test func missingLanguageDataNamesThePackage() {
+    #expect(throws: InputError.missingTool(
+      "OCR needs Tesseract's 'xx' data: install tesseract-ocr-xx, or set TESSDATA_PREFIX to the folder holding xx.traineddata")
+    ) { try TesseractEngine(language: "xx") }
+    #expect(throws: InputError.self) { try TesseractEngine(language: "../etc/passwd") }
+    #expect(TesseractEngine.tessdataFolder(language: "vie") != nil)
+  }
+}

@@ -1,0 +1,156 @@
+import Testing
+@testable import VanBanInputs
+
+/// text.pdf's text layer, and the PDFs that cannot be read at all.
+@Suite struct PDFTextLayerTests {
+  static func page(_ n: Int) throws -> PDFTextPage {
+    let pages = try PDFDocumentReader().textLayer(try Fixtures.bytes("text.pdf"))
+    try #require(pages.count == 2)
+    return pages[n - 1]
+  }
+
+  static func word(_ text: String, in page: PageWords, occurrence: Int = 0) throws -> InputWord {
+    let found = page.words.filter { $0.text == text }
+    try #require(found.count > occurrence, "no '\(text)' on page \(page.page)")
+    return found[occurrence]
+  }
+
+  @Test func wordsKeepTheirDiacriticsInReadingOrder() throws {
+    let page = try Self.page(1)
+    #expect(!page.needsOCR)
+    let texts = page.words.words.map(\.text)
+    for expected in [
+      "ỦY", "NHÂN", "TỈNH", "TĨNH", "CỘNG", "HÒA", "XÃ", "HỘI", "NGHĨA", "VIỆT", "Độc", "lập", "Hạnh", "phúc",
+      "125/KH-UBND", "Tĩnh,", "KẾ", "HOẠCH", "Triển", "chuyển", "đổi", "Đẩy", "ứng", "dụng", "nước", "địa", "tỉnh.",
+    ] {
+      #expect(texts.contains(expected), "missing '\(expected)'")
+    }
+    func index(_ w: String) -> Int { texts.firstIndex(of: w) ?? -1 }
+    // The issuer column before the motto column; the head before the title before the body.
+    #expect(index("ỦY") < index("TỈNH"))
+    #expect(index("TỈNH") < index("CỘNG"))
+    #expect(index("KẾ") < index("HOẠCH"))
+    #expect(index("HOẠCH") < index("Đẩy"))
+    #expect(index("Đẩy") < index("dùng"))
+    #expect(texts.allSatisfy { !$0.isEmpty && !$0.contains(" ") })
+  }
+
+  @Test func boxesLieInsideThePage() throws {
+    let page = try Self.page(1).words
+    #expect(abs(page.width - 595) < 1 && abs(page.height - 842) < 1)
+    for w in page.words {
+      #expect(w.box.x0 >= 0 && w.box.x0 < w.box.x1 && w.box.x1 <= page.width, "\(w.text) \(w.box)")
+      #expect(w.box.y0 >= 0 && w.box.y0 < w.box.y1 && w.box.y1 <= page.height, "\(w.text) \(w.box)")
+      #expect(w.confidence == -1 && w.page == 1)
+    }
+  }
+
+  @Test func twoColumnHeadSharesItsBands() throws {
+    let page = try Self.page(1).words
+    func centreY(_ w: InputWord) -> Double { (w.box.y0 + w.box.y1) / 2 }
+    let issuer = try Self.word("ỦY", in: page)
+    let motto = try Self.word("CỘNG", in: page)
+    #expect(abs(centreY(issuer) - centreY(motto)) < 2)
+    #expect(issuer.box.x1 < motto.box.x0)
+    let province = try Self.word("TỈNH", in: page)
+    let independence = try Self.word("Độc", in: page)
+    #expect(abs(centreY(province) - centreY(independence)) < 2)
+    #expect(centreY(province) > centreY(issuer) + 8)
+    let number = try Self.word("125/KH-UBND", in: page)
+    let date = try Self.word("ngày", in: page)
+    #expect(abs(centreY(number) - centreY(date)) < 2)
+    // Lines: one for the motto's second line, another for the issuer's.
+    let happiness = try Self.word("Hạnh", in: page)
+    #expect(happiness.lineID == independence.lineID)
+    #expect(issuer.lineID != province.lineID)
+  }
+
+  @Test func tableCellsStayInTheirColumns() throws {
+    let page = try Self.page(2)
+    #expect(!page.needsOCR)
+    let words = page.words
+    // Column rules at x = 60, 100, 290, 450, 540 points.
+    let tt = try Self.word("TT", in: words)
+    #expect(tt.box.x0 > 60 && tt.box.x1 < 100)
+    for k in 0..<2 {
+      let agency = try Self.word("Sở", in: words, occurrence: k)
+      #expect(agency.box.x0 > 290 && agency.box.x1 < 450)
+    }
+    let quarter = try Self.word("Quý", in: words)
+    #expect(quarter.box.x0 > 450)
+    let build = try Self.word("Xây", in: words)
+    #expect(build.box.x0 > 100 && build.box.x1 < 290)
+    #expect(abs(build.box.y0 - quarter.box.y0) < 1)
+    let header = try Self.word("Nhiệm", in: words)
+    #expect(header.box.y1 < build.box.y0)
+    #expect(words.words.contains { $0.text == "II/2024" })
+  }
+
+  @Test func encryptedNeedsAPassword() throws {
+    let bytes = try Fixtures.bytes("encrypted.pdf")
+    #expect(throws: InputError.encrypted) { try PDFDocumentReader().textLayer(bytes) }
+    #expect(throws: InputError.encrypted) { try PDFDocumentReader().read(bytes) }
+  }
+
+  @Test func truncatedIsDamaged() throws {
+    let bytes = try Fixtures.bytes("truncated.pdf")
+    let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(bytes) }
+    guard case .damaged = error else {
+      Issue.record("expected .damaged, got \(String(describing: error))")
+      return
+    }
+  }
+
+  /// poppler rebuilds a cut scan's cross-references and finds its catalog without pages: a
+  /// file that does not end in %%EOF is damaged, not empty.
+  @Test func cutScanIsDamagedNotEmpty() throws {
+    let bytes = try Fixtures.bytes("scanned.pdf")
+    let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(Array(bytes.prefix(bytes.count / 2))) }
+    guard case .damaged = error else {
+      Issue.record("expected .damaged, got \(String(describing: error))")
+      return
+    }
+  }
+
+  @Test func noPagesIsEmpty() throws {
+    let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(try Fixtures.bytes("nopages.pdf")) }
+    guard case .empty = error else {
+      Issue.record("expected .empty, got \(String(describing: error))")
+      return
+    }
+  }
+
+  @Test func notAPDFIsUnsupported() throws {
+    let error = #expect(throws: InputError.self) { try PDFDocumentReader().read(try Fixtures.bytes("page.png")) }
+    guard case .unsupported = error else {
+      Issue.record("expected .unsupported, got \(String(describing: error))")
+      return
+    }
+    let junk = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x41, count: 500)
+    #expect(throws: InputError.self) { try PDFDocumentReader().read(junk) }
+  }
+
+  /// Every cut of text.pdf and some with bytes overwritten: each either reads or fails with an
+  /// InputError, never crashes.
+  @Test func hostileCopiesNeverCrash() throws {
+    let bytes = try Fixtures.bytes("text.pdf")
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(seed >> 33) % n
+    }
+    var read = 0
+    var failed = 0
+    let cuts = Array(stride(from: 8, to: bytes.count, by: bytes.count / 17))
+    for cut in cuts {
+      do { _ = try PDFDocumentReader().textLayer(Array(bytes[..<cut])); read += 1 } catch { failed += 1 }
+    }
+    for _ in 0..<12 {
+      var copy = bytes
+      for _ in 0..<40 { copy[random(copy.count)] = UInt8(truncatingIfNeeded: random(256)) }
+      do { _ = try PDFDocumentReader().textLayer(copy); read += 1 } catch { failed += 1 }
+    }
+    #expect(read + failed == cuts.count + 12)
+    #expect(failed > 0)
+  }
+}
