@@ -3,6 +3,9 @@
 /// side-by-side blocks (issuer beside the national motto) one after the other.
 struct LayoutBuilder {
   private(set) var output: [SourceLine] = []
+  /// For each line of `output`, the page and the box of the words it was built from (nil
+  /// for a blank line): where a PDF's or a scan's items stand.
+  private(set) var boxes: [WordBox?] = []
   /// Column boundaries of the last table, so a table continued on the next page without its
   /// header keeps its empty columns.
   private var lastTable: TableGeometry?
@@ -44,6 +47,11 @@ struct LayoutBuilder {
   }
 
   static func build(_ words: [OCRWord]) -> [SourceLine] {
+    buildWithBoxes(words).lines
+  }
+
+  /// The lines, and for each the page and box of its words.
+  static func buildWithBoxes(_ words: [OCRWord]) -> (lines: [SourceLine], boxes: [WordBox?]) {
     var builder = LayoutBuilder()
     var start = 0
     // OCR files list their pages in order: the stable sort by page is then the words as they
@@ -57,19 +65,24 @@ struct LayoutBuilder {
       start = end
     }
     builder.blank()
-    while let last = builder.output.last, last.text.isEmpty { builder.output.removeLast() }
-    return builder.output
+    while let last = builder.output.last, last.text.isEmpty {
+      builder.output.removeLast()
+      builder.boxes.removeLast()
+    }
+    return (builder.output, builder.boxes)
   }
 
   // MARK: - Output
 
-  private mutating func emit(_ text: String, line: Int) {
+  private mutating func emit(_ text: String, line: Int, words: [OCRWord]) {
     output.append(SourceLine(number: line, text: Substring(text)))
+    boxes.append(WordBox(words))
   }
 
   private mutating func blank() {
     guard let last = output.last, !last.text.isEmpty else { return }
     output.append(SourceLine(number: last.number, text: ""))
+    boxes.append(nil)
   }
 
   // MARK: - Page
@@ -167,7 +180,7 @@ struct LayoutBuilder {
       if loneNumber {
         // A page number stands alone so the parser can drop it.
         blank()
-        emit(text, line: line.sourceLine)
+        emit(text, line: line.sourceLine, words: line.words)
         blank()
         paragraph = nil
         previous = nil
@@ -178,7 +191,7 @@ struct LayoutBuilder {
   }
 
   private mutating func emitProse(_ p: (text: String, line: Int, visual: [VisualLine])) {
-    emit(p.text, line: p.line)
+    emit(p.text, line: p.line, words: p.visual.flatMap(\.words))
     strayProse.append((output.count - 1, p.visual))
   }
 
@@ -358,7 +371,7 @@ struct LayoutBuilder {
         leading = false
         lastRowIndex = output.count
         while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-        emit(cells.joinedText("\t"), line: row.line)
+        emit(cells.joinedText("\t"), line: row.line, words: row.words)
       }
       // Later parts map onto the part with the header: a headerless part may have lost a gutter.
       if mapping == nil, known || lastTable == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
@@ -371,7 +384,7 @@ struct LayoutBuilder {
         for l in lines {
           let ws = l.words.filter { Self.column(of: $0, boundaries) == column }
           guard let firstWord = ws.first else { continue }
-          emit(ws.map(\.text).joinedText(" "), line: firstWord.sourceLine)
+          emit(ws.map(\.text).joinedText(" "), line: firstWord.sourceLine, words: ws)
         }
         blank()
       }
@@ -475,6 +488,7 @@ struct LayoutBuilder {
   struct Row {
     var cells: [String]
     var line: Int
+    var words: [OCRWord] = []
   }
 
   /// Lines of a table region grouped into rows: a row starts where the first column holds a
@@ -541,7 +555,7 @@ struct LayoutBuilder {
     var cellWords: [[OCRWord]] = []
     func flush(_ line: Int) {
       guard !cellWords.isEmpty else { return }
-      rows.append(Row(cells: cellWords.map(cellText), line: line))
+      rows.append(Row(cells: cellWords.map(cellText), line: line, words: cellWords.flatMap { $0 }))
     }
     var rowLine = 0
     for (k, l) in lines.enumerated() {

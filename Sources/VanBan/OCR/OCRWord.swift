@@ -43,3 +43,29 @@ struct OCRWord: Sendable {
     text.unicodeScalars.contains { ScalarClass.isAlphanumeric($0) }
   }
 }
+
+/// The page and the box that hold some words: where a line built from them stands.
+struct WordBox: Sendable, Equatable {
+  var page: Int
+  var x0: Double
+  var y0: Double
+  var x1: Double
+  var y1: Double
+
+  /// Nil for no words. Words of other pages than the first are left out (a line never
+  /// spans pages).
+  init?(_ words: [OCRWord]) {
+    guard let first = words.first else { return nil }
+    page = first.page
+    x0 = first.x0
+    y0 = first.y0
+    x1 = first.x1
+    y1 = first.y1
+    for w in words.dropFirst() where w.page == page {
+      x0 = min(x0, w.x0)
+      y0 = min(y0, w.y0)
+      x1 = max(x1, w.x1)
+      y1 = max(y1, w.y1)
+    }
+  }
+}
