@@ -58,7 +58,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
-    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"]),
+    .testTarget(
+      name: "VanBanInputsTests", dependencies: ["VanBanInputs"],
+      // Read from the source tree by path, as the other test targets read theirs.
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]
