@@ -22,7 +22,8 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
-    // libxml2's HTML parser behind plain C types (see Sources/CLibXML2/include/clibxml2.h).
+    // libxml2's HTML parser and streaming XML reader behind plain C types (see
+    // Sources/CLibXML2/include/clibxml2.h and xml_reader.h).
     .target(
       name: "CLibXML2",
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
@@ -34,7 +35,8 @@ let package = Package(
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
     // The input layer: each file format read into one `SourceDocument`.
-    .target(name: "VanBanInputs", dependencies: ["VanBanText"]),
+    // CLibXML2 streams the XML of DOCX parts.
+    .target(name: "VanBanInputs", dependencies: ["VanBanText", "CLibXML2"]),
     .target(
       name: "VanBan",
       dependencies: [
