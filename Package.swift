@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // A C target rather than a system library: its header hides ICU's own headers (see
@@ -35,8 +36,11 @@ let package = Package(
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
     // The input layer: each file format read into one `SourceDocument`.
-    // CLibXML2 streams the XML of DOCX parts.
-    .target(name: "VanBanInputs", dependencies: ["VanBanText", "CLibXML2"]),
+    // DOCX: ZIPFoundation inflates, CLibXML2 streams the XML.
+    .target(
+      name: "VanBanInputs",
+      dependencies: ["VanBanText", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .target(
       name: "VanBan",
       dependencies: [
