@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // A C target rather than a system library: its header hides ICU's own headers (see
@@ -22,7 +23,8 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
-    // libxml2's HTML parser behind plain C types (see Sources/CLibXML2/include/clibxml2.h).
+    // libxml2's HTML parser and streaming XML reader behind plain C types (see
+    // Sources/CLibXML2/include/clibxml2.h and xml_reader.h).
     .target(
       name: "CLibXML2",
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
@@ -48,7 +50,14 @@ let package = Package(
     // Sources/CTesseract/include/ctesseract.h).
     .target(name: "CTesseract", dependencies: ["SystemTesseract", "SystemLeptonica"]),
     // The input layer: each file format read into one `SourceDocument`.
-    .target(name: "VanBanInputs", dependencies: ["VanBanText", "CPoppler", "CTesseract"]),
+    // PDF and scans through CPoppler and CTesseract; DOCX: ZIPFoundation inflates, CLibXML2
+    // streams the XML.
+    .target(
+      name: "VanBanInputs",
+      dependencies: [
+        "VanBanText", "CPoppler", "CTesseract", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     .target(
       name: "VanBan",
       dependencies: [
@@ -72,8 +81,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
-    // Fixtures are read from the source tree (see Fixtures.swift), not bundled.
-    .testTarget(name: "VanBanInputsTests", dependencies: ["VanBanInputs"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "VanBanInputsTests", dependencies: ["VanBanInputs"],
+      // Read from the source tree by path, as the other test targets read theirs.
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "VanBanTests",
       dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]

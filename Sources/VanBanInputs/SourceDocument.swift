@@ -2,7 +2,8 @@
 /// where it came from. Every reader (text, OCR TSV/hOCR, `pdftotext -layout`, PDF, image,
 /// DOCX, HTML) yields one; the parser reads it and never asks which format it was.
 public struct SourceDocument: Sendable {
-  /// What was read: "text", "tsv", "hocr", "layout", "html", "pdf", "image", "docx".
+  /// What was read: "text", "tsv", "hocr", "layout", "html", "pdf", "image", "docx", "doc"
+  /// (a Word 97–2003 file, read through LibreOffice's conversion to DOCX).
   public var format: String
   public var blocks: [SourceBlock]
   /// Pages, for paged inputs (PDF, images, OCR files); nil for flowing text.
