@@ -76,7 +76,7 @@ let package = Package(
     .executableTarget(
       name: "vanban",
       dependencies: [
-        "VanBan", "VanBanDiff", "VanBanStore", "CAllocator",
+        "VanBan", "VanBanDiff", "VanBanStore", "VanBanInputs", "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

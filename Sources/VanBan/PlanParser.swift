@@ -1,5 +1,6 @@
 import Crypto
 import VanBanGrammar
+import VanBanInputs
 import VanBanModel
 import VanBanText
 
@@ -17,6 +18,12 @@ public enum InputFormat: String, Sendable, CaseIterable {
   case layout
   /// An HTML page (a portal's page, Word's "Save as Web Page"), read with libxml2.
   case html
+  /// A PDF: its text layer, and OCR for pages without usable text.
+  case pdf
+  /// A PNG, JPEG or TIFF scan, read by OCR.
+  case image
+  /// A Word document (DOCX; a legacy .doc through LibreOffice).
+  case docx
 }
 
 /// Options for one parse.
@@ -26,11 +33,14 @@ public struct ParseOptions: Sendable {
   /// An encoding name that overrides detection ("utf-8", "utf-16", "tcvn3", "vni", "cp1258"), or nil.
   public var encoding: String?
   public var inputFormat: InputFormat
+  /// How pages of PDFs and images are recognised.
+  public var ocr: OCROptions
 
-  public init(name: String = "-", encoding: String? = nil, inputFormat: InputFormat = .auto) {
+  public init(name: String = "-", encoding: String? = nil, inputFormat: InputFormat = .auto, ocr: OCROptions = OCROptions()) {
     self.name = name
     self.encoding = encoding
     self.inputFormat = inputFormat
+    self.ocr = ocr
   }
 }
 
@@ -41,11 +51,14 @@ public enum ParseError: Error, Sendable, CustomStringConvertible {
   case badLayout(String)
   /// An HTML page libxml2 could not read.
   case badHTML(String)
+  /// A PDF, image or Word file its reader refused (encrypted, damaged, empty …).
+  case input(InputError)
 
   public var description: String {
     switch self {
     case .undecodable(let e): e.description
     case .badLayout(let m), .badHTML(let m): m
+    case .input(let e): e.description
     }
   }
 }
@@ -62,10 +75,26 @@ public enum PlanParser {
     let structure = DocumentStructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout).parse()
     let source = Source(
       name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
-      encoding: prepared.encoding, lineCount: prepared.lineCount, format: prepared.format)
+      encoding: prepared.encoding, lineCount: prepared.lineCount, format: prepared.format, pages: prepared.pages,
+      ocrPages: prepared.ocrPages)
     var plan = PlanAssembler(parser: structure, lexicon: .shared).assemble(source: source)
+    if !prepared.notes.isEmpty {
+      plan.diagnostics = (prepared.notes.map { note($0, locations: prepared.locations) } + plan.diagnostics)
+        .sorted { $0.line < $1.line }
+    }
     plan.diagnostics = DiagnosticDigest.collapse(plan.diagnostics)
+    if !prepared.locations.isEmpty { Provenance(locations: prepared.locations).apply(to: &plan) }
     return plan
+  }
+
+  /// A reader's note as a diagnostic: on its line, or on the first line of its page.
+  static func note(_ n: InputNote, locations: [LineLocation]) -> Diagnostic {
+    var line = n.location.line
+    if line < 1 {
+      let page = n.location.page ?? 1
+      line = (locations.firstIndex { $0.page >= page } ?? 0) + 1
+    }
+    return Diagnostic(severity: .warning, code: n.code, message: n.message, line: line)
   }
 
   /// The cleaned text the parser reads: NFC, markup removed, wrapped lines re-joined, one
@@ -96,6 +125,9 @@ public enum PlanParser {
   /// The input's lines as the JSON's `line` numbers count them (decoded, NFC), for a
   /// reviewer's view of a diagnostic's source line.
   public static func sourceLines(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> [String] {
+    if let kind = nativeKind(bytes, options) {
+      return try NativeInput.read(bytes, kind: kind, ocr: options.ocr).lines.map { String($0.text) }
+    }
     let decoded: DecodedText
     do {
       decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
@@ -111,12 +143,36 @@ public enum PlanParser {
     var lineCount: Int
     /// What was read (`Source.format`).
     var format = "text"
+    var pages: Int?
+    var ocrPages: [Int] = []
+    /// For paged inputs, where each line stands (`locations[n - 1]` for line n).
+    var locations: [LineLocation] = []
+    var notes: [InputNote] = []
     /// The lines were rebuilt from word boxes (OCR, or a `pdftotext -layout` dump's character
     /// columns): table rows were told apart by geometry.
     var fromLayout = false
   }
 
+  /// The native format to read the bytes as: the one `--input-format` names, else the one
+  /// the first bytes show; nil for text.
+  static func nativeKind(_ bytes: [UInt8], _ options: ParseOptions) -> NativeInput.Kind? {
+    switch options.inputFormat {
+    case .pdf: return .pdf
+    case .image: return .image
+    case .docx: return LegacyDocConverter.isLegacyDoc(bytes) ? .doc : .docx
+    case .auto: return NativeInput.kind(of: bytes)
+    case .text, .tsv, .hocr, .layout, .html: return nil
+    }
+  }
+
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
+    if let kind = nativeKind(bytes, options) {
+      let native = try NativeInput.read(bytes, kind: kind, ocr: options.ocr)
+      return Prepared(
+        lines: classify(native.lines, fromLayout: native.fromLayout), encoding: "utf-8", lineCount: native.lines.count,
+        format: native.format, pages: native.pages, ocrPages: native.ocrPages, locations: native.locations,
+        notes: native.notes, fromLayout: native.fromLayout)
+    }
     if options.inputFormat == .html || (options.inputFormat == .auto && HTMLReader.looksLikeHTML(bytes)) {
       let page = try HTMLReader.read(bytes)
       let text = ToneStyle.modernize(ICUNormalizer.nfc(page.text))
@@ -143,7 +199,7 @@ public enum PlanParser {
     case .tsv, .hocr, .layout:
       source = try OCRLayoutReader.lines(from: text, format: format)
       fromLayout = true
-    case .auto, .text, .html:
+    case .auto, .text, .html, .pdf, .image, .docx:
       // HTML tables a markdown conversion left in the text become rows.
       source = HTMLTableFragments.expand(LineSplitter.split(text), text: text)
       fromLayout = false

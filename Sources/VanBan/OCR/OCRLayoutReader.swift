@@ -31,7 +31,7 @@ enum OCRLayoutReader {
       words = try HOCRReader.words(text)
     case .layout:
       words = LayoutTextReader.words(text)
-    case .auto, .text, .html:
+    case .auto, .text, .html, .pdf, .image, .docx:
       return LineSplitter.split(text)
     }
     guard !words.isEmpty else {

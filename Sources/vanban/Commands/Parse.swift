@@ -1,12 +1,13 @@
 import ArgumentParser
 import VanBan
+import VanBanInputs
 import VanBanModel
 
 struct Parse: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parse plans into JSON: one document per input, NDJSON for several.")
 
-  @Argument(help: "Plain-text files to parse ('-' reads standard input).")
+  @Argument(help: "Documents to parse: text, HTML, OCR output, PDF, images, DOCX ('-' reads standard input).")
   var files: [String]
 
   @Option(name: .shortAndLong, help: "Write the JSON to this file instead of standard output.")
@@ -50,7 +51,7 @@ struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the cleaned text the parser reads (NFC, markup removed, wrapped lines joined).")
 
-  @Argument(help: "A plain-text file ('-' reads standard input).")
+  @Argument(help: "A document ('-' reads standard input).")
   var file: String
 
   @OptionGroup var input: InputOptions
@@ -77,16 +78,26 @@ struct InputOptions: ParsableArguments {
   @Option(help: "The input's encoding when detection is wrong: utf-8, utf-16, cp1258, tcvn3, vni.")
   var encoding: String?
 
-  @Option(name: .customLong("input-format"), help: "auto, text, tsv (Tesseract TSV), hocr, layout (pdftotext -layout) or html.")
+  @Option(
+    name: .customLong("input-format"),
+    help: "auto, text, tsv (Tesseract TSV), hocr, layout (pdftotext -layout), html, pdf, image or docx.")
   var inputFormat: String = "auto"
+
+  @Option(help: "OCR of PDF pages and images: auto (pages without usable text), always, or never.")
+  var ocr: String = "auto"
 
   func validate() throws {
     guard InputFormat(rawValue: inputFormat) != nil else {
       throw ValidationError("--input-format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
     }
+    guard OCRMode(rawValue: ocr) != nil else {
+      throw ValidationError("--ocr must be one of: \(OCRMode.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
   }
 
   func options(name: String) -> ParseOptions {
-    ParseOptions(name: name, encoding: encoding, inputFormat: InputFormat(rawValue: inputFormat) ?? .auto)
+    ParseOptions(
+      name: name, encoding: encoding, inputFormat: InputFormat(rawValue: inputFormat) ?? .auto,
+      ocr: OCROptions(mode: OCRMode(rawValue: ocr) ?? .auto))
   }
 }

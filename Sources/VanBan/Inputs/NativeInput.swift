@@ -1,0 +1,167 @@
+import VanBanInputs
+import VanBanModel
+import VanBanText
+
+/// Files that are not text: a PDF (its text layer, or OCR for scanned pages), an image, a
+/// Word document. Each is read by its reader in `VanBanInputs` and becomes the lines the
+/// parser reads, numbered 1… in reading order, each with the page and box it came from.
+enum NativeInput {
+  /// The formats told by their first bytes.
+  enum Kind: String {
+    case pdf, image, docx, doc
+  }
+
+  /// What the first bytes say, or nil for text (and for HTML, OCR output and layout dumps,
+  /// which are text too).
+  static func kind(of bytes: [UInt8]) -> Kind? {
+    if Sniff.isPDF(bytes) { return .pdf }
+    if Sniff.imageKind(bytes) != nil { return .image }
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
+    if LegacyDocConverter.isLegacyDoc(bytes) { return .doc }
+    return nil
+  }
+
+  /// The lines of a native file, with where each stands.
+  struct Lines {
+    var lines: [SourceLine]
+    /// For line n, `locations[n - 1]`.
+    var locations: [LineLocation]
+    var format: String
+    var pages: Int?
+    var ocrPages: [Int]
+    var notes: [InputNote]
+    /// Rows were set apart by geometry (PDF, scans), not by a table's cells.
+    var fromLayout: Bool
+  }
+
+  static func read(_ bytes: [UInt8], kind: Kind, ocr: OCROptions) throws(ParseError) -> Lines {
+    do {
+      switch kind {
+      case .pdf:
+        let reading = try PDFDocumentReader(options: ocr).read(bytes)
+        var lines = fromWords(reading.pages)
+        lines.format = "pdf"
+        lines.ocrPages = reading.ocrPages
+        lines.notes = reading.notes
+        return lines
+      case .image:
+        let reading = try ImageDocumentReader(options: ocr).read(bytes)
+        var lines = fromWords(reading.pages)
+        lines.format = "image"
+        lines.ocrPages = ocr.mode == .never ? [] : reading.pages.map(\.page)
+        lines.notes = reading.notes
+        return lines
+      case .docx:
+        return fromBlocks(try DOCXReader.read(bytes))
+      case .doc:
+        var lines = fromBlocks(try LegacyDocConverter().read(bytes))
+        lines.format = "docx"
+        return lines
+      }
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// Words with boxes through `LayoutBuilder`, as OCR output is read: each word numbered by
+  /// its place in the document, so a built line finds its words' page and box.
+  static func fromWords(_ pages: [PageWords]) -> Lines {
+    var words: [OCRWord] = []
+    words.reserveCapacity(pages.reduce(0) { $0 + $1.words.count })
+    for page in pages {
+      for w in page.words where !w.text.isEmpty {
+        words.append(
+          OCRWord(
+            text: ICUNormalizer.nfc(w.text), page: page.page, x0: w.box.x0, y0: w.box.y0, x1: w.box.x1, y1: w.box.y1,
+            conf: w.confidence, lineID: w.lineID, sourceLine: words.count + 1))
+      }
+    }
+    let built = LayoutBuilder.buildWithBoxes(words)
+    var lines: [SourceLine] = []
+    var locations: [LineLocation] = []
+    lines.reserveCapacity(built.lines.count)
+    var lastPage = 1
+    for (k, line) in built.lines.enumerated() {
+      lines.append(SourceLine(number: k + 1, text: line.text))
+      if let b = built.boxes[k] {
+        lastPage = b.page
+        locations.append(LineLocation(page: b.page, bbox: [b.x0, b.y0, b.x1, b.y1].map(rounded)))
+      } else {
+        locations.append(LineLocation(page: lastPage, bbox: nil))
+      }
+    }
+    return Lines(
+      lines: lines, locations: locations, format: "", pages: pages.count, ocrPages: [], notes: [], fromLayout: true)
+  }
+
+  /// A tenth of a point or pixel: finer is noise, and it keeps the JSON short.
+  private static func rounded(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+
+  /// A Word document's blocks as lines: a paragraph (with its list label) per line, a table
+  /// row per line with its cells parted by tabs (a merged cell once, the places it covers
+  /// empty), a blank line between blocks.
+  static func fromBlocks(_ document: SourceDocument) -> Lines {
+    var lines: [SourceLine] = []
+    var locations: [LineLocation] = []
+    var page = 1
+    func add(_ text: String, page: Int?) {
+      lines.append(SourceLine(number: lines.count + 1, text: Substring(text)))
+      locations.append(LineLocation(page: page ?? 1, bbox: nil))
+    }
+    for block in document.blocks {
+      switch block {
+      case .pageBreak(let p):
+        page = p
+      case .paragraph(let p):
+        let at = p.location.page ?? page
+        var parts = p.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let label = p.numbering, !parts.isEmpty { parts[0] = label + " " + parts[0] }
+        for part in parts where !part.allSatisfy({ $0 == " " || $0 == "\t" }) { add(part, page: at) }
+        add("", page: at)
+      case .table(let t):
+        let at = t.location.page ?? page
+        // The text of the cell that spans down into each grid column.
+        var spanning: [Int: String] = [:]
+        for row in t.rows {
+          var cells: [String] = []
+          for cell in row {
+            let column = cells.count
+            // A place a merged cell covers holds that cell's value (one lead for three tasks),
+            // except in the first column, where an empty cell joins the row to the one above.
+            let text = cell.isCovered ? (column == 0 ? "" : spanning[column] ?? "") : cellText(cell.text)
+            if !cell.isCovered { spanning[column] = text }
+            cells.append(text)
+            if cell.colSpan > 1 { cells += Array(repeating: "", count: min(cell.colSpan, 64) - 1) }
+          }
+          while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+          guard cells.contains(where: { !$0.isEmpty }) else { continue }
+          // A row of one cell stays a row of its table ("I. NÂNG CAO NHẬN THỨC").
+          add(cells.count == 1 ? cells[0] + "\t" : cells.joinedText("\t"), page: row.first?.location.page ?? at)
+        }
+        add("", page: at)
+      }
+    }
+    return Lines(
+      lines: lines, locations: locations, format: "docx", pages: max(document.pages ?? 1, page), ocrPages: [],
+      notes: document.notes, fromLayout: false)
+  }
+
+  /// A cell's paragraphs joined as one line: tabs and line breaks become spaces, and a
+  /// paragraph opening with a list mark starts an item (`PipeCellTable.joinCellLines`).
+  static func cellText(_ text: String) -> String {
+    let parts = text.split(separator: "\n").map { $0.replacingTabs() }.filter { !$0.isEmpty }
+    return PipeCellTable.joinCellLines(parts)
+  }
+}
+
+/// Where a line of a paged input stands.
+struct LineLocation: Sendable, Equatable {
+  var page: Int
+  var bbox: [Double]?
+}
+
+extension Substring {
+  fileprivate func replacingTabs() -> String {
+    String(self.map { $0 == "\t" ? " " : $0 }).trimmingSpaces()
+  }
+}
