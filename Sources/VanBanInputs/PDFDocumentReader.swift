@@ -139,9 +139,19 @@ public struct PDFDocumentReader: Sendable {
         })
     }
     ocrPages.sort()
+    // The grid of the tables on pages read from their text layer: the text layer has the
+    // words but not the lines drawn between them.
+    for k in pages.indices where !ocrPages.contains(k + 1) && pages[k].words.count >= 8 {
+      if let image = try? pdf.render(page: k + 1, dpi: Self.ruleDPI, maxPixels: options.maxPixels) {
+        pages[k].rules = RuleFinder.rules(in: image)
+      }
+    }
     notes.sort { ($0.location.page ?? 0, $0.code) < ($1.location.page ?? 0, $1.code) }
     return PDFReading(pages: pages, ocrPages: ocrPages, notes: notes)
   }
+
+  /// Enough to see a hairline as a line of pixels, few enough to scan a page in a millisecond.
+  static let ruleDPI = 100
 
   /// `options.dpi`, or less for a page so large that it would pass `options.maxPixels`; nil
   /// for a page that would still pass it at 50 dpi (a poster, or a broken page size).

@@ -180,11 +180,14 @@ public struct PageWords: Sendable {
   public var width: Double
   public var height: Double
   public var words: [InputWord]
+  /// The lines drawn on the page (a table's grid), where they were looked for.
+  public var rules: [RuleLine]
 
-  public init(page: Int, width: Double, height: Double, words: [InputWord]) {
+  public init(page: Int, width: Double, height: Double, words: [InputWord], rules: [RuleLine] = []) {
     self.page = page
     self.width = width
     self.height = height
     self.words = words
+    self.rules = rules
   }
 }

@@ -63,32 +63,74 @@ enum NativeInput {
     }
   }
 
-  /// Words with boxes through `LayoutBuilder`, as OCR output is read: each word numbered by
-  /// its place in the document, so a built line finds its words' page and box.
+  /// Words with boxes as lines: tables whose grid is drawn cut along their drawn lines
+  /// (`RuledTables`), everything else through `LayoutBuilder` as OCR output is read. Each word
+  /// is numbered by its place in the document, so a built line finds its words' page and box.
   static func fromWords(_ pages: [PageWords]) -> Lines {
-    var words: [OCRWord] = []
-    words.reserveCapacity(pages.reduce(0) { $0 + $1.words.count })
-    for page in pages {
-      for w in page.words where !w.text.isEmpty {
-        words.append(
-          OCRWord(
-            text: ICUNormalizer.nfc(w.text), page: page.page, x0: w.box.x0, y0: w.box.y0, x1: w.box.x1, y1: w.box.y1,
-            conf: w.confidence, lineID: w.lineID, sourceLine: words.count + 1))
-      }
-    }
-    let built = LayoutBuilder.buildWithBoxes(words)
     var lines: [SourceLine] = []
     var locations: [LineLocation] = []
-    lines.reserveCapacity(built.lines.count)
     var lastPage = 1
-    for (k, line) in built.lines.enumerated() {
-      lines.append(SourceLine(number: k + 1, text: line.text))
-      if let b = built.boxes[k] {
+    func add(_ text: Substring, _ box: WordBox?) {
+      lines.append(SourceLine(number: lines.count + 1, text: text))
+      if let b = box {
         lastPage = b.page
         locations.append(LineLocation(page: b.page, bbox: [b.x0, b.y0, b.x1, b.y1].map(rounded)))
       } else {
         locations.append(LineLocation(page: lastPage, bbox: nil))
       }
+    }
+    // Words waiting for LayoutBuilder: the run of pages (or parts of pages) between tables.
+    var pending: [OCRWord] = []
+    func flush() {
+      guard pending.contains(where: { !$0.isDrawnRule }) else {
+        pending = []
+        return
+      }
+      let built = LayoutBuilder.buildWithBoxes(pending)
+      for (k, line) in built.lines.enumerated() { add(line.text, built.boxes[k]) }
+      add("", nil)
+      pending = []
+    }
+    var ordinal = 0
+    for page in pages {
+      var words: [OCRWord] = []
+      for w in page.words where !w.text.isEmpty {
+        ordinal += 1
+        words.append(
+          OCRWord(
+            text: ICUNormalizer.nfc(w.text), page: page.page, x0: w.box.x0, y0: w.box.y0, x1: w.box.x1, y1: w.box.y1,
+            conf: w.confidence, lineID: w.lineID, sourceLine: ordinal))
+      }
+      // The page's drawn lines, as OCR gives its rules: words without text.
+      let drawn = page.rules.map { r in
+        let (x0, y0, x1, y1) =
+          r.isVertical ? (r.position - 0.5, r.start, r.position + 0.5, r.end) : (r.start, r.position - 0.5, r.end, r.position + 0.5)
+        return OCRWord(
+          text: "", page: page.page, x0: x0, y0: y0, x1: x1, y1: y1, conf: -1, lineID: -1, sourceLine: 0, isDrawnRule: true)
+      }
+      let tables = RuledTables.find(words: words, rules: drawn)
+      guard !tables.isEmpty else {
+        pending += drawn + words
+        continue
+      }
+      var rest = words.filter { w in !tables.contains { $0.contains(w) } }
+      for table in tables {
+        pending += rest.filter { $0.centerY < table.top }
+        rest.removeAll { $0.centerY < table.top }
+        flush()
+        for row in table.rows {
+          var cells = row.cells
+          while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+          add(Substring(cells.count == 1 ? cells[0] + "\t" : cells.joined(separator: "\t")), WordBox(row.words))
+        }
+        add("", nil)
+      }
+      pending += rest
+    }
+    flush()
+    while let last = lines.last, last.text.isEmpty {
+      lines.removeLast()
+      locations.removeLast()
     }
     return Lines(
       lines: lines, locations: locations, format: "", pages: pages.count, ocrPages: [], notes: [], fromLayout: true)

@@ -102,20 +102,25 @@ enum PipeCellTable {
     return j
   }
 
-  /// A cell's lines joined by spaces. A line that opens with a list mark ("- UBND tỉnh")
-  /// starts an item: where the line before it ends with no punctuation ("- Văn phòng Chính
-  /// phủ"), a ";" marks the item's end, which the line break marked before; joined with a
-  /// bare space, "Chính phủ - Bộ Công an" would read as one name, as "Văn hóa - Xã hội" does.
+  /// A cell's lines joined by spaces. In a list ("- Văn phòng Chính phủ" / "- Bộ Công an"),
+  /// a line opening with a list mark after an item ends that item: where the item has no
+  /// closing punctuation a ";" marks its end, which the line break marked before; joined
+  /// with a bare space, "Chính phủ - Bộ Công an" would read as one name. A dash after a line
+  /// that is no item continues it ("Phòng Văn hóa" / "– Xã hội", a name wrapped in a narrow
+  /// column).
   static func joinCellLines(_ lines: [String]) -> String {
     var out = ""
+    var inItem = false
     for line in lines {
+      let opensItem = startsWithListMark(line)
       if !out.isEmpty {
-        if startsWithListMark(line), let last = out.unicodeScalars.last, !";.,:)".unicodeScalars.contains(last) {
+        if opensItem, inItem, let last = out.unicodeScalars.last, !";.,:)".unicodeScalars.contains(last) {
           out += ";"
         }
         out += " "
       }
       out += line
+      if opensItem { inItem = true }
     }
     return out
   }

@@ -22,6 +22,9 @@ struct LayoutBuilder {
   /// Horizontal table rules of the current page (deskewed): where Tesseract saw them, they
   /// bound rows better than any spacing, since cells may be centred vertically.
   private var rules: [OCRWord] = []
+  /// Vertical lines drawn on the current page (a PDF's table grid, deskewed): a gap a grid
+  /// line runs through parts two columns however narrow it is.
+  private var columnRules: [OCRWord] = []
 
   struct TableGeometry {
     var boundaries: [Double]
@@ -101,6 +104,8 @@ struct LayoutBuilder {
     rules = VisualLines.deskew(
       raw.filter { $0.text.isEmpty && $0.width > 8 * height0 && $0.height < 0.6 * height0 + abs(slope) * $0.width },
       slope: slope)
+    columnRules = VisualLines.deskew(
+      raw.filter { $0.isDrawnRule && $0.height > 2 * height0 && $0.width < 0.5 * height0 }, slope: slope)
     let lines = VisualLines.build(words, height: height0)
     guard !lines.isEmpty else { return }
     var gaps: [Double] = []
@@ -230,6 +235,31 @@ struct LayoutBuilder {
     return out
   }
 
+  /// The gutters of `occupied` on the lines from `top` to `bottom`: gaps `minWidth` wide, or
+  /// narrower ones a drawn grid line runs through.
+  private func gutters(_ occupied: [Interval], minWidth: Double, top: Double, bottom: Double) -> [Interval] {
+    guard !columnRules.isEmpty else { return Self.gutters(occupied, minWidth: minWidth) }
+    let xs = columnRules.filter { $0.y0 <= bottom && $0.y1 >= top }.map(\.centerX)
+    var out: [Interval] = []
+    for k in occupied.indices.dropFirst() {
+      let lo = occupied[k - 1].hi
+      let hi = occupied[k].lo
+      if hi - lo >= minWidth || (hi - lo >= 0.5 && xs.contains { $0 > lo && $0 < hi }) {
+        out.append(Interval(lo: lo, hi: hi))
+      }
+    }
+    return out
+  }
+
+  /// Whether a drawn grid line runs between two of the line's words.
+  private func crossesGridLine(_ line: VisualLine) -> Bool {
+    guard !columnRules.isEmpty else { return false }
+    let xs = columnRules.filter { $0.y0 <= line.bottom && $0.y1 >= line.top }.map(\.centerX)
+    return line.words.indices.dropFirst().contains { k in
+      xs.contains { $0 > line.words[k - 1].x1 - 0.5 && $0 < line.words[k].x0 + 0.5 }
+    }
+  }
+
   private static func gutters(_ occupied: [Interval], minWidth: Double) -> [Interval] {
     var out: [Interval] = []
     for k in occupied.indices.dropFirst() where occupied[k].lo - occupied[k - 1].hi >= minWidth {
@@ -262,9 +292,10 @@ struct LayoutBuilder {
     let first = lines[start]
     guard first.words.count >= 2 else { return nil }
     let hasWideGap = first.words.indices.dropFirst().contains { first.words[$0].x0 - first.words[$0 - 1].x1 >= m.wideGap }
+      || crossesGridLine(first)
     guard hasWideGap else { return nil }
     var occupied = Self.occupancy(Self.boxes(first), merging: 0)
-    var gutters = Self.gutters(occupied, minWidth: m.minGutter)
+    var gutters = self.gutters(occupied, minWidth: m.minGutter, top: first.top, bottom: first.bottom)
     guard !gutters.isEmpty else { return nil }
     var end = start + 1
     while end < lines.count {
@@ -275,11 +306,12 @@ struct LayoutBuilder {
       // The union so far with the new line's boxes: merging is associative, so there is no
       // need to keep and re-sort every box of the region.
       let nextOccupied = Self.occupancy(occupied + Self.boxes(line), merging: 0)
-      let nextGutters = Self.gutters(nextOccupied, minWidth: m.minGutter)
+      let nextGutters = self.gutters(nextOccupied, minWidth: m.minGutter, top: lines[start].top, bottom: line.bottom)
       // A table line may fill a false gutter (the white beside a centred header); prose fills
       // most of them at once.
       let killed = gutters.filter { old in !nextGutters.contains { min($0.hi, old.hi) > max($0.lo, old.lo) } }.count
       let multiColumn = line.words.indices.dropFirst().contains { line.words[$0].x0 - line.words[$0 - 1].x1 >= m.wideGap }
+        || crossesGridLine(line)
       // A cell line of a wide column starts right of the first gutter; a title or prose line
       // starts at the margin.
       let inner = gutters.first.map { line.x0 >= $0.hi - 0.5 * m.height } ?? false

@@ -19,8 +19,15 @@ struct OCRWord: Sendable {
   var sourceLine: Int
   /// `hasAlphanumeric`, settled once: layout asks it of every word several times.
   private(set) var isText: Bool
+  /// A line drawn on the page (a PDF's table grid), not a word: the empty text of an OCR
+  /// rule, with the certainty that it is one.
+  var isDrawnRule = false
 
-  init(text: String, page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double, lineID: Int, sourceLine: Int) {
+  init(
+    text: String, page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double, lineID: Int, sourceLine: Int,
+    isDrawnRule: Bool = false
+  ) {
+    self.isDrawnRule = isDrawnRule
     self.text = text
     self.page = page
     self.x0 = x0

@@ -1,0 +1,123 @@
+/// Tables whose grid is drawn (a born-digital PDF's bordered tables): the drawn lines give the
+/// rows and columns outright, so a cell is exactly the words inside its box, however narrow
+/// the column or however close its words come to the next one. Only where the grid is drawn
+/// does this apply; borderless layouts (the two-column head and footer) go to `LayoutBuilder`,
+/// which finds columns from the white between words.
+enum RuledTables {
+  struct Table {
+    var top: Double
+    var bottom: Double
+    var x0: Double
+    var x1: Double
+    /// Each row's cells (a merged cell's text in its first column, the columns it covers
+    /// empty) and the words it holds.
+    var rows: [(cells: [String], words: [OCRWord])]
+
+    func contains(_ w: OCRWord) -> Bool {
+      w.centerY > top && w.centerY < bottom && w.centerX > x0 && w.centerX < x1
+    }
+  }
+
+  /// The ruled tables of one page, top to bottom: grids of at least two rows and two columns.
+  static func find(words: [OCRWord], rules: [OCRWord]) -> [Table] {
+    let vertical = rules.filter { $0.height > $0.width }
+    let horizontal = rules.filter { $0.width >= $0.height }
+    guard vertical.count >= 3, horizontal.count >= 2 else { return [] }
+    let tol = 2.0
+    // Tables are the connected groups of crossing lines.
+    var parent = Array(0..<(vertical.count + horizontal.count))
+    func root(_ i: Int) -> Int {
+      var i = i
+      while parent[i] != i {
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+      }
+      return i
+    }
+    for (a, v) in vertical.enumerated() {
+      for (b, h) in horizontal.enumerated()
+      where v.centerX >= h.x0 - tol && v.centerX <= h.x1 + tol && h.centerY >= v.y0 - tol && h.centerY <= v.y1 + tol {
+        parent[root(a)] = root(vertical.count + b)
+      }
+    }
+    var groups: [Int: (v: [OCRWord], h: [OCRWord])] = [:]
+    for (a, v) in vertical.enumerated() { groups[root(a), default: ([], [])].v.append(v) }
+    for (b, h) in horizontal.enumerated() { groups[root(vertical.count + b), default: ([], [])].h.append(h) }
+    var tables: [Table] = []
+    for (_, g) in groups {
+      let xs = cluster(g.v.map(\.centerX), tol)
+      let ys = cluster(g.h.map(\.centerY), tol)
+      guard xs.count >= 3, ys.count >= 2 else { continue }
+      let x0 = xs[0]
+      let x1 = xs[xs.count - 1]
+      let inside = words.filter { !$0.text.isEmpty && $0.centerY > ys[0] && $0.centerY < ys[ys.count - 1] && $0.centerX > x0 && $0.centerX < x1 }
+      guard !inside.isEmpty else { continue }
+      // Whether the row boundary `ys[r]` is drawn across x: where it is not, the cell above
+      // and the cell below are one (a lead agency merged over three tasks).
+      func across(_ r: Int, at x: Double) -> Bool {
+        g.h.contains { abs($0.centerY - ys[r]) <= tol && $0.x0 - tol <= x && $0.x1 + tol >= x }
+      }
+      var rows: [(cells: [String], words: [OCRWord])] = []
+      for r in 0..<(ys.count - 1) {
+        let top = ys[r]
+        let bottom = ys[r + 1]
+        let band = inside.filter { $0.centerY > top && $0.centerY < bottom }
+        guard !band.isEmpty else { continue }
+        // A boundary holds in this row where its drawn line crosses the row's middle.
+        let middle = (top + bottom) / 2
+        let drawn = xs.map { x in g.v.contains { abs($0.centerX - x) <= tol && $0.y0 <= middle && $0.y1 >= middle } }
+        var cells = Array(repeating: "", count: xs.count - 1)
+        var start = 0
+        for c in 1..<xs.count where c == xs.count - 1 || drawn[c] {
+          let lo = xs[start]
+          let hi = xs[c]
+          let centre = (lo + hi) / 2
+          // The rows this cell spans: up and down past boundaries not drawn across it.
+          var first = r
+          while first > 0, !across(first, at: centre) { first -= 1 }
+          var last = r
+          while last < ys.count - 2, !across(last + 1, at: centre) { last += 1 }
+          let cellWords = inside.filter { $0.centerX > lo && $0.centerX < hi && $0.centerY > ys[first] && $0.centerY < ys[last + 1] }
+          // A merged cell's value stands in every row it spans, except in the first column,
+          // where an empty cell joins the row to the one above.
+          cells[start] = start == 0 && first < r ? "" : text(cellWords)
+          start = c
+        }
+        rows.append((cells, band))
+      }
+      guard !rows.isEmpty else { continue }
+      tables.append(Table(top: ys[0], bottom: ys[ys.count - 1], x0: x0, x1: x1, rows: rows))
+    }
+    return tables.sorted { $0.top < $1.top }
+  }
+
+  /// Positions within `tol` of each other as one, sorted.
+  private static func cluster(_ values: [Double], _ tol: Double) -> [Double] {
+    var out: [(sum: Double, n: Double, last: Double)] = []
+    for v in values.sorted() {
+      if let l = out.last, v - l.last <= tol {
+        out[out.count - 1] = (l.sum + v, l.n + 1, v)
+      } else {
+        out.append((v, 1, v))
+      }
+    }
+    return out.map { $0.sum / $0.n }
+  }
+
+  /// A cell's words in reading order: line by line (words whose middles are within half a
+  /// line of each other), left to right.
+  static func text(_ words: [OCRWord]) -> String {
+    guard !words.isEmpty else { return "" }
+    let height = words.map(\.height).sorted()[words.count / 2]
+    var lines: [[OCRWord]] = []
+    for w in words.sorted(by: { $0.centerY < $1.centerY }) {
+      if let k = lines.indices.last, abs(lines[k][0].centerY - w.centerY) < 0.5 * max(height, 1) {
+        lines[k].append(w)
+      } else {
+        lines.append([w])
+      }
+    }
+    let parts = lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }
+    return PipeCellTable.joinCellLines(parts)
+  }
+}
