@@ -22,7 +22,7 @@ public struct RuleLine: Sendable, Equatable {
 /// touch read as one. A rule is a run of dark pixels much longer than any glyph's stroke.
 public enum RuleFinder {
   /// A pixel darker than this is ink: anti-aliased hairlines render grey.
-  static let ink: UInt8 = 170
+  static let ink: UInt8 = 215
 
   /// Rules at least `minLength` points long; thick or anti-aliased rules (several pixels
   /// wide) are one rule, at their middle.

@@ -27,20 +27,21 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case .binary(let kind):
       switch kind {
       case "PDF":
-        return "this is a PDF file, not text: extract its text first"
-          + " (e.g. `pdftotext -layout FILE`) or OCR it"
+        return "this is a PDF file, not text: vanban reads PDFs itself"
+          + " (drop --input-format, or use --input-format pdf)"
       case "DOCX/ZIP":
-        return "this is a DOCX or other ZIP file, not text: convert it to plain text first"
-          + " (e.g. `pandoc -t plain FILE` or `libreoffice --headless --convert-to txt FILE`)"
+        return "this is a DOCX or other ZIP file, not text: vanban reads Word documents itself"
+          + " (drop --input-format, or use --input-format docx); other ZIP files are not documents"
       case "OLE2 (DOC/XLS)":
-        return "this is an old Word or Excel (OLE2 DOC/XLS) file, not text: convert it to plain"
-          + " text first (e.g. `libreoffice --headless --convert-to txt FILE` or `antiword FILE`)"
+        return "this is an old Word or Excel (OLE2 DOC/XLS) file, not text: vanban reads a Word .doc"
+          + " through LibreOffice (--input-format docx, with libreoffice-writer installed);"
+          + " a spreadsheet is not a document"
       case "RTF":
         return "this is an RTF file, which cannot be parsed as plain text: convert it first"
           + " (e.g. `libreoffice --headless --convert-to txt FILE` or `unrtf --text FILE`)"
       case "PNG", "JPEG", "GIF":
-        return "this is a \(kind) image, not text: OCR it first"
-          + " (e.g. `tesseract FILE out -l vie`)"
+        return "this is a \(kind) image, not text: vanban reads scans by OCR"
+          + " (drop --input-format, or use --input-format image)"
       case "binary data":
         return "this is binary data, not text: convert it to UTF-8 text first"
           + " (if it is UTF-16 without a byte-order mark, e.g. `iconv -f UTF-16LE -t UTF-8 FILE`)"

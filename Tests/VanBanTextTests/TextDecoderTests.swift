@@ -138,7 +138,7 @@ func rejects(_ c: DecodeFailureCase) {
   #expect(DecodeError.empty.description.hasPrefix("the file is empty"))
   #expect(
     DecodeError.binary(kind: "PDF").description
-      == "this is a PDF file, not text: extract its text first (e.g. `pdftotext -layout FILE`) or OCR it")
+      == "this is a PDF file, not text: vanban reads PDFs itself (drop --input-format, or use --input-format pdf)")
   #expect(
     DecodeError.invalidUTF8(offset: 1234).description
       == "invalid UTF-8 at byte 1234: not a UTF-8 or UTF-16 text file (pass --encoding if it is a legacy encoding)")

@@ -46,8 +46,12 @@ enum RuledTables {
     var tables: [Table] = []
     for (_, g) in groups {
       let xs = cluster(g.v.map(\.centerX), tol)
-      let ys = cluster(g.h.map(\.centerY), tol)
+      var ys = cluster(g.h.map(\.centerY), tol)
       guard xs.count >= 3, ys.count >= 2 else { continue }
+      // A row cut by the page break has no line on its open side: the columns' lines run on
+      // past the grid's first (or last) line, and the words there are that row's part.
+      if let top = g.v.map(\.y0).min(), top < ys[0] - 3 * tol { ys.insert(top, at: 0) }
+      if let bottom = g.v.map(\.y1).max(), bottom > ys[ys.count - 1] + 3 * tol { ys.append(bottom) }
       let x0 = xs[0]
       let x1 = xs[xs.count - 1]
       let inside = words.filter { !$0.text.isEmpty && $0.centerY > ys[0] && $0.centerY < ys[ys.count - 1] && $0.centerX > x0 && $0.centerX < x1 }
