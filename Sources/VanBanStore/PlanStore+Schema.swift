@@ -162,7 +162,8 @@ extension PlanStore {
       FROM failures f;
     """
 
-  /// Version 2: the documents a decision issues, and the files an ingest found but did not
+  /// Version 2: what each document was read from (`format`, `pages`, how many pages OCR
+  /// read), the documents a decision issues, and the files an ingest found but did not
   /// read (`skipped`: not a document type vanban reads), so nothing it met goes unrecorded.
   ///
   /// The documents a decision issues: Their targets and tasks are rows of
@@ -181,6 +182,9 @@ extension PlanStore {
       line INTEGER NOT NULL,
       PRIMARY KEY (document_id, ordinal)
     );
+    ALTER TABLE documents ADD COLUMN format TEXT;
+    ALTER TABLE documents ADD COLUMN pages INTEGER;
+    ALTER TABLE documents ADD COLUMN ocr_pages INTEGER;
     ALTER TABLE targets ADD COLUMN attachment INTEGER;
     ALTER TABLE tasks ADD COLUMN attachment INTEGER;
 

@@ -166,8 +166,8 @@ public final class PlanStore: Sendable {
         INSERT INTO documents (source_name, sha256, bytes, encoding, line_count, schema_version,
           doc_type, issuer, issuer_parent, number, symbol, place, date_text, date_year, date_month,
           date_day, title, commune, commune_key, signer, signer_title, target_count, task_count,
-          error_count, warning_count)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          error_count, warning_count, format, pages, ocr_pages)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       name, plan.source.sha256, plan.source.bytes, plan.source.encoding, plan.source.lineCount,
@@ -176,6 +176,7 @@ public final class PlanStore: Sendable {
       commune.map(keyFolding), plan.signature?.signer, plan.signature?.title,
       plan.targets.count + plan.attachments.reduce(0) { $0 + $1.targets.count },
       plan.tasks.count + plan.attachments.reduce(0) { $0 + $1.tasks.count }, errors, warnings,
+      plan.source.format, plan.source.pages, plan.source.ocrPages.count,
     ])
     let documentID = db.lastInsertedRowID
 

@@ -309,6 +309,26 @@ import VanBanText
     #expect(none.err.contains("no document to ingest") && none.err.contains("2 files (2 .json)"), "\(none.err)")
   }
 
+  /// A folder holding a Word file, a born-digital PDF and a scanned PDF gives three
+  /// documents, each read by its own reader.
+  @Test func nativeFormatsAreIngested() throws {
+    let dir = try TempDir()
+    let native = URL(fileURLWithPath: Seeds.folder).deletingLastPathComponent().appendingPathComponent("native")
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir.path("in"), withIntermediateDirectories: true)
+    let stem = "004_075f210d38c210c4"
+    for (from, to) in [("docx-lo/\(stem).docx", "a.docx"), ("html-chromium/\(stem).pdf", "b.pdf"), ("docx-lo/\(stem).scan.pdf", "c.pdf")] {
+      try fm.copyItem(atPath: native.appendingPathComponent(from).path, toPath: dir.path("in/" + to))
+    }
+    let db = dir.path("plans.sqlite")
+    let run = try vanban(["ingest", dir.path("in"), "--db", db, "--jobs", "2"])
+    #expect(run.status == 0, "\(run.err)")
+    #expect(run.err.contains("3 new"), "\(run.err)")
+    let store = try PlanStore(path: db, keyFolding: fold)
+    let rows = try store.run("SELECT format, pages > 0, ocr_pages > 0, doc_type, target_count > 0 FROM documents ORDER BY source_name").rows
+    #expect(rows == [["docx", "1", "0", "KẾ HOẠCH", "1"], ["pdf", "1", "0", "KẾ HOẠCH", "1"], ["pdf", "1", "1", "KẾ HOẠCH", "1"]])
+  }
+
   @Test func killedMidRunLeavesWholeDocumentsAndARerunCompletes() throws {
     let dir = try TempDir()
     let fm = FileManager.default
