@@ -108,6 +108,7 @@ public struct PDFDocumentReader: Sendable {
       try TesseractEngine.requireData(language: options.language)
       var next = 0
       var dpis: [Int: Int] = [:]
+      var grids: [Int: [RuleLine]] = [:]
       let workers = OCRWorkers(
         count: min(max(1, options.workers), wanted.count), language: options.language,
         orientation: options.orientation)
@@ -121,7 +122,10 @@ public struct PDFDocumentReader: Sendable {
           }
           dpis[page] = dpi
           do throws(InputError) {
-            return .init(page: page, image: .success(try pdf.render(page: page, dpi: dpi, maxPixels: options.maxPixels)))
+            let image = try pdf.render(page: page, dpi: dpi, maxPixels: options.maxPixels)
+            // The scan's table grid, from the picture OCR reads.
+            grids[page] = RuleFinder.rules(in: image)
+            return .init(page: page, image: .success(image))
           } catch {
             return .init(page: page, image: .failure(error))
           }
@@ -130,6 +134,8 @@ public struct PDFDocumentReader: Sendable {
           switch result {
           case .success(let ocr):
             pages[page - 1] = Self.inPoints(ocr, dpi: dpis[page] ?? options.dpi)
+            // A page OCR turned upright no longer matches the picture its lines were found on.
+            if ocr.rotation == 0 { pages[page - 1].rules = grids[page] ?? [] }
             ocrPages.append(page)
             if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
             if options.mode == .auto, let note = InputNotes.ocrInstead(of: text[page - 1]) { notes.append(note) }

@@ -54,7 +54,11 @@ enum RuledTables {
       if let bottom = g.v.map(\.y1).max(), bottom > ys[ys.count - 1] + 3 * tol { ys.append(bottom) }
       let x0 = xs[0]
       let x1 = xs[xs.count - 1]
-      let inside = words.filter { !$0.text.isEmpty && $0.centerY > ys[0] && $0.centerY < ys[ys.count - 1] && $0.centerX > x0 && $0.centerX < x1 }
+      // OCR reads a stretch of border as "|" or "l": such a word on a drawn line is the line.
+      let inside = words.filter { w in
+        !w.text.isEmpty && w.centerY > ys[0] && w.centerY < ys[ys.count - 1] && w.centerX > x0 && w.centerX < x1
+          && !(w.text.allSatisfy { "|!lI[]_".contains($0) } && xs.contains { abs($0 - w.centerX) < 3 })
+      }
       guard !inside.isEmpty else { continue }
       // Whether the row boundary `ys[r]` is drawn across x: where it is not, the cell above
       // and the cell below are one (a lead agency merged over three tasks).
