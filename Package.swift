@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "VanBan", targets: ["VanBan"]),
+    .library(name: "VanBanInputs", targets: ["VanBanInputs"]),
     .library(name: "VanBanDiff", targets: ["VanBanDiff"]),
     .library(name: "VanBanStore", targets: ["VanBanStore"]),
     .executable(name: "vanban", targets: ["vanban"]),

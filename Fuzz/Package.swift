@@ -12,7 +12,7 @@ let package = Package(
   targets: [
     .executableTarget(
       name: "VanBanFuzz",
-      dependencies: [.product(name: "VanBan", package: "main")]
+      dependencies: [.product(name: "VanBan", package: "main"), .product(name: "VanBanInputs", package: "main")]
     )
   ]
 )

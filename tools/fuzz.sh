@@ -30,9 +30,9 @@ mkdir -p "$corpus" "$artifacts" "$regressions"
 # from every part of a plan rather than mutating 50 KB files a byte at a time.
 # OCR input (Tesseract TSV, hOCR, pdftotext -layout) goes in as slices only: whole files are
 # hundreds of KB, and a slice still starts like one, so the format is detected and its reader runs.
-python3 - "$root/Corpus/seeds" "$root/Corpus/ocr" "$corpus" "$root/Corpus/real" <<'PY'
+python3 - "$root/Corpus/seeds" "$root/Corpus/ocr" "$corpus" "$root/Corpus/real" "$root/Tests/VanBanInputsTests/Fixtures" <<'PY'
 import hashlib, os, sys
-seeds, ocr, out, real = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+seeds, ocr, out, real, native = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 def keep(data):
     if data:
         open(os.path.join(out, "seed-" + hashlib.sha1(data).hexdigest()), "wb").write(data)
@@ -61,6 +61,13 @@ for name in sorted(os.listdir(real)):
     for width in (60, 200):
         keep(b"\n".join(lines[:width]) + b"\n")
         keep(b"\n".join(lines[-width:]) + b"\n")
+# The input layer's small fixtures, whole: PDFs (text layer, scanned, encrypted, cut short),
+# DOCX (good, cut, malformed, without a body), images; the zip bomb is left out (200 KB of
+# mutations that all inflate to the limit).
+for name in sorted(os.listdir(native)):
+    if name == "bomb.docx":
+        continue
+    keep(open(os.path.join(native, name), "rb").read())
 PY
 
 # Vietnamese markers the grammar reacts to, so mutations build plan-like structure.
