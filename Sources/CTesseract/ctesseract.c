@@ -508,3 +508,8 @@ int vb_active_processor_count(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? (int)n : 1;
 }
+
+void vb_ocr_set_block_mode(vb_ocr *ocr, int block) {
+  if (!ocr || !ocr->api) return;
+  TessBaseAPISetPageSegMode(ocr->api, block ? PSM_SINGLE_BLOCK : PSM_AUTO);
+}

@@ -63,7 +63,9 @@ struct OCRWorkers {
         switch job.image {
         case .success(let image):
           do throws(InputError) {
-            result = .success(try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off))
+            var page = try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off)
+            page.words.words += PageOCR.recognizeEmptyColumns(image, page: page, engine: engine)
+            result = .success(page)
           } catch {
             result = .failure(error)
           }

@@ -92,6 +92,11 @@ int vb_ocr_recognize(vb_ocr *ocr, const unsigned char *pixels, int width, int he
                      int detect_orientation, vb_ocr_result *out);
 void vb_ocr_result_free(vb_ocr_result *result);
 
+/* With `block` non-zero, the next recognitions read the picture as one block of text
+ * (Tesseract's PSM_SINGLE_BLOCK): a table column cut out of a page, whose lone row numbers
+ * the page-level layout analysis drops. Zero restores the automatic page layout. */
+void vb_ocr_set_block_mode(vb_ocr *ocr, int block);
+
 /* The clockwise turn (0, 90, 180, 270) that makes the picture upright, and how it was found. */
 int vb_ocr_detect_rotation(vb_ocr *ocr, const unsigned char *pixels, int width, int height, int bytes_per_line,
                            int dpi, int *rotation, int *method);
