@@ -11,55 +11,37 @@ struct Provenance {
   }
 
   func apply(to plan: inout Plan) {
-    if let line = plan.header.line, let at = place(line) {
-      plan.header.page = at.page
-      plan.header.bbox = at.bbox
-    }
-    stamp(&plan.legalBases)
-    for k in plan.legalBases.indices { stamp(&plan.legalBases[k].references) }
-    stamp(&plan.references)
-    stamp(&plan.preamble)
-    stamp(sections: &plan.sections)
-    stamp(&plan.targets)
-    stamp(&plan.tasks)
-    stamp(&plan.responsibilities)
-    if var c = plan.closing {
-      stamp(&c)
-      plan.closing = c
-    }
-    if var s = plan.signature {
-      stamp(&s)
-      plan.signature = s
-    }
-    stamp(&plan.recipients)
-    stamp(annexes: &plan.annexes)
+    stampParts(&plan)
     stamp(&plan.diagnostics)
     for k in plan.attachments.indices {
-      var a = plan.attachments[k]
-      stamp(&a)
-      if let line = a.header.line, let at = place(line) {
-        a.header.page = at.page
-        a.header.bbox = at.bbox
-      }
-      stamp(&a.legalBases)
-      stamp(&a.references)
-      stamp(&a.preamble)
-      stamp(sections: &a.sections)
-      stamp(&a.targets)
-      stamp(&a.tasks)
-      stamp(&a.responsibilities)
-      if var c = a.closing {
-        stamp(&c)
-        a.closing = c
-      }
-      if var s = a.signature {
-        stamp(&s)
-        a.signature = s
-      }
-      stamp(&a.recipients)
-      stamp(annexes: &a.annexes)
-      plan.attachments[k] = a
+      stamp(&plan.attachments[k])
+      stampParts(&plan.attachments[k])
     }
+  }
+
+  private func stampParts<D: DocumentParts>(_ d: inout D) {
+    if let line = d.header.line, let at = place(line) {
+      d.header.page = at.page
+      d.header.bbox = at.bbox
+    }
+    stamp(&d.legalBases)
+    for k in d.legalBases.indices { stamp(&d.legalBases[k].references) }
+    stamp(&d.references)
+    stamp(&d.preamble)
+    stamp(sections: &d.sections)
+    stamp(&d.targets)
+    stamp(&d.tasks)
+    stamp(&d.responsibilities)
+    if var c = d.closing {
+      stamp(&c)
+      d.closing = c
+    }
+    if var s = d.signature {
+      stamp(&s)
+      d.signature = s
+    }
+    stamp(&d.recipients)
+    stamp(annexes: &d.annexes)
   }
 
   private func stamp(sections: inout [Section]) {
@@ -95,6 +77,25 @@ struct Provenance {
     item.bbox = at.bbox
   }
 }
+
+/// The parts a document and a document it issues both have.
+protocol DocumentParts {
+  var header: Header { get set }
+  var legalBases: [LegalBasis] { get set }
+  var references: [Reference] { get set }
+  var preamble: [Block] { get set }
+  var sections: [Section] { get set }
+  var targets: [Target] { get set }
+  var tasks: [Task] { get set }
+  var responsibilities: [Responsibility] { get set }
+  var closing: Closing? { get set }
+  var signature: Signature? { get set }
+  var recipients: [Recipient] { get set }
+  var annexes: [Annex] { get set }
+}
+
+extension Plan: DocumentParts {}
+extension AttachedDocument: DocumentParts {}
 
 /// What has a line, and so a page and box beside it.
 protocol Placed {

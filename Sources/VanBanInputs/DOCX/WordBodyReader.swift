@@ -52,6 +52,22 @@ struct WordBodyReader {
 
   // MARK: - Block content
 
+  /// The next Word element that starts inside the element at `level`, or nil at that
+  /// element's end: markup-compatibility fallbacks (a copy for older readers) are skipped and
+  /// elements of other namespaces passed over, as every reader here wants.
+  private mutating func nextWordElement(inside level: Int) throws(InputError) -> String? {
+    while let event = try xml.next(), xml.depth >= level {
+      guard case .start(let name, let ns) = event else { continue }
+      if WordNamespace.isMarkupCompatibility(ns) {
+        if name == "Fallback" { try xml.skipElement() }
+        continue
+      }
+      guard WordNamespace.isWord(ns) else { continue }
+      return name
+    }
+    return nil
+  }
+
   /// content -> (p | tbl | sdt(sdtContent content) | customXml(content) | ins(content) | …)*
   ///
   /// Reads the content of the element whose start was just read (the body, a cell, a text box,
@@ -62,13 +78,7 @@ struct WordBodyReader {
   private mutating func readContent(isBody: Bool = false) throws(InputError) -> [SourceBlock] {
     var out: [SourceBlock] = []
     let level = xml.depth
-    while let event = try xml.next(), xml.depth >= level {
-      guard case .start(let name, let ns) = event else { continue }
-      if WordNamespace.isMarkupCompatibility(ns) {
-        if name == "Fallback" { try xml.skipElement() }
-        continue
-      }
-      guard WordNamespace.isWord(ns) else { continue }
+    while let name = try nextWordElement(inside: level) {
       let notesBefore = notes.count
       let blocks: [SourceBlock]
       switch name {
@@ -306,13 +316,7 @@ struct WordBodyReader {
     let startPage = page
     var rows: [WordRow] = []
     let level = xml.depth
-    while let event = try xml.next(), xml.depth >= level {
-      guard case .start(let name, let ns) = event else { continue }
-      if WordNamespace.isMarkupCompatibility(ns) {
-        if name == "Fallback" { try xml.skipElement() }
-        continue
-      }
-      guard WordNamespace.isWord(ns) else { continue }
+    while let name = try nextWordElement(inside: level) {
       switch name {
       case "tr": if let row = try readRow() { rows.append(row) }
       case "tblPr", "tblGrid", "tblPrEx", "sdtPr", "sdtEndPr", "customXmlPr": try xml.skipElement()
@@ -333,13 +337,7 @@ struct WordBodyReader {
     var row = WordRow()
     var deleted = false
     let level = xml.depth
-    while let event = try xml.next(), xml.depth >= level {
-      guard case .start(let name, let ns) = event else { continue }
-      if WordNamespace.isMarkupCompatibility(ns) {
-        if name == "Fallback" { try xml.skipElement() }
-        continue
-      }
-      guard WordNamespace.isWord(ns) else { continue }
+    while let name = try nextWordElement(inside: level) {
       switch name {
       case "trPr":
         let properties = try readRowProperties()
@@ -380,13 +378,7 @@ struct WordBodyReader {
     var lines: [String] = []
     var firstTextPage: Int?
     let level = xml.depth
-    while let event = try xml.next(), xml.depth >= level {
-      guard case .start(let name, let ns) = event else { continue }
-      if WordNamespace.isMarkupCompatibility(ns) {
-        if name == "Fallback" { try xml.skipElement() }
-        continue
-      }
-      guard WordNamespace.isWord(ns) else { continue }
+    while let name = try nextWordElement(inside: level) {
       let blocks: [SourceBlock]
       switch name {
       case "tcPr":
