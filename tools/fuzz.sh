@@ -18,6 +18,9 @@ corpus="$work/corpus"
 artifacts="$work/artifacts"
 regressions="$root/Corpus/fuzz-regressions"
 jobs="${FUZZ_JOBS:-1}"
+# Libraries' once-per-process allocations (fontconfig, loaded when a PDF page is first
+# rendered) are not leaks of any input.
+export LSAN_OPTIONS="suppressions=$root/tools/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 echo "fuzz: building Fuzz/ (release, -sanitize=fuzzer,address)" >&2
 swift build -c release --package-path "$root/Fuzz" \
