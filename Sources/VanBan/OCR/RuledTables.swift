@@ -115,6 +115,14 @@ enum RuledTables {
   /// A cell's words in reading order: line by line (words whose middles are within half a
   /// line of each other), left to right.
   static func text(_ words: [OCRWord]) -> String {
+    // OCR reads a cell border touching a word as a "|" glued to it ("ST|"): inside a drawn
+    // grid a bar is never the cell's text.
+    let words = words.compactMap { w -> OCRWord? in
+      guard w.text.contains("|") else { return w }
+      var w = w
+      w.text = String(w.text.filter { $0 != "|" })
+      return w.text.isEmpty ? nil : w
+    }
     guard !words.isEmpty else { return "" }
     let height = words.map(\.height).sorted()[words.count / 2]
     var lines: [[OCRWord]] = []
