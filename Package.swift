@@ -57,13 +57,13 @@ let package = Package(
       name: "VanBanInputs",
       dependencies: [
         "VanBanText", "CPoppler", "CTesseract", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "VanBan",
       dependencies: [
         "VanBanText", "VanBanModel", "VanBanGrammar", "VanBanInputs", "CLibXML2",
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(name: "VanBanDiff", dependencies: ["VanBanModel", "VanBanText", "VanBanGrammar"]),

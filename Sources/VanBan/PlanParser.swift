@@ -1,4 +1,3 @@
-import Crypto
 import VanBanGrammar
 import VanBanInputs
 import VanBanModel
@@ -240,16 +239,8 @@ public enum PlanParser {
     return lines
   }
 
-  /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it.
-  public static func sha256Hex(_ bytes: [UInt8]) -> String {
-    let digest = SHA256.hash(data: bytes)
-    let hex: [Character] = Array("0123456789abcdef")
-    var s = ""
-    s.reserveCapacity(64)
-    for b in digest {
-      s.append(hex[Int(b >> 4)])
-      s.append(hex[Int(b & 0xF)])
-    }
-    return s
-  }
+  /// The SHA-256 of the bytes in lower-case hex, as `source.sha256` holds it
+  /// (`InputDigest`, at the input layer's edge).
+  public static func sha256Hex(_ bytes: [UInt8]) -> String { InputDigest.sha256Hex(bytes) }
+
 }

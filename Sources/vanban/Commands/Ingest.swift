@@ -5,6 +5,7 @@
 #endif
 import ArgumentParser
 import VanBan
+import VanBanInputs
 import VanBanModel
 import VanBanStore
 import VanBanText
@@ -233,14 +234,14 @@ struct Ingest: ParsableCommand {
     }
     // Hashed before parsing only when the database knows some files (a re-run): otherwise the
     // plan's own `source.sha256` is the digest, and hashing twice cost as much as JSON output.
-    let digest = known.isEmpty ? nil : PlanParser.sha256Hex(bytes)
+    let digest = known.isEmpty ? nil : InputDigest.sha256Hex(bytes)
     if !json, let digest, known[path] == digest { return .unchanged(bytes: bytes.count) }
     do {
       let plan = try PlanParser.parse(
         bytes, options: options)
       return .parsed(keepPlan ? plan : nil, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
     } catch {
-      return .failed(kind: "bad_data", message: error.description, sha256: digest ?? PlanParser.sha256Hex(bytes), bytes: bytes.count)
+      return .failed(kind: "bad_data", message: error.description, sha256: digest ?? InputDigest.sha256Hex(bytes), bytes: bytes.count)
     }
   }
 
