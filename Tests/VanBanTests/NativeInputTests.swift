@@ -51,9 +51,8 @@ import VanBanModel
     #expect(s.tasks.f1 >= 0.98, "tasks \(s.tasks.f1)")
   }
 
-  /// Born-digital PDFs: tables cut along their drawn grid. Measured 0.955 / 0.961 exact, 1.0
-  /// by number (tools/score_native.py); the misses are a lead merged down rows across a page
-  /// break (the part on the next page has no text of its own).
+  /// Born-digital PDFs: tables cut along their drawn grid. Measured 0.986 / 0.977 exact, 1.0
+  /// by number (tools/score_native.py).
   @Test func bornDigitalPDFs() throws {
     let s = try Self.score(suffix: ".pdf")
     #expect(s.targets.f1 >= 0.95, "targets \(s.targets.f1)")

@@ -92,6 +92,8 @@ enum NativeInput {
       pending = []
     }
     var ordinal = 0
+    // The last row of the last ruled table, for a table continued on the next page.
+    var carried: [String] = []
     for page in pages {
       var words: [OCRWord] = []
       for w in page.words where !w.text.isEmpty {
@@ -118,12 +120,18 @@ enum NativeInput {
         pending += rest.filter { $0.centerY < table.top }
         rest.removeAll { $0.centerY < table.top }
         flush()
-        for row in table.rows {
+        for (k, row) in table.rows.enumerated() {
           var cells = row.cells
+          // An empty merged cell at the top of a table goes on with the cell merged down the
+          // last rows of the table before it (a lead for tasks either side of a page break).
+          for c in table.continued[k] where c < cells.count && c < carried.count && cells[c].isEmpty {
+            cells[c] = carried[c]
+          }
           while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
           add(Substring(cells.count == 1 ? cells[0] + "\t" : cells.joined(separator: "\t")), WordBox(row.words))
         }
         add("", nil)
+        carried = table.rows.last?.cells ?? []
       }
       pending += rest
     }

@@ -12,6 +12,9 @@ enum RuledTables {
     /// Each row's cells (a merged cell's text in its first column, the columns it covers
     /// empty) and the words it holds.
     var rows: [(cells: [String], words: [OCRWord])]
+    /// Per row, the columns whose cell is an empty merged cell at the top of its column
+    /// (under the header at most): the rest of a cell merged down rows on the page before.
+    var continued: [Set<Int>] = []
 
     func contains(_ w: OCRWord) -> Bool {
       w.centerY > top && w.centerY < bottom && w.centerX > x0 && w.centerX < x1
@@ -66,6 +69,9 @@ enum RuledTables {
         g.h.contains { abs($0.centerY - ys[r]) <= tol && $0.x0 - tol <= x && $0.x1 + tol >= x }
       }
       var rows: [(cells: [String], words: [OCRWord])] = []
+      var continued: [Set<Int>] = []
+      // Columns that have had a cell with text below the first row.
+      var filled: Set<Int> = []
       for r in 0..<(ys.count - 1) {
         let top = ys[r]
         let bottom = ys[r + 1]
@@ -75,6 +81,7 @@ enum RuledTables {
         let middle = (top + bottom) / 2
         let drawn = xs.map { x in g.v.contains { abs($0.centerX - x) <= tol && $0.y0 <= middle && $0.y1 >= middle } }
         var cells = Array(repeating: "", count: xs.count - 1)
+        var open: Set<Int> = []
         var start = 0
         for c in 1..<xs.count where c == xs.count - 1 || drawn[c] {
           let lo = xs[start]
@@ -89,12 +96,15 @@ enum RuledTables {
           // A merged cell's value stands in every row it spans, except in the first column,
           // where an empty cell joins the row to the one above.
           cells[start] = start == 0 && first < r ? "" : text(cellWords)
+          if start > 0, last > first, cellWords.isEmpty, !filled.contains(start) { open.insert(start) }
+          if !cells[start].isEmpty, r > 0 { filled.insert(start) }
           start = c
         }
         rows.append((cells, band))
+        continued.append(open)
       }
       guard !rows.isEmpty else { continue }
-      tables.append(Table(top: ys[0], bottom: ys[ys.count - 1], x0: x0, x1: x1, rows: rows))
+      tables.append(Table(top: ys[0], bottom: ys[ys.count - 1], x0: x0, x1: x1, rows: rows, continued: continued))
     }
     return tables.sorted { $0.top < $1.top }
   }
