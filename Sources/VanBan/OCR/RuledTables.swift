@@ -134,13 +134,23 @@ enum RuledTables {
       return w.text.isEmpty ? nil : w
     }
     guard !words.isEmpty else { return "" }
-    let height = words.map(\.height).sorted()[words.count / 2]
     var lines: [[OCRWord]] = []
-    for w in words.sorted(by: { $0.centerY < $1.centerY }) {
-      if let k = lines.indices.last, abs(lines[k][0].centerY - w.centerY) < 0.5 * max(height, 1) {
-        lines[k].append(w)
-      } else {
-        lines.append([w])
+    if words.allSatisfy({ $0.lineID >= 0 }) {
+      // The reader's own lines (Tesseract's, poppler's): two lines set close in a narrow
+      // header cell ("Cơ quan" / "chủ trì") stay two, where middles alone would merge them.
+      var byLine: [Int: [OCRWord]] = [:]
+      for w in words { byLine[w.lineID, default: []].append(w) }
+      lines = byLine.values.sorted { a, b in
+        a.map(\.centerY).reduce(0, +) / Double(a.count) < b.map(\.centerY).reduce(0, +) / Double(b.count)
+      }
+    } else {
+      let height = words.map(\.height).sorted()[words.count / 2]
+      for w in words.sorted(by: { $0.centerY < $1.centerY }) {
+        if let k = lines.indices.last, abs(lines[k][0].centerY - w.centerY) < 0.5 * max(height, 1) {
+          lines[k].append(w)
+        } else {
+          lines.append([w])
+        }
       }
     }
     let parts = lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }
