@@ -89,7 +89,9 @@ let package = Package(
     ),
     .testTarget(
       name: "VanBanTests",
-      dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"]
+      dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"],
+      // Read from the source tree by path, as the corpus is.
+      exclude: ["Fixtures"]
     ),
     .testTarget(name: "VanBanDiffTests", dependencies: ["VanBanDiff", "VanBan", "VanBanModel"]),
     .testTarget(name: "VanBanStoreTests", dependencies: ["VanBanStore", "VanBan", "VanBanModel"]),

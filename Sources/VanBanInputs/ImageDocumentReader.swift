@@ -35,6 +35,8 @@ public struct ImageDocumentReader: Sendable {
     var notes: [InputNote] = []
     var decoded = 0
     var stopped: InputError?
+    // Each page's table grid, from the picture OCR reads, in its pixels as the words are.
+    var grids: [Int: [RuleLine]] = [:]
     let workers = OCRWorkers(
       count: max(1, options.workers), language: options.language, orientation: options.orientation)
     try workers.run(
@@ -54,12 +56,15 @@ public struct ImageDocumentReader: Sendable {
         let image = GrayImage(
           taking: pixels, width: Int(raw.width), height: Int(raw.height), bytesPerRow: Int(raw.bytes_per_line),
           dpi: Int(raw.dpi))
+        grids[page] = RuleFinder.rules(in: image, inPixels: true)
         return .init(page: page, image: .success(image))
       },
       finish: { page, result in
         switch result {
         case .success(let ocr):
           pages[page] = ocr.words
+          // A page OCR turned upright no longer matches the picture its lines were found on.
+          if ocr.rotation == 0 { pages[page]?.rules = grids[page] ?? [] }
           if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
         case .failure(let error):
           pages[page] = PageWords(page: page, width: 0, height: 0, words: [])

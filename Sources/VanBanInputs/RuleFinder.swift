@@ -25,11 +25,13 @@ public enum RuleFinder {
   static let ink: UInt8 = 215
 
   /// Rules at least `minLength` points long; thick or anti-aliased rules (several pixels
-  /// wide) are one rule, at their middle.
-  public static func rules(in image: GrayImage, minLength: Double = 20) -> [RuleLine] {
+  /// wide) are one rule, at their middle. In points (a PDF page's units), or with `inPixels`
+  /// in the picture's pixels (an image file's words are in pixels).
+  public static func rules(in image: GrayImage, minLength: Double = 20, inPixels: Bool = false) -> [RuleLine] {
     guard image.width > 0, image.height > 0 else { return [] }
-    let scale = image.dpi > 0 ? 72 / Double(image.dpi) : 1
-    let minRun = max(4, Int(minLength / scale))
+    let toPoints = image.dpi > 0 ? 72 / Double(image.dpi) : 1
+    let scale = inPixels ? 1 : toPoints
+    let minRun = max(4, Int(minLength / toPoints))
     var vertical: [(x: Int, y0: Int, y1: Int)] = []
     var horizontal: [(y: Int, x0: Int, x1: Int)] = []
     let p = image.pixels

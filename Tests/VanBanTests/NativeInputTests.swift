@@ -83,4 +83,19 @@ import VanBanModel
     #expect(word.source.format == "docx")
     #expect(word.targets.allSatisfy { $0.page != nil && $0.bbox == nil })
   }
+
+  /// A scanned page as an image file: its ruled table cut along the grid found on the picture,
+  /// boxes in its pixels. The fixture is page 6 of Corpus/native/docx-lo/004_….scan.pdf
+  /// (`pdftoppm -r 200 -gray -png -f 6 -l 6`); the golden's targets 13–21 are read off it.
+  @Test func scannedImageReadsItsRuledTable() throws {
+    let url = Repo.root.appendingPathComponent("Tests/VanBanTests/Fixtures/ruled-scan-page.png")
+    let plan = try PlanParser.parse(Array(try Data(contentsOf: url)), options: ParseOptions(name: "p.png"))
+    #expect(plan.source.format == "image")
+    #expect(plan.source.ocrPages == [1])
+    let gold = Array(try golden("004_075f210d38c210c4").targets[12...])
+    #expect(plan.targets.map(\.number) == gold.map(\.number))
+    #expect(plan.targets.map(\.lead) == gold.map(\.lead))
+    #expect(plan.targets.map { $0.values.map(\.value) } == gold.map { $0.values.map(\.value) })
+    #expect(plan.targets.allSatisfy { $0.page == 1 && ($0.bbox?[2] ?? 0) > 1000 })
+  }
 }
