@@ -75,13 +75,18 @@ public enum RuleFinder {
   /// stand within two pixels of each other across and overlap along.
   private static func merge(_ runs: [(Int, Int, Int)]) -> [(at: Double, lo: Int, hi: Int)] {
     var groups: [(first: Int, last: Int, lo: Int, hi: Int)] = []
+    // Groups a run may still join: those that reached within two pixels of it. Kept apart so
+    // that a page of photograph (thousands of long dark runs) is not searched whole each time.
+    var active: [Int] = []
     for (at, lo, hi) in runs.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-      if let k = groups.lastIndex(where: { at - $0.last <= 2 && lo <= $0.hi && hi >= $0.lo }) {
+      active.removeAll { at - groups[$0].last > 2 }
+      if let k = active.last(where: { lo <= groups[$0].hi && hi >= groups[$0].lo }) {
         groups[k].last = at
         groups[k].lo = min(groups[k].lo, lo)
         groups[k].hi = max(groups[k].hi, hi)
       } else {
         groups.append((at, at, lo, hi))
+        active.append(groups.count - 1)
       }
     }
     return groups.map { (Double($0.first + $0.last) / 2, $0.lo, $0.hi) }

@@ -112,7 +112,7 @@ enum PipeCellTable {
     var out = ""
     var inItem = false
     for line in lines {
-      let opensItem = startsWithListMark(line)
+      let opensItem = FooterReader.startsWithBullet(line)
       if !out.isEmpty {
         if opensItem, inItem, let last = out.unicodeScalars.last, !";.,:)".unicodeScalars.contains(last) {
           out += ";"
@@ -123,11 +123,6 @@ enum PipeCellTable {
       if opensItem { inItem = true }
     }
     return out
-  }
-
-  private static func startsWithListMark(_ line: String) -> Bool {
-    for mark in ["- ", "+ ", "– ", "• "] where line.hasPrefix(mark) { return true }
-    return false
   }
 
   private static func isPipe(_ s: Substring) -> Bool {

@@ -14,7 +14,10 @@ struct ZoneLandmarks {
     let lines = cursor.lines
     var sawText = false
     for k in start..<lines.count where !lines[k].isBlank {
-      if FooterZoneParser.opens(cursor, at: k, inBody: true, bodyHasContent: sawText) { return k }
+      // A row right under a row goes on with its table: only a table's first row can be a
+      // footer laid out as a table, so the cells of long task tables are not all searched.
+      let continuesTable = lines[k].isTableRow && k > start && lines[k - 1].isTableRow
+      if !continuesTable, FooterZoneParser.opens(cursor, at: k, inBody: true, bodyHasContent: sawText) { return k }
       if !lines[k].isTableRow { sawText = true }
     }
     return lines.count
