@@ -89,7 +89,7 @@ let package = Package(
     ),
     .testTarget(
       name: "VanBanTests",
-      dependencies: ["VanBan", "VanBanModel", "VanBanGrammar", "VanBanText"],
+      dependencies: ["VanBan", "VanBanInputs", "VanBanModel", "VanBanGrammar", "VanBanText"],
       // Read from the source tree by path, as the corpus is.
       exclude: ["Fixtures"]
     ),

@@ -1,4 +1,5 @@
 import VanBanModel
+import VanBanText
 
 /// Turns what the zone parsers read into the `Plan`: references gathered from every text in
 /// document order, legal bases with their citations, annex mentions checked, table rows
@@ -138,9 +139,9 @@ struct PlanAssembler {
     for (k, text) in parser.texts.enumerated() where text.line < firstAnnexLine {
       for (label, line) in mentions.labels(in: text, scanned: mayNameAnnex[k]) where !seen.contains(label) {
         seen.insert(label)
-        let ordinal = LineClassifier.romanValue(label) ?? Int(label) ?? 0
+        let ordinal = RomanNumeral.value(label) ?? Int(label) ?? 0
         let found = parser.annexes.enumerated().contains { k, a in
-          if let l = a.label { return l == label || (LineClassifier.romanValue(l) ?? Int(l)) == ordinal }
+          if let l = a.label { return l == label || (RomanNumeral.value(l) ?? Int(l)) == ordinal }
           return k + 1 == ordinal
         }
         if !found { out.append(DiagnosticCatalogue.annexNotFound(label: label, line: line)) }

@@ -3,27 +3,8 @@ import VanBanInputs
 import VanBanModel
 import VanBanText
 
-/// What kind of input the bytes are.
-public enum InputFormat: String, Sendable, CaseIterable {
-  /// Decide from the content.
-  case auto
-  /// Plain text (any supported encoding).
-  case text
-  /// Tesseract's TSV output (`tesseract IMAGE out tsv`).
-  case tsv
-  /// hOCR (`tesseract IMAGE out hocr`).
-  case hocr
-  /// A `pdftotext -layout` dump: columns aligned by spaces, pages separated by form feeds.
-  case layout
-  /// An HTML page (a portal's page, Word's "Save as Web Page"), read with libxml2.
-  case html
-  /// A PDF: its text layer, and OCR for pages without usable text.
-  case pdf
-  /// A PNG, JPEG or TIFF scan, read by OCR.
-  case image
-  /// A Word document (DOCX; a legacy .doc through LibreOffice).
-  case docx
-}
+/// What kind of input the bytes are (`VanBanInputs.InputFormat`).
+public typealias InputFormat = VanBanInputs.InputFormat
 
 /// Options for one parse.
 public struct ParseOptions: Sendable {
@@ -124,16 +105,11 @@ public enum PlanParser {
   /// The input's lines as the JSON's `line` numbers count them (decoded, NFC), for a
   /// reviewer's view of a diagnostic's source line.
   public static func sourceLines(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> [String] {
-    if let kind = nativeKind(bytes, options) {
-      return try NativeInput.read(bytes, kind: kind, ocr: options.ocr).lines.map { String($0.text) }
+    let document = try read(bytes, options: options)
+    if case .text(let t)? = document.blocks.first, document.blocks.count == 1, t.locations == nil {
+      return LineSplitter.split(t.text).map { String($0.text) }
     }
-    let decoded: DecodedText
-    do {
-      decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
-    } catch {
-      throw .undecodable(error)
-    }
-    return LineSplitter.split(ICUNormalizer.nfc(decoded.text)).map { String($0.text) }
+    return SourceLowering.lower(document).lines.map { String($0.text) }
   }
 
   struct Prepared {
@@ -147,65 +123,35 @@ public enum PlanParser {
     /// For paged inputs, where each line stands (`locations[n - 1]` for line n).
     var locations: [LineLocation] = []
     var notes: [InputNote] = []
-    /// The lines were rebuilt from word boxes (OCR, or a `pdftotext -layout` dump's character
-    /// columns): table rows were told apart by geometry.
+    /// Rows and columns were inferred from word positions (OCR, a PDF, a `pdftotext -layout`
+    /// dump's character columns), not given by the file.
     var fromLayout = false
   }
 
-  /// The native format to read the bytes as: the one `--input-format` names, else the one
-  /// the first bytes show; nil for text.
-  static func nativeKind(_ bytes: [UInt8], _ options: ParseOptions) -> NativeInput.Kind? {
-    switch options.inputFormat {
-    case .pdf: return .pdf
-    case .image: return .image
-    case .docx: return LegacyDocConverter.isLegacyDoc(bytes) ? .doc : .docx
-    case .auto: return NativeInput.kind(of: bytes)
-    case .text, .tsv, .hocr, .layout, .html: return nil
+  /// The file read by the input layer into one `SourceDocument`.
+  static func read(_ bytes: [UInt8], options: ParseOptions) throws(ParseError) -> SourceDocument {
+    let read = ReadOptions(
+      format: options.inputFormat, encoding: options.encoding, ocr: options.ocr, columnNames: ColumnLexicon(lex: .shared))
+    do {
+      return try SourceReader.read(bytes, options: read)
+    } catch {
+      switch error {
+      case .undecodable(let e): throw .undecodable(e)
+      case .badLayout(let m): throw .badLayout(m)
+      case .badHTML(let m): throw .badHTML(m)
+      default: throw .input(error)
+      }
     }
   }
 
+  /// The document's blocks as classified lines: the parser reads these, whatever the format.
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
-    if let kind = nativeKind(bytes, options) {
-      let native = try NativeInput.read(bytes, kind: kind, ocr: options.ocr)
-      return Prepared(
-        lines: classify(native.lines, fromLayout: native.fromLayout), encoding: "utf-8", lineCount: native.lines.count,
-        format: native.format, pages: native.pages, ocrPages: native.ocrPages, locations: native.locations,
-        notes: native.notes, fromLayout: native.fromLayout)
-    }
-    if options.inputFormat == .html || (options.inputFormat == .auto && HTMLReader.looksLikeHTML(bytes)) {
-      let page = try HTMLReader.read(bytes)
-      let text = ToneStyle.modernize(ICUNormalizer.nfc(page.text))
-      var source = LineSplitter.split(text)
-      // Each line points into the HTML source.
-      for k in source.indices where k < page.sourceLines.count { source[k].number = page.sourceLines[k] }
-      let lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-      return Prepared(
-        lines: classify(source, fromLayout: false), encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: lineCount,
-        format: "html")
-    }
-    let decoded: DecodedText
-    do {
-      decoded = try TextDecoder.decode(bytes, encoding: options.encoding)
-    } catch {
-      throw .undecodable(error)
-    }
-    // One tone placement ("hòa", not "hoà"), so old- and new-style copies of a plan parse alike.
-    let text = ToneStyle.modernize(ICUNormalizer.nfc(decoded.text))
-    let format = options.inputFormat == .auto ? OCRLayoutReader.detect(text) : options.inputFormat
-    let source: [SourceLine]
-    let fromLayout: Bool
-    switch format {
-    case .tsv, .hocr, .layout:
-      source = try OCRLayoutReader.lines(from: text, format: format)
-      fromLayout = true
-    case .auto, .text, .html, .pdf, .image, .docx:
-      // HTML tables a markdown conversion left in the text become rows.
-      source = HTMLTableFragments.expand(LineSplitter.split(text), text: text)
-      fromLayout = false
-    }
+    let document = try read(bytes, options: options)
+    let lowered = SourceLowering.lower(document)
     return Prepared(
-      lines: classify(source, fromLayout: fromLayout), encoding: decoded.encoding, lineCount: source.count,
-      format: fromLayout ? format.rawValue : "text", fromLayout: fromLayout)
+      lines: classify(lowered.lines, fromLayout: document.laidOutFromBoxes), encoding: document.encoding ?? "utf-8",
+      lineCount: document.lineCount ?? lowered.lines.count, format: document.format, pages: lowered.pages,
+      ocrPages: document.ocrPages, locations: lowered.locations, notes: document.notes, fromLayout: document.laidOutFromBoxes)
   }
 
   /// Cleans and classifies the lines: markup removed, tables one cell per line and headings

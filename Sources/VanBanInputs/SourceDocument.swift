@@ -1,3 +1,5 @@
+import VanBanText
+
 /// What one input file holds once its format is read: blocks in reading order, each with
 /// where it came from. Every reader (text, OCR TSV/hOCR, `pdftotext -layout`, PDF, image,
 /// DOCX, HTML) yields one; the parser reads it and never asks which format it was.
@@ -13,19 +15,35 @@ public struct SourceDocument: Sendable {
   /// What the reader noticed and could not help (a page OCRed because its text layer was
   /// garbage, an image skipped): each becomes one diagnostic.
   public var notes: [InputNote]
+  /// The text encoding found ("utf-8", "windows-1258", "html/utf-8" …); nil where the format
+  /// fixes it (PDF, DOCX).
+  public var encoding: String?
+  /// The file's own count of lines, where it has lines the parser's numbers point into
+  /// (an HTML page); nil to count the lines the blocks make.
+  public var lineCount: Int?
+  /// Row and column boundaries were inferred from word positions (a PDF, a scan, OCR output),
+  /// not given by the file: a row may be split or damaged, so the parser reads tables more
+  /// forgivingly.
+  public var laidOutFromBoxes: Bool
 
-  public init(format: String, blocks: [SourceBlock] = [], pages: Int? = nil, ocrPages: [Int] = [], notes: [InputNote] = []) {
+  public init(
+    format: String, blocks: [SourceBlock] = [], pages: Int? = nil, ocrPages: [Int] = [], notes: [InputNote] = [],
+    encoding: String? = nil, lineCount: Int? = nil, laidOutFromBoxes: Bool = false
+  ) {
     self.format = format
     self.blocks = blocks
     self.pages = pages
     self.ocrPages = ocrPages
     self.notes = notes
+    self.encoding = encoding
+    self.lineCount = lineCount
+    self.laidOutFromBoxes = laidOutFromBoxes
   }
 }
 
 /// Where a block came from: a line of the file (for text formats, the line an editor shows;
-/// for DOCX and PDF, the block's ordinal in reading order), and the page and box where the
-/// format has pages.
+/// 0 where the file has no lines — PDF, images, DOCX — and the parser numbers lines in
+/// reading order), and the page and box where the format has pages.
 public struct SourceLocation: Sendable, Equatable {
   public var line: Int
   public var page: Int?
@@ -63,6 +81,24 @@ public enum SourceBlock: Sendable {
   case table(SourceTable)
   /// The page that starts here (2, 3, …).
   case pageBreak(page: Int)
+  /// Lines whose structure is in their characters: a text file as written (markdown, pipes,
+  /// runs of spaces), or lines rebuilt from word boxes (columns parted by tabs, blocks by
+  /// blank lines).
+  case text(SourceText)
+}
+
+/// Lines of text, parted by "\n" (a text file keeps its own CR/LF breaks), with where each
+/// stands when that is not simply line 1, 2, … of the file.
+public struct SourceText: Sendable {
+  public var text: String
+  /// For line k of `text`, `locations[k]`: the OCR file's or the HTML source's line, the page
+  /// and the words' box. Nil: the lines are the file's lines, numbered from 1.
+  public var locations: [SourceLocation]?
+
+  public init(text: String, locations: [SourceLocation]? = nil) {
+    self.text = text
+    self.locations = locations
+  }
 }
 
 public struct SourceParagraph: Sendable {
@@ -140,6 +176,12 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
   case missingTool(String)
   /// Past a size or time limit (a zip bomb, a page too large to render).
   case tooLarge(String)
+  /// Text in no encoding vanban knows.
+  case undecodable(DecodeError)
+  /// OCR output with boxes (Tesseract TSV, hOCR) that could not be read.
+  case badLayout(String)
+  /// An HTML page libxml2 could not read.
+  case badHTML(String)
 
   public var description: String {
     switch self {
@@ -149,6 +191,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unsupported(let m): "not a supported document: " + m
     case .missingTool(let m): m
     case .tooLarge(let m): "too large: " + m
+    case .undecodable(let e): e.description
+    case .badLayout(let m), .badHTML(let m): m
     }
   }
 }

@@ -227,7 +227,7 @@ import VanBanText
     try expectLinear(name: "10,000 nested sections", lines: 10_000, factor: 3) { n in
       var s = "KẾ HOẠCH\nChuyển đổi số\n"
       for k in 0..<(n / 8) {
-        let r = LineClassifier.toRoman(k % 89 + 1)
+        let r = RomanNumeral.string(k % 89 + 1)
         s += "\(r). Phần\n1. Mục\n1.1. Tiểu mục\n1.1.1. Ý\n1.1.1.1. Ý nhỏ\n1.1.1.1.1. Ý nhỏ hơn\n(1) Điểm\na) Chữ\n"
       }
       return s
@@ -236,11 +236,11 @@ import VanBanText
 
   /// Every Roman numeral the grammar knows, then ones it does not (up to `MMMM`).
   @Test func romanNumeralsToMMMM() throws {
-    let numerals = (1...89).map(LineClassifier.toRoman) + ["XC", "C", "CD", "D", "CM", "M", "MM", "MMM", "MMMM"]
+    let numerals = (1...89).map(RomanNumeral.string) + ["XC", "C", "CD", "D", "CM", "M", "MM", "MMM", "MMMM"]
     let text = "KẾ HOẠCH\nChuyển đổi số\n" + numerals.map { "\($0). Phần \($0)\n- nội dung;\n" }.joined()
     let plan = try parse(text)
-    // `romanValue` reads at most seven letters, so LXXXVIII (88) is text, not a section.
-    let known = (1...89).map(LineClassifier.toRoman).filter { $0.count <= 7 }
+    // `RomanNumeral.value` reads at most seven letters, so LXXXVIII (88) is text, not a section.
+    let known = (1...89).map(RomanNumeral.string).filter { $0.count <= 7 }
     #expect(plan.sections.map(\.label) == known, "\(plan.sections.map(\.label))")
   }
 

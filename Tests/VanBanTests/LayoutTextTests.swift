@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VanBanText
 @testable import VanBan
+@testable import VanBanInputs
 
 /// `pdftotext -layout` dumps read as word boxes.
 @Suite struct LayoutTextTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VanBan
+import VanBanInputs
 import VanBanText
 
 @Suite struct MarkupCleanerTests {
@@ -67,9 +68,9 @@ import VanBanText
   }
 
   @Test func romanValues() {
-    #expect(LineClassifier.romanValue("XIV") == 14)
-    #expect(LineClassifier.romanValue("IIX") == nil)
-    #expect((1...40).allSatisfy { LineClassifier.romanValue(LineClassifier.toRoman($0)) == $0 })
+    #expect(RomanNumeral.value("XIV") == 14)
+    #expect(RomanNumeral.value("IIX") == nil)
+    #expect((1...40).allSatisfy { RomanNumeral.value(RomanNumeral.string($0)) == $0 })
   }
 }
 

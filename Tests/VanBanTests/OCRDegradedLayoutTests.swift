@@ -1,5 +1,6 @@
 import Testing
 @testable import VanBan
+@testable import VanBanInputs
 
 /// Layout of tables in poor scans: rules read on a rotated page, labels centred in tall rows,
 /// specks, gutters filled by noise.

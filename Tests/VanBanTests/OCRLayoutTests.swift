@@ -3,6 +3,7 @@ import Testing
 import VanBanModel
 import VanBanText
 @testable import VanBan
+@testable import VanBanInputs
 
 /// Synthetic OCR pages: words placed like a renderer would (20 px per character, 12 px
 /// between words, 30 px high), written out as Tesseract TSV or hOCR.

@@ -1,6 +1,7 @@
 import Testing
 import VanBanModel
 @testable import VanBan
+@testable import VanBanInputs
 
 /// Tables whose cells Tesseract read one under another (the scan lost the grid, as a page
 /// printed without table styles does): row numbers and group numerals alone on their lines,

@@ -1,5 +1,6 @@
 import Testing
 @testable import VanBan
+import VanBanText
 
 /// `WhiteSpace.collapse`, a byte loop written for speed, against a plain model of what it
 /// promises, on random strings made of the characters it treats specially.

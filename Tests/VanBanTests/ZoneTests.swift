@@ -1,6 +1,7 @@
 import Testing
 import VanBanModel
 @testable import VanBan
+import VanBanInputs
 
 /// Segment, then parse: the landmarks that end the body and open an attached document are
 /// found before any zone is read, so no reader runs on from one zone into the next.

@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Annex labels the body refers to: "(Chi tiết tại Phụ lục I, II gửi kèm theo)",
 /// "(Theo Phụ lục số I …)".
 ///
@@ -31,7 +33,7 @@ struct AnnexMentions {
       while p < words.count {
         var w = String(words[p])
         while let l = w.last, ",;:.)".contains(l) { w.removeLast() }
-        if LineClassifier.romanValue(w) != nil || (!w.isEmpty && w.utf8.count <= 2 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
+        if RomanNumeral.value(w) != nil || (!w.isEmpty && w.utf8.count <= 2 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
           let offset = text.text.utf8.distance(from: text.text.startIndex, to: words[p].startIndex)
           found.append((w, text.line(atUTF8: offset)))
           p += 1
@@ -58,13 +60,13 @@ struct AnnexMentions {
 
   static func mayBeLabel(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
     // Most words start with a letter that is no Roman digit: settled on the first byte.
-    guard let first = u.first, LineClassifier.romanDigit(first) != nil || first &- 0x30 < 10 else { return false }
+    guard let first = u.first, RomanNumeral.digit(first) != nil || first &- 0x30 < 10 else { return false }
     let end = Words.endBeforeClinging(u)
     guard end > 0 else { return false }
     var roman = true
     var digits = true
     for k in 0..<end {
-      if LineClassifier.romanDigit(u[k]) == nil { roman = false }
+      if RomanNumeral.digit(u[k]) == nil { roman = false }
       if u[k] &- 0x30 >= 10 { digits = false }
     }
     return roman || (digits && end <= 2)

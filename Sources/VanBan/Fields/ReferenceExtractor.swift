@@ -205,7 +205,7 @@ struct ReferenceExtractor {
         }
         return citation && label
       }
-      // The Roman digits are the bytes `LineClassifier.romanDigit` reads (I V X L), as masks.
+      // The Roman digits are the bytes `RomanNumeral.digit` reads (I V X L), as masks.
       @inline(__always) func candidates(_ x: UInt64) -> UInt64 {
         let digits = ByteMask.less(x, than: 0x3A) & ~ByteMask.less(x, than: 0x30)
         guard !label else { return digits }
@@ -222,7 +222,7 @@ struct ReferenceExtractor {
       }
       while i < n {
         let b = bytes[i]
-        if b &- 0x30 < 10 || (!label && LineClassifier.romanDigit(b) != nil), judge(i) {
+        if b &- 0x30 < 10 || (!label && RomanNumeral.digit(b) != nil), judge(i) {
           return (citation, labels && label)
         }
         i += 1

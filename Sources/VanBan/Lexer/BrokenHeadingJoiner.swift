@@ -19,7 +19,7 @@ enum BrokenHeadingJoiner {
         continue
       }
       let bold = raw[k].utf8.contains(0x2A)
-      let roman = text.utf8.allSatisfy { LineClassifier.romanDigit($0) != nil || $0 == 0x2E }
+      let roman = text.utf8.allSatisfy { RomanNumeral.digit($0) != nil || $0 == 0x2E }
       guard bold || roman else { continue }
       // The next line must not be a numbered line of its own.
       guard LineClassifier.parseMarker(next).0 == nil else { continue }

@@ -251,7 +251,7 @@ enum Words {
       var words = 0
       var end = 0
       var found = false
-      forEachWord(in: bytes, separatedBy: isSpaceOrTab) { word in
+      ByteRuns.forEach(in: bytes, separatedBy: isSpaceOrTab) { word in
         words += 1
         if words <= k { end = word.upperBound }
         found = words > limit
@@ -264,23 +264,6 @@ enum Words {
 
   @inline(__always) static func isSpaceOrTab(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
-  /// The one cutting loop behind `split`, `splitOnSpaces`, `anyWord` and `endOfWord`: each
-  /// non-empty run of bytes between separators, by offsets, while `body` returns true. An
-  /// ASCII separator is always a boundary between scalars.
-  @inline(__always)
-  static func forEachWord(
-    in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool, _ body: (Range<Int>) -> Bool
-  ) {
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      while i < n, isSeparator(bytes[i]) { i += 1 }
-      let start = i
-      while i < n, !isSeparator(bytes[i]) { i += 1 }
-      if i > start, !body(start..<i) { return }
-    }
-  }
-
   /// `split(separator: " ")` on the bytes: the words between spaces (tabs kept inside).
   static func splitOnSpaces(_ s: some StringProtocol) -> [Substring] {
     cut(Substring(s)) { $0 == 0x20 }
@@ -291,7 +274,7 @@ enum Words {
     var copy = s
     let first: Range<Int>? = copy.withUTF8 { bytes in
       var first: Range<Int>?
-      forEachWord(in: bytes, separatedBy: { $0 == 0x20 }) { word in
+      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
         first = word
         return false
       }
@@ -307,7 +290,7 @@ enum Words {
     var copy = s
     let cuts: [Range<Int>] = copy.withUTF8 { bytes in
       var cuts: [Range<Int>] = []
-      forEachWord(in: bytes, separatedBy: isSeparator) { word in
+      ByteRuns.forEach(in: bytes, separatedBy: isSeparator) { word in
         cuts.append(word)
         return true
       }
@@ -331,7 +314,7 @@ enum Words {
     var s = s
     return s.withUTF8 { bytes in
       var found = false
-      forEachWord(in: bytes, separatedBy: isSpaceOrTab) { word in
+      ByteRuns.forEach(in: bytes, separatedBy: isSpaceOrTab) { word in
         found = test(UnsafeBufferPointer(rebasing: bytes[word]))
         return !found
       }

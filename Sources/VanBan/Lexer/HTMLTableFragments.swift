@@ -1,3 +1,4 @@
+import VanBanInputs
 import VanBanText
 
 /// HTML tables left inside text: a markdown conversion (Marker, MinerU, a crawler) writes a

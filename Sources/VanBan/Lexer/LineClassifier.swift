@@ -186,11 +186,11 @@ enum LineClassifier {
         }
       }
       // Roman.
-      if romanDigit(first) != nil {
+      if RomanNumeral.digit(first) != nil {
         var i = 0
-        while i < n, romanDigit(s[i]) != nil { i += 1 }
+        while i < n, RomanNumeral.digit(s[i]) != nil { i += 1 }
         let label = String(decoding: UnsafeBufferPointer(rebasing: s[0..<i]), as: UTF8.self)
-        if i < n, s[i] == 0x2E, let value = romanValue(label), let r = rest(from: i + 1) {
+        if i < n, s[i] == 0x2E, let value = RomanNumeral.value(label), let r = rest(from: i + 1) {
           return (.roman(value: value, label: label), r)
         }
         return nil
@@ -237,48 +237,6 @@ enum LineClassifier {
     b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
   }
 
-  /// The value of a Roman digit byte (I, V, X, L), or nil.
-  @inline(__always)
-  static func romanDigit(_ b: UInt8) -> Int? {
-    switch b {
-    case 0x49: 1
-    case 0x56: 5
-    case 0x58: 10
-    case 0x4C: 50
-    default: nil
-    }
-  }
-
-  static func romanDigit(_ c: Unicode.Scalar) -> Int? {
-    c.isASCII ? romanDigit(UInt8(c.value)) : nil
-  }
-
-  /// The value of a well-formed Roman numeral up to 89, or nil.
-  static func romanValue(_ s: some Collection<Unicode.Scalar>) -> Int? {
-    let values = s.compactMap(romanDigit)
-    guard values.count == s.count, !values.isEmpty, values.count <= 7 else { return nil }
-    var total = 0
-    for (k, v) in values.enumerated() {
-      if k + 1 < values.count, values[k + 1] > v { total -= v } else { total += v }
-    }
-    guard total > 0, toRoman(total) == String(scalars: s) else { return nil }
-    return total
-  }
-
-  static func romanValue(_ s: String) -> Int? { romanValue(Array(s.unicodeScalars)) }
-
-  static func toRoman(_ n: Int) -> String {
-    let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    var n = n
-    var out = ""
-    for (v, r) in table {
-      while n >= v {
-        out += r
-        n -= v
-      }
-    }
-    return out
-  }
 }
 
 extension StringProtocol {

@@ -44,7 +44,7 @@ struct LogicalText: Sendable {
       segments[0].line = line
       return
     }
-    if !LogicalText.endsWithBrokenHyphen(text) { text += " " }
+    if !Hyphenation.endsWithBrokenHyphen(text) { text += " " }
     segments.append((text.utf8.count, line))
     text += piece
   }
@@ -54,11 +54,5 @@ struct LogicalText: Sendable {
     var result = segments[0].line
     for s in segments where s.offset <= offset { result = s.line }
     return result
-  }
-
-  static func endsWithBrokenHyphen(_ s: String) -> Bool {
-    let u = Array(s.unicodeScalars.suffix(2))
-    guard u.count == 2, u[1] == "-" else { return false }
-    return ScalarClass.isAlphabetic(u[0]) || (u[0].value >= 0x30 && u[0].value <= 0x39)
   }
 }

@@ -72,7 +72,7 @@ struct WrapPolicy: Sendable {
   func continues(_ previous: LogicalText, with next: ClassifiedLine) -> Bool {
     let scalars = previous.text.unicodeScalars
     guard let last = scalars.last, let first = next.text.unicodeScalars.first else { return false }
-    if LogicalText.endsWithBrokenHyphen(previous.text) { return true }
+    if Hyphenation.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
     if ScalarClass.isLowercase(first) { return true }
     if isHardWrapped, scalars.prefix(fullLine).count >= fullLine {

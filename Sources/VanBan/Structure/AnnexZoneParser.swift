@@ -193,7 +193,7 @@ struct AnnexZoneParser {
     if let f = words.first {
       var candidate = f
       while let l = candidate.last, l == ":" || l == "." || l == "-" { candidate.removeLast() }
-      if LineClassifier.romanValue(candidate) != nil || (!candidate.isEmpty && candidate.allSatisfy(\.isNumber)) {
+      if RomanNumeral.value(candidate) != nil || (!candidate.isEmpty && candidate.allSatisfy(\.isNumber)) {
         label = candidate
         words.removeFirst()
       } else if let repaired = lex.romanConfusions[candidate] {

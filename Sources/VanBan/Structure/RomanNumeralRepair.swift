@@ -1,5 +1,5 @@
-import VanBanText
 import VanBanModel
+import VanBanText
 
 /// Repairs the Roman numbering of body parts (phần) that OCR damaged, where the context
 /// leaves no doubt:
@@ -25,7 +25,7 @@ struct RomanNumeralRepair {
       else { continue }
       let token = String(line.text[..<dot])
       let title = line.text[line.text.index(after: dot)...].trimmingSpaces()
-      guard let repaired = lexicon.romanConfusions[token], let value = LineClassifier.romanValue(repaired),
+      guard let repaired = lexicon.romanConfusions[token], let value = RomanNumeral.value(repaired),
         !title.isEmpty, !LogicalText.containsLowercase(title),
         title.unicodeScalars.contains(where: { ScalarClass.isUppercase($0) })
       else { continue }
@@ -41,7 +41,7 @@ struct RomanNumeralRepair {
           case .roman(let c, _) = lines[romanIndices[n + 1]].marker,
           b != a + 1, c == a + 2
         else { continue }
-        let fixed = LineClassifier.toRoman(a + 1)
+        let fixed = RomanNumeral.string(a + 1)
         let line = lines[romanIndices[n]]
         lines[romanIndices[n]] = relabel(line, value: a + 1, label: fixed, title: line.body)
         diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(bl, fixed, line: line.number))

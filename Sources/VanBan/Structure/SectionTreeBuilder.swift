@@ -1,4 +1,5 @@
 import VanBanModel
+import VanBanText
 
 /// Builds the section tree from numbered lines: Roman parts hold arabic items, `1.` holds
 /// `1.1.`, `1.1.` holds `1.1.1.`; `(1)` and `a)` nest under whatever is open. Checks that
@@ -64,13 +65,13 @@ struct SectionTreeBuilder {
 
   private static func labelFor(_ m: Marker, ordinal n: Int) -> String {
     switch m {
-    case .roman: LineClassifier.toRoman(n)
+    case .roman: RomanNumeral.string(n)
     case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joinedText(".")
     case .paren: "(\(n))"
     case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
     case .bullet(let b): b
     case .article(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [String(n)]).joinedText(" ")
-    case .chapter(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [LineClassifier.toRoman(n)]).joinedText(" ")
+    case .chapter(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [RomanNumeral.string(n)]).joinedText(" ")
     }
   }
 

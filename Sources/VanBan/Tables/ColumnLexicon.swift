@@ -1,3 +1,4 @@
+import VanBanInputs
 import VanBanText
 
 /// Column meaning from Grammar/columns.tsv: header text → canonical column name.
@@ -104,4 +105,9 @@ struct ColumnLexicon {
     }
     return false
   }
+}
+
+/// The layout builder asks the grammar's column names through this.
+extension ColumnLexicon: ColumnHeaderLexicon {
+  func isColumnName(_ cell: String) -> Bool { canonical(cell) != nil }
 }

@@ -83,7 +83,7 @@ extension LineCursor {
     if token.allSatisfy(\.isUppercase) { candidates.append(FoldingKey.diacriticFree(token).uppercased()) }
     for c in candidates {
       let label = lex.romanConfusions[c] ?? c
-      if let value = LineClassifier.romanValue(label), value == previous + 1 { return (label, value) }
+      if let value = RomanNumeral.value(label), value == previous + 1 { return (label, value) }
     }
     return nil
   }
@@ -150,7 +150,7 @@ extension LineCursor {
       if line.isBlank { continue }
       if line.isTableRow || isSignatureStart(line, strict: true) { return nil }
       let first = Words.firstOnSpaces(line.text) ?? ""
-      if LineClassifier.romanValue(String(first)) != nil { return nil }
+      if RomanNumeral.value(String(first)) != nil { return nil }
       if let n = Self.rowNumber(first) { return (n, damaged) }
       if Self.looksLikeDamagedLabel(line.text) { damaged += 1 }
     }
@@ -202,7 +202,7 @@ extension LineCursor {
       }
       // A group: "II" alone or "I Công tác chỉ đạo …"; OCR's "H" where II is next.
       let firstWord = Words.firstOnSpaces(line.text).map(String.init) ?? ""
-      var groupLabel = LineClassifier.romanValue(firstWord).map { (firstWord, $0) }
+      var groupLabel = RomanNumeral.value(firstWord).map { (firstWord, $0) }
       if groupLabel == nil, let repaired = repairedGroupLabel(firstWord, after: groupValue) {
         diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(
           firstWord, repaired.label, reason: "a common OCR confusion, and the group before it is \(groupValue)", line: line.number))
@@ -254,7 +254,7 @@ extension LineCursor {
           continue
         }
       }
-      if groupTitle != nil, current == nil || rows.last?.cells.first.map({ LineClassifier.romanValue($0) != nil }) == true {
+      if groupTitle != nil, current == nil || rows.last?.cells.first.map({ RomanNumeral.value($0) != nil }) == true {
         groupTitle?.append(line.text, line: line.number)
       } else if current != nil {
         current?.pieces.append((line.text, line.number))

@@ -1,5 +1,6 @@
-import VanBanText
+import VanBanInputs
 import VanBanModel
+import VanBanText
 
 /// Tables: tab-separated rows (a converter's output) or one cell per line (pdftotext, OCR).
 ///
@@ -90,7 +91,7 @@ extension LineCursor {
   static func isGroupRow(_ cells: [String]) -> Bool {
     guard cells.count >= 2, !cells[1].isEmpty, cells.dropFirst(2).allSatisfy(\.isEmpty) else { return false }
     let label = cells[0]
-    if LineClassifier.romanValue(label) != nil { return true }
+    if RomanNumeral.value(label) != nil { return true }
     let u = Array(label.unicodeScalars)
     return u.count == 1 && ScalarClass.isUppercase(u[0])
   }

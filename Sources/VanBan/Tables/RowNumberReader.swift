@@ -1,3 +1,5 @@
+import VanBanText
+
 /// The number (số thứ tự) of a table row, read from a cell OCR may have damaged.
 ///
 /// A clean cell holds a label: `1`, `01`, `1.2`, a Roman numeral or a letter. OCR adds marks
@@ -46,7 +48,7 @@ struct RowNumberReader {
     if f.isASCII, f.isNumber {
       return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
-    if LineClassifier.romanValue(s) != nil { return true }
+    if RomanNumeral.value(s) != nil { return true }
     return s.count == 1 && f.isLetter
   }
 }

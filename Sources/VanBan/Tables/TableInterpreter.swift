@@ -1,5 +1,5 @@
-import VanBanText
 import VanBanModel
+import VanBanText
 
 /// Turns table rows into targets (chỉ tiêu) and tasks (nhiệm vụ) by what their columns mean.
 ///
@@ -234,6 +234,6 @@ struct TableInterpreter {
   }
 
   static func isGroupLabel(_ s: String) -> Bool {
-    LineClassifier.romanValue(s) != nil
+    RomanNumeral.value(s) != nil
   }
 }

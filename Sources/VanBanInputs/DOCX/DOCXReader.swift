@@ -88,7 +88,7 @@ public enum DOCXReader {
           for c in t.rows[r].indices { t.rows[r][c].location.line = line }
         }
         return .table(t)
-      case .pageBreak:
+      case .pageBreak, .text:
         return block
       }
     }

@@ -398,7 +398,7 @@ struct WordBodyReader {
         case .table(let t):
           lines.append(WordTable.text(of: t.rows))
           if firstTextPage == nil { firstTextPage = t.location.page }
-        case .pageBreak:
+        case .pageBreak, .text:
           continue
         }
       }

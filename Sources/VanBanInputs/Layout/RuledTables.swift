@@ -9,6 +9,8 @@ enum RuledTables {
     var bottom: Double
     var x0: Double
     var x1: Double
+    /// Where the columns part: the grid's vertical lines, left to right.
+    var columns: [Double] = []
     /// Each row's cells (a merged cell's text in its first column, the columns it covers
     /// empty) and the words it holds.
     var rows: [(cells: [String], words: [OCRWord])]
@@ -104,7 +106,8 @@ enum RuledTables {
         continued.append(open)
       }
       guard !rows.isEmpty else { continue }
-      tables.append(Table(top: ys[0], bottom: ys[ys.count - 1], x0: x0, x1: x1, rows: rows, continued: continued))
+      tables.append(
+        Table(top: ys[0], bottom: ys[ys.count - 1], x0: x0, x1: x1, columns: xs, rows: rows, continued: continued))
     }
     return tables.sorted { $0.top < $1.top }
   }
@@ -123,7 +126,8 @@ enum RuledTables {
   }
 
   /// A cell's words in reading order: line by line (words whose middles are within half a
-  /// line of each other), left to right.
+  /// line of each other), left to right; the lines parted by "\n", as a Word cell's
+  /// paragraphs are.
   static func text(_ words: [OCRWord]) -> String {
     // OCR reads a cell border touching a word as a "|" glued to it ("ST|"): inside a drawn
     // grid a bar is never the cell's text.
@@ -154,6 +158,6 @@ enum RuledTables {
       }
     }
     let parts = lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }
-    return PipeCellTable.joinCellLines(parts)
+    return parts.joined(separator: "\n")
   }
 }

@@ -1,15 +1,13 @@
-import VanBanText
-
 /// The Unicode White_Space characters, found on UTF-8 bytes.
 ///
 /// Splitting and trimming on `Character.isWhitespace` walks grapheme clusters and looks up
 /// properties for every character; the cleaners and the agency keys run on every cell and
 /// line, so they test bytes instead. The set is exactly White_Space: U+0009–000D, U+0020,
 /// U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-enum WhiteSpace {
+public enum WhiteSpace {
   /// The UTF-8 length of the white-space character at `i`, or 0.
-  @inline(__always)
-  static func width(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+  @inlinable @inline(__always)
+  public static func width(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let b = bytes[i]
     if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : 0 }
     let n = bytes.count
@@ -35,7 +33,7 @@ enum WhiteSpace {
   /// With `keepingTabs` (a cleaned input line, whose tabs separate table cells): tabs stay,
   /// with the spaces around them dropped; line breaks are kept as text; the zero-width space
   /// and the BOM count as spaces.
-  static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
+  public static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
     var s = s
     // Most lines and cells are already collapsed: then a copy of the substring, which Swift
     // need not validate again, is cheaper than writing a new string (which it must).
@@ -46,7 +44,7 @@ enum WhiteSpace {
   /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the three `stops` bytes (ASCII):
   /// the walk that tells whether a line is collapsed looks for them on the way, so a caller
   /// that treats such lines apart (markup) reads each line once.
-  static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
+  public static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
     var s = s
     switch s.withUTF8({ scan($0, keepingTabs: keepingTabs, stops: stops) }) {
     case .stopped: return nil
@@ -92,15 +90,15 @@ enum WhiteSpace {
   /// Whether `collapse` would return `bytes` unchanged: every white-space character is a
   /// single space between two characters that are not white space (nor, in a line of cells,
   /// a tab). Conservative: a `false` only costs the full pass.
-  static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
+  public static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> Bool {
     scan(bytes, keepingTabs: keepingTabs, stops: nil) == .collapsed
   }
 
   /// What one walk over a line finds.
-  enum Scan { case stopped, collapsed, uncollapsed }
+  public enum Scan { case stopped, collapsed, uncollapsed }
 
   /// `isCollapsed`, and with `stops` whether one of those bytes occurs (which wins).
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, stops: (UInt8, UInt8, UInt8)?) -> Scan {
+  public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, stops: (UInt8, UInt8, UInt8)?) -> Scan {
     let n = bytes.count
     guard let p = bytes.baseAddress else { return .collapsed }
     let raw = UnsafeRawPointer(p)
@@ -166,7 +164,7 @@ enum WhiteSpace {
   /// The test of `isCollapsed` at one byte: false where the byte shows the text is not
   /// collapsed. Every byte is tested alone (continuation bytes pass as plain).
   @inline(__always)
-  static func byteKeepsCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, keepingTabs: Bool) -> Bool {
+  public static func byteKeepsCollapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, keepingTabs: Bool) -> Bool {
     let n = bytes.count
     let b = bytes[i]
     // E1 leads most Vietnamese letters (U+1EA0–1EF9) and only one space, U+1680 (E1 9A 80).
@@ -182,15 +180,15 @@ enum WhiteSpace {
 
   /// Printable ASCII, most of the bytes, is never white space, and neither is any character
   /// whose lead byte is not one of the white-space leads: no width test for these.
-  @inline(__always)
-  static func isPlain(_ b: UInt8) -> Bool {
+  @inlinable @inline(__always)
+  public static func isPlain(_ b: UInt8) -> Bool {
     (b > 0x20 && b < 0x80) || (b >= 0x80 && !mayLeadSpace(b))
   }
 
   /// Whether a byte at or above 0x80 may start a white-space character (`width`), or, in a
   /// line of cells, the zero-width space or the BOM.
-  @inline(__always)
-  private static func mayLeadSpace(_ b: UInt8) -> Bool {
+  @inlinable @inline(__always)
+  static func mayLeadSpace(_ b: UInt8) -> Bool {
     b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF
   }
 
@@ -206,7 +204,7 @@ enum WhiteSpace {
   }
 
   /// The words of `s`: runs of anything but white space.
-  static func words(_ s: some StringProtocol) -> [String] {
+  public static func words(_ s: some StringProtocol) -> [String] {
     collapse(Substring(s)).utf8.split(separator: 0x20).map { String(Substring($0)) }
   }
 }

@@ -246,7 +246,7 @@ enum LayoutTextReader {
   /// their text, no tab anywhere (a clean copy separates cells by tabs), and at least one line
   /// whose gutter-separated cells include two known table headers. Plain text, even with a few
   /// centred titles or aligned signatures, fails one of these.
-  static func looksLikeLayoutText(_ text: String, lexicon: ColumnLexicon = ColumnLexicon(lex: .shared)) -> Bool {
+  static func looksLikeLayoutText(_ text: String, lexicon: any ColumnHeaderLexicon) -> Bool {
     // Runs on every plain-text input, so on the bytes, cheapest test first: a tab rules the
     // dump out, then lines are only counted, and header cells are folded only on lines that
     // have a gutter, until one header is found.

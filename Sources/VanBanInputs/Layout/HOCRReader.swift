@@ -56,7 +56,7 @@ struct HOCRReader {
 
   static func classes(_ b: UnsafeBufferPointer<UInt8>) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
     var found = (page: false, separator: false, line: false, word: false)
-    Words.forEachWord(in: b, separatedBy: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { r in
+    ByteRuns.forEach(in: b, separatedBy: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { r in
       let token = UnsafeBufferPointer(rebasing: b[r])
       if token.elementsEqual(pageClass) {
         found.page = true
@@ -72,7 +72,7 @@ struct HOCRReader {
     return found
   }
 
-  static func words(_ text: String) throws(ParseError) -> [OCRWord] {
+  static func words(_ text: String) throws(InputError) -> [OCRWord] {
     var reader = HOCRReader(bytes: Array(text.utf8))
     try reader.scan()
     return reader.words
@@ -143,7 +143,7 @@ struct HOCRReader {
     return nil
   }
 
-  private mutating func scan() throws(ParseError) {
+  private mutating func scan() throws(InputError) {
     while i < bytes.count {
       if bytes[i] != UInt8(ascii: "<") {
         let start = i
@@ -186,7 +186,7 @@ struct HOCRReader {
   }
 
   /// Reads one start or end tag at `i` (a `<`) and moves past its `>`.
-  private mutating func readTag() throws(ParseError) {
+  private mutating func readTag() throws(InputError) {
     let tagStart = i
     i += 1
     let closing = i < bytes.count && bytes[i] == UInt8(ascii: "/")
@@ -267,7 +267,7 @@ struct HOCRReader {
       bytes[classRange].contains(0x26)
       ? Self.classes(Self.decodeEntities(String(decoding: bytes[classRange], as: UTF8.self)))
       : bytes.withUnsafeBufferPointer { Self.classes(UnsafeBufferPointer(rebasing: $0[classRange])) }
-    func title(_ element: String) throws(ParseError) -> (box: [Double]?, conf: Double?) {
+    func title(_ element: String) throws(InputError) -> (box: [Double]?, conf: Double?) {
       guard let r = titleRange else { return (nil, nil) }
       if !bytes[r].contains(0x26), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
         return fast
@@ -300,7 +300,7 @@ struct HOCRReader {
     }
   }
 
-  private mutating func finishWord() throws(ParseError) {
+  private mutating func finishWord() throws(InputError) {
     guard let w = word else { return }
     word = nil
     lineHadWords = true
@@ -327,7 +327,7 @@ struct HOCRReader {
   }
 
   /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.
-  static func title(_ title: String?, element: String, sourceLine: Int) throws(ParseError) -> (box: [Double]?, conf: Double?) {
+  static func title(_ title: String?, element: String, sourceLine: Int) throws(InputError) -> (box: [Double]?, conf: Double?) {
     guard var title else { return (nil, nil) }
     if let fast = title.withUTF8(tesseractTitle) { return fast }
     var box: [Double]?

@@ -1,4 +1,5 @@
 import CLibXML2
+import VanBanText
 
 /// A page saved from a portal or by Word ("Save as Web Page"), read with libxml2's HTML
 /// parser into lines of text: a paragraph, heading, list item or `<br>` ends a line, a table
@@ -9,18 +10,18 @@ import CLibXML2
 /// libxml2 finds the encoding as a browser does (byte-order mark, `<meta charset>`, else
 /// windows-1252) and decodes character references (`&#7871;`), which Word writes for every
 /// Vietnamese letter outside windows-1252.
-enum HTMLReader {
-  struct Page {
-    var text: String
+public enum HTMLReader {
+  public struct Page: Sendable {
+    public var text: String
     /// The source line of each line of `text`.
-    var sourceLines: [Int]
-    var encoding: String?
+    public var sourceLines: [Int]
+    public var encoding: String?
   }
 
   /// Whether the bytes are an HTML page rather than text with tags left in it: they open,
   /// after a byte-order mark and white space, with `<`, and the first 8 KB hold `<html` or a
   /// `<!doctype html>` and no mark of hOCR.
-  static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+  public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
     var k = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = 3 }
     while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x09 { k += 1 }
@@ -40,7 +41,18 @@ enum HTMLReader {
     return false
   }
 
-  static func read(_ bytes: [UInt8]) throws(ParseError) -> Page {
+  /// The page as one block of lines, each pointing into the HTML source.
+  static func document(_ bytes: [UInt8]) throws(InputError) -> SourceDocument {
+    let page = try read(bytes)
+    let text = ToneStyle.modernize(ICUNormalizer.nfc(page.text))
+    let lines = LineSplitter.split(text)
+    let locations = lines.indices.map { k in SourceLocation(line: k < page.sourceLines.count ? page.sourceLines[k] : lines[k].number) }
+    return SourceDocument(
+      format: "html", blocks: [.text(SourceText(text: text, locations: locations))],
+      encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
+  }
+
+  public static func read(_ bytes: [UInt8]) throws(InputError) -> Page {
     var out = vb_html_text()
     let status = bytes.withUnsafeBufferPointer { b in
       b.baseAddress.map { base in

@@ -6,7 +6,8 @@ extension Collection where Element: StringProtocol {
   /// time. The standard library's version runs unspecialised here — a few hundred
   /// instructions for every element (measured: 370), most of them growing the result; this
   /// one measures first and copies each element's bytes once into a string of the final size.
-  func joinedText(_ separator: String) -> String {
+  @inlinable
+  public func joinedText(_ separator: String) -> String {
     var total = 0
     var count = 0
     for part in self {
@@ -47,7 +48,8 @@ extension String {
   /// `UnicodeScalarView.append(contentsOf:)` run unspecialised here, through a map and an
   /// iterator witness for every scalar (measured: ~70,000 instructions for one cleaned line);
   /// this writes the UTF-8 directly.
-  init(scalars: some Collection<Unicode.Scalar>) {
+  @inlinable
+  public init(scalars: some Collection<Unicode.Scalar>) {
     let count = scalars.count
     self.init(unsafeUninitializedCapacity: count * 4) { out in
       var o = 0
@@ -84,7 +86,8 @@ extension StringProtocol {
   /// that differs and is ASCII settles "no" (only a non-ASCII character can be equivalent to
   /// an ASCII one: K and U+212A); bytes that all match settle "yes" unless what follows could
   /// join the last character (a combining mark, or the "\n" of "\r\n").
-  func hasPrefixQuickly(_ prefix: String) -> Bool {
+  @inlinable
+  public func hasPrefixQuickly(_ prefix: String) -> Bool {
     let answer: Bool?? = prefix.utf8.withContiguousStorageIfAvailable { p in
       utf8.withContiguousStorageIfAvailable { t in Self.bytePrefixAnswer(t, p) } ?? nil
     }
@@ -92,7 +95,8 @@ extension StringProtocol {
   }
 
   /// What the bytes settle: true, false, or nil when only Characters can.
-  private static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+  @inlinable
+  static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
     var i = 0
     while i < p.count {
       let b = p[i]
@@ -111,14 +115,14 @@ extension StringProtocol {
 extension Substring {
   /// The slice at these UTF-8 offsets (cut at scalar boundaries, as byte scans cut): copied or
   /// kept as a view without decoding anything.
-  @inline(__always)
-  func utf8Slice(_ r: Range<Int>) -> Substring {
+  @inlinable @inline(__always)
+  public func utf8Slice(_ r: Range<Int>) -> Substring {
     let u = utf8
     return Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
   }
 }
 
 extension String {
-  @inline(__always)
-  func utf8Slice(_ r: Range<Int>) -> Substring { Substring(self).utf8Slice(r) }
+  @inlinable @inline(__always)
+  public func utf8Slice(_ r: Range<Int>) -> Substring { Substring(self).utf8Slice(r) }
 }

@@ -1,3 +1,5 @@
+import VanBanText
+
 /// Turns the words of an OCR file into the lines the text parser reads: prose lines joined
 /// into paragraphs with blank lines between them, table rows as tab-separated cells, and
 /// side-by-side blocks (issuer beside the national motto) one after the other.
@@ -18,7 +20,8 @@ struct LayoutBuilder {
   private var strayProse: [(index: Int, lines: [VisualLine])] = []
   /// Where the last table row stands in `output`.
   private var lastRowIndex: Int?
-  private let columnLexicon = ColumnLexicon(lex: .shared)
+  /// Which cells name columns: a header row starts a table and fixes a continued one's columns.
+  private let columnNames: any ColumnHeaderLexicon
   /// Horizontal table rules of the current page (deskewed): where Tesseract saw them, they
   /// bound rows better than any spacing, since cells may be centred vertically.
   private var rules: [OCRWord] = []
@@ -49,13 +52,19 @@ struct LayoutBuilder {
     var minGutter: Double { max(0.6 * height, 1.6 * space) }
   }
 
-  static func build(_ words: [OCRWord]) -> [SourceLine] {
-    buildWithBoxes(words).lines
+  init(columnNames: any ColumnHeaderLexicon) {
+    self.columnNames = columnNames
+  }
+
+  static func build(_ words: [OCRWord], columnNames: any ColumnHeaderLexicon) -> [SourceLine] {
+    buildWithBoxes(words, columnNames: columnNames).lines
   }
 
   /// The lines, and for each the page and box of its words.
-  static func buildWithBoxes(_ words: [OCRWord]) -> (lines: [SourceLine], boxes: [WordBox?]) {
-    var builder = LayoutBuilder()
+  static func buildWithBoxes(_ words: [OCRWord], columnNames: any ColumnHeaderLexicon) -> (
+    lines: [SourceLine], boxes: [WordBox?]
+  ) {
+    var builder = LayoutBuilder(columnNames: columnNames)
     var start = 0
     // OCR files list their pages in order: the stable sort by page is then the words as they
     // are, and only files that interleave pages pay for it.
@@ -167,7 +176,7 @@ struct LayoutBuilder {
         // stacked) never ends the paragraph above, however full that paragraph's last line.
         switch loneNumber ? .newParagraph : margins.relation(prev, line, metrics) {
         case .join:
-          if LogicalText.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
+          if Hyphenation.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
           p.visual.append(line)
           paragraph = p
           previous = line
@@ -342,7 +351,7 @@ struct LayoutBuilder {
     var rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m)
     // One known column name is enough to tell a two-column table (`Tiêu chí | Nội dung chi
     // tiết`) from side-by-side blocks, even when OCR damaged the other name.
-    let known = rows.first.map { $0.cells.contains { columnLexicon.canonical($0) != nil } } ?? false
+    let known = rows.first.map { $0.cells.contains { columnNames.isColumnName($0) } } ?? false
     // A table cut by a page break (or by a line that filled a gutter) goes on with nothing
     // but page numbers in between; its columns are mapped onto the first part's, so an
     // empty column or a false gutter beside a centred header does not shift the cells.
@@ -671,7 +680,7 @@ struct LayoutBuilder {
     while let f = t.first, !f.isLetter, !f.isNumber { t = t.dropFirst() }
     guard !t.isEmpty else { return false }
     if t.first!.isNumber, t.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
-    if LineClassifier.romanValue(String(t)) != nil { return true }
+    if RomanNumeral.value(String(t)) != nil { return true }
     if t.count == 1, let c = t.first, c.isLetter { return c.isUppercase || closed }
     return false
   }

@@ -11,18 +11,20 @@ enum OCRLayoutReader {
   /// How much of the start of the input detection looks at.
   static let sniffLength = 65_536
 
-  static func detect(_ text: String) -> InputFormat {
+  static func detect(_ text: String, columnNames: any ColumnHeaderLexicon) -> InputFormat {
     let head = text.utf8.prefix(sniffLength)
     var firstLine = Substring(String(decoding: head.prefix(4096), as: UTF8.self))
     while let f = firstLine.first, f == "\u{FEFF}" || f == "\n" || f == "\r" || f == " " { firstLine = firstLine.dropFirst() }
     if let end = firstLine.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { firstLine = firstLine[..<end] }
     if TesseractTSV.isHeader(firstLine) { return .tsv }
     if HOCRReader.looksLikeHOCR(Substring(text).utf8.prefix(sniffLength)) { return .hocr }
-    if LayoutTextReader.looksLikeLayoutText(text) { return .layout }
+    if LayoutTextReader.looksLikeLayoutText(text, lexicon: columnNames) { return .layout }
     return .text
   }
 
-  static func lines(from text: String, format: InputFormat) throws(ParseError) -> [SourceLine] {
+  static func lines(from text: String, format: InputFormat, columnNames: any ColumnHeaderLexicon) throws(InputError) -> (
+    lines: [SourceLine], boxes: [WordBox?]
+  ) {
     let words: [OCRWord]
     switch format {
     case .tsv:
@@ -32,7 +34,7 @@ enum OCRLayoutReader {
     case .layout:
       words = LayoutTextReader.words(text)
     case .auto, .text, .html, .pdf, .image, .docx:
-      return LineSplitter.split(text)
+      return (LineSplitter.split(text), [])
     }
     guard !words.isEmpty else {
       let message =
@@ -43,6 +45,6 @@ enum OCRLayoutReader {
         }
       throw .badLayout(message)
     }
-    return LayoutBuilder.build(words)
+    return LayoutBuilder.buildWithBoxes(words, columnNames: columnNames)
   }
 }

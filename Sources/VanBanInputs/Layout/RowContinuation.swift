@@ -8,11 +8,11 @@ import VanBanText
 /// empty cell. What tells them apart is the row itself: a cut row leaves its short cells
 /// (unit, value, lead) on one page and its sentence goes on in lower case, while a row of its
 /// own fills every cell the row above filled and opens with a capital.
-enum RowContinuation {
+public enum RowContinuation {
   /// - Parameters:
   ///   - cells: the row, its first cell (the number) empty.
   ///   - above: the row above it.
-  static func standsWhole(_ cells: [String], below above: [String]) -> Bool {
+  public static func standsWhole(_ cells: [String], below above: [String]) -> Bool {
     for c in above.indices.dropFirst() where !above[c].isEmpty {
       guard c < cells.count, !cells[c].isEmpty else { return false }
     }

@@ -19,7 +19,7 @@ enum TesseractTSV {
     return true
   }
 
-  static func words(_ text: String) throws(ParseError) -> [OCRWord] {
+  static func words(_ text: String) throws(InputError) -> [OCRWord] {
     var words: [OCRWord] = []
     var pageOffset = 0
     var maxPage = 0

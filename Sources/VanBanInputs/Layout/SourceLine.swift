@@ -1,0 +1,55 @@
+import VanBanText
+
+/// One line of the original input, numbered from 1 as an editor shows it.
+public struct SourceLine: Sendable {
+  public var number: Int
+  public var text: Substring
+
+  public init(number: Int, text: Substring) {
+    self.number = number
+    self.text = text
+  }
+}
+
+public enum LineSplitter {
+  /// Splits on LF, CRLF and lone CR so that line numbers match what a reviewer sees.
+  public static func split(_ text: String) -> [SourceLine] {
+    // Breaks found on the contiguous bytes by offset, then cut as UTF-8 slices: stepping
+    // String indexes byte by byte cost more than the rest of this pass.
+    var copy = text
+    let cuts: [(Int, Int)] = copy.withUTF8 { b in
+      guard let base = b.baseAddress else { return [] }
+      var cuts: [(Int, Int)] = []
+      cuts.reserveCapacity(b.count / 40 + 1)
+      var start = 0
+      var i = 0
+      let raw = UnsafeRawPointer(base)
+      while i < b.count {
+        // Eight bytes at a time up to the next eight holding a CR or an LF.
+        while i + 8 <= b.count {
+          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          if ByteMask.equal(x, to: 0x0A) | ByteMask.equal(x, to: 0x0D) != 0 { break }
+          i += 8
+        }
+        guard i < b.count else { break }
+        let c = b[i]
+        if c == 0x0A || c == 0x0D {
+          cuts.append((start, i))
+          i += (c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1
+          start = i
+        } else {
+          i += 1
+        }
+      }
+      if start < b.count { cuts.append((start, b.count)) }
+      return cuts
+    }
+    let u = text.utf8
+    return cuts.enumerated().map { (k, cut) in
+      SourceLine(
+        number: k + 1,
+        text: Substring(u[u.index(u.startIndex, offsetBy: cut.0)..<u.index(u.startIndex, offsetBy: cut.1)]))
+    }
+  }
+}
+

@@ -1,0 +1,45 @@
+/// Roman numerals as plans number their parts (I. to LXXXIX.), read and written.
+public enum RomanNumeral {
+  /// The value of a Roman digit byte (I, V, X, L), or nil.
+  @inline(__always)
+  public static func digit(_ b: UInt8) -> Int? {
+    switch b {
+    case 0x49: 1
+    case 0x56: 5
+    case 0x58: 10
+    case 0x4C: 50
+    default: nil
+    }
+  }
+
+  public static func digit(_ c: Unicode.Scalar) -> Int? {
+    c.isASCII ? digit(UInt8(c.value)) : nil
+  }
+
+  /// The value of a well-formed Roman numeral up to 89, or nil.
+  public static func value(_ s: some Collection<Unicode.Scalar>) -> Int? {
+    let values = s.compactMap(digit)
+    guard values.count == s.count, !values.isEmpty, values.count <= 7 else { return nil }
+    var total = 0
+    for (k, v) in values.enumerated() {
+      if k + 1 < values.count, values[k + 1] > v { total -= v } else { total += v }
+    }
+    guard total > 0, string(total) == String(scalars: s) else { return nil }
+    return total
+  }
+
+  public static func value(_ s: String) -> Int? { value(Array(s.unicodeScalars)) }
+
+  public static func string(_ n: Int) -> String {
+    let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    var n = n
+    var out = ""
+    for (v, r) in table {
+      while n >= v {
+        out += r
+        n -= v
+      }
+    }
+    return out
+  }
+}
