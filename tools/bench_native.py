@@ -2,8 +2,9 @@
 """Benchmark vanban's native readers against the command-line tools on the same files.
 
 In one run, on the fixtures of Corpus/native:
-  born-digital PDF: `vanban parse` (text layer, ruled tables, layout, the whole parse) beside
-      `pdftotext -layout` (text extraction only), in documents per CPU-second;
+  born-digital PDF: `vanban parse` per file, and `vanban ingest` over a folder of them (one
+      process, the bulk path: text layer, ruled tables, layout, the whole parse, the store),
+      beside `pdftotext -layout` per file (text extraction only), in documents per CPU-second;
   OCR: `vanban parse --ocr always` on image-only PDFs beside `pdftoppm -r 300 -gray` +
       `tesseract PAGE - -l vie tsv` page by page (OMP_THREAD_LIMIT=1, as vanban runs its
       engines), in pages per CPU-second.
@@ -67,12 +68,25 @@ def main():
         for p in born:
             run(["pdftotext", "-layout", str(p), os.devnull])
     pdftotext_cpu = cpu() - t0
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work) / "in"
+        folder.mkdir()
+        for k, p in enumerate(born):
+            (folder / f"{k}-{p.name}").write_bytes(p.read_bytes())
+        t0 = cpu()
+        for r in range(args.repeat):
+            run([args.vanban, "ingest", str(folder), "--db", str(Path(work) / f"bench{r}.sqlite"), "--jobs", "1"])
+        ingest_cpu = cpu() - t0
     n = len(born) * args.repeat
-    v_rate, p_rate = n / vanban_cpu, n / pdftotext_cpu
+    v_rate, i_rate, p_rate = n / vanban_cpu, n / ingest_cpu, n / pdftotext_cpu
     print(f"born-digital PDF, {len(born)} files x {args.repeat}:")
-    print(f"  vanban parse        {v_rate:8.1f} documents per CPU-second")
-    print(f"  pdftotext -layout   {p_rate:8.1f} documents per CPU-second")
-    print(f"  ratio vanban/pdftotext  {v_rate / p_rate:.2f}  (vanban also reads the grid, the layout and the whole plan)")
+    print(f"  vanban parse (a process a file)  {v_rate:8.1f} documents per CPU-second")
+    print(f"  vanban ingest (one process)      {i_rate:8.1f} documents per CPU-second")
+    print(f"  pdftotext -layout                {p_rate:8.1f} documents per CPU-second")
+    print(f"  ratio vanban parse/pdftotext   {v_rate / p_rate:.2f}  (vanban also reads the grid, the layout and the whole plan)")
+    print(f"  ratio vanban ingest/pdftotext  {i_rate / p_rate:.2f}")
+    if args.ocr_files <= 0:
+        return 0
 
     scans = sorted(NATIVE.glob("*/*.scan.pdf"), key=lambda p: p.stat().st_size)[: args.ocr_files]
     total_pages = sum(pages(p) for p in scans)
