@@ -51,10 +51,18 @@ public enum PlanParser {
 
   /// The parse pipeline: decode → NFC → clean and classify lines → structure → fields.
   public static func parse(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Plan {
-    let prepared = try prepare(bytes, options: options)
+    let document = try read(bytes, options: options)
+    return parse(document, name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count)
+  }
+
+  /// A document some reader has already read (one of `VanBanInputs`, or the caller's own: a
+  /// portal's API, a database of texts): the parser reads its blocks and never asks what
+  /// format they came from. `name`, `sha256` and `bytes` describe the file for `source`.
+  public static func parse(_ document: SourceDocument, name: String = "-", sha256: String = "", bytes: Int = 0) -> Plan {
+    let prepared = prepare(document)
     let structure = DocumentStructureParser(lines: prepared.lines, lexicon: .shared, fromLayout: prepared.fromLayout).parse()
     let source = Source(
-      name: options.name, sha256: sha256Hex(bytes), bytes: bytes.count,
+      name: name, sha256: sha256, bytes: bytes,
       encoding: prepared.encoding, lineCount: prepared.lineCount, format: prepared.format, pages: prepared.pages,
       ocrPages: prepared.ocrPages)
     var plan = PlanAssembler(parser: structure, lexicon: .shared).assemble(source: source)
@@ -146,7 +154,10 @@ public enum PlanParser {
 
   /// The document's blocks as classified lines: the parser reads these, whatever the format.
   static func prepare(_ bytes: [UInt8], options: ParseOptions = ParseOptions()) throws(ParseError) -> Prepared {
-    let document = try read(bytes, options: options)
+    prepare(try read(bytes, options: options))
+  }
+
+  static func prepare(_ document: SourceDocument) -> Prepared {
     let lowered = SourceLowering.lower(document)
     return Prepared(
       lines: classify(lowered.lines, fromLayout: document.laidOutFromBoxes), encoding: document.encoding ?? "utf-8",
