@@ -136,10 +136,14 @@ public enum PlanParser {
     var fromLayout = false
   }
 
+  /// The grammar's column names (Grammar/columns.tsv), for a caller that reads files with
+  /// `SourceReader` itself: the layout builder finds table headers by them.
+  public static var columnNames: any ColumnHeaderLexicon { ColumnLexicon(lex: .shared) }
+
   /// The file read by the input layer into one `SourceDocument`.
   static func read(_ bytes: [UInt8], options: ParseOptions) throws(ParseError) -> SourceDocument {
     let read = ReadOptions(
-      format: options.inputFormat, encoding: options.encoding, ocr: options.ocr, columnNames: ColumnLexicon(lex: .shared))
+      format: options.inputFormat, encoding: options.encoding, ocr: options.ocr, columnNames: columnNames)
     do {
       return try SourceReader.read(bytes, options: read)
     } catch {
