@@ -52,11 +52,13 @@ let package = Package(
     .target(name: "CTesseract", dependencies: ["SystemTesseract", "SystemLeptonica"]),
     // The input layer: each file format read into one `SourceDocument`.
     // PDF and scans through CPoppler and CTesseract; DOCX: ZIPFoundation inflates, CLibXML2
-    // streams the XML.
+    // streams the XML; HTML: CLibXML2's HTML parser gives events, Grammar/ the landmarks that
+    // find the document inside a portal's page.
     .target(
       name: "VanBanInputs",
       dependencies: [
-        "VanBanText", "CPoppler", "CTesseract", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "VanBanText", "VanBanGrammar", "CPoppler", "CTesseract", "CLibXML2",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
