@@ -58,7 +58,12 @@ public enum SourceReader {
       return try read(bytes, kind: kind, options: options)
     }
     if options.format == .html || (options.format == .auto && HTMLReader.looksLikeHTML(bytes)) {
-      return try HTMLReader.document(bytes)
+      let page = try HTMLDocumentReader.readPage(bytes)
+      var document = page.document
+      document.encoding = "html/" + (page.encoding ?? "utf-8")
+      // The lines the JSON's `line` numbers point into are the page's own.
+      document.lineCount = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return document
     }
     let decoded: DecodedText
     do {

@@ -9,6 +9,7 @@ import Testing
       switch block {
       case .paragraph(let p): p.text
       case .table(let t): t.rows.joined().map(\.text).joined(separator: " | ")
+      case .text(let t): t.text
       case .pageBreak: nil
       }
     }

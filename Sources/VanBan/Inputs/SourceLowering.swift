@@ -4,9 +4,9 @@ import VanBanText
 /// A `SourceDocument`'s blocks as the lines the parser reads, whatever format they came from:
 /// a paragraph (with its list label) per line, a table row per line with its cells parted by
 /// tabs (a merged cell's value in every row it spans, except in the first column), lines of
-/// text as they are, and a blank line between blocks. Each line keeps where it stands: lines
-/// of text the file's line their locations give; paragraphs and rows, which have no line of
-/// their own in a file without lines, their place in reading order.
+/// text as they are, and a blank line between blocks. Each line keeps where it stands: the
+/// file's line its location gives (a text file's, an HTML page's source line), or, in a file
+/// without lines (PDF, DOCX: location line 0), its place in reading order.
 struct SourceLowering {
   var lines: [SourceLine] = []
   /// For line n, `locations[n - 1]`; empty for inputs without pages.
@@ -50,7 +50,7 @@ struct SourceLowering {
         var parts = p.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let label = p.numbering, !parts.isEmpty { parts[0] = label + " " + parts[0] }
         for part in parts where !part.allSatisfy({ $0 == " " || $0 == "\t" }) {
-          add(Substring(part), page: p.location.page, bbox: p.location.bbox)
+          add(Substring(Self.normalized(part)), number: p.location.line, page: p.location.page, bbox: p.location.bbox)
         }
       case .table(let t):
         separate()
@@ -96,7 +96,7 @@ struct SourceLowering {
         let column = cells.count
         // A place a merged cell covers holds that cell's value (one lead for three tasks),
         // except in the first column, where an empty cell joins the row to the one above.
-        let text = cell.isCovered ? (column == 0 ? "" : spanning[column] ?? "") : Self.cellText(cell.text)
+        let text = cell.isCovered ? (column == 0 ? "" : spanning[column] ?? "") : Self.cellText(Self.normalized(cell.text))
         if !cell.isCovered { spanning[column] = text }
         cells.append(text)
         if cell.colSpan > 1 { cells += Array(repeating: "", count: min(cell.colSpan, 64) - 1) }
@@ -106,8 +106,14 @@ struct SourceLowering {
       guard cells.contains(where: { !$0.isEmpty }) else { continue }
       // A row of one cell stays a row of its table ("I. NÂNG CAO NHẬN THỨC").
       let text = cells.count == 1 ? cells[0] + "\t" : cells.joinedText("\t")
-      add(Substring(text), page: row.first?.location.page ?? at, bbox: box)
+      add(Substring(text), number: row.first?.location.line ?? 0, page: row.first?.location.page ?? at, bbox: box)
     }
+  }
+
+  /// NFC with one tone placement ("hòa", not "hoà"), as the text readers give their lines:
+  /// a Word file or a page typed with old-style tones parses as the same plan typed new-style.
+  static func normalized(_ text: String) -> String {
+    ToneStyle.modernize(ICUNormalizer.nfc(text))
   }
 
   /// A cell's paragraphs joined as one line: tabs and line breaks become spaces, and a

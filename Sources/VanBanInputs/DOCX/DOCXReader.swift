@@ -7,8 +7,8 @@
 /// is reported with libxml2's line, and a styles or numbering part that cannot be read costs
 /// only what it would have given (a note says so), not the document.
 ///
-/// A block's line is its ordinal in `blocks` (1-based, page breaks counted), a cell's the
-/// line of its table. Pages are counted from the breaks the file records: Word records every
+/// A Word file has no lines: every block's line is 0, and the parser numbers what it reads in
+/// reading order. Pages are counted from the breaks the file records: Word records every
 /// page it laid out (`w:lastRenderedPageBreak`), other writers only hard breaks, so `pages`
 /// is the number Word last showed, or a lower bound.
 public enum DOCXReader {
@@ -36,7 +36,7 @@ public enum DOCXReader {
       throw .empty("the document part '\(entry.name)' has no body")
     }
     return SourceDocument(
-      format: "docx", blocks: numbered(blocks), pages: body.page, notes: notes + body.notes)
+      format: "docx", blocks: blocks, pages: body.page, notes: notes + body.notes)
   }
 
   /// Bytes that are no zip archive at all: a legacy or encrypted Word file (an OLE compound
@@ -70,27 +70,6 @@ public enum DOCXReader {
         message: "\(entry.name) could not be read (\(error)): bold and list numbers it defines are lost",
         location: SourceLocation(line: 1, page: 1)))
       return nil
-    }
-  }
-
-  /// Gives each block its ordinal in reading order (1-based) as its line, and each cell its
-  /// table's.
-  static func numbered(_ blocks: [SourceBlock]) -> [SourceBlock] {
-    blocks.enumerated().map { index, block in
-      let line = index + 1
-      switch block {
-      case .paragraph(var p):
-        p.location.line = line
-        return .paragraph(p)
-      case .table(var t):
-        t.location.line = line
-        for r in t.rows.indices {
-          for c in t.rows[r].indices { t.rows[r][c].location.line = line }
-        }
-        return .table(t)
-      case .pageBreak, .text:
-        return block
-      }
     }
   }
 }

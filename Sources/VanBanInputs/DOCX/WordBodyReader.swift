@@ -42,7 +42,7 @@ struct WordBodyReader {
   mutating func readDocument() throws(InputError) -> [SourceBlock]? {
     while let event = try xml.next() {
       if case .start("body", let ns) = event, WordNamespace.isWord(ns) {
-        let blocks = try readContent(isBody: true)
+        let blocks = try readContent()
         // Whatever follows the body (nothing, in a valid part) is not read.
         return blocks
       }
@@ -75,11 +75,10 @@ struct WordBodyReader {
   /// inside wrappers Word adds (content controls, custom XML, tracked insertions) is kept;
   /// deleted or moved-away content, section properties and the markup-compatibility fallback
   /// (a copy of its choice for older readers) are skipped.
-  private mutating func readContent(isBody: Bool = false) throws(InputError) -> [SourceBlock] {
+  private mutating func readContent() throws(InputError) -> [SourceBlock] {
     var out: [SourceBlock] = []
     let level = xml.depth
     while let name = try nextWordElement(inside: level) {
-      let notesBefore = notes.count
       let blocks: [SourceBlock]
       switch name {
       case "p": blocks = try readParagraph()
@@ -89,11 +88,6 @@ struct WordBodyReader {
         continue
       default:
         continue
-      }
-      if isBody, notes.count > notesBefore {
-        // A note raised inside a block points at it: its ordinal is known only here.
-        let offset = blocks.firstIndex { if case .pageBreak = $0 { false } else { true } } ?? 0
-        for k in notesBefore..<notes.count { notes[k].location.line = out.count + offset + 1 }
       }
       out += blocks
     }

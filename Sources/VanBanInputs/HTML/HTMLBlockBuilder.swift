@@ -255,6 +255,7 @@ struct HTMLBlockBuilder {
       switch block {
       case .paragraph(let p): return [p.numbering, p.text].compactMap { $0 }.joined(separator: " ")
       case .table(let t): return WordTable.text(of: t.rows)
+      case .text(let t): return t.text
       case .pageBreak: return nil
       }
     }.joined(separator: "\n")
@@ -265,6 +266,7 @@ struct HTMLBlockBuilder {
       switch block {
       case .paragraph(let p): return p.location.line
       case .table(let t): return t.location.line
+      case .text(let t): return t.locations?.first?.line
       case .pageBreak: continue
       }
     }
