@@ -46,7 +46,9 @@ let package = Package(
     .systemLibrary(name: "SystemLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
     // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):
     // glib's and poppler's headers never reach Swift.
-    .target(name: "CPoppler", dependencies: ["SystemPopplerGlib"]),
+    // Optimised in debug builds too: its per-pixel loops (gray conversion, the scan for drawn
+    // lines) run over every page of a PDF, and at -O0 they were most of a test's time.
+    .target(name: "CPoppler", dependencies: ["SystemPopplerGlib"], cSettings: [.unsafeFlags(["-O2"])]),
     // Tesseract's recognition and leptonica's image decoding behind plain C types (see
     // Sources/CTesseract/include/ctesseract.h).
     .target(name: "CTesseract", dependencies: ["SystemTesseract", "SystemLeptonica"]),

@@ -356,3 +356,39 @@ void vb_pdf_gray_free(vb_pdf_gray *image) {
   free(image->pixels);
   memset(image, 0, sizeof *image);
 }
+
+int vb_pdf_reopen(const vb_pdf *pdf, vb_pdf **out) {
+  if (!out) return VB_PDF_DAMAGED;
+  *out = NULL;
+  if (!pdf || !pdf->bytes) return VB_PDF_DAMAGED;
+  gsize length = 0;
+  const void *bytes = g_bytes_get_data(pdf->bytes, &length);
+  return vb_pdf_open(bytes, length, out, NULL, 0);
+}
+
+int vb_pdf_gray_has_run(const unsigned char *pixels, int width, int height, int bytes_per_line, int ink, int min_run) {
+  if (!pixels || width <= 0 || height <= 0 || bytes_per_line < width) return 0;
+  if (min_run < 1) min_run = 1;
+  if (min_run > width && min_run > height) return 0;
+  /* One pass in memory order: a counter per column for the vertical runs. */
+  int *down = calloc((size_t)width, sizeof *down);
+  if (!down) return 1; /* cannot tell: let the caller look */
+  int found = 0;
+  for (int y = 0; y < height && !found; y++) {
+    const unsigned char *row = pixels + (size_t)y * (size_t)bytes_per_line;
+    int across = 0;
+    for (int x = 0; x < width; x++) {
+      if (row[x] < ink) {
+        if (++across >= min_run || ++down[x] >= min_run) {
+          found = 1;
+          break;
+        }
+      } else {
+        across = 0;
+        down[x] = 0;
+      }
+    }
+  }
+  free(down);
+  return found;
+}

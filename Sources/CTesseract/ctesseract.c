@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <tesseract/capi.h>
 #include <unistd.h>
 
@@ -18,6 +19,10 @@ struct vb_ocr {
   TessBaseAPI *api;
   /* Orientation and script detection, or NULL without osd.traineddata. */
   TessBaseAPI *osd;
+  /* The page's deadline (vb_ocr_set_time_limit), handed to every recognition while `limited`. */
+  ETEXT_DESC *monitor;
+  int limited;
+  struct timespec deadline;
 };
 
 /* Leptonica reports every failed read on stderr; vanban reports them itself. */
@@ -132,6 +137,7 @@ void vb_ocr_destroy(vb_ocr *ocr) {
     TessBaseAPIEnd(ocr->osd);
     TessBaseAPIDelete(ocr->osd);
   }
+  if (ocr->monitor) TessMonitorDelete(ocr->monitor);
   free(ocr);
 }
 
@@ -193,12 +199,42 @@ static int append_word(result_builder *b, const char *text, int x0, int y0, int 
   return VB_OCR_OK;
 }
 
+/* The monitor that carries the page's deadline, or NULL without a limit. */
+static ETEXT_DESC *page_monitor(const vb_ocr *ocr) { return ocr->limited ? ocr->monitor : NULL; }
+
+void vb_ocr_set_time_limit(vb_ocr *ocr, int milliseconds) {
+  if (!ocr) return;
+  ocr->limited = 0;
+  if (milliseconds <= 0) return;
+  /* A fresh monitor each time: Tesseract's deadline can be moved later but never lifted. */
+  if (ocr->monitor) TessMonitorDelete(ocr->monitor);
+  ocr->monitor = TessMonitorCreate();
+  if (!ocr->monitor) return;
+  TessMonitorSetDeadlineMSecs(ocr->monitor, milliseconds);
+  clock_gettime(CLOCK_MONOTONIC, &ocr->deadline);
+  ocr->deadline.tv_sec += milliseconds / 1000;
+  ocr->deadline.tv_nsec += (long)(milliseconds % 1000) * 1000000L;
+  if (ocr->deadline.tv_nsec >= 1000000000L) {
+    ocr->deadline.tv_sec += 1;
+    ocr->deadline.tv_nsec -= 1000000000L;
+  }
+  ocr->limited = 1;
+}
+
+int vb_ocr_time_is_up(const vb_ocr *ocr) {
+  if (!ocr || !ocr->limited) return 0;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return now.tv_sec > ocr->deadline.tv_sec ||
+         (now.tv_sec == ocr->deadline.tv_sec && now.tv_nsec >= ocr->deadline.tv_nsec);
+}
+
 /* Recognises `pix` with the engine and gathers its words. */
-static int recognize_pix(TessBaseAPI *api, PIX *pix, int dpi, vb_ocr_result *out) {
+static int recognize_pix(TessBaseAPI *api, ETEXT_DESC *monitor, PIX *pix, int dpi, vb_ocr_result *out) {
   result_builder b = {.out = out};
   TessBaseAPISetImage2(api, pix);
   if (dpi > 0) TessBaseAPISetSourceResolution(api, dpi);
-  if (TessBaseAPIRecognize(api, NULL) != 0) {
+  if (TessBaseAPIRecognize(api, monitor) != 0) {
     TessBaseAPIClear(api);
     return VB_OCR_FAILED;
   }
@@ -297,7 +333,7 @@ static int detect_rotation(vb_ocr *ocr, PIX *pix, int dpi, int *rotation, int *m
     }
     vb_ocr_result trial;
     memset(&trial, 0, sizeof trial);
-    int s = recognize_pix(ocr->api, turned, small_dpi, &trial);
+    int s = recognize_pix(ocr->api, page_monitor(ocr), turned, small_dpi, &trial);
     pixDestroy(&turned);
     if (s == VB_OCR_NO_MEMORY) status = s;
     double score = s == VB_OCR_OK ? upright_score(&trial) : 0;
@@ -337,7 +373,7 @@ int vb_ocr_recognize(vb_ocr *ocr, const unsigned char *pixels, int width, int he
   one_openmp_thread();
   PIX *pix = pix_from_gray(pixels, width, height, bytes_per_line);
   if (!pix) return VB_OCR_NO_MEMORY;
-  int status = recognize_pix(ocr->api, pix, dpi, out);
+  int status = recognize_pix(ocr->api, page_monitor(ocr), pix, dpi, out);
   int rotation = 0, method = VB_OCR_ORIENTATION_NONE;
   if (status == VB_OCR_OK && detect_orientation) {
     if (upright_score(out) >= upright_enough) {
@@ -352,7 +388,7 @@ int vb_ocr_recognize(vb_ocr *ocr, const unsigned char *pixels, int width, int he
     pixDestroy(&pix);
     if (!turned) return VB_OCR_NO_MEMORY;
     pix = turned;
-    status = recognize_pix(ocr->api, pix, dpi, out);
+    status = recognize_pix(ocr->api, page_monitor(ocr), pix, dpi, out);
   }
   if (status == VB_OCR_OK) {
     out->width = pixGetWidth(pix);

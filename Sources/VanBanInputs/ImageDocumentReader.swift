@@ -38,7 +38,8 @@ public struct ImageDocumentReader: Sendable {
     // Each page's table grid, from the picture OCR reads, in its pixels as the words are.
     var grids: [Int: [RuleLine]] = [:]
     let workers = OCRWorkers(
-      count: max(1, options.workers), language: options.language, orientation: options.orientation)
+      count: max(1, options.workers), language: options.language, orientation: options.orientation,
+      timeLimit: options.pageTimeLimit)
     try workers.run(
       next: {
         guard stopped == nil else { return nil }

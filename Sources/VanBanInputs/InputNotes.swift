@@ -3,7 +3,8 @@
 /// A note about a whole page stands at line 0 of that page.
 enum InputNotes {
   static func ocrFailed(page: Int, _ error: InputError) -> InputNote {
-    InputNote(
+    if let seconds = PageLimits.ocrTimeoutSeconds(error) { return ocrTimedOut(page: page, seconds: seconds) }
+    return InputNote(
       code: "input.ocr_failed", message: "page \(page) could not be read by OCR (\(error)); its words are missing",
       location: at(page))
   }
@@ -56,6 +57,26 @@ enum InputNotes {
     }
     return InputNote(
       code: code, message: "page \(page.words.page) \(why(page)), so the page was read by OCR", location: at(page.words.page))
+  }
+
+  static func ocrTimedOut(page: Int, seconds: Double) -> InputNote {
+    InputNote(
+      code: "input.ocr_timeout",
+      message: "page \(page): OCR passed its time limit of \(PageLimits.describe(seconds: seconds)) and was stopped; its words are missing",
+      location: at(page))
+  }
+
+  /// A page too large to render at a useful resolution: `purpose` says what was given up.
+  static func pageTooLarge(page: Int, width: Double, height: Double, maxPixels: Int, purpose: PageLimits.Purpose) -> InputNote {
+    let what: String
+    switch purpose {
+    case .rules: what = "its drawn table lines were not looked for (its words are read from the text layer)"
+    case .ocr: what = "it was not read by OCR; its words are missing"
+    }
+    return InputNote(
+      code: "input.page_too_large",
+      message: "page \(page) is \(PageLimits.describe(width: width, height: height)): drawn at \(PageLimits.minimumDPI) dpi it would pass the limit of \(maxPixels) pixels, so \(what)",
+      location: at(page))
   }
 
   private static func at(_ page: Int) -> SourceLocation { SourceLocation(line: 0, page: page) }

@@ -27,10 +27,19 @@ public struct OCROptions: Sendable {
   /// resolution (A3 at 300 dpi is 17 million). cairo draws in 4 bytes a pixel, so this bounds
   /// each worker's memory.
   public var maxPixels: Int
+  /// The longest Tesseract may spend on one page, in seconds (0: no limit). Past it the page's
+  /// recognition stops, its words are missing, and a note (`input.ocr_timeout`) says so; the
+  /// rest of the file is read as usual.
+  public var pageTimeLimit: Double
+  /// Pages finished so far and pages in all, reported while a PDF is read (`done` goes 0, 1, …,
+  /// `total`): for a progress display. Called on the reading threads, one call at a time.
+  public var pageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   public init(
     mode: OCRMode = .auto, dpi: Int = 300, workers: Int = OCROptions.activeProcessorCount, language: String = "vie",
-    orientation: OCROrientation = .detect, maxPixels: Int = 36_000_000
+    orientation: OCROrientation = .detect, maxPixels: Int = 36_000_000,
+    pageTimeLimit: Double = OCROptions.defaultPageTimeLimit,
+    pageProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) {
     self.mode = mode
     self.dpi = dpi
@@ -38,7 +47,13 @@ public struct OCROptions: Sendable {
     self.language = language
     self.orientation = orientation
     self.maxPixels = maxPixels
+    self.pageTimeLimit = pageTimeLimit
+    self.pageProgress = pageProgress
   }
+
+  /// A page takes Tesseract a second or a few (many more on a loaded machine, with a turned page
+  /// read five times); one that takes two minutes is not going to end well.
+  public static let defaultPageTimeLimit: Double = 120
 
   /// The processors this process may run on.
   public static var activeProcessorCount: Int { Int(vb_active_processor_count()) }

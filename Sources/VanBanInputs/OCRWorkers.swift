@@ -1,3 +1,4 @@
+internal import CTesseract
 import Dispatch
 
 /// Pages recognised in parallel: `count` workers, each with its own Tesseract engine, take one
@@ -8,6 +9,9 @@ struct OCRWorkers {
   var count: Int
   var language: String
   var orientation: OCROrientation
+  /// Seconds Tesseract may spend on one page (0: no limit); a page past it fails with
+  /// `PageLimits.ocrTimeout`.
+  var timeLimit: Double = 0
 
   /// A page to recognise, or why its picture could not be made.
   struct Job {
@@ -24,8 +28,9 @@ struct OCRWorkers {
         let queue = Queue(next: next, finish: finish)
         let language = language
         let orientation = orientation
+        let timeLimit = timeLimit
         DispatchQueue.concurrentPerform(iterations: max(1, count)) { _ in
-          queue.work(language: language, orientation: orientation)
+          queue.work(language: language, orientation: orientation, timeLimit: timeLimit)
         }
         return queue.started == 0 ? queue.engineError : nil
       }
@@ -49,7 +54,7 @@ struct OCRWorkers {
     }
 
     /// One worker: an engine of its own, then pages until there are none.
-    func work(language: String, orientation: OCROrientation) {
+    func work(language: String, orientation: OCROrientation, timeLimit: Double) {
       let engine: TesseractEngine
       do throws(InputError) {
         engine = try TesseractEngine(language: language, orientationDetection: orientation == .detect)
@@ -62,12 +67,14 @@ struct OCRWorkers {
         let result: Result<OCRPage, InputError>
         switch job.image {
         case .success(let image):
+          if timeLimit > 0 { vb_ocr_set_time_limit(engine.handle, Int32(clamping: Int((timeLimit * 1000).rounded(.up)))) }
           do throws(InputError) {
             var page = try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off)
             page.words.words += PageOCR.recognizeEmptyColumns(image, page: page, engine: engine)
             result = .success(page)
           } catch {
-            result = .failure(error)
+            let timedOut = vb_ocr_time_is_up(engine.handle) != 0
+            result = .failure(timedOut ? PageLimits.ocrTimeout(page: job.page, seconds: timeLimit) : error)
           }
         case .failure(let error): result = .failure(error)
         }

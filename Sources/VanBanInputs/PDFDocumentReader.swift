@@ -72,52 +72,104 @@ public struct PDFDocumentReader: Sendable {
 
   /// A page poppler cannot read gets no words, so OCR tries it (and says so if it fails too).
   static func textLayer(_ pdf: PopplerPDF) -> [PDFTextPage] {
-    var pages: [PDFTextPage] = []
-    pages.reserveCapacity(pdf.pageCount)
-    for page in stride(from: 1, through: pdf.pageCount, by: 1) {
-      let words: PageWords
-      do throws(InputError) {
-        words = try pdf.words(page: page)
-      } catch {
-        let size = pdf.size(page: page)
-        words = PageWords(page: page, width: size?.width ?? 0, height: size?.height ?? 0, words: [])
-      }
-      let check = TextLayerCheck(words.words)
-      // Asked only of pages with few words: a typed page is no scan, whatever its background.
-      let share = check.isUsable && check.counted < PDFTextPage.sparseWords ? pdf.imageShare(page: page) : nil
-      pages.append(PDFTextPage(words: words, check: check, imageShare: share))
-    }
-    return pages
+    stride(from: 1, through: pdf.pageCount, by: 1).map { textPage(pdf, page: $0) }
   }
 
-  private func read(_ pdf: PopplerPDF) throws(InputError) -> PDFReading {
-    let text = Self.textLayer(pdf)
-    var pages = text.map(\.words)
-    var notes: [InputNote] = []
-    var wanted: [Int] = []
-    for t in text {
-      switch options.mode {
-      case .always: wanted.append(t.words.page)
-      case .auto where t.needsOCR: wanted.append(t.words.page)
-      case .never where t.needsOCR: notes.append(InputNotes.ocrOff(t))
-      default: break
-      }
+  /// Page `page`'s text layer, judged.
+  static func textPage(_ pdf: PopplerPDF, page: Int) -> PDFTextPage {
+    let words: PageWords
+    do throws(InputError) {
+      words = try pdf.words(page: page)
+    } catch {
+      let size = pdf.size(page: page)
+      words = PageWords(page: page, width: size?.width ?? 0, height: size?.height ?? 0, words: [])
     }
+    let check = TextLayerCheck(words.words)
+    // Asked only of pages with few words: a typed page is no scan, whatever its background.
+    let share = check.isUsable && check.counted < PDFTextPage.sparseWords ? pdf.imageShare(page: page) : nil
+    return PDFTextPage(words: words, check: check, imageShare: share)
+  }
+
+  /// A page after the first pass: its text layer, whether OCR is to read it, and for a page it
+  /// will not, the lines drawn on it.
+  struct FirstPass: Sendable {
+    var text: PDFTextPage
+    var wantsOCR: Bool
+    var notes: [InputNote]
+  }
+
+  /// The first pass over one page, on a worker's own document: the text layer, and for a page
+  /// read from it, its drawn grid (the text layer has the words but not the lines drawn between
+  /// them). The page's picture is dropped before the worker takes its next page.
+  func firstPass(_ pdf: PopplerPDF, page: Int) -> FirstPass {
+    let text = Self.textPage(pdf, page: page)
+    let wants: Bool
+    switch options.mode {
+    case .always: wants = true
+    case .auto: wants = text.needsOCR
+    case .never: wants = false
+    }
+    var pass = FirstPass(text: text, wantsOCR: wants, notes: [])
+    if options.mode == .never && text.needsOCR { pass.notes.append(InputNotes.ocrOff(text)) }
+    if !wants {
+      let (rules, note) = drawnRules(pdf, page: text.words)
+      pass.text.words.rules = rules
+      if let note { pass.notes.append(note) }
+    }
+    return pass
+  }
+
+  /// The lines drawn on a page read from its text layer, found on a picture at `ruleDPI` (less
+  /// for a page past `PageLimits.maxRulePixels`; a note for one too large even at 50 dpi). A page
+  /// of fewer than 8 words holds no table worth the drawing.
+  func drawnRules(_ pdf: PopplerPDF, page: PageWords) -> ([RuleLine], InputNote?) {
+    guard page.words.count >= 8 else { return ([], nil) }
+    let size = (width: page.width, height: page.height)
+    guard let dpi = PageLimits.fitDPI(size, preferred: Self.ruleDPI, maxPixels: PageLimits.maxRulePixels) else {
+      return ([], InputNotes.pageTooLarge(
+        page: page.page, width: page.width, height: page.height, maxPixels: PageLimits.maxRulePixels, purpose: .rules))
+    }
+    guard let image = try? pdf.render(page: page.page, dpi: dpi, maxPixels: PageLimits.maxRulePixels) else { return ([], nil) }
+    // Most pages draw no line at all: one quick scan says so, and RuleFinder is spared.
+    guard image.hasRun(darkerThan: RuleFinder.ink, minRun: Self.shortestRule(dpi: dpi)) else { return ([], nil) }
+    return (RuleFinder.rules(in: image), nil)
+  }
+
+  /// Pixels in the shortest run of ink `RuleFinder.rules` takes for a line (20 points), less one
+  /// for rounding: a picture without such a run has no rule for it to find.
+  static func shortestRule(dpi: Int) -> Int { max(4, Int(20 * Double(dpi) / 72)) - 1 }
+
+  private func read(_ pdf: PopplerPDF) throws(InputError) -> PDFReading {
+    let progress = PageProgress(total: pdf.pageCount, report: options.pageProgress)
+    // Text layers and drawn grids, several pages at once; a page OCR will not read is done.
+    let first = PageWorkers.map(pdf, workers: options.workers) { document, page in
+      let pass = self.firstPass(document, page: page)
+      if !pass.wantsOCR { progress.pageDone() }
+      return pass
+    }
+    let text = first.map(\.text)
+    var pages = text.map(\.words)
+    var notes = first.flatMap(\.notes)
+    let wanted = first.filter(\.wantsOCR).map(\.text.words.page)
     var ocrPages: [Int] = []
     if !wanted.isEmpty {
       try TesseractEngine.requireData(language: options.language)
       var next = 0
       var dpis: [Int: Int] = [:]
       var grids: [Int: [RuleLine]] = [:]
+      var tooLarge: [Int: (width: Double, height: Double)] = [:]
       let workers = OCRWorkers(
         count: min(max(1, options.workers), wanted.count), language: options.language,
-        orientation: options.orientation)
+        orientation: options.orientation, timeLimit: options.pageTimeLimit)
       try workers.run(
         next: {
           guard next < wanted.count else { return nil }
           let page = wanted[next]
           next += 1
-          guard let dpi = renderDPI(pdf.size(page: page)) else {
+          let size = pdf.size(page: page)
+          guard let dpi = renderDPI(size) else {
+            // A page without a size is broken, not large: its note says it could not be read.
+            if let size, size.width > 0, size.height > 0 { tooLarge[page] = size }
             return .init(page: page, image: .failure(.tooLarge("page \(page) is too large to render")))
           }
           dpis[page] = dpi
@@ -140,16 +192,22 @@ public struct PDFDocumentReader: Sendable {
             if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
             if options.mode == .auto, let note = InputNotes.ocrInstead(of: text[page - 1]) { notes.append(note) }
           case .failure(let error):
-            notes.append(InputNotes.ocrFailed(page: page, error))
+            if let size = tooLarge[page] {
+              notes.append(InputNotes.pageTooLarge(
+                page: page, width: size.width, height: size.height, maxPixels: options.maxPixels, purpose: .ocr))
+            } else {
+              notes.append(InputNotes.ocrFailed(page: page, error))
+            }
           }
+          grids[page] = nil
+          progress.pageDone()
         })
-    }
-    ocrPages.sort()
-    // The grid of the tables on pages read from their text layer: the text layer has the
-    // words but not the lines drawn between them.
-    for k in pages.indices where !ocrPages.contains(k + 1) && pages[k].words.count >= 8 {
-      if let image = try? pdf.render(page: k + 1, dpi: Self.ruleDPI, maxPixels: options.maxPixels) {
-        pages[k].rules = RuleFinder.rules(in: image)
+      ocrPages.sort()
+      // A page OCR could not read keeps its text layer, and the grid drawn with it.
+      for page in wanted where !ocrPages.binarySearchContains(page) && tooLarge[page] == nil {
+        let (rules, note) = drawnRules(pdf, page: pages[page - 1])
+        pages[page - 1].rules = rules
+        if let note { notes.append(note) }
       }
     }
     notes.sort { ($0.location.page ?? 0, $0.code) < ($1.location.page ?? 0, $1.code) }
@@ -162,12 +220,7 @@ public struct PDFDocumentReader: Sendable {
   /// `options.dpi`, or less for a page so large that it would pass `options.maxPixels`; nil
   /// for a page that would still pass it at 50 dpi (a poster, or a broken page size).
   func renderDPI(_ size: (width: Double, height: Double)?) -> Int? {
-    guard let size, size.width > 0, size.height > 0 else { return nil }
-    let squareInches = size.width / 72 * size.height / 72
-    let fit = (Double(options.maxPixels) / squareInches).squareRoot().rounded(.down)
-    let dpi = min(Double(max(1, options.dpi)), fit)
-    guard dpi.isFinite, dpi >= 50 else { return nil }
-    return Int(dpi)
+    PageLimits.fitDPI(size, preferred: options.dpi, maxPixels: options.maxPixels)
   }
 
   /// An OCRed page's pixel boxes in points, like the text layer's.
@@ -181,5 +234,18 @@ public struct PDFDocumentReader: Sendable {
       words.words[k].box = BoundingBox(x0: b.x0 * scale, y0: b.y0 * scale, x1: b.x1 * scale, y1: b.y1 * scale)
     }
     return words
+  }
+}
+
+extension Array where Element == Int {
+  /// Whether the sorted array holds `x`.
+  fileprivate func binarySearchContains(_ x: Int) -> Bool {
+    var lo = 0
+    var hi = count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if self[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < count && self[lo] == x
   }
 }

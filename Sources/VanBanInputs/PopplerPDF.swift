@@ -18,6 +18,18 @@ final class PopplerPDF: @unchecked Sendable {
 
   deinit { vb_pdf_close(handle) }
 
+  /// Another document over the same bytes, for another thread to read its own pages through at
+  /// the same time; nil if poppler will not open it again. Like this one, it must not escape
+  /// `with(_:_:)`'s body.
+  func reopen() -> PopplerPDF? {
+    let other: OpaquePointer? = lock.run {
+      var other: OpaquePointer?
+      guard vb_pdf_reopen(handle, &other) == Int32(VB_PDF_OK) else { return nil }
+      return other
+    }
+    return other.map(PopplerPDF.init(handle:))
+  }
+
   /// Opens `bytes` and runs `body` with the document; it must not escape `body`.
   static func with<T>(_ bytes: [UInt8], _ body: (PopplerPDF) throws(InputError) -> T) throws(InputError) -> T {
     let outcome: Result<T, InputError> = bytes.withUnsafeBytes { raw in
@@ -109,5 +121,13 @@ final class PopplerPDF: @unchecked Sendable {
     case Int32(VB_PDF_NO_MEMORY): throw .tooLarge("out of memory rendering page \(page)")
     default: throw .damaged("page \(page) cannot be rendered")
     }
+  }
+}
+
+extension GrayImage {
+  /// Whether the picture holds a run of `minRun` pixels darker than `ink` along a row or down a
+  /// column: without one, no line of a table is drawn on it (`RuleFinder` needs such runs).
+  func hasRun(darkerThan ink: UInt8, minRun: Int) -> Bool {
+    vb_pdf_gray_has_run(pixels, Int32(clamping: width), Int32(clamping: height), Int32(clamping: bytesPerRow), Int32(ink), Int32(clamping: minRun)) != 0
   }
 }

@@ -86,4 +86,15 @@ typedef struct {
 int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out);
 void vb_pdf_gray_free(vb_pdf_gray *image);
 
+/* Another document over the same bytes as `pdf` (which stay the caller's, as for vb_pdf_open),
+ * so that several threads may each read their own pages at once: one vb_pdf is one thread's at
+ * a time, but separate documents are independent. Close it with vb_pdf_close before `pdf`'s
+ * bytes go. */
+int vb_pdf_reopen(const vb_pdf *pdf, vb_pdf **out);
+
+/* 1 when the picture holds a run of at least `min_run` pixels darker than `ink`, along a row or
+ * down a column; 0 otherwise. A page of plain text has none (a glyph's stroke is short), so the
+ * search for a table's drawn lines can stop here; the first run found ends the scan. */
+int vb_pdf_gray_has_run(const unsigned char *pixels, int width, int height, int bytes_per_line, int ink, int min_run);
+
 #endif

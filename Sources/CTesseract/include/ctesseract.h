@@ -97,6 +97,14 @@ void vb_ocr_result_free(vb_ocr_result *result);
  * the page-level layout analysis drops. Zero restores the automatic page layout. */
 void vb_ocr_set_block_mode(vb_ocr *ocr, int block);
 
+/* Gives the recognitions that follow on this engine `milliseconds` in all, from now: past it,
+ * Tesseract stops between words and the recognition under way fails (VB_OCR_FAILED), as do
+ * those after it, quickly. Layout analysis is not interrupted, only recognition. 0 or less lifts
+ * the limit. Set it before each page: the time runs from this call. */
+void vb_ocr_set_time_limit(vb_ocr *ocr, int milliseconds);
+/* 1 when a time limit is set and has passed: a recognition that failed then was stopped. */
+int vb_ocr_time_is_up(const vb_ocr *ocr);
+
 /* The clockwise turn (0, 90, 180, 270) that makes the picture upright, and how it was found. */
 int vb_ocr_detect_rotation(vb_ocr *ocr, const unsigned char *pixels, int width, int height, int bytes_per_line,
                            int dpi, int *rotation, int *method);

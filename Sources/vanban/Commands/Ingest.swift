@@ -104,15 +104,27 @@ struct Ingest: ParsableCommand {
     // thread's memory takes its allocator's lock, and the writing thread, which bounds the
     // speed-up from more jobs, spent a tenth of its time doing it.
     let trash = PlanTrash(workers: workers)
+    var progress = IngestProgress(
+      totalFiles: files.count, totalBytes: files.reduce(0) { $0 + $1.size }, enabled: true)
+    // The pages of the files being read, for the bar: a 500-page PDF moves it while it is read.
+    let pages = progress.showBar ? PagesInFlight(workers: workers) : nil
+    progress.pages = pages
     var threads: [pthread_t] = []
     for w in 0..<workers {
       threads.append(
         startThread {
           while let i = queue.take() {
             trash.empty(w)
-            queue.finish(i, Self.process(
-                files[i].path, options: input.options(name: files[i].path), json: wantJSON, keepPlan: keepPlans,
-                known: knownDigests, worker: w))
+            var options = input.options(name: files[i].path)
+            if let pages {
+              pages.start(w, bytes: files[i].size)
+              options.ocr.pageProgress = { done, total in pages.update(w, done: done, total: total) }
+            }
+            let outcome = Self.process(
+              files[i].path, options: options, json: wantJSON, keepPlan: keepPlans, known: knownDigests, worker: w)
+            // Off the board before the result is counted, so its bytes never count twice.
+            pages?.end(w)
+            queue.finish(i, outcome)
           }
           trash.empty(w)
         })
@@ -125,8 +137,6 @@ struct Ingest: ParsableCommand {
     }
     signal(SIGTERM) { _ in interruptRequested = 1 }
 
-    var progress = IngestProgress(
-      totalFiles: files.count, totalBytes: files.reduce(0) { $0 + $1.size }, enabled: true)
     var storeError: String?
     // Finished documents wait here and are written together, one transaction per batch: each
     // document is still all-or-nothing, and a commit per document was most of the writing cost.

@@ -17,6 +17,8 @@ struct IngestProgress {
   private var lastDraw = 0.0
   private var barVisible = false
 
+  /// The pages read so far of the paged files in progress, when the bar is drawn.
+  var pages: PagesInFlight?
   var files = 0
   var bytes = 0
   var inserted = 0
@@ -45,15 +47,22 @@ struct IngestProgress {
     guard force || t - lastDraw >= 0.1 else { return }
     lastDraw = t
     let seconds = max(t - start, 1e-6)
-    let rate = Double(bytes) / seconds
-    let fraction = totalBytes > 0 ? Double(bytes) / Double(totalBytes) : Double(files) / Double(max(totalFiles, 1))
+    // A paged file in progress counts the share of its bytes its finished pages make.
+    let inFlight = pages?.snapshot() ?? PagesInFlight.Snapshot()
+    let read = Double(bytes) + inFlight.bytes
+    let rate = read / seconds
+    let fraction =
+      totalBytes > 0
+      ? read / Double(totalBytes) : (Double(files) + inFlight.files) / Double(max(totalFiles, 1))
     let width = 24
-    let filled = min(width, Int(fraction * Double(width)))
+    let filled = max(0, min(width, Int(fraction * Double(width))))
     var line = "\r\u{1B}[K["
     line += String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-    line += "\(files)/\(totalFiles) files  \(Self.megabytes(rate)) MB/s"
-    if rate > 0 && bytes > 0 && files < totalFiles {
-      line += "  ETA " + Self.clock(Double(max(0, totalBytes - bytes)) / rate)
+    line += "\(files)/\(totalFiles) files"
+    if inFlight.total > 0 { line += "  \(inFlight.done)/\(inFlight.total) pages" }
+    line += "  \(Self.megabytes(rate)) MB/s"
+    if rate > 0 && read > 0 && files < totalFiles {
+      line += "  ETA " + Self.clock(max(0, Double(totalBytes) - read) / rate)
     }
     if failed > 0 { line += "  \(failed) failed" }
     Self.write(line)
@@ -104,5 +113,70 @@ struct IngestProgress {
   static func write(_ text: String) {
     var t = text
     t.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+}
+
+/// The pages done and in all of the file each ingest worker is reading, reported by the PDF
+/// reader (`OCROptions.pageProgress`) on the worker's threads and read by the thread that draws.
+final class PagesInFlight: @unchecked Sendable {
+  struct Slot {
+    var bytes = 0
+    var done = 0
+    var total = 0
+  }
+
+  struct Snapshot {
+    /// The files' bytes in proportion to their pages done.
+    var bytes = 0.0
+    /// The files' share done, in files.
+    var files = 0.0
+    var done = 0
+    var total = 0
+  }
+
+  // Guarded by `mutex`.
+  private var slots: [Slot]
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init(workers: Int) {
+    slots = Array(repeating: Slot(), count: max(workers, 1))
+    mutex = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  private func locked<T>(_ body: () -> T) -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return body()
+  }
+
+  func start(_ worker: Int, bytes: Int) { locked { slots[worker] = Slot(bytes: bytes) } }
+
+  func update(_ worker: Int, done: Int, total: Int) {
+    locked {
+      slots[worker].done = done
+      slots[worker].total = total
+    }
+  }
+
+  func end(_ worker: Int) { locked { slots[worker] = Slot() } }
+
+  func snapshot() -> Snapshot {
+    locked {
+      var s = Snapshot()
+      for slot in slots where slot.total > 0 {
+        let share = Double(min(slot.done, slot.total)) / Double(slot.total)
+        s.bytes += Double(slot.bytes) * share
+        s.files += share
+        s.done += slot.done
+        s.total += slot.total
+      }
+      return s
+    }
   }
 }

@@ -86,6 +86,11 @@ struct InputOptions: ParsableArguments {
   @Option(help: "OCR of PDF pages and images: auto (pages without usable text), always, or never.")
   var ocr: String = "auto"
 
+  @Option(
+    name: .customLong("ocr-timeout"),
+    help: "Seconds OCR may spend on one page before it is stopped and the page noted as unread (0: no limit).")
+  var ocrTimeout: Double = OCROptions.defaultPageTimeLimit
+
   func validate() throws {
     guard InputFormat(rawValue: inputFormat) != nil else {
       throw ValidationError("--input-format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -93,11 +98,12 @@ struct InputOptions: ParsableArguments {
     guard OCRMode(rawValue: ocr) != nil else {
       throw ValidationError("--ocr must be one of: \(OCRMode.allCases.map(\.rawValue).joined(separator: ", "))")
     }
+    guard ocrTimeout >= 0, ocrTimeout.isFinite else { throw ValidationError("--ocr-timeout must be 0 or more seconds") }
   }
 
   func options(name: String) -> ParseOptions {
     ParseOptions(
       name: name, encoding: encoding, inputFormat: InputFormat(rawValue: inputFormat) ?? .auto,
-      ocr: OCROptions(mode: OCRMode(rawValue: ocr) ?? .auto))
+      ocr: OCROptions(mode: OCRMode(rawValue: ocr) ?? .auto, pageTimeLimit: ocrTimeout))
   }
 }
