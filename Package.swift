@@ -1,6 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Where Debian keeps this architecture's own headers (glib's glibconfig.h).
+#if arch(arm64)
+  let debianMultiarch = "aarch64-linux-gnu"
+#else
+  let debianMultiarch = "x86_64-linux-gnu"
+#endif
+
 let package = Package(
   name: "vanban",
   platforms: [.macOS(.v13)],
@@ -36,22 +43,31 @@ let package = Package(
     .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
-    // poppler-glib, Tesseract and leptonica as pkg-config knows them: these modules only carry
-    // the include paths and libraries to the C targets below, which alone include the headers.
-    .systemLibrary(
-      name: "SystemPopplerGlib", pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
-    ),
-    .systemLibrary(name: "SystemTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
-    .systemLibrary(name: "SystemLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
     // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):
-    // glib's and poppler's headers never reach Swift.
+    // glib's and poppler's headers never reach Swift. Its headers are found where Debian puts
+    // them; the libraries are not linked but loaded on the first PDF (see
+    // Sources/CPoppler/poppler_symbols.h): most runs read no PDF, and poppler with the ~90
+    // libraries it pulls in cost every process tens of milliseconds to load.
     // Optimised in debug builds too: its per-pixel loops (gray conversion, the scan for drawn
     // lines) run over every page of a PDF, and at -O0 they were most of a test's time.
-    .target(name: "CPoppler", dependencies: ["SystemPopplerGlib"], cSettings: [.unsafeFlags(["-O2"])]),
+    .target(
+      name: "CPoppler",
+      cSettings: [
+        .unsafeFlags([
+          "-O2", "-I/usr/include/poppler/glib", "-I/usr/include/poppler", "-I/usr/include/glib-2.0",
+          "-I/usr/lib/\(debianMultiarch)/glib-2.0/include", "-I/usr/include/cairo",
+        ])
+      ],
+      linkerSettings: [.linkedLibrary("dl")]
+    ),
     // Tesseract's recognition and leptonica's image decoding behind plain C types (see
     // Sources/CTesseract/include/ctesseract.h).
-    .target(name: "CTesseract", dependencies: ["SystemTesseract", "SystemLeptonica"]),
+    // Loaded on the first OCR or image, as poppler is (see Sources/CTesseract/tesseract_symbols.h).
+    .target(
+      name: "CTesseract",
+      cSettings: [.unsafeFlags(["-I/usr/include/leptonica"])],
+      linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]
+    ),
     // The input layer: each file format read into one `SourceDocument`.
     // PDF and scans through CPoppler and CTesseract; DOCX: ZIPFoundation inflates, CLibXML2
     // streams the XML; HTML: CLibXML2's HTML parser gives events, Grammar/ the landmarks that

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "poppler_symbols.h"
+
 struct vb_pdf {
   GBytes *bytes;
   PopplerDocument *document;
@@ -39,6 +41,7 @@ int vb_pdf_open(const void *bytes, size_t length, vb_pdf **out, char *message, s
     copy_message(message, message_capacity, "no bytes");
     return VB_PDF_DAMAGED;
   }
+  if (vb_poppler_load(message, message_capacity) != 0) return VB_PDF_MISSING_LIBRARY;
   vb_pdf *pdf = calloc(1, sizeof *pdf);
   if (!pdf) return VB_PDF_NO_MEMORY;
   /* Static: poppler reads the caller's bytes in place (a scanned PDF may be hundreds of MB). */

@@ -15,6 +15,8 @@
 #include <tesseract/capi.h>
 #include <unistd.h>
 
+#include "tesseract_symbols.h"
+
 struct vb_ocr {
   TessBaseAPI *api;
   /* Orientation and script detection, or NULL without osd.traineddata. */
@@ -95,6 +97,7 @@ int vb_ocr_create(const char *language, vb_ocr **out) { return vb_ocr_create_wit
 int vb_ocr_create_with(const char *language, int use_osd, vb_ocr **out) {
   if (!out) return VB_OCR_NO_DATA;
   *out = NULL;
+  if (vb_tesseract_load() != 0) return VB_OCR_MISSING_LIBRARY;
   pthread_once(&quiet_once, quiet_leptonica);
   char dir[4096];
   if (vb_ocr_find_tessdata(language, dir, sizeof dir) != VB_OCR_OK) return VB_OCR_NO_DATA;
@@ -426,6 +429,7 @@ struct vb_image_pages {
 int vb_image_open(const void *bytes, size_t length, vb_image_pages **out) {
   if (!out) return VB_OCR_UNREADABLE;
   *out = NULL;
+  if (vb_tesseract_load() != 0) return VB_OCR_MISSING_LIBRARY;
   pthread_once(&quiet_once, quiet_leptonica);
   /* findFileFormatBuffer reads the first 12 bytes. */
   if (!bytes || length < 12) return VB_OCR_UNREADABLE;

@@ -21,7 +21,9 @@ public struct ImageDocumentReader: Sendable {
     try TesseractEngine.requireData(language: options.language)
     let outcome: Result<ImageReading, InputError> = bytes.withUnsafeBytes { raw in
       var handle: OpaquePointer?
-      guard vb_image_open(raw.baseAddress, raw.count, &handle) == Int32(VB_OCR_OK), let handle else {
+      let status = vb_image_open(raw.baseAddress, raw.count, &handle)
+      if status == Int32(VB_OCR_MISSING_LIBRARY) { return .failure(TesseractEngine.missingLibrary()) }
+      guard status == Int32(VB_OCR_OK), let handle else {
         return .failure(.damaged("leptonica cannot read this \(kind.rawValue.uppercased()) file"))
       }
       defer { vb_image_close(handle) }

@@ -51,6 +51,7 @@ final class PopplerPDF: @unchecked Sendable {
     case Int32(VB_PDF_ENCRYPTED): .encrypted
     case Int32(VB_PDF_NO_PAGES): .empty("the PDF has no pages")
     case Int32(VB_PDF_NO_MEMORY): .tooLarge("out of memory opening the PDF")
+    case Int32(VB_PDF_MISSING_LIBRARY): .missingTool(reason)
     default: .damaged(reason.isEmpty ? "poppler cannot read the PDF" : "poppler cannot read the PDF: \(reason)")
     }
   }

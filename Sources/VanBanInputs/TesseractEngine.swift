@@ -39,8 +39,14 @@ public final class TesseractEngine {
     if tessdataFolder(language: language) == nil { throw missingData(language, status: Int32(VB_OCR_NO_DATA)) }
   }
 
+  /// Tesseract itself is not installed (it is loaded on the first OCR, not at start).
+  static func missingLibrary() -> InputError {
+    .missingTool(String(cString: vb_ocr_missing_library()))
+  }
+
   static func missingData(_ language: String, status: Int32) -> InputError {
     if status == Int32(VB_OCR_NO_MEMORY) { return .tooLarge("out of memory starting Tesseract") }
+    if status == Int32(VB_OCR_MISSING_LIBRARY) { return missingLibrary() }
     let package = language == "vie" ? "tesseract-ocr-vie" : "tesseract-ocr-\(language)"
     return .missingTool(
       "OCR needs Tesseract's '\(language)' data: install \(package), or set TESSDATA_PREFIX to the folder holding \(language).traineddata")

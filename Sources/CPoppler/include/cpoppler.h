@@ -26,7 +26,10 @@ enum {
   /* A rendering past the caller's pixel limit or cairo's 32767-pixel side. */
   VB_PDF_TOO_LARGE = 6,
   /* cairo could not draw the page. */
-  VB_PDF_RENDER_FAILED = 7
+  VB_PDF_RENDER_FAILED = 7,
+  /* poppler-glib is not installed (it is loaded on the first PDF): the message says what to
+   * install. */
+  VB_PDF_MISSING_LIBRARY = 8
 };
 
 typedef struct vb_pdf vb_pdf;

@@ -23,7 +23,10 @@ enum {
    * cut short. */
   VB_OCR_UNREADABLE = 5,
   /* A picture past the caller's pixel limit. */
-  VB_OCR_TOO_LARGE = 6
+  VB_OCR_TOO_LARGE = 6,
+  /* Tesseract is not installed (it is loaded on the first OCR or image):
+   * vb_ocr_missing_library says what to install. */
+  VB_OCR_MISSING_LIBRARY = 7
 };
 
 /* How vb_ocr_recognize settled the page's orientation. */
@@ -137,5 +140,8 @@ void vb_image_close(vb_image_pages *pages);
 /* The processors this process may run on (its affinity mask), at least 1: how many OCR
  * engines are worth running at once. */
 int vb_active_processor_count(void);
+
+/* After VB_OCR_MISSING_LIBRARY: why Tesseract could not be loaded, and what to install. */
+const char *vb_ocr_missing_library(void);
 
 #endif

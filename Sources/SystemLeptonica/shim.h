@@ -1,2 +1,0 @@
-/* Only CTesseract includes this; the module carries leptonica's pkg-config flags. */
-#include <leptonica/allheaders.h>
