@@ -40,7 +40,9 @@ let package = Package(
     ),
     // glibc's malloc thresholds, set once by the command-line tool (see allocator.c).
     .target(name: "CAllocator"),
-    .target(name: "VanBanText", dependencies: ["CICU", "VanBanGrammar"]),
+    // Unicode tables computed from ICU and written out by the tests (see its header).
+    .target(name: "CTables"),
+    .target(name: "VanBanText", dependencies: ["CICU", "CTables", "VanBanGrammar"]),
     .target(name: "VanBanModel"),
     .target(name: "VanBanGrammar"),
     // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):

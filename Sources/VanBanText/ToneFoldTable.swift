@@ -1,4 +1,5 @@
 internal import CICU
+internal import CTables
 
 /// `FoldingKey.toneInsensitive` for the text vanban actually sees, one table look-up per scalar.
 ///
@@ -33,13 +34,19 @@ enum ToneFoldTable {
   /// 64 the length of the bare form and 65–72 the bare form. An entry that does not fit is
   /// unsupported.
   static let stride = 80
-  static let packed: [UInt8] = {
+  /// The table as compiled in (CTables): computing it costs more than parsing a plan, and a
+  /// one-file run would pay that at every start.
+  /// Read-only bytes of the binary: nothing writes through the pointer.
+  nonisolated(unsafe) static let packed = UnsafeBufferPointer(start: vb_tone_fold_table(), count: Int(vb_tone_fold_table_size()))
+
+  /// The table computed through ICU, as `packed` was written from (and the tests compare).
+  static func computedPacked() -> [UInt8] {
     var bytes: [UInt8] = []
     for (first, end) in blocks {
       for v in first..<end { bytes += pack(makeEntry(v)) }
     }
     return bytes
-  }()
+  }
 
   /// The blocks covered, as [first, end) scalar values: Latin, Latin Extended Additional (the
   /// Vietnamese letters), General Punctuation to Mathematical Operators.
@@ -120,7 +127,7 @@ enum ToneFoldTable {
   /// Folds into `out` (of `capacity(bytes.count)`), giving the length, or nil when the table
   /// does not cover the text.
   private static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-    packed.withUnsafeBufferPointer { table -> Int? in
+    { (table: UnsafeBufferPointer<UInt8>) -> Int? in
       var ok = true
       do {
         var n = 0
@@ -216,13 +223,13 @@ enum ToneFoldTable {
         flush()
         return n
       }
-    }
+    }(packed)
   }
 
   /// `FoldingKey.diacriticFree`, or nil when the string holds something the table does not
   /// cover. No syllables here: every scalar loses its marks on its own.
   static func bare(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    packed.withUnsafeBufferPointer { table -> String? in
+    { (table: UnsafeBufferPointer<UInt8>) -> String? in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 8) { out -> String? in
         var n = 0
         var pendingSpace = false
@@ -249,7 +256,7 @@ enum ToneFoldTable {
         }
         return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
       }
-    }
+    }(packed)
   }
 
   // MARK: Building the table
