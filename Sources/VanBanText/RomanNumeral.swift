@@ -30,8 +30,12 @@ public enum RomanNumeral {
 
   public static func value(_ s: String) -> Int? { value(Array(s.unicodeScalars)) }
 
+  /// The numeral of `n` (1–3999; "" for less), as Word numbers a list in `upperRoman`.
   public static func string(_ n: Int) -> String {
-    let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    let table: [(Int, String)] = [
+      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
     var n = n
     var out = ""
     for (v, r) in table {

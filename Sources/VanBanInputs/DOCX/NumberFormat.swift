@@ -1,3 +1,5 @@
+import VanBanText
+
 /// A list level's number format (`w:numFmt`), rendered as Word renders it.
 enum NumberFormat: Equatable, Sendable {
   case decimal
@@ -41,19 +43,6 @@ enum NumberFormat: Equatable, Sendable {
   }
 
   private static func roman(_ n: Int) -> String? {
-    guard n > 0, n < 4000 else { return nil }
-    let table: [(Int, String)] = [
-      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-      (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ]
-    var rest = n
-    var out = ""
-    for (value, digits) in table {
-      while rest >= value {
-        out += digits
-        rest -= value
-      }
-    }
-    return out
+    n > 0 && n < 4000 ? RomanNumeral.string(n) : nil
   }
 }
