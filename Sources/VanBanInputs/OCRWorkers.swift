@@ -13,6 +13,9 @@ struct OCRWorkers {
   struct Job {
     var page: Int
     var image: Result<GrayImage, InputError>
+    /// The same page drawn smoothly for the cells read on their own (`PageOCR.rereadRuledCells`),
+    /// when it differs from `image`.
+    var cellImage: GrayImage? = nil
   }
 
   /// Runs until `next` returns nil. `next` and `finish` are called under one lock, so they may
@@ -64,7 +67,7 @@ struct OCRWorkers {
         case .success(let image):
           do throws(InputError) {
             var page = try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off)
-            page.words.words += PageOCR.recognizeEmptyColumns(image, page: page, engine: engine)
+            page.words.words = PageOCR.rereadRuledCells(image, page: page, engine: engine, cellImage: job.cellImage)
             result = .success(page)
           } catch {
             result = .failure(error)
