@@ -68,6 +68,11 @@ struct OCRWorkers {
           do throws(InputError) {
             var page = try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off)
             page.words.words = PageOCR.rereadRuledCells(image, page: page, engine: engine, cellImage: job.cellImage)
+            if page.rotation == 0 {
+              for k in page.words.words.indices {
+                if let text = StemCount.repaired(page.words.words[k], in: image) { page.words.words[k].text = text }
+              }
+            }
             result = .success(page)
           } catch {
             result = .failure(error)

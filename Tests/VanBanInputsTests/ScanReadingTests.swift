@@ -2,8 +2,21 @@ import Testing
 @testable import VanBanInputs
 
 /// The pieces that make a scan read better: its own resolution, enlarged by interpolation,
-/// and the cells of its drawn tables.
+/// the cells of its drawn tables, and Roman numerals counted by their strokes.
 @Suite struct ScanReadingTests {
+  /// A white picture with black boxes (x0, y0, x1, y1, ends excluded) drawn on it.
+  static func picture(width: Int, height: Int, boxes: [(Int, Int, Int, Int)]) -> GrayImage {
+    var bytes = [UInt8](repeating: 255, count: width * height)
+    for (x0, y0, x1, y1) in boxes {
+      for y in y0..<y1 { for x in x0..<x1 { bytes[y * width + x] = 0 } }
+    }
+    return GrayImage(bytes: bytes, width: width, height: height, dpi: 300)!
+  }
+
+  static func word(_ text: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> InputWord {
+    InputWord(text: text, page: 1, box: BoundingBox(x0: x0, y0: y0, x1: x1, y1: y1), confidence: 90, lineID: 0)
+  }
+
   @Test func scanResolutionIsThePictures() throws {
     let scan = try PopplerPDF.with(try Fixtures.bytes("scanned.pdf")) { pdf in pdf.scanResolution(page: 1) }
     let dpi = try #require(scan)
@@ -69,5 +82,29 @@ import Testing
     #expect(!merged.contains { $0.narrow })
     #expect(cells.filter { $0.x0 == 300 }.count == 3)
     #expect(cells.count == 8)
+  }
+
+  /// Three strokes joined by serifs at top and bottom, read as "II", are three.
+  @Test func romanNumeralCountedByStrokes() {
+    let image = Self.picture(
+      width: 80, height: 50,
+      boxes: [(10, 10, 60, 13), (10, 37, 60, 40), (14, 10, 19, 40), (31, 10, 36, 40), (48, 10, 53, 40)])
+    #expect(StemCount.count(in: image, box: BoundingBox(x0: 10, y0: 10, x1: 60, y1: 40)) == 3)
+    #expect(StemCount.repaired(Self.word("II", 10, 10, 60, 40), in: image) == "III")
+    #expect(StemCount.repaired(Self.word("IH,", 10, 10, 60, 40), in: image) == "III,")
+    #expect(StemCount.repaired(Self.word("lII", 10, 10, 60, 40), in: image) == "III")
+    #expect(StemCount.repaired(Self.word("III", 10, 10, 60, 40), in: image) == nil)
+    // Words that are no run of strokes are left alone.
+    #expect(StemCount.repaired(Self.word("ill", 10, 10, 60, 40), in: image) == nil)
+    #expect(StemCount.repaired(Self.word("11", 10, 10, 60, 40), in: image) == nil)
+  }
+
+  /// An H's crossbar joins its strokes across the middle: it stays an H.
+  @Test func anHIsNoNumeral() {
+    let h = Self.picture(width: 60, height: 50, boxes: [(10, 10, 15, 40), (35, 10, 40, 40), (10, 22, 40, 26)])
+    #expect(StemCount.count(in: h, box: BoundingBox(x0: 10, y0: 10, x1: 40, y1: 40)) == nil)
+    #expect(StemCount.repaired(Self.word("H", 10, 10, 40, 40), in: h) == nil)
+    let ii = Self.picture(width: 60, height: 50, boxes: [(10, 10, 15, 40), (35, 10, 40, 40)])
+    #expect(StemCount.repaired(Self.word("H", 10, 10, 40, 40), in: ii) == "II")
   }
 }
