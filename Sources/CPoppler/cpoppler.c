@@ -121,6 +121,45 @@ int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share) {
   return VB_PDF_OK;
 }
 
+int vb_pdf_page_scan_resolution(vb_pdf *pdf, int index, double min_share, double *dpi_x, double *dpi_y) {
+  if (dpi_x) *dpi_x = 0;
+  if (dpi_y) *dpi_y = 0;
+  PopplerPage *page = load_page(pdf, index);
+  if (!page) return VB_PDF_BAD_PAGE;
+  double w = 0, h = 0;
+  poppler_page_get_size(page, &w, &h);
+  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) {
+    g_object_unref(page);
+    return VB_PDF_BAD_PAGE;
+  }
+  GList *mapping = poppler_page_get_image_mapping(page);
+  const PopplerImageMapping *largest = NULL;
+  double largest_area = 0;
+  for (GList *item = mapping; item; item = item->next) {
+    const PopplerImageMapping *m = item->data;
+    double aw = fabs(m->area.x2 - m->area.x1), ah = fabs(m->area.y2 - m->area.y1);
+    if (isfinite(aw) && isfinite(ah) && aw * ah > largest_area) {
+      largest_area = aw * ah;
+      largest = m;
+    }
+  }
+  if (largest && largest_area >= min_share * w * h) {
+    cairo_surface_t *image = poppler_page_get_image(page, largest->image_id);
+    if (image && cairo_surface_status(image) == CAIRO_STATUS_SUCCESS) {
+      double aw = fabs(largest->area.x2 - largest->area.x1), ah = fabs(largest->area.y2 - largest->area.y1);
+      int iw = cairo_image_surface_get_width(image), ih = cairo_image_surface_get_height(image);
+      if (iw > 0 && ih > 0) {
+        if (dpi_x) *dpi_x = iw / (aw / 72.0);
+        if (dpi_y) *dpi_y = ih / (ah / 72.0);
+      }
+    }
+    if (image) cairo_surface_destroy(image);
+  }
+  poppler_page_free_image_mapping(mapping);
+  g_object_unref(page);
+  return VB_PDF_OK;
+}
+
 /* White space that separates words in poppler's text: its own spaces and line breaks, and
  * the spaces a producer may have put in the content stream. */
 static int is_space(gunichar c) {

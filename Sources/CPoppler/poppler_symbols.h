@@ -13,6 +13,7 @@
 
 #define VB_POPPLER_SYMBOLS(X)                                                                       \
   X(cairo_create) X(cairo_destroy) X(cairo_image_surface_create) X(cairo_image_surface_get_data)    \
+  X(cairo_image_surface_get_width) X(cairo_image_surface_get_height) X(poppler_page_get_image)       \
   X(cairo_image_surface_get_stride) X(cairo_paint) X(cairo_scale) X(cairo_set_source_rgb)           \
   X(cairo_status) X(cairo_surface_destroy) X(cairo_surface_flush) X(cairo_surface_status)           \
   X(g_bytes_get_data) X(g_bytes_new_static) X(g_bytes_unref) X(g_error_free) X(g_free)              \
@@ -36,6 +37,9 @@ int vb_poppler_load(char *message, size_t capacity);
 #define cairo_image_surface_create (*vb_sym_cairo_image_surface_create)
 #define cairo_image_surface_get_data (*vb_sym_cairo_image_surface_get_data)
 #define cairo_image_surface_get_stride (*vb_sym_cairo_image_surface_get_stride)
+#define cairo_image_surface_get_width (*vb_sym_cairo_image_surface_get_width)
+#define cairo_image_surface_get_height (*vb_sym_cairo_image_surface_get_height)
+#define poppler_page_get_image (*vb_sym_poppler_page_get_image)
 #define cairo_paint (*vb_sym_cairo_paint)
 #define cairo_scale (*vb_sym_cairo_scale)
 #define cairo_set_source_rgb (*vb_sym_cairo_set_source_rgb)

@@ -417,6 +417,42 @@ void vb_ocr_gray_free(vb_ocr_gray *image) {
   memset(image, 0, sizeof *image);
 }
 
+/* The picture in `pix` (8-bit, no colour map) copied out to `out`. */
+static int gray_out(PIX *pix, int dpi, vb_ocr_gray *out) {
+  int width = pixGetWidth(pix), height = pixGetHeight(pix);
+  out->pixels = malloc((size_t)width * (size_t)height);
+  if (!out->pixels) return VB_OCR_NO_MEMORY;
+  l_uint32 *data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < height; y++) {
+    l_uint32 *line = data + (size_t)y * (size_t)wpl;
+    unsigned char *row = out->pixels + (size_t)y * (size_t)width;
+    for (int x = 0; x < width; x++) row[x] = (unsigned char)GET_DATA_BYTE(line, x);
+  }
+  out->width = width;
+  out->height = height;
+  out->bytes_per_line = width;
+  out->dpi = dpi;
+  return VB_OCR_OK;
+}
+
+int vb_ocr_gray_scale(const unsigned char *pixels, int width, int height, int bytes_per_line, int dpi, double factor,
+                      vb_ocr_gray *out) {
+  if (!out) return VB_OCR_BAD_IMAGE;
+  memset(out, 0, sizeof *out);
+  if (!valid_picture(pixels, width, height, bytes_per_line, dpi) || !(factor >= 0.25 && factor <= 4))
+    return VB_OCR_BAD_IMAGE;
+  pthread_once(&quiet_once, quiet_leptonica);
+  PIX *pix = pix_from_gray(pixels, width, height, bytes_per_line);
+  if (!pix) return VB_OCR_NO_MEMORY;
+  PIX *scaled = pixScaleGrayLI(pix, (l_float32)factor, (l_float32)factor);
+  pixDestroy(&pix);
+  if (!scaled) return VB_OCR_NO_MEMORY;
+  int status = gray_out(scaled, (int)lround(dpi * factor), out);
+  pixDestroy(&scaled);
+  return status;
+}
+
 struct vb_image_pages {
   const l_uint8 *bytes;
   size_t length;

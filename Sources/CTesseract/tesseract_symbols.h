@@ -23,7 +23,7 @@
   X(TessResultIteratorNext) X(findFileFormatBuffer) X(pixAlphaBlendUniform) X(pixClone) \
   X(pixConvertTo8) X(pixCreate) X(pixDestroy) X(pixGetColormap) X(pixGetData) X(pixGetDepth) \
   X(pixGetHeight) X(pixGetSpp) X(pixGetWidth) X(pixGetWpl) X(pixGetXRes) X(pixReadHeaderMem) \
-  X(pixReadMem) X(pixReadMemFromMultipageTiff) X(pixRotateOrth) X(pixScale) X(setMsgSeverity)
+  X(pixReadMem) X(pixReadMemFromMultipageTiff) X(pixRotateOrth) X(pixScale) X(pixScaleGrayLI) X(setMsgSeverity)
 
 #define VB_TESSERACT_DECLARE(name) extern __typeof__(name) *vb_sym_##name;
 VB_TESSERACT_SYMBOLS(VB_TESSERACT_DECLARE)
@@ -77,6 +77,7 @@ int vb_tesseract_load(void);
 #define pixReadMemFromMultipageTiff (*vb_sym_pixReadMemFromMultipageTiff)
 #define pixRotateOrth (*vb_sym_pixRotateOrth)
 #define pixScale (*vb_sym_pixScale)
+#define pixScaleGrayLI (*vb_sym_pixScaleGrayLI)
 #define setMsgSeverity (*vb_sym_setMsgSeverity)
 #endif
 

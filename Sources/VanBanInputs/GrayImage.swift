@@ -1,3 +1,5 @@
+internal import CTesseract
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -40,4 +42,37 @@ public final class GrayImage {
   }
 
   deinit { free(pixels) }
+}
+
+extension GrayImage {
+  /// This picture resampled by `factor` with linear interpolation (see `vb_ocr_gray_scale`);
+  /// nil when leptonica cannot (no memory, a factor outside 0.25–4).
+  func scaled(by factor: Double) -> GrayImage? {
+    var raw = vb_ocr_gray()
+    guard
+      vb_ocr_gray_scale(pixels, Int32(width), Int32(height), Int32(bytesPerRow), Int32(clamping: dpi), factor, &raw)
+        == Int32(VB_OCR_OK), let scaled = raw.pixels
+    else { return nil }
+    return GrayImage(
+      taking: scaled, width: Int(raw.width), height: Int(raw.height), bytesPerRow: Int(raw.bytes_per_line),
+      dpi: Int(raw.dpi))
+  }
+
+  /// A pixel darker than this is ink on a scan: grey levels above it are paper and haze.
+  static let inkLevel: UInt8 = 128
+
+  /// Whether the box (pixels, ends excluded) holds at least `count` ink pixels.
+  func inkPixels(x0: Int, y0: Int, x1: Int, y1: Int, atLeast count: Int) -> Bool {
+    let x0 = max(0, x0), y0 = max(0, y0), x1 = min(width, x1), y1 = min(height, y1)
+    guard x1 > x0, y1 > y0 else { return count <= 0 }
+    var seen = 0
+    for y in y0..<y1 {
+      let row = pixels + y * bytesPerRow
+      for x in x0..<x1 where row[x] < Self.inkLevel {
+        seen += 1
+        if seen >= count { return true }
+      }
+    }
+    return count <= 0
+  }
 }

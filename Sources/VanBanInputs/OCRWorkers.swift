@@ -17,6 +17,9 @@ struct OCRWorkers {
   struct Job {
     var page: Int
     var image: Result<GrayImage, InputError>
+    /// The same page drawn smoothly for the cells read on their own (`PageOCR.rereadRuledCells`),
+    /// when it differs from `image`.
+    var cellImage: GrayImage? = nil
   }
 
   /// Runs until `next` returns nil. `next` and `finish` are called under one lock, so they may
@@ -70,7 +73,12 @@ struct OCRWorkers {
           if timeLimit > 0 { vb_ocr_set_time_limit(engine.handle, Int32(clamping: Int((timeLimit * 1000).rounded(.up)))) }
           do throws(InputError) {
             var page = try PageOCR.recognize(image, page: job.page, engine: engine, detectOrientation: orientation != .off)
-            page.words.words += PageOCR.recognizeEmptyColumns(image, page: page, engine: engine)
+            page.words.words = PageOCR.rereadRuledCells(image, page: page, engine: engine, cellImage: job.cellImage)
+            if page.rotation == 0 {
+              for k in page.words.words.indices {
+                if let text = StemCount.repaired(page.words.words[k], in: image) { page.words.words[k].text = text }
+              }
+            }
             result = .success(page)
           } catch {
             let timedOut = vb_ocr_time_is_up(engine.handle) != 0

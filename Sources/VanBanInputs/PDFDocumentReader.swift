@@ -172,12 +172,12 @@ public struct PDFDocumentReader: Sendable {
             if let size, size.width > 0, size.height > 0 { tooLarge[page] = size }
             return .init(page: page, image: .failure(.tooLarge("page \(page) is too large to render")))
           }
-          dpis[page] = dpi
           do throws(InputError) {
-            let image = try pdf.render(page: page, dpi: dpi, maxPixels: options.maxPixels)
+            let (image, cells) = try render(pdf, page: page, dpi: dpi)
+            dpis[page] = image.dpi
             // The scan's table grid, from the picture OCR reads.
             grids[page] = RuleFinder.rules(in: image)
-            return .init(page: page, image: .success(image))
+            return .init(page: page, image: .success(image), cellImage: cells)
           } catch {
             return .init(page: page, image: .failure(error))
           }
@@ -212,6 +212,21 @@ public struct PDFDocumentReader: Sendable {
     }
     notes.sort { ($0.location.page ?? 0, $0.code) < ($1.location.page ?? 0, $1.code) }
     return PDFReading(pages: pages, ocrPages: ocrPages, notes: notes)
+  }
+
+  /// Page `page` as OCR reads it, at `dpi`, and for a scan whose own resolution is lower the
+  /// same page enlarged smoothly for the cells read on their own. A renderer enlarges a
+  /// picture by repeating pixels (a 200-dpi scan drawn at 300 dpi repeats every other row and
+  /// column); the stairs that leaves on every stroke cost little in a page's running text,
+  /// which Tesseract reads with its context, but turn a lone figure in a cell into another
+  /// ("5." read as "2."). Drawn at its own resolution, one pixel of the picture to one of the
+  /// page, and enlarged by interpolation, the figure keeps its shape.
+  func render(_ pdf: PopplerPDF, page: Int, dpi: Int) throws(InputError) -> (page: GrayImage, cells: GrayImage?) {
+    let image = try pdf.render(page: page, dpi: dpi, maxPixels: options.maxPixels)
+    guard let native = pdf.scanResolution(page: page), native >= 50, native < Double(dpi) * 0.95,
+      let drawn = try? pdf.render(page: page, dpi: Int(native.rounded()), maxPixels: options.maxPixels)
+    else { return (image, nil) }
+    return (image, drawn.scaled(by: Double(dpi) / native.rounded()))
   }
 
   /// Enough to see a hairline as a line of pixels, few enough to scan a page in a millisecond.

@@ -105,6 +105,20 @@ final class PopplerPDF: @unchecked Sendable {
     }
   }
 
+  /// The resolution of the scan that covers most of page `page` (one picture over 60% of it
+  /// or more), in pixels per inch; nil for a page that is no scan, or whose picture is
+  /// stretched unevenly (its two resolutions differ by more than 2%).
+  func scanResolution(page: Int) -> Double? {
+    lock.run {
+      var x = 0.0
+      var y = 0.0
+      guard vb_pdf_page_scan_resolution(handle, Int32(page - 1), PDFTextPage.scanShare, &x, &y) == Int32(VB_PDF_OK),
+        x.isFinite, y.isFinite, x > 0, y > 0, abs(x - y) <= 0.02 * max(x, y)
+      else { return nil }
+      return (x + y) / 2
+    }
+  }
+
   /// Page `page` drawn in gray at `dpi`, or the reason it could not be.
   func render(page: Int, dpi: Int, maxPixels: Int) throws(InputError) -> GrayImage {
     let (status, image): (Int32, GrayImage?) = lock.run {

@@ -61,11 +61,14 @@ import VanBanModel
   }
 
   /// One scanned seed both ways (the rest is in tools/score_native.py: OCR of all ten takes
-  /// minutes). Measured on 004: targets 0.90 / 0.73 exact.
+  /// minutes). Measured on 004 (both renderings): targets 0.93 exact here (0.98 in
+  /// score_native.py, whose folding forgives a stray mark: "Trung tâm̀"), tasks 1.0, about 0.99 by
+  /// number, each cell of a ruled table read again where the page was unsure of it.
   @Test func scannedPDFs() throws {
     let s = try Self.score(suffix: ".scan.pdf", seeds: ["004_075f210d38c210c4"])
-    #expect(s.targets.f1 >= 0.75, "targets \(s.targets.f1)")
-    #expect(s.numbered.f1 >= 0.75, "numbered \(s.numbered.f1)")
+    #expect(s.targets.f1 >= 0.9, "targets \(s.targets.f1)")
+    #expect(s.tasks.f1 >= 0.95, "tasks \(s.tasks.f1)")
+    #expect(s.numbered.f1 >= 0.93, "numbered \(s.numbered.f1)")
   }
 
   /// Every item of a PDF carries its page and box; of a DOCX its page.

@@ -75,6 +75,11 @@ void vb_pdf_words_free(vb_pdf_words *words);
  * each, and the share is capped at 1. */
 int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share);
 
+/* The resolution of the picture that covers most of page `index` (a scan: one image drawn
+ * over at least `min_share` of the page), in pixels per inch across and down; 0 for both
+ * when no picture covers that much. Decodes that one picture to learn its size. */
+int vb_pdf_page_scan_resolution(vb_pdf *pdf, int index, double min_share, double *dpi_x, double *dpi_y);
+
 /* An 8-bit grayscale picture, 0 black, 255 white, rows `bytes_per_line` apart. */
 typedef struct {
   unsigned char *pixels;

@@ -124,6 +124,13 @@ typedef struct {
 
 void vb_ocr_gray_free(vb_ocr_gray *image);
 
+/* `pixels` resampled by `factor` (0.25 to 4) across and down, by linear interpolation between
+ * the grey levels: a scan enlarged to the resolution Tesseract reads best keeps smooth edges,
+ * where repeating pixels (what a renderer does for a 1.5 enlargement) draws stairs that read
+ * as stray marks. `out->dpi` is `dpi` times `factor`, rounded. Free with vb_ocr_gray_free. */
+int vb_ocr_gray_scale(const unsigned char *pixels, int width, int height, int bytes_per_line, int dpi, double factor,
+                      vb_ocr_gray *out);
+
 /* The pages of an image file: one for PNG and JPEG, each page of a multi-page TIFF in turn.
  * The bytes are not copied: they must stay valid until vb_image_close. */
 typedef struct vb_image_pages vb_image_pages;
