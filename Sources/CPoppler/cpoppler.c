@@ -84,13 +84,26 @@ static PopplerPage *load_page(vb_pdf *pdf, int index) {
   return poppler_document_get_page(pdf->document, index);
 }
 
-int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height) {
+/* The page with its size in points, or NULL (nothing to free) when it cannot be loaded or its
+ * size is not a finite positive one. */
+static PopplerPage *load_sized_page(vb_pdf *pdf, int index, double *w, double *h) {
   PopplerPage *page = load_page(pdf, index);
+  if (!page) return NULL;
+  *w = 0;
+  *h = 0;
+  poppler_page_get_size(page, w, h);
+  if (!isfinite(*w) || !isfinite(*h) || *w <= 0 || *h <= 0) {
+    g_object_unref(page);
+    return NULL;
+  }
+  return page;
+}
+
+int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height) {
+  double w, h;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
   if (!page) return VB_PDF_BAD_PAGE;
-  double w = 0, h = 0;
-  poppler_page_get_size(page, &w, &h);
   g_object_unref(page);
-  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) return VB_PDF_BAD_PAGE;
   if (width) *width = w;
   if (height) *height = h;
   return VB_PDF_OK;
@@ -98,14 +111,9 @@ int vb_pdf_page_size(vb_pdf *pdf, int index, double *width, double *height) {
 
 int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share) {
   if (share) *share = 0;
-  PopplerPage *page = load_page(pdf, index);
+  double w, h;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
   if (!page) return VB_PDF_BAD_PAGE;
-  double w = 0, h = 0;
-  poppler_page_get_size(page, &w, &h);
-  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) {
-    g_object_unref(page);
-    return VB_PDF_BAD_PAGE;
-  }
   /* Positions only: poppler records where each image is drawn without decoding it. */
   GList *mapping = poppler_page_get_image_mapping(page);
   double area = 0;
@@ -124,14 +132,9 @@ int vb_pdf_page_image_share(vb_pdf *pdf, int index, double *share) {
 int vb_pdf_page_scan_resolution(vb_pdf *pdf, int index, double min_share, double *dpi_x, double *dpi_y) {
   if (dpi_x) *dpi_x = 0;
   if (dpi_y) *dpi_y = 0;
-  PopplerPage *page = load_page(pdf, index);
+  double w, h;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
   if (!page) return VB_PDF_BAD_PAGE;
-  double w = 0, h = 0;
-  poppler_page_get_size(page, &w, &h);
-  if (!isfinite(w) || !isfinite(h) || w <= 0 || h <= 0) {
-    g_object_unref(page);
-    return VB_PDF_BAD_PAGE;
-  }
   GList *mapping = poppler_page_get_image_mapping(page);
   const PopplerImageMapping *largest = NULL;
   double largest_area = 0;
@@ -339,10 +342,9 @@ int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb
   if (!out) return VB_PDF_BAD_PAGE;
   memset(out, 0, sizeof *out);
   if (!isfinite(dpi) || dpi <= 0) return VB_PDF_BAD_PAGE;
-  PopplerPage *page = load_page(pdf, index);
+  double w, h;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
   if (!page) return VB_PDF_BAD_PAGE;
-  double w = 0, h = 0;
-  poppler_page_get_size(page, &w, &h);
   double scale = dpi / 72.0;
   double pw = ceil(w * scale), ph = ceil(h * scale);
   if (!isfinite(pw) || !isfinite(ph) || pw < 1 || ph < 1) {
