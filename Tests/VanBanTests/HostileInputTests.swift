@@ -131,7 +131,10 @@ import VanBanText
     let grown = maxResidentBytes() - before
     let plan = try result.get()
     #expect(plan.source.lineCount == 1)
-    try expectWithin(elapsed, bytes: bytes.count, factor: 3, floor: .seconds(5), "one 10 MB line")
+    // One line of 10 MB costs more per byte than a plan of many lines (every stage sees one
+    // huge paragraph): 2.2–3.3× the baseline in debug over the CI runs logged so far, so 3× was
+    // a coin toss on a loaded machine. 4× still fails anything quadratic by orders of magnitude.
+    try expectWithin(elapsed, bytes: bytes.count, factor: 4, floor: .seconds(5), "one 10 MB line")
     #expect(grown < 100 * bytes.count, "one 10 MB line grew the RSS high-water mark by \(grown >> 20) MB")
   }
 
