@@ -549,26 +549,13 @@ int vb_image_next(vb_image_pages *pages, size_t max_pixels, vb_ocr_gray *out) {
     pages->done = 1;
     return -VB_OCR_NO_MEMORY;
   }
-  int width = pixGetWidth(gray), height = pixGetHeight(gray);
-  out->pixels = malloc((size_t)width * (size_t)height);
-  if (!out->pixels) {
-    pixDestroy(&gray);
-    pages->done = 1;
-    return -VB_OCR_NO_MEMORY;
-  }
-  l_uint32 *data = pixGetData(gray);
-  int wpl = pixGetWpl(gray);
-  for (int y = 0; y < height; y++) {
-    l_uint32 *line = data + (size_t)y * (size_t)wpl;
-    unsigned char *row = out->pixels + (size_t)y * (size_t)width;
-    for (int x = 0; x < width; x++) row[x] = (unsigned char)GET_DATA_BYTE(line, x);
-  }
-  pixDestroy(&gray);
-  out->width = width;
-  out->height = height;
-  out->bytes_per_line = width;
   /* A resolution outside what scanners write is a default or a mistake; Tesseract estimates. */
-  out->dpi = xres >= 50 && xres <= 2400 ? xres : 0;
+  int status = gray_out(gray, xres >= 50 && xres <= 2400 ? xres : 0, out);
+  pixDestroy(&gray);
+  if (status != VB_OCR_OK) {
+    pages->done = 1;
+    return -status;
+  }
   return 1;
 }
 

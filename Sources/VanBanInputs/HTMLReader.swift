@@ -1,8 +1,9 @@
 import CLibXML2
-import VanBanText
 
-/// A page saved from a portal or by Word ("Save as Web Page"), read with libxml2's HTML
-/// parser into lines of text: a paragraph, heading, list item or `<br>` ends a line, a table
+/// HTML read with libxml2's HTML parser into lines of text — what the parser needs of an HTML
+/// `<table>` fragment left inside markdown (`HTMLTableFragments`); whole pages go to
+/// `HTMLDocumentReader`, which keeps real cells. Also tells an HTML page from text
+/// (`looksLikeHTML`). The lines: a paragraph, heading, list item or `<br>` ends a line, a table
 /// row is a line of tab-separated cells (a cell's paragraphs joined by spaces), and the page's
 /// head, styles and scripts are left out. Each line keeps the line of the HTML source its
 /// text starts on, so the JSON points into the file the user holds.
@@ -39,17 +40,6 @@ public enum HTMLReader {
       return true
     }
     return false
-  }
-
-  /// The page as one block of lines, each pointing into the HTML source.
-  static func document(_ bytes: [UInt8]) throws(InputError) -> SourceDocument {
-    let page = try read(bytes)
-    let text = ToneStyle.modernize(ICUNormalizer.nfc(page.text))
-    let lines = LineSplitter.split(text)
-    let locations = lines.indices.map { k in SourceLocation(line: k < page.sourceLines.count ? page.sourceLines[k] : lines[k].number) }
-    return SourceDocument(
-      format: "html", blocks: [.text(SourceText(text: text, locations: locations))],
-      encoding: "html/" + (page.encoding ?? "utf-8"), lineCount: bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
   }
 
   public static func read(_ bytes: [UInt8]) throws(InputError) -> Page {
