@@ -186,7 +186,7 @@ public enum PlanParser {
       let line = LineClassifier.classify(number: s.number, text: text)
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
-      if !fromLayout, !line.isTableRow, line.text.utf8.contains(0x7C), line.text.contains(" | ") {
+      if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text), line.text.contains(" | ") {
         let parts = line.text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         if parts.count >= 2 { line.columns = parts }
       }

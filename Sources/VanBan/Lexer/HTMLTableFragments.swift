@@ -82,8 +82,11 @@ enum HTMLTableFragments {
     var copy = text
     return copy.withUTF8 { b in
       guard b.count >= 6 else { return false }
-      for i in 0..<(b.count - 5) where b[i] == 0x3C && (b[i + 1] | 0x20) == 0x74 {
-        if matches(b, at: i + 1, "table") { return true }
+      // memchr to each "<": this runs over every text document's whole text.
+      var from = 0
+      while let i = ByteSearch.firstIndex(of: 0x3C, in: b, from: from), i < b.count - 5 {
+        if (b[i + 1] | 0x20) == 0x74, matches(b, at: i + 1, "table") { return true }
+        from = i + 1
       }
       return false
     }
