@@ -35,6 +35,14 @@ public enum FoldingKey {
     return generalToneInsensitive(String(s)).split(separator: " ").map(String.init)
   }
 
+  /// `toneInsensitiveWords(s).first`, folding no further than the first word needs.
+  public static func toneInsensitiveFirstWord(_ s: Substring) -> String? {
+    if let first = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.foldFirstWord(utf8: $0) }) ?? nil {
+      return first
+    }
+    return toneInsensitiveWords(s).first
+  }
+
   /// `toneInsensitive` of valid UTF-8 bytes, for callers that scan a buffer.
   public static func toneInsensitive(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
     ToneFoldTable.fold(utf8: bytes) ?? generalToneInsensitive(String(decoding: bytes, as: UTF8.self))

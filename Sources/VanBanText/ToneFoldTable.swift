@@ -120,6 +120,20 @@ enum ToneFoldTable {
     }
   }
 
+  /// `foldWords(utf8:)?.first` without making the other words or the array: the first word
+  /// is what most phrase tests on a line look at. `.some(nil)` when the fold has no word.
+  static func foldFirstWord(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> String?? in
+      guard let n = fold(utf8: bytes, into: out) else { return nil }
+      var start = 0
+      for i in 0...n where i == n || out[i] == 0x20 {
+        if i > start { return .some(String(decoding: UnsafeBufferPointer(rebasing: out[start..<i]), as: UTF8.self)) }
+        start = i + 1
+      }
+      return .some(nil)
+    }
+  }
+
   /// A fold is never more than three times as long: the longest expansion is one two-byte
   /// scalar becoming a letter plus a combining tone.
   private static func capacity(_ count: Int) -> Int { count * 3 + 8 }

@@ -84,7 +84,7 @@ final class ClassifiedLine: @unchecked Sendable {
     let u = s.utf8
     guard let start = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return words.first }
     let end = u[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? u.endIndex
-    guard let first = Words.fold(s[start..<end]).first else { return words.first }
+    guard let first = FoldingKey.toneInsensitiveFirstWord(s[start..<end]) else { return words.first }
     cachedFirst = first
     return first
   }
