@@ -212,7 +212,7 @@ import VanBanText
   @Test func zoneFirstWordsCoverEveryZonePhrase() {
     let lex = GrammarLexicon.shared
     for role in GrammarLexicon.zoneRoles {
-      let matcher = lex.keywords[role]
+      let matcher = lex.keywords[UTF8Key(role)]
       #expect(matcher != nil, "role \(role) is in keywords.tsv")
       for e in matcher?.entries ?? [] { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0])), "\(e.words)") }
     }

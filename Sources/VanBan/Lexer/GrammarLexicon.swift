@@ -15,7 +15,9 @@ struct GrammarLexicon: Sendable {
   let htmlTags: Set<String>
   let docTypes: PhraseMatcher
   let docKinds: PhraseMatcher
-  let keywords: [String: PhraseMatcher]
+  /// By role, keyed by bytes: the parser asks for a role by name tens of thousands of times
+  /// a document set, and a String key hashes through SipHash each time.
+  let keywords: [UTF8Key: PhraseMatcher]
   /// The keyword roles whose phrases open a new part of a document at the start of a line
   /// (`LineCursor.startsZone`).
   static let zoneRoles = ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
@@ -29,6 +31,11 @@ struct GrammarLexicon: Sendable {
   /// compares directly (`và`, `là`, `xã`).
   func phrases(_ role: String) -> [String] { keywordPhrases[role] ?? [] }
   let signatureAuthorities: [(prefix: String, value: String)]
+  /// For each ASCII byte, whether some authority starts with it; nil when one starts with a
+  /// non-ASCII character. A line starting with any other ASCII byte starts with none of them
+  /// (only a non-ASCII character can be canonically equal to an ASCII one), and nearly every
+  /// line is asked.
+  let signatureAuthorityLeads: [Bool]?
   let signerTitles: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
@@ -104,7 +111,7 @@ struct GrammarLexicon: Sendable {
     }
     keywordPhrases = byRole
     let matchers = byRole.mapValues { PhraseMatcher(pairs: $0.map { ($0, $0) }) }
-    keywords = matchers
+    keywords = Dictionary(uniqueKeysWithValues: matchers.map { (UTF8Key($0.key), $0.value) })
     zoneFirstWords = Set(
       (Self.zoneRoles.compactMap { matchers[$0] } + [docTypes]).flatMap { $0.entries.map { UTF8Key($0.words[0]) } })
     let sig = GrammarData.table("signature")
@@ -115,6 +122,15 @@ struct GrammarLexicon: Sendable {
       if row[0] == "title" { titles.append((row[1], row[1])) }
     }
     signatureAuthorities = authorities
+    var leads: [Bool]? = Array(repeating: false, count: 128)
+    for (prefix, _) in authorities {
+      guard let b = prefix.utf8.first, b < 0x80 else {
+        leads = nil
+        break
+      }
+      leads?[Int(b)] = true
+    }
+    signatureAuthorityLeads = leads
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
@@ -126,7 +142,7 @@ struct GrammarLexicon: Sendable {
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
     citationNumberLeads = Set(
       docKinds.entries.compactMap(\.words.last).map(UTF8Key.init)
-        + (keywords["reference_number"]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
+        + (keywords[UTF8Key("reference_number")]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
     columnFirstWordSkeletons = Set(
       (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map(ColumnLexicon.firstWordSkeleton))
@@ -154,7 +170,7 @@ struct GrammarLexicon: Sendable {
   }
 
   func keyword(_ role: String) -> PhraseMatcher {
-    keywords[role] ?? PhraseMatcher(pairs: [])
+    keywords[UTF8Key(role)] ?? PhraseMatcher(pairs: [])
   }
 }
 
