@@ -16,10 +16,10 @@
 /// Bounded: when full it starts afresh, so memory stays flat over any number of documents.
 /// (pthreads rather than `Synchronization.Mutex`, for the package's macOS deployment target.)
 public final class Memo<Value: Sendable>: @unchecked Sendable {
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
   /// Guarded by `mutex`.
-  private var table: [UTF8Key: Value] = [:]
-  private let capacity: Int
+  @usableFromInline var table: [UTF8Key: Value] = [:]
+  @usableFromInline let capacity: Int
 
   public init(capacity: Int = 20_000) {
     self.capacity = capacity
@@ -34,6 +34,9 @@ public final class Memo<Value: Sendable>: @unchecked Sendable {
   }
 
   /// The remembered value for `key`, or `compute(key)` (outside the lock) remembered.
+  /// Inlinable so that the dictionary is specialised for the caller's `Value`: generic
+  /// look-ups through metadata cost several times a specialised one.
+  @inlinable
   public func value(_ key: String, _ compute: (String) -> Value) -> Value {
     let key = UTF8Key(key)
     pthread_mutex_lock(mutex)
