@@ -168,6 +168,11 @@ enum VisualLines {
       /// divided again for every word tested against the line.
       var top: Double
       var bottom: Double
+      /// The members' horizontal extent: a word wholly left or right of it overlaps none of
+      /// them, so it collides with none and the members need not be visited (words mostly come
+      /// left to right, each beyond the line so far).
+      var minX0: Double
+      var maxX1: Double
 
       init(_ k: Int, _ w: OCRWord) {
         members = [k]
@@ -175,6 +180,8 @@ enum VisualLines {
         sumBottom = w.y1
         top = w.y0
         bottom = w.y1
+        minX0 = w.x0
+        maxX1 = w.x1
       }
 
       mutating func add(_ k: Int, _ w: OCRWord) {
@@ -183,6 +190,15 @@ enum VisualLines {
         sumBottom += w.y1
         top = sumTop / Double(members.count)
         bottom = sumBottom / Double(members.count)
+        minX0 = min(minX0, w.x0)
+        maxX1 = max(maxX1, w.x1)
+      }
+
+      /// Whether some member's box collides with `w` (`collides`): never when `w` lies
+      /// wholly outside the members' extent, since then no overlap is positive.
+      func anyCollides(_ w: OCRWord, _ words: [OCRWord]) -> Bool {
+        if maxX1 <= w.x0 || minX0 >= w.x1 { return false }
+        return members.contains(where: { VisualLines.collides(words[$0].x0, words[$0].x1, w.x0, w.x1) })
       }
     }
     // Each word's centre worked out once for the sort, which compares it n log n times.
@@ -202,7 +218,7 @@ enum VisualLines {
         let overlap = min(w.y1, lines[k].bottom) - max(w.y0, lines[k].top)
         // Without overlap the score is not positive and cannot win: no division for it.
         let score = overlap > 0 ? overlap / max(1, min(w.height, lines[k].bottom - lines[k].top)) : 0
-        if score > bestScore, !lines[k].members.contains(where: { collides(words[$0].x0, words[$0].x1, w.x0, w.x1) }) {
+        if score > bestScore, !lines[k].anyCollides(w, words) {
           best = k
           bestScore = score
         }
