@@ -28,7 +28,13 @@ public enum RomanNumeral {
     return total
   }
 
-  public static func value(_ s: String) -> Int? { value(Array(s.unicodeScalars)) }
+  public static func value(_ s: String) -> Int? {
+    // Asked of the first word of every row and line that might open a group: nearly all are
+    // words or numbers, refused on their bytes before any array is made.
+    var s = s
+    let digitsOnly = s.withUTF8 { b in !b.isEmpty && b.count <= 7 && b.allSatisfy { digit($0) != nil } }
+    return digitsOnly ? value(Array(s.unicodeScalars)) : nil
+  }
 
   /// The numeral of `n` (1–3999; "" for less), as Word numbers a list in `upperRoman`.
   public static func string(_ n: Int) -> String {

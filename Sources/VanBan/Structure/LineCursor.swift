@@ -120,7 +120,8 @@ struct LineCursor {
   }
 
   func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
-    // Asked of every line: settled on the bytes.
+    // Asked of every line: settled on the bytes, most lines by their first.
+    if let leads = lex.signatureAuthorityLeads, let b = line.text.utf8.first, b < 0x80, !leads[Int(b)] { return nil }
     for (prefix, value) in lex.signatureAuthorities {
       if line.text.hasPrefixQuickly(prefix) {
         let rest = line.text.dropFirst(prefix.count).trimmingSpaces()

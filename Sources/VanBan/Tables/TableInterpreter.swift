@@ -201,7 +201,21 @@ struct TableInterpreter {
   /// OCR leaves specks before a cell's text ("` ¬ Phòng Văn hóa"): drop leading characters
   /// that are neither letters, digits, list dashes nor brackets, on every line of the cell.
   static func stripStrayMarks(_ s: String) -> String {
-    s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> String in
+    // Most cells have every line starting with a letter or digit (or empty): then nothing is
+    // dropped, and the cell is returned as it is without being cut and joined again.
+    var copy = s
+    let unchanged = copy.withUTF8 { b -> Bool in
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        if c != 0x0A, !(c < 0x80 && ((c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10)) { return false }
+        guard let nl = ByteSearch.firstIndex(of: 0x0A, in: b, from: i) else { return true }
+        i = nl + 1
+      }
+      return true
+    }
+    if unchanged { return s }
+    return s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> String in
       var t = Substring(line)
       // Most lines start with a letter: no scalar properties to look up.
       if let b = t.utf8.first, b < 0x80, (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { return String(t) }
