@@ -222,12 +222,29 @@ import VanBanText
 
 @Suite struct WordsTests {
   /// `hasPrefixQuickly` answers as `hasPrefix` does, including where bytes and Characters
-  /// disagree (a combining mark after the prefix, "\r\n", the Kelvin sign).
+  /// disagree (a combining mark after the prefix, "\r\n", the Kelvin sign and the other two
+  /// scalars equal to an ASCII one, precomposed against decomposed letters, a Prepend
+  /// character), and for prefixes with Vietnamese letters inside ("KT. CHỦ TỊCH").
   @Test func quickPrefixIsHasPrefix() {
-    let prefixes = ["TM.", "KT", "(", "- ", "K", "\r", "ế", ""]
-    let pieces = ["TM.", "T", "M", ".", "K", "\u{212A}", "\u{301}", "(", " ", "-", "\r", "\n", "ế", "e", "x"]
+    let prefixes = [
+      "TM.", "KT", "(", "- ", "K", "\r", "ế", "", "KT. CHỦ TỊCH", "CHỦ TỊCH", "CH", "e;", "a`", "Ủ", "e\u{301}x",
+      "\u{600}1",
+    ]
+    let pieces = [
+      "TM.", "T", "M", ".", "K", "\u{212A}", "\u{301}", "(", " ", "-", "\r", "\n", "ế", "e", "x", "KT. ", "CHỦ",
+      "CH", "Ủ", "U\u{309}", " TỊCH", "Căn", ";", "\u{37E}", "`", "\u{1FEF}", "a", "\u{600}", "1", "é",
+    ]
+    let texts = [
+      "KT. CHỦ TỊCH", "KT. CHỦ TỊCH Nguyễn Văn A", "KT. CHỦ TỊCH\u{301}", "KT. CHU\u{309} TỊCH", "\u{212A}T. CHỦ TỊCH",
+      "Căn cứ Luật", "CHỦ TỊCH", "CHỦ TỊCHx", "Chủ tịch", "e\u{37E}", "a\u{1FEF}", "éx", "e\u{301}x", "\u{600}1",
+    ]
+    for text in texts {
+      for p in prefixes {
+        #expect(text.hasPrefixQuickly(p) == text.hasPrefix(p), "\(Array(text.unicodeScalars)) / \(p)")
+      }
+    }
     var g = PropertyTests.LCG(state: 3)
-    for _ in 0..<5_000 {
+    for _ in 0..<20_000 {
       let text = (0..<g.next(5)).map { _ in pieces[g.next(pieces.count)] }.joined()
       for p in prefixes {
         #expect(text.hasPrefixQuickly(p) == text.hasPrefix(p), "\(Array(text.unicodeScalars)) / \(p)")
