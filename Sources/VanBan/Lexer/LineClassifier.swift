@@ -89,7 +89,10 @@ final class ClassifiedLine: @unchecked Sendable {
     return first
   }
 
-  var isBlank: Bool { text.isEmpty || text.allSatisfy { $0 == "\t" } && cells == nil }
+  /// Empty, or tabs alone outside a row. On the bytes: asked of every line by every reader,
+  /// and a Character walk cost ~200 instructions even when the first Character settled it (a
+  /// tab is a Character of its own, so all Characters are tabs exactly when all bytes are).
+  var isBlank: Bool { text.isEmpty || text.utf8.allSatisfy { $0 == 0x09 } && cells == nil }
   var isTableRow: Bool { cells != nil }
 
   /// The line is nothing but a small number (a page number, or a row number in a flattened table).

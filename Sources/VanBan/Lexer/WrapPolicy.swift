@@ -66,6 +66,29 @@ struct WrapPolicy: Sendable {
     }
   }
 
+  /// Whether `s` has at least `n` scalars, counting lead bytes eight at a time and stopping
+  /// once there are enough (a paragraph can be very long).
+  static func hasScalars(_ s: String, atLeast n: Int) -> Bool {
+    var s = s
+    return s.withUTF8 { b in
+      // n scalars take at least n bytes.
+      guard b.count >= n else { return n <= 0 }
+      var count = 0
+      var i = 0
+      while i + 8 <= b.count {
+        let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        count += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        if count >= n { return true }
+        i += 8
+      }
+      while i < b.count {
+        if b[i] & 0xC0 != 0x80 { count += 1 }
+        i += 1
+      }
+      return count >= n
+    }
+  }
+
   /// Whether `next` continues the paragraph read so far. The paragraph can be 100,000 lines
   /// long, so nothing here walks all of it: its length is counted only up to `fullLine` and its
   /// case comes from `LogicalText`'s running flag.
@@ -75,7 +98,7 @@ struct WrapPolicy: Sendable {
     if Hyphenation.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
     if ScalarClass.isLowercase(first) { return true }
-    if isHardWrapped, scalars.prefix(fullLine).count >= fullLine {
+    if isHardWrapped, Self.hasScalars(previous.text, atLeast: fullLine) {
       // A capitalised heading-like line after a sentence is not a continuation.
       let nextIsUpper = !LogicalText.containsLowercase(next.text)
       let previousIsUpper = !previous.hasLowercase
