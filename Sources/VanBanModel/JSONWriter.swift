@@ -7,8 +7,25 @@ public struct JSONWriter: Sendable {
   public private(set) var bytes: [UInt8] = []
   private let pretty: Bool
   private var depth = 0
-  /// Whether the container being written has had an element yet (one flag per depth).
-  private var hasElement: [Bool] = [false]
+  /// Whether the container being written has had an element yet: one bit per depth, in a
+  /// word while the nesting is shallower than 64 (always, for a plan) and an array beyond.
+  /// Every value written asks, and an array of flags cost a bounds and uniqueness check each.
+  private var elementBits: UInt64 = 0
+  private var deepElements: [Bool] = []
+
+  private func hasElement(_ d: Int) -> Bool {
+    d < 64 ? elementBits & (1 << UInt64(d)) != 0 : deepElements[d - 64]
+  }
+
+  private mutating func setHasElement(_ d: Int, _ v: Bool) {
+    if d < 64 {
+      if v { elementBits |= 1 << UInt64(d) } else { elementBits &= ~(1 << UInt64(d)) }
+    } else if deepElements.count <= d - 64 {
+      deepElements.append(v)
+    } else {
+      deepElements[d - 64] = v
+    }
+  }
 
   public init(pretty: Bool = false, reserving capacity: Int = 4096) {
     self.pretty = pretty
@@ -137,8 +154,8 @@ public struct JSONWriter: Sendable {
       pendingValueAfterKey = false
       return
     }
-    if hasElement[depth] { bytes.append(UInt8(ascii: ",")) }
-    hasElement[depth] = true
+    if hasElement(depth) { bytes.append(UInt8(ascii: ",")) }
+    setHasElement(depth, true)
     newline()
   }
 
@@ -146,11 +163,11 @@ public struct JSONWriter: Sendable {
     separate()
     bytes.append(c)
     depth += 1
-    if hasElement.count <= depth { hasElement.append(false) } else { hasElement[depth] = false }
+    setHasElement(depth, false)
   }
 
   private mutating func close(_ c: UInt8) {
-    let had = hasElement[depth]
+    let had = hasElement(depth)
     depth -= 1
     if had { newline() }
     bytes.append(c)
