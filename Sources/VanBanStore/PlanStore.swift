@@ -37,6 +37,11 @@ public final class PlanStore: Sendable {
       // 16 MB of pages rather than SQLite's 2 MB: a bulk ingest touches every index, and with
       // the small cache it read the same pages back from the file over and over.
       try db.execute(sql: "PRAGMA cache_size = -16384")
+      // Checkpoint every ~40 MB of journal rather than SQLite's 4 MB: each checkpoint copies
+      // the hot index pages into the file again and syncs it, and over the 2,000-file bench
+      // this cut fsyncs from 88 to 16, page writes by 12 % and page reads by 46 %. Commits
+      // are still atomic (WAL); the journal is folded in when the last connection closes.
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     let superseded = try queue.read { try Self.migrator.hasBeenSuperseded($0) }
