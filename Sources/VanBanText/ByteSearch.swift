@@ -4,20 +4,10 @@
   import Darwin
 #endif
 
-/// Byte and byte-string search with the C library's `memchr`, which test many
-/// bytes per step: `String.utf8.contains(_:)` is the generic `Sequence` walk, one index
-/// advance and bounds check per byte, and it ran on every line of every document.
+/// Byte and byte-string search with the C library's `memchr`, which tests many bytes per
+/// step: `String.utf8.contains(_:)` is the generic `Sequence` walk, one index advance and
+/// bounds check per byte, and it ran on every line of every document.
 public enum ByteSearch {
-  /// Whether the ASCII byte occurs in the text.
-  @inlinable
-  public static func contains(_ byte: UInt8, in text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { b in
-      guard let base = b.baseAddress, !b.isEmpty else { return false }
-      return memchr(base, Int32(byte), b.count) != nil
-    }
-  }
-
   /// Whether the text holds the bytes of `needle` in a row.
   @inlinable
   public static func contains(_ needle: StaticString, in text: String) -> Bool {

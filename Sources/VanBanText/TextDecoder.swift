@@ -155,24 +155,6 @@ public enum TextDecoder {
     return nil
   }
 
-  /// Whether `byte` (below 0x80) occurs in `bytes`, testing eight bytes per step.
-  static func contains(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let n = bytes.count
-    var i = 0
-    let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-    while i + 8 <= n {
-      let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) ^ pattern
-      // A zero byte in x: the classic "has zero byte" test (exact, no false positives).
-      if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
-      i += 8
-    }
-    while i < n {
-      if bytes[i] == byte { return true }
-      i += 1
-    }
-    return false
-  }
-
   // MARK: UTF-16
 
   private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> Result<
@@ -242,9 +224,10 @@ public enum TextDecoder {
   }
 
   private static func lineEnding(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    // Without a CR (most files) only the presence of an LF matters; both are found eight
-    // bytes at a time.
-    if !contains(0x0D, bytes) { return contains(0x0A, bytes) ? "lf" : "none" }
+    // Without a CR (most files) only the presence of an LF matters; both are found by memchr.
+    if ByteSearch.firstIndex(of: 0x0D, in: bytes) == nil {
+      return ByteSearch.firstIndex(of: 0x0A, in: bytes) == nil ? "none" : "lf"
+    }
     var lf = false
     var crlf = false
     var cr = false
