@@ -208,7 +208,7 @@ struct TableInterpreter {
       var i = 0
       while i < b.count {
         let c = b[i]
-        if c != 0x0A, !(c < 0x80 && ((c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10)) { return false }
+        if c != 0x0A, !isASCIILetterOrDigit(c) { return false }
         guard let nl = ByteSearch.firstIndex(of: 0x0A, in: b, from: i) else { return true }
         i = nl + 1
       }
@@ -218,7 +218,7 @@ struct TableInterpreter {
     return s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> String in
       var t = Substring(line)
       // Most lines start with a letter: no scalar properties to look up.
-      if let b = t.utf8.first, b < 0x80, (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 { return String(t) }
+      if let b = t.utf8.first, isASCIILetterOrDigit(b) { return String(t) }
       while let f = t.unicodeScalars.first, !(ScalarClass.isAlphanumeric(f)
         || f == "-" || f == "+" || f == "(" || f == "–")
       {
@@ -226,6 +226,11 @@ struct TableInterpreter {
       }
       return String(t)
     }.joinedText("\n")
+  }
+
+  @inline(__always)
+  private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+    b < 0x80 && ((b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10)
   }
 
   /// An agency name with the specks OCR reads between its words dropped: marks that are no
