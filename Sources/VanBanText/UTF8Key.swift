@@ -26,8 +26,8 @@ public struct UTF8Key: Hashable, Sendable {
 
   /// Dictionaries and sets ask for this, not `hash(into:)`: the keys are short folded words
   /// looked up on every word of every line, and SipHash through a `Hasher` (set up, fed and
-  /// finalised for a few bytes) was most of each look-up. A multiply-and-fold over eight
-  /// bytes at a time, seeded per process as `Hasher` is, spreads these keys as well.
+  /// finalised for a few bytes) was most of each look-up. A multiply-and-fold over the key's
+  /// bytes (`mix`), seeded per process as `Hasher` is, spreads these keys as well.
   public func _rawHashValue(seed: Int) -> Int {
     Int(truncatingIfNeeded: Self.mix(string, seed: UInt64(truncatingIfNeeded: seed)))
   }

@@ -408,7 +408,7 @@ import VanBanText
 
 @Suite struct WrapPolicyTests {
   /// The eight-bytes-at-a-time count equals the scalar count, on every corpus line and on
-  /// lines of every length around the eight-byte boundary.
+  /// lines of every length around the eight-byte boundary, and stops at its limit.
   @Test func scalarCountMatchesScalars() throws {
     for input in Repo.corpusInputs() {
       for line in try String(contentsOf: input, encoding: .utf8).split(separator: "\n") {
@@ -418,6 +418,10 @@ import VanBanText
     for n in 0..<20 {
       let s = String(repeating: "ế", count: n) + String(repeating: "a", count: n % 9) + "𝄞"
       #expect(WrapPolicy.scalarCount(s) == s.unicodeScalars.count)
+      // Capped, as the wrap test asks: the count up to the limit, never past it.
+      for limit in [0, 1, 7, 8, 9, 16, 40] {
+        #expect(WrapPolicy.scalarCount(s, upTo: limit) == min(limit, s.unicodeScalars.count), "\(n) \(limit)")
+      }
     }
   }
 }

@@ -23,7 +23,7 @@ struct WrapPolicy: Sendable {
     for l in lines where !l.isBlank && !l.isTableRow {
       // Four bytes at most per scalar: a longer line is over the cap without counting.
       let bytes = l.text.utf8.count
-      histogram[bytes > 4 * cap ? cap : min(cap, Self.scalarCount(l.text))] += 1
+      histogram[bytes > 4 * cap ? cap : Self.scalarCount(l.text, upTo: cap)] += 1
       count += 1
     }
     guard count >= 20 else {
@@ -47,8 +47,9 @@ struct WrapPolicy: Sendable {
   }
 
   /// Scalars counted as the UTF-8 bytes that start one, without decoding: eight bytes at a
-  /// time, less the continuation bytes (high bits 10) among them.
-  static func scalarCount(_ s: String) -> Int {
+  /// time, less the continuation bytes (high bits 10) among them. The count stops at `limit`
+  /// (a paragraph can be very long, and callers only ask whether it reaches that).
+  static func scalarCount(_ s: String, upTo limit: Int = .max) -> Int {
     var s = s
     return s.withUTF8 { b in
       var count = 0
@@ -56,36 +57,14 @@ struct WrapPolicy: Sendable {
       while i + 8 <= b.count {
         let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
         count += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        if count >= limit { return limit }
         i += 8
       }
       while i < b.count {
         if b[i] & 0xC0 != 0x80 { count += 1 }
         i += 1
       }
-      return count
-    }
-  }
-
-  /// Whether `s` has at least `n` scalars, counting lead bytes eight at a time and stopping
-  /// once there are enough (a paragraph can be very long).
-  static func hasScalars(_ s: String, atLeast n: Int) -> Bool {
-    var s = s
-    return s.withUTF8 { b in
-      // n scalars take at least n bytes.
-      guard b.count >= n else { return n <= 0 }
-      var count = 0
-      var i = 0
-      while i + 8 <= b.count {
-        let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        count += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-        if count >= n { return true }
-        i += 8
-      }
-      while i < b.count {
-        if b[i] & 0xC0 != 0x80 { count += 1 }
-        i += 1
-      }
-      return count >= n
+      return min(count, limit)
     }
   }
 
@@ -98,7 +77,7 @@ struct WrapPolicy: Sendable {
     if Hyphenation.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
     if ScalarClass.isLowercase(first) { return true }
-    if isHardWrapped, Self.hasScalars(previous.text, atLeast: fullLine) {
+    if isHardWrapped, Self.scalarCount(previous.text, upTo: fullLine) >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
       let nextIsUpper = !LogicalText.containsLowercase(next.text)
       let previousIsUpper = !previous.hasLowercase
