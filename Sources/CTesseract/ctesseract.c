@@ -442,6 +442,9 @@ int vb_ocr_gray_scale(const unsigned char *pixels, int width, int height, int by
   memset(out, 0, sizeof *out);
   if (!valid_picture(pixels, width, height, bytes_per_line, dpi) || !(factor >= 0.25 && factor <= 4))
     return VB_OCR_BAD_IMAGE;
+  /* Leptonica is reached through the loaded symbols: this can be the process's first call
+   * into it (a scan's ruled cells, a test), before any engine or image loaded them. */
+  if (vb_tesseract_load() != 0) return VB_OCR_MISSING_LIBRARY;
   pthread_once(&quiet_once, quiet_leptonica);
   PIX *pix = pix_from_gray(pixels, width, height, bytes_per_line);
   if (!pix) return VB_OCR_NO_MEMORY;

@@ -46,7 +46,7 @@ public final class GrayImage {
 
 extension GrayImage {
   /// This picture resampled by `factor` with linear interpolation (see `vb_ocr_gray_scale`);
-  /// nil when leptonica cannot (no memory, a factor outside 0.25–4).
+  /// nil when leptonica cannot (not installed, no memory, a factor outside 0.25–4).
   func scaled(by factor: Double) -> GrayImage? {
     var raw = vb_ocr_gray()
     guard
