@@ -48,16 +48,18 @@ enum ToneFoldTable {
     return bytes
   }
 
-  /// The blocks covered, as [first, end) scalar values: Latin, Latin Extended Additional (the
+  /// The blocks covered, as [first, end) scalar values: Latin to the Spacing Modifier Letters
+  /// (legacy-encoded text decodes to "ˆ" and "˜", and one such character used to open ICU's
+  /// transliterator, several parses' worth of work), Latin Extended Additional (the
   /// Vietnamese letters), General Punctuation to Mathematical Operators.
-  static let blocks: [(UInt32, UInt32)] = [(0x0000, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x2300)]
+  static let blocks: [(UInt32, UInt32)] = [(0x0000, 0x0300), (0x1E00, 0x1F00), (0x2000, 0x2300)]
 
   /// The slot of a scalar, or nil when no block covers it.
   @inline(__always)
   static func slot(_ v: UInt32) -> Int? {
-    if v < 0x0250 { return Int(v) * stride }
-    if v >= 0x1E00 && v < 0x1F00 { return Int(v - 0x1E00 + 0x0250) * stride }
-    if v >= 0x2000 && v < 0x2300 { return Int(v - 0x2000 + 0x0350) * stride }
+    if v < 0x0300 { return Int(v) * stride }
+    if v >= 0x1E00 && v < 0x1F00 { return Int(v - 0x1E00 + 0x0300) * stride }
+    if v >= 0x2000 && v < 0x2300 { return Int(v - 0x2000 + 0x0400) * stride }
     return nil
   }
 

@@ -57,9 +57,9 @@ import VanBanText
   @Test func batchWriteMatchesOneByOne() throws {
     let batched = try TempDir().store()
     let outcomes = try batched.write([
-      .plan(Seeds.plan(0)), .plan(Seeds.plan(1, name: "x.txt")),
+      .plan(batched.keyed(Seeds.plan(0))), .plan(batched.keyed(Seeds.plan(1, name: "x.txt"))),
       .failure(sourceName: "broken.txt", sha256: nil, bytes: 3, kind: "bad_data", error: "not text"),
-      .plan(Seeds.plan(4, name: "x.txt")), .plan(Seeds.plan(0)),
+      .plan(batched.keyed(Seeds.plan(4, name: "x.txt"))), .plan(batched.keyed(Seeds.plan(0))),
     ])
     #expect(outcomes == [.inserted, .inserted, nil, .replaced, .unchanged])
     let single = try TempDir().store()

@@ -51,8 +51,8 @@ struct Ingest: ParsableCommand {
 
   /// What a worker hands to the writer.
   enum Outcome: Sendable {
-    /// `plan` is nil when nothing but the JSON is wanted (no database).
-    case parsed(Plan?, json: [UInt8]?, bytes: Int, worker: Int)
+    /// The plan is nil when nothing but the JSON is wanted (no database).
+    case parsed(PlanStore.KeyedPlan?, json: [UInt8]?, bytes: Int, worker: Int)
     case unchanged(bytes: Int)
     case failed(kind: String, message: String, sha256: String?, bytes: Int)
   }
@@ -98,7 +98,6 @@ struct Ingest: ParsableCommand {
     let input = self.input
     let wantJSON = output != nil
     let knownDigests = known
-    let keepPlans = store != nil
     let workers = min(jobs, max(files.count, 1))
     // Written plans go back to the thread that parsed them to be freed there: freeing another
     // thread's memory takes its allocator's lock, and the writing thread, which bounds the
@@ -121,7 +120,7 @@ struct Ingest: ParsableCommand {
               options.ocr.pageProgress = { done, total in pages.update(w, done: done, total: total) }
             }
             let outcome = Self.process(
-              files[i].path, options: options, json: wantJSON, keepPlan: keepPlans, known: knownDigests, worker: w)
+              files[i].path, options: options, json: wantJSON, store: store, known: knownDigests, worker: w)
             // Off the board before the result is counted, so its bytes never count twice.
             pages?.end(w)
             queue.finish(i, outcome)
@@ -231,7 +230,7 @@ struct Ingest: ParsableCommand {
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
   static func process(
-    _ path: String, options: ParseOptions, json: Bool, keepPlan: Bool, known: [String: String], worker: Int
+    _ path: String, options: ParseOptions, json: Bool, store: PlanStore?, known: [String: String], worker: Int
   ) -> Outcome {
     let bytes: [UInt8]
     do {
@@ -249,7 +248,8 @@ struct Ingest: ParsableCommand {
     do {
       let plan = try PlanParser.parse(
         bytes, options: options)
-      return .parsed(keepPlan ? plan : nil, json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
+      // Keyed here, off the writing thread (`PlanStore.keyed`).
+      return .parsed(store?.keyed(plan), json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
     } catch {
       return .failed(kind: "bad_data", message: error.description, sha256: digest ?? InputDigest.sha256Hex(bytes), bytes: bytes.count)
     }
