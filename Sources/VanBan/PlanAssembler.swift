@@ -20,6 +20,8 @@ struct PlanAssembler {
       }
     }
     let extractor = ReferenceExtractor(lex: lexicon)
+    // The words of every text the extractor reads, folded once for the document.
+    let folds = WordFolds()
     var mentions: [Reference] = []
     // The legal bases are body texts too, and the texts richest in citations: read once.
     var citingTexts: [Int: (text: LogicalText, references: [Reference])] = [:]
@@ -31,17 +33,17 @@ struct PlanAssembler {
       let scan = extractor.scan(text.text, labels: text.line < firstAnnexLine)
       mayNameAnnex.append(scan.label)
       guard scan.citation else { continue }
-      let refs = extractor.extractAll(from: text)
+      let refs = extractor.extractAll(from: text, folds: folds)
       guard !refs.isEmpty else { continue }
       mentions += refs
       citingTexts[text.line] = (text, refs)
     }
     for annex in parser.annexes {
-      for table in annex.tables { mentions += cellReferences(table, extractor) }
+      for table in annex.tables { mentions += cellReferences(table, extractor, folds) }
     }
     let sections = parser.sections
     func walk(_ s: Section) {
-      for t in s.tables { mentions += cellReferences(t, extractor) }
+      for t in s.tables { mentions += cellReferences(t, extractor, folds) }
       s.children.forEach(walk)
     }
     sections.forEach(walk)
@@ -52,7 +54,7 @@ struct PlanAssembler {
     let legalBases = parser.legalBases.map { text -> LegalBasis in
       var own = ReferenceIndex()
       let known = citingTexts[text.line].flatMap { $0.text.isSame(as: text) ? $0.references : nil }
-      (known ?? extractor.extract(from: text)).forEach { own.add($0) }
+      (known ?? extractor.extract(from: text, folds: folds)).forEach { own.add($0) }
       return LegalBasis(text: text.text, line: text.line, references: own.references)
     }
     diagnostics += checkAnnexMentions(mayNameAnnex)
@@ -116,11 +118,11 @@ struct PlanAssembler {
     return plan
   }
 
-  private func cellReferences(_ table: Table, _ extractor: ReferenceExtractor) -> [Reference] {
+  private func cellReferences(_ table: Table, _ extractor: ReferenceExtractor, _ folds: WordFolds) -> [Reference] {
     var refs: [Reference] = []
     for row in table.rows {
       for cell in row.cells where !cell.isEmpty {
-        refs += extractor.extract(from: LogicalText(cell, line: row.line))
+        refs += extractor.extract(from: LogicalText(cell, line: row.line), folds: folds)
       }
     }
     return refs

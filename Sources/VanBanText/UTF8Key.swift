@@ -35,34 +35,38 @@ public struct UTF8Key: Hashable, Sendable {
   @inline(__always)
   static func mix(_ s: String, seed: UInt64) -> UInt64 {
     var s = s
-    return s.withUTF8 { b -> UInt64 in
-      let k: UInt64 = 0x9E37_79B9_7F4A_7C15
-      let n = b.count
-      var h = (seed ^ UInt64(n)) &* k
-      guard let p = b.baseAddress, n > 0 else { return h }
-      let raw = UnsafeRawPointer(p)
-      // Every byte is read, short keys (most of them: folded words) by overlapping loads
-      // rather than a byte at a time: first and last eight, four, or the ends and middle.
-      if n >= 8 {
-        var i = 0
-        while i + 8 < n {
-          h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
-          h ^= h >> 29
-          i += 8
-        }
-        h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* k
-      } else if n >= 4 {
-        let lo = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-        let hi = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-        h = (h ^ (lo << 32 | hi)) &* k
-      } else {
-        let v = UInt64(p[0]) << 16 | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1])
-        h = (h ^ v) &* k
+    return s.withUTF8 { mix(bytes: $0, seed: seed) }
+  }
+
+  /// The hash of `UTF8Key` on bytes, for tables of words that are not Strings yet.
+  @inlinable @inline(__always)
+  public static func mix(bytes b: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+    let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let n = b.count
+    var h = (seed ^ UInt64(n)) &* k
+    guard let p = b.baseAddress, n > 0 else { return h }
+    let raw = UnsafeRawPointer(p)
+    // Every byte is read, short keys (most of them: folded words) by overlapping loads
+    // rather than a byte at a time: first and last eight, four, or the ends and middle.
+    if n >= 8 {
+      var i = 0
+      while i + 8 < n {
+        h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+        h ^= h >> 29
+        i += 8
       }
-      h ^= h >> 32
-      h = h &* 0xD6E8_FEB8_6659_FD93
-      h ^= h >> 32
-      return h
+      h = (h ^ raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* k
+    } else if n >= 4 {
+      let lo = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+      let hi = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+      h = (h ^ (lo << 32 | hi)) &* k
+    } else {
+      let v = UInt64(p[0]) << 16 | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1])
+      h = (h ^ v) &* k
     }
+    h ^= h >> 32
+    h = h &* 0xD6E8_FEB8_6659_FD93
+    h ^= h >> 32
+    return h
   }
 }

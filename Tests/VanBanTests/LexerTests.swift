@@ -357,6 +357,30 @@ import VanBanText
     }
     #expect(checked > 2_000)
   }
+
+  /// One document's table of folded words answers as the folds themselves: every word of
+  /// every corpus document asked twice through one table (the second answer comes from the
+  /// table).
+  @Test func wordTableAnswersAsTheFolds() throws {
+    let cleaner = MarkupCleaner(grammar: .shared)
+    let folds = WordFolds()
+    var asked = 0
+    for input in Repo.corpusInputs() {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let clean = cleaner.clean(raw)
+        for word in Words.split(Substring(clean)) {
+          let want = Words.bare(FoldingKey.toneInsensitive(word))
+          #expect(folds.bare(word) == want && folds.bare(word) == want, "\(word)")
+          asked += 1
+        }
+      }
+    }
+    #expect(asked > 20_000)
+    // Words that differ only in case, tone placement or clinging punctuation stay apart as
+    // keys and fold alike.
+    #expect(folds.bare("Hoà,") == folds.bare("hòa") && folds.bare("NĂM") == "năm")
+  }
 }
 
 /// The byte scans that let extractors skip a text agree with the word-by-word tests they stand

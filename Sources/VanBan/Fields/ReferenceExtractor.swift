@@ -14,17 +14,18 @@ struct ReferenceExtractor {
   /// How far an issuer's name not in Grammar/issuers.tsv may run before a stop.
   static let maxIssuerWords = 12
 
-  func extract(from text: LogicalText) -> [Reference] {
+  /// - Parameter folds: the document's folded words, when the caller reads many of its texts.
+  func extract(from text: LogicalText, folds: WordFolds? = nil) -> [Reference] {
     // Every citation has a number right after its kind, "số" or ":": most running text has
     // none (its numbers are dates after "ngày", sums, counts), and a byte scan that folds only
     // the word before each number says so before the text is cut into words.
     guard mayHoldCitation(text.text) else { return [] }
-    return extractAll(from: text)
+    return extractAll(from: text, folds: folds)
   }
 
   /// `extract` without the citation scan, for callers that ran it (`scan`); the tests hold
   /// the scan to never dropping a text this finds a citation in.
-  func extractAll(from text: LogicalText) -> [Reference] {
+  func extractAll(from text: LogicalText, folds: WordFolds? = nil) -> [Reference] {
     let words = Words.split(Substring(text.text))
     guard words.count >= 2 else { return [] }
     // Only a word that can be a citation number can end a citation's head: dates, sums and
@@ -34,7 +35,7 @@ struct ReferenceExtractor {
     // Before the number: the kind, "số" and ":"; after it (folded once a kind and a number
     // are found): the rest of a broken number, "ngày" and the date, "của" and the issuer (a
     // known one, or up to 12 words and a stop).
-    var bare = Words.bareNear(anchors, in: words, before: lex.docKinds.longest + 2, after: 0)
+    var bare = Words.bareNear(anchors, in: words, before: lex.docKinds.longest + 2, after: 0, folds: folds)
     let after = 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop
     var foldedUpTo = -1
     let utf8Start = text.text.utf8.startIndex
@@ -60,7 +61,7 @@ struct ReferenceExtractor {
       var i = max(p + 1, foldedUpTo + 1)
       foldedUpTo = max(foldedUpTo, min(p + after, words.count - 1))
       while i <= foldedUpTo {
-        if bare[i].isEmpty { bare[i] = Words.bare(FoldingKey.toneInsensitive(words[i])) }
+        if bare[i].isEmpty { bare[i] = folds?.bare(words[i]) ?? Words.bare(FoldingKey.toneInsensitive(words[i])) }
         i += 1
       }
       p += 1

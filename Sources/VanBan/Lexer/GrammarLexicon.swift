@@ -344,14 +344,14 @@ enum Words {
   /// Extractors look for a phrase next to a word that bytes alone can spot (a number, a
   /// label); folding a whole paragraph to find one was most of their cost. The words come
   /// from cleaned text, which holds no exotic spaces, so a word folds to one word.
-  static func bareNear(_ anchors: [Int], in words: [Substring], before: Int, after: Int) -> [String] {
+  static func bareNear(_ anchors: [Int], in words: [Substring], before: Int, after: Int, folds: WordFolds? = nil) -> [String] {
     var bare = [String](repeating: "", count: words.count)
     var done = -1
     for a in anchors {
       var i = max(a - before, done + 1)
       let end = min(a + after, words.count - 1)
       while i <= end {
-        bare[i] = Words.bare(FoldingKey.toneInsensitive(words[i]))
+        bare[i] = folds?.bare(words[i]) ?? Words.bare(FoldingKey.toneInsensitive(words[i]))
         i += 1
       }
       done = max(done, end)
