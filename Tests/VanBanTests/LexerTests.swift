@@ -381,6 +381,30 @@ import VanBanText
     // keys and fold alike.
     #expect(folds.bare("Hoà,") == folds.bare("hòa") && folds.bare("NĂM") == "năm")
   }
+
+  /// The word list the citation and annex readers cut is `Words.split`'s words, where they
+  /// stand, and joins them as `joinedText` does, on every corpus line (tabs and runs of
+  /// spaces included).
+  @Test func wordListIsTheSplitWords() throws {
+    var lines = 0
+    for input in Repo.corpusInputs() {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let list = Words.list(raw)
+        let split = Words.split(raw)
+        #expect(Array(list) == split && list.firstBytes == split.map { $0.utf8.first! })
+        for (k, word) in split.enumerated() {
+          #expect(list.offset(k) == raw.utf8.distance(from: raw.startIndex, to: word.startIndex))
+        }
+        for r in [0..<split.count, 0..<min(1, split.count), (split.count / 2)..<split.count] {
+          #expect(list.joined(r) == split[r].joinedText(" "))
+        }
+        lines += 1
+      }
+    }
+    #expect(lines > 2_000)
+    #expect(Words.list(" \t ").isEmpty && Words.list("").isEmpty)
+  }
 }
 
 /// The byte scans that let extractors skip a text agree with the word-by-word tests they stand

@@ -34,6 +34,10 @@ struct AgencyLexicon: Sendable {
   /// heading ("Phòng … là cơ quan thường trực", `copula`).
   private let andWord: String
   private let copulas: Set<String>
+  /// The first bytes of the copulas: a word opening with an ASCII byte no copula opens with
+  /// (lower-cased) is none, and lower-casing every word of every heading to find out was most
+  /// of reading a heading's agency.
+  private let copulaLeads: Set<UInt8>
   /// `split`, `isKnown` and `canonical` answers by their argument: table cells repeat.
   private let splits = Memo<[String]>()
   private let known = Memo<Bool>()
@@ -65,6 +69,17 @@ struct AgencyLexicon: Sendable {
     connectors = Set(words("agency_connector"))
     andWord = words("and").first ?? ""
     copulas = Set(words("copula"))
+    copulaLeads = Set(copulas.compactMap(\.utf8.first))
+  }
+
+  /// Whether the word lower-cased is a copula. Lower-casing maps an ASCII first scalar to an
+  /// ASCII one, so such a word is settled by its first byte when no copula opens with it.
+  private func isCopula(_ word: String) -> Bool {
+    if let b = word.utf8.first, b < 0x80 {
+      let lower = b &- 0x41 < 26 ? b | 0x20 : b
+      if !copulaLeads.contains(lower) { return false }
+    }
+    return copulas.contains(word.lowercased())
   }
 
   /// The canonical name of one agency; an unknown name passes through cleaned (trimmed, leading "- " / "+ " and
@@ -146,7 +161,7 @@ struct AgencyLexicon: Sendable {
     var text = words.joinedText(" ")
     if let colon = text.utf8.firstIndex(of: 0x3A) { text = String(text[..<colon]) }
     words = WhiteSpace.words(text)
-    if let copula = words.firstIndex(where: { copulas.contains($0.lowercased()) }), copula > 0 {
+    if let copula = words.firstIndex(where: isCopula), copula > 0 {
       words = Array(words[..<copula])
     }
     let name = Self.clean(words.joinedText(" "))

@@ -12,10 +12,13 @@ struct AnnexMentions {
     // Most text holds no word that can be a label: a byte scan says so before the text is
     // cut into words.
     guard scanned ?? Self.hasLabelWord(text.text) else { return [] }
-    let words = Words.split(Substring(text.text))
+    let words = Words.list(Substring(text.text))
     // A mention ends in a label — a Roman numeral or a number of one or two digits — and
     // most text has no such word: then there is nothing to fold.
-    let anchors = words.indices.filter { Self.mayBeLabel(words[$0]) }
+    let anchors = words.indices.filter {
+      let first = words.firstBytes[$0]
+      return (RomanNumeral.digit(first) != nil || first &- 0x30 < 10) && Self.mayBeLabel(words[$0])
+    }
     guard !anchors.isEmpty else { return [] }
     let phrase = lex.keyword("annex_ref")
     // Before a label: the phrase and "số"; after it: "và" and the next label.
@@ -34,7 +37,7 @@ struct AnnexMentions {
         var w = String(words[p])
         while let l = w.last, ",;:.)".contains(l) { w.removeLast() }
         if RomanNumeral.value(w) != nil || (!w.isEmpty && w.utf8.count <= 2 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
-          let offset = text.text.utf8.distance(from: text.text.startIndex, to: words[p].startIndex)
+          let offset = words.offset(p)
           found.append((w, text.line(atUTF8: offset)))
           p += 1
           if words[p - 1].hasSuffix(";") || words[p - 1].hasSuffix(")") || words[p - 1].hasSuffix(".") { break }

@@ -258,6 +258,63 @@ enum Words {
     cut(s, isSpaceOrTab)
   }
 
+  /// The words `split` cuts, made Substrings only when read (`WordList`).
+  static func list(_ s: Substring) -> WordList {
+    var copy = s
+    return copy.withUTF8 { bytes in
+      // Counted first, so both arrays are written in place at their final size: appending
+      // cost more than finding the words.
+      var count = 0
+      forEachWordStart(in: bytes) { _ in count += 1 }
+      let n = bytes.count
+      var k = 0
+      var firsts = [UInt8](repeating: 0, count: count)
+      let ranges = firsts.withUnsafeMutableBufferPointer { firsts in
+        [Range<Int>](unsafeUninitializedCapacity: count) { ranges, filled in
+          forEachWordStart(in: bytes) { start in
+            var end = start + 1
+            while end < n, !isSpaceOrTab(bytes[end]) { end += 1 }
+            (ranges.baseAddress! + k).initialize(to: start..<end)
+            firsts[k] = bytes[start]
+            k += 1
+          }
+          filled = k
+        }
+      }
+      return WordList(text: s, ranges: ranges, firstBytes: firsts)
+    }
+  }
+
+  /// Calls `body` with the offset of every word's first byte, in order: eight bytes at a time,
+  /// a word starting where a byte that is no space or tab follows one that is (or the start).
+  @inline(__always)
+  private static func forEachWordStart(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+    let n = bytes.count
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    // The high bit of the byte before the eight: set when that byte separates (or is none).
+    var before: UInt64 = 0x80
+    while i + 8 <= n {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+      let separators = ByteMask.equal(x, to: 0x20) | ByteMask.equal(x, to: 0x09)
+      var starts = ~separators & 0x8080_8080_8080_8080 & (separators << 8 | before)
+      while starts != 0 {
+        body(i + starts.trailingZeroBitCount / 8)
+        starts &= starts &- 1
+      }
+      before = separators >> 56
+      i += 8
+    }
+    var separated = before != 0
+    while i < n {
+      let separator = isSpaceOrTab(bytes[i])
+      if !separator && separated { body(i) }
+      separated = separator
+      i += 1
+    }
+  }
+
   /// When `s` has more than `limit` words (as `split` cuts them): the UTF-8 index where its
   /// `k`-th word ends (its last word's end if it has fewer); otherwise nil. Counts on the
   /// bytes, without making the words.
@@ -344,7 +401,9 @@ enum Words {
   /// Extractors look for a phrase next to a word that bytes alone can spot (a number, a
   /// label); folding a whole paragraph to find one was most of their cost. The words come
   /// from cleaned text, which holds no exotic spaces, so a word folds to one word.
-  static func bareNear(_ anchors: [Int], in words: [Substring], before: Int, after: Int, folds: WordFolds? = nil) -> [String] {
+  static func bareNear<W: RandomAccessCollection<Substring>>(
+    _ anchors: [Int], in words: W, before: Int, after: Int, folds: WordFolds? = nil
+  ) -> [String] where W.Index == Int {
     var bare = [String](repeating: "", count: words.count)
     var done = -1
     for a in anchors {
@@ -422,5 +481,49 @@ enum Words {
     }
     while w.utf8.first == 0x28, let f = w.first, f == "(" { w.removeFirst() }
     return String(w)
+  }
+}
+
+/// The words of a text as `Words.split` cuts them, each made a Substring only when read.
+///
+/// The citation and annex readers look at the few words around each number of a paragraph;
+/// making a Substring of every word (~250 instructions each, most of it checking the bounds
+/// fall between scalars) was most of cutting the text.
+struct WordList: RandomAccessCollection {
+  let text: Substring
+  /// Each word's UTF-8 offsets in `text`.
+  let ranges: [Range<Int>]
+  /// Each word's first byte (a word is never empty).
+  let firstBytes: [UInt8]
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { ranges.count }
+  subscript(i: Int) -> Substring { text.utf8Slice(ranges[i]) }
+
+  /// Where word `i` starts in `text`, in UTF-8 bytes.
+  func offset(_ i: Int) -> Int { ranges[i].lowerBound }
+
+  /// `self[r].joinedText(" ")`, copied from the text's bytes without making the words.
+  func joined(_ r: Range<Int>) -> String {
+    guard r.count > 1 else { return r.isEmpty ? "" : String(self[r.lowerBound]) }
+    var total = r.count - 1
+    for i in r { total += ranges[i].count }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      String(unsafeUninitializedCapacity: total) { out in
+        var n = 0
+        for i in r {
+          if i > r.lowerBound {
+            out[n] = 0x20
+            n += 1
+          }
+          for b in bytes[ranges[i]] {
+            out[n] = b
+            n += 1
+          }
+        }
+        return n
+      }
+    }
   }
 }
