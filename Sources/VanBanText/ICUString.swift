@@ -47,9 +47,21 @@ enum ICUString {
   /// The UTF-8 length of well-formed UTF-16 `units` (an unpaired surrogate is counted as 2
   /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4.
   static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+    // 1, plus 1 from U+0080, plus 1 more from U+0800 except surrogates: without branches, in
+    // blocks whose counts fit a UInt32, so the compiler can use vector instructions.
     var count = 0
-    for unit in units {
-      count &+= unit < 0x80 ? 1 : unit < 0x800 ? 2 : (unit & 0xF800) == 0xD800 ? 2 : 3
+    var start = 0
+    while start < units.count {
+      let end = min(units.count, start + 1 << 20)
+      var extra: UInt32 = 0
+      for i in start..<end {
+        let unit = units[i]
+        let two: UInt32 = unit >= 0x80 ? 1 : 0
+        let three: UInt32 = unit >= 0x800 && unit & 0xF800 != 0xD800 ? 1 : 0
+        extra &+= two &+ three
+      }
+      count += end - start + Int(extra)
+      start = end
     }
     return count
   }

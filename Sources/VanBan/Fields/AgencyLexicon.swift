@@ -75,11 +75,15 @@ struct AgencyLexicon: Sendable {
   /// Whether the word lower-cased is a copula. Lower-casing maps an ASCII first scalar to an
   /// ASCII one, so such a word is settled by its first byte when no copula opens with it.
   private func isCopula(_ word: String) -> Bool {
-    if let b = word.utf8.first, b < 0x80 {
-      let lower = b &- 0x41 < 26 ? b | 0x20 : b
-      if !copulaLeads.contains(lower) { return false }
-    }
+    if let b = word.utf8.first, !mayBeCopula(b) { return false }
     return copulas.contains(word.lowercased())
+  }
+
+  /// False when a word opening with this byte cannot be a copula (an ASCII byte no copula
+  /// opens with, lower-cased).
+  private func mayBeCopula(_ first: UInt8) -> Bool {
+    guard first < 0x80 else { return true }
+    return copulaLeads.contains(first &- 0x41 < 26 ? first | 0x20 : first)
   }
 
   /// The canonical name of one agency; an unknown name passes through cleaned (trimmed, leading "- " / "+ " and
@@ -155,16 +159,24 @@ struct AgencyLexicon: Sendable {
   /// "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, …"), so the name ends at a colon, at "là",
   /// or where a known name is followed by a lower-case predicate of three words or more.
   func agency(inHeading heading: String) -> String {
-    var words = WhiteSpace.words(Self.stripEmphasis(Self.clean(heading)))
-    if let first = words.first, words.count > 1, Self.isLabel(first) { words.removeFirst() }
-    words = removingPrefix(words)
-    var text = words.joinedText(" ")
-    if let colon = text.utf8.firstIndex(of: 0x3A) { text = String(text[..<colon]) }
-    words = WhiteSpace.words(text)
-    if let copula = words.firstIndex(where: isCopula), copula > 0 {
-      words = Array(words[..<copula])
+    // A heading runs on into its whole paragraph, and only its opening words and the words
+    // before the first colon are read: the words are byte ranges of the collapsed text (the
+    // words joined by single spaces), made Strings only where they are read.
+    let collapsed = WhiteSpace.collapse(Substring(Self.stripEmphasis(Self.clean(heading))))
+    let all = Words.list(Substring(collapsed))
+    var dropped = 0
+    if all.count > 1, Self.isLabel(String(all[0])) { dropped = 1 }
+    dropped += removedPrefixCount(all, from: dropped)
+    var text = dropped < all.count ? Substring(collapsed).utf8Slice(all.offset(dropped)..<collapsed.utf8.count) : ""
+    if let colon = text.utf8.firstIndex(of: 0x3A) { text = text[..<colon] }
+    let words = Words.list(text)
+    var kept = words.count
+    if let copula = words.indices.first(where: { mayBeCopula(words.firstBytes[$0]) && isCopula(String(words[$0])) }),
+      copula > 0
+    {
+      kept = copula
     }
-    let name = Self.clean(words.joinedText(" "))
+    let name = Self.clean(words.joined(0..<kept))
     if let known = lookup(name) { return known }
     let parts = split(name)
     if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joinedText(", ") }
@@ -283,14 +295,15 @@ struct AgencyLexicon: Sendable {
 
   // MARK: Headings
 
-  private func removingPrefix(_ words: [String]) -> [String] {
-    // Keys of the opening words only: a heading runs on into its whole paragraph, and keying
-    // every word of it was most of this function's cost. `prefixes` is longest first.
-    let keys = words.prefix(prefixes.first?.count ?? 0).map(Self.key)
-    for prefix in prefixes where prefix.count < words.count && Array(keys[..<prefix.count]) == prefix {
-      return Array(words[prefix.count...])
+  /// How many opening words of `words[start...]` are an agency prefix ("Đề nghị"), the
+  /// longest such; never all of them. Only the opening words are keyed.
+  private func removedPrefixCount(_ words: WordList, from start: Int) -> Int {
+    let count = words.count - start
+    let keys = (start..<min(words.count, start + (prefixes.first?.count ?? 0))).map { Self.key(String(words[$0])) }
+    for prefix in prefixes where prefix.count < count && Array(keys[..<prefix.count]) == prefix {
+      return prefix.count
     }
-    return words
+    return 0
   }
 
   /// The longest known name opening the words, when what follows it reads as a predicate
