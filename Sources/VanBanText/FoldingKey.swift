@@ -35,6 +35,12 @@ public enum FoldingKey {
     return generalToneInsensitive(String(s)).split(separator: " ").map(String.init)
   }
 
+  /// `toneInsensitiveFirstWord` of valid UTF-8 bytes.
+  public static func toneInsensitiveFirstWord(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if let first = ToneFoldTable.foldFirstWord(utf8: bytes) { return first }
+    return toneInsensitiveWords(String(decoding: bytes, as: UTF8.self)).first
+  }
+
   /// `toneInsensitiveWords(s).first`, folding no further than the first word needs.
   public static func toneInsensitiveFirstWord(_ s: Substring) -> String? {
     if let first = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.foldFirstWord(utf8: $0) }) ?? nil {

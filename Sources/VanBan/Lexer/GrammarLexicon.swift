@@ -225,13 +225,13 @@ struct PhraseMatcher: Sendable {
   /// `matchPrefix(line.words)`, folding the rest of the line only when its first word starts
   /// some phrase.
   func matchPrefix(_ line: ClassifiedLine) -> (value: String, count: Int)? {
-    guard let first = line.firstWord, !first.isEmpty, starts(with: Words.bare(first)) else { return nil }
+    guard let first = line.bareFirstWord, line.firstWord?.isEmpty == false, starts(with: first) else { return nil }
     return matchPrefix(line.words)
   }
 
   /// `matchWhole(line.words)`, as `matchPrefix(_: ClassifiedLine)` saves folding.
   func matchWhole(_ line: ClassifiedLine) -> String? {
-    guard let first = line.firstWord, !first.isEmpty, starts(with: Words.bare(first)) else { return nil }
+    guard let first = line.bareFirstWord, line.firstWord?.isEmpty == false, starts(with: first) else { return nil }
     return matchWhole(line.words)
   }
 

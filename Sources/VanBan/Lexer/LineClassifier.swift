@@ -54,6 +54,7 @@ final class ClassifiedLine: @unchecked Sendable {
   var indent = 0
   private var cachedWords: [String]?
   private var cachedFirst: String?
+  private var cachedBareFirst: String?
 
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
     self.number = number
@@ -79,14 +80,30 @@ final class ClassifiedLine: @unchecked Sendable {
     if let cachedWords { return cachedWords.first }
     if let cachedFirst { return cachedFirst }
     // The first token between spaces and tabs; folding never joins words, so the first word of
-    // its fold is the first word of the whole fold (when it has one).
-    let s = Substring(foldSource)
-    let u = s.utf8
-    guard let start = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return words.first }
-    let end = u[start...].firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? u.endIndex
-    guard let first = FoldingKey.toneInsensitiveFirstWord(s[start..<end]) else { return words.first }
+    // its fold is the first word of the whole fold (when it has one). Found on the bytes:
+    // stepping the String's UTF-8 view cost as much as the fold.
+    var source = foldSource
+    let folded: String? = source.withUTF8 { b in
+      var start = 0
+      while start < b.count, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+      guard start < b.count else { return nil }
+      var end = start + 1
+      while end < b.count, b[end] != 0x20 && b[end] != 0x09 { end += 1 }
+      return FoldingKey.toneInsensitiveFirstWord(utf8: UnsafeBufferPointer(rebasing: b[start..<end]))
+    }
+    guard let first = folded else { return words.first }
     cachedFirst = first
     return first
+  }
+
+  /// `firstWord` without the punctuation clinging to it (`Words.bare`): what the phrase tests
+  /// look up, asked of a line by several of them.
+  var bareFirstWord: String? {
+    if let cachedBareFirst { return cachedBareFirst }
+    guard let first = firstWord else { return nil }
+    let bare = Words.bare(first)
+    cachedBareFirst = bare
+    return bare
   }
 
   /// Empty, or tabs alone outside a row. On the bytes: asked of every line by every reader,

@@ -12,7 +12,7 @@ extension LineCursor {
     let line = lines[start]
     // The header starts with the number column's name: test its first word before folding the
     // line (this is asked of most lines).
-    guard !line.isTableRow, line.marker == nil, let first = line.firstWord, lex.columns.starts(with: Words.bare(first)),
+    guard !line.isTableRow, line.marker == nil, let first = line.bareFirstWord, lex.columns.starts(with: first),
       line.words.count >= 3
     else { return nil }
     var words = Words.split(Substring(line.text)).map(String.init)
