@@ -4,7 +4,11 @@
 /// plan is written by hand into a byte buffer; its output is checked against the JSON
 /// Schema by the tests rather than trusted.
 public struct JSONWriter: Sendable {
-  public private(set) var bytes: [UInt8] = []
+  /// Where the bytes go. A writer is used through one `inout` chain; a copy of it would write
+  /// into the same output.
+  private let out: JSONOutput
+  /// What has been written.
+  public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: out.base, count: out.count)) }
   private let pretty: Bool
   private var depth = 0
   /// Whether the container being written has had an element yet: one bit per depth, in a
@@ -29,10 +33,10 @@ public struct JSONWriter: Sendable {
 
   public init(pretty: Bool = false, reserving capacity: Int = 4096) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    out = JSONOutput(capacity: capacity)
   }
 
-  public var string: String { String(decoding: bytes, as: UTF8.self) }
+  public var string: String { String(decoding: UnsafeBufferPointer(start: out.base, count: out.count), as: UTF8.self) }
 
   // MARK: containers
 
@@ -57,11 +61,15 @@ public struct JSONWriter: Sendable {
   /// Starts an object member; the value written next belongs to it.
   public mutating func key(_ name: StaticString) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    // One reservation for the quoted name, the colon and the space.
+    name.withUTF8Buffer { name in
+      out.reserve(name.count + 4)
+      out.putReserved(UInt8(ascii: "\""))
+      out.putReserved(name)
+      out.putReserved(UInt8(ascii: "\""))
+      out.putReserved(UInt8(ascii: ":"))
+      if pretty { out.putReserved(UInt8(ascii: " ")) }
+    }
     pendingValueAfterKey = true
   }
 
@@ -69,8 +77,8 @@ public struct JSONWriter: Sendable {
   public mutating func key(dynamic name: String) {
     separate()
     writeString(name)
-    bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    out.put(UInt8(ascii: ":"))
+    if pretty { out.put(UInt8(ascii: " ")) }
     pendingValueAfterKey = true
   }
 
@@ -93,7 +101,7 @@ public struct JSONWriter: Sendable {
   /// The decimal digits of `i`, written in place: every item carries a line number, and a
   /// String made for each one was a measurable part of writing a plan.
   private mutating func appendDigits(_ i: Int) {
-    if i < 0 { bytes.append(UInt8(ascii: "-")) }
+    if i < 0 { out.put(UInt8(ascii: "-")) }
     var m = i.magnitude
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, written from the end
     withUnsafeMutableBytes(of: &digits) { buf in
@@ -103,7 +111,7 @@ public struct JSONWriter: Sendable {
         buf[k] = UInt8(ascii: "0") + UInt8(m % 10)
         m /= 10
       } while m > 0
-      bytes.append(contentsOf: buf[k...])
+      out.put(UnsafeBufferPointer(start: buf.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, count: buf.count - k))
     }
   }
 
@@ -154,14 +162,14 @@ public struct JSONWriter: Sendable {
       pendingValueAfterKey = false
       return
     }
-    if hasElement(depth) { bytes.append(UInt8(ascii: ",")) }
+    if hasElement(depth) { out.put(UInt8(ascii: ",")) }
     setHasElement(depth, true)
     newline()
   }
 
   private mutating func open(_ c: UInt8) {
     separate()
-    bytes.append(c)
+    out.put(c)
     depth += 1
     setHasElement(depth, false)
   }
@@ -170,17 +178,18 @@ public struct JSONWriter: Sendable {
     let had = hasElement(depth)
     depth -= 1
     if had { newline() }
-    bytes.append(c)
+    out.put(c)
   }
 
   private mutating func newline() {
     guard pretty else { return }
-    bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<depth { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+    out.put(UInt8(ascii: "\n"))
+    for _ in 0..<depth { out.put(UInt8(ascii: " ")); out.put(UInt8(ascii: " ")) }
   }
 
   private mutating func appendASCII(_ s: String) {
-    bytes.append(contentsOf: s.utf8)
+    var s = s
+    s.withUTF8 { out.put($0) }
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -200,10 +209,14 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func writeString(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
     var s = s
-    s.withUTF8 { writeEscaped($0) }
-    bytes.append(UInt8(ascii: "\""))
+    s.withUTF8 { u in
+      // Room for the string as it is and its quotes: escapes, rare, reserve their own.
+      out.reserve(u.count + 2)
+      out.putReserved(UInt8(ascii: "\""))
+      writeEscaped(u)
+      out.put(UInt8(ascii: "\""))
+    }
   }
 
   /// Runs that need no escape are copied whole; appending byte by byte from the String's
@@ -221,21 +234,81 @@ public struct JSONWriter: Sendable {
     for i in clean..<u.count {
       let b = u[i]
       guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+      out.put(UnsafeBufferPointer(rebasing: u[start..<i]))
       start = i + 1
       switch b {
-      case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-      case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-      case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-      case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-      case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+      case UInt8(ascii: "\""): out.put(UInt8(ascii: "\\")); out.put(b)
+      case UInt8(ascii: "\\"): out.put(UInt8(ascii: "\\")); out.put(b)
+      case 0x0A: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "n"))
+      case 0x0D: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "r"))
+      case 0x09: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "t"))
       case 0..<0x20:
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-        bytes.append(Self.hex[Int(b >> 4)])
-        bytes.append(Self.hex[Int(b & 0xF)])
+        out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "u")); out.put(UInt8(ascii: "0")); out.put(UInt8(ascii: "0"))
+        out.put(Self.hex[Int(b >> 4)])
+        out.put(Self.hex[Int(b & 0xF)])
       default: break
       }
     }
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
+    out.put(UnsafeBufferPointer(rebasing: u[start...]))
+  }
+}
+
+/// The bytes a `JSONWriter` has written, in memory of their own: appending to an array checks
+/// its capacity and that it is not shared on every call, and writing a plan is mostly
+/// appending a few bytes at a time.
+final class JSONOutput: @unchecked Sendable {
+  // Unchecked: a writer is used by one thread, through one `inout` chain, and the dynamic
+  // exclusivity checks cost as much as the appends they guard.
+  @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private(set) var count = 0
+  @exclusivity(unchecked) private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Room for `n` more bytes.
+  @inline(__always)
+  func reserve(_ n: Int) {
+    if count + n > capacity { grow(count + n) }
+  }
+
+  private func grow(_ needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  func put(_ b: UInt8) {
+    reserve(1)
+    putReserved(b)
+  }
+
+  @inline(__always)
+  func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    reserve(bytes.count)
+    putReserved(bytes)
+  }
+
+  /// After `reserve`.
+  @inline(__always)
+  func putReserved(_ b: UInt8) {
+    base[count] = b
+    count += 1
+  }
+
+  /// After `reserve`.
+  @inline(__always)
+  func putReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+    (base + count).update(from: from, count: bytes.count)
+    count += bytes.count
   }
 }
