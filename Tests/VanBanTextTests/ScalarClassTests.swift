@@ -23,3 +23,26 @@ import Testing
     #expect(checked > 8_000)
   }
 }
+
+/// The byte test for a hyphen-broken word agrees with the scalar reading it replaced on the
+/// scalars around its branches: ASCII, Vietnamese letters, marks, other scripts, symbols.
+@Test func brokenHyphenTestAgreesWithTheScalarReading() {
+  func reference(_ s: String) -> Bool {
+    let u = Array(s.unicodeScalars.suffix(2))
+    guard u.count == 2, u[1] == "-" else { return false }
+    return ScalarClass.isAlphabetic(u[0]) || (u[0].value >= 0x30 && u[0].value <= 0x39)
+  }
+  let befores = ["a", "Z", "0", "9", " ", "-", ".", "ố", "Đ", "ư", "a\u{0301}", "\u{0301}", "中", "😀", "ʼ", "ª", "²", "\u{00A0}", "Ω"]
+  var checked = 0
+  for prefix in ["", "x", "số ", "chuyển đổi "] {
+    for b in befores {
+      for end in ["-", "–", "", "- ", "-\u{0301}"] {
+        let s = prefix + b + end
+        #expect(Hyphenation.endsWithBrokenHyphen(s) == reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        checked += 1
+      }
+    }
+  }
+  #expect(checked == 4 * befores.count * 5)
+  #expect(Hyphenation.endsWithBrokenHyphen("chuyển đổi số-") && !Hyphenation.endsWithBrokenHyphen("-"))
+}
