@@ -61,15 +61,27 @@ public struct JSONWriter: Sendable {
   /// Starts an object member; the value written next belongs to it.
   public mutating func key(_ name: StaticString) {
     separate()
-    // One reservation for the quoted name, the colon and the space.
-    name.withUTF8Buffer { name in
-      out.reserve(name.count + 4)
-      out.putReserved(UInt8(ascii: "\""))
-      out.putReserved(name)
-      out.putReserved(UInt8(ascii: "\""))
-      out.putReserved(UInt8(ascii: ":"))
-      if pretty { out.putReserved(UInt8(ascii: " ")) }
+    // One reservation for the quoted name, the colon and the space; the literal's bytes read
+    // in place (a closure over them retained the output for every key).
+    guard name.hasPointerRepresentation else {
+      let out = out
+      name.withUTF8Buffer { name in
+        out.put(UInt8(ascii: "\""))
+        out.put(name)
+        out.put(UInt8(ascii: "\""))
+      }
+      out.put(UInt8(ascii: ":"))
+      if pretty { out.put(UInt8(ascii: " ")) }
+      pendingValueAfterKey = true
+      return
     }
+    let count = name.utf8CodeUnitCount
+    out.reserve(count + 4)
+    out.putReserved(UInt8(ascii: "\""))
+    out.putReserved(UnsafeBufferPointer(start: name.utf8Start, count: count))
+    out.putReserved(UInt8(ascii: "\""))
+    out.putReserved(UInt8(ascii: ":"))
+    if pretty { out.putReserved(UInt8(ascii: " ")) }
     pendingValueAfterKey = true
   }
 

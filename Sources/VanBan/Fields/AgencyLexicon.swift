@@ -9,7 +9,10 @@ import VanBanText
 /// "và" and "," occur inside names ("Văn phòng HĐND và UBND xã", "Trung tâm Văn hóa, Thể thao và
 /// Truyền thông xã") as often as between them, so a cell is cut there only when every part is a
 /// name the lexicon knows.
-struct AgencyLexicon: Sendable {
+///
+/// A class: every table cell and heading passes the lexicon along, and copying a struct of
+/// fourteen tables and caches retained each of them.
+final class AgencyLexicon: Sendable {
   /// Folded key of every canonical name and alias → canonical name.
   private let canonicalByKey: [UTF8Key: String]
   /// The first token (up to a space or dash) of every key: most text the splitters ask about

@@ -68,7 +68,8 @@ struct LayoutBuilder {
     var start = 0
     // OCR files list their pages in order: the stable sort by page is then the words as they
     // are, and only files that interleave pages pay for it.
-    let inPageOrder = zip(words, words.dropFirst()).allSatisfy { $0.page <= $1.page }
+    // By index: zipping the words with themselves copied each of them twice.
+    let inPageOrder = words.indices.dropFirst().allSatisfy { words[$0 - 1].page <= words[$0].page }
     let ordered = inPageOrder ? words : words.enumerated().sorted { ($0.element.page, $0.offset) < ($1.element.page, $1.offset) }.map(\.element)
     while start < ordered.count {
       var end = start + 1

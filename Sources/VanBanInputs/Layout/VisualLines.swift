@@ -174,7 +174,7 @@ enum VisualLines {
       var minX0: Double
       var maxX1: Double
 
-      init(_ k: Int, _ w: OCRWord) {
+      init(_ k: Int, _ w: Box) {
         members = [k]
         sumTop = w.y0
         sumBottom = w.y1
@@ -184,7 +184,7 @@ enum VisualLines {
         maxX1 = w.x1
       }
 
-      mutating func add(_ k: Int, _ w: OCRWord) {
+      mutating func add(_ k: Int, _ w: Box) {
         members.append(k)
         sumTop += w.y0
         sumBottom += w.y1
@@ -196,11 +196,18 @@ enum VisualLines {
 
       /// Whether some member's box collides with `w` (`collides`): never when `w` lies
       /// wholly outside the members' extent, since then no overlap is positive.
-      func anyCollides(_ w: OCRWord, _ words: [OCRWord]) -> Bool {
+      func anyCollides(_ w: Box, _ boxes: [Box]) -> Bool {
         if maxX1 <= w.x0 || minX0 >= w.x1 { return false }
-        return members.contains(where: { VisualLines.collides(words[$0].x0, words[$0].x1, w.x0, w.x1) })
+        return members.contains(where: { VisualLines.collides(boxes[$0].x0, boxes[$0].x1, w.x0, w.x1) })
       }
     }
+    /// A word's box alone: the grouping reads nothing else, and copying whole words (their
+    /// text retained and released) in and out of the loop cost more than the tests.
+    struct Box {
+      var x0, y0, x1, y1: Double
+      var height: Double { y1 - y0 }
+    }
+    let boxes = words.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
     // Each word's centre worked out once for the sort, which compares it n log n times.
     let centerY = words.map(\.centerY)
     let order = words.indices.sorted { a, b in
@@ -208,7 +215,7 @@ enum VisualLines {
     }
     var lines: [Building] = []
     for index in order {
-      let w = words[index]
+      let w = boxes[index]
       // Only a few recent lines can still reach down to this word.
       var best: Int?
       var bestScore = 0.0
@@ -218,7 +225,7 @@ enum VisualLines {
         let overlap = min(w.y1, lines[k].bottom) - max(w.y0, lines[k].top)
         // Without overlap the score is not positive and cannot win: no division for it.
         let score = overlap > 0 ? overlap / max(1, min(w.height, lines[k].bottom - lines[k].top)) : 0
-        if score > bestScore, !lines[k].anyCollides(w, words) {
+        if score > bestScore, !lines[k].anyCollides(w, boxes) {
           best = k
           bestScore = score
         }
