@@ -159,3 +159,22 @@ let coveredScalars: [(String, UInt32)] = ([0x20...0x24F, 0x1E00...0x1EFF, 0x2000
   #expect(checked > 3_000)
   #expect(FoldingKey.diacriticFree("Phòng Văn hóa – Xã hội") == "phong van hoa – xa hoi")
 }
+
+/// Keys compare by their bytes whether they share storage, hold their bytes inline or were
+/// built apart, and equal keys hash alike.
+@Test func utf8KeysCompareByTheirBytes() {
+  let words = ["", "a", "xã", "năm", "ủy ban nhân dân", "trung tâm văn hóa thể thao và truyền thông", "Hòa", "Hoà"]
+  for x in words {
+    for y in words {
+      // The same text built apart, so that no two Strings share storage by accident.
+      let a = UTF8Key(String(decoding: Array(x.utf8), as: UTF8.self))
+      let b = UTF8Key(String(decoding: Array(y.utf8), as: UTF8.self))
+      let same = Array(x.utf8) == Array(y.utf8)
+      #expect((a == b) == same, "\(x) / \(y)")
+      #expect((a == a) && (b == UTF8Key(b.string)))
+      if same { #expect(a.hashValue == b.hashValue) }
+    }
+  }
+  // Tone placement differs in bytes, so the keys differ (folding makes them equal first).
+  #expect(UTF8Key("Hòa") != UTF8Key("Hoà"))
+}
