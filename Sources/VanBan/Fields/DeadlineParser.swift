@@ -253,14 +253,20 @@ struct DeadlineParser: Sendable {
 
   // Compared as small strings, without hashing: these run on both ends of every cell.
   private static func isBullet(_ t: String) -> Bool {
-    switch t {
+    // Every mark is one or three bytes: other tokens are settled by their length, before a
+    // comparison that normalises non-ASCII text.
+    let n = t.utf8.count
+    guard n == 1 || n == 3 else { return false }
+    return switch t {
     case "-", "+", "*", "•", "–": true
     default: false
     }
   }
 
   private static func isTrailingMark(_ t: String) -> Bool {
-    switch t {
+    let n = t.utf8.count
+    guard n == 1 || n == 3 else { return false }
+    return switch t {
     case ".", ",", ";", ":", "/", "…": true
     default: false
     }

@@ -1,4 +1,5 @@
 import VanBanModel
+import VanBanText
 
 /// Targets written as prose under a "Mục tiêu cụ thể" heading: numbered items "(1) Tỷ lệ phủ
 /// sóng 5G … tối thiểu 45%." and bullets "+ Mở rộng phủ sóng 4G đạt 95% dân số …". An item
@@ -46,7 +47,12 @@ struct ProseTargetExtractor {
 
   private func containsRun(_ words: [String], _ run: [String]) -> Bool {
     guard run.count <= words.count else { return false }
-    for k in 0...(words.count - run.count) where words[k..<(k + run.count)].elementsEqual(run) { return true }
+    // By bytes: folded words are NFC, where canonical equality (String's ==, which normalises
+    // non-ASCII text on every comparison) is byte equality.
+    for k in 0...(words.count - run.count)
+    where words[k..<(k + run.count)].elementsEqual(run, by: { UTF8Key($0) == UTF8Key($1) }) {
+      return true
+    }
     return false
   }
 
