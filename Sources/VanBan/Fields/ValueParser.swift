@@ -206,8 +206,21 @@ extension ValueParser {
     private let lex = Lexicon.shared
 
     init(_ s: String) {
-      let scalars = Array(s.unicodeScalars)
+      // Decoded from the bytes into room for them all: `Array(s.unicodeScalars)` walked the
+      // text twice (to count, then to copy), and the token array grew step by step.
+      var scalars: [Unicode.Scalar] = []
+      var copy = s
+      copy.withUTF8 { b in
+        scalars.reserveCapacity(b.count)
+        var at = 0
+        while at < b.count {
+          let (v, width) = UTF8Scalar.decode(b, at: at)
+          scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+          at += width
+        }
+      }
       var tokens: [Token] = []
+      tokens.reserveCapacity(scalars.count / 2 + 1)
       var i = 0
       var spaced = false
       while i < scalars.count {

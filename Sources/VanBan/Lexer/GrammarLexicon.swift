@@ -183,12 +183,38 @@ struct PhraseMatcher: Sendable {
   let entries: [Entry]
   /// Entries by their first word, longest first: most words start no phrase at all.
   private let byFirstWord: [Bytes: [Entry]]
+  /// The first bytes of the phrases' first words, one bit each: a word opening with another
+  /// byte starts no phrase, and is settled without hashing it (most words, since a phrase
+  /// list opens with a few letters).
+  private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
   typealias Bytes = UTF8Key
 
   /// Whether some phrase starts with this folded, bare word: a cheap test before folding a
   /// whole text to match it.
-  func starts(with word: String) -> Bool { byFirstWord[Bytes(word)] != nil }
+  func starts(with word: String) -> Bool {
+    if let b = word.utf8.first, !opens(b) { return false }
+    return byFirstWord[Bytes(word)] != nil
+  }
+
+  @inline(__always)
+  private func opens(_ b: UInt8) -> Bool {
+    let bit = UInt64(1) << UInt64(b & 63)
+    switch b >> 6 {
+    case 0: return firstBytes.0 & bit != 0
+    case 1: return firstBytes.1 & bit != 0
+    case 2: return firstBytes.2 & bit != 0
+    default: return firstBytes.3 & bit != 0
+    }
+  }
+
+  /// Whether the bare form of this word (`Words.bare`) may start a phrase: bare only drops "("
+  /// before a word and punctuation after it, so any other first byte is the bare form's.
+  @inline(__always)
+  private func mayOpen(unbare word: String) -> Bool {
+    guard let b = word.utf8.first else { return false }
+    return b == 0x28 || opens(b)
+  }
 
   /// Words in the longest phrase.
   var longest: Int { entries.first?.words.count ?? 0 }
@@ -198,6 +224,16 @@ struct PhraseMatcher: Sendable {
       .filter { !$0.words.isEmpty }
       .sorted { $0.words.count > $1.words.count }
     byFirstWord = Dictionary(grouping: entries, by: { Bytes($0.words[0]) })
+    var bits: [UInt64] = [0, 0, 0, 0]
+    for e in entries {
+      if let b = e.words[0].utf8.first {
+        bits[Int(b >> 6)] |= UInt64(1) << UInt64(b & 63)
+      } else {
+        // A phrase opening with a word that is all punctuation: any word may bare to it.
+        bits = [.max, .max, .max, .max]
+      }
+    }
+    firstBytes = (bits[0], bits[1], bits[2], bits[3])
   }
 
   init(table: GrammarTable, phrase: String, value: String) {
@@ -206,7 +242,9 @@ struct PhraseMatcher: Sendable {
 
   /// The longest phrase that the words start with, and how many words it takes.
   func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
-    guard let first = words.first, !first.isEmpty, let candidates = byFirstWord[Bytes(Words.bare(first))] else { return nil }
+    guard let first = words.first, mayOpen(unbare: first), let candidates = byFirstWord[Bytes(Words.bare(first))] else {
+      return nil
+    }
     for e in candidates where e.words.count <= words.count {
       var ok = true
       for k in 1..<e.words.count where !Words.bare(words[words.startIndex + k]).utf8.elementsEqual(e.words[k].utf8) {
