@@ -399,11 +399,15 @@ import VanBanText
         for r in [0..<split.count, 0..<min(1, split.count), (split.count / 2)..<split.count] {
           #expect(list.joined(r) == split[r].joinedText(" "))
         }
+        let onSpaces = Words.listOnSpaces(raw)
+        let bySpaces = Words.splitOnSpaces(raw)
+        #expect(Array(onSpaces) == bySpaces && onSpaces.firstBytes == bySpaces.map { $0.utf8.first! })
+        #expect(onSpaces.joined(0..<bySpaces.count) == bySpaces.joinedText(" "))
         lines += 1
       }
     }
     #expect(lines > 2_000)
-    #expect(Words.list(" \t ").isEmpty && Words.list("").isEmpty)
+    #expect(Words.list(" \t ").isEmpty && Words.list("").isEmpty && Words.listOnSpaces("a\tb  c").count == 2)
   }
 }
 

@@ -323,6 +323,28 @@ enum Words {
     }
   }
 
+  /// The words `splitOnSpaces` cuts (tabs stay inside words), made Substrings only when read.
+  static func listOnSpaces(_ s: Substring) -> WordList {
+    var copy = s
+    return copy.withUTF8 { bytes in
+      var ranges: [Range<Int>] = []
+      var firsts: [UInt8] = []
+      var start = -1
+      for i in 0...bytes.count {
+        if i == bytes.count || bytes[i] == 0x20 {
+          if start >= 0 {
+            ranges.append(start..<i)
+            firsts.append(bytes[start])
+            start = -1
+          }
+        } else if start < 0 {
+          start = i
+        }
+      }
+      return WordList(text: s, ranges: ranges, firstBytes: firsts)
+    }
+  }
+
   /// Calls `body` with the offset of every word's first byte, in order: eight bytes at a time,
   /// a word starting where a byte that is no space or tab follows one that is (or the start).
   @inline(__always)

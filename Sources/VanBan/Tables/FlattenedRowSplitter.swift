@@ -118,12 +118,12 @@ struct FlattenedRowSplitter {
 
   /// "Văn bản rà soát. Tháng 6/2025" → ("Văn bản rà soát.", "Tháng 6/2025"): the longest tail that is a deadline.
   private func deadlineSuffix(_ text: String) -> (String, String)? {
-    let words = Words.splitOnSpaces(text)
+    let words = Words.listOnSpaces(Substring(text))
     guard words.count >= 2 else { return nil }
     for start in 1..<words.count {
-      let tail = words[start...].joinedText(" ")
+      let tail = words.joined(start..<words.count)
       if isDeadline(tail) {
-        return (words[..<start].joinedText(" "), tail)
+        return (words.joined(0..<start), tail)
       }
     }
     return nil
@@ -131,18 +131,18 @@ struct FlattenedRowSplitter {
 
   /// "cán bộ khoa học và công nghệ Phòng Văn hóa – Xã hội" → the name's end and the agency.
   private func agencySuffix(_ text: String) -> (String, String)? {
-    let words = Words.splitOnSpaces(text)
+    // Words as byte ranges: most are only asked their first byte.
+    let words = Words.listOnSpaces(Substring(text))
     guard words.count >= 3 else { return nil }
     for start in 1..<(words.count - 1) {
       // The capital first (an ASCII one settled on its byte): joining the tail and looking
       // it up cost far more.
-      guard let lead = words[start].utf8.first,
-        lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true
-      else { continue }
+      let lead = words.firstBytes[start]
+      guard lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true else { continue }
       guard agencies.mayOpenKnownName(words[start]) else { continue }
-      let tail = words[start...].joinedText(" ")
+      let tail = words.joined(start..<words.count)
       if agencies.isKnown(tail) {
-        return (words[..<start].joinedText(" "), tail)
+        return (words.joined(0..<start), tail)
       }
     }
     return nil
