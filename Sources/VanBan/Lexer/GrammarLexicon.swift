@@ -329,17 +329,10 @@ enum Words {
     return copy.withUTF8 { bytes in
       var ranges: [Range<Int>] = []
       var firsts: [UInt8] = []
-      var start = -1
-      for i in 0...bytes.count {
-        if i == bytes.count || bytes[i] == 0x20 {
-          if start >= 0 {
-            ranges.append(start..<i)
-            firsts.append(bytes[start])
-            start = -1
-          }
-        } else if start < 0 {
-          start = i
-        }
+      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
+        ranges.append(word)
+        firsts.append(bytes[word.lowerBound])
+        return true
       }
       return WordList(text: s, ranges: ranges, firstBytes: firsts)
     }
