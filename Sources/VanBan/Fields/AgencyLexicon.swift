@@ -75,15 +75,8 @@ final class AgencyLexicon: Sendable {
     copulaLeads = Set(copulas.compactMap(\.utf8.first))
   }
 
-  /// Whether the word lower-cased is a copula. Lower-casing maps an ASCII first scalar to an
-  /// ASCII one, so such a word is settled by its first byte when no copula opens with it.
-  private func isCopula(_ word: String) -> Bool {
-    if let b = word.utf8.first, !mayBeCopula(b) { return false }
-    return copulas.contains(word.lowercased())
-  }
-
-  /// False when a word opening with this byte cannot be a copula (an ASCII byte no copula
-  /// opens with, lower-cased).
+  /// False when a word opening with this byte cannot be a copula lower-cased: lower-casing maps
+  /// an ASCII first scalar to an ASCII one, so an ASCII byte no copula opens with settles it.
   private func mayBeCopula(_ first: UInt8) -> Bool {
     guard first < 0x80 else { return true }
     return copulaLeads.contains(first &- 0x41 < 26 ? first | 0x20 : first)
@@ -174,9 +167,9 @@ final class AgencyLexicon: Sendable {
     if let colon = text.utf8.firstIndex(of: 0x3A) { text = text[..<colon] }
     let words = Words.list(text)
     var kept = words.count
-    if let copula = words.indices.first(where: { mayBeCopula(words.firstBytes[$0]) && isCopula(String(words[$0])) }),
-      copula > 0
-    {
+    if let copula = words.indices.first(where: {
+      mayBeCopula(words.firstBytes[$0]) && copulas.contains(String(words[$0]).lowercased())
+    }), copula > 0 {
       kept = copula
     }
     let name = Self.clean(words.joined(0..<kept))

@@ -15,10 +15,7 @@ struct AnnexMentions {
     let words = Words.list(Substring(text.text))
     // A mention ends in a label — a Roman numeral or a number of one or two digits — and
     // most text has no such word: then there is nothing to fold.
-    let anchors = words.indices.filter {
-      let first = words.firstBytes[$0]
-      return (RomanNumeral.digit(first) != nil || first &- 0x30 < 10) && Self.mayBeLabel(words[$0])
-    }
+    let anchors = words.indices.filter { Self.mayOpenLabel(words.firstBytes[$0]) && Self.mayBeLabel(words[$0]) }
     guard !anchors.isEmpty else { return [] }
     let phrase = lex.keyword("annex_ref")
     // Before a label: the phrase and "số"; after it: "và" and the next label.
@@ -61,9 +58,14 @@ struct AnnexMentions {
     return word.withUTF8 { mayBeLabel($0) }
   }
 
+  /// Whether a word opening with this byte may be a label: a Roman digit or an ASCII digit.
+  static func mayOpenLabel(_ first: UInt8) -> Bool {
+    RomanNumeral.digit(first) != nil || first &- 0x30 < 10
+  }
+
   static func mayBeLabel(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
     // Most words start with a letter that is no Roman digit: settled on the first byte.
-    guard let first = u.first, RomanNumeral.digit(first) != nil || first &- 0x30 < 10 else { return false }
+    guard let first = u.first, mayOpenLabel(first) else { return false }
     let end = Words.endBeforeClinging(u)
     guard end > 0 else { return false }
     var roman = true

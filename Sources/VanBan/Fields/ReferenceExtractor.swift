@@ -60,7 +60,7 @@ struct ReferenceExtractor {
       var i = max(p + 1, foldedUpTo + 1)
       foldedUpTo = max(foldedUpTo, min(p + after, words.count - 1))
       while i <= foldedUpTo {
-        if bare[i].isEmpty { bare[i] = folds?.bare(words[i]) ?? Words.bare(FoldingKey.toneInsensitive(words[i])) }
+        if bare[i].isEmpty { bare[i] = Words.bareFold(words[i], folds: folds) }
         i += 1
       }
       p += 1
@@ -132,12 +132,12 @@ struct ReferenceExtractor {
   }
 
   private static func endsClause(_ w: Substring) -> Bool {
-    // On the bytes: a word whose last byte is none of these does not end in one, and when it
-    // is one and the byte before is ASCII (or there is none), the last Character is that byte
-    // alone (only a Prepend character, never ASCII, joins the scalar after it to itself).
+    // On the bytes (the marks are `Words.isClinging`'s): a word whose last byte is none of
+    // them does not end in one, and when it is one and the byte before is ASCII (or there is
+    // none), the last Character is that byte alone (only a Prepend character, never ASCII,
+    // joins the scalar after it to itself).
     let u = w.utf8
-    guard let last = u.last, last == 0x3B || last == 0x2E || last == 0x3A || last == 0x29 || last == 0x2C
-    else { return false }
+    guard let last = u.last, Words.isClinging(last) else { return false }
     if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
     guard let l = w.last else { return false }
     return l == ";" || l == "." || l == ":" || l == ")" || l == ","

@@ -263,13 +263,13 @@ struct PhraseMatcher: Sendable {
   /// `matchPrefix(line.words)`, folding the rest of the line only when its first word starts
   /// some phrase.
   func matchPrefix(_ line: ClassifiedLine) -> (value: String, count: Int)? {
-    guard let first = line.bareFirstWord, line.firstWord?.isEmpty == false, starts(with: first) else { return nil }
+    guard let first = line.bareFirstWord, starts(with: first) else { return nil }
     return matchPrefix(line.words)
   }
 
   /// `matchWhole(line.words)`, as `matchPrefix(_: ClassifiedLine)` saves folding.
   func matchWhole(_ line: ClassifiedLine) -> String? {
-    guard let first = line.bareFirstWord, line.firstWord?.isEmpty == false, starts(with: first) else { return nil }
+    guard let first = line.bareFirstWord, starts(with: first) else { return nil }
     return matchWhole(line.words)
   }
 
@@ -463,12 +463,17 @@ enum Words {
       var i = max(a - before, done + 1)
       let end = min(a + after, words.count - 1)
       while i <= end {
-        bare[i] = folds?.bare(words[i]) ?? Words.bare(FoldingKey.toneInsensitive(words[i]))
+        bare[i] = bareFold(words[i], folds: folds)
         i += 1
       }
       done = max(done, end)
     }
     return bare
+  }
+
+  /// `bare(FoldingKey.toneInsensitive(word))`, through the document's table when there is one.
+  static func bareFold(_ word: Substring, folds: WordFolds?) -> String {
+    folds?.bare(word) ?? bare(FoldingKey.toneInsensitive(word))
   }
 
   /// A folded word without the punctuation that may cling to its end ("nhận:" → "nhận").

@@ -97,10 +97,11 @@ final class ClassifiedLine: @unchecked Sendable {
   }
 
   /// `firstWord` without the punctuation clinging to it (`Words.bare`): what the phrase tests
-  /// look up, asked of a line by several of them.
+  /// look up, asked of a line by several of them. Nil when there is no first word or it is
+  /// empty, which no phrase test reads.
   var bareFirstWord: String? {
     if let cachedBareFirst { return cachedBareFirst }
-    guard let first = firstWord else { return nil }
+    guard let first = firstWord, !first.isEmpty else { return nil }
     let bare = Words.bare(first)
     cachedBareFirst = bare
     return bare
