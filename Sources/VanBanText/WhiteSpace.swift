@@ -125,6 +125,30 @@ public enum WhiteSpace {
       return .uncollapsed
     }
     var i = 0
+    // Sixteen bytes at a time, with the sixteen after each byte beside them, while they hold
+    // nothing but text and single spaces between text. A lane is in doubt when it is a stop, a
+    // control (tab included), a lead byte of a wide space, or a space followed by a space or a
+    // control; a space in the first lane also needs the byte before it. Doubtful sixteen are
+    // settled byte by byte, which sees the neighbours.
+    while i + 17 <= n {
+      let x = ByteVector.load(raw, i)
+      let next = ByteVector.load(raw, i + 1)
+      let spaces = ByteVector.equal(x, 0x20)
+      var doubt = ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0xC2) .| ByteVector.equal(x, 0xE2)
+        .| ByteVector.equal(x, 0xE3) .| ByteVector.equal(x, 0xEF)
+        .| (ByteVector.equal(x, 0xE1) .& ByteVector.equal(next, 0x9A)) .| (spaces .& ByteVector.less(next, 0x21))
+      if let s = stops { doubt = doubt .| ByteVector.equal(x, s.0) .| ByteVector.equal(x, s.1) .| ByteVector.equal(x, s.2) }
+      if ByteVector.none(doubt), x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
+        i += 16
+        continue
+      }
+      let end = i + 16
+      while i < end {
+        if isStop(p[i]) { return .stopped }
+        if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return rest(from: i) }
+        i += 1
+      }
+    }
     // Eight bytes at a time while they hold nothing but text and single spaces between text:
     // most of every line. Anything else (a tab, a control, a lead byte of a wide space, a
     // space at the edge of the eight whose neighbour is in doubt) is settled byte by byte.

@@ -57,7 +57,7 @@ import VanBanText
     }
   }
 
-  /// The eight-byte steps of `isCollapsed` answer exactly as testing every byte alone, on
+  /// The sixteen- and eight-byte steps of `isCollapsed` answer exactly as testing every byte alone, on
   /// longer strings of mostly letters and single spaces (where the steps run), with the bytes
   /// that must stop them: 9A after E1 (U+1680 against "ẚ" and "Ú"), wide spaces, tabs.
   @Test func collapsedTestStepsAgreeWithBytes() {
@@ -77,6 +77,27 @@ import VanBanText
       }
     }
     #expect(collapsed > 1_000)
+  }
+
+  /// Every pair that decides collapsedness across a step's edge (a space and what follows it,
+  /// a tab and the space after it, E1 and 9A), at every byte offset, so each lands on the
+  /// first, last and middle lanes of the sixteen- and eight-byte steps.
+  @Test func collapsedTestAgreesWithBytesAtEveryOffset() {
+    let pairs = [" \t", "  ", " \u{1680}", "\t ", "\u{1680}", " \u{A0}", "\u{A0} ", " \u{200B}", "a b", " ẚ", "ở ở", " $"]
+    for offset in 0..<40 {
+      for pair in pairs {
+        for tail in ["", "b", String(repeating: "b", count: 40)] {
+          var t = String(repeating: "a", count: offset) + pair + tail
+          for keepingTabs in [false, true] {
+            let got = t.withUTF8 { WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }
+            let want = t.withUTF8 { b in b.indices.allSatisfy { WhiteSpace.byteKeepsCollapsed(b, $0, keepingTabs: keepingTabs) } }
+            #expect(got == want, "\(Array(t.unicodeScalars)) keepingTabs \(keepingTabs)")
+            let scanned = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A)) }
+            #expect(scanned == (t.utf8.contains(0x24) ? .stopped : want ? .collapsed : .uncollapsed))
+          }
+        }
+      }
+    }
   }
 
   /// With stop bytes, one walk answers both questions: a stop anywhere wins, else the answer
