@@ -46,6 +46,19 @@ public enum ByteVector {
     x .< Bytes(repeating: bound)
   }
 
+  /// The set lanes as bits, lane k at bit k (SSE2's movemask, which Swift does not expose):
+  /// each half's lanes, 0 or 1 in the low bit of their byte, are gathered into its top byte
+  /// by one multiply; the partial products are distinct powers of two, so none carries.
+  @inlinable @inline(__always)
+  public static func bits(_ m: Lanes) -> UInt32 {
+    let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let gather: UInt64 = 0x0102_0408_1020_4080
+    let low = ((words[0] & ones) &* gather) >> 56
+    let high = ((words[1] & ones) &* gather) >> 56
+    return UInt32(truncatingIfNeeded: low | high << 8)
+  }
+
   /// Whether no lane is set.
   @inlinable @inline(__always)
   public static func none(_ m: Lanes) -> Bool {

@@ -49,12 +49,14 @@ import VanBanText
     #expect(multi > 100)
   }
 
-  /// The eight-at-a-time count of space triples agrees with counting them one by one, at
-  /// every length and alignment around the word size.
+  /// The sixteen- and eight-at-a-time count of space triples agrees with counting them one
+  /// by one, at every length and alignment around both step sizes, dense and sparse.
   @Test func spaceTriplesCountAsOneByOne() {
     var g = PropertyTests.LCG(state: 17)
-    for _ in 0..<3_000 {
-      let bytes: [UInt8] = (0..<g.next(40)).map { _ in g.next(3) == 0 ? 0x61 : 0x20 }
+    for k in 0..<6_000 {
+      // One letter in three, or one space in four: triples everywhere, or few and far apart.
+      let dense = k % 2 == 0
+      let bytes: [UInt8] = (0..<g.next(80)).map { _ in (dense ? g.next(3) == 0 : g.next(4) != 0) ? 0x61 : 0x20 }
       var triples = 0
       if bytes.count >= 3 { for i in 0...(bytes.count - 3) where bytes[i...(i + 2)].allSatisfy({ $0 == 0x20 }) { triples += 1 } }
       bytes.withUnsafeBufferPointer { b in

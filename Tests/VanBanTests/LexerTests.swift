@@ -385,6 +385,19 @@ import VanBanText
   /// The word list the citation and annex readers cut is `Words.split`'s words, where they
   /// stand, and joins them as `joinedText` does, on every corpus line (tabs and runs of
   /// spaces included).
+  /// The sixteen-byte steps cut the words `split` cuts at every length and alignment: words
+  /// and runs of spaces and tabs that start, end and cross the steps' edges.
+  @Test func wordListCutsAsSplitAtEveryAlignment() {
+    var g = PropertyTests.LCG(state: 29)
+    let pieces = ["a", "bc", "ế", " ", "\t", "   ", "xxxxxxxxxxxxxxx"]
+    for _ in 0..<5_000 {
+      let raw = Substring((0..<g.next(30)).map { _ in pieces[g.next(pieces.count)] }.joined())
+      let list = Words.list(raw)
+      let split = Words.split(raw)
+      #expect(Array(list) == split && list.firstBytes == split.map { $0.utf8.first! }, "\(raw.debugDescription)")
+    }
+  }
+
   @Test func wordListIsTheSplitWords() throws {
     var lines = 0
     for input in Repo.corpusInputs() {
@@ -504,7 +517,7 @@ import VanBanText
   }
 }
 
-/// Lines cut eight bytes at a time are the lines Swift's own split gives on LF, CRLF and lone
+/// Lines cut sixteen and eight bytes at a time are the lines Swift's own split gives on LF, CRLF and lone
 /// CR, numbered from 1, the empty ones between two breaks kept.
 @Suite struct LineSplitterTests {
   @Test func linesMatchTheStandardSplit() {

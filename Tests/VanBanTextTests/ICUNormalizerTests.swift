@@ -99,7 +99,7 @@ func nfc(_ c: NormalizeCase) {
   }
 }
 
-/// The eight-byte steps of the NFC quick check answer as checking every scalar against the
+/// The sixteen- and eight-byte steps of the NFC quick check answer as checking every scalar against the
 /// table does, on strings of Vietnamese letters, combining marks and characters beyond the table.
 @Suite struct NFCCheckStepTests {
   @Test func stepsAgreeWithScalarByScalar() {

@@ -303,18 +303,22 @@ enum Words {
       // Counted first, so both arrays are written in place at their final size: appending
       // cost more than finding the words.
       var count = 0
-      forEachWordStart(in: bytes) { _ in count += 1 }
-      let n = bytes.count
+      forEachWordEdge(in: bytes) { _, isStart in
+        if isStart { count += 1 }
+      }
       var k = 0
+      var open = 0
       var firsts = [UInt8](repeating: 0, count: count)
       let ranges = firsts.withUnsafeMutableBufferPointer { firsts in
         [Range<Int>](unsafeUninitializedCapacity: count) { ranges, filled in
-          forEachWordStart(in: bytes) { start in
-            var end = start + 1
-            while end < n, !isSpaceOrTab(bytes[end]) { end += 1 }
-            (ranges.baseAddress! + k).initialize(to: start..<end)
-            firsts[k] = bytes[start]
-            k += 1
+          forEachWordEdge(in: bytes) { offset, isStart in
+            if isStart {
+              open = offset
+              firsts[k] = bytes[offset]
+            } else {
+              (ranges.baseAddress! + k).initialize(to: open..<offset)
+              k += 1
+            }
           }
           filled = k
         }
@@ -338,34 +342,44 @@ enum Words {
     }
   }
 
-  /// Calls `body` with the offset of every word's first byte, in order: eight bytes at a time,
-  /// a word starting where a byte that is no space or tab follows one that is (or the start).
+  /// Calls `body` at every word's first byte (`isStart`) and just after its last (the end of
+  /// `bytes` closing the last word), in order: sixteen bytes at a time in the vector registers,
+  /// then eight, a word starting where a byte that is no space or tab follows one that is (or
+  /// the start), and ending where a space or tab follows one that is not.
   @inline(__always)
-  private static func forEachWordStart(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+  private static func forEachWordEdge(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Bool) -> Void) {
     let n = bytes.count
     guard let base = bytes.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
     var i = 0
-    // The high bit of the byte before the eight: set when that byte separates (or is none).
-    var before: UInt64 = 0x80
-    while i + 8 <= n {
-      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
-      let separators = ByteMask.equal(x, to: 0x20) | ByteMask.equal(x, to: 0x09)
-      var starts = ~separators & 0x8080_8080_8080_8080 & (separators << 8 | before)
-      while starts != 0 {
-        body(i + starts.trailingZeroBitCount / 8)
-        starts &= starts &- 1
+    var inWord = false
+    // Bit 0: whether the byte before the step separates (or is none).
+    var before: UInt32 = 1
+    while i + 16 <= n {
+      let x = ByteVector.load(raw, i)
+      let separators = ByteVector.bits(ByteVector.equal(x, 0x20) .| ByteVector.equal(x, 0x09))
+      // Where a byte differs from the one before it in separating: each such place opens or
+      // closes a word, alternately.
+      var edges = (separators ^ (separators << 1 | before)) & 0xFFFF
+      while edges != 0 {
+        inWord.toggle()
+        body(i + edges.trailingZeroBitCount, inWord)
+        edges &= edges &- 1
       }
-      before = separators >> 56
-      i += 8
+      before = separators >> 15
+      i += 16
     }
     var separated = before != 0
     while i < n {
       let separator = isSpaceOrTab(bytes[i])
-      if !separator && separated { body(i) }
+      if separator != separated {
+        inWord.toggle()
+        body(i, inWord)
+      }
       separated = separator
       i += 1
     }
+    if inWord { body(n, false) }
   }
 
   /// When `s` has more than `limit` words (as `split` cuts them): the UTF-8 index where its

@@ -317,6 +317,23 @@ enum LayoutTextReader {
       ByteMask.equal(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), to: 0x20)
     }
     var i = 0
+    // Most sixteen bytes hold no three spaces in a row: settled in the vector registers.
+    while i + 18 <= b.count {
+      let triples = ByteVector.equal(ByteVector.load(raw, i), 0x20) .& ByteVector.equal(ByteVector.load(raw, i + 1), 0x20)
+        .& ByteVector.equal(ByteVector.load(raw, i + 2), 0x20)
+      if ByteVector.none(triples) {
+        i += 16
+        continue
+      }
+      for _ in 0..<2 {
+        var m = spaces(at: i) & spaces(at: i + 1) & spaces(at: i + 2)
+        while m != 0 {
+          if !body(i + m.trailingZeroBitCount / 8) { return }
+          m &= m &- 1
+        }
+        i += 8
+      }
+    }
     while i + 10 <= b.count {
       var m = spaces(at: i) & spaces(at: i + 1) & spaces(at: i + 2)
       while m != 0 {

@@ -25,8 +25,19 @@ public enum LineSplitter {
       var i = 0
       let raw = UnsafeRawPointer(base)
       while i < b.count {
-        // Eight bytes at a time up to the next eight holding a CR or an LF.
-        while i + 8 <= b.count {
+        // Sixteen bytes at a time up to the next CR or LF, then eight, then one.
+        var found = false
+        while i + 16 <= b.count {
+          let x = ByteVector.load(raw, i)
+          let breaks = ByteVector.bits(ByteVector.equal(x, 0x0A) .| ByteVector.equal(x, 0x0D))
+          if breaks != 0 {
+            i += breaks.trailingZeroBitCount
+            found = true
+            break
+          }
+          i += 16
+        }
+        while !found, i + 8 <= b.count {
           let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
           if ByteMask.equal(x, to: 0x0A) | ByteMask.equal(x, to: 0x0D) != 0 { break }
           i += 8
