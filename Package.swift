@@ -42,8 +42,11 @@ let package = Package(
     .target(name: "CAllocator"),
     // Unicode tables computed from ICU and written out by the tests (see its header).
     .target(name: "CTables"),
-    .target(name: "VanBanText", dependencies: ["CICU", "CTables", "VanBanGrammar"]),
-    .target(name: "VanBanModel"),
+    // The byte steps (eight bytes in an integer, sixteen in the vector registers) that the
+    // text layer's scans and the JSON writer share.
+    .target(name: "VanBanBytes"),
+    .target(name: "VanBanText", dependencies: ["CICU", "CTables", "VanBanGrammar", "VanBanBytes"]),
+    .target(name: "VanBanModel", dependencies: ["VanBanBytes"]),
     .target(name: "VanBanGrammar"),
     // A PDF's pages, words and renderings behind plain C types (see Sources/CPoppler/include/cpoppler.h):
     // glib's and poppler's headers never reach Swift. Its headers are found where Debian puts
@@ -77,7 +80,7 @@ let package = Package(
     .target(
       name: "VanBanInputs",
       dependencies: [
-        "VanBanText", "VanBanGrammar", "CPoppler", "CTesseract", "CLibXML2",
+        "VanBanText", "VanBanBytes", "VanBanGrammar", "CPoppler", "CTesseract", "CLibXML2",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
@@ -85,7 +88,7 @@ let package = Package(
     .target(
       name: "VanBan",
       dependencies: [
-        "VanBanText", "VanBanModel", "VanBanGrammar", "VanBanInputs", "CLibXML2",
+        "VanBanText", "VanBanBytes", "VanBanModel", "VanBanGrammar", "VanBanInputs", "CLibXML2",
       ]
     ),
     .target(name: "VanBanDiff", dependencies: ["VanBanModel", "VanBanText", "VanBanGrammar"]),
@@ -103,7 +106,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText"]),
+    .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText", "VanBanBytes"]),
     .testTarget(
       name: "VanBanInputsTests", dependencies: ["VanBanInputs"],
       // Read from the source tree by path, as the other test targets read theirs.

@@ -1,3 +1,5 @@
+import VanBanBytes
+
 /// A small streaming JSON writer.
 ///
 /// `JSONEncoder` made a simple splitter 5× slower on these machines (DESIGN §8), so the
@@ -206,20 +208,6 @@ public struct JSONWriter: Sendable {
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-  /// Whether some byte of the eight is below 0x20, `"` or `\`: the "has a byte below n" and
-  /// "has a zero byte" bit tests, exact as a yes/no answer.
-  @inline(__always)
-  static func mayNeedEscape(_ x: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let below20 = (x &- ones &* 0x20) & ~x & highs
-    let q = x ^ (ones &* 0x22)
-    let quote = (q &- ones) & ~q & highs
-    let b = x ^ (ones &* 0x5C)
-    let backslash = (b &- ones) & ~b & highs
-    return below20 | quote | backslash != 0
-  }
-
   private mutating func writeString(_ s: String) {
     var s = s
     s.withUTF8 { u in
@@ -232,37 +220,51 @@ public struct JSONWriter: Sendable {
   }
 
   /// Runs that need no escape are copied whole; appending byte by byte from the String's
-  /// view was the writer's cost.
+  /// view was the writer's cost. The next byte that needs one (a control byte, `"` or `\`)
+  /// is found sixteen bytes at a time.
   private mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+    guard let base = u.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let n = u.count
     var start = 0
-    // Eight bytes at a time while none needs an escape (a control byte, `"` or `\`): the
-    // usual case, since most strings hold none at all.
-    var clean = 0
-    while clean + 8 <= u.count {
-      let x = UnsafeRawPointer(u.baseAddress! + clean).loadUnaligned(as: UInt64.self)
-      if Self.mayNeedEscape(x) { break }
-      clean += 8
-    }
-    for i in clean..<u.count {
-      let b = u[i]
-      guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-      out.put(UnsafeBufferPointer(rebasing: u[start..<i]))
-      start = i + 1
+    var i = 0
+    while true {
+      var found = n
+      while i + 16 <= n {
+        let x = ByteVector.load(raw, i)
+        let escapes = ByteVector.bits(ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0x22) .| ByteVector.equal(x, 0x5C))
+        if escapes != 0 {
+          found = i + escapes.trailingZeroBitCount
+          break
+        }
+        i += 16
+      }
+      if found == n {
+        while i < n, !Self.needsEscape(u[i]) { i += 1 }
+        found = i
+      }
+      guard found < n else { break }
+      let b = u[found]
+      out.put(UnsafeBufferPointer(rebasing: u[start..<found]))
+      start = found + 1
+      i = start
       switch b {
       case UInt8(ascii: "\""): out.put(UInt8(ascii: "\\")); out.put(b)
       case UInt8(ascii: "\\"): out.put(UInt8(ascii: "\\")); out.put(b)
       case 0x0A: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "n"))
       case 0x0D: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "r"))
       case 0x09: out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "t"))
-      case 0..<0x20:
+      default:
         out.put(UInt8(ascii: "\\")); out.put(UInt8(ascii: "u")); out.put(UInt8(ascii: "0")); out.put(UInt8(ascii: "0"))
         out.put(Self.hex[Int(b >> 4)])
         out.put(Self.hex[Int(b & 0xF)])
-      default: break
       }
     }
     out.put(UnsafeBufferPointer(rebasing: u[start...]))
   }
+
+  @inline(__always)
+  static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 }
 
 /// The bytes a `JSONWriter` has written, in memory of their own: appending to an array checks

@@ -1,4 +1,5 @@
 internal import CICU
+import VanBanBytes
 
 /// Unicode normalisation through ICU's C API.
 ///

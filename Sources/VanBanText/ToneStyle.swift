@@ -1,4 +1,5 @@
 import VanBanGrammar
+import VanBanBytes
 
 /// Where the tone mark sits in "oa", "oe" and "uy" at the end of a syllable.
 ///

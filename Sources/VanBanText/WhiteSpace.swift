@@ -1,3 +1,5 @@
+import VanBanBytes
+
 /// The Unicode White_Space characters, found on UTF-8 bytes.
 ///
 /// Splitting and trimming on `Character.isWhitespace` walks grapheme clusters and looks up

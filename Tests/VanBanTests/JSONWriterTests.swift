@@ -3,17 +3,32 @@ import Testing
 @testable import VanBanModel
 
 @Suite struct JSONWriterTests {
-  /// The eight-byte escape test never misses a byte that needs an escape (and says no only
-  /// when none does), on words built from the bytes around its thresholds.
-  @Test func escapeTestIsExact() {
+  /// Strings of the bytes around the escape thresholds, at every length across the sixteen-
+  /// byte steps, are written as escaping each byte alone writes them.
+  @Test func escapesMatchEscapingEachByte() {
     var g = PropertyTests.LCG(state: 5)
-    let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xFF, 0x0A, 0x41]
-    for _ in 0..<50_000 {
-      var bytes: [UInt8] = []
-      for _ in 0..<8 { bytes.append(alphabet[g.next(alphabet.count)]) }
-      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-      let needs = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-      #expect(JSONWriter.mayNeedEscape(word) == needs, "\(bytes)")
+    let alphabet: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x41, 0x0A, 0x0D, 0x09, 0x61, 0x62]
+    for k in 0..<20_000 {
+      // Mostly plain letters, so long clean runs cross the steps, or any of the alphabet.
+      let plain = k % 2 == 0
+      let bytes: [UInt8] = (0..<g.next(50)).map { _ in plain && g.next(8) != 0 ? 0x61 : alphabet[g.next(alphabet.count)] }
+      let text = String(decoding: bytes, as: UTF8.self)
+      var want = "\""
+      for b in bytes {
+        switch b {
+        case 0x22: want += "\\\""
+        case 0x5C: want += "\\\\"
+        case 0x0A: want += "\\n"
+        case 0x0D: want += "\\r"
+        case 0x09: want += "\\t"
+        case 0..<0x20: want += "\\u00" + String(b, radix: 16).leftPadded(to: 2)
+        default: want += String(UnicodeScalar(b))
+        }
+      }
+      want += "\""
+      var w = JSONWriter(pretty: false, reserving: 64)
+      w.value(text)
+      #expect(w.string == want, "\(bytes)")
     }
   }
 
@@ -21,5 +36,11 @@ import Testing
     var w = JSONWriter(pretty: false, reserving: 64)
     w.value("plain text that is long enough to take the fast path \"quoted\" and \\ and \n and \u{1}")
     #expect(w.string == #""plain text that is long enough to take the fast path \"quoted\" and \\ and \n and \u0001""#)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import VanBanText
+import VanBanBytes
 
 /// The vector steps' lane tests and their bits agree with looking at each byte.
 @Suite struct ByteVectorTests {

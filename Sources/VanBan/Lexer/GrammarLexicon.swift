@@ -1,5 +1,6 @@
 import VanBanGrammar
 import VanBanText
+import VanBanBytes
 
 /// The Grammar tables, folded once into the shapes the parser matches against.
 ///

@@ -5,6 +5,7 @@
 #endif
 
 import VanBanText
+import VanBanBytes
 
 /// hOCR (`tesseract IMAGE out hocr`, also ABBYY/OCRopus exports): XHTML whose `ocrx_word`
 /// spans carry `title="bbox x0 y0 x1 y1; x_wconf N"`.

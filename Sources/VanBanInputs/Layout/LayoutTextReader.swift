@@ -1,4 +1,5 @@
 import VanBanText
+import VanBanBytes
 
 /// A `pdftotext -layout` dump read as word boxes, so tables get the same rebuilding as OCR.
 ///

@@ -1,4 +1,5 @@
 import VanBanText
+import VanBanBytes
 
 /// One line of the original input, numbered from 1 as an editor shows it.
 public struct SourceLine: Sendable {
