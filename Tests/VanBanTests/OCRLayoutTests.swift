@@ -180,6 +180,39 @@ struct OCRTestPage {
     #expect(Set(words.map(\.page)) == [1, 2])
   }
 
+  /// A row's fields are cut where splitting it at every tab cuts them: the field count, the
+  /// leading numbers up to the first field that is none, that field, and the text after the
+  /// eleventh tab, on rows of numbers, padding, words and stray tabs at every length.
+  @Test func tsvRowsCutAsSplittingAtTabs() {
+    var g = PropertyTests.LCG(state: 41)
+    let pieces = ["5", "12", "-1", "96.58", " ", "\u{A0}", "x", "Đường", "\t", "\t", "\t", "\t"]
+    var texts = 0
+    for _ in 0..<20_000 {
+      let line = (0..<g.next(40)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      let row = TesseractTSV.row(Substring(line))
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      #expect(row.fieldCount == fields.count, "\(line.debugDescription)")
+      var numbers: [Double] = []
+      var bad: (Int, Substring)?
+      for (k, f) in fields.prefix(11).enumerated() {
+        var f = f
+        let v = f.withUTF8 { TesseractTSV.number($0, 0, $0.count) }
+        if let v, v.isFinite {
+          numbers.append(v)
+        } else {
+          bad = (k, f.ocrTrimmed())
+          break
+        }
+      }
+      #expect(Array((0..<row.count).map { row.numbers[$0] }) == numbers, "\(line.debugDescription)")
+      #expect(row.bad?.0 == bad?.0 && row.bad?.1 == bad?.1, "\(line.debugDescription)")
+      let text = fields.count > 11 ? fields[11...].joined(separator: "\t") : ""
+      #expect(String(row.text) == text, "\(line.debugDescription)")
+      if fields.count > 11 { texts += 1 }
+    }
+    #expect(texts > 1_000)
+  }
+
   // MARK: - Bad input
 
   private func layoutError(_ text: String, _ format: InputFormat) -> String? {

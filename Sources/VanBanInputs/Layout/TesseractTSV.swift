@@ -1,3 +1,5 @@
+import VanBanBytes
+
 /// Tesseract's TSV output (`tesseract IMAGE out tsv`): one row per page, block, paragraph,
 /// line and word; only the word rows (level 5) carry text.
 enum TesseractTSV {
@@ -90,38 +92,57 @@ enum TesseractTSV {
     var textOffset: Int?
     var badRange: Range<Int>?
     copy.withUTF8 { b in
-      var start = 0
-      var k = 0
-      while true {
-        var end = start
-        while end < b.count, b[end] != 0x09 { end += 1 }
-        if k == 11 {
-          textOffset = start
-          var tabs = 0
-          for x in b[start...] where x == 0x09 { tabs += 1 }
-          row.fieldCount = 12 + tabs
-          return
+      let n = b.count
+      // Where the first eleven tabs are (the numbers end there), and how many follow.
+      var tabs = InlineArray<11, Int>(repeating: 0)
+      var found = 0
+      var more = 0
+      forEachTab(b) { t in
+        if found < 11 {
+          tabs[found] = t
+          found += 1
+        } else {
+          more += 1
         }
-        if badRange == nil {
-          if let v = number(b, start, end), v.isFinite {
-            row.numbers[row.count] = v
-            row.count += 1
-          } else {
-            badRange = start..<end
-            row.bad = (k, "")
-          }
-        }
-        k += 1
-        if end >= b.count {
-          row.fieldCount = k
-          return
-        }
-        start = end + 1
       }
+      row.fieldCount = found < 11 ? found + 1 : 12 + more
+      for k in 0..<min(11, row.fieldCount) {
+        let start = k == 0 ? 0 : tabs[k - 1] + 1
+        let end = k < found ? tabs[k] : n
+        if let v = number(b, start, end), v.isFinite {
+          row.numbers[row.count] = v
+          row.count += 1
+        } else {
+          badRange = start..<end
+          row.bad = (k, "")
+          break
+        }
+      }
+      if found == 11 { textOffset = tabs[10] + 1 }
     }
     if let r = badRange, let (k, _) = row.bad { row.bad = (k, line.utf8Slice(r).ocrTrimmed()) }
     if let t = textOffset { row.text = line.utf8Slice(t..<line.utf8.count) }
     return row
+  }
+
+  /// Calls `body` with the offset of every tab, in order, sixteen bytes at a time.
+  @inline(__always)
+  private static func forEachTab(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+    guard let base = b.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 16 <= b.count {
+      var m = ByteVector.bits(ByteVector.equal(ByteVector.load(raw, i), 0x09))
+      while m != 0 {
+        body(i + m.trailingZeroBitCount)
+        m &= m &- 1
+      }
+      i += 16
+    }
+    while i < b.count {
+      if b[i] == 0x09 { body(i) }
+      i += 1
+    }
   }
 
   /// The number in bytes `lo..<hi`, trimmed as `ocrTrimmed` trims: an integer or a decimal
