@@ -472,16 +472,16 @@ import VanBanText
 }
 
 @Suite struct WrapPolicyTests {
-  /// The eight-bytes-at-a-time count equals the scalar count, on every corpus line and on
-  /// lines of every length around the eight-byte boundary, and stops at its limit.
+  /// The sixteen- and eight-bytes-at-a-time count equals the scalar count, on every corpus
+  /// line and on lines of every length around both step sizes, and stops at its limit.
   @Test func scalarCountMatchesScalars() throws {
     for input in Repo.corpusInputs() {
       for line in try String(contentsOf: input, encoding: .utf8).split(separator: "\n") {
         #expect(WrapPolicy.scalarCount(String(line)) == line.unicodeScalars.count)
       }
     }
-    for n in 0..<20 {
-      let s = String(repeating: "ế", count: n) + String(repeating: "a", count: n % 9) + "𝄞"
+    for n in 0..<40 {
+      let s = String(repeating: "ế", count: n) + String(repeating: "a", count: n % 17) + "𝄞"
       #expect(WrapPolicy.scalarCount(s) == s.unicodeScalars.count)
       // Capped, as the wrap test asks: the count up to the limit, never past it.
       for limit in [0, 1, 7, 8, 9, 16, 40] {

@@ -155,3 +155,25 @@ func rejects(_ c: DecodeFailureCase) {
   #expect(MarkComposer.markIndex(0x41) == nil)
   #expect(Set(MarkComposer.marks).count == MarkComposer.marks.count)
 }
+
+/// The sixteen-at-a-time look at a file's first bytes answers as the byte-by-byte rule: a NUL,
+/// or more than 30% C0 controls (tab, LF, FF, CR aside) and DEL.
+@Suite struct BinarySampleTests {
+  @Test func vectorLookAgreesWithEachByte() {
+    var g = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xE1]
+    var binary = 0
+    for k in 0..<20_000 {
+      // Text with a few controls, or mostly controls: both sides of the 30% line.
+      let heavy = k % 2 == 0
+      let bytes: [UInt8] = (0..<Int.random(in: 0...70, using: &g)).map { _ in
+        heavy || Int.random(in: 0..<6, using: &g) == 0 ? alphabet.randomElement(using: &g)! : 0x61
+      }
+      let controls = bytes.filter { ($0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0)) || $0 == 0x7F }.count
+      let want = bytes.contains(0) || (!bytes.isEmpty && controls * 10 > bytes.count * 3)
+      #expect(bytes.withUnsafeBufferPointer { TextDecoder.looksBinary($0) } == want, "\(bytes)")
+      if want { binary += 1 }
+    }
+    #expect(binary > 1_000 && binary < 19_000)
+  }
+}

@@ -1,4 +1,5 @@
 import VanBanText
+import VanBanBytes
 
 /// Whether the input was hard-wrapped (pdftotext, OCR) and how long a full line is.
 ///
@@ -46,14 +47,20 @@ struct WrapPolicy: Sendable {
     fullLine = isHardWrapped ? p95 * 65 / 100 : .max
   }
 
-  /// Scalars counted as the UTF-8 bytes that start one, without decoding: eight bytes at a
-  /// time, less the continuation bytes (high bits 10) among them. The count stops at `limit`
+  /// Scalars counted as the UTF-8 bytes that start one, without decoding: sixteen or eight
+  /// bytes at a time, less the continuation bytes (high bits 10) among them. The count stops at `limit`
   /// (a paragraph can be very long, and callers only ask whether it reaches that).
   static func scalarCount(_ s: String, upTo limit: Int = .max) -> Int {
     var s = s
     return s.withUTF8 { b in
       var count = 0
       var i = 0
+      while i + 16 <= b.count {
+        let x = ByteVector.load(b.baseAddress!, i) & ByteVector.Bytes(repeating: 0xC0)
+        count += 16 - ByteVector.bits(ByteVector.equal(x, 0x80)).nonzeroBitCount
+        if count >= limit { return limit }
+        i += 16
+      }
       while i + 8 <= b.count {
         let x = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
         count += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
