@@ -44,17 +44,13 @@ public enum ToneStyle {
     let n = bytes.count
     var out: [(range: Range<Int>, pair: UInt32)] = []
     // Every pair is an o, O, u or U followed by a letter beyond ASCII (a lead byte of C3 or
-    // more): the scan looks for those four bytes, eight at a time, and at each checks the
-    // scalar after it. A pair ending at `next` lets the next one start there.
+    // more): the scan jumps to those, sixteen bytes at a time, and at each checks the scalar
+    // after it. A pair ending at `next` lets the next one start there.
     var i = 0
     while i + 1 < n {
-      i = nextOorU(bytes, from: i)
+      i = nextCandidate(bytes, from: i)
       guard i + 1 < n else { break }
       let j = i + 1
-      guard bytes[j] >= 0xC3 else {
-        i = j
-        continue
-      }
       let b = bytes[i]
       let lower = b | 0x20
       let (second, secondLength) = UTF8Scalar.decode(bytes, at: j)
@@ -77,21 +73,24 @@ public enum ToneStyle {
     return out
   }
 
-  /// The first o, O, u or U at or after `from` (or `bytes.count`), eight bytes per step: a
-  /// byte is one of them exactly when, with 0x20 set, it is "o" or "u".
+  /// The first o, O, u or U at or after `from` that a lead byte of C3 or more follows (or
+  /// `bytes.count`): sixteen bytes per step, with the sixteen after them beside. A byte is one
+  /// of the four letters exactly when, with 0x20 set, it is "o" or "u".
   @inline(__always)
-  private static func nextOorU(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+  private static func nextCandidate(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
     var i = from
     let n = bytes.count
-    while i + 8 <= n {
-      let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020
-      let m = ByteMask.equal(x, to: 0x6F) | ByteMask.equal(x, to: 0x75)
-      if m != 0 { return i + m.trailingZeroBitCount / 8 }
-      i += 8
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    while i + 17 <= n {
+      let x = ByteVector.load(raw, i) | ByteVector.Bytes(repeating: 0x20)
+      let next = ByteVector.load(raw, i + 1)
+      let m = ByteVector.bits((ByteVector.equal(x, 0x6F) .| ByteVector.equal(x, 0x75)) .& .!ByteVector.less(next, 0xC3))
+      if m != 0 { return i + m.trailingZeroBitCount }
+      i += 16
     }
-    while i < n {
+    while i + 1 < n {
       let lower = bytes[i] | 0x20
-      if lower == 0x6F || lower == 0x75 { return i }
+      if (lower == 0x6F || lower == 0x75) && bytes[i + 1] >= 0xC3 { return i }
       i += 1
     }
     return n
