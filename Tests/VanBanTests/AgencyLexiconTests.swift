@@ -175,6 +175,11 @@ private enum AgencyName {
     ("Trung tâm Văn hoá, Thể thao và Truyền thông Bình Lư", "Trung tâm Văn hóa, Thể thao và Truyền thông xã"),
     ("Trung tâm Văn hóa, Thể thao và Truyền thông Tân Phú", "Trung tâm Văn hóa, Thể thao và Truyền thông xã"),
     ("Trạm Y tế Lương Minh", "Trạm Y tế xã"),
+    // Runs of spaces and a tab between the words, and a place of three words.
+    ("Trạm  Y tế\tLương   Minh", "Trạm Y tế xã"),
+    ("Trạm Y tế Ea Hồ Lư", "Trạm Y tế xã"),
+    // Nothing before the place but the name's first word: no commune name to strip.
+    ("Trạm Y", "Trạm Y"),
     ("Trung tâm Văn hóa, Thể thao và Truyền thông Huyện Bình Lục", "Trung tâm Văn hóa, Thể thao và Truyền thông Huyện Bình Lục"),
   ])
   func communeNameStandsForXa(_ name: String, _ expected: String) {

@@ -712,3 +712,17 @@ import VanBanText
     #expect(plan.header.docType == "THÔNG BÁO")
   }
 }
+
+/// A block's clauses cut on bytes are the clauses the UTF-8 split gives: semicolons, spaces
+/// around them, empty clauses and letters beyond ASCII at every place.
+@Suite struct ProseClauseTests {
+  @Test func clausesMatchTheSplit() {
+    var g = PropertyTests.LCG(state: 53)
+    let pieces = ["a", "bc", "ế", ";", ";;", " ", "  ", "100%"]
+    for _ in 0..<5_000 {
+      let text = (0..<g.next(20)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      let want = text.utf8.split(separator: 0x3B).map { Substring($0).trimmingSpaces() }.filter { !$0.isEmpty }
+      #expect(ProseTargetExtractor.clauses(text) == want, "\(text.debugDescription)")
+    }
+  }
+}

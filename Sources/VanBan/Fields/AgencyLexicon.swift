@@ -336,16 +336,38 @@ final class AgencyLexicon: Sendable {
   /// three capitalised words after a lower-case one, none of them an administrative unit
   /// (a "Huyện …" names another level).
   private func withoutPlaceName(_ cleaned: String) -> String? {
-    let words = WhiteSpace.words(cleaned)
-    guard words.count >= 3 else { return nil }
-    for drop in 1...3 where drop < words.count - 1 {
-      let place = words[(words.count - drop)...]
+    // Only the last words are looked at (up to three of place and the one before them), so
+    // only they are cut out, from the end of the collapsed text; the text before the place is
+    // a slice of it, as its words joined by spaces would be. Whole paragraphs come here.
+    var collapsed = WhiteSpace.collapse(Substring(cleaned))
+    let spaces: [Int] = collapsed.withUTF8 { b in
+      var found: [Int] = []
+      var i = b.count - 1
+      while i >= 0, found.count < 4 {
+        if b[i] == 0x20 { found.append(i) }
+        i -= 1
+      }
+      return found
+    }
+    let u = collapsed.utf8
+    guard !collapsed.isEmpty else { return nil }
+    // Words counted up to five, all the loop below can tell apart.
+    let count = spaces.count + 1
+    /// The k-th word from the end (1 is the last).
+    func word(fromEnd k: Int) -> Substring {
+      let start = k - 1 < spaces.count ? spaces[k - 1] + 1 : 0
+      let end = k == 1 ? u.count : spaces[k - 2]
+      return collapsed.utf8Slice(start..<end)
+    }
+    guard count >= 3 else { return nil }
+    for drop in 1...3 where drop < count - 1 {
+      let place = (1...drop).map { word(fromEnd: $0) }
       guard place.allSatisfy({ w in w.unicodeScalars.first.map(ScalarClass.isUppercase) ?? false }),
         !place.contains(where: { adminUnits.contains(Self.key(String($0))) })
       else { return nil }
-      let before = words[words.count - drop - 1]
+      let before = word(fromEnd: drop + 1)
       guard before.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false else { continue }
-      let rest = Self.key(words[..<(words.count - drop)].joinedText(" "))
+      let rest = Self.key(String(collapsed.utf8Slice(0..<spaces[drop - 1])))
       if let hit = canonicalByKey[UTF8Key(rest + communeSuffix)] { return hit }
     }
     return nil

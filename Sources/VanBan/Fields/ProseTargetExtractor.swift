@@ -27,7 +27,7 @@ struct ProseTargetExtractor {
       var group: String? = isTargetsHeading ? nil : s.title
       for b in s.blocks {
         // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets.
-        let clauses = b.text.utf8.split(separator: 0x3B).map { Substring($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        let clauses = Self.clauses(b.text)
         let found = clauses.compactMap { c in values.find(inSentence: c, year: sectionYear).map { (c, $0) } }
         guard !found.isEmpty else {
           if b.type == .bullet, b.marker == "-" { group = b.text }
@@ -54,6 +54,25 @@ struct ProseTargetExtractor {
       return true
     }
     return false
+  }
+
+  /// The clauses of a block between semicolons, trimmed of spaces, empty ones dropped: cut as
+  /// byte ranges (the generic split of the UTF-8 view cost ~8,000 instructions a block).
+  static func clauses(_ text: String) -> [String] {
+    var copy = text
+    let ranges: [Range<Int>] = copy.withUTF8 { bytes in
+      var ranges: [Range<Int>] = []
+      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x3B }) { r in
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi, bytes[lo] == 0x20 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
+        if lo < hi { ranges.append(lo..<hi) }
+        return true
+      }
+      return ranges
+    }
+    return ranges.map { String(text.utf8Slice($0)) }
   }
 
   /// The sentence without its final full stop.
