@@ -126,9 +126,9 @@ struct ReferenceExtractor {
   /// Whether the stop's words stand at `at`: a one-word stop is the word itself (bare or not).
   private static func phraseAt(_ stop: [String], _ word: String, _ bare: [String], _ at: Int) -> Bool {
     guard let first = stop.first else { return false }
-    if stop.count == 1 { return first.utf8.elementsEqual(word.utf8) }
+    if stop.count == 1 { return UTF8Key(first) == UTF8Key(word) }
     guard at + stop.count <= bare.count else { return false }
-    for (k, part) in stop.enumerated() where !bare[at + k].utf8.elementsEqual(part.utf8) { return false }
+    for (k, part) in stop.enumerated() where UTF8Key(bare[at + k]) != UTF8Key(part) { return false }
     return true
   }
 

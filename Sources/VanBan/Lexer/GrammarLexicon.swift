@@ -248,7 +248,7 @@ struct PhraseMatcher: Sendable {
     }
     for e in candidates where e.words.count <= words.count {
       var ok = true
-      for k in 1..<e.words.count where !Words.bare(words[words.startIndex + k]).utf8.elementsEqual(e.words[k].utf8) {
+      for k in 1..<e.words.count where UTF8Key(Words.bare(words[words.startIndex + k])) != UTF8Key(e.words[k]) {
         ok = false
         break
       }
@@ -284,7 +284,7 @@ struct PhraseMatcher: Sendable {
   func isPrefixOfSome(_ words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
     return entries.contains { e in
-      e.words.count > words.count && zip(e.words, words).allSatisfy { $0.utf8.elementsEqual(Words.bare($1).utf8) }
+      e.words.count > words.count && zip(e.words, words).allSatisfy { UTF8Key($0) == UTF8Key(Words.bare($1)) }
     }
   }
 }
