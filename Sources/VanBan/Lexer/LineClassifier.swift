@@ -125,7 +125,7 @@ enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
     var copy = text
-    if copy.withUTF8({ $0.contains(0x09) }) {
+    if copy.withUTF8({ ByteSearch.firstIndex(of: 0x09, in: $0) != nil }) {
       let cells = tabCells(text)
       let filled = cells.filter { !$0.isEmpty }
       // A line of tabs alone, or a lone cell, is not a row.

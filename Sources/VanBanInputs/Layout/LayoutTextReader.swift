@@ -254,7 +254,7 @@ enum LayoutTextReader {
     var copy = text
     return copy.withUTF8 { all in
       let head = UnsafeBufferPointer(rebasing: all[..<min(all.count, OCRLayoutReader.sniffLength)])
-      guard !head.contains(0x09) else { return false }
+      guard ByteSearch.firstIndex(of: 0x09, in: head) == nil else { return false }
       // Every gutter line holds three spaces in a row: most text has too few such places in
       // all of its head, which eight-byte words count faster than lines can be cut.
       guard Self.hasSpaceTriples(head, atLeast: minGutterLines) else { return false }
