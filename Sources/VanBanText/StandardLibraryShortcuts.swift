@@ -152,3 +152,34 @@ extension String {
   @inlinable @inline(__always)
   public func utf8Slice(_ r: Range<Int>) -> Substring { Substring(self).utf8Slice(r) }
 }
+
+extension Substring {
+  /// `prefix(n)`, the first `n` Characters, without the grapheme-cluster walk where it cannot
+  /// differ. Between two scalars of the ranges below a Character always ends (none is Extend,
+  /// ZWJ, SpacingMark, Prepend, CR, Hangul, Indic or a regional indicator, so no rule of
+  /// UAX #29 joins them): Latin up to U+02FF, Latin Extended Additional (Vietnamese letters)
+  /// and the general punctuation U+2010–2027. While every pair is such, each scalar is a
+  /// Character; at the first other pair the Character walk decides. Messages quote the start
+  /// of long texts, and the folded starts of lines are matched, thousands of times a document.
+  public func prefix(characters n: Int) -> Substring {
+    if utf8.count <= n { return self }
+    @inline(__always) func plain(_ v: UInt32) -> Bool {
+      (v < 0x300 && v != 0x0D) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2028)
+    }
+    var taken = 0
+    var i = startIndex
+    let scalars = unicodeScalars
+    while i < endIndex {
+      guard plain(scalars[i].value) else { return prefix(n) }
+      if taken == n { return self[..<i] }
+      taken += 1
+      i = scalars.index(after: i)
+    }
+    return self
+  }
+}
+
+extension String {
+  /// `Substring.prefix(characters:)`.
+  public func prefix(characters n: Int) -> Substring { self[...].prefix(characters: n) }
+}

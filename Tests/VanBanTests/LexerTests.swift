@@ -726,3 +726,26 @@ import VanBanText
     }
   }
 }
+
+/// The byte reading of " | " columns answers as the Character reading whenever it answers,
+/// next to combining marks, a Prepend character and letters beyond ASCII around the pipes.
+@Suite struct PipeColumnTests {
+  @Test func byteColumnsAgreeWithCharacterColumns() {
+    var g = PropertyTests.LCG(state: 61)
+    let pieces = ["a", "ế", " ", "|", " | ", "||", "\u{301}", "\u{600}", "x | y", "Đ"]
+    var byBytes = 0
+    var fellBack = 0
+    for _ in 0..<20_000 {
+      let text = (0..<g.next(12)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      guard ByteSearch.contains(" | ", in: text) else { continue }
+      let characters = PlanParser.pipeColumnsByCharacters(text)
+      if let bytes = PlanParser.pipeColumnsByBytes(text) {
+        #expect(bytes == characters, "\(Array(text.unicodeScalars))")
+        byBytes += 1
+      } else {
+        fellBack += 1
+      }
+    }
+    #expect(byBytes > 1_000 && fellBack > 1_000)
+  }
+}

@@ -1,6 +1,7 @@
 import Testing
 
 import VanBanBytes
+@testable import VanBanText
 
 /// The vector steps' lane tests and their bits agree with looking at each byte.
 @Suite struct ByteVectorTests {
@@ -32,5 +33,29 @@ import VanBanBytes
         #expect(ByteVector.load(raw.baseAddress!, 1)[15] == bytes[16])
       }
     }
+  }
+}
+
+/// The shortcut Character prefix is the standard library's, on text of plain scalars and
+/// the ones that join or may join (combining marks, CR LF, ZWJ, emoji, Hangul, a Prepend).
+@Suite struct CharacterPrefixTests {
+  @Test func prefixOfCharactersIsTheStandardPrefix() {
+    var g = SystemRandomNumberGenerator()
+    let pieces = ["a", "ế", "Đ", " ", "–", "“", "…", "\u{301}", "\r\n", "\r", "\n", "\u{200D}", "👍", "\u{1100}\u{1161}", "\u{600}", "©"]
+    var shortcut = 0
+    for k in 0..<20_000 {
+      // Mostly plain text, so the shortcut answers; else any of the pieces.
+      let plain = k % 2 == 0
+      let text = (0..<Int.random(in: 0...30, using: &g)).map { _ in
+        plain ? ["a", "ế", "Đ", " ", "–", "“"].randomElement(using: &g)! : pieces.randomElement(using: &g)!
+      }.joined()
+      for n in [0, 1, 2, 5, 10, 20] {
+        // Bytes compared: Substring's == would let a canonically equal slice pass.
+        #expect(Array(text.prefix(characters: n).utf8) == Array(text.prefix(n).utf8), "\(Array(text.unicodeScalars)) \(n)")
+        #expect(Array(text.dropFirst().prefix(characters: n).utf8) == Array(text.dropFirst().prefix(n).utf8))
+      }
+      if plain { shortcut += 1 }
+    }
+    #expect(shortcut > 1_000)
   }
 }

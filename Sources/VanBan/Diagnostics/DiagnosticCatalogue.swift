@@ -15,7 +15,7 @@ enum DiagnosticCatalogue {
 
   static func annexTextOutsideTable(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "annex.loose_text",
-      message: "text in an annex outside any table: '\(text.prefix(80))'", line: line)
+      message: "text in an annex outside any table: '\(text.prefix(characters: 80))'", line: line)
   }
 
   static func deadlineUnparsed(_ text: String, line: Int) -> Diagnostic {
@@ -36,7 +36,7 @@ enum DiagnosticCatalogue {
   static func headNoiseSkipped(_ text: String, count: Int, line: Int) -> Diagnostic {
     let more = count > 1 ? " and \(count - 1) more line(s)" : ""
     return Diagnostic(severity: .info, code: "head.noise_skipped",
-      message: "'\(text.prefix(80))'\(more) around the head belong to no head element and were skipped", line: line)
+      message: "'\(text.prefix(characters: 80))'\(more) around the head belong to no head element and were skipped", line: line)
   }
 
   static func headerDayBlank(_ text: String, line: Int) -> Diagnostic {
@@ -108,7 +108,7 @@ enum DiagnosticCatalogue {
 
   static func ocrRowNumberLost(_ firstCell: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "ocr.row_number_lost",
-      message: "OCR read no number for the row '\(firstCell.prefix(60))'; it keeps none", line: line)
+      message: "OCR read no number for the row '\(firstCell.prefix(characters: 60))'; it keeps none", line: line)
   }
 
   static func ocrValueRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
@@ -133,7 +133,7 @@ enum DiagnosticCatalogue {
 
   static func rowWithoutLead(_ item: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.row_without_lead",
-      message: "no lead agency for '\(item.prefix(60))'", line: line)
+      message: "no lead agency for '\(item.prefix(characters: 60))'", line: line)
   }
 
   static func sectionDuplicateNumber(label: String, parent: String?, line: Int) -> Diagnostic {
@@ -158,7 +158,7 @@ enum DiagnosticCatalogue {
 
   static func tableColumnsUnknown(header: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.columns_unknown",
-      message: "table whose columns hold neither targets nor tasks: '\(header.prefix(100))'", line: line)
+      message: "table whose columns hold neither targets nor tasks: '\(header.prefix(characters: 100))'", line: line)
   }
 
   static func tableDuplicateFragment(_ text: String, line: Int) -> Diagnostic {

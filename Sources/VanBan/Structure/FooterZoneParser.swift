@@ -196,7 +196,7 @@ struct FooterZoneParser {
       {
         return true
       }
-      if !inBody, c.lex.signerTitles.matchPrefix(Words.fold(cell.prefix(60))) != nil, !LogicalText.containsLowercase(caps) {
+      if !inBody, c.lex.signerTitles.matchPrefix(Words.fold(cell.prefix(characters: 60))) != nil, !LogicalText.containsLowercase(caps) {
         return true
       }
     }

@@ -228,7 +228,7 @@ struct HeadZoneReader {
 
   /// "Số hiệu:", "Nơi ban hành:" … (Grammar `portal_label`), alone or with its value.
   private func isPortalLabel(_ text: String) -> Bool {
-    guard let m = lex.keyword("portal_label").matchPrefix(Words.fold(text.prefix(40))) else { return false }
+    guard let m = lex.keyword("portal_label").matchPrefix(Words.fold(text.prefix(characters: 40))) else { return false }
     let parts = Words.split(Substring(text))
     guard parts.count >= m.count else { return false }
     return parts[m.count - 1].hasSuffix(":") || (parts.count > m.count && parts[m.count].hasPrefix(":"))

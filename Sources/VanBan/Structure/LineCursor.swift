@@ -179,7 +179,7 @@ struct LineCursor {
   /// "(Ban hành kèm theo …)", "(Kèm theo Kế hoạch số …)": the line that says what an annex
   /// or an attached document belongs to.
   func isAttachedLine(_ text: String) -> Bool {
-    text.hasPrefixQuickly("(") && lex.keyword("annex_attached").matchPrefix(Words.fold(text.dropFirst().prefix(40))) != nil
+    text.hasPrefixQuickly("(") && lex.keyword("annex_attached").matchPrefix(Words.fold(text.dropFirst().prefix(characters: 40))) != nil
   }
 }
 
