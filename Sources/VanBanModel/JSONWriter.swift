@@ -19,14 +19,25 @@ public struct JSONWriter: Sendable {
   private var elementBits: UInt64 = 0
   private var deepElements: [Bool] = []
 
+  // The word's bit inline at every value written; the array, never reached by a plan, kept
+  // out of line so that it does not keep the common case from being inlined.
+  @inline(__always)
   private func hasElement(_ d: Int) -> Bool {
     d < 64 ? elementBits & (1 << UInt64(d)) != 0 : deepElements[d - 64]
   }
 
+  @inline(__always)
   private mutating func setHasElement(_ d: Int, _ v: Bool) {
     if d < 64 {
       if v { elementBits |= 1 << UInt64(d) } else { elementBits &= ~(1 << UInt64(d)) }
-    } else if deepElements.count <= d - 64 {
+    } else {
+      setDeepElement(d, v)
+    }
+  }
+
+  @inline(never)
+  private mutating func setDeepElement(_ d: Int, _ v: Bool) {
+    if deepElements.count <= d - 64 {
       deepElements.append(v)
     } else {
       deepElements[d - 64] = v
@@ -195,8 +206,14 @@ public struct JSONWriter: Sendable {
     out.put(c)
   }
 
+  /// The test inline (compact output, the bulk case, writes no newlines); the indenting not.
+  @inline(__always)
   private mutating func newline() {
-    guard pretty else { return }
+    if pretty { indent() }
+  }
+
+  @inline(never)
+  private mutating func indent() {
     out.put(UInt8(ascii: "\n"))
     for _ in 0..<depth { out.put(UInt8(ascii: " ")); out.put(UInt8(ascii: " ")) }
   }

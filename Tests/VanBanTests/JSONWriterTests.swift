@@ -32,6 +32,26 @@ import Testing
     }
   }
 
+  /// Past 64 levels the element flags live in an array: commas still fall between elements
+  /// only, at every depth, on the way down and back up.
+  @Test func deepNestingSeparatesElements() {
+    func nest(_ w: inout JSONWriter, _ depth: Int) {
+      w.array { w in
+        w.value(depth)
+        if depth < 70 { nest(&w, depth + 1) }
+        w.value(depth)
+      }
+    }
+    var w = JSONWriter(pretty: false, reserving: 64)
+    nest(&w, 1)
+    var want = ""
+    for d in 1...70 { want += "[\(d)," }
+    want.removeLast()
+    want += ",70]"
+    for d in stride(from: 69, through: 1, by: -1) { want += ",\(d)]" }
+    #expect(w.string == want)
+  }
+
   @Test func stringsAreEscaped() {
     var w = JSONWriter(pretty: false, reserving: 64)
     w.value("plain text that is long enough to take the fast path \"quoted\" and \\ and \n and \u{1}")
