@@ -180,6 +180,22 @@ struct OCRTestPage {
     #expect(Set(words.map(\.page)) == [1, 2])
   }
 
+  /// A field reads as `Double` reads it once trimmed (spaces, CR, LF, no-break spaces): plain
+  /// digits of every length around the short cut, signs, decimals, padding and junk.
+  @Test func tsvNumbersReadAsDouble() {
+    var g = PropertyTests.LCG(state: 43)
+    let pieces = ["0", "7", "12", "345", "-", ".", " ", "\u{A0}", "\r", "e", "x", "+", "999999999"]
+    var numbers = 0
+    for _ in 0..<20_000 {
+      let field = (0..<g.next(6)).map { _ in pieces[g.next(pieces.count)] }.joined()
+      let got = Array(field.utf8).withUnsafeBufferPointer { TesseractTSV.number($0, 0, $0.count) }
+      let want = Double(String(Substring(field).ocrTrimmed()))
+      #expect(got == want || (got?.isNaN == true && want?.isNaN == true), "\(field.debugDescription)")
+      if want != nil { numbers += 1 }
+    }
+    #expect(numbers > 2_000)
+  }
+
   /// A row's fields are cut where splitting it at every tab cuts them: the field count, the
   /// leading numbers up to the first field that is none, that field, and the text after the
   /// eleventh tab, on rows of numbers, padding, words and stray tabs at every length.

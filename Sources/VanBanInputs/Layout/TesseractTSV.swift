@@ -148,6 +148,17 @@ enum TesseractTSV {
   /// The number in bytes `lo..<hi`, trimmed as `ocrTrimmed` trims: an integer or a decimal
   /// (`-1`, `96.58`) read directly, anything else through `Double`.
   static func number(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Double? {
+    // Most fields are a few digits and nothing else (levels, page, block, line and word
+    // numbers, boxes): read those at once, as the full reading below would.
+    if hi > lo, hi - lo <= 9 {
+      var value = 0
+      var k = lo
+      while k < hi, b[k] &- 0x30 < 10 {
+        value = value &* 10 &+ Int(b[k] &- 0x30)
+        k += 1
+      }
+      if k == hi { return Double(value) }
+    }
     var lo = lo
     var hi = hi
     func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x0D || x == 0x0A }
