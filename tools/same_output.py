@@ -13,8 +13,9 @@ the documents are compared line by line, keyed by file, and every difference is 
 lines as well. Exit status 0 when all are identical, 1 otherwise.
 
 --base REV builds that revision with `swift build -c release` in a detached worktree under
-/tmp (kept for the next run) and uses it as --before; --after defaults to
-.build/release/vanban.
+/tmp (kept for the next run) and uses it as --before. Without --after the working tree is
+built in release first and .build/release/vanban compared, so a binary left from an older
+checkout is never taken for the new one.
 Standard library only.
 """
 from __future__ import annotations
@@ -72,13 +73,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--before")
     ap.add_argument("--base", help="a git revision to build as --before")
-    ap.add_argument("--after", default=str(ROOT / ".build" / "release" / "vanban"))
+    ap.add_argument("--after", help="the new binary (default: the working tree, built in release first)")
     ap.add_argument("--with-scans", action="store_true")
     ap.add_argument("--keep", help="keep the NDJSON outputs in this folder")
     args = ap.parse_args()
     before = args.before or (build(args.base) if args.base else None)
     if not before:
         ap.error("give --before or --base")
+    if not args.after:
+        # Built now, so a release binary left from an older checkout is never compared.
+        subprocess.run(["swift", "build", "-c", "release", "--product", "vanban"], cwd=ROOT, check=True)
+        args.after = str(ROOT / ".build" / "release" / "vanban")
     files = inputs(args.with_scans)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"

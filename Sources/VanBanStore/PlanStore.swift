@@ -174,6 +174,10 @@ public final class PlanStore: Sendable {
 
   private func write(_ keyed: KeyedPlan, in db: Database) throws -> SaveOutcome {
     let plan = keyed.plan
+    // The keys as locals: read inside the per-row closures through `keyed`, the whole keyed
+    // plan was copied (every field retained and released) for each row.
+    let indicatorKeys = keyed.indicatorKeys
+    let nameKeys = keyed.nameKeys
     let name = plan.source.name
     // Cached statements: preparing these three for every document was a tenth of the
     // writing thread's work.
@@ -228,7 +232,7 @@ public final class PlanStore: Sendable {
       for t in targets {
         try RowInsert.run(insertTarget, in: db) { r in
           r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
-          r.add(keyed.indicatorKeys[ordinal]); r.add(t.unit); r.add(Self.joined(t.lead))
+          r.add(indicatorKeys[ordinal]); r.add(t.unit); r.add(Self.joined(t.lead))
           r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
         }
         ordinal += 1
@@ -253,7 +257,7 @@ public final class PlanStore: Sendable {
       for t in tasks {
         let d = t.deadline
         try RowInsert.run(insertTask, in: db) { r in
-          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyed.nameKeys[ordinal])
+          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(nameKeys[ordinal])
           r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
           r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
           r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
