@@ -15,6 +15,20 @@ extension Collection where Element: StringProtocol {
       count += 1
     }
     guard count > 1 else { return first.map { String($0) } ?? "" }
+    // Long parts (lines joined into a paragraph): appending strings copies their bytes without
+    // validating them again, which the one-pass copy below must do for the whole result; for
+    // words, the appends' own cost is the larger.
+    if total >= 32 * count {
+      var out = String()
+      out.reserveCapacity(total + separator.utf8.count * (count - 1))
+      var firstPart = true
+      for part in self {
+        if !firstPart { out.append(separator) }
+        firstPart = false
+        out.append(contentsOf: part)
+      }
+      return out
+    }
     var separator = separator
     return separator.withUTF8 { sep in
       total += sep.count * (count - 1)

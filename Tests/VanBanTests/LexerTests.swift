@@ -292,16 +292,18 @@ import VanBanText
     }
   }
 
-  /// `joinedText` gives what `joined(separator:)` gives, on strings and on substrings.
+  /// `joinedText` gives what `joined(separator:)` gives, byte for byte, on strings and on
+  /// substrings: words, and lines long enough for the appending path.
   @Test func joinedTextIsJoined() {
-    let pieces = ["", "a", "Ủy ban", "xã", " ", "\t", "😀", "ế\u{301}", "1/2026"]
+    let line = "Ủy ban nhân dân xã triển khai kế hoạch chuyển đổi số năm 2026"
+    let pieces = ["", "a", "Ủy ban", "xã", " ", "\t", "😀", "ế\u{301}", "1/2026", line, line + line, "\u{301}" + line]
     var g = PropertyTests.LCG(state: 11)
-    for _ in 0..<2_000 {
+    for _ in 0..<4_000 {
       let parts = (0..<g.next(6)).map { _ in pieces[g.next(pieces.count)] }
       for separator in ["", " ", "\n", " – "] {
-        #expect(parts.joinedText(separator) == parts.joined(separator: separator))
-        let subs = parts.map { $0[...] }
-        #expect(subs[...].joinedText(separator) == subs.joined(separator: separator))
+        #expect(Array(parts.joinedText(separator).utf8) == Array(parts.joined(separator: separator).utf8))
+        let subs = parts.map { $0.dropFirst(0) }
+        #expect(Array(subs[...].joinedText(separator).utf8) == Array(subs.joined(separator: separator).utf8))
       }
     }
   }
