@@ -228,13 +228,7 @@ public enum PlanParser {
         i = p + 1
       }
       ranges.append(start..<n)
-      return ranges.compactMap { r in
-        var lo = r.lowerBound
-        var hi = r.upperBound
-        while lo < hi, b[lo] == 0x20 { lo += 1 }
-        while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
-        return lo < hi ? lo..<hi : nil
-      }
+      return ranges.map { ByteRuns.trimmingSpaces($0, in: b) }.filter { !$0.isEmpty }
     }
     return ranges?.map { String(text.utf8Slice($0)) }
   }

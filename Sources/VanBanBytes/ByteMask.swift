@@ -1,7 +1,8 @@
 /// Eight bytes at a time: which bytes of a word equal a given one.
 ///
 /// The scans that skip through whole documents (line counting in hOCR, runs of spaces in a
-/// -layout dump, o and u before a tone pair) test eight bytes per step with this one mask.
+/// -layout dump) test eight bytes per step with this one mask, and the sixteen-byte scans
+/// below finish their last few bytes with it.
 public enum ByteMask {
   /// The high bit of every byte of `word` that equals `byte`, and no other bit: exact, since
   /// the borrow of the usual "has a zero byte" test cannot reach into the next byte here.

@@ -151,9 +151,10 @@ public enum WhiteSpace {
         i += 1
       }
     }
-    // Eight bytes at a time while they hold nothing but text and single spaces between text:
-    // most of every line. Anything else (a tab, a control, a lead byte of a wide space, a
-    // space at the edge of the eight whose neighbour is in doubt) is settled byte by byte.
+    // The last few bytes, eight at a time while they hold nothing but text and single spaces
+    // between text (short cells are all this). Anything else (a tab, a control, a lead byte
+    // of a wide space, a space at the edge of the eight whose neighbour is in doubt) is
+    // settled byte by byte.
     while i + 8 <= n {
       let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
       if stopMask(x) != 0 { return .stopped }

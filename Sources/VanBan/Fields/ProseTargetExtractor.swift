@@ -63,11 +63,8 @@ struct ProseTargetExtractor {
     let ranges: [Range<Int>] = copy.withUTF8 { bytes in
       var ranges: [Range<Int>] = []
       ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x3B }) { r in
-        var lo = r.lowerBound
-        var hi = r.upperBound
-        while lo < hi, bytes[lo] == 0x20 { lo += 1 }
-        while hi > lo, bytes[hi - 1] == 0x20 { hi -= 1 }
-        if lo < hi { ranges.append(lo..<hi) }
+        let clause = ByteRuns.trimmingSpaces(r, in: bytes)
+        if !clause.isEmpty { ranges.append(clause) }
         return true
       }
       return ranges

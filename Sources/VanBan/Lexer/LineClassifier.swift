@@ -149,11 +149,7 @@ enum LineClassifier {
       var ranges: [Range<Int>] = []
       var start = 0
       for i in 0...b.count where i == b.count || b[i] == 0x09 {
-        var lo = start
-        var hi = i
-        while lo < hi, b[lo] == 0x20 { lo += 1 }
-        while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
-        ranges.append(lo..<hi)
+        ranges.append(ByteRuns.trimmingSpaces(start..<i, in: b))
         start = i + 1
       }
       return ranges

@@ -48,8 +48,8 @@ struct WrapPolicy: Sendable {
   }
 
   /// Scalars counted as the UTF-8 bytes that start one, without decoding: sixteen or eight
-  /// bytes at a time, less the continuation bytes (high bits 10) among them. The count stops at `limit`
-  /// (a paragraph can be very long, and callers only ask whether it reaches that).
+  /// bytes at a time, less the continuation bytes (high bits 10) among them. The count stops
+  /// at `limit` (a paragraph can be very long, and callers only ask whether it reaches that).
   static func scalarCount(_ s: String, upTo limit: Int = .max) -> Int {
     var s = s
     return s.withUTF8 { b in

@@ -256,10 +256,10 @@ enum LayoutTextReader {
       let head = UnsafeBufferPointer(rebasing: all[..<min(all.count, OCRLayoutReader.sniffLength)])
       guard ByteSearch.firstIndex(of: 0x09, in: head) == nil else { return false }
       // Every gutter line holds three spaces in a row: most text has too few such places in
-      // all of its head, which eight-byte words count faster than lines can be cut.
+      // all of its head, which byte steps count faster than lines can be cut.
       guard Self.hasSpaceTriples(head, atLeast: minGutterLines) else { return false }
       // Only a line with three spaces in a row inside it can hold two cells: the lines are
-      // visited from those places (eight positions at a time), not cut one by one.
+      // visited from those places (sixteen or eight positions at a time), not cut one by one.
       var gutterLines = 0
       var header = false
       var lineEnd = 0
@@ -309,7 +309,7 @@ enum LayoutTextReader {
   }
 
   /// Each place in `b` that starts three spaces in a row, in order, while `body` returns true:
-  /// found eight positions at a time from three overlapping loads.
+  /// found sixteen, then eight positions at a time from three overlapping loads.
   @inline(__always)
   private static func forEachSpaceTriple(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
     guard let base = b.baseAddress else { return }
