@@ -90,12 +90,18 @@ public final class PlanStore: Sendable {
     let nameKeys: [String]
   }
 
+  /// The document's own targets and tasks, then each attachment's (numbered from 0): the
+  /// order rows are numbered and stored in, which `keyed` folds the keys in too.
+  static func rowParts(_ plan: Plan) -> [(attachment: Int?, targets: [Target], tasks: [Task])] {
+    [(nil, plan.targets, plan.tasks)] + plan.attachments.enumerated().map { ($0.offset, $0.element.targets, $0.element.tasks) }
+  }
+
   /// The plan with its keys, folded on the calling thread.
   public func keyed(_ plan: Plan) -> KeyedPlan {
     let commune = plan.header.place ?? plan.header.issuer
     var indicators: [String] = []
     var names: [String] = []
-    for (targets, tasks) in [(plan.targets, plan.tasks)] + plan.attachments.map({ ($0.targets, $0.tasks) }) {
+    for (_, targets, tasks) in Self.rowParts(plan) {
       for t in targets { indicators.append(keyFolding(t.indicator)) }
       for t in tasks { names.append(keyFolding(t.name)) }
     }
@@ -226,7 +232,7 @@ public final class PlanStore: Sendable {
     let insertValue = try db.cachedStatement(
       sql: "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)")
     // The document's own rows, then each attachment's (a decision's plan), numbered on.
-    let parts = [(nil, plan.targets, plan.tasks)] + plan.attachments.enumerated().map { ($0.offset as Int?, $0.element.targets, $0.element.tasks) }
+    let parts = Self.rowParts(plan)
     var ordinal = 0
     for (attachment, targets, _) in parts {
       for t in targets {
