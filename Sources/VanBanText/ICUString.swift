@@ -73,7 +73,9 @@ enum ICUString {
     // Sizing the result exactly avoids reserving 3 bytes per unit for whole documents.
     let byteCount = utf8Count(units)
     var failed = false
-    let result = String(unsafeUninitializedCapacity: byteCount) { dest in
+    // ICU writes well-formed UTF-8 (an unpaired surrogate becomes U+FFFD), so it is not
+    // checked again: for a legacy document that check cost as much as the conversion.
+    let result = String(trustedUTF8Capacity: byteCount) { dest in
       var length: Int32 = 0
       var status = vb_status(VB_ZERO_ERROR)
       dest.withMemoryRebound(to: CChar.self) { dest in

@@ -94,12 +94,12 @@ enum ToneFoldTable {
       plain = false
       break
     }
-    if plain { return String(decoding: bytes, as: UTF8.self) }
+    if plain { return String(trustedUTF8: bytes) }
     // Built on the stack and copied once: most keys are syllables, which fit a small
     // (inline) String, and creating one from a heap buffer cost more than the fold.
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> String? in
       guard let n = fold(utf8: bytes, into: out) else { return nil }
-      return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+      return String(trustedUTF8: UnsafeBufferPointer(rebasing: out[..<n]))
     }
   }
 
@@ -115,7 +115,7 @@ enum ToneFoldTable {
       words.reserveCapacity(spaces + 1)
       var start = 0
       for i in 0...n where i == n || out[i] == 0x20 {
-        if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: out[start..<i]), as: UTF8.self)) }
+        if i > start { words.append(String(trustedUTF8: UnsafeBufferPointer(rebasing: out[start..<i]))) }
         start = i + 1
       }
       return words
@@ -129,7 +129,7 @@ enum ToneFoldTable {
       guard let n = fold(utf8: bytes, into: out) else { return nil }
       var start = 0
       for i in 0...n where i == n || out[i] == 0x20 {
-        if i > start { return .some(String(decoding: UnsafeBufferPointer(rebasing: out[start..<i]), as: UTF8.self)) }
+        if i > start { return .some(String(trustedUTF8: UnsafeBufferPointer(rebasing: out[start..<i]))) }
         start = i + 1
       }
       return .some(nil)
@@ -270,7 +270,7 @@ enum ToneFoldTable {
           for k in 0..<len { out[n + k] = table[at + 65 + k] }
           n += len
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+        return String(trustedUTF8: UnsafeBufferPointer(rebasing: out[..<n]))
       }
     }(packed)
   }

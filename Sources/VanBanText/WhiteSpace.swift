@@ -63,7 +63,7 @@ public enum WhiteSpace {
       guard n > 0 else { return "" }
       // One pass into the string's own storage: the output is never longer than the input
       // (a run of white space becomes at most one byte), and this runs on every line and cell.
-      return String(unsafeUninitializedCapacity: n) { out in
+      return String(trustedUTF8Capacity: n) { out in
         var o = 0
         var pending = false
         var i = 0

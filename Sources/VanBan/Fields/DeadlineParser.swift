@@ -296,7 +296,7 @@ struct DeadlineParser: Sendable {
     var iso: String {
       // Written digit by digit when every part fits its width (always, for parsed dates).
       if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
-        return String(unsafeUninitializedCapacity: 10) { out in
+        return String(trustedUTF8Capacity: 10) { out in
           func put(_ n: Int, width: Int, at o: Int) {
             var value = n
             for d in stride(from: width - 1, through: 0, by: -1) {

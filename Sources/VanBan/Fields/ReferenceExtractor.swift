@@ -426,7 +426,7 @@ struct ReferenceIndex {
     // byte by byte through the generic path, ~4,000 instructions a key.
     var copy = number
     return copy.withUTF8 { bytes in
-      String(unsafeUninitializedCapacity: bytes.count) { out in
+      String(trustedUTF8Capacity: bytes.count) { out in
         var n = 0
         for b in bytes where b != 0x20 {
           out[n] = b &- 0x61 < 26 ? b - 0x20 : b

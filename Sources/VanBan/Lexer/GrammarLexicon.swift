@@ -583,7 +583,7 @@ struct WordList: RandomAccessCollection {
     for i in r { total += ranges[i].count }
     var copy = text
     return copy.withUTF8 { bytes in
-      String(unsafeUninitializedCapacity: total) { out in
+      String(trustedUTF8Capacity: total) { out in
         var n = 0
         for i in r {
           if i > r.lowerBound {

@@ -52,7 +52,7 @@ struct ColumnLexicon {
       }
       @inline(__always) func keep(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Letters lowered, digits kept, everything else dropped: at most as long as the input.
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+        String(trustedUTF8Capacity: bytes.count) { out in
           var n = 0
           for c in bytes {
             let lower = c | 0x20

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import VanBanText
+
+/// The UTF-8 check every text file goes through, and the unchecked string making it allows.
+struct TrustedUTF8Tests {
+  /// The reading the decoder made before: the standard library's verdict, and the first
+  /// ill-formed sequence found one sequence at a time (`wellFormedLength`, Table 3-7).
+  private func reference(_ bytes: [UInt8]) -> (valid: Bool, firstBad: Int?) {
+    let valid = String(validating: bytes, as: UTF8.self) != nil
+    let firstBad: Int? = bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      while i < b.count {
+        let length = EncodingDetector.wellFormedLength(b, at: i)
+        if length == 0 { return i }
+        i += length
+      }
+      return nil
+    }
+    return (valid, firstBad)
+  }
+
+  private func check(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+    let expected = reference(bytes)
+    let found = bytes.withUnsafeBufferPointer { TextDecoder.firstInvalidUTF8($0) }
+    #expect(found == expected.firstBad, "\(bytes.map { String($0, radix: 16) })", sourceLocation: sourceLocation)
+    #expect((found == nil) == expected.valid, "\(bytes.map { String($0, radix: 16) })", sourceLocation: sourceLocation)
+  }
+
+  /// Every one- and two-byte input, and every three-byte input over the bytes where the
+  /// rules change (lead bytes, the edges of the continuation ranges), each at the start, after
+  /// seven ASCII bytes (the eight-byte ASCII step ends inside it) and before ASCII.
+  @Test func agreesWithTheStandardLibraryOnShortSequences() {
+    let edges: [UInt8] = [
+      0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+      0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+    ]
+    let pads: [([UInt8], [UInt8])] = [([], []), (Array("abcdefg".utf8), []), ([], Array(" ok!".utf8)),
+      (Array("Kế hoạch".utf8), Array("abcdefghij".utf8))]
+    for a in 0...255 {
+      for (head, tail) in pads { check(head + [UInt8(a)] + tail) }
+      for b in 0...255 { check([UInt8(a), UInt8(b)]) }
+    }
+    for a in edges {
+      for b in edges {
+        for c in edges {
+          for (head, tail) in pads { check(head + [a, b, c] + tail) }
+          for d in [UInt8(0x80), 0xBF, 0x41] { check([a, b, c, d]) }
+        }
+      }
+    }
+  }
+
+  /// Long mixed inputs: Vietnamese text, ASCII runs of every length around the eight-byte
+  /// step, and a damaged byte put in at random.
+  @Test func agreesWithTheStandardLibraryOnMixedText() {
+    var rng = SplitMix(seed: 0x5EED)
+    let pieces: [[UInt8]] = ["Quyết", "định", "số", "12/QĐ-UBND", "ngày", "2026", " ", "\n", "–", "𝐀", "ä", "abcdefghijklmnop"]
+      .map { Array($0.utf8) }
+    for _ in 0..<4000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(rng.next() % 24) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+      check(bytes)
+      if !bytes.isEmpty {
+        var damaged = bytes
+        damaged[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+        check(damaged)
+        check(Array(bytes.dropLast()))
+      }
+    }
+  }
+
+  /// `String(trustedUTF8:)` and `String(trustedUTF8Capacity:initializingWith:)` give the
+  /// string the checked initialisers give, short (inline) and long.
+  @Test func trustedStringsAreTheCheckedOnes() {
+    for text in ["", "a", "Kế hoạch", "Ủy ban nhân dân xã Tân Lợi", String(repeating: "Điều 1. Phạm vi 𝐀 ", count: 300)] {
+      let bytes = Array(text.utf8)
+      let made = bytes.withUnsafeBufferPointer { String(trustedUTF8: $0) }
+      #expect(made == text)
+      #expect(Array(made.utf8) == bytes)
+      let written = String(trustedUTF8Capacity: bytes.count + 3) { out in
+        for (k, b) in bytes.enumerated() { out[k] = b }
+        return bytes.count
+      }
+      #expect(written == text)
+      #expect(Array(written.utf8) == bytes)
+    }
+  }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
