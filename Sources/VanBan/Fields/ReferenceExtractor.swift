@@ -283,7 +283,7 @@ struct ReferenceExtractor {
     }
     guard end > 0, bytes[0] &- 0x30 < 10 else { return "" }
     guard slashOrHyphen || (end <= 3 && digitsOnly) else { return "" }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    return String(trustedUTF8: UnsafeBufferPointer(rebasing: bytes[..<end]))  // ASCII, checked above
   }
 
   private static func numberTail(_ w: Substring) -> String? {

@@ -197,7 +197,7 @@ enum LineClassifier {
       // a)
       let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
       if width + 1 < n, s[width] == 0x29 {
-        let letter = String(decoding: UnsafeBufferPointer(rebasing: s[0..<width]), as: UTF8.self)
+        let letter = String(trustedUTF8: UnsafeBufferPointer(rebasing: s[0..<width]))
         if letter.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false, let r = rest(from: width + 1) {
           return (.letter(letter), r)
         }
@@ -206,7 +206,7 @@ enum LineClassifier {
       if RomanNumeral.digit(first) != nil {
         var i = 0
         while i < n, RomanNumeral.digit(s[i]) != nil { i += 1 }
-        let label = String(decoding: UnsafeBufferPointer(rebasing: s[0..<i]), as: UTF8.self)
+        let label = String(trustedUTF8: UnsafeBufferPointer(rebasing: s[0..<i]))
         if i < n, s[i] == 0x2E, let value = RomanNumeral.value(label), let r = rest(from: i + 1) {
           return (.roman(value: value, label: label), r)
         }

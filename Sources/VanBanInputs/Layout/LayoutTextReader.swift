@@ -122,7 +122,8 @@ enum LayoutTextReader {
           }
           guard k < spans.count else { break }
           let span = spans[k]
-          let text = String(decoding: UnsafeBufferPointer(rebasing: b[span.start..<span.end]), as: UTF8.self)
+          // Spans start and end at whole scalars of the line's valid UTF-8.
+          let text = String(trustedUTF8: UnsafeBufferPointer(rebasing: b[span.start..<span.end]))
           line.words.append(Placed(text: text, column: span.column, end: span.endColumn))
         }
       }
