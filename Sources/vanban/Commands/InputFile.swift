@@ -37,11 +37,26 @@ enum InputFile {
     if fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
       throw .badData("\(path): file of \(st.st_size) bytes is larger than the \(maxBytes / 1024 / 1024) MB limit")
     }
-    return readAll(fd: fd)
+    return readAll(fd: fd, expected: (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0)
   }
 
-  private static func readAll(fd: Int32) -> [UInt8] {
+  /// Everything `fd` holds up to its end. A regular file's size is known: it is read straight
+  /// into an array of that size and one byte more (to see that it ended there), rather than
+  /// through a zeroed 64 KiB buffer copied into an array that grows; a file that grew while
+  /// read, or one of unknown size, goes on the second way.
+  private static func readAll(fd: Int32, expected: Int = 0) -> [UInt8] {
     var bytes: [UInt8] = []
+    if expected > 0 {
+      bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+          if n <= 0 { break }
+          count += n
+        }
+      }
+      if bytes.count <= expected { return bytes }
+    }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
