@@ -39,30 +39,42 @@ public struct ImageDocumentReader: Sendable {
     var stopped: InputError?
     // Each page's table grid, from the picture OCR reads, in its pixels as the words are.
     var grids: [Int: [RuleLine]] = [:]
-    let workers = OCRWorkers(
-      count: max(1, options.workers), language: options.language, orientation: options.orientation,
-      timeLimit: options.pageTimeLimit)
-    try workers.run(
-      next: {
-        guard stopped == nil else { return nil }
-        var raw = vb_ocr_gray()
-        let status = vb_image_next(source, options.maxPixels, &raw)
-        if status == 0 { return nil }
-        let page = decoded + 1
-        guard status > 0, let pixels = raw.pixels else {
-          stopped = status == -Int32(VB_OCR_TOO_LARGE)
-            ? .tooLarge("page \(page) has more than \(options.maxPixels) pixels")
-            : .damaged("page \(page) of the \(kind.rawValue.uppercased()) file cannot be decoded")
-          return nil
-        }
-        decoded = page
-        let image = GrayImage(
-          taking: pixels, width: Int(raw.width), height: Int(raw.height), bytesPerRow: Int(raw.bytes_per_line),
-          dpi: Int(raw.dpi))
-        grids[page] = RuleFinder.rules(in: image, inPixels: true)
-        return .init(page: page, image: .success(image))
-      },
-      finish: { page, result in
+    func decodeNext() -> OCRWorkers.Job? {
+      guard stopped == nil else { return nil }
+      var raw = vb_ocr_gray()
+      let status = vb_image_next(source, options.maxPixels, &raw)
+      if status == 0 { return nil }
+      let page = decoded + 1
+      guard status > 0, let pixels = raw.pixels else {
+        stopped = status == -Int32(VB_OCR_TOO_LARGE)
+          ? .tooLarge("page \(page) has more than \(options.maxPixels) pixels")
+          : .damaged("page \(page) of the \(kind.rawValue.uppercased()) file cannot be decoded")
+        return nil
+      }
+      decoded = page
+      let image = GrayImage(
+        taking: pixels, width: Int(raw.width), height: Int(raw.height), bytesPerRow: Int(raw.bytes_per_line),
+        dpi: Int(raw.dpi))
+      grids[page] = RuleFinder.rules(in: image, inPixels: true)
+      return .init(page: page, image: .success(image))
+    }
+    // The first page is decoded before any engine starts: a picture leptonica cannot decode
+    // fails at once, not after every worker has loaded Tesseract's model (a third of a
+    // second of CPU each), and a picture with no page starts none.
+    var first = decodeNext()
+    if first != nil {
+      let workers = OCRWorkers(
+        count: max(1, options.workers), language: options.language, orientation: options.orientation,
+        timeLimit: options.pageTimeLimit)
+      try workers.run(
+        next: {
+          if let job = first {
+            first = nil
+            return job
+          }
+          return decodeNext()
+        },
+        finish: { page, result in
         switch result {
         case .success(let ocr):
           pages[page] = ocr.words
@@ -74,6 +86,7 @@ public struct ImageDocumentReader: Sendable {
           notes.append(InputNotes.ocrFailed(page: page, error))
         }
       })
+    }
     if let stopped {
       // Nothing decoded: the file itself is broken, not one page of it.
       if decoded == 0 { throw stopped }

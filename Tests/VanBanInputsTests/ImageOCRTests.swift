@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Testing
 @testable import VanBanInputs
 
@@ -26,6 +31,37 @@ import Testing
     let title = try #require(page.words.first { $0.text == "HOẠCH" })
     #expect(happiness.lineID == independence.lineID)
     #expect(happiness.lineID != title.lineID)
+  }
+
+  /// A picture leptonica cannot decode fails as damaged before any engine is made. With one
+  /// worker an engine is made on the calling thread, so this thread's CPU time would show it:
+  /// the failed read must cost less than half of making one engine here.
+  @Test func undecodablePictureStartsNoEngine() throws {
+    let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
+      + [UInt8](repeating: 0, count: 64)
+    let reader = ImageDocumentReader(options: OCROptions(workers: 1))
+    func threadSeconds() -> Double {
+      var t = timespec()
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+      return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    _ = try? reader.read(png)  // the libraries load on the first picture
+    let before = threadSeconds()
+    do {
+      _ = try reader.read(png)
+      Issue.record("an undecodable picture was read")
+    } catch {
+      guard case .damaged(let message) = error else {
+        Issue.record("\(error)")
+        return
+      }
+      #expect(message.contains("cannot be decoded"))
+    }
+    let failedRead = threadSeconds() - before
+    let engineStart = threadSeconds()
+    _ = try TesseractEngine(language: "vie", orientationDetection: true)
+    let engine = threadSeconds() - engineStart
+    #expect(failedRead < engine / 2, "failed read \(failedRead) s, one engine \(engine) s")
   }
 
   @Test(arguments: [OCROrientation.detect, .byConfidence])
