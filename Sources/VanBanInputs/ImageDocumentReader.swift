@@ -75,17 +75,17 @@ public struct ImageDocumentReader: Sendable {
           return decodeNext()
         },
         finish: { page, result in
-        switch result {
-        case .success(let ocr):
-          pages[page] = ocr.words
-          // A page OCR turned upright no longer matches the picture its lines were found on.
-          if ocr.rotation == 0 { pages[page]?.rules = grids[page] ?? [] }
-          if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
-        case .failure(let error):
-          pages[page] = PageWords(page: page, width: 0, height: 0, words: [])
-          notes.append(InputNotes.ocrFailed(page: page, error))
-        }
-      })
+          switch result {
+          case .success(let ocr):
+            pages[page] = ocr.words
+            // A page OCR turned upright no longer matches the picture its lines were found on.
+            if ocr.rotation == 0 { pages[page]?.rules = grids[page] ?? [] }
+            if ocr.rotation != 0 { notes.append(InputNotes.pageTurned(page: page, rotation: ocr.rotation)) }
+          case .failure(let error):
+            pages[page] = PageWords(page: page, width: 0, height: 0, words: [])
+            notes.append(InputNotes.ocrFailed(page: page, error))
+          }
+        })
     }
     if let stopped {
       // Nothing decoded: the file itself is broken, not one page of it.
