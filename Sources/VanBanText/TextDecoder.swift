@@ -152,15 +152,19 @@ public enum TextDecoder {
     while i < n {
       let lead = base[i]
       if lead < 0x80 {
-        // The whole ASCII run within the next eight bytes at once: its length is where the
-        // first high bit is (Vietnamese words are short, so runs of eight are rare).
-        if i + 8 <= n {
-          let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-          let high = word & 0x8080_8080_8080_8080
-          i += high == 0 ? 8 : high.trailingZeroBitCount >> 3
-        } else {
+        // The ASCII run eight bytes a step, and its end within the last eight at once: its
+        // length there is where the first high bit is. Vietnamese words are short, so most
+        // runs end in the first step; markup and numbers (hOCR, TSV) take the loop.
+        guard i + 8 <= n else {
           i += 1
+          continue
         }
+        var high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+        while high == 0, i + 16 <= n {
+          i += 8
+          high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+        }
+        i += high == 0 ? 8 : high.trailingZeroBitCount >> 3
         continue
       }
       if lead &- 0xC2 < 0x1E {  // C2–DF: one continuation byte
