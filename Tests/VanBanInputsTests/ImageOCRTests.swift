@@ -154,3 +154,35 @@ import Testing
     #expect(TesseractEngine.tessdataFolder(language: "vie") != nil)
   }
 }
+
+/// The medians and percentiles of page layout, found by selection, against a full sort.
+@Suite struct OrderStatisticTests {
+  /// Every rank of arrays of every length up to 300, with ties, zeros of both signs,
+  /// negatives and infinities, in orders that are sorted, reversed and shuffled.
+  @Test func selectionGivesTheSortedValue() {
+    var state: UInt64 = 0x243F_6A88_85A3_08D3
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 33
+    }
+    let specials: [Double] = [0, -0.0, .infinity, -.infinity, 1, -1, 12.5]
+    for count in 1...300 {
+      for shape in 0..<4 {
+        var values: [Double] = (0..<count).map { _ in
+          let r = next()
+          if r % 7 == 0 { return specials[Int(r / 7 % UInt64(specials.count))] }
+          // Few distinct values in half the shapes, so ranks fall among ties.
+          return shape % 2 == 0 ? Double(r % 5) : Double(r % 100_000) / 7
+        }
+        if shape == 2 { values.sort() }
+        if shape == 3 { values.sort(by: >) }
+        let sorted = values.sorted()
+        for k in 0..<count where k % max(1, count / 40) == 0 || k == count - 1 {
+          #expect(ocrOrderStatistic(values, k) == sorted[k], "count \(count), shape \(shape), k \(k)")
+        }
+      }
+    }
+    #expect(ocrMedian([3, 1, 2]) == 2)
+    #expect(ocrPercentile((0..<100).map(Double.init), 0.25) == 24)
+  }
+}
