@@ -118,18 +118,4 @@ enum ICUString {
   static func checkLength(_ count: Int) {
     precondition(count <= Int(Int32.max), "text too long for ICU (\(count) code units)")
   }
-
-  /// The first offset at or after `i` where an 8-byte word holds a byte beyond ASCII (or the
-  /// last whole word ends): ASCII runs dominate even Vietnamese text, and whole-document scans
-  /// skip them eight bytes at a time.
-  @inline(__always)
-  static func skippingASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-    var i = i
-    while i + 8 <= bytes.count {
-      let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-      if word & 0x8080_8080_8080_8080 != 0 { break }
-      i += 8
-    }
-    return i
-  }
 }

@@ -266,8 +266,8 @@ func ocrPercentile(_ values: [Double], _ p: Double) -> Double {
 }
 
 /// `values.sorted()[k]`, found by selection rather than a full sort: every page takes medians
-/// and percentiles of its word heights, gaps and edges, and sorting them was a few percent of
-/// reading an OCR file. The k-th smallest value is the same whichever way it is found (a zero
+/// and percentiles of its word heights, gaps and edges, and sorting them was 1–2 % of reading
+/// an OCR file. The k-th smallest value is the same whichever way it is found (a zero
 /// may come back with the other sign, equal under `==`); a NaN, which has no place in an
 /// order, leaves it to the sort.
 func ocrOrderStatistic(_ values: [Double], _ k: Int) -> Double {
