@@ -148,6 +148,10 @@ public enum TextDecoder {
   static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
     let n = bytes.count
+    /// The high bits of the eight bytes at `k`, the first byte lowest.
+    @inline(__always) func highBits(at k: Int) -> UInt64 {
+      UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+    }
     var i = 0
     while i < n {
       let lead = base[i]
@@ -159,10 +163,10 @@ public enum TextDecoder {
           i += 1
           continue
         }
-        var high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+        var high = highBits(at: i)
         while high == 0, i + 16 <= n {
           i += 8
-          high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+          high = highBits(at: i)
         }
         i += high == 0 ? 8 : high.trailingZeroBitCount >> 3
         continue
