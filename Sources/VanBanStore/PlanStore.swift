@@ -33,6 +33,11 @@ public final class PlanStore: Sendable {
     config.journalMode = .wal
     config.busyMode = .timeout(10)
     config.prepareDatabase { db in
+      // 8 KB pages in a new database (an existing one keeps its own; SQLite ignores this
+      // there): half the pages, half the journal frames and b-tree steps per row. On the
+      // 2,000-file bench the writing thread made 20,000 writes instead of 36,000, and
+      // `ingest --jobs 2` took 2.69 s instead of 2.75 s (medians of 6, interleaved).
+      try db.execute(sql: "PRAGMA page_size = 8192")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // 16 MB of pages rather than SQLite's 2 MB: a bulk ingest touches every index, and with
       // the small cache it read the same pages back from the file over and over.
@@ -41,7 +46,9 @@ public final class PlanStore: Sendable {
       // the hot index pages into the file again and syncs it, and over the 2,000-file bench
       // this cut fsyncs from 88 to 16, page writes by 12 % and page reads by 46 %. Commits
       // are still atomic (WAL); the journal is folded in when the last connection closes.
-      try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+      // The pragma counts pages, whose size depends on when the database was made.
+      let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = \(40_960_000 / max(pageSize, 512))")
     }
     queue = try DatabaseQueue(path: path, configuration: config)
     let superseded = try queue.read { try Self.migrator.hasBeenSuperseded($0) }

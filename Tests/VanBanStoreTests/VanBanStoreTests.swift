@@ -26,6 +26,26 @@ import VanBanText
     #expect(try dir.store().counts()["documents"] == 1)
   }
 
+  /// A new database gets 8 KB pages; one made with SQLite's 4 KB keeps them and its data.
+  /// Either way the journal is folded in every ~40 MB, counted in its own pages.
+  @Test func pageSizeOfNewAndExistingDatabases() throws {
+    let dir = try TempDir()
+    let fresh = try dir.store()
+    #expect(try fresh.run("PRAGMA page_size").rows == [["8192"]])
+    #expect(try fresh.run("PRAGMA wal_autocheckpoint").rows == [["5000"]])
+    let old = try DatabaseQueue(path: dir.path("old.sqlite"))
+    try old.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA page_size = 4096; CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (7)")
+    }
+    try old.close()
+    let reopened = try dir.store("old.sqlite")
+    #expect(try reopened.run("PRAGMA page_size").rows == [["4096"]])
+    #expect(try reopened.run("PRAGMA wal_autocheckpoint").rows == [["10000"]])
+    #expect(try reopened.run("SELECT x FROM kept").rows == [["7"]])
+    try reopened.save(Seeds.plan(0))
+    #expect(try reopened.counts()["documents"] == 1)
+  }
+
   @Test func savingEveryPartOfAPlan() throws {
     let dir = try TempDir()
     let store = try dir.store()

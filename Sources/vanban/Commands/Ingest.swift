@@ -224,8 +224,12 @@ struct Ingest: ParsableCommand {
   }
 
   /// Documents written per transaction: enough that the shared index pages are journalled
-  /// once per batch rather than once per document, few enough that a kill loses little work.
-  static let batchSize = 32
+  /// once per batch rather than once per document, few enough that a kill loses little work
+  /// (at most this many documents, parsed again by the next run). Each commit appends every
+  /// page it changed to the journal, and the index pages a batch touches are much the same
+  /// whatever its size: on the 2,000-file bench, 128 rather than 32 cut the journal written
+  /// from 137 to 75 MB and the writing thread's time by about a tenth.
+  static let batchSize = 128
 
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
