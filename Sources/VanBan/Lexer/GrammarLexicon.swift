@@ -6,7 +6,10 @@ import VanBanBytes
 ///
 /// The parser reads no Vietnamese word that Grammar could hold: every phrase it looks for
 /// comes from here.
-struct GrammarLexicon: Sendable {
+///
+/// A class, built once and never changed: nearly every stage holds it, and as a struct each
+/// copy retained (and each end of a copy released) its thirty-odd tables one by one.
+final class GrammarLexicon: Sendable {
   struct LatexCommand: Sendable {
     var command: String
     var character: String
