@@ -81,7 +81,7 @@ struct ProseTargetExtractor {
 
   /// "%" when the value is a percentage.
   static func unit(_ valueText: String) -> String? {
-    valueText.contains("%") ? "%" : nil
+    valueText.utf8.contains(0x25) ? "%" : nil
   }
 }
 
@@ -119,14 +119,14 @@ struct ResponsibilityExtractor {
       // follow the colon that split the heading.
       if !agencies.isKnown(agency), let first = s.blocks.first?.text {
         let listed = agencies.agency(inHeading: title + ": " + first)
-        if listed.contains(", ") { agency = listed }
+        if ByteSearch.contains(", ", in: listed) { agency = listed }
       }
     } else if let first = duties.first {
       agency = agencies.agency(inHeading: first)
     } else {
       agency = s.label
     }
-    if !agencies.isKnown(agency), !agency.contains(", ") {
+    if !agencies.isKnown(agency), !ByteSearch.contains(", ", in: agency) {
       diagnostics.append(DiagnosticCatalogue.responsibilityAgencyGuessed(agency, line: s.line))
     }
     return Responsibility(agency: agency, duties: duties.filter { !$0.isEmpty }, line: s.line)

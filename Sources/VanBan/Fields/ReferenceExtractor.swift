@@ -159,7 +159,8 @@ struct ReferenceExtractor {
     guard let f = t.unicodeScalars.first, f.value >= 0x30, f.value <= 0x39 else { return nil }
     let allowed = t.unicodeScalars.allSatisfy { ScalarClass.isAlphabetic($0) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "/" || $0 == "-" || $0 == "." }
     guard allowed else { return nil }
-    if t.contains("/") || t.contains("-") { return String(t) }
+    // On the scalars: Foundation's `contains` of a String bridged the word for each search.
+    if t.unicodeScalars.contains("/") || t.unicodeScalars.contains("-") { return String(t) }
     if t.count <= 3, t.allSatisfy(\.isNumber) { return String(t) }
     return nil
   }

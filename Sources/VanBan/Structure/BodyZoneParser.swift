@@ -143,7 +143,7 @@ enum SectionTitle {
       let tail = text[text.index(after: colon)...].trimmingSpaces()
       let headWords = Words.splitOnSpaces(head).count
       if !tail.isEmpty, headWords >= 1, headWords <= 14, head.unicodeScalars.count <= 100,
-        !head.contains("(")
+        !head.utf8.contains(0x28)
       {
         return (head, tail)
       }

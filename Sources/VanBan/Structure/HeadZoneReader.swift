@@ -218,7 +218,7 @@ struct HeadZoneReader {
     for k in 1..<words.count where lex.keyword("number").matchPrefix(folded[k...]) != nil {
       let before = words[..<k].joinedText(" ")
       let after = words[k...].joinedText(" ")
-      guard !LogicalText.containsLowercase(before), words[(k + 1)...].prefix(3).contains(where: { $0.contains("/") }) else {
+      guard !LogicalText.containsLowercase(before), words[(k + 1)...].prefix(3).contains(where: { $0.utf8.contains(0x2F) }) else {
         continue
       }
       return [before, after]
@@ -407,7 +407,7 @@ struct HeadZoneReader {
     guard var token = words.first else { return nil }
     words.removeFirst()
     // "74 /KH-UBND" → one token; "188 / KH-UBND" too.
-    if !token.contains("/"), let next = words.first, next.hasPrefix("/") {
+    if !token.utf8.contains(0x2F), let next = words.first, next.hasPrefix("/") {
       token += next
       words.removeFirst()
       if token.hasSuffix("/"), let more = words.first, more.unicodeScalars.contains(where: ScalarClass.isAlphabetic) {
@@ -415,7 +415,7 @@ struct HeadZoneReader {
         words.removeFirst()
       }
     }
-    guard token.contains("/") || token.contains("-") else { return nil }
+    guard token.utf8.contains(0x2F) || token.utf8.contains(0x2D) else { return nil }
     let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
       zone.header.symbol = parts[symbolIndex...].joinedText("/")

@@ -132,7 +132,7 @@ extension LineCursor {
   /// lower case (a single letter aside: "ö" for 8) or, with two letters or more, carries
   /// Vietnamese marks ("VỰC").
   static func looksLikeDamagedLabel(_ text: String) -> Bool {
-    guard !text.contains(" "), text.count <= 3, let f = text.first, !f.isNumber else { return false }
+    guard !text.utf8.contains(0x20), text.count <= 3, let f = text.first, !f.isNumber else { return false }
     if text.count > 1, f.isLowercase { return false }
     if text.filter(\.isLetter).count >= 2, FoldingKey.diacriticFree(text) != text.lowercased() { return false }
     return true
