@@ -143,18 +143,20 @@ enum LineClassifier {
 
   /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.
   static func tabCells(_ text: String) -> [String] {
-    // The cells' byte ranges, trimmed, found on the buffer; then each is one copied slice.
+    // The cells found on the buffer, tab to tab by memchr, and each copied from it unchecked:
+    // tabs and spaces are ASCII, so every cut falls between scalars of valid UTF-8. A loop
+    // over every byte and a Substring per cell cost ~7,000 instructions a row.
     var copy = text
-    let ranges: [Range<Int>] = copy.withUTF8 { b in
-      var ranges: [Range<Int>] = []
+    return copy.withUTF8 { b in
+      var cells: [String] = []
       var start = 0
-      for i in 0...b.count where i == b.count || b[i] == 0x09 {
-        ranges.append(ByteRuns.trimmingSpaces(start..<i, in: b))
-        start = i + 1
+      while true {
+        let end = ByteSearch.firstIndex(of: 0x09, in: b, from: start) ?? b.count
+        cells.append(String(trustedUTF8: UnsafeBufferPointer(rebasing: b[ByteRuns.trimmingSpaces(start..<end, in: b)])))
+        guard end < b.count else { return cells }
+        start = end + 1
       }
-      return ranges
     }
-    return ranges.map { String(text.utf8Slice($0)) }
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
