@@ -29,14 +29,44 @@ struct ReferenceExtractor {
   func extractAll(from text: LogicalText, folds: WordFolds? = nil) -> [Reference] {
     let words = Words.list(Substring(text.text))
     guard words.count >= 2 else { return [] }
+    // The words tested and folded below are read as bytes of the text's buffer: a Substring
+    // per word (its bounds checked for scalar alignment, its storage retained) cost more than
+    // the tests on numbers, and a third as much as the folds.
+    var source = text.text
+    return source.withUTF8 { all in extractAll(text, words, all, folds) }
+  }
+
+  private func extractAll(
+    _ text: LogicalText, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, _ folds: WordFolds?
+  ) -> [Reference] {
+    @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[words.ranges[i]]) }
+    /// `Words.bareFold(words[i], folds:)`.
+    @inline(__always) func bareFold(_ i: Int) -> String {
+      folds?.bare(utf8: bytes(i)) ?? Words.bare(FoldingKey.toneInsensitive(utf8: bytes(i)))
+    }
     // Only a word that can be a citation number can end a citation's head: dates, sums and
     // percentages mostly cannot, and folding the words around each of them was most of the cost.
-    let anchors = words.indices.filter { words.firstBytes[$0] &- 0x30 < 10 && Self.numberToken(words[$0]) != nil }
+    let anchors = words.indices.filter { i in
+      guard words.firstBytes[i] &- 0x30 < 10 else { return false }
+      if let ascii = Self.asciiNumberToken(bytes(i)) { return !ascii.isEmpty }
+      return Self.scalarNumberToken(words[i]) != nil
+    }
     guard !anchors.isEmpty else { return [] }
     // Before the number: the kind, "số" and ":"; after it (folded once a kind and a number
     // are found): the rest of a broken number, "ngày" and the date, "của" and the issuer (a
-    // known one, or up to 12 words and a stop).
-    var bare = Words.bareNear(anchors, in: words, before: lex.docKinds.longest + 2, after: 0, folds: folds)
+    // known one, or up to 12 words and a stop). Outside the windows a word is "" (as
+    // `Words.bareNear` leaves it), which starts no phrase.
+    var bare = [String](repeating: "", count: words.count)
+    let before = lex.docKinds.longest + 2
+    var done = -1
+    for a in anchors {
+      var i = max(a - before, done + 1)
+      while i <= a {
+        bare[i] = bareFold(i)
+        i += 1
+      }
+      done = max(done, a)
+    }
     let after = 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop
     var foldedUpTo = -1
     var refs: [Reference] = []
@@ -61,7 +91,7 @@ struct ReferenceExtractor {
       var i = max(p + 1, foldedUpTo + 1)
       foldedUpTo = max(foldedUpTo, min(p + after, words.count - 1))
       while i <= foldedUpTo {
-        if bare[i].isEmpty { bare[i] = Words.bareFold(words[i], folds: folds) }
+        if bare[i].isEmpty { bare[i] = bareFold(i) }
         i += 1
       }
       p += 1

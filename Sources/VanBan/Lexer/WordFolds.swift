@@ -42,13 +42,16 @@ final class WordFolds {
   /// `Words.bare(FoldingKey.toneInsensitive(word))`.
   func bare(_ word: Substring) -> String {
     var w = word
-    return w.withUTF8 { bytes in
-      let i = index(of: bytes)
-      if let known = bares[i] { return known }
-      let value = Words.bare(FoldingKey.toneInsensitive(utf8: bytes))
-      bares[i] = value
-      return value
-    }
+    return w.withUTF8 { bare(utf8: $0) }
+  }
+
+  /// `bare` of a word's valid UTF-8 bytes, for a caller that holds its text's buffer.
+  func bare(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let i = index(of: bytes)
+    if let known = bares[i] { return known }
+    let value = Words.bare(FoldingKey.toneInsensitive(utf8: bytes))
+    bares[i] = value
+    return value
   }
 
   /// The entry of these bytes, added when new.
