@@ -61,6 +61,10 @@ final class GrammarLexicon: Sendable {
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
   let longestRomanConfusion: Int
+  /// The ASCII bytes a Roman numeral or a key of `romanConfusions` is made of, one bit each
+  /// (bytes 0x40–0x7F): a word holding another ASCII byte reads as no numeral, whatever the
+  /// table says, and is settled without a look-up.
+  let romanReadingBytes: UInt64
   /// OCR misreadings of digits ("o" → "0"), used only inside a number of a value cell.
   let digitConfusions: [Character: Character]
   /// Column headers by their diacritic-free key, for headers OCR damaged; a key two
@@ -170,6 +174,12 @@ final class GrammarLexicon: Sendable {
     }
     romanConfusions = roman
     longestRomanConfusion = roman.keys.map(\.utf8.count).max() ?? 0
+    var bits: UInt64 = 0
+    for b in ("IVXL" + roman.keys.joined()).utf8 {
+      // A key byte outside 0x40–0x7F cannot be told by the bits: all set, the test is off.
+      if b >= 0x40 && b < 0x80 { bits |= 1 << UInt64(b - 0x40) } else { bits = .max }
+    }
+    romanReadingBytes = bits
     digitConfusions = digits
   }
 

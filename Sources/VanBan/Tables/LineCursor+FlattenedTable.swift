@@ -75,6 +75,13 @@ extension LineCursor {
     // counting their Characters was most of this test's cost. `prefix(5)` otherwise: a long
     // word's characters are not all counted to learn it is long.
     guard !token.isEmpty else { return nil }
+    // An ASCII byte that no numeral or confusion holds ("1.", "xã", "Tốt"): neither the token
+    // nor its capitals without marks (an ASCII letter keeps its case) can read as a numeral.
+    // Most words of a table are settled here, before the look-ups below.
+    let allowed = lex.romanReadingBytes
+    if allowed != .max, token.utf8.contains(where: { $0 < 0x80 && ($0 < 0x40 || allowed & (1 << UInt64($0 - 0x40)) == 0) }) {
+      return nil
+    }
     switch Self.scalarCountIfEachIsACharacter(token) {
     case let count?: if count > 4 { return nil }
     case nil: guard token.prefix(5).count <= 4 else { return nil }
