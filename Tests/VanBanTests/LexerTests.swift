@@ -212,11 +212,26 @@ import VanBanText
   @Test func zoneFirstWordsCoverEveryZonePhrase() {
     let lex = GrammarLexicon.shared
     for role in GrammarLexicon.zoneRoles {
-      let matcher = lex.keywords[UTF8Key(role)]
-      #expect(matcher != nil, "role \(role) is in keywords.tsv")
-      for e in matcher?.entries ?? [] { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0])), "\(e.words)") }
+      let matcher = lex.keyword(role)
+      #expect(!matcher.entries.isEmpty, "role \(role.name) is in keywords.tsv")
+      for e in matcher.entries { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0])), "\(e.words)") }
     }
     for e in lex.docTypes.entries { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0]))) }
+  }
+
+  /// Every role the parser asks for is a role of keywords.tsv, named there in snake case,
+  /// with the phrases the file gives it.
+  @Test func everyKeywordRoleIsInTheGrammar() throws {
+    #expect(KeywordRole.legalBasis.name == "legal_basis")
+    #expect(KeywordRole.responsibilitiesHeading.name == "responsibilities_heading")
+    #expect(KeywordRole.and.name == "and")
+    let lex = GrammarLexicon.shared
+    for role in KeywordRole.allCases {
+      let phrases = lex.phrases(role.name)
+      #expect(!phrases.isEmpty, "role \(role.name) is in keywords.tsv")
+      #expect(lex.keyword(role).entries.count == phrases.count, "\(role.name)")
+    }
+    #expect(lex.keyword(.recipients).matchPrefix(Words.fold("Nơi nhận:")) != nil)
   }
 }
 

@@ -17,10 +17,10 @@ struct AnnexMentions {
     // most text has no such word: then there is nothing to fold.
     let anchors = words.indices.filter { Self.mayOpenLabel(words.firstBytes[$0]) && Self.mayBeLabel(words[$0]) }
     guard !anchors.isEmpty else { return [] }
-    let phrase = lex.keyword("annex_ref")
+    let phrase = lex.keyword(.annexRef)
     // Before a label: the phrase and "số"; after it: "và" and the next label.
     let bare = Words.bareNear(anchors, in: words, before: phrase.longest + 1, after: 1)
-    let andWord = lex.keyword("and").entries.first?.words.first
+    let andWord = lex.keyword(.and).entries.first?.words.first
     var found: [(String, Int)] = []
     var k = 0
     while k < words.count {
@@ -29,7 +29,7 @@ struct AnnexMentions {
         continue
       }
       var p = k + m.count
-      if p < words.count, lex.keyword("number").matchWhole([bare[p]]) != nil { p += 1 }
+      if p < words.count, lex.keyword(.number).matchWhole([bare[p]]) != nil { p += 1 }
       while p < words.count {
         var w = String(words[p])
         while let l = w.last, ",;:.)".contains(l) { w.removeLast() }

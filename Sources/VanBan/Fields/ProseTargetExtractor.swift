@@ -18,7 +18,7 @@ struct ProseTargetExtractor {
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
     let titleWords = Words.fold(s.title ?? "").map(Words.bare)
-    let isTargetsHeading = lex.keyword("targets_heading").entries.contains { e in
+    let isTargetsHeading = lex.keyword(.targetsHeading).entries.contains { e in
       titleWords.count >= e.words.count && containsRun(titleWords, e.words)
     }
     let here = inTargets || isTargetsHeading
@@ -94,7 +94,7 @@ struct ResponsibilityExtractor {
     var out: [Responsibility] = []
     func visit(_ s: Section) {
       let words = Words.fold(s.title ?? "").map(Words.bare)
-      if lex.keyword("responsibilities_heading").matchWhole(words) != nil {
+      if lex.keyword(.responsibilitiesHeading).matchWhole(words) != nil {
         for c in s.children { out.append(responsibility(c, diagnostics: &diagnostics)) }
         return
       }

@@ -81,7 +81,7 @@ struct ReferenceExtractor {
       }
       // Only at a word boundary that is not inside another word: matchPrefix works on whole words.
       var p = k + kind.count
-      if p < words.count, lex.keyword("reference_number").matchWhole([bare[p]]) != nil { p += 1 }
+      if p < words.count, lex.keyword(.referenceNumber).matchWhole([bare[p]]) != nil { p += 1 }
       if p < words.count, words[p] == ":" { p += 1 }
       guard p < words.count, var number = Self.numberToken(words[p]) else {
         k += 1
@@ -101,18 +101,18 @@ struct ReferenceExtractor {
         p += 1
       }
       while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
-      let dayWordFolded = lex.keyword("date_day").entries.first?.words.first
+      let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
       let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].hasSuffix(",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
       var issuer: String?
       if !clauseEnd {
         // ", ngày 22/12/2024"
-        let dayWord = lex.keyword("date_day").entries.first?.words.first
+        let dayWord = lex.keyword(.dateDay).entries.first?.words.first
         if p < words.count, bare[p] == dayWord, p + 1 < words.count, let iso = Self.isoDate(words[p + 1]) {
           date = iso
           p += 2
         }
-        if p < words.count, lex.keyword("reference_of").matchWhole([bare[p]]) != nil, !Self.endsClause(words[p - 1]) {
+        if p < words.count, lex.keyword(.referenceOf).matchWhole([bare[p]]) != nil, !Self.endsClause(words[p - 1]) {
           let (name, used) = issuerName(words: words, bare: bare, from: p + 1)
           if let name { issuer = name }
           p += 1 + used
@@ -413,10 +413,10 @@ struct ReferenceExtractor {
       let inside = text[u.index(after: open)..<u.index(u.startIndex, offsetBy: closeOffset)]
       // The intro's first word first: most parentheses hold no alias.
       guard let firstWord = Words.split(inside).first,
-        lex.keyword("alias_intro").starts(with: Words.bare(FoldingKey.toneInsensitive(firstWord)))
+        lex.keyword(.aliasIntro).starts(with: Words.bare(FoldingKey.toneInsensitive(firstWord)))
       else { continue }
       let words = Words.fold(inside).map(Words.bare)
-      guard let intro = lex.keyword("alias_intro").matchPrefix(words) else { continue }
+      guard let intro = lex.keyword(.aliasIntro).matchPrefix(words) else { continue }
       let aliasText = Words.split(inside).dropFirst(intro.count).joinedText(" ")
       let offset = openOffset
       // Several aliases in one parenthesis: "Nghị quyết số 71/NQ-CP, Nghị quyết số 11/NQ-CP".

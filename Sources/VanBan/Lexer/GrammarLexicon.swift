@@ -19,12 +19,12 @@ final class GrammarLexicon: Sendable {
   let htmlTags: Set<String>
   let docTypes: PhraseMatcher
   let docKinds: PhraseMatcher
-  /// By role, keyed by bytes: the parser asks for a role by name tens of thousands of times
-  /// a document set, and a String key hashes through SipHash each time.
-  let keywords: [UTF8Key: PhraseMatcher]
+  /// By role (`KeywordRole`'s order): the parser asks for a role some 75,000 times on the
+  /// mixed bench sample, and a look-up by name hashed the name each time (~370 instructions).
+  private let keywords: [PhraseMatcher]
   /// The keyword roles whose phrases open a new part of a document at the start of a line
   /// (`LineCursor.startsZone`).
-  static let zoneRoles = ["recipients", "closing", "legal_basis", "annex", "archive", "motto", "annex_attached"]
+  static let zoneRoles: [KeywordRole] = [.recipients, .closing, .legalBasis, .annex, .archive, .motto, .annexAttached]
   /// The folded first word of every zone phrase and document type: a line starting with
   /// another word opens no zone, which settles most lines with one look-up.
   let zoneFirstWords: Set<UTF8Key>
@@ -118,10 +118,11 @@ final class GrammarLexicon: Sendable {
       byRole[role, default: []].append(phrase)
     }
     keywordPhrases = byRole
-    let matchers = byRole.mapValues { PhraseMatcher(pairs: $0.map { ($0, $0) }) }
-    keywords = Dictionary(uniqueKeysWithValues: matchers.map { (UTF8Key($0.key), $0.value) })
+    // A role keywords.tsv does not list has no phrases: it matches nothing.
+    let matchers = KeywordRole.allCases.map { PhraseMatcher(pairs: (byRole[$0.name] ?? []).map { ($0, $0) }) }
+    keywords = matchers
     zoneFirstWords = Set(
-      (Self.zoneRoles.compactMap { matchers[$0] } + [docTypes]).flatMap { $0.entries.map { UTF8Key($0.words[0]) } })
+      (Self.zoneRoles.map { matchers[$0.rawValue] } + [docTypes]).flatMap { $0.entries.map { UTF8Key($0.words[0]) } })
     let sig = GrammarData.table("signature")
     var authorities: [(String, String)] = []
     var titles: [(String, String)] = []
@@ -150,7 +151,7 @@ final class GrammarLexicon: Sendable {
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
     citationNumberLeads = Set(
       docKinds.entries.compactMap(\.words.last).map(UTF8Key.init)
-        + (keywords[UTF8Key("reference_number")]?.entries ?? []).filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
+        + matchers[KeywordRole.referenceNumber.rawValue].entries.filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
     columnFirstWordSkeletons = Set(
       (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map(ColumnLexicon.firstWordSkeleton))
@@ -183,8 +184,29 @@ final class GrammarLexicon: Sendable {
     digitConfusions = digits
   }
 
-  func keyword(_ role: String) -> PhraseMatcher {
-    keywords[UTF8Key(role)] ?? PhraseMatcher(pairs: [])
+  func keyword(_ role: KeywordRole) -> PhraseMatcher {
+    keywords[role.rawValue]
+  }
+}
+
+/// A role of Grammar/keywords.tsv that the parser asks for: the case's name written in
+/// snake case is the role's name in the file (`legalBasis` is `legal_basis`).
+enum KeywordRole: Int, CaseIterable, Sendable {
+  case addressee, adminUnit, aliasIntro, and, annex, annexAttached, annexRef, archive, article, chapter, closing
+  case collectiveAgency, countNoun, dateDay, issuerBody, legalBasis, motto, number, portalLabel, recipients
+  case referenceNumber, referenceOf, responsibilitiesHeading, subject, targetsHeading, taskCaption
+
+  /// The role's name in keywords.tsv.
+  var name: String {
+    var out = ""
+    for c in String(describing: self) {
+      if c.isUppercase {
+        out += "_" + c.lowercased()
+      } else {
+        out.append(c)
+      }
+    }
+    return out
   }
 }
 

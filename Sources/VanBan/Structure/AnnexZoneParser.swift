@@ -60,7 +60,7 @@ struct AnnexZoneParser {
   /// "(Kèm theo …)" line, a table, or loose text.
   private mutating func step(_ line: ClassifiedLine) {
     let lex = cursor.lex
-    if lex.keyword("motto").matchPrefix(line) != nil {
+    if lex.keyword(.motto).matchPrefix(line) != nil {
       cursor.i += 1
       return
     }
@@ -108,7 +108,7 @@ struct AnnexZoneParser {
   private mutating func readText() {
     let lex = cursor.lex
     let line = cursor.lines[cursor.i]
-    let isAttached = lex.keyword("annex_attached").matchPrefix(line) != nil && line.text.hasPrefix("(")
+    let isAttached = lex.keyword(.annexAttached).matchPrefix(line) != nil && line.text.hasPrefix("(")
     let text = cursor.readParagraph()
     let last = zone.annexes.indices.last
     if isAttached, let last, zone.annexes[last].attachedTo == nil {
@@ -183,9 +183,9 @@ struct AnnexZoneParser {
   /// annex-label -> "Phụ lục" "số"? label? (":" | "." | "-")? rest
   private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?)? {
     let lex = cursor.lex
-    guard let m = lex.keyword("annex").matchPrefix(line) else { return nil }
+    guard let m = lex.keyword(.annex).matchPrefix(line) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
-    if let f = words.first, lex.keyword("number").matchWhole(Words.fold(f).map(Words.bare)) != nil {
+    if let f = words.first, lex.keyword(.number).matchWhole(Words.fold(f).map(Words.bare)) != nil {
       words.removeFirst()
     }
     var label: String?
@@ -224,7 +224,7 @@ enum AttachedNote {
       // quadratic on a line of 100,000 brackets; 40 characters hold the longest phrase
       // ("ban hành kèm theo", Grammar/keywords.tsv) with room to spare.
       let words = Words.fold(inside.prefix(40))
-      if let m = lex.keyword("annex_attached").matchPrefix(words) {
+      if let m = lex.keyword(.annexAttached).matchPrefix(words) {
         var attached = Words.split(inside).dropFirst(m.count).joinedText(" ")
         if let close = attached.lastIndex(of: ")") { attached = String(attached[..<close]) }
         let title = text[..<open].trimmingSpaces()

@@ -51,7 +51,7 @@ struct BodyZoneParser {
         cursor.i += 1
         continue
       }
-      if line.marker == nil, sections.hasSections, cursor.startsWith(line, role: "annex") {
+      if line.marker == nil, sections.hasSections, cursor.startsWith(line, role: .annex) {
         zone.end = start
         break
       }
@@ -74,7 +74,7 @@ struct BodyZoneParser {
         cursor.diagnostics.append(DiagnosticCatalogue.tableOutsideSection(line: table.line))
         zone.looseTables.append(table)
       }
-    } else if line.marker == nil, inClosing || cursor.startsWith(line, role: "closing") {
+    } else if line.marker == nil, inClosing || cursor.startsWith(line, role: .closing) {
       let text = cursor.readParagraph()
       if var c = zone.closing {
         c.append("\n" + text.text, line: text.line)
@@ -91,7 +91,7 @@ struct BodyZoneParser {
       let text = cursor.readParagraph()
       if sections.hasSections {
         sections.appendBlock(Block(type: .paragraph, marker: nil, text: text.text, line: text.line))
-      } else if cursor.startsWith(line, role: "legal_basis") {
+      } else if cursor.startsWith(line, role: .legalBasis) {
         zone.legalBases.append(text)
       } else {
         zone.preamble.append(Block(type: .paragraph, marker: nil, text: text.text, line: text.line))

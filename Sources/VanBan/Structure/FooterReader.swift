@@ -31,7 +31,7 @@ struct FooterReader {
   /// What follows "Nơi nhận:" on its line, or nil when the text does not open with it.
   func afterRecipientsWord(_ text: String) -> String? {
     let opened = Self.withoutLeadingMarks(text)
-    guard let m = lex.keyword("recipients").matchPrefix(Words.fold(opened.prefix(characters: 60))) else { return nil }
+    guard let m = lex.keyword(.recipients).matchPrefix(Words.fold(opened.prefix(characters: 60))) else { return nil }
     return HeadZoneReader.trimLeadingPunctuation(Words.split(opened).dropFirst(m.count).joinedText(" ")).trimmingSpaces()
   }
 
@@ -49,7 +49,7 @@ struct FooterReader {
       var text = piece.text.trimmingSpaces()
       if k == 0, let rest = afterRecipientsWord(text) { text = rest }
       // A wrapped item goes on without a bullet: "(đăng tải trên cổng …)".
-      if k > 0, !Self.startsWithBullet(text), lex.keyword("archive").matchPrefix(Words.fold(text)) == nil,
+      if k > 0, !Self.startsWithBullet(text), lex.keyword(.archive).matchPrefix(Words.fold(text)) == nil,
         let last = out.recipients.popLast()
       {
         let joined = last.note.map { "\(last.name) (\($0))" } ?? last.name
@@ -63,7 +63,7 @@ struct FooterReader {
     // The list's last item opening with "Lưu" and no colon ("Lưu Ban xây dựng Đảng.") is the
     // archive line, whatever its length.
     if out.archive.isEmpty, let last = out.recipients.last, last.note == nil,
-      let m = lex.keyword("archive").matchPrefix(Words.fold(last.name)), Words.splitOnSpaces(last.name).count <= 8
+      let m = lex.keyword(.archive).matchPrefix(Words.fold(last.name)), Words.splitOnSpaces(last.name).count <= 8
     {
       let items = Self.archiveItems(Words.split(Substring(last.name)).dropFirst(m.count).joinedText(" "))
       if !items.isEmpty {
@@ -101,7 +101,7 @@ struct FooterReader {
 
   private func add(_ item: String, line: Int, to out: inout Recipients) {
     let words = Words.fold(item)
-    if let m = lex.keyword("archive").matchPrefix(words) {
+    if let m = lex.keyword(.archive).matchPrefix(words) {
       if let colon = item.firstIndex(of: ":"), Words.split(Substring(item[..<colon])).count == m.count {
         out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
         return
@@ -260,7 +260,7 @@ struct FooterReader {
       let text = carry.map { $0 + " " + line } ?? line
       carry = nil
       let folded = Words.fold(text).map(Words.bare)
-      if lex.keyword("issuer_body").isPrefixOfSome(folded), lex.keyword("issuer_body").matchWhole(folded) == nil {
+      if lex.keyword(.issuerBody).isPrefixOfSome(folded), lex.keyword(.issuerBody).matchWhole(folded) == nil {
         carry = text
         continue
       }

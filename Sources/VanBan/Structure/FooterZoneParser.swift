@@ -33,7 +33,7 @@ struct FooterZoneParser {
   static func opens(_ c: LineCursor, at k: Int, inBody: Bool, bodyHasContent: Bool) -> Bool {
     let line = c.lines[k]
     if line.isTableRow { return bodyHasContent && isFooterRow(c, line, inBody: inBody) }
-    return c.startsWith(line, role: "recipients") || c.isSignatureStart(line, strict: inBody)
+    return c.startsWith(line, role: .recipients) || c.isSignatureStart(line, strict: inBody)
   }
 
   mutating func parse() -> FooterZone {
@@ -44,7 +44,7 @@ struct FooterZoneParser {
       let line = cursor.lines[k]
       if line.isTableRow {
         parseFooterRows()
-      } else if cursor.startsWith(line, role: "recipients") {
+      } else if cursor.startsWith(line, role: .recipients) {
         parseRecipients()
       } else {
         parseSignature()
@@ -89,7 +89,7 @@ struct FooterZoneParser {
       // Capitals after a signature line belong to its block ("TM. ỦY BAN NHÂN" / "DÂN").
       let capsInBlock = !signatureLines.isEmpty && !LogicalText.containsLowercase(line.text)
         && line.text.unicodeScalars.contains(where: ScalarClass.isAlphabetic)
-        && cursor.lex.keyword("annex").matchPrefix(line) == nil && cursor.lex.docTypes.matchWhole(line) == nil
+        && cursor.lex.keyword(.annex).matchPrefix(line) == nil && cursor.lex.docTypes.matchWhole(line) == nil
       if !line.isTableRow, line.marker == nil, isSignatureText(line.text) || capsInBlock {
         signatureLines.append((line.text, line.number))
         cursor.i += 1
@@ -179,7 +179,7 @@ struct FooterZoneParser {
   private func isRecipientLine(_ line: ClassifiedLine) -> Bool {
     guard !line.isTableRow else { return false }
     if case .bullet = line.marker { return true }
-    return cursor.startsWith(line, role: "archive")
+    return cursor.startsWith(line, role: .archive)
   }
 
   /// A table row holding the footer's columns (a markdown or tab table laid out for it): a
@@ -251,12 +251,12 @@ struct FooterZoneParser {
         j += 1
         continue
       }
-      if line.isTableRow || line.marker != nil || (taken > 0 && cursor.startsWith(line, role: "recipients")) { break }
+      if line.isTableRow || line.marker != nil || (taken > 0 && cursor.startsWith(line, role: .recipients)) { break }
       let text = line.text
       let isName = FooterReader.looksLikeName(FooterReader.withoutNotes(text))
       let isCaps = !LogicalText.containsLowercase(text)
       guard isName || isCaps || FooterReader.isNote(text) || FooterReader.splitTrailingName(text).rest != nil else { break }
-      if isCaps, taken > 0, cursor.lex.keyword("annex").matchPrefix(line) != nil { break }
+      if isCaps, taken > 0, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
       pieces.append((text, line.number))
       taken += 1
       j += 1

@@ -90,7 +90,7 @@ struct HeadZoneParser {
     guard let j = cursor.nextNonBlank(from: cursor.i) else { return }
     let first = cursor.lines[j]
     let cells = first.isTableRow ? (first.cells ?? []).filter { !$0.isEmpty } : [first.text]
-    guard let lead = cells.first, cursor.lex.keyword("addressee").matchPrefix(Words.fold(lead)) != nil else { return }
+    guard let lead = cells.first, cursor.lex.keyword(.addressee).matchPrefix(Words.fold(lead)) != nil else { return }
     cursor.i = j + 1
     let inline = cells.joinedText(" ").split(separator: ":", maxSplits: 1).dropFirst().first?.trimmingSpaces() ?? ""
     while let k = cursor.nextNonBlank(from: cursor.i), inline.isEmpty || cursor.lines[k].marker != nil,

@@ -64,14 +64,14 @@ struct HeadZoneReader {
       looked += 1
       if !sawElement, looked > Self.searchLimit { break }
       if !line.isTableRow {
-        if line.marker != nil || startsWith(line, role: "legal_basis") || startsWith(line, role: "recipients")
-          || startsWith(line, role: "annex")
+        if line.marker != nil || startsWith(line, role: .legalBasis) || startsWith(line, role: .recipients)
+          || startsWith(line, role: .annex)
         {
           break
         }
-        if sawElement, startsWith(line, role: "addressee") { break }
+        if sawElement, startsWith(line, role: .addressee) { break }
       } else if sawElement, let first = line.cells?.first(where: { !$0.isEmpty }),
-        lex.keyword("recipients").matchPrefix(Words.fold(first)) != nil
+        lex.keyword(.recipients).matchPrefix(Words.fold(first)) != nil
       {
         break
       }
@@ -215,7 +215,7 @@ struct HeadZoneReader {
     let words = Words.split(Substring(cell))
     let folded = Words.fold(cell).map(Words.bare)
     guard words.count == folded.count, words.count > 2 else { return [cell] }
-    for k in 1..<words.count where lex.keyword("number").matchPrefix(folded[k...]) != nil {
+    for k in 1..<words.count where lex.keyword(.number).matchPrefix(folded[k...]) != nil {
       let before = words[..<k].joinedText(" ")
       let after = words[k...].joinedText(" ")
       guard !LogicalText.containsLowercase(before), words[(k + 1)...].prefix(3).contains(where: { $0.utf8.contains(0x2F) }) else {
@@ -228,7 +228,7 @@ struct HeadZoneReader {
 
   /// "Số hiệu:", "Nơi ban hành:" … (Grammar `portal_label`), alone or with its value.
   private func isPortalLabel(_ text: String) -> Bool {
-    guard let m = lex.keyword("portal_label").matchPrefix(Words.fold(text.prefix(characters: 40))) else { return false }
+    guard let m = lex.keyword(.portalLabel).matchPrefix(Words.fold(text.prefix(characters: 40))) else { return false }
     let parts = Words.split(Substring(text))
     guard parts.count >= m.count else { return false }
     return parts[m.count - 1].hasSuffix(":") || (parts.count > m.count && parts[m.count].hasPrefix(":"))
@@ -256,8 +256,8 @@ struct HeadZoneReader {
     // "ỦY BAN NHÂN" / "DÂN"): read with the next cell.
     if !LogicalText.containsLowercase(text) {
       let upper = Words.fold(text).map(Words.bare)
-      if lex.keyword("motto").isPrefixOfSome(upper) || lex.keyword("issuer_body").isPrefixOfSome(upper),
-        lex.keyword("issuer_body").matchWhole(upper) == nil
+      if lex.keyword(.motto).isPrefixOfSome(upper) || lex.keyword(.issuerBody).isPrefixOfSome(upper),
+        lex.keyword(.issuerBody).matchWhole(upper) == nil
       {
         return .incomplete
       }
@@ -268,7 +268,7 @@ struct HeadZoneReader {
       if text.isEmpty { return .element }
     }
     var words = Words.fold(text).map(Words.bare)
-    if lex.keyword("number").matchPrefix(words) != nil {
+    if lex.keyword(.number).matchPrefix(words) != nil {
       if words.count == 1 { return .incomplete }
       if let parsed = numberLine(text, line: line, zone: &zone) {
         zone.sawNumber = true
@@ -278,7 +278,7 @@ struct HeadZoneReader {
         words = Words.fold(text).map(Words.bare)
       }
     }
-    if let m = lex.keyword("subject").matchPrefix(words) {
+    if let m = lex.keyword(.subject).matchPrefix(words) {
       let rest = Words.split(Substring(text)).dropFirst(m.count).joinedText(" ")
       let subject = Self.trimLeadingPunctuation(rest)
       if !subject.isEmpty, zone.subject == nil { zone.subject = LogicalText(subject, line: line) }
@@ -316,7 +316,7 @@ struct HeadZoneReader {
   }
 
   private func isIssuerEvidence(_ words: [String]) -> Bool {
-    lex.keyword("issuer_body").matchPrefix(words) != nil || lex.keyword("admin_unit").matchPrefix(words) != nil
+    lex.keyword(.issuerBody).matchPrefix(words) != nil || lex.keyword(.adminUnit).matchPrefix(words) != nil
   }
 
   /// "------- " and "___" runs, and a banner's "===", are drawn, not written.
@@ -339,7 +339,7 @@ struct HeadZoneReader {
     return String(t)
   }
 
-  func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
+  func startsWith(_ line: ClassifiedLine, role: KeywordRole) -> Bool {
     lex.keyword(role).matchPrefix(line) != nil
   }
 
@@ -347,7 +347,7 @@ struct HeadZoneReader {
 
   /// The motto's words without diacritics: OCR and old fonts damage its marks ("CONG HOA",
   /// "CỘNG HÕA"), and a phrase of six fixed words is the motto whatever its marks.
-  private static let mottoSkeletons: [[String]] = GrammarLexicon.shared.keyword("motto").entries.map {
+  private static let mottoSkeletons: [[String]] = GrammarLexicon.shared.keyword(.motto).entries.map {
     $0.words.map(skeleton)
   }
 

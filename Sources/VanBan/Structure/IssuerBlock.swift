@@ -19,8 +19,8 @@ enum IssuerBlock {
       words += w
       folded += f
     }
-    let bodies = lex.keyword("issuer_body")
-    let units = lex.keyword("admin_unit")
+    let bodies = lex.keyword(.issuerBody)
+    let units = lex.keyword(.adminUnit)
     var starts: [Int] = [0]
     var own = 0
     var afterUnit = false
@@ -55,11 +55,11 @@ enum IssuerBlock {
     var groups: [(String, Int)] = []
     for (text, line) in lines {
       let words = Words.fold(text)
-      let continues = lex.keyword("admin_unit").matchPrefix(words) != nil
-        && lex.keyword("issuer_body").matchPrefix(words) == nil
+      let continues = lex.keyword(.adminUnit).matchPrefix(words) != nil
+        && lex.keyword(.issuerBody).matchPrefix(words) == nil
       if continues, let last = groups.last,
-        lex.keyword("admin_unit").matchPrefix(Words.fold(last.0)) == nil,
-        !Words.fold(last.0).contains(where: { w in lex.keyword("admin_unit").entries.contains { $0.words == [w] } })
+        lex.keyword(.adminUnit).matchPrefix(Words.fold(last.0)) == nil,
+        !Words.fold(last.0).contains(where: { w in lex.keyword(.adminUnit).entries.contains { $0.words == [w] } })
       {
         groups[groups.count - 1].0 = last.0 + " " + text
       } else {
@@ -72,7 +72,7 @@ enum IssuerBlock {
   /// Whether the line names an issuing body or its unit, as annex pages repeat them.
   static func isIssuerLine(_ line: ClassifiedLine, lexicon lex: GrammarLexicon) -> Bool {
     guard !LogicalText.containsLowercase(line.text) else { return false }
-    return lex.keyword("issuer_body").matchPrefix(line) != nil
-      || lex.keyword("admin_unit").matchPrefix(line) != nil
+    return lex.keyword(.issuerBody).matchPrefix(line) != nil
+      || lex.keyword(.adminUnit).matchPrefix(line) != nil
   }
 }

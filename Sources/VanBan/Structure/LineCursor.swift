@@ -88,7 +88,7 @@ struct LineCursor {
     return lines[j].isTableRow
   }
 
-  func startsWith(_ line: ClassifiedLine, role: String) -> Bool {
+  func startsWith(_ line: ClassifiedLine, role: KeywordRole) -> Bool {
     lex.keyword(role).matchPrefix(line) != nil
   }
 
@@ -139,7 +139,7 @@ struct LineCursor {
     let line = lines[k]
     guard !line.isTableRow, line.marker == nil else { return nil }
     // chapter -> chapter-word roman ("." | ":")? rest
-    if let m = lex.keyword("chapter").matchPrefix(line) {
+    if let m = lex.keyword(.chapter).matchPrefix(line) {
       let words = Words.split(Substring(line.text))
       guard words.count > m.count else { return nil }
       var token = Substring(words[m.count])
@@ -148,7 +148,7 @@ struct LineCursor {
       let word = words[..<m.count].joinedText(" ")
       return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
     }
-    guard let m = lex.keyword("article").matchPrefix(line) else { return nil }
+    guard let m = lex.keyword(.article).matchPrefix(line) else { return nil }
     let words = Words.split(Substring(line.text))
     if words.count == m.count, let j = nextNonBlank(from: k + 1), case .arabic(let label, let parts) = lines[j].marker,
       parts.count == 1
@@ -179,7 +179,7 @@ struct LineCursor {
   /// "(Ban hành kèm theo …)", "(Kèm theo Kế hoạch số …)": the line that says what an annex
   /// or an attached document belongs to.
   func isAttachedLine(_ text: String) -> Bool {
-    text.hasPrefixQuickly("(") && lex.keyword("annex_attached").matchPrefix(Words.fold(text.dropFirst().prefix(characters: 40))) != nil
+    text.hasPrefixQuickly("(") && lex.keyword(.annexAttached).matchPrefix(Words.fold(text.dropFirst().prefix(characters: 40))) != nil
   }
 }
 

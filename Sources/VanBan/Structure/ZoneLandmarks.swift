@@ -59,7 +59,7 @@ struct ZoneLandmarks {
       let words = Words.fold(text.text).map(Words.bare)
       var w = 0
       while w < words.count {
-        guard let m = lex.keyword("annex_attached").matchPrefix(words[w...]) else {
+        guard let m = lex.keyword(.annexAttached).matchPrefix(words[w...]) else {
           w += 1
           continue
         }

@@ -17,7 +17,7 @@ struct FlattenedRowSplitter {
   init(agencies: AgencyLexicon, deadlines: DeadlineParser, lexicon: GrammarLexicon) {
     self.agencies = agencies
     self.deadlines = deadlines
-    collectiveWords = Set(lexicon.keyword("collective_agency").entries.compactMap(\.words.first))
+    collectiveWords = Set(lexicon.keyword(.collectiveAgency).entries.compactMap(\.words.first))
   }
 
   /// - Parameter columns: canonical column names after the number column.

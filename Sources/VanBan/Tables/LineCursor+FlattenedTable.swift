@@ -204,7 +204,7 @@ extension LineCursor {
         i += 1
         continue
       }
-      if line.isTableRow || isSignatureStart(line, strict: true) || (line.marker == nil && startsWith(line, role: "annex")) {
+      if line.isTableRow || isSignatureStart(line, strict: true) || (line.marker == nil && startsWith(line, role: .annex)) {
         break
       }
       // A group: "II" alone or "I Công tác chỉ đạo …"; OCR's "H" where II is next.

@@ -167,7 +167,7 @@ struct TableInterpreter {
     }
     var number: String?
     var name = table.caption ?? ""
-    if let caption = table.caption, let m = lex.keyword("task_caption").matchPrefix(Words.fold(caption)) {
+    if let caption = table.caption, let m = lex.keyword(.taskCaption).matchPrefix(Words.fold(caption)) {
       let words = Words.split(Substring(caption)).dropFirst(m.count)
       if let first = words.first {
         var n = String(first)
@@ -194,7 +194,7 @@ struct TableInterpreter {
     let words = Words.split(inside)
     guard words.count >= 2, let n = Int(words[0]) else { return nil }
     let rest = Words.fold(words.dropFirst().joinedText(" "))
-    guard lex.keyword("count_noun").matchWhole(rest) != nil else { return nil }
+    guard lex.keyword(.countNoun).matchWhole(rest) != nil else { return nil }
     return n
   }
 
