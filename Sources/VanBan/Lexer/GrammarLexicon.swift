@@ -211,7 +211,10 @@ enum KeywordRole: Int, CaseIterable, Sendable {
 }
 
 /// Phrases matched word by word on folded keys (case and tone placement ignored), longest first.
-struct PhraseMatcher: Sendable {
+///
+/// A class, built once with the lexicon and never changed: matchers are handed out by the
+/// tens of thousands a document set, and a struct's copy retained and released each table.
+final class PhraseMatcher: Sendable {
   struct Entry: Sendable {
     var words: [String]
     var value: String
@@ -272,7 +275,7 @@ struct PhraseMatcher: Sendable {
     firstBytes = (bits[0], bits[1], bits[2], bits[3])
   }
 
-  init(table: GrammarTable, phrase: String, value: String) {
+  convenience init(table: GrammarTable, phrase: String, value: String) {
     self.init(pairs: Array(zip(table.column(phrase), table.column(value))))
   }
 
