@@ -219,6 +219,39 @@ import VanBanText
     for e in lex.docTypes.entries { #expect(lex.zoneFirstWords.contains(UTF8Key(e.words[0]))) }
   }
 
+  /// A phrase test on a line reads only its first words: what it finds is what the line's
+  /// whole fold gives, and the words it reads are a prefix of that fold, for lines of zone
+  /// phrases, document types and other words, with tabs, no-break spaces, marks, capitals and
+  /// words the table does not cover.
+  @Test func phraseTestsOnLeadingWordsMatchTheWholeLine() {
+    let lex = GrammarLexicon.shared
+    let pieces = [
+      "Kế hoạch", "KẾ HOẠCH", "Nơi nhận:", "Căn cứ", "Quyết định", "này", "năm 2026", "xã", " ", " ", "  ", "\t",
+      "\u{A0}", "\u{2003}", "\u{3000}", "thực hiê\u{300}n", "𝐊ế", "–", "Điều", "1.", "Thông báo", "Chương", "II",
+    ]
+    var g = PropertyTests.LCG(state: 5)
+    var matched = 0
+    for _ in 0..<8_000 {
+      let text = (0..<(1 + g.next(9))).map { _ in pieces[g.next(pieces.count)] }.joined(separator: g.next(3) == 0 ? "" : " ")
+      let probe = LineClassifier.classify(number: 1, text: text)
+      let whole = LineClassifier.classify(number: 1, text: text).words
+      for n in 0..<6 {
+        let leading = probe.leadingWords(n)
+        #expect(Array(whole.prefix(leading.count)) == leading, "\(text) n=\(n)")
+        #expect(leading.count >= min(n, whole.count), "\(text) n=\(n)")
+      }
+      for m in [lex.docTypes, lex.keyword(.recipients), lex.keyword(.legalBasis), lex.keyword(.chapter)] {
+        let line = LineClassifier.classify(number: 1, text: text)
+        let prefix = m.matchPrefix(line)
+        let wholeMatch = line.bareFirstWord.map(m.starts(with:)) == true ? m.matchWhole(whole) : nil
+        #expect(prefix?.value == (line.bareFirstWord.map(m.starts(with:)) == true ? m.matchPrefix(whole)?.value : nil), "\(text)")
+        #expect(m.matchWhole(LineClassifier.classify(number: 1, text: text)) == wholeMatch, "\(text)")
+        if prefix != nil { matched += 1 }
+      }
+    }
+    #expect(matched > 300)
+  }
+
   /// Every role the parser asks for is a role of keywords.tsv, named there in snake case,
   /// with the phrases the file gives it.
   @Test func everyKeywordRoleIsInTheGrammar() throws {

@@ -303,13 +303,15 @@ final class PhraseMatcher: Sendable {
   /// some phrase.
   func matchPrefix(_ line: ClassifiedLine) -> (value: String, count: Int)? {
     guard let first = line.bareFirstWord, starts(with: first) else { return nil }
-    return matchPrefix(line.words)
+    // No phrase is longer than `longest` words: those are all a prefix match reads.
+    return matchPrefix(line.leadingWords(longest))
   }
 
   /// `matchWhole(line.words)`, as `matchPrefix(_: ClassifiedLine)` saves folding.
   func matchWhole(_ line: ClassifiedLine) -> String? {
     guard let first = line.bareFirstWord, starts(with: first) else { return nil }
-    return matchWhole(line.words)
+    // A line of more words than the longest phrase is no phrase whole: one word past it tells.
+    return matchWhole(line.leadingWords(longest + 1))
   }
 
   /// The phrase equal to all of the words.
