@@ -182,44 +182,56 @@ enum LegacyDecoder {
     let vni = LegacyTables.vni
     let fallback = LegacyTables.windows1252
     let composites = MarkComposer.table
-    var out: [UInt16] = []
-    out.reserveCapacity(bytes.count)
-    // A mark byte only marks a letter; after anything else it is the Windows-1252 character.
-    var afterLetter = false
-    for b in bytes {
-      if b < 0x80 {
-        out.append(UInt16(b))
-        afterLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
-        continue
-      }
-      let letter = vni.standalone[Int(b)]
-      if letter != 0 {
-        out.append(letter)
-        afterLetter = true
-        continue
-      }
-      let mark = vni.marks[Int(b)]
-      if mark != 0 && afterLetter {
-        // Composed here where the table knows the letter (see `MarkComposer`); ICU does the rest.
-        let first = UInt16(truncatingIfNeeded: mark)
-        let second = UInt16(truncatingIfNeeded: mark >> 16)
-        if let c = MarkComposer.compose(out[out.count - 1], first, composites) {
-          out[out.count - 1] = c
-          if second != 0 {
-            if let c2 = MarkComposer.compose(c, second, composites) {
-              out[out.count - 1] = c2
-            } else {
-              out.append(second)
+    // Written in place, as the other decoders are (appending a unit at a time was half the
+    // cost): a byte gives at most two units, a mark of two combining characters none composes.
+    let out = [UInt16](unsafeUninitializedCapacity: bytes.count * 2) { out, count in
+      var w = 0
+      // A mark byte only marks a letter; after anything else it is the Windows-1252 character.
+      var afterLetter = false
+      for b in bytes {
+        if b < 0x80 {
+          out[w] = UInt16(b)
+          w += 1
+          afterLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+          continue
+        }
+        let letter = vni.standalone[Int(b)]
+        if letter != 0 {
+          out[w] = letter
+          w += 1
+          afterLetter = true
+          continue
+        }
+        let mark = vni.marks[Int(b)]
+        if mark != 0 && afterLetter {
+          // Composed here where the table knows the letter (see `MarkComposer`); ICU does the rest.
+          let first = UInt16(truncatingIfNeeded: mark)
+          let second = UInt16(truncatingIfNeeded: mark >> 16)
+          if let c = MarkComposer.compose(out[w - 1], first, composites) {
+            out[w - 1] = c
+            if second != 0 {
+              if let c2 = MarkComposer.compose(c, second, composites) {
+                out[w - 1] = c2
+              } else {
+                out[w] = second
+                w += 1
+              }
+            }
+          } else {
+            out[w] = first
+            w += 1
+            if second != 0 {
+              out[w] = second
+              w += 1
             }
           }
         } else {
-          out.append(first)
-          if second != 0 { out.append(second) }
+          out[w] = fallback[Int(b)]
+          w += 1
         }
-      } else {
-        out.append(fallback[Int(b)])
+        afterLetter = false
       }
-      afterLetter = false
+      count = w
     }
     return ICUNormalizer.normalize(out, form: .nfc) ?? out
   }
