@@ -168,6 +168,7 @@ struct DeadlineParser: Sendable {
   /// word: nil for other text. Walking Characters was most of the cost of reading a deadline cell.
   static func scalarTokens(of folded: String) -> [String]? {
     var out: [String] = []
+    out.reserveCapacity(Words.expectedWords)
     let scalars = folded.unicodeScalars
     var runStart = scalars.startIndex
     var inRun = false

@@ -337,6 +337,9 @@ enum Words {
     cut(s, isSpaceOrTab)
   }
 
+  /// The words of a line or cell the cutters make room for before cutting: most have fewer.
+  static let expectedWords = 16
+
   /// The words `split` cuts, made Substrings only when read (`WordList`).
   static func list(_ s: Substring) -> WordList {
     var copy = s
@@ -374,6 +377,8 @@ enum Words {
     return copy.withUTF8 { bytes in
       var ranges: [Range<Int>] = []
       var firsts: [UInt8] = []
+      ranges.reserveCapacity(Self.expectedWords)
+      firsts.reserveCapacity(Self.expectedWords)
       ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
         ranges.append(word)
         firsts.append(bytes[word.lowerBound])
@@ -471,6 +476,9 @@ enum Words {
     var copy = s
     let cuts: [Range<Int>] = copy.withUTF8 { bytes in
       var cuts: [Range<Int>] = []
+      // Room for most lines' words at once: grown from one, the array was reallocated four
+      // or five times a line.
+      cuts.reserveCapacity(Self.expectedWords)
       ByteRuns.forEach(in: bytes, separatedBy: isSeparator) { word in
         cuts.append(word)
         return true

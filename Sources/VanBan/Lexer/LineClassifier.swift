@@ -185,7 +185,14 @@ enum LineClassifier {
     // over every byte and a Substring per cell cost ~7,000 instructions a row.
     var copy = text
     return copy.withUTF8 { b in
+      var tabs = 0
+      var at = 0
+      while let t = ByteSearch.firstIndex(of: 0x09, in: b, from: at) {
+        tabs += 1
+        at = t + 1
+      }
       var cells: [String] = []
+      cells.reserveCapacity(tabs + 1)
       var start = 0
       while true {
         let end = ByteSearch.firstIndex(of: 0x09, in: b, from: start) ?? b.count

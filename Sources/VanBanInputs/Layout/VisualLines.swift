@@ -175,7 +175,10 @@ enum VisualLines {
       var maxX1: Double
 
       init(_ k: Int, _ w: Box) {
-        members = [k]
+        // Room for a line's words at once: grown from one, it was reallocated as each joined.
+        members = []
+        members.reserveCapacity(16)
+        members.append(k)
         sumTop = w.y0
         sumBottom = w.y1
         top = w.y0
