@@ -102,7 +102,7 @@ enum VisualLines {
       // Only a word whose first or last scalar is one of them can start or end with one as a
       // character, so the others skip the character-level trimming.
       guard hasJunkEnd(words[k].text) else {
-        if keeps(words, k, height: height) {
+        if keeps(words[k], height: height) {
           if copying { out.append(words[k]) }
         } else {
           startCopying(before: k)
@@ -119,13 +119,6 @@ enum VisualLines {
       if keeps(w, height: height) { out.append(w) }
     }
     return copying ? out : words
-  }
-
-  /// `keeps(words[k], height:)` on the word's fields.
-  private static func keeps(_ words: [OCRWord], _ k: Int, height: Double) -> Bool {
-    keeps(
-      text: words[k].text, height: words[k].height, width: words[k].width, isText: words[k].isText,
-      conf: words[k].conf, lineHeight: height)
   }
 
   /// `_`, `|`, `¦` and `│`: what a table rule touching a word is read as.
@@ -154,13 +147,9 @@ enum VisualLines {
   }
 
   private static func keeps(_ w: OCRWord, height: Double) -> Bool {
-    keeps(text: w.text, height: w.height, width: w.width, isText: w.isText, conf: w.conf, lineHeight: height)
-  }
-
-  private static func keeps(text: String, height h: Double, width: Double, isText: Bool, conf: Double, lineHeight height: Double) -> Bool {
     var bars = true  // only | ¦ │ ‖ ┃
     var barsOrLookalikes = true  // those, ! I and l
-    for s in text.unicodeScalars {
+    for s in w.text.unicodeScalars {
       switch s.value {
       case 0x7C, 0xA6, 0x2502, 0x2016, 0x2503: break
       case 0x21, 0x49, 0x6C: bars = false
@@ -170,12 +159,12 @@ enum VisualLines {
       }
       if !barsOrLookalikes { break }
     }
-    if barsOrLookalikes && h > 1.3 * height && width < 0.6 * height { return false }
+    if barsOrLookalikes && w.height > 1.3 * height && w.width < 0.6 * height { return false }
     if bars { return false }
-    if h > 3 * height && width < height { return false }
-    if !isText && conf >= 0 && conf < 30 { return false }
+    if w.height > 3 * height && w.width < height { return false }
+    if !w.isText && w.conf >= 0 && w.conf < 30 { return false }
     // A rule blurred in a poor scan reads as a row of flat "letters" Tesseract doubts.
-    if h < 0.45 * height && conf >= 0 && conf < 50 { return false }
+    if w.height < 0.45 * height && w.conf >= 0 && w.conf < 50 { return false }
     return true
   }
 
