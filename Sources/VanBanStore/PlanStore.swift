@@ -60,6 +60,7 @@ public final class PlanStore: Sendable {
     var m = DatabaseMigrator()
     m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
     m.registerMigration("v2") { db in try db.execute(sql: schemaV2) }
+    m.registerMigration("v3") { db in try db.execute(sql: schemaV3) }
     return m
   }
 

@@ -15,9 +15,43 @@ import VanBanText
     let names = Set(rows.map { "\($0[0]!) \($0[1]!)" })
     for table in PlanStore.tables { #expect(names.contains("table \(table)"), "\(table)") }
     for view in ["commune_targets", "task_deadlines", "document_problems"] { #expect(names.contains("view \(view)")) }
-    for index in ["targets_indicator_key", "tasks_due_date", "documents_commune_key", "diagnostics_severity_code"] {
+    for index in ["tasks_due_date", "documents_commune_key", "diagnostics_severity_code", "references_kind_number"] {
       #expect(names.contains("index \(index)"))
     }
+    // Version 3 dropped it: no query can use it (see `schemaV3`).
+    #expect(!names.contains("index targets_indicator_key"))
+  }
+
+  /// A version 2 database (the index on `targets(indicator_key)` still there) loses the
+  /// index when opened and keeps its rows; the indicator queries read the same rows with or
+  /// without it, and SQLite's plan for them never used it.
+  @Test func versionTwoDatabaseIsUpgraded() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(1))
+    let digest = try store.contentDigest()
+    let key = try #require(store.run("SELECT indicator_key FROM targets ORDER BY ordinal LIMIT 1").rows.first?[0] ?? nil)
+    let withIndex: [[String?]]
+    do {
+      let q = try DatabaseQueue(path: dir.path("test.sqlite"))
+      withIndex = try q.write { db in
+        try db.execute(sql: "CREATE INDEX targets_indicator_key ON targets(indicator_key)")
+        try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+        let plan = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(StoreQuery.targets)", arguments: ["key": key])
+        let missing = try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(StoreQuery.missing)", arguments: ["key": key])
+        #expect(!(plan + missing).contains { $0.contains("targets_indicator_key") })
+        return try Row.fetchAll(db, sql: StoreQuery.targets, arguments: ["key": key]).map { row in
+          row.databaseValues.map(PlanStore.text)
+        }
+      }
+      try q.close()
+    }
+    #expect(!withIndex.isEmpty)
+    let reopened = try dir.store()
+    let (_, indexes) = try reopened.run("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'targets_indicator_key'")
+    #expect(indexes.isEmpty)
+    #expect(try reopened.contentDigest() == digest)
+    #expect(try reopened.run(StoreQuery.targets, ["key": key]).rows == withIndex)
   }
 
   @Test func reopeningKeepsTheData() throws {
