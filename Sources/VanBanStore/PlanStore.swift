@@ -84,36 +84,94 @@ public final class PlanStore: Sendable {
     case failure(sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String)
   }
 
-  /// A plan with the match keys of its rows already folded.
+  /// A plan with its rows already built (`RowImage`), match keys folded.
   ///
-  /// Folding is per-document work like parsing, and `keyed` runs on the thread that parsed
-  /// the plan: in `write` it was a tenth of the one writing thread's work, and that thread
-  /// bounds what a second parsing thread can gain.
+  /// Building rows is per-document work like parsing, and `keyed` runs on the thread that
+  /// parsed the plan: in `write` it was a large part of the one writing thread's work, and
+  /// that thread bounds what a second parsing thread can gain.
   public struct KeyedPlan: Sendable {
     public let plan: Plan
-    let communeKey: String?
-    /// The key of each target's indicator and each task's name, in the order `write` stores
-    /// the rows: the document's own, then each attachment's.
-    let indicatorKeys: [String]
-    let nameKeys: [String]
+    let rows: RowImage
   }
 
   /// The document's own targets and tasks, then each attachment's (numbered from 0): the
-  /// order rows are numbered and stored in, which `keyed` folds the keys in too.
+  /// order rows are numbered and stored in.
   static func rowParts(_ plan: Plan) -> [(attachment: Int?, targets: [Target], tasks: [Task])] {
     [(nil, plan.targets, plan.tasks)] + plan.attachments.enumerated().map { ($0.offset, $0.element.targets, $0.element.tasks) }
   }
 
-  /// The plan with its keys, folded on the calling thread.
+  /// The plan with its rows, built on the calling thread.
   public func keyed(_ plan: Plan) -> KeyedPlan {
-    let commune = plan.header.place ?? plan.header.issuer
-    var indicators: [String] = []
-    var names: [String] = []
-    for (_, targets, tasks) in Self.rowParts(plan) {
-      for t in targets { indicators.append(keyFolding(t.indicator)) }
-      for t in tasks { names.append(keyFolding(t.name)) }
+    KeyedPlan(plan: plan, rows: rows(of: plan))
+  }
+
+  /// Every row the plan adds, in the order `write` inserts them: the document, its targets
+  /// (each followed by its values), tasks, attachments, references, recipients, diagnostics.
+  func rows(of plan: Plan) -> RowImage {
+    var r = RowImage.Builder(reservingText: plan.source.bytes / 2)
+    let h = plan.header
+    let commune = h.place ?? h.issuer
+    let errors = plan.diagnostics.lazy.filter { $0.severity == .error }.count
+    let warnings = plan.diagnostics.lazy.filter { $0.severity == .warning }.count
+    r.row(.documents)
+    r.add(plan.source.name); r.add(plan.source.sha256); r.add(plan.source.bytes); r.add(plan.source.encoding)
+    r.add(plan.source.lineCount); r.add(plan.schemaVersion); r.add(h.docType); r.add(h.issuer)
+    r.add(h.issuerParent); r.add(h.number); r.add(h.symbol); r.add(h.place); r.add(h.date?.text)
+    r.add(h.date?.year); r.add(h.date?.month); r.add(h.date?.day); r.add(h.title); r.add(commune)
+    r.add(commune.map(keyFolding)); r.add(plan.signature?.signer); r.add(plan.signature?.title)
+    r.add(plan.targets.count + plan.attachments.reduce(0) { $0 + $1.targets.count })
+    r.add(plan.tasks.count + plan.attachments.reduce(0) { $0 + $1.tasks.count })
+    r.add(errors); r.add(warnings); r.add(plan.source.format); r.add(plan.source.pages)
+    r.add(plan.source.ocrPages.count)
+
+    // The document's own rows, then each attachment's (a decision's plan), numbered on.
+    let parts = Self.rowParts(plan)
+    var ordinal = 0
+    for (attachment, targets, _) in parts {
+      for t in targets {
+        r.row(.targets)
+        r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
+        r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
+        r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
+        ordinal += 1
+        for (j, v) in t.values.enumerated() {
+          r.row(.targetValues)
+          r.addTargetID(); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
+        }
+      }
     }
-    return KeyedPlan(plan: plan, communeKey: commune.map(keyFolding), indicatorKeys: indicators, nameKeys: names)
+    ordinal = 0
+    for (attachment, _, tasks) in parts {
+      for t in tasks {
+        let d = t.deadline
+        r.row(.tasks)
+        r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
+        r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
+        r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
+        r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
+        r.add(t.line); r.add(attachment)
+        ordinal += 1
+      }
+    }
+    for (i, a) in plan.attachments.enumerated() {
+      r.row(.attachments)
+      r.addDocumentID(); r.add(i); r.add(a.header.docType); r.add(a.header.title); r.add(a.attachedTo)
+      r.add(a.targets.count); r.add(a.tasks.count); r.add(a.line)
+    }
+    for (i, x) in plan.references.enumerated() {
+      r.row(.references)
+      r.addDocumentID(); r.add(i); r.add(x.kind); r.add(x.number); r.add(x.date); r.add(x.issuer); r.add(x.alias)
+      r.add(x.line)
+    }
+    for (i, x) in plan.recipients.enumerated() {
+      r.row(.recipients)
+      r.addDocumentID(); r.add(i); r.add(x.name); r.add(x.note); r.add(x.line)
+    }
+    for (i, x) in plan.diagnostics.enumerated() {
+      r.row(.diagnostics)
+      r.addDocumentID(); r.add(i); r.add(x.severity.rawValue); r.add(x.code); r.add(x.message); r.add(x.line)
+    }
+    return r.image
   }
 
   /// Writes the entries, in order, in one transaction: a commit per document rewrote the same
@@ -121,10 +179,11 @@ public final class PlanStore: Sendable {
   /// Returns each plan's outcome (nil for a failure).
   public func write(_ entries: [Entry]) throws -> [SaveOutcome?] {
     try queue.write { db in
-      try entries.map { entry -> SaveOutcome? in
+      let inserts = try Self.inserts(db)
+      return try entries.map { entry -> SaveOutcome? in
         switch entry {
         case .plan(let keyed):
-          return try write(keyed, in: db)
+          return try write(keyed, inserts: inserts, in: db)
         case .failure(let name, let sha256, let bytes, let kind, let error):
           try writeFailure(sourceName: name, sha256: sha256, bytes: bytes, kind: kind, error: error, in: db)
           return nil
@@ -148,7 +207,7 @@ public final class PlanStore: Sendable {
   @discardableResult
   public func save(_ plan: Plan) throws -> SaveOutcome {
     let keyed = keyed(plan)
-    return try queue.write { db in try write(keyed, in: db) }
+    return try queue.write { db in try write(keyed, inserts: Self.inserts(db), in: db) }
   }
 
   /// Records a file that could not be parsed. Any document stored earlier under the same name
@@ -186,12 +245,13 @@ public final class PlanStore: Sendable {
     }
   }
 
-  private func write(_ keyed: KeyedPlan, in db: Database) throws -> SaveOutcome {
+  /// One prepared INSERT per `RowImage.Table`, by raw value.
+  static func inserts(_ db: Database) throws -> [Statement] {
+    try RowImage.Table.allCases.map { try db.cachedStatement(sql: $0.insert) }
+  }
+
+  private func write(_ keyed: KeyedPlan, inserts: [Statement], in db: Database) throws -> SaveOutcome {
     let plan = keyed.plan
-    // The keys as locals: read inside the per-row closures through `keyed`, the whole keyed
-    // plan was copied (every field retained and released) for each row.
-    let indicatorKeys = keyed.indicatorKeys
-    let nameKeys = keyed.nameKeys
     let name = plan.source.name
     // Cached statements: preparing these three for every document was a tenth of the
     // writing thread's work.
@@ -208,118 +268,7 @@ public final class PlanStore: Sendable {
       try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [old[0] as Int64])
     }
     try clearFailure.execute(arguments: [name])
-
-    let h = plan.header
-    let commune = h.place ?? h.issuer
-    let errors = plan.diagnostics.lazy.filter { $0.severity == .error }.count
-    let warnings = plan.diagnostics.lazy.filter { $0.severity == .warning }.count
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO documents (source_name, sha256, bytes, encoding, line_count, schema_version,
-          doc_type, issuer, issuer_parent, number, symbol, place, date_text, date_year, date_month,
-          date_day, title, commune, commune_key, signer, signer_title, target_count, task_count,
-          error_count, warning_count, format, pages, ocr_pages)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      name, plan.source.sha256, plan.source.bytes, plan.source.encoding, plan.source.lineCount,
-      plan.schemaVersion, h.docType, h.issuer, h.issuerParent, h.number, h.symbol, h.place,
-      h.date?.text, h.date?.year, h.date?.month, h.date?.day, h.title, commune,
-      keyed.communeKey, plan.signature?.signer, plan.signature?.title,
-      plan.targets.count + plan.attachments.reduce(0) { $0 + $1.targets.count },
-      plan.tasks.count + plan.attachments.reduce(0) { $0 + $1.tasks.count }, errors, warnings,
-      plan.source.format, plan.source.pages, plan.source.ocrPages.count,
-    ])
-    let documentID = db.lastInsertedRowID
-
-    let insertTarget = try db.cachedStatement(
-      sql: """
-        INSERT INTO targets (document_id, ordinal, group_title, number, indicator, indicator_key,
-          unit, lead, coordinators, note, origin, line, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let insertValue = try db.cachedStatement(
-      sql: "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)")
-    // The document's own rows, then each attachment's (a decision's plan), numbered on.
-    let parts = Self.rowParts(plan)
-    var ordinal = 0
-    for (attachment, targets, _) in parts {
-      for t in targets {
-        try RowInsert.run(insertTarget, in: db) { r in
-          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
-          r.add(indicatorKeys[ordinal]); r.add(t.unit); r.add(Self.joined(t.lead))
-          r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
-        }
-        ordinal += 1
-        let targetID = db.lastInsertedRowID
-        for (j, v) in t.values.enumerated() {
-          try RowInsert.run(insertValue, in: db) { r in
-            r.add(targetID); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
-          }
-        }
-      }
-    }
-
-    let insertTask = try db.cachedStatement(
-      sql: """
-        INSERT INTO tasks (document_id, ordinal, group_title, number, name, name_key, lead,
-          coordinators, result, deadline_text, deadline_kind, deadline_start, deadline_end,
-          deadline_recurrence, due_date, note, details, origin, line, attachment)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    ordinal = 0
-    for (attachment, _, tasks) in parts {
-      for t in tasks {
-        let d = t.deadline
-        try RowInsert.run(insertTask, in: db) { r in
-          r.add(documentID); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(nameKeys[ordinal])
-          r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
-          r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
-          r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
-          r.add(t.line); r.add(attachment)
-        }
-        ordinal += 1
-      }
-    }
-
-    let insertAttachment = try db.cachedStatement(
-      sql: """
-        INSERT INTO attachments (document_id, ordinal, doc_type, title, attached_to, target_count, task_count, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (i, a) in plan.attachments.enumerated() {
-      try RowInsert.run(insertAttachment, in: db) { r in
-        r.add(documentID); r.add(i); r.add(a.header.docType); r.add(a.header.title); r.add(a.attachedTo)
-        r.add(a.targets.count); r.add(a.tasks.count); r.add(a.line)
-      }
-    }
-
-    let insertReference = try db.cachedStatement(
-      sql: """
-        INSERT INTO "references" (document_id, ordinal, kind, number, date, issuer, alias, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (i, x) in plan.references.enumerated() {
-      try RowInsert.run(insertReference, in: db) { r in
-        r.add(documentID); r.add(i); r.add(x.kind); r.add(x.number); r.add(x.date); r.add(x.issuer); r.add(x.alias)
-        r.add(x.line)
-      }
-    }
-
-    let insertRecipient = try db.cachedStatement(
-      sql: "INSERT INTO recipients (document_id, ordinal, name, note, line) VALUES (?, ?, ?, ?, ?)")
-    for (i, x) in plan.recipients.enumerated() {
-      try RowInsert.run(insertRecipient, in: db) { r in
-        r.add(documentID); r.add(i); r.add(x.name); r.add(x.note); r.add(x.line)
-      }
-    }
-
-    let insertDiagnostic = try db.cachedStatement(
-      sql: "INSERT INTO diagnostics (document_id, ordinal, severity, code, message, line) VALUES (?, ?, ?, ?, ?, ?)")
-    for (i, x) in plan.diagnostics.enumerated() {
-      try RowInsert.run(insertDiagnostic, in: db) { r in
-        r.add(documentID); r.add(i); r.add(x.severity.rawValue); r.add(x.code); r.add(x.message); r.add(x.line)
-      }
-    }
+    _ = try keyed.rows.insert(into: db, statements: inserts)
     return old == nil ? .inserted : .replaced
   }
 

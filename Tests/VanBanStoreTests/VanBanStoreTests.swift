@@ -522,45 +522,82 @@ final class TempDir {
   }
 }
 
-/// Rows bound through SQLite's C API store what GRDB's arguments stored: text (empty text is
-/// not NULL), NULL, integers, reals; a failed insert throws and leaves the statement usable.
-@Suite struct RowInsertTests {
+/// Rows bound from a `RowImage` through SQLite's C API store what GRDB's arguments stored:
+/// text (empty text is not NULL), NULL, integers, reals; the row ids SQLite gives fill the
+/// document and target placeholders; a failed insert throws and leaves the statements usable.
+/// The images here go to tables of the test's own, through the statement slots of
+/// `documents` (0), `targets` (1) and `target_values` (2).
+@Suite struct RowImageTests {
   @Test func valuesKeepTheirTypes() throws {
     let dir = try TempDir()
     let store = try dir.store()
     try store.queue.write { db in
       try db.execute(sql: "CREATE TABLE t (a TEXT, b TEXT, c REAL, d INTEGER, e TEXT NOT NULL)")
-      let insert = try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?, ?)")
-      try RowInsert.run(insert, in: db) { r in
-        r.add(""); r.add(nil as String?); r.add(1.5); r.add(Int64.max); r.add("Ủy ban")
-      }
-      #expect(throws: (any Error).self) {
-        try RowInsert.run(insert, in: db) { r in r.add("x"); r.add("y"); r.add(nil as Double?); r.add(nil as Int?); r.addNull() }
-      }
-      try RowInsert.run(insert, in: db) { r in r.add("x"); r.add("y"); r.add(nil as Double?); r.add(7); r.add("z") }
-      let rows = try GRDB.Row.fetchAll(db, sql: "SELECT typeof(a), a, typeof(b), c, d, e FROM t ORDER BY rowid")
+      let insert = [try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?, ?)")]
+      var ok = RowImage.Builder(reservingText: 0)
+      ok.row(.documents)
+      ok.add(""); ok.add(nil as String?); ok.add(1.5); ok.add(Int(Int64.max)); ok.add("Ủy ban")
+      _ = try ok.image.insert(into: db, statements: insert)
+      var bad = RowImage.Builder(reservingText: 0)
+      bad.row(.documents)
+      bad.add("x"); bad.add("y"); bad.add(nil as Double?); bad.add(nil as Int?); bad.addNull()
+      #expect(throws: (any Error).self) { try bad.image.insert(into: db, statements: insert) }
+      var again = RowImage.Builder(reservingText: 0)
+      again.row(.documents)
+      again.add("x"); again.add("y"); again.add(nil as Double?); again.add(7); again.add("z")
+      _ = try again.image.insert(into: db, statements: insert)
+      let rows = try GRDB.Row.fetchAll(db, sql: "SELECT typeof(a), a, typeof(b), c, d, e, typeof(c) FROM t ORDER BY rowid")
       #expect(rows.count == 2)
       #expect(rows[0][0] as String == "text" && rows[0][1] as String == "")
       #expect(rows[0][2] as String == "null")
       #expect(rows[0][3] as Double == 1.5 && rows[0][4] as Int64 == Int64.max && rows[0][5] as String == "Ủy ban")
-      #expect(rows[1][4] as Int64 == 7)
+      #expect(rows[1][4] as Int64 == 7 && rows[1][6] as String == "null")
     }
   }
 
-  /// Text copied into the row's arena and text past its end (bound as SQLite's own copy)
-  /// both arrive whole, row after row.
+  /// A document's rows name it by the id its `documents` row got, and a value its target by
+  /// the id of the target inserted last.
+  @Test func rowIDsFillThePlaceholders() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.queue.write { db in
+      try db.execute(sql: """
+        CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
+        CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, name TEXT);
+        CREATE TABLE v (g INTEGER, d INTEGER, x REAL);
+        INSERT INTO d VALUES (41, 'earlier');
+        INSERT INTO g VALUES (90, 41, 'earlier');
+        """)
+      let inserts = try [
+        "INSERT INTO d (name) VALUES (?)", "INSERT INTO g (d, name) VALUES (?, ?)", "INSERT INTO v VALUES (?, ?, ?)",
+      ].map { try db.cachedStatement(sql: $0) }
+      var r = RowImage.Builder(reservingText: 0)
+      r.row(.documents); r.add("plan")
+      for (name, xs) in [("a", [1.0, 2.0]), ("b", [3.0])] {
+        r.row(.targets); r.addDocumentID(); r.add(name)
+        for x in xs { r.row(.targetValues); r.addTargetID(); r.addDocumentID(); r.add(x) }
+      }
+      #expect(try r.image.insert(into: db, statements: inserts) == 42)
+      #expect(try String.fetchAll(db, sql: "SELECT d || ':' || name FROM g ORDER BY id") == ["41:earlier", "42:a", "42:b"])
+      #expect(try String.fetchAll(db, sql: "SELECT g || ':' || d || ':' || x FROM v ORDER BY x") == ["91:42:1.0", "91:42:2.0", "92:42:3.0"])
+    }
+  }
+
+  /// Many rows of long text, bound from one buffer that grew while they were added, arrive
+  /// whole.
   @Test func longTextAndManyRowsArriveWhole() throws {
     let dir = try TempDir()
     let store = try dir.store()
     let long = String(repeating: "Ủy ban nhân dân xã ", count: 300)  // ~6 KB each
     try store.queue.write { db in
       try db.execute(sql: "CREATE TABLE u (k INTEGER, a TEXT, b TEXT, c TEXT)")
-      let insert = try db.cachedStatement(sql: "INSERT INTO u VALUES (?, ?, ?, ?)")
+      let insert = [try db.cachedStatement(sql: "INSERT INTO u VALUES (?, ?, ?, ?)")]
+      var r = RowImage.Builder(reservingText: 16)
       for k in 0..<200 {
-        try RowInsert.run(insert, in: db) { r in
-          r.add(k); r.add(k % 2 == 0 ? long : "ngắn \(k)"); r.add(long); r.add("cuối \(k)")
-        }
+        r.row(.documents)
+        r.add(k); r.add(k % 2 == 0 ? long : "ngắn \(k)"); r.add(long); r.add("cuối \(k)")
       }
+      _ = try r.image.insert(into: db, statements: insert)
       let rows = try GRDB.Row.fetchAll(db, sql: "SELECT k, a, b, c FROM u ORDER BY k")
       #expect(rows.count == 200)
       for (k, row) in rows.enumerated() {
