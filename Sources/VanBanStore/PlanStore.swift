@@ -84,13 +84,14 @@ public final class PlanStore: Sendable {
     case failure(sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String)
   }
 
-  /// A plan with its rows already built (`RowImage`), match keys folded.
+  /// A plan's rows, built (`RowImage`, match keys folded) by the thread that parsed it.
   ///
-  /// Building rows is per-document work like parsing, and `keyed` runs on the thread that
-  /// parsed the plan: in `write` it was a large part of the one writing thread's work, and
-  /// that thread bounds what a second parsing thread can gain.
+  /// Building rows is per-document work like parsing: in `write` it was a large part of the
+  /// one writing thread's work, and that thread bounds what a second parsing thread can gain.
+  /// The plan itself is not kept, so it is freed by the thread that made it.
   public struct KeyedPlan: Sendable {
-    public let plan: Plan
+    let sourceName: String
+    let sha256: String
     let rows: RowImage
   }
 
@@ -102,13 +103,13 @@ public final class PlanStore: Sendable {
 
   /// The plan with its rows, built on the calling thread.
   public func keyed(_ plan: Plan) -> KeyedPlan {
-    KeyedPlan(plan: plan, rows: rows(of: plan))
+    KeyedPlan(sourceName: plan.source.name, sha256: plan.source.sha256, rows: rows(of: plan))
   }
 
   /// Every row the plan adds, in the order `write` inserts them: the document, its targets
   /// (each followed by its values), tasks, attachments, references, recipients, diagnostics.
   func rows(of plan: Plan) -> RowImage {
-    var r = RowImage.Builder(reservingText: plan.source.bytes / 2)
+    var r = RowImage.Builder(reservingText: 4096)
     let h = plan.header
     let commune = h.place ?? h.issuer
     let errors = plan.diagnostics.lazy.filter { $0.severity == .error }.count
@@ -251,8 +252,7 @@ public final class PlanStore: Sendable {
   }
 
   private func write(_ keyed: KeyedPlan, inserts: [Statement], in db: Database) throws -> SaveOutcome {
-    let plan = keyed.plan
-    let name = plan.source.name
+    let name = keyed.sourceName
     // Cached statements: preparing these three for every document was a tenth of the
     // writing thread's work.
     let old = try Row.fetchOne(
@@ -260,7 +260,7 @@ public final class PlanStore: Sendable {
     let clearFailure = try db.cachedStatement(sql: "DELETE FROM failures WHERE source_name = ?")
     // A file read now is no longer one an earlier run skipped.
     try db.cachedStatement(sql: "DELETE FROM skipped WHERE source_name = ?").execute(arguments: [name])
-    if let old, (old[1] as String) == plan.source.sha256 {
+    if let old, (old[1] as String) == keyed.sha256 {
       try clearFailure.execute(arguments: [name])
       return .unchanged
     }

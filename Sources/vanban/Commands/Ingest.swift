@@ -99,9 +99,9 @@ struct Ingest: ParsableCommand {
     let wantJSON = output != nil
     let knownDigests = known
     let workers = min(jobs, max(files.count, 1))
-    // Written plans go back to the thread that parsed them to be freed there: freeing another
+    // Written rows go back to the thread that built them to be freed there: freeing another
     // thread's memory takes its allocator's lock, and the writing thread, which bounds the
-    // speed-up from more jobs, spent a tenth of its time doing it.
+    // speed-up from more jobs, spent a tenth of its time doing it (when it freed whole plans).
     let trash = PlanTrash(workers: workers)
     var progress = IngestProgress(
       totalFiles: files.count, totalBytes: files.reduce(0) { $0 + $1.size }, enabled: true)
@@ -252,7 +252,7 @@ struct Ingest: ParsableCommand {
     do {
       let plan = try PlanParser.parse(
         bytes, options: options)
-      // Keyed here, off the writing thread (`PlanStore.keyed`).
+      // Rows built here, off the writing thread (`PlanStore.keyed`); the plan is freed here.
       return .parsed(store?.keyed(plan), json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
     } catch {
       return .failed(kind: "bad_data", message: error.description, sha256: digest ?? InputDigest.sha256Hex(bytes), bytes: bytes.count)
@@ -308,7 +308,7 @@ final class NDJSONOutput {
   }
 }
 
-/// Written plans waiting to be freed by the thread that parsed them (see `Ingest.run`).
+/// Written rows waiting to be freed by the thread that built them (see `Ingest.run`).
 final class PlanTrash: @unchecked Sendable {
   // Guarded by `mutex`.
   private var bins: [[PlanStore.Entry]]
