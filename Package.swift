@@ -38,8 +38,9 @@ let package = Package(
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
       linkerSettings: [.linkedLibrary("xml2")]
     ),
-    // glibc's malloc thresholds, set once by the command-line tool (see allocator.c).
-    .target(name: "CAllocator"),
+    // jemalloc as the command-line tool's malloc (see allocator.c); the libraries are not
+    // tied to it.
+    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
     // Unicode tables computed from ICU and written out by the tests (see its header).
     .target(name: "CTables"),
     // The byte steps (eight bytes in an integer, sixteen in the vector registers) that the

@@ -10,8 +10,7 @@ struct VanBanCommand: ParsableCommand {
   )
 
   static func main() {
-    // Before any document is read: the allocator's thresholds decide how much of a bulk
-    // run goes to page faults (Sources/CAllocator/allocator.c).
+    // The tool's malloc is jemalloc's (Sources/CAllocator/allocator.c).
     vanban_tune_allocator()
     main(nil)
   }

@@ -232,6 +232,16 @@ import VanBanText
 
 /// The `vanban ingest` command end to end: walking, parallel writes, NDJSON, exit status.
 @Suite(.serialized) struct IngestCommandTests {
+  /// The command-line tool's malloc is jemalloc's (Sources/CAllocator/allocator.c): asked to,
+  /// jemalloc prints its statistics as the process ends, which glibc's malloc never does.
+  @Test func theToolRunsOnJemalloc() throws {
+    let r = try vanban(["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+    #expect(r.status == 0)
+    #expect(r.err.contains("Begin jemalloc statistics"))
+    let plain = try vanban(["--help"])
+    #expect(!plain.err.contains("jemalloc"))
+  }
+
   @Test func ingestingTwiceLeavesTheSameDatabase() throws {
     let dir = try TempDir()
     let db = dir.path("plans.sqlite")
@@ -474,10 +484,13 @@ var vanbanBinary: String {
   return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
 }
 
-func vanban(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+func vanban(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: vanbanBinary)
   p.arguments = arguments
+  if !environment.isEmpty {
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  }
   let out = Pipe()
   let err = Pipe()
   p.standardOutput = out
