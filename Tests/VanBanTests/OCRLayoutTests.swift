@@ -229,6 +229,44 @@ struct OCRTestPage {
     #expect(texts > 1_000)
   }
 
+  /// A TSV file gives, for every word row, its text trimmed of padding, its box, its
+  /// confidence and the number of the line it stands on, whatever the line breaks (LF, CRLF,
+  /// lone CR), blank lines, byte-order marks and rows of other levels around it.
+  @Test func tsvWordsComeFromTheirRows() throws {
+    var g = PropertyTests.LCG(state: 47)
+    let breaks = ["\n", "\r\n", "\r"]
+    let pads = ["", " ", "\u{A0}", "  ", "\t"]
+    let texts = ["chữ", "Đường", "R&D", "a\tb", "ỦY BAN", "5G", "x"]
+    for _ in 0..<300 {
+      var doc = TesseractTSV.columns.joined(separator: "\t")
+      var line = 1
+      var expected: [(text: String, x0: Double, y0: Double, conf: Double, line: Int)] = []
+      for _ in 0..<g.next(30) {
+        doc += breaks[g.next(breaks.count)]
+        line += 1
+        switch g.next(6) {
+        case 0: doc += ["  ", "\t", "\u{FEFF}", " \t "][g.next(4)]
+        case 1: doc += "4\t1\t1\t1\t\(line)\t0\t10\t20\t300\t30\t-1\t"
+        default:
+          let left = g.next(2000)
+          let top = g.next(3000)
+          let conf = Double(g.next(10_000)) / 100
+          let text = texts[g.next(texts.count)]
+          let bom = g.next(8) == 0 ? "\u{FEFF}" : ""
+          doc += "\(bom)5\t1\t1\t1\t\(line)\t1\t\(left)\t\(top)\t40\t30\t\(conf)\t"
+          doc += pads[g.next(pads.count)] + text + pads[g.next(pads.count)]
+          expected.append((text, Double(left), Double(top), conf, line))
+        }
+      }
+      let words = try TesseractTSV.words(doc)
+      #expect(words.map(\.text) == expected.map(\.text), "\(doc.debugDescription)")
+      #expect(words.map(\.sourceLine) == expected.map(\.line), "\(doc.debugDescription)")
+      #expect(words.map(\.x0) == expected.map(\.x0) && words.map(\.y0) == expected.map(\.y0))
+      #expect(words.map(\.x1) == expected.map { $0.x0 + 40 } && words.map(\.y1) == expected.map { $0.y0 + 30 })
+      #expect(words.map(\.conf) == expected.map(\.conf))
+    }
+  }
+
   // MARK: - Bad input
 
   private func layoutError(_ text: String, _ format: InputFormat) -> String? {

@@ -18,50 +18,54 @@ public enum LineSplitter {
     // Breaks found on the contiguous bytes by offset, then cut as UTF-8 slices: stepping
     // String indexes byte by byte cost more than the rest of this pass.
     var copy = text
-    let cuts: [(Int, Int)] = copy.withUTF8 { b in
-      guard let base = b.baseAddress else { return [] }
-      var cuts: [(Int, Int)] = []
-      cuts.reserveCapacity(b.count / 40 + 1)
-      var start = 0
-      var i = 0
-      let raw = UnsafeRawPointer(base)
-      while i < b.count {
-        // Sixteen bytes at a time up to the next CR or LF, then eight, then one.
-        var found = false
-        while i + 16 <= b.count {
-          let x = ByteVector.load(raw, i)
-          let breaks = ByteVector.bits(ByteVector.equal(x, 0x0A) .| ByteVector.equal(x, 0x0D))
-          if breaks != 0 {
-            i += breaks.trailingZeroBitCount
-            found = true
-            break
-          }
-          i += 16
-        }
-        while !found, i + 8 <= b.count {
-          let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-          if ByteMask.equal(x, to: 0x0A) | ByteMask.equal(x, to: 0x0D) != 0 { break }
-          i += 8
-        }
-        guard i < b.count else { break }
-        let c = b[i]
-        if c == 0x0A || c == 0x0D {
-          cuts.append((start, i))
-          i += (c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1
-          start = i
-        } else {
-          i += 1
-        }
-      }
-      if start < b.count { cuts.append((start, b.count)) }
-      return cuts
-    }
+    let cuts = copy.withUTF8 { Self.cuts($0) }
     let u = text.utf8
     return cuts.enumerated().map { (k, cut) in
       SourceLine(
         number: k + 1,
         text: Substring(u[u.index(u.startIndex, offsetBy: cut.0)..<u.index(u.startIndex, offsetBy: cut.1)]))
     }
+  }
+
+  /// Where each line starts and ends in `b` (the break not included), line `k + 1` at `k`:
+  /// for readers that work on the bytes and number lines as `split` does.
+  static func cuts(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+    guard let base = b.baseAddress else { return [] }
+    var cuts: [(Int, Int)] = []
+    cuts.reserveCapacity(b.count / 40 + 1)
+    var start = 0
+    var i = 0
+    let raw = UnsafeRawPointer(base)
+    while i < b.count {
+      // Sixteen bytes at a time up to the next CR or LF, then eight, then one.
+      var found = false
+      while i + 16 <= b.count {
+        let x = ByteVector.load(raw, i)
+        let breaks = ByteVector.bits(ByteVector.equal(x, 0x0A) .| ByteVector.equal(x, 0x0D))
+        if breaks != 0 {
+          i += breaks.trailingZeroBitCount
+          found = true
+          break
+        }
+        i += 16
+      }
+      while !found, i + 8 <= b.count {
+        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if ByteMask.equal(x, to: 0x0A) | ByteMask.equal(x, to: 0x0D) != 0 { break }
+        i += 8
+      }
+      guard i < b.count else { break }
+      let c = b[i]
+      if c == 0x0A || c == 0x0D {
+        cuts.append((start, i))
+        i += (c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A) ? 2 : 1
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    if start < b.count { cuts.append((start, b.count)) }
+    return cuts
   }
 }
 

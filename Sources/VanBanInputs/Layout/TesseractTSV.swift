@@ -1,4 +1,5 @@
 import VanBanBytes
+import VanBanText
 
 /// Tesseract's TSV output (`tesseract IMAGE out tsv`): one row per page, block, paragraph,
 /// line and word; only the word rows (level 5) carry text.
@@ -21,41 +22,67 @@ enum TesseractTSV {
     return true
   }
 
+  /// The words of a TSV file, read in one walk over its bytes: lines cut where
+  /// `LineSplitter` cuts them (so numbered the same), fields by offsets, and a String made
+  /// only for each word's text. Reading line by line through Substrings (the split, blank and
+  /// trim tests on their UTF-8 views) was most of reading a TSV file, and reading one was a
+  /// third of parsing it.
   static func words(_ text: String) throws(InputError) -> [OCRWord] {
+    var copy = text
+    let result: Result<[OCRWord], InputError> = copy.withUTF8 { b in
+      do throws(InputError) {
+        return .success(try words(b))
+      } catch {
+        return .failure(error)
+      }
+    }
+    return try result.get()
+  }
+
+  private static func words(_ b: UnsafeBufferPointer<UInt8>) throws(InputError) -> [OCRWord] {
     var words: [OCRWord] = []
     var pageOffset = 0
     var maxPage = 0
     var sawHeader = false
     var lineID = 0
     var lastLineKey: (Int, Int, Int, Int)? = nil
-    for source in LineSplitter.split(text) {
-      let raw = source.text
-      if Self.isBlank(raw) { continue }
-      let line = raw.utf8.first == 0xEF && raw.utf8.starts(with: Self.byteOrderMark) ? Substring(raw.utf8.dropFirst(3)) : raw
-      if isHeader(line) {
+    let cuts = LineSplitter.cuts(b)
+    // Most rows are words.
+    words.reserveCapacity(cuts.count)
+    for (k, cut) in cuts.enumerated() {
+      let number = k + 1
+      var lo = cut.0
+      let hi = cut.1
+      if isBlank(b, lo, hi) { continue }
+      if hi - lo >= 3, b[lo] == 0xEF, b[lo + 1] == 0xBB, b[lo + 2] == 0xBF { lo += 3 }
+      // Rows start with a digit; anything else may be the header, which is read as text.
+      var first = lo
+      while first < hi, b[first] == 0x20 { first += 1 }
+      if first == hi || b[first] &- 0x30 >= 10, isHeader(Substring(Self.text(b, lo, hi))) {
         // `cat` of several TSV files: each restarts at page 1, so later ones follow on.
         if sawHeader { pageOffset = maxPage }
         sawHeader = true
         continue
       }
-      let row = Self.row(line)
+      let row = Self.row(b, lo, hi)
       guard row.fieldCount >= 11 else {
         if !sawHeader && words.isEmpty {
           throw .badLayout(
-            "line \(source.number): not Tesseract TSV — expected the header `level page_num … conf text` or a row of 12 tab-separated columns, found \(row.fieldCount) column\(row.fieldCount == 1 ? "" : "s")")
+            "line \(number): not Tesseract TSV — expected the header `level page_num … conf text` or a row of 12 tab-separated columns, found \(row.fieldCount) column\(row.fieldCount == 1 ? "" : "s")")
         }
         throw .badLayout(
-          "line \(source.number): truncated TSV row — Tesseract writes 12 tab-separated columns (level … text), this row has \(row.fieldCount)")
+          "line \(number): truncated TSV row — Tesseract writes 12 tab-separated columns (level … text), this row has \(row.fieldCount)")
       }
       if let (k, field) = row.bad {
-        throw .badLayout("line \(source.number): column `\(columns[k])` is \"\(field.prefix(40))\", not a number")
+        let shown = Substring(Self.text(b, field.lowerBound, field.upperBound)).ocrTrimmed()
+        throw .badLayout("line \(number): column `\(columns[k])` is \"\(shown.prefix(40))\", not a number")
       }
       let numbers = row.numbers
       guard numbers[0] == 5 else { continue }
       guard numbers[8] >= 0, numbers[9] >= 0 else {
-        throw .badLayout("line \(source.number): a word box with a negative width or height")
+        throw .badLayout("line \(number): a word box with a negative width or height")
       }
-      let trimmed = row.text.ocrTrimmed()
+      let trimmed = ocrTrimmed(b, row.text)
       // An empty word that is long and thin is a table rule Tesseract found; rules mark rows.
       let isRule = trimmed.isEmpty && (numbers[8] > 8 * numbers[9] || numbers[9] > 8 * numbers[8])
       guard !trimmed.isEmpty || isRule else { continue }
@@ -66,10 +93,17 @@ enum TesseractTSV {
       lastLineKey = key
       words.append(
         OCRWord(
-          text: String(trimmed), page: max(page, 1), x0: numbers[6], y0: numbers[7], x1: numbers[6] + numbers[8],
-          y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID, sourceLine: source.number))
+          text: Self.text(b, trimmed.lowerBound, trimmed.upperBound), page: max(page, 1), x0: numbers[6], y0: numbers[7],
+          x1: numbers[6] + numbers[8], y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID,
+          sourceLine: number))
     }
     return words
+  }
+
+  /// The text of bytes `lo..<hi` of a String's UTF-8, cut at scalar boundaries (after ASCII
+  /// bytes, or where a no-break space or the text starts or ends).
+  private static func text(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String {
+    String(trustedUTF8: UnsafeBufferPointer(rebasing: b[lo..<hi]))
   }
 
   /// One row's fields, read by byte offsets: Character splitting, Substring views and
@@ -86,52 +120,93 @@ enum TesseractTSV {
     var text: Substring = ""
   }
 
+  /// `Row` with its texts as byte ranges of the line's buffer.
+  struct ByteRow {
+    var fieldCount = 0
+    var numbers = InlineArray<11, Double>(repeating: 0)
+    var count = 0
+    /// The first field that is not a number, untrimmed.
+    var bad: (Int, Range<Int>)?
+    /// Everything after the eleventh tab; empty (at the line's end) when there is no such tab.
+    var text: Range<Int>
+  }
+
   static func row(_ line: Substring) -> Row {
-    var row = Row()
     var copy = line
-    var textOffset: Int?
-    var badRange: Range<Int>?
-    copy.withUTF8 { b in
-      let n = b.count
-      // Where the first eleven tabs are (the numbers end there), and how many follow.
-      var tabs = InlineArray<11, Int>(repeating: 0)
-      var found = 0
-      var more = 0
-      forEachTab(b) { t in
-        if found < 11 {
-          tabs[found] = t
-          found += 1
-        } else {
-          more += 1
-        }
+    let cut = copy.withUTF8 { Self.row($0, 0, $0.count) }
+    var out = Row()
+    out.fieldCount = cut.fieldCount
+    out.numbers = cut.numbers
+    out.count = cut.count
+    if let (k, r) = cut.bad { out.bad = (k, line.utf8Slice(r).ocrTrimmed()) }
+    if !cut.text.isEmpty { out.text = line.utf8Slice(cut.text) }
+    return out
+  }
+
+  /// The fields of the row in bytes `lo..<hi`.
+  static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> ByteRow {
+    var row = ByteRow(text: hi..<hi)
+    // Where the first eleven tabs are (the numbers end there), and how many follow.
+    var tabs = InlineArray<11, Int>(repeating: 0)
+    var found = 0
+    var more = 0
+    forEachTab(b, lo, hi) { t in
+      if found < 11 {
+        tabs[found] = t
+        found += 1
+      } else {
+        more += 1
       }
-      row.fieldCount = found < 11 ? found + 1 : 12 + more
-      for k in 0..<min(11, row.fieldCount) {
-        let start = k == 0 ? 0 : tabs[k - 1] + 1
-        let end = k < found ? tabs[k] : n
-        if let v = number(b, start, end), v.isFinite {
-          row.numbers[row.count] = v
-          row.count += 1
-        } else {
-          badRange = start..<end
-          row.bad = (k, "")
-          break
-        }
-      }
-      if found == 11 { textOffset = tabs[10] + 1 }
     }
-    if let r = badRange, let (k, _) = row.bad { row.bad = (k, line.utf8Slice(r).ocrTrimmed()) }
-    if let t = textOffset { row.text = line.utf8Slice(t..<line.utf8.count) }
+    row.fieldCount = found < 11 ? found + 1 : 12 + more
+    for k in 0..<min(11, row.fieldCount) {
+      let start = k == 0 ? lo : tabs[k - 1] + 1
+      let end = k < found ? tabs[k] : hi
+      if let v = number(b, start, end), v.isFinite {
+        row.numbers[row.count] = v
+        row.count += 1
+      } else {
+        row.bad = (k, start..<end)
+        break
+      }
+    }
+    if found == 11 { row.text = tabs[10] + 1..<hi }
     return row
+  }
+
+  /// `Substring.ocrTrimmed` of bytes `r`.
+  private static func ocrTrimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
+    var lo = r.lowerBound
+    var hi = r.upperBound
+    @inline(__always) func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D || x == 0x0A }
+    while lo < hi {
+      if isPad(b[lo]) {
+        lo += 1
+      } else if b[lo] == 0xC2, lo + 1 < hi, b[lo + 1] == 0xA0 {
+        lo += 2
+      } else {
+        break
+      }
+    }
+    while hi > lo {
+      if isPad(b[hi - 1]) {
+        hi -= 1
+      } else if b[hi - 1] == 0xA0, hi - 1 > lo, b[hi - 2] == 0xC2 {
+        hi -= 2
+      } else {
+        break
+      }
+    }
+    return lo..<hi
   }
 
   /// Calls `body` with the offset of every tab, in order, sixteen bytes at a time.
   @inline(__always)
-  private static func forEachTab(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+  private static func forEachTab(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ body: (Int) -> Void) {
     guard let base = b.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
-    var i = 0
-    while i + 16 <= b.count {
+    var i = lo
+    while i + 16 <= hi {
       var m = ByteVector.bits(ByteVector.equal(ByteVector.load(raw, i), 0x09))
       while m != 0 {
         body(i + m.trailingZeroBitCount)
@@ -139,7 +214,7 @@ enum TesseractTSV {
       }
       i += 16
     }
-    while i < b.count {
+    while i < hi {
       if b[i] == 0x09 { body(i) }
       i += 1
     }
@@ -199,14 +274,14 @@ enum TesseractTSV {
 
   private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  /// Nothing but spaces, tabs and byte-order marks.
-  static func isBlank(_ line: Substring) -> Bool {
-    var u = line.utf8[...]
-    while let b = u.first {
-      if b == 0x20 || b == 0x09 {
-        u = u.dropFirst()
-      } else if b == 0xEF, u.starts(with: Self.byteOrderMark) {
-        u = u.dropFirst(3)
+  /// Nothing but spaces, tabs and byte-order marks in bytes `lo..<hi`.
+  private static func isBlank(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+    var i = lo
+    while i < hi {
+      if b[i] == 0x20 || b[i] == 0x09 {
+        i += 1
+      } else if b[i] == 0xEF, hi - i >= 3, b[i + 1] == 0xBB, b[i + 2] == 0xBF {
+        i += 3
       } else {
         return false
       }
