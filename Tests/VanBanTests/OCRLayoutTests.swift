@@ -267,6 +267,51 @@ struct OCRTestPage {
     }
   }
 
+  /// Words already standing in rows (a layout dump's) are read as rows only when grouping them
+  /// by geometry gives the same rows, tops and bottoms; nudged off their rows by half a unit
+  /// or overlapping, they go to the grouping.
+  @Test func alignedRowsAreWhatGroupingGives() {
+    var g = PropertyTests.LCG(state: 53)
+    var taken = 0
+    var declined = 0
+    for round in 0..<400 {
+      var words: [OCRWord] = []
+      var y = Double(g.next(50)) / 10
+      // Mostly one height a page, as a dump has; sometimes rows too thin to be joined.
+      let heights = g.next(5) == 0 ? [0.3, 30] : [[30.0], [1.0], [12.7, 3.1]][g.next(3)]
+      for row in 0..<(1 + g.next(12)) {
+        let height = heights[g.next(heights.count)]
+        var x = Double(g.next(100))
+        for _ in 0..<(1 + g.next(8)) {
+          let width = Double(1 + g.next(120)) / 10
+          words.append(
+            OCRWord(
+              text: "w\(row)", page: 1, x0: x, y0: y, x1: x + width, y1: y + height, conf: -1, lineID: row,
+              sourceLine: row + 1))
+          x += width + Double(g.next(40)) / 10
+        }
+        y += height + Double(g.next(30)) / 10
+      }
+      if round % 3 == 0 {
+        // Off the grid: a word a little lower, or over its neighbour.
+        let k = g.next(words.count)
+        if g.next(2) == 0 { words[k].y1 += 0.5 } else { words[k].x0 -= 2 }
+      }
+      let built = VisualLines.build(words, height: 30)
+      guard let rows = VisualLines.alignedRows(words) else {
+        declined += 1
+        continue
+      }
+      taken += 1
+      #expect(rows.count == built.count)
+      for (a, b) in zip(rows, built) {
+        #expect(a.top.bitPattern == b.top.bitPattern && a.bottom.bitPattern == b.bottom.bitPattern)
+        #expect(a.words.map(\.x0) == b.words.map(\.x0) && a.words.map(\.text) == b.words.map(\.text))
+      }
+    }
+    #expect(taken > 100 && declined > 50, "\(taken) taken, \(declined) declined")
+  }
+
   // MARK: - Bad input
 
   private func layoutError(_ text: String, _ format: InputFormat) -> String? {

@@ -116,7 +116,7 @@ struct LayoutBuilder {
       slope: slope)
     columnRules = VisualLines.deskew(
       raw.filter { $0.isDrawnRule && $0.height > 2 * height0 && $0.width < 0.5 * height0 }, slope: slope)
-    let lines = VisualLines.build(words, height: height0)
+    let lines = VisualLines.alignedRows(words) ?? VisualLines.build(words, height: height0)
     guard !lines.isEmpty else { return }
     var gaps: [Double] = []
     for l in lines {

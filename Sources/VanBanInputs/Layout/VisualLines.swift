@@ -261,6 +261,55 @@ enum VisualLines {
     return out
   }
 
+  /// `build(words, height:)` read straight off words that already stand in rows, or nil when
+  /// they do not: the words of a `pdftotext -layout` dump (LayoutTextReader) share their
+  /// line's top and bottom exactly, lines follow each other down the page without
+  /// overlapping, and words follow each other left to right. Grouping those by geometry
+  /// compared every word with the lines before it and sorted them twice; it was a tenth of
+  /// reading such a dump.
+  ///
+  /// Taken only when what `build` would do is certain, and then what it gives is the same:
+  /// - consecutive words with the same top and bottom form a row, at least one unit tall
+  ///   (a word overlaps its row fully, scoring 1 against the join threshold of 0.4);
+  /// - each row's top is at or below the last one's bottom (no word overlaps an earlier row,
+  ///   and rows come in the order of their centres, the order `build` sorts into);
+  /// - within a row, each word starts right of where the last one started and no earlier than
+  ///   it ended (no collisions; left to right, the order `build` sorts a row into).
+  /// A row's top and bottom are the running means `build` keeps, summed in the same order.
+  /// Anything else (every scan, where boxes wander by a pixel) returns nil at once.
+  static func alignedRows(_ words: [OCRWord]) -> [VisualLine]? {
+    guard !words.isEmpty else { return [] }
+    var rows: [VisualLine] = []
+    var start = 0
+    var previousBottom = -Double.infinity
+    while start < words.count {
+      let first = words[start]
+      let y0 = first.y0
+      let y1 = first.y1
+      guard y1 - y0 >= 1, y0 >= previousBottom else { return nil }
+      var end = start + 1
+      var sumTop = y0
+      var sumBottom = y1
+      var top = y0
+      var bottom = y1
+      while end < words.count, words[end].y0 == y0, words[end].y1 == y1 {
+        let w = words[end]
+        let before = words[end - 1]
+        guard w.x0 > before.x0, w.x0 >= before.x1 else { return nil }
+        sumTop += w.y0
+        sumBottom += w.y1
+        let n = Double(end - start + 1)
+        top = sumTop / n
+        bottom = sumBottom / n
+        end += 1
+      }
+      rows.append(VisualLine(words: Array(words[start..<end]), top: top, bottom: bottom))
+      previousBottom = y1
+      start = end
+    }
+    return rows
+  }
+
   /// Two boxes side by side in one line never overlap much horizontally.
   /// Given as the horizontal extents alone, so testing a word against a line's reads two
   /// numbers of each word instead of copying it.
