@@ -193,6 +193,12 @@ public final class PlanStore: Sendable {
     }
   }
 
+  /// Folds the journal into the database file as far as no reader holds it back (a passive
+  /// checkpoint), so that closing has little left to fold.
+  public func checkpoint() throws {
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+  }
+
   /// Records files an ingest found and did not read, with their type; a file stored or failed
   /// under the same name leaves the list.
   public func recordSkipped(_ files: [(path: String, type: String, bytes: Int)]) throws {

@@ -141,6 +141,7 @@ struct Ingest: ParsableCommand {
     // document is still all-or-nothing, and a commit per document was most of the writing cost.
     // A batch is written when it is full, when no result has come for a moment, and at the end.
     var pending: [(path: String, entry: PlanStore.Entry, worker: Int?)] = []
+    var checkpointed = false
     func flush() {
       guard !pending.isEmpty else { return }
       defer {
@@ -194,7 +195,20 @@ struct Ingest: ParsableCommand {
           progress.message("\(path): \(message)")
           worst = max(worst, kind == "cannot_open" ? 66 : 65)
         }
-        if pending.count >= Self.batchSize { flush() }
+        // Once every file is started, what is parsed last is written as it comes, and the
+        // journal folded into the file while the last files are parsed: otherwise the last
+        // batch and the fold at close ran after every worker had finished, the one part of
+        // an ingest no second job shortens.
+        if pending.count >= Self.batchSize {
+          flush()
+        } else if queue.allStarted {
+          flush()
+          if !checkpointed, let store, storeError == nil {
+            checkpointed = true
+            // A fold that fails loses nothing: the journal keeps the rows and closing folds it.
+            try? store.checkpoint()
+          }
+        }
         progress.files += 1
         progress.draw()
       }
