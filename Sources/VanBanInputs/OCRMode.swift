@@ -55,8 +55,9 @@ public struct OCROptions: Sendable {
   /// read five times); one that takes two minutes is not going to end well.
   public static let defaultPageTimeLimit: Double = 120
 
-  /// The processors this process may run on.
-  public static var activeProcessorCount: Int { Int(vb_active_processor_count()) }
+  /// The processors this process may run on, asked once: every file's options default to it,
+  /// and asking the kernel for each of a bulk ingest's files was a system call per file.
+  public static let activeProcessorCount = Int(vb_active_processor_count())
 }
 
 /// How a page is turned upright before recognition.
