@@ -106,46 +106,24 @@ enum TesseractTSV {
     String(trustedUTF8: UnsafeBufferPointer(rebasing: b[lo..<hi]))
   }
 
-  /// One row's fields, read by byte offsets: Character splitting, Substring views and
-  /// Double(Substring) were nine tenths of reading a TSV file.
+  /// One row's fields, read by byte offsets into the file's buffer: Character splitting,
+  /// Substring views and Double(Substring) were nine tenths of reading a TSV file.
   struct Row {
     var fieldCount = 0
     /// The first eleven fields as numbers, while they are numbers (`count` of them): inline,
     /// since a TSV file is one row per word and an array per row was a large part of reading it.
     var numbers = InlineArray<11, Double>(repeating: 0)
     var count = 0
-    /// The first field that is not a number, and its text.
-    var bad: (Int, Substring)?
-    /// Everything after the eleventh tab (the word, tabs inside it kept).
-    var text: Substring = ""
-  }
-
-  /// `Row` with its texts as byte ranges of the line's buffer.
-  struct ByteRow {
-    var fieldCount = 0
-    var numbers = InlineArray<11, Double>(repeating: 0)
-    var count = 0
     /// The first field that is not a number, untrimmed.
     var bad: (Int, Range<Int>)?
-    /// Everything after the eleventh tab; empty (at the line's end) when there is no such tab.
+    /// Everything after the eleventh tab (the word, tabs inside it kept); empty, at the line's
+    /// end, when there is no such tab.
     var text: Range<Int>
   }
 
-  static func row(_ line: Substring) -> Row {
-    var copy = line
-    let cut = copy.withUTF8 { Self.row($0, 0, $0.count) }
-    var out = Row()
-    out.fieldCount = cut.fieldCount
-    out.numbers = cut.numbers
-    out.count = cut.count
-    if let (k, r) = cut.bad { out.bad = (k, line.utf8Slice(r).ocrTrimmed()) }
-    if !cut.text.isEmpty { out.text = line.utf8Slice(cut.text) }
-    return out
-  }
-
   /// The fields of the row in bytes `lo..<hi`.
-  static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> ByteRow {
-    var row = ByteRow(text: hi..<hi)
+  static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row {
+    var row = Row(text: hi..<hi)
     // Where the first eleven tabs are (the numbers end there), and how many follow.
     var tabs = InlineArray<11, Int>(repeating: 0)
     var found = 0
