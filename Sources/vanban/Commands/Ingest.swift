@@ -139,7 +139,8 @@ struct Ingest: ParsableCommand {
     var storeError: String?
     // Finished documents wait here and are written together, one transaction per batch: each
     // document is still all-or-nothing, and a commit per document was most of the writing cost.
-    // A batch is written when it is full, when no result has come for a moment, and at the end.
+    // A batch is written when it is full, when no result has come for a moment, at each
+    // result once every file has started (see below), and at the end.
     var pending: [(path: String, entry: PlanStore.Entry, worker: Int?)] = []
     var checkpointed = false
     func flush() {
