@@ -321,11 +321,20 @@ struct HOCRReader {
     guard let w = word else { return }
     word = nil
     lineHadWords = true
-    let text = Substring(Self.decodeEntities(String(decoding: w.text, as: UTF8.self))).ocrTrimmed()
-    guard !text.isEmpty else { return }
+    // Most words hold no entity: then trimming the bytes and making one String gives what
+    // decoding, trimming and copying the text did, with two Strings fewer a word.
+    let text: String? = w.text.withUnsafeBufferPointer { b in
+      let r = b.ocrTrimmed(0..<b.count)
+      guard !UnsafeBufferPointer(rebasing: b[r]).contains(0x26) else {
+        let decoded = Substring(Self.decodeEntities(String(decoding: b, as: UTF8.self))).ocrTrimmed()
+        return decoded.isEmpty ? nil : String(decoded)
+      }
+      return r.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+    }
+    guard let text else { return }
     words.append(
       OCRWord(
-        text: String(text), page: max(page, 1), x0: w.box[0], y0: w.box[1], x1: w.box[2], y1: w.box[3], conf: w.conf,
+        text: text, page: max(page, 1), x0: w.box[0], y0: w.box[1], x1: w.box[2], y1: w.box[3], conf: w.conf,
         lineID: lineID, sourceLine: w.sourceLine))
   }
 

@@ -82,7 +82,7 @@ enum TesseractTSV {
       guard numbers[8] >= 0, numbers[9] >= 0 else {
         throw .badLayout("line \(number): a word box with a negative width or height")
       }
-      let trimmed = ocrTrimmed(b, row.text)
+      let trimmed = b.ocrTrimmed(row.text)
       // An empty word that is long and thin is a table rule Tesseract found; rules mark rows.
       let isRule = trimmed.isEmpty && (numbers[8] > 8 * numbers[9] || numbers[9] > 8 * numbers[8])
       guard !trimmed.isEmpty || isRule else { continue }
@@ -150,32 +150,6 @@ enum TesseractTSV {
     }
     if found == 11 { row.text = tabs[10] + 1..<hi }
     return row
-  }
-
-  /// `Substring.ocrTrimmed` of bytes `r`.
-  private static func ocrTrimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {
-    var lo = r.lowerBound
-    var hi = r.upperBound
-    @inline(__always) func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D || x == 0x0A }
-    while lo < hi {
-      if isPad(b[lo]) {
-        lo += 1
-      } else if b[lo] == 0xC2, lo + 1 < hi, b[lo + 1] == 0xA0 {
-        lo += 2
-      } else {
-        break
-      }
-    }
-    while hi > lo {
-      if isPad(b[hi - 1]) {
-        hi -= 1
-      } else if b[hi - 1] == 0xA0, hi - 1 > lo, b[hi - 2] == 0xC2 {
-        hi -= 2
-      } else {
-        break
-      }
-    }
-    return lo..<hi
   }
 
   /// Calls `body` with the offset of every tab, in order, sixteen bytes at a time.
@@ -297,5 +271,33 @@ extension Substring {
       }
     }
     return Substring(u[lo..<hi])
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// `Substring.ocrTrimmed` of the bytes in `r`, as a range.
+  func ocrTrimmed(_ r: Range<Int>) -> Range<Int> {
+    var lo = r.lowerBound
+    var hi = r.upperBound
+    @inline(__always) func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D || x == 0x0A }
+    while lo < hi {
+      if isPad(self[lo]) {
+        lo += 1
+      } else if self[lo] == 0xC2, lo + 1 < hi, self[lo + 1] == 0xA0 {
+        lo += 2
+      } else {
+        break
+      }
+    }
+    while hi > lo {
+      if isPad(self[hi - 1]) {
+        hi -= 1
+      } else if self[hi - 1] == 0xA0, hi - 1 > lo, self[hi - 2] == 0xC2 {
+        hi -= 2
+      } else {
+        break
+      }
+    }
+    return lo..<hi
   }
 }
