@@ -54,19 +54,8 @@ struct ReferenceExtractor {
     guard !anchors.isEmpty else { return [] }
     // Before the number: the kind, "số" and ":"; after it (folded once a kind and a number
     // are found): the rest of a broken number, "ngày" and the date, "của" and the issuer (a
-    // known one, or up to 12 words and a stop). Outside the windows a word is "" (as
-    // `Words.bareNear` leaves it), which starts no phrase.
-    var bare = [String](repeating: "", count: words.count)
-    let before = lex.docKinds.longest + 2
-    var done = -1
-    for a in anchors {
-      var i = max(a - before, done + 1)
-      while i <= a {
-        bare[i] = bareFold(i)
-        i += 1
-      }
-      done = max(done, a)
-    }
+    // known one, or up to 12 words and a stop).
+    var bare = Words.bareNear(anchors, count: words.count, before: lex.docKinds.longest + 2, after: 0, fold: bareFold)
     let after = 4 + max(Self.maxIssuerWords, lex.issuers.longest) + lex.longestIssuerStop
     var foldedUpTo = -1
     var refs: [Reference] = []

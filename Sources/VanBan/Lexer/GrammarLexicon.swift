@@ -520,13 +520,19 @@ enum Words {
   static func bareNear<W: RandomAccessCollection<Substring>>(
     _ anchors: [Int], in words: W, before: Int, after: Int, folds: WordFolds? = nil
   ) -> [String] where W.Index == Int {
-    var bare = [String](repeating: "", count: words.count)
+    bareNear(anchors, count: words.count, before: before, after: after) { bareFold(words[$0], folds: folds) }
+  }
+
+  /// `bareNear` with the fold of word `i` given by `fold(i)`: for a caller that reads its
+  /// words off a buffer rather than as Substrings.
+  static func bareNear(_ anchors: [Int], count: Int, before: Int, after: Int, fold: (Int) -> String) -> [String] {
+    var bare = [String](repeating: "", count: count)
     var done = -1
     for a in anchors {
       var i = max(a - before, done + 1)
-      let end = min(a + after, words.count - 1)
+      let end = min(a + after, count - 1)
       while i <= end {
-        bare[i] = bareFold(words[i], folds: folds)
+        bare[i] = fold(i)
         i += 1
       }
       done = max(done, end)
