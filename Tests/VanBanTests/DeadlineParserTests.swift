@@ -202,6 +202,18 @@ struct DeadlineCase: Sendable, CustomTestStringConvertible {
     #expect(d?.end == "2027-06-30")
   }
 
+  /// Answers are remembered by text and default year together: the same cell asked again with
+  /// another plan year, or with none, is read for that year, and asking again changes nothing.
+  @Test func rememberedAnswersKeepTheirYear() {
+    let parser = DeadlineParser()
+    for _ in 0..<2 {
+      #expect(parser.parse("Quý II", defaultYear: 2026)?.start == "2026-04-01")
+      #expect(parser.parse("Quý II", defaultYear: 2027)?.start == "2027-04-01")
+      #expect(parser.parse("Quý II", defaultYear: nil)?.kind == .unknown)
+      #expect(parser.parse("2026|Quý II", defaultYear: nil)?.kind == .unknown)
+    }
+  }
+
   /// The text is kept as written: inner spacing, case and the full stop stay.
   @Test func textIsTrimmedOnly() {
     let d = Self.parser.parse("  Quý  II/2026.  ", defaultYear: nil)

@@ -10,6 +10,11 @@ import VanBanText
 /// `Grammar/deadline-words.tsv`, so a new phrasing is a Grammar edit, not a code change.
 /// A cell the grammar does not cover is kept verbatim as `unknown` rather than guessed at.
 struct DeadlineParser: Sendable {
+  /// `parse` answers by default year and text. Deadline cells repeat within a plan (a flattened
+  /// row's tail is parsed to find the deadline, then the cell again) and across plans
+  /// ("Thường xuyên", "Năm 2026", "Quý II/2026"); a parse folds and tokenises the cell each time.
+  private let answers = Memo<Deadline?>()
+
   init() {}
 
   /// Tokens (folded, tone placement ignored) and roles (the `role` column of
@@ -36,6 +41,13 @@ struct DeadlineParser: Sendable {
   /// năm 2026"), else `defaultYear`. BEFORE/BY keep the point's kind but drop the start, since only
   /// the limit is stated. FROM with a single point, or ONWARD, leaves the end open.
   func parse(_ text: String, defaultYear: Int?) -> Deadline? {
+    // The year's digits (none for nil) and a "|" before the text: no two arguments share a key.
+    let key = (defaultYear.map(String.init) ?? "") + "|" + text
+    return answers.value(key) { _ in read(text, defaultYear: defaultYear) }
+  }
+
+  /// `parse`, unremembered.
+  private func read(_ text: String, defaultYear: Int?) -> Deadline? {
     let trimmed = Self.trimmed(text)
     guard !trimmed.isEmpty else { return nil }
     let unknown = Deadline(text: trimmed, kind: .unknown, start: nil, end: nil, recurrence: nil)
