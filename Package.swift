@@ -39,8 +39,8 @@ let package = Package(
       linkerSettings: [.linkedLibrary("xml2")]
     ),
     // jemalloc as the command-line tool's malloc (see allocator.c); the libraries are not
-    // tied to it.
-    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc")]),
+    // tied to it. SQLite (GRDB's, the system's) for the switch that settles its allocations.
+    .target(name: "CAllocator", linkerSettings: [.linkedLibrary("jemalloc"), .linkedLibrary("sqlite3")]),
     // Unicode tables computed from ICU and written out by the tests (see its header).
     .target(name: "CTables"),
     // The byte steps (eight bytes in an integer, sixteen in the vector registers) that the

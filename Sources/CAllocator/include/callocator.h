@@ -1,8 +1,9 @@
 #ifndef CALLOCATOR_H
 #define CALLOCATOR_H
 
-/// Settles the allocator for a process that parses many documents one after another, and
-/// keeps the command-line tool linked to jemalloc. See allocator.c for why.
+/// Settles the allocator for a process that parses many documents one after another, keeps
+/// the command-line tool linked to jemalloc, and turns off SQLite's count of its allocations.
+/// Call it first, before SQLite is used. See allocator.c for why.
 void vanban_tune_allocator(void);
 
 /// The allocator's name and version ("jemalloc 5.3.0-0-g…"), or NULL when malloc is not
