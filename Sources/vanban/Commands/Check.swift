@@ -6,6 +6,7 @@ import VanBanModel
 /// one line, and each problem printed as a compiler prints one, with its source line.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Review documents: one summary line each, then their diagnostics with the source line.",
     discussion: "Exits 1 when any error-level diagnostic is raised, 65/66 when a file cannot be read.")
 

@@ -4,6 +4,7 @@ import VanBanModel
 
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compare",
     abstract: "The targets of many plans as one matrix: indicators as rows, plans as columns.",
     discussion: """
       Rows are sorted by how many plans state the indicator. A file that cannot be read is named

@@ -5,6 +5,7 @@ import VanBanModel
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Compare two plans: head, targets and tasks aligned by meaning, section outline.",
     discussion: """
       Inputs are plan text (any encoding 'parse' reads) or vanban JSON, told apart by content.

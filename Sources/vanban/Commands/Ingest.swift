@@ -16,6 +16,7 @@ nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
 
 struct Ingest: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "ingest",
     abstract: "Parse folders of plans in parallel into a SQLite database and/or NDJSON.",
     discussion: """
       Folders are walked for documents (*.txt, *.md, *.tsv, *.hocr, *.html, *.htm, *.pdf, \

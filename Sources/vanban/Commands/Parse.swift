@@ -5,6 +5,7 @@ import VanBanModel
 
 struct Parse: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "parse",
     abstract: "Parse plans into JSON: one document per input, NDJSON for several.")
 
   @Argument(help: "Documents to parse: text, HTML, OCR output, PDF, images, DOCX ('-' reads standard input).")
@@ -49,6 +50,7 @@ struct Parse: ParsableCommand {
 
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "normalize",
     abstract: "Print the cleaned text the parser reads (NFC, markup removed, wrapped lines joined).")
 
   @Argument(help: "A document ('-' reads standard input).")

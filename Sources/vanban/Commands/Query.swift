@@ -11,6 +11,7 @@ import VanBanText
 /// `StoreQuery`, which README "Bulk ingest" shows as SQL.
 struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "query",
     abstract: "Ask an ingest database the usual questions (prints tab-separated rows).",
     subcommands: [Targets.self, Missing.self, Due.self, Errors.self, SQL.self, Digest.self]
   )
@@ -67,6 +68,7 @@ struct Query: ParsableCommand {
 
   struct Targets: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "targets",
       abstract: "All targets whose indicator contains these words, across communes (case and diacritics ignored).")
     @OptionGroup var database: Database
     @OptionGroup var indicator: Indicator
@@ -76,6 +78,7 @@ struct Query: ParsableCommand {
 
   struct Missing: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "missing",
       abstract: "Communes none of whose plans has a target with these words.")
     @OptionGroup var database: Database
     @OptionGroup var indicator: Indicator
@@ -85,6 +88,7 @@ struct Query: ParsableCommand {
 
   struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "due",
       abstract: "Tasks whose deadline ends in a quarter (2026-Q2, Q2/2026 or II/2026).")
     @OptionGroup var database: Database
     @Argument(help: "The quarter: 2026-Q2, Q2/2026 or II/2026.")
@@ -115,6 +119,7 @@ struct Query: ParsableCommand {
 
   struct Errors: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "errors",
       abstract: "Documents with error diagnostics, and files that could not be parsed.")
     @OptionGroup var database: Database
     @Flag(help: "List warnings too.")
@@ -126,7 +131,7 @@ struct Query: ParsableCommand {
   }
 
   struct SQL: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run any read-only SQL statement.")
+    static let configuration = CommandConfiguration(commandName: "sql", abstract: "Run any read-only SQL statement.")
     @OptionGroup var database: Database
     @Argument(help: "The statement.")
     var sql: String
@@ -136,6 +141,7 @@ struct Query: ParsableCommand {
 
   struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "digest",
       abstract: "A hash of the stored content, blind to row ids and ingest order (to compare two databases).")
     @OptionGroup var database: Database
 
