@@ -325,6 +325,31 @@ import VanBanText
     }
   }
 
+  /// More files than results the writer lets wait unannounced (`IngestQueue.quietResults`):
+  /// every one still comes out, in input order for NDJSON, and into the database.
+  @Test func manyFilesAllComeOutInOrder() throws {
+    let dir = try TempDir()
+    var names: [String] = []
+    for copy in 0..<12 {
+      for i in 0..<Seeds.names.count {
+        let name = String(format: "%02d-", copy) + Seeds.names[i]
+        try dir.write(name, try Seeds.bytes(i))
+        names.append(name)
+      }
+    }
+    let out = dir.path("plans.ndjson")
+    let db = dir.path("plans.sqlite")
+    let run = try vanban(["ingest", dir.path("in"), "--ndjson", out, "--ordered", "--db", db, "--jobs", "2"])
+    #expect(run.status == 0, "\(run.err)")
+    let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+    let sources = try lines.map { line -> String in
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      return ((object?["source"] as? [String: Any])?["name"] as? String) ?? ""
+    }
+    #expect(sources == names.sorted().map { dir.path("in/" + $0) })
+    #expect(try dir.store("plans.sqlite").counts()["documents"] == names.count)
+  }
+
   @Test func walkingSkipsHiddenFilesFollowsLinksAndExpandsGlobs() throws {
     let dir = try TempDir()
     try dir.copySeeds([0, 4])
