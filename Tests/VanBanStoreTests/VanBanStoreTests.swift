@@ -106,6 +106,34 @@ import VanBanText
     #expect(try store.contentDigest() == before)
   }
 
+  /// After `checkpoint`, the journal file is cut back to `foldedJournalLimit` when the next
+  /// transaction starts it over, so closing has no large file to delete; nothing is lost.
+  @Test func checkpointLetsTheJournalShrink() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let wal = dir.path("test.sqlite-wal")
+    func walBytes() throws -> Int { (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
+    let seeds = (0..<Seeds.names.count).map { Seeds.plan($0) }
+    var written = 0
+    // Plans under new names until the journal is well past the limit.
+    while try walBytes() <= 2 * PlanStore.foldedJournalLimit {
+      let batch = (0..<20).map { k -> PlanStore.Entry in
+        var plan = seeds[(written + k) % seeds.count]
+        plan.source.name = "plan-\(written + k).txt"
+        return .plan(store.keyed(plan))
+      }
+      _ = try store.write(batch)
+      written += batch.count
+    }
+    try store.checkpoint()
+    var plan = seeds[0]
+    plan.source.name = "last.txt"
+    #expect(try store.save(plan) == .inserted)
+    let after = try walBytes()
+    #expect(after <= PlanStore.foldedJournalLimit, "journal of \(after) bytes")
+    #expect(try store.counts()["documents"] == written + 1)
+  }
+
   /// A batch in one transaction gives each entry's outcome and the same database as the same
   /// entries written one by one.
   @Test func batchWriteMatchesOneByOne() throws {
