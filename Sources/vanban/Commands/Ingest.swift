@@ -281,8 +281,8 @@ struct Ingest: ParsableCommand {
   }
 }
 
-/// The NDJSON stream: one document per line, written whole as each file finishes, so a
-/// reader tailing the file never sees half a document mid-run.
+/// The NDJSON stream: one document per line, written whole as files finish (in bursts, see
+/// `IngestQueue.quietResults`), so a reader tailing the file never sees half a document.
 final class NDJSONOutput {
   let fd: Int32
   let path: String
