@@ -21,10 +21,12 @@ Steps, all on the corpus that tools/bench/make_corpus.py builds under WORK:
   7. prints the tables and the ratios the issue asks for.
 
 Each timing is the median of --runs runs under /usr/bin/time, which also gives the peak
-resident memory. The machine is shared, so both wall time and CPU time (user + sys) are
-shown: for the single-threaded measures the CPU-time rate is the one that does not depend on
-what else runs; the --jobs 2 speed-up can only be read from wall time and is only meaningful
-when the load average (printed) is below 2.
+resident memory; the two sides of each ratio run in turn (baselines and parse-only, then
+--jobs 1 and --jobs 2), so that a slow spell of the shared machine slows both alike. The
+machine is shared, so both wall time and CPU time (user + sys) are shown: for the
+single-threaded measures the CPU-time rate is the one that does not depend on what else runs;
+the --jobs 2 speed-up can only be read from wall time and is only meaningful when the load
+average (printed) is below 2.
 """
 import argparse
 import os
@@ -43,23 +45,37 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, shell=True, check=True, **kw)
 
 
+def run_once(cmd, before=None, ok=(0,)):
+    """Wall, user+sys and max RSS (MB) of one run of `cmd`."""
+    if before:
+        before()
+    out = "/tmp/vanban-bench-time.txt"
+    p = subprocess.run(f"/usr/bin/time -f '%e %U %S %M' -o {out} sh -c \"{cmd}\"", shell=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if p.returncode not in ok:
+        sys.exit(f"failed ({p.returncode}): {cmd}\n{p.stderr.decode()[-2000:]}")
+    with open(out) as f:
+        e, u, s, m = f.read().split()[-4:]
+    return float(e), float(u) + float(s), int(m) / 1024
+
+
 def timed(cmd, runs, before=None, ok=(0,)):
     """Median wall, user+sys and max RSS of `cmd` over `runs` runs."""
-    walls, cpus, rss = [], [], []
+    return interleaved({cmd: (cmd, before, ok)}, runs)[cmd]
+
+
+def interleaved(specs, runs):
+    """`timed` for several commands whose ratios are reported, run in turn (A B C, A B C, ...)
+    rather than each `runs` times in a row: the machine is shared, and a slow spell then
+    slows every side of a ratio alike instead of only the commands that ran during it.
+    `specs` maps a name to (cmd, before, ok); returns name -> (wall, CPU, max RSS)."""
+    samples = {name: [] for name in specs}
     for _ in range(runs):
-        if before:
-            before()
-        out = "/tmp/vanban-bench-time.txt"
-        p = subprocess.run(f"/usr/bin/time -f '%e %U %S %M' -o {out} sh -c \"{cmd}\"", shell=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if p.returncode not in ok:
-            sys.exit(f"failed ({p.returncode}): {cmd}\n{p.stderr.decode()[-2000:]}")
-        with open(out) as f:
-            e, u, s, m = f.read().split()[-4:]
-        walls.append(float(e))
-        cpus.append(float(u) + float(s))
-        rss.append(int(m) / 1024)
-    return statistics.median(walls), statistics.median(cpus), max(rss)
+        for name, (cmd, before, ok) in specs.items():
+            samples[name].append(run_once(cmd, before, ok))
+    return {name: (statistics.median(x[0] for x in got), statistics.median(x[1] for x in got),
+                   max(x[2] for x in got))
+            for name, got in samples.items()}
 
 
 def load():
@@ -104,18 +120,20 @@ def main():
     loads = [load()]
     print(f"load average {loads[0]:.1f}; {len(files)} files, {mb:.1f} MB; {args.runs} runs each", flush=True)
     results["cat"] = timed(f"xargs -a {listing} cat > /dev/null", args.runs)
-    results["C ICU NFC floor"] = timed(f"{icu} {listing}", args.runs)
-    results["Python regex splitter"] = timed(f"python3 {HERE}/py_splitter.py {listing} > /dev/null", args.runs)
-    # Exit 65: the broken files fail, as they should.
-    results["vanban parse-only, 1 core"] = timed(
-        f"{vanban} ingest {corpus} --ndjson /dev/null --jobs 1", args.runs, ok=(65,))
+    # The ratios' two sides run in turn (`interleaved`). Exit 65: the broken files fail, as
+    # they should.
+    results.update(interleaved({
+        "C ICU NFC floor": (f"{icu} {listing}", None, (0,)),
+        "Python regex splitter": (f"python3 {HERE}/py_splitter.py {listing} > /dev/null", None, (0,)),
+        "vanban parse-only, 1 core": (f"{vanban} ingest {corpus} --ndjson /dev/null --jobs 1", None, (65,)),
+    }, args.runs))
     loads.append(load())
     db1 = os.path.join(work, "jobs1.sqlite")
     db2 = os.path.join(work, "jobs2.sqlite")
-    results["vanban ingest --jobs 1"] = timed(
-        f"{vanban} ingest {corpus} --db {db1} --jobs 1", args.runs, before=fresh(db1), ok=(65,))
-    results["vanban ingest --jobs 2"] = timed(
-        f"{vanban} ingest {corpus} --db {db2} --jobs 2", args.runs, before=fresh(db2), ok=(65,))
+    results.update(interleaved({
+        "vanban ingest --jobs 1": (f"{vanban} ingest {corpus} --db {db1} --jobs 1", fresh(db1), (65,)),
+        "vanban ingest --jobs 2": (f"{vanban} ingest {corpus} --db {db2} --jobs 2", fresh(db2), (65,)),
+    }, args.runs))
     results["vanban re-ingest, unchanged"] = timed(
         f"{vanban} ingest {corpus} --db {db2} --jobs 2", args.runs, ok=(65,))
     loads.append(load())
