@@ -4487,7 +4487,7 @@ static const unsigned char vb_tone_fold_table_bytes[] = {
 const unsigned char *vb_tone_fold_table(void) { return vb_tone_fold_table_bytes; }
 unsigned long vb_tone_fold_table_size(void) { return 143360; }
 
-static const unsigned char vb_scalar_class_table_bytes[] = {
+const unsigned char vb_scalar_class_table_bytes[] = {
 0,0,0,0,0,0,0,0,0,64,64,64,64,64,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
 64,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,8,8,8,8,8,8,8,8,8,8,0,0,0,0,0,0,
 0,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,21,0,0,0,0,0,

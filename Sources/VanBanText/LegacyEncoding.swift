@@ -375,6 +375,9 @@ enum TCVN3Case {
 enum MarkComposer {
   /// The marks Vietnamese uses: the five tones, circumflex, breve and horn.
   static let marks: [UInt16] = VietnameseLetters.toneMarkUnits + [0x302, 0x306, 0x31B]
+  /// `marks.count` as a literal: `compose` runs per unit, and reading the array's count there
+  /// went through its lazy initialiser's check every time (a test holds the two equal).
+  static let markCount = 8
 
   /// The place of a mark in `marks` (a switch: this runs per unit; a test holds the two equal).
   @inline(__always) static func markIndex(_ u: UInt16) -> Int? {
@@ -394,14 +397,14 @@ enum MarkComposer {
   /// For each unit below `VietnameseLetters.bound` that is a Vietnamese letter, its composite
   /// with each of `marks` (ICU's `composePair`), 0 when there is none.
   static let table: [UInt16] = {
-    var table = [UInt16](repeating: 0, count: VietnameseLetters.bound * marks.count)
+    var table = [UInt16](repeating: 0, count: VietnameseLetters.bound * markCount)
     var status = vb_status(VB_ZERO_ERROR)
     let nfc = vb_unorm2_getNFCInstance(&status)
     ICUNormalizer.check(status)
     for u in 0..<VietnameseLetters.bound where VietnameseLetters.info[u] & VietnameseLetters.letterBit != 0 {
       for (k, mark) in marks.enumerated() {
         let c = vb_unorm2_composePair(nfc, Int32(u), Int32(mark))
-        if c > 0 && c < 0x10000 { table[u * marks.count + k] = UInt16(c) }
+        if c > 0 && c < 0x10000 { table[u * markCount + k] = UInt16(c) }
       }
     }
     return table
@@ -410,7 +413,7 @@ enum MarkComposer {
   /// The composite of `base` and `mark`, or nil.
   @inline(__always) static func compose(_ base: UInt16, _ mark: UInt16, _ table: [UInt16]) -> UInt16? {
     guard Int(base) < VietnameseLetters.bound, let k = markIndex(mark) else { return nil }
-    let c = table[Int(base) * marks.count + k]
+    let c = table[Int(base) * markCount + k]
     return c == 0 ? nil : c
   }
 

@@ -54,7 +54,8 @@ public enum ScalarClass {
 
   @inline(__always)
   private static func flags(_ v: UInt32) -> UInt8? {
-    v < bound ? table[Int(v)] : nil
+    // The C look-up, not `table`: a static set at first use is checked at every read.
+    v < bound ? vb_scalar_class_at(UInt(v)) : nil
   }
 
   /// `s.properties.isAlphabetic`.

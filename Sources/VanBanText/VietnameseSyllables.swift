@@ -228,8 +228,8 @@ enum VietnameseSyllables {
       let onset = key >> (5 * UInt64(rhymeLength))
       guard Tables.contains(tables.onsets, onset), Tables.contains(tables.rhymes, rhyme) else { continue }
       let last = rhyme & 31
-      let closed = last == Tables.c || last == Tables.p || last == Tables.t
-        || (rhymeLength >= 2 && last == Tables.h && rhyme >> 5 & 31 == Tables.c)
+      let closed = last == tables.c || last == tables.p || last == tables.t
+        || (rhymeLength >= 2 && last == tables.h && rhyme >> 5 & 31 == tables.c)
       if closed && tone != 1 && tone != 5 { continue }
       return true
     }
@@ -269,10 +269,13 @@ enum VietnameseSyllables {
       for (k, u) in alphabet.enumerated() { table[Int(u)] = UInt8(k + 1) }
       return table
     }()
-    static let c = UInt64(code(0x63))
-    static let h = UInt64(code(0x68))
-    static let p = UInt64(code(0x70))
-    static let t = UInt64(code(0x74))
+    /// The codes of c, h, p and t, which close a syllable that only some tones may mark: held
+    /// by the instance (`shared`), which the syllable test already has, because a static
+    /// computed at first use is checked for initialisation at every read, four a syllable.
+    let c = UInt64(Tables.code(0x63))
+    let h = UInt64(Tables.code(0x68))
+    let p = UInt64(Tables.code(0x70))
+    let t = UInt64(Tables.code(0x74))
     /// The longest rhyme ("oach", "uyên") has four letters.
     static let maxRhyme = 4
 

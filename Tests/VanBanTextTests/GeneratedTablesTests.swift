@@ -17,8 +17,9 @@ import Testing
 
   /// The C source of both tables, 32 bytes a line.
   static func source(toneFold: [UInt8], scalarClass: [UInt8]) -> String {
-    func array(_ name: String, _ bytes: [UInt8]) -> String {
-      var out = "static const unsigned char \(name)_bytes[] = {\n"
+    /// `exported`: the bytes are visible to the header's inline look-up (`vb_scalar_class_at`).
+    func array(_ name: String, _ bytes: [UInt8], exported: Bool = false) -> String {
+      var out = "\(exported ? "" : "static ")const unsigned char \(name)_bytes[] = {\n"
       var k = 0
       while k < bytes.count {
         let line = bytes[k..<min(bytes.count, k + 32)].map(String.init).joined(separator: ",")
@@ -35,7 +36,7 @@ import Testing
       #include "ctables.h"
 
       \(array("vb_tone_fold_table", toneFold))
-      \(array("vb_scalar_class_table", scalarClass))
+      \(array("vb_scalar_class_table", scalarClass, exported: true))
       """
   }
 

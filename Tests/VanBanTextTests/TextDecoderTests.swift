@@ -151,6 +151,7 @@ func rejects(_ c: DecodeFailureCase) {
 
 /// The mark composer's per-unit switch names each mark by its place in the shared list.
 @Test func markIndexFollowsTheMarkList() {
+  #expect(MarkComposer.markCount == MarkComposer.marks.count)
   for (k, mark) in MarkComposer.marks.enumerated() { #expect(MarkComposer.markIndex(mark) == k) }
   #expect(MarkComposer.markIndex(0x41) == nil)
   #expect(Set(MarkComposer.marks).count == MarkComposer.marks.count)

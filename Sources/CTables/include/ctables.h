@@ -13,4 +13,10 @@ unsigned long vb_tone_fold_table_size(void);
 const unsigned char *vb_scalar_class_table(void);
 unsigned long vb_scalar_class_table_size(void);
 
+/* One of those bytes, read where Swift inlines it: the parser asks several scalars of every
+ * line, and a Swift static holding the table's address was checked for initialisation at
+ * every read. `i` must be below vb_scalar_class_table_size(). */
+extern const unsigned char vb_scalar_class_table_bytes[];
+static inline unsigned char vb_scalar_class_at(unsigned long i) { return vb_scalar_class_table_bytes[i]; }
+
 #endif
