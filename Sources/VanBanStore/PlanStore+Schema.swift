@@ -4,9 +4,10 @@ extension PlanStore {
   /// The relational schema, version 1. README "Bulk ingest" documents every table; keep the two
   /// in step.
   ///
-  /// Every child row hangs off `documents` with `ON DELETE CASCADE`, so replacing a changed
-  /// document is one `DELETE` and a crash between the delete and the inserts is impossible:
-  /// both happen in the same transaction. Lists of agencies are stored joined by "; " because
+  /// Every child row hangs off `documents` with `ON DELETE CASCADE` (which vanban's own
+  /// connections carry out by hand, `PlanStore.deleteDocument`), and replacing a changed
+  /// document deletes and inserts in the same transaction, so a crash between the two is
+  /// impossible. Lists of agencies are stored joined by "; " because
   /// the parser splits agencies on ";" (none contains one), and a readable cell is what the
   /// queries show.
   static let schemaV1 = """

@@ -31,6 +31,13 @@ public final class PlanStore: Sendable {
     self.keyFolding = keyFolding
     var config = Configuration()
     config.journalMode = .wal
+    // Foreign keys stay in the schema, and whoever opens the file with enforcement on gets
+    // their cascades; vanban's own connections do not enforce them. Every child row is inserted
+    // right after its parent, with the id SQLite just gave it, so the check on each insert (a
+    // parent look-up compiled into every INSERT) could never fail, and it was an eighth of the
+    // ingest writing thread's work, the thread that bounds what more --jobs gain. Deleting a
+    // document deletes its children explicitly (`deleteDocument`), the cascade by hand.
+    config.foreignKeysEnabled = false
     config.busyMode = .timeout(10)
     config.prepareDatabase { db in
       // 8 KB pages in a new database (an existing one keeps its own; SQLite ignores this
@@ -242,7 +249,9 @@ public final class PlanStore: Sendable {
   private func writeFailure(
     sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String, in db: Database
   ) throws {
-    try db.execute(sql: "DELETE FROM documents WHERE source_name = ?", arguments: [sourceName])
+    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE source_name = ?", arguments: [sourceName]) {
+      try Self.deleteDocument(id, in: db)
+    }
     try db.execute(sql: "DELETE FROM skipped WHERE source_name = ?", arguments: [sourceName])
     try db.execute(
       sql: """
@@ -283,13 +292,30 @@ public final class PlanStore: Sendable {
       try clearFailure.execute(arguments: [name])
       return .unchanged
     }
-    if let old {
-      try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [old[0] as Int64])
-    }
+    if let old { try Self.deleteDocument(old[0] as Int64, in: db) }
     try clearFailure.execute(arguments: [name])
     _ = try keyed.rows.insert(into: db, statements: inserts)
     return old == nil ? .inserted : .replaced
   }
+
+  /// Deletes a document and every row that hangs off it: what the schema's `ON DELETE
+  /// CASCADE` does where foreign keys are enforced (they are not on vanban's connections; see
+  /// `init`). Children before parents; a test holds this list to every foreign key the schema
+  /// declares.
+  static func deleteDocument(_ id: Int64, in db: Database) throws {
+    for sql in documentDeletes { try db.cachedStatement(sql: sql).execute(arguments: [id]) }
+  }
+
+  static let documentDeletes = [
+    "DELETE FROM target_values WHERE target_id IN (SELECT id FROM targets WHERE document_id = ?)",
+    "DELETE FROM targets WHERE document_id = ?",
+    "DELETE FROM tasks WHERE document_id = ?",
+    "DELETE FROM \"references\" WHERE document_id = ?",
+    "DELETE FROM recipients WHERE document_id = ?",
+    "DELETE FROM diagnostics WHERE document_id = ?",
+    "DELETE FROM attachments WHERE document_id = ?",
+    "DELETE FROM documents WHERE id = ?",
+  ]
 
   static func joined(_ agencies: [String]) -> String? {
     agencies.isEmpty ? nil : agencies.joined(separator: "; ")

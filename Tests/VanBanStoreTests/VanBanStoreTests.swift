@@ -737,6 +737,55 @@ final class TempDir {
     #expect(attached.first == ["0", "KẾ HOẠCH", "2"])
   }
 
+  /// Every foreign key the schema declares, as (child table, column, parent table, parent column).
+  static func foreignKeys(_ store: PlanStore) throws -> [(child: String, from: String, parent: String, to: String)] {
+    let tables = try store.run("SELECT name FROM sqlite_master WHERE type = 'table'").rows.compactMap { $0[0] }
+    return try tables.flatMap { table in
+      try store.run("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('\(table)')").rows
+        .map { (child: table, from: $0[0] ?? "", parent: $0[1] ?? "", to: $0[2] ?? "") }
+    }
+  }
+
+  /// vanban's connections do not enforce foreign keys, so `PlanStore.deleteDocument` deletes
+  /// the children itself: it must name every table the schema hangs off another, by its key.
+  @Test func documentDeletesCoverEveryForeignKey() throws {
+    let keys = try Self.foreignKeys(TempDir().store())
+    #expect(keys.count >= 7)
+    for key in keys {
+      let covered = PlanStore.documentDeletes.contains { sql in
+        (sql.hasPrefix("DELETE FROM \(key.child) ") || sql.hasPrefix("DELETE FROM \"\(key.child)\" "))
+          && sql.contains("WHERE \(key.from) ")
+      }
+      #expect(covered, "no delete of \(key.child) by \(key.from)")
+    }
+  }
+
+  /// Replacing a document, and a failure recorded under its name, leave no row of any table
+  /// pointing at a document or target that is gone; an attached plan's rows go with it.
+  @Test func replacedAndFailedDocumentsLeaveNoOrphans() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let decision = try PlanParser.parse(Array(Self.decision.utf8), options: ParseOptions(name: "qd.txt"))
+    #expect(try store.save(decision) == .inserted)
+    try store.save(Seeds.plan(1, name: "a.txt"))
+    try store.save(Seeds.plan(2, name: "b.txt"))
+    #expect(try store.save(Seeds.plan(3, name: "qd.txt")) == .replaced)
+    try store.recordFailure(sourceName: "a.txt", sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")
+    for key in try Self.foreignKeys(store) {
+      let orphans = try store.run("""
+        SELECT count(*) FROM "\(key.child)" WHERE "\(key.from)" NOT IN (SELECT "\(key.to)" FROM "\(key.parent)")
+        """).rows[0][0]
+      #expect(orphans == "0", "\(key.child).\(key.from): \(orphans) rows without their \(key.parent)")
+    }
+    #expect(try store.run("SELECT count(*) FROM attachments").rows[0][0] == "0")
+    // What is left is what a fresh store given the survivors holds.
+    let fresh = try TempDir().store()
+    try fresh.save(Seeds.plan(3, name: "qd.txt"))
+    try fresh.save(Seeds.plan(2, name: "b.txt"))
+    try fresh.recordFailure(sourceName: "a.txt", sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")
+    #expect(try fresh.contentDigest() == store.contentDigest())
+  }
+
   /// `diff` and `compare` set the plan a decision issues beside another plan.
   @Test func issuedPlanIsThePlanWithTheDecisionsHead() throws {
     let plan = try PlanParser.parse(Array(Self.decision.utf8), options: ParseOptions(name: "qd.txt"))
