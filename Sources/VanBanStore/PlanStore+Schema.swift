@@ -204,4 +204,18 @@ extension PlanStore {
   static let schemaV3 = """
     DROP INDEX IF EXISTS targets_indicator_key;
     """
+
+  /// Version 4: no index on `diagnostics(severity, code)` or `"references"(kind, number)`.
+  /// Their leading columns have a handful of values, so every row went into the middle of the
+  /// tree among thousands of equal keys: each was 8-9 % of the ingest writing thread's
+  /// instructions (callgrind, 420 bench files: 466M, 426M without the first, 429M
+  /// without the second), and that thread bounds what `--jobs 2` gains over one. What they
+  /// served is a scan that stays short at the scale of a country's plans (six diagnostics and
+  /// ten citations a plan: 20,000 plans are 120,000 and 200,000 rows): the error list, which
+  /// also takes every failure, and a citation looked up by kind and number in SQL of one's own
+  /// (README: `CREATE INDEX` one for repeated look-ups).
+  static let schemaV4 = """
+    DROP INDEX IF EXISTS diagnostics_severity_code;
+    DROP INDEX IF EXISTS references_kind_number;
+    """
 }

@@ -68,6 +68,7 @@ public final class PlanStore: Sendable {
     m.registerMigration("v1") { db in try db.execute(sql: schemaV1) }
     m.registerMigration("v2") { db in try db.execute(sql: schemaV2) }
     m.registerMigration("v3") { db in try db.execute(sql: schemaV3) }
+    m.registerMigration("v4") { db in try db.execute(sql: schemaV4) }
     return m
   }
 

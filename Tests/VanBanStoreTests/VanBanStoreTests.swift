@@ -15,11 +15,14 @@ import VanBanText
     let names = Set(rows.map { "\($0[0]!) \($0[1]!)" })
     for table in PlanStore.tables { #expect(names.contains("table \(table)"), "\(table)") }
     for view in ["commune_targets", "task_deadlines", "document_problems"] { #expect(names.contains("view \(view)")) }
-    for index in ["tasks_due_date", "documents_commune_key", "diagnostics_severity_code", "references_kind_number"] {
+    for index in ["tasks_due_date", "documents_commune_key"] {
       #expect(names.contains("index \(index)"))
     }
-    // Version 3 dropped it: no query can use it (see `schemaV3`).
-    #expect(!names.contains("index targets_indicator_key"))
+    // Version 3 dropped the first (no query can use it, see `schemaV3`), version 4 the others
+    // (their upkeep cost the bulk ingest more than their scans save, see `schemaV4`).
+    for index in ["targets_indicator_key", "diagnostics_severity_code", "references_kind_number"] {
+      #expect(!names.contains("index \(index)"))
+    }
   }
 
   /// A version 2 database (the index on `targets(indicator_key)` still there) loses the
@@ -52,6 +55,40 @@ import VanBanText
     #expect(indexes.isEmpty)
     #expect(try reopened.contentDigest() == digest)
     #expect(try reopened.run(StoreQuery.targets, ["key": key]).rows == withIndex)
+  }
+
+  /// A version-3 database (with the diagnostics and citation indexes) opens as version 4:
+  /// the indexes are gone, the content and the error list are what they were.
+  @Test func versionThreeDatabaseIsUpgraded() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(1))
+    try store.save(Seeds.plan(3))
+    try store.recordFailure(sourceName: "broken.txt", sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")
+    let digest = try store.contentDigest()
+    #expect(try store.counts()["references"] ?? 0 > 0)
+    let errorsBefore: [[String?]]
+    do {
+      let q = try DatabaseQueue(path: dir.path("test.sqlite"))
+      errorsBefore = try q.write { db in
+        try db.execute(sql: """
+          CREATE INDEX diagnostics_severity_code ON diagnostics(severity, code);
+          CREATE INDEX references_kind_number ON "references"(kind, number);
+          DELETE FROM grdb_migrations WHERE identifier = 'v4';
+          """)
+        return try Row.fetchAll(db, sql: StoreQuery.errorsAndWarnings).map { $0.databaseValues.map(PlanStore.text) }
+      }
+      try q.close()
+    }
+    #expect(!errorsBefore.isEmpty)
+    let reopened = try dir.store()
+    let (_, indexes) = try reopened.run("""
+      SELECT name FROM sqlite_master WHERE type = 'index'
+        AND name IN ('diagnostics_severity_code', 'references_kind_number')
+      """)
+    #expect(indexes.isEmpty)
+    #expect(try reopened.contentDigest() == digest)
+    #expect(try reopened.run(StoreQuery.errorsAndWarnings).rows == errorsBefore)
   }
 
   @Test func reopeningKeepsTheData() throws {
