@@ -34,7 +34,7 @@ public final class PlanStore: Sendable {
     // Foreign keys stay in the schema, and whoever opens the file with enforcement on gets
     // their cascades; vanban's own connections do not enforce them. Every child row is inserted
     // right after its parent, with the id SQLite just gave it, so the check on each insert (a
-    // parent look-up compiled into every INSERT) could never fail, and it was an eighth of the
+    // parent look-up compiled into every INSERT) could never fail, and it was a ninth of the
     // ingest writing thread's work, the thread that bounds what more --jobs gain. Deleting a
     // document deletes its children explicitly (`deleteDocument`), the cascade by hand.
     config.foreignKeysEnabled = false

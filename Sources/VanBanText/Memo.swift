@@ -18,7 +18,7 @@
 public final class Memo<Value: Sendable>: @unchecked Sendable {
   /// A readers-writer lock: look-ups, nearly all of them hits, take it shared, so two parsing
   /// threads asking at once do not make one sleep until the other is done (with a mutex,
-  /// `ingest --jobs 2` made four times as many context switches as `--jobs 1`, most of them
+  /// `ingest --jobs 2` made several times the context switches of `--jobs 1`, most of them
   /// here); only a new answer takes it alone.
   @usableFromInline let lock: UnsafeMutablePointer<pthread_rwlock_t>
   /// Guarded by `lock`.
