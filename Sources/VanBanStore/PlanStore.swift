@@ -250,9 +250,7 @@ public final class PlanStore: Sendable {
   private func writeFailure(
     sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String, in db: Database
   ) throws {
-    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE source_name = ?", arguments: [sourceName]) {
-      try Self.deleteDocument(id, in: db)
-    }
+    if let old = try Self.storedDocument(named: sourceName, in: db) { try Self.deleteDocument(old.id, in: db) }
     try db.execute(sql: "DELETE FROM skipped WHERE source_name = ?", arguments: [sourceName])
     try db.execute(
       sql: """
@@ -284,19 +282,25 @@ public final class PlanStore: Sendable {
     let name = keyed.sourceName
     // Cached statements: preparing these three for every document was a tenth of the
     // writing thread's work.
-    let old = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE source_name = ?"), arguments: [name])
+    let old = try Self.storedDocument(named: name, in: db)
     let clearFailure = try db.cachedStatement(sql: "DELETE FROM failures WHERE source_name = ?")
     // A file read now is no longer one an earlier run skipped.
     try db.cachedStatement(sql: "DELETE FROM skipped WHERE source_name = ?").execute(arguments: [name])
-    if let old, (old[1] as String) == keyed.sha256 {
+    if let old, old.sha256 == keyed.sha256 {
       try clearFailure.execute(arguments: [name])
       return .unchanged
     }
-    if let old { try Self.deleteDocument(old[0] as Int64, in: db) }
+    if let old { try Self.deleteDocument(old.id, in: db) }
     try clearFailure.execute(arguments: [name])
     _ = try keyed.rows.insert(into: db, statements: inserts)
     return old == nil ? .inserted : .replaced
+  }
+
+  /// The row id and SHA-256 of the document stored under `name`, if any.
+  static func storedDocument(named name: String, in db: Database) throws -> (id: Int64, sha256: String)? {
+    let row = try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE source_name = ?"), arguments: [name])
+    return row.map { ($0[0], $0[1]) }
   }
 
   /// Deletes a document and every row that hangs off it: what the schema's `ON DELETE
