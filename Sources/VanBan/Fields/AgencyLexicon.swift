@@ -21,6 +21,9 @@ final class AgencyLexicon: Sendable {
   /// Heading prefixes ("Đề nghị các cơ quan:") as folded words, longest first, so "Đề nghị các
   /// cơ quan:" wins over "Đề nghị".
   private let prefixes: [[String]]
+  /// The first word of every prefix: a heading opening with another word has none, and
+  /// folding its first six words to find out was a fifth of reading a heading's agency.
+  private let prefixOpenings: Set<String>
   /// Words in the longest known name: bounds the search for a name opening a heading sentence.
   private let longestName: Int
   /// The key of " xã", the suffix that may be present or absent on any commune office.
@@ -66,6 +69,7 @@ final class AgencyLexicon: Sendable {
       .map { WhiteSpace.words($0).map(Self.key) }
       .filter { !$0.isEmpty }
       .sorted { $0.count > $1.count }
+    prefixOpenings = Set(prefixes.map { $0[0] })
     func words(_ role: String) -> [String] { GrammarLexicon.shared.phrases(role).map { $0.lowercased() } }
     communeSuffix = " " + Self.key(words("commune_suffix").first ?? "")
     adminUnits = Set(words("admin_unit").map(Self.key))
@@ -176,7 +180,7 @@ final class AgencyLexicon: Sendable {
     if let known = lookup(name) { return known }
     let parts = split(name)
     if parts.count > 1, parts.allSatisfy(isKnown) { return parts.joinedText(", ") }
-    return knownLead(of: WhiteSpace.words(name)) ?? name
+    return knownLead(of: name) ?? name
   }
 
   // MARK: Splitting
@@ -295,17 +299,23 @@ final class AgencyLexicon: Sendable {
   /// longest such; never all of them. Only the opening words are keyed.
   private func removedPrefixCount(_ words: WordList, from start: Int) -> Int {
     let count = words.count - start
+    guard count > 1, prefixOpenings.contains(Self.key(String(words[start]))) else { return 0 }
     let keys = (start..<min(words.count, start + (prefixes.first?.count ?? 0))).map { Self.key(String(words[$0])) }
-    for prefix in prefixes where prefix.count < count && Array(keys[..<prefix.count]) == prefix {
+    for prefix in prefixes where prefix.count < count && keys[..<prefix.count].elementsEqual(prefix) {
       return prefix.count
     }
     return 0
   }
 
-  /// The longest known name opening the words, when what follows it reads as a predicate
+  /// The longest known name opening `name`, when what follows it reads as a predicate
   /// ("… xã phát huy vai trò giám sát"): three words or more, starting in lower case, not a
   /// connector.
-  private func knownLead(of words: [String]) -> String? {
+  private func knownLead(of name: String) -> String? {
+    // Only the first words are read: `longestName` of them and the three that must follow.
+    // `name` is cleaned, so its words are joined by single spaces (`WhiteSpace.collapse`):
+    // cut at those, without splitting a whole paragraph.
+    let first = longestName + 3
+    let words = name.utf8.split(separator: 0x20, maxSplits: first).prefix(first).map { String(Substring($0)) }
     guard words.count > 3 else { return nil }
     for k in stride(from: min(words.count - 3, longestName), through: 1, by: -1) {
       let candidate = words[..<k].joinedText(" ")
