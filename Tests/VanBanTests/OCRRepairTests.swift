@@ -150,6 +150,17 @@ import VanBanText
     #expect(TableInterpreter.withoutSpecks(cell) == cleaned)
   }
 
+  /// Leading specks go from every line of a cell; a line opening with a letter, a digit, a
+  /// list dash or a bracket (or empty) keeps all it has.
+  @Test(arguments: [
+    ("- Phòng A\n+ Phòng B", "- Phòng A\n+ Phòng B"), ("(1) Phòng A", "(1) Phòng A"), ("– Phòng A", "– Phòng A"),
+    ("Ủy ban nhân dân\nĐảng ủy xã\n", "Ủy ban nhân dân\nĐảng ủy xã\n"), ("` ¬ Phòng Văn hóa", "Phòng Văn hóa"),
+    ("• Phòng A\n\nUBND xã", "Phòng A\n\nUBND xã"), ("“Phòng A”", "Phòng A”"), ("Phòng A\n~ Phòng B", "Phòng A\nPhòng B"),
+  ])
+  func strayMarksLeaveLineStarts(_ cell: String, _ cleaned: String) {
+    #expect(TableInterpreter.stripStrayMarks(cell) == cleaned)
+  }
+
   @Test func nameWithoutSpecksIsLeftAlone() {
     #expect(TableInterpreter.withoutSpecks("Phòng Văn hóa - Xã hội") == nil)
     #expect(TableInterpreter.withoutSpecks("UBND xã A") == nil)
