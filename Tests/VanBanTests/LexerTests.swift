@@ -682,6 +682,21 @@ import VanBanText
     #expect(found.archive == ["VT", "KT(Thủy, Nho)"])
   }
 
+  /// A bullet alone opens an item at the start or after ";", ":", ".", "," or ")"; elsewhere
+  /// it is text. Items keep their punctuation (trimmed later) and single spaces.
+  @Test(arguments: [
+    ("- Như trên; - UBND tỉnh (b/c); - Phó TCTr", ["Như trên;", "UBND tỉnh (b/c);", "Phó TCTr"]),
+    ("Sở A; • Sở B, – Sở C. + Sở D: - Sở E) - F", ["Sở A;", "Sở B,", "Sở C.", "Sở D:", "Sở E)", "F"]),
+    ("-   Sở  A;  -  Sở B", ["Sở A;", "Sở B"]),
+    ("Huế; - Sở B", ["Huế;", "Sở B"]),
+    ("a - b", ["a - b"]),
+    ("- - Sở A", ["- Sở A"]),
+    ("- ", []),
+  ])
+  func bulletItems(_ text: String, _ items: [String]) {
+    #expect(FooterReader.bulletItems(text) == items)
+  }
+
   /// "Lưu" without its colon, last in the list, is the archive.
   @Test func archiveWithoutColon() {
     let found = reader.recipients([("Nơi nhận: - Thường trực Đảng ủy (Báo cáo); - Lưu Ban xây dựng Đảng.", 1)])
