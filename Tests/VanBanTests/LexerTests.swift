@@ -204,6 +204,21 @@ import VanBanText
     #expect(fast != nil)
     #expect((fast?.isEmpty == true ? nil : fast) == ReferenceExtractor.scalarNumberToken(Substring(word)))
   }
+
+  /// A number's key read scalar by scalar is the key upper-casing and filtering the String's
+  /// Characters gives, for Latin letters beyond ASCII too (ß, ŉ and ǰ upper-case to two).
+  @Test(arguments: ["22-ĐA/TU", "qđ-ubnd", "Số 12 /QĐ - UBND", "ß-1", "ŉ 2", "ǰ x", "ẖ 1", "ỷ-đ", "Ă ă Ơ ơ Ư ư"])
+  func latinNumberKeysMatchTheCharacterPath(_ number: String) {
+    #expect(ReferenceIndex.latinNumberKey(number) == String(number.uppercased().filter { $0 != " " }))
+    #expect(ReferenceIndex.numberKey(number) == String(number.uppercased().filter { $0 != " " }))
+  }
+
+  /// Other scalars are left to the Character path.
+  @Test(arguments: ["α-1", "12–KH", "số\u{301} 1"])
+  func otherNumbersTakeTheCharacterPath(_ number: String) {
+    #expect(ReferenceIndex.latinNumberKey(number) == nil)
+    #expect(ReferenceIndex.numberKey(number) == String(number.uppercased().filter { $0 != " " }))
+  }
 }
 
 @Suite struct ZoneWordsTests {
