@@ -168,6 +168,14 @@ public struct JSONWriter: Sendable {
   /// `"page"` and `"bbox"` after an item's `"line"`: null for inputs without pages (every
   /// key is always present).
   public mutating func place(_ page: Int?, _ bbox: [Double]?) {
+    // Text inputs have neither, and every item of their plans writes the two nulls: in one
+    // copy when compact, rather than two keys and two values (a twentieth of writing a plan).
+    if page == nil, bbox == nil, !pretty {
+      separate()
+      let nulls: StaticString = #""page":null,"bbox":null"#
+      out.put(UnsafeBufferPointer(start: nulls.utf8Start, count: nulls.utf8CodeUnitCount))
+      return
+    }
     key("page"); value(page)
     key("bbox")
     if let bbox { array(bbox) { w, d in w.value(d) } } else { null() }

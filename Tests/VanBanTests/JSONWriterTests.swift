@@ -32,6 +32,33 @@ import Testing
     }
   }
 
+  /// An item's place is two members wherever it falls in its object, with or without a page
+  /// and box, compact or pretty.
+  @Test(arguments: [false, true])
+  func placeIsTwoMembers(pretty: Bool) {
+    var w = JSONWriter(pretty: pretty, reserving: 16)
+    w.array { w in
+      w.object { w in w.place(nil, nil) }
+      w.object { w in
+        w.key("line"); w.value(3)
+        w.place(nil, nil)
+        w.key("text"); w.value("a")
+      }
+      w.object { w in
+        w.place(2, [1, 2.5, 3, 4])
+        w.key("line"); w.value(4)
+      }
+    }
+    let compact = #"[{"page":null,"bbox":null},{"line":3,"page":null,"bbox":null,"text":"a"},"#
+      + #"{"page":2,"bbox":[1,2.5,3,4],"line":4}]"#
+    if pretty {
+      #expect(w.string.filter { $0 != " " && $0 != "\n" } == compact)
+      #expect(w.string.contains("\"page\": null,\n"))
+    } else {
+      #expect(w.string == compact)
+    }
+  }
+
   /// Past 64 levels the element flags live in an array: commas still fall between elements
   /// only, at every depth, on the way down and back up.
   @Test func deepNestingSeparatesElements() {
