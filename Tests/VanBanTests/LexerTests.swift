@@ -74,6 +74,19 @@ import VanBanText
   }
 }
 
+/// Whether a text holds a lower-case letter, read on its bytes, is what its scalars say.
+@Suite struct LowercaseTests {
+  @Test(arguments: [
+    ("KẾ HOẠCH", false), ("Kế hoạch", true), ("ỦY BAN NHÂN DÂN XÃ", false), ("ĐẢNG ỦY 2026", false), ("ĐẢNG ủY", true),
+    ("123/KH-UBND", false), ("", false), ("ǅ", false), ("Ⅻ ⅻ", true), ("ΑΒΓ δ", true), ("ĐƯỜNG đ", true), ("ß", true),
+  ])
+  func lowercaseByScalars(_ text: String, _ expected: Bool) {
+    #expect(LogicalText.containsLowercase(text) == expected)
+    #expect(LogicalText.containsLowercase(text) == text.unicodeScalars.contains { $0.properties.isLowercase })
+    #expect(LogicalText.containsLowercase(Substring(text)) == expected)
+  }
+}
+
 @Suite struct NormalizeTests {
   /// seed 003: a pdftotext dump, hard-wrapped with blank lines between the pieces.
   @Test func hardWrappedParagraphsJoin() throws {

@@ -23,13 +23,26 @@ struct LogicalText: Sendable {
 
   /// Whether some scalar is lower case: an ASCII small letter answers at once, and ASCII-only
   /// text needs no property look-ups at all.
+  ///
+  /// One walk over the bytes, decoding only scalars beyond ASCII: capitals-only lines
+  /// (headings, signature titles) were read twice, the second time through the scalar view.
   static func containsLowercase(_ s: some StringProtocol) -> Bool {
-    var nonASCII = false
-    for b in s.utf8 {
-      if b &- 0x61 < 26 { return true }
-      if b >= 0x80 { nonASCII = true }
+    var t = Substring(s)
+    return t.withUTF8 { b in
+      var i = 0
+      while i < b.count {
+        let x = b[i]
+        if x < 0x80 {
+          if x &- 0x61 < 26 { return true }
+          i += 1
+          continue
+        }
+        let (v, length) = UTF8Scalar.decode(b, at: i)
+        if ScalarClass.isLowercase(Unicode.Scalar(v)!) { return true }
+        i += length
+      }
+      return false
     }
-    return nonASCII && s.unicodeScalars.contains { ScalarClass.isLowercase($0) }
   }
 
   var line: Int { segments[0].line }
