@@ -75,9 +75,11 @@ struct PlanAssembler {
         interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.cellBreaks, into: &items)
       }
     }
-    let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear).extract(from: sections)
+    let titles = TitleWords()
+    let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear, titles: titles)
+      .extract(from: sections)
     diagnostics += items.diagnostics
-    let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies)
+    let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies, titles: titles)
       .extract(from: sections, diagnostics: &diagnostics)
     diagnostics.sort { $0.line < $1.line }
     var attachments: [AttachedDocument] = []

@@ -1,6 +1,23 @@
 import VanBanModel
 import VanBanText
 
+/// The folded, bare words of section titles, each title folded once for the document: the
+/// prose-target and responsibility readers both test every title against their headings, and
+/// folding each title twice was a third of what they cost. Keyed by the title's bytes, so an
+/// answer is always the fold of that text.
+final class TitleWords {
+  private var known: [UTF8Key: [String]] = [:]
+
+  func words(_ title: String?) -> [String] {
+    guard let title else { return [] }
+    let key = UTF8Key(title)
+    if let words = known[key] { return words }
+    let words = Words.fold(title).map(Words.bare)
+    known[key] = words
+    return words
+  }
+}
+
 /// Targets written as prose under a "Mục tiêu cụ thể" heading: numbered items "(1) Tỷ lệ phủ
 /// sóng 5G … tối thiểu 45%." and bullets "+ Mở rộng phủ sóng 4G đạt 95% dân số …". An item
 /// counts when it states a value; a bullet without one that heads "+" items ("- Về hạ tầng")
@@ -9,6 +26,7 @@ struct ProseTargetExtractor {
   let lex: GrammarLexicon
   let values: ValueParser
   let planYear: Int?
+  let titles: TitleWords
 
   func extract(from sections: [Section]) -> [Target] {
     var out: [Target] = []
@@ -17,7 +35,7 @@ struct ProseTargetExtractor {
   }
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
-    let titleWords = Words.fold(s.title ?? "").map(Words.bare)
+    let titleWords = titles.words(s.title)
     let isTargetsHeading = lex.keyword(.targetsHeading).entries.contains { e in
       titleWords.count >= e.words.count && containsRun(titleWords, e.words)
     }
@@ -89,11 +107,12 @@ struct ProseTargetExtractor {
 struct ResponsibilityExtractor {
   let lex: GrammarLexicon
   let agencies: AgencyLexicon
+  let titles: TitleWords
 
   func extract(from sections: [Section], diagnostics: inout [Diagnostic]) -> [Responsibility] {
     var out: [Responsibility] = []
     func visit(_ s: Section) {
-      let words = Words.fold(s.title ?? "").map(Words.bare)
+      let words = titles.words(s.title)
       if lex.keyword(.responsibilitiesHeading).matchWhole(words) != nil {
         for c in s.children { out.append(responsibility(c, diagnostics: &diagnostics)) }
         return
