@@ -90,7 +90,12 @@ struct HeadZoneParser {
     guard let j = cursor.nextNonBlank(from: cursor.i) else { return }
     let first = cursor.lines[j]
     let cells = first.isTableRow ? (first.cells ?? []).filter { !$0.isEmpty } : [first.text]
-    guard let lead = cells.first, cursor.lex.keyword(.addressee).matchPrefix(Words.fold(lead)) != nil else { return }
+    // A line of text is asked through its cached first words: the line after the head is most
+    // often the preamble's whole first paragraph, folded entire only to read its first word.
+    let addressee = cursor.lex.keyword(.addressee)
+    guard let lead = cells.first,
+      (first.isTableRow ? addressee.matchPrefix(Words.fold(lead)) : addressee.matchPrefix(first)) != nil
+    else { return }
     cursor.i = j + 1
     let inline = cells.joinedText(" ").split(separator: ":", maxSplits: 1).dropFirst().first?.trimmingSpaces() ?? ""
     while let k = cursor.nextNonBlank(from: cursor.i), inline.isEmpty || cursor.lines[k].marker != nil,
