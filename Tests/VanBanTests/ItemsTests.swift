@@ -136,3 +136,27 @@ import VanBanModel
     #expect(Self.splitter.split(pieces, columns: Self.taskColumns) == expected)
   }
 }
+
+/// A code repeated more than five times shows its first three, then one diagnostic that counts
+/// the rest in its place; codes repeated less are all shown, in order.
+@Suite struct DiagnosticDigestTests {
+  @Test func repeatsCollapseIntoOneSummary() {
+    let codes = ["a.x", "b.y", "a.x", "a.x", "c.z", "a.x", "c.z", "c.z", "a.x", "b.y", "c.z", "a.x", "c.z", "a.x", "c.z"]
+    let all = codes.enumerated().map { k, code in
+      Diagnostic(severity: code == "c.z" ? .error : .warning, code: code, message: "m\(k + 1)", line: k + 1)
+    }
+    let out = DiagnosticDigest.collapse(all)
+    #expect(out.map(\.line) == [1, 2, 3, 4, 5, 6, 7, 8, 10, 11])
+    #expect(out.map(\.code) == ["a.x", "b.y", "a.x", "a.x", "c.z", "a.x", "c.z", "c.z", "b.y", "c.z"])
+    #expect(out[5].message == "4 more like the above, lines 6–14; the first: m6")
+    #expect(out[5].severity == .warning)
+    #expect(out[9].message == "3 more like the above, lines 11–15; the first: m11")
+    #expect(out[9].severity == .error)
+    #expect(out.filter { $0.message.hasPrefix("m") }.map(\.message) == ["m1", "m2", "m3", "m4", "m5", "m7", "m8", "m10"])
+  }
+
+  @Test func fewRepeatsStayAsTheyAre() {
+    let all = (1...5).map { Diagnostic(severity: .info, code: "a.x", message: "m\($0)", line: $0) }
+    #expect(DiagnosticDigest.collapse(all) == all)
+  }
+}
