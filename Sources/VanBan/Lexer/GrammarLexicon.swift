@@ -61,6 +61,8 @@ final class GrammarLexicon: Sendable {
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
   let longestRomanConfusion: Int
+  /// By byte, whether some key of `romanConfusions` opens with it.
+  let romanConfusionLeads: [Bool]
   /// The ASCII bytes a Roman numeral or a key of `romanConfusions` is made of, one bit each
   /// (bytes 0x40–0x7F): a word holding another ASCII byte reads as no numeral, whatever the
   /// table says, and is settled without a look-up.
@@ -175,6 +177,9 @@ final class GrammarLexicon: Sendable {
     }
     romanConfusions = roman
     longestRomanConfusion = roman.keys.map(\.utf8.count).max() ?? 0
+    var romanLeads = [Bool](repeating: false, count: 256)
+    for key in roman.keys { if let b = key.utf8.first { romanLeads[Int(b)] = true } }
+    romanConfusionLeads = romanLeads
     var bits: UInt64 = 0
     for b in ("IVXL" + roman.keys.joined()).utf8 {
       // A key byte outside 0x40–0x7F cannot be told by the bits: all set, the test is off.
