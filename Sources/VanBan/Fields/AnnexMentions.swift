@@ -24,7 +24,9 @@ struct AnnexMentions {
     var found: [(String, Int)] = []
     var k = 0
     while k < words.count {
-      guard let m = phrase.matchPrefix(bare[k...]) else {
+      // Words far from every label were not folded (empty), and no phrase opens with an empty
+      // word: they are stepped over without asking the matcher.
+      guard !bare[k].isEmpty, let m = phrase.matchPrefix(bare[k...]) else {
         k += 1
         continue
       }
