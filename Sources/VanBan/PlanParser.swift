@@ -208,21 +208,29 @@ public enum PlanParser {
     return text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
   }
 
-  /// `pipeColumnsByCharacters` on the bytes, for a line holding " | " as bytes, when every `|`
-  /// has ASCII bytes for two places on either side (or the line's ends): then each `|` and the
-  /// spaces beside it are Characters of their own (no ASCII scalar is a Prepend or extends
-  /// the one before it), so the Character search and split cut where the bytes do. Otherwise
-  /// nil, and the Character reading decides. It ran on every such line; Foundation's search and
-  /// the Character split cost ~40,000 instructions a line.
+  /// `pipeColumnsByCharacters` on the bytes, for a line holding " | " as bytes, when every
+  /// scalar within two bytes of a `|` is ASCII or a Latin letter (U+00C0–024F, U+1E00–1EFF):
+  /// then each `|` and the spaces beside it are Characters of their own (none of those scalars
+  /// is a Prepend or extends the one before it), so the Character search and split cut where
+  /// the bytes do. Otherwise nil, and the Character reading decides. It ran on every such
+  /// line; Foundation's search and the Character split cost ~40,000 instructions a line (a
+  /// Vietnamese letter beside a pipe, "Phòng | Ủy ban", sent most table lines there).
   static func pipeColumnsByBytes(_ text: String) -> [String]? {
     var copy = text
     let ranges: [Range<Int>]? = copy.withUTF8 { b in
       let n = b.count
+      /// The scalar holding byte `k` is a Latin letter (the bytes are valid UTF-8).
+      func isLatinLetter(around k: Int) -> Bool {
+        var lead = k
+        while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let v = UTF8Scalar.decode(b, at: lead).value
+        return (v >= 0xC0 && v < 0x250 && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v < 0x1F00)
+      }
       var ranges: [Range<Int>] = []
       var start = 0
       var i = 0
       while let p = ByteSearch.firstIndex(of: 0x7C, in: b, from: i) {
-        for k in max(0, p - 2)..<min(n, p + 3) where b[k] >= 0x80 { return nil }
+        for k in max(0, p - 2)..<min(n, p + 3) where b[k] >= 0x80 && !isLatinLetter(around: k) { return nil }
         ranges.append(start..<p)
         start = p + 1
         i = p + 1

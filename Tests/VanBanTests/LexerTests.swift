@@ -841,4 +841,13 @@ import VanBanText
     }
     #expect(byBytes > 1_000 && fellBack > 1_000)
   }
+
+  /// Vietnamese letters beside the pipes are read on the bytes; a combining mark or a Prepend
+  /// character beside one leaves the line to the Character reading.
+  @Test func latinLettersBesidePipesAreReadOnTheBytes() {
+    #expect(PlanParser.pipeColumnsByBytes("Phòng Văn hóa | Ủy ban xã | Đảng ủy") == ["Phòng Văn hóa", "Ủy ban xã", "Đảng ủy"])
+    #expect(PlanParser.pipeColumnsByBytes("ế|ò | ạ") == ["ế", "ò", "ạ"])
+    #expect(PlanParser.pipeColumnsByBytes("a |\u{301} b") == nil)
+    #expect(PlanParser.pipeColumnsByBytes("a \u{600}| b") == nil)
+  }
 }
