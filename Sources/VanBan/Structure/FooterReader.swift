@@ -75,7 +75,9 @@ struct FooterReader {
   }
 
   static func startsWithBullet(_ text: String) -> Bool {
-    guard let first = Words.splitOnSpaces(text).first else { return false }
+    // The first word only: cutting the whole piece into words to read it was 3,500
+    // instructions a recipients line.
+    guard let first = Words.firstOnSpaces(text) else { return false }
     return first == "-" || first == "+" || first == "–" || first == "•" || first == "*"
       || (first.count > 1 && (first.hasPrefix("-") || first.hasPrefix("+")))
   }
