@@ -74,6 +74,27 @@ import VanBanText
   }
 }
 
+/// The first-byte filters: a table of ASCII leads, or none when a text opens beyond ASCII
+/// (a canonically equal text might then open with any byte).
+@Suite struct AsciiLeadsTests {
+  @Test func leadsOfASCIITexts() throws {
+    let leads = try #require(GrammarLexicon.asciiLeads(of: ["Il", "H", "Vll"]))
+    #expect((0..<128).filter { leads[$0] } == [0x48, 0x49, 0x56])
+  }
+
+  @Test func noTableBeyondASCII() {
+    #expect(GrammarLexicon.asciiLeads(of: ["Il", "Ĩ"]) == nil)
+    #expect(GrammarLexicon.asciiLeads(of: ["Il", ""]) == nil)
+  }
+
+  /// Every key of the grammar's roman misreadings passes its own filter.
+  @Test func romanKeysPassTheirFilter() throws {
+    let lex = GrammarLexicon.shared
+    let leads = try #require(lex.romanConfusionLeads)
+    for key in lex.romanConfusions.keys { #expect(leads[Int(key.utf8.first!)]) }
+  }
+}
+
 /// Whether a text holds a lower-case letter, read on its bytes, is what its scalars say.
 @Suite struct LowercaseTests {
   @Test(arguments: [

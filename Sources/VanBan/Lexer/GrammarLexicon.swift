@@ -34,6 +34,18 @@ final class GrammarLexicon: Sendable {
   /// The phrases of a keywords.tsv role as written, in file order: for single words the code
   /// compares directly (`và`, `là`, `xã`).
   func phrases(_ role: String) -> [String] { keywordPhrases[role] ?? [] }
+
+  /// For each ASCII byte, whether one of `texts` opens with it; nil when one opens with a
+  /// non-ASCII character (or is empty), since a text canonically equal to it may then open
+  /// with any byte.
+  static func asciiLeads(of texts: some Sequence<String>) -> [Bool]? {
+    var leads = [Bool](repeating: false, count: 128)
+    for text in texts {
+      guard let b = text.utf8.first, b < 0x80 else { return nil }
+      leads[Int(b)] = true
+    }
+    return leads
+  }
   let signatureAuthorities: [(prefix: String, value: String)]
   /// For each ASCII byte, whether some authority starts with it; nil when one starts with a
   /// non-ASCII character. A line starting with any other ASCII byte starts with none of them
@@ -61,8 +73,10 @@ final class GrammarLexicon: Sendable {
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
   let longestRomanConfusion: Int
-  /// By byte, whether some key of `romanConfusions` opens with it.
-  let romanConfusionLeads: [Bool]
+  /// For each ASCII byte, whether some key of `romanConfusions` opens with it; nil when one
+  /// opens with a non-ASCII character (as `signatureAuthorityLeads`: a token opening with any
+  /// other ASCII byte is canonically equal to no key).
+  let romanConfusionLeads: [Bool]?
   /// The ASCII bytes a Roman numeral or a key of `romanConfusions` is made of, one bit each
   /// (bytes 0x40–0x7F): a word holding another ASCII byte reads as no numeral, whatever the
   /// table says, and is settled without a look-up.
@@ -133,15 +147,7 @@ final class GrammarLexicon: Sendable {
       if row[0] == "title" { titles.append((row[1], row[1])) }
     }
     signatureAuthorities = authorities
-    var leads: [Bool]? = Array(repeating: false, count: 128)
-    for (prefix, _) in authorities {
-      guard let b = prefix.utf8.first, b < 0x80 else {
-        leads = nil
-        break
-      }
-      leads?[Int(b)] = true
-    }
-    signatureAuthorityLeads = leads
+    signatureAuthorityLeads = Self.asciiLeads(of: authorities.map(\.0))
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
@@ -177,9 +183,7 @@ final class GrammarLexicon: Sendable {
     }
     romanConfusions = roman
     longestRomanConfusion = roman.keys.map(\.utf8.count).max() ?? 0
-    var romanLeads = [Bool](repeating: false, count: 256)
-    for key in roman.keys { if let b = key.utf8.first { romanLeads[Int(b)] = true } }
-    romanConfusionLeads = romanLeads
+    romanConfusionLeads = Self.asciiLeads(of: roman.keys)
     var bits: UInt64 = 0
     for b in ("IVXL" + roman.keys.joined()).utf8 {
       // A key byte outside 0x40–0x7F cannot be told by the bits: all set, the test is off.

@@ -20,9 +20,10 @@ struct RomanNumeralRepair {
         continue
       }
       // The dot within the longest misreading: a byte search, not a Character walk of the line,
-      // and only in a line opening as some misreading does (searching every line was 7 % of
-      // classifying a document's lines).
-      guard line.marker == nil, !line.isTableRow, let lead = line.text.utf8.first, lexicon.romanConfusionLeads[Int(lead)],
+      // and only in a line that may open as some misreading does (searching every line was
+      // 7 million instructions per 100 bench documents, about 4 % of classifying their lines).
+      if let leads = lexicon.romanConfusionLeads, let b = line.text.utf8.first, b < 0x80, !leads[Int(b)] { continue }
+      guard line.marker == nil, !line.isTableRow,
         let dot = line.text.utf8.prefix(lexicon.longestRomanConfusion + 1).firstIndex(of: 0x2E)
       else { continue }
       let token = String(line.text[..<dot])
