@@ -46,6 +46,22 @@ final class GrammarLexicon: Sendable {
     }
     return leads
   }
+  /// The scalars beyond ASCII whose canonical decomposition is one ASCII character (KELVIN SIGN,
+  /// GREEK QUESTION MARK, GREEK VARIA), with that character: the only way a text opening
+  /// beyond ASCII can be canonically equal to a text all in ASCII. A test checks every scalar.
+  static let asciiSingletons: [(scalar: UInt32, ascii: UInt8)] = [(0x212A, 0x4B), (0x037E, 0x3B), (0x1FEF, 0x60)]
+
+  /// Whether `text` may be canonically equal to some ASCII-only text opening with a byte
+  /// `leads` marks: its first scalar is such a byte, or an `asciiSingletons` scalar for one.
+  static func opensAsASCII(_ text: String, leads: [Bool]) -> Bool {
+    guard let b = text.utf8.first else { return false }
+    if b < 0x80 { return leads[Int(b)] }
+    // Three pairs, compared in turn: hashing the scalar cost more than the search it saves.
+    guard let first = text.unicodeScalars.first?.value else { return false }
+    for (scalar, ascii) in asciiSingletons where scalar == first { return leads[Int(ascii)] }
+    return false
+  }
+
   let signatureAuthorities: [(prefix: String, value: String)]
   /// For each ASCII byte, whether some authority starts with it; nil when one starts with a
   /// non-ASCII character. A line starting with any other ASCII byte starts with none of them
@@ -73,9 +89,8 @@ final class GrammarLexicon: Sendable {
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
   let longestRomanConfusion: Int
-  /// For each ASCII byte, whether some key of `romanConfusions` opens with it; nil when one
-  /// opens with a non-ASCII character (as `signatureAuthorityLeads`: a token opening with any
-  /// other ASCII byte is canonically equal to no key).
+  /// For each ASCII byte, whether some key of `romanConfusions` opens with it; nil unless every
+  /// key is ASCII. A token is canonically equal to no key unless `opensAsASCII` says it may.
   let romanConfusionLeads: [Bool]?
   /// The ASCII bytes a Roman numeral or a key of `romanConfusions` is made of, one bit each
   /// (bytes 0x40–0x7F): a word holding another ASCII byte reads as no numeral, whatever the
@@ -183,7 +198,7 @@ final class GrammarLexicon: Sendable {
     }
     romanConfusions = roman
     longestRomanConfusion = roman.keys.map(\.utf8.count).max() ?? 0
-    romanConfusionLeads = Self.asciiLeads(of: roman.keys)
+    romanConfusionLeads = roman.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) ? Self.asciiLeads(of: roman.keys) : nil
     var bits: UInt64 = 0
     for b in ("IVXL" + roman.keys.joined()).utf8 {
       // A key byte outside 0x40–0x7F cannot be told by the bits: all set, the test is off.

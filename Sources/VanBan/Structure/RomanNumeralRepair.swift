@@ -22,7 +22,7 @@ struct RomanNumeralRepair {
       // The dot within the longest misreading: a byte search, not a Character walk of the line,
       // and only in a line that may open as some misreading does (searching every line was
       // 7 million instructions per 100 bench documents, about 4 % of classifying their lines).
-      if let leads = lexicon.romanConfusionLeads, let b = line.text.utf8.first, b < 0x80, !leads[Int(b)] { continue }
+      if let leads = lexicon.romanConfusionLeads, !GrammarLexicon.opensAsASCII(line.text, leads: leads) { continue }
       guard line.marker == nil, !line.isTableRow,
         let dot = line.text.utf8.prefix(lexicon.longestRomanConfusion + 1).firstIndex(of: 0x2E)
       else { continue }
