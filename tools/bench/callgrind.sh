@@ -2,17 +2,27 @@
 # Instruction counts of one parse-only run, for finding hot spots on a noisy machine.
 #
 #   tools/bench/callgrind.sh [FILES...]      (default: the five seeds, each twice)
+#   tools/bench/callgrind.sh --mixed         (the mixed sample: every 20th file of the bench
+#                                            corpus's files.txt, from the first; 100 files)
+#   VANBAN=path/to/vanban tools/bench/callgrind.sh …   (that build, not the working tree's)
 #
-# Builds vanban in release (scratch path .build-bench, as run.py does), strips the debug
-# information from a copy (valgrind 3.19 cannot read Swift 6's DWARF 5 and gives up), runs
-# `vanban ingest --ndjson /dev/null --jobs 1` under callgrind, and prints the total
-# instruction count and the 40 most expensive functions, inclusive. The total is stable from
-# run to run, so it compares a change against the last commit where timings cannot.
+# Builds vanban in release (scratch path .build-bench, as run.py does) unless VANBAN names a
+# build, strips the debug information from a copy (valgrind 3.19 cannot read Swift 6's DWARF 5
+# and gives up), runs `vanban ingest --ndjson /dev/null --jobs 1` under callgrind, and prints
+# the total instruction count and the 40 most expensive functions, inclusive. The total is
+# stable from run to run, so it compares a change against the last commit where timings
+# cannot: run it with VANBAN set to each build on the same files. The mixed sample is the one
+# the speed notes count on; it needs the corpus tools/bench/make_corpus.py builds (BENCH,
+# default /tmp/vanban-bench).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${TMPDIR:-/tmp}/vanban-callgrind
 rm -rf "$WORK" && mkdir -p "$WORK/in"
-if [ $# -eq 0 ]; then
+if [ "${1:-}" = "--mixed" ]; then
+  LIST=${BENCH:-/tmp/vanban-bench}/files.txt
+  [ -f "$LIST" ] || { echo "no $LIST: run tools/bench/make_corpus.py first" >&2; exit 1; }
+  awk 'NR % 20 == 1' "$LIST" | while IFS= read -r f; do cp "$f" "$WORK/in/$(echo "$f" | tr / _)"; done
+elif [ $# -eq 0 ]; then
   for f in "$ROOT"/Corpus/seeds/*.txt; do
     cp "$f" "$WORK/in/a-$(basename "$f")"
     cp "$f" "$WORK/in/b-$(basename "$f")"
@@ -20,8 +30,12 @@ if [ $# -eq 0 ]; then
 else
   for f in "$@"; do cp "$f" "$WORK/in/$(echo "$f" | tr / _)"; done
 fi
-(cd "$ROOT" && swift build -c release --scratch-path .build-bench --product vanban >/dev/null)
-cp "$ROOT/.build-bench/release/vanban" "$WORK/vanban"
+if [ -n "${VANBAN:-}" ]; then
+  cp "$VANBAN" "$WORK/vanban"
+else
+  (cd "$ROOT" && swift build -c release --scratch-path .build-bench --product vanban >/dev/null)
+  cp "$ROOT/.build-bench/release/vanban" "$WORK/vanban"
+fi
 strip --strip-debug "$WORK/vanban"
 valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" \
   "$WORK/vanban" ingest "$WORK/in" --ndjson /dev/null --jobs 1 2>&1 | grep "Collected" || true
