@@ -73,6 +73,21 @@ public struct JSONWriter: Sendable {
 
   /// Starts an object member; the value written next belongs to it.
   public mutating func key(_ name: StaticString) {
+    // Compact, the separator goes into the same reservation as the name: a plan writes some
+    // 1,700 keys, and the separate call and its own reservation were a third of each.
+    if !pretty, !pendingValueAfterKey, name.hasPointerRepresentation {
+      let comma = hasElement(depth)
+      setHasElement(depth, true)
+      let count = name.utf8CodeUnitCount
+      out.reserve(count + 4)
+      if comma { out.putReserved(UInt8(ascii: ",")) }
+      out.putReserved(UInt8(ascii: "\""))
+      out.putReserved(UnsafeBufferPointer(start: name.utf8Start, count: count))
+      out.putReserved(UInt8(ascii: "\""))
+      out.putReserved(UInt8(ascii: ":"))
+      pendingValueAfterKey = true
+      return
+    }
     separate()
     // One reservation for the quoted name, the colon and the space; the literal's bytes read
     // in place (a closure over them retained the output for every key).
