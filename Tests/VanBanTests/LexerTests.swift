@@ -74,6 +74,26 @@ import VanBanText
   }
 }
 
+/// Folding a text's first words gives the start of folding it all.
+@Suite struct FoldLeadingTests {
+  @Test(arguments: [
+    ("Lưu: VT, KT(Thủy, Nho).", 1), ("Lưu: VT, KT(Thủy, Nho).", 2), ("Nơi nhận:   - Như trên;\t- UBND tỉnh", 3),
+    ("Một", 1), ("Một hai", 2), ("Một hai ba", 2), ("a \u{A0} b c", 2), ("  Đầu  ", 1), ("", 1), ("Hai từ", 0),
+  ])
+  func leadingFoldIsAPrefix(_ text: String, _ n: Int) {
+    let all = Words.fold(text)
+    if let leading = Words.foldLeading(text, n) {
+      #expect(leading.count >= n)
+      #expect(Array(all.prefix(leading.count)) == leading)
+    } else {
+      // Nothing to cut: no n-th word with text after it, or a word of white space the fold
+      // dropped before it.
+      let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      #expect(n == 0 || words.count <= n || all.count < words.count)
+    }
+  }
+}
+
 /// The first-byte filters: a table of ASCII leads, or none when a text opens beyond ASCII
 /// (a canonically equal text might then open with any byte).
 @Suite struct AsciiLeadsTests {

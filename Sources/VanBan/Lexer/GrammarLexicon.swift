@@ -520,6 +520,35 @@ enum Words {
     FoldingKey.toneInsensitiveWords(s)
   }
 
+  /// At least the first `n` words of `fold(text)`, folded from the text only up to the end of
+  /// its `n`-th word; nil when that many are not there to cut (a text of at most `n` words, or
+  /// a word of white space the fold drops), and then only `fold(text)` will do. A phrase test
+  /// reads no more words than its longest phrase has, and texts that open with a phrase's
+  /// first word often run on for a paragraph.
+  ///
+  /// Folding never joins words and reads each word alone, so the fold of the text cut after a
+  /// word (at white space the fold treats as a space) is the fold of the whole cut after the
+  /// same word.
+  static func foldLeading(_ text: String, _ n: Int) -> [String]? {
+    guard n > 0 else { return nil }
+    var source = text
+    let end: Int? = source.withUTF8 { b in
+      @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
+      var i = 0
+      var seen = 0
+      while true {
+        while i < b.count, isSpace(b[i]) { i += 1 }
+        if i == b.count { return nil }
+        seen += 1
+        while i < b.count, !isSpace(b[i]) { i += 1 }
+        if seen == n { return i < b.count ? i : nil }
+      }
+    }
+    guard let end else { return nil }
+    let leading = fold(text.utf8Slice(0..<end))
+    return leading.count >= n ? leading : nil
+  }
+
   /// Whether some word of `s` (cut as `split` cuts) passes `test` on its bytes: a scan that
   /// lets an extractor skip a text before splitting and folding it for a phrase that needs
   /// such a word.

@@ -80,36 +80,17 @@ final class ClassifiedLine: @unchecked Sendable {
   /// keeps them all), else at least its first `n`, folded from the text up to the end of its
   /// `n`-th word. A phrase test needs no more words than its longest phrase has, and folding
   /// whole paragraphs that happen to open with a zone word ("Kế hoạch này …") to match a
-  /// two-word phrase was a tenth of the cost of reading the body.
-  ///
-  /// Folding never joins words and reads each word alone, so the fold of the text cut after
-  /// a word (at white space the fold treats as a space) is the fold of the whole cut after
-  /// the same word: the words given are a prefix of `words`, and when there are `n` of them
-  /// the line has at least that many.
+  /// two-word phrase was a tenth of the cost of reading the body. The words given are a
+  /// prefix of `words`, and when there are `n` of them the line has at least that many.
   func leadingWords(_ n: Int) -> [String] {
     if let cachedWords { return cachedWords }
     if let cachedLeading, cachedLeading.n == n { return cachedLeading.words }
-    var source = foldSource
-    let end: Int? = source.withUTF8 { b in
-      @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
-      var i = 0
-      var seen = 0
-      while true {
-        while i < b.count, isSpace(b[i]) { i += 1 }
-        if i == b.count { return nil }
-        seen += 1
-        while i < b.count, !isSpace(b[i]) { i += 1 }
-        if seen == n { return i < b.count ? i : nil }
-      }
-    }
-    // Words past the `n`-th: only the part up to it is folded. A word of white space the fold
-    // drops (a no-break space alone) leaves fewer than `n`: then the whole line is folded.
-    guard let end, n > 0 else { return words }
-    let leading = Words.fold(foldSource.utf8Slice(0..<end))
-    guard leading.count >= n else { return words }
+    // Words past the `n`-th: only the part up to it is folded (`Words.foldLeading`).
+    guard let leading = Words.foldLeading(foldSource, n) else { return words }
     cachedLeading = (n, leading)
     return leading
   }
+
 
   /// The first of `words`, folding only the first word when the others are not folded yet:
   /// most phrase tests on a line fail at its first word.

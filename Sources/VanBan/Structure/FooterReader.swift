@@ -49,7 +49,7 @@ struct FooterReader {
       var text = piece.text.trimmingSpaces()
       if k == 0, let rest = afterRecipientsWord(text) { text = rest }
       // A wrapped item goes on without a bullet: "(đăng tải trên cổng …)".
-      if k > 0, !Self.startsWithBullet(text), lex.keyword(.archive).matchPrefix(Words.fold(text)) == nil,
+      if k > 0, !Self.startsWithBullet(text), Self.matchPrefix(lex.keyword(.archive), text) == nil,
         let last = out.recipients.popLast()
       {
         let joined = last.note.map { "\(last.name) (\($0))" } ?? last.name
@@ -118,9 +118,13 @@ struct FooterReader {
     return word.last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," || $0 == ")" } == true
   }
 
+  /// `phrases.matchPrefix(Words.fold(text))`, folding no more words than the longest phrase.
+  static func matchPrefix(_ phrases: PhraseMatcher, _ text: String) -> (value: String, count: Int)? {
+    phrases.matchPrefix(Words.foldLeading(text, phrases.longest) ?? Words.fold(text))
+  }
+
   private func add(_ item: String, line: Int, to out: inout Recipients) {
-    let words = Words.fold(item)
-    if let m = lex.keyword(.archive).matchPrefix(words) {
+    if let m = Self.matchPrefix(lex.keyword(.archive), item) {
       if let colon = item.firstIndex(of: ":"), Words.split(Substring(item[..<colon])).count == m.count {
         out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
         return
