@@ -137,6 +137,7 @@ enum LegacyDecoder {
   static func cp1258(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
     let table = LegacyTables.cp1258
     let composites = MarkComposer.table
+    var leftMark = false
     var out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
       var w = 0
       for b in bytes {
@@ -145,14 +146,16 @@ enum LegacyDecoder {
           buffer[w - 1] = c
           continue
         }
+        if MarkComposer.isCombining(unit) { leftMark = true }
         buffer[w] = unit
         w += 1
       }
       count = w
     }
     // Tones are separate combining marks in Windows-1258; the parser wants composed letters.
-    // Most are composed above; ICU composes what the table does not know.
-    out = ICUNormalizer.normalize(out, form: .nfc) ?? out
+    // Most are composed above; ICU composes what the table does not know, and has nothing to
+    // do when no mark is left (`MarkComposer.isCombining`).
+    if leftMark { out = ICUNormalizer.normalize(out, form: .nfc) ?? out }
     return out
   }
 
@@ -182,6 +185,7 @@ enum LegacyDecoder {
     let vni = LegacyTables.vni
     let fallback = LegacyTables.windows1252
     let composites = MarkComposer.table
+    var leftMark = false
     // Written in place, as the other decoders are (appending a unit at a time was half the
     // cost): a byte gives at most two units, a mark of two combining characters none composes.
     let out = [UInt16](unsafeUninitializedCapacity: bytes.count * 2) { out, count in
@@ -215,6 +219,7 @@ enum LegacyDecoder {
               } else {
                 out[w] = second
                 w += 1
+                leftMark = true
               }
             }
           } else {
@@ -224,16 +229,19 @@ enum LegacyDecoder {
               out[w] = second
               w += 1
             }
+            leftMark = true
           }
         } else {
           out[w] = fallback[Int(b)]
+          if MarkComposer.isCombining(out[w]) { leftMark = true }
           w += 1
         }
         afterLetter = false
       }
       count = w
     }
-    return ICUNormalizer.normalize(out, form: .nfc) ?? out
+    // Nothing for ICU to compose when every mark was composed above (`MarkComposer.isCombining`).
+    return leftMark ? ICUNormalizer.normalize(out, form: .nfc) ?? out : out
   }
 }
 
@@ -373,6 +381,12 @@ enum TCVN3Case {
 /// afterwards still gives exactly the NFC of the original; on text composed here ICU's quick
 /// check passes all of it and only what the table does not know is left to ICU.
 enum MarkComposer {
+  /// A unit of the Combining Diacritical Marks block: the only units the legacy tables give
+  /// that NFC may compose with the unit before them. Every other unit they give, and every
+  /// composite of `table`, is NFC alone and beside any other of them (`EncodingTests`
+  /// checks every pair), so text with no such unit left is NFC as it is.
+  @inline(__always) static func isCombining(_ u: UInt16) -> Bool { u >= 0x300 && u < 0x370 }
+
   /// The marks Vietnamese uses: the five tones, circumflex, breve and horn.
   static let marks: [UInt16] = VietnameseLetters.toneMarkUnits + [0x302, 0x306, 0x31B]
   /// `marks.count` as a literal: `compose` runs per unit, and reading the array's count there

@@ -71,6 +71,26 @@ struct ItemDigest: Equatable, CustomStringConvertible {
 }
 
 @Suite struct EncodingTests {
+  /// What the Windows-1258 and VNI decoders write is NFC as it is when no combining mark is
+  /// left in it (they skip ICU then): every unit their tables give, ASCII and every composite
+  /// of `MarkComposer.table` is NFC alone and beside each of the others.
+  @Test func decodedUnitsWithoutMarksAreNFC() {
+    var units = Set<UInt16>((0..<0x80).map { UInt16($0) })
+    for u in LegacyTables.cp1258 + LegacyTables.windows1252 + LegacyTables.vni.standalone
+    where u != 0 && !MarkComposer.isCombining(u) {
+      units.insert(u)
+    }
+    for c in MarkComposer.table where c != 0 { units.insert(c) }
+    let all = units.sorted()
+    #expect(all.count > 400)
+    #expect(all.allSatisfy { ICUNormalizer.normalize([$0], form: .nfc) == nil })
+    var composing: [(UInt16, UInt16)] = []
+    for p in all {
+      for u in all where ICUNormalizer.normalize([p, u], form: .nfc) != nil { composing.append((p, u)) }
+    }
+    #expect(composing.isEmpty, "\(composing.prefix(5))")
+  }
+
   // MARK: Every seed in every encoding
 
   @Test("seed in another encoding gives the same targets and tasks", arguments: EncodingFixture.all)
