@@ -323,6 +323,13 @@ final class PhraseMatcher: Sendable {
     matchPrefix(words[...])
   }
 
+  /// `matchPrefix(Words.fold(text))`, folding no more of the text than the longest phrase's
+  /// number of words (`Words.foldLeading`): a cell or item that opens with a phrase's first
+  /// word may run on for a paragraph.
+  func matchPrefix(folding text: String) -> (value: String, count: Int)? {
+    matchPrefix(Words.foldLeading(text, longest) ?? Words.fold(text))
+  }
+
   /// `matchPrefix(line.words)`, folding the rest of the line only when its first word starts
   /// some phrase.
   func matchPrefix(_ line: ClassifiedLine) -> (value: String, count: Int)? {

@@ -91,7 +91,6 @@ final class ClassifiedLine: @unchecked Sendable {
     return leading
   }
 
-
   /// The first of `words`, folding only the first word when the others are not folded yet:
   /// most phrase tests on a line fail at its first word.
   var firstWord: String? {

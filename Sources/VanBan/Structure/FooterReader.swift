@@ -49,7 +49,7 @@ struct FooterReader {
       var text = piece.text.trimmingSpaces()
       if k == 0, let rest = afterRecipientsWord(text) { text = rest }
       // A wrapped item goes on without a bullet: "(đăng tải trên cổng …)".
-      if k > 0, !Self.startsWithBullet(text), Self.matchPrefix(lex.keyword(.archive), text) == nil,
+      if k > 0, !Self.startsWithBullet(text), lex.keyword(.archive).matchPrefix(folding: text) == nil,
         let last = out.recipients.popLast()
       {
         let joined = last.note.map { "\(last.name) (\($0))" } ?? last.name
@@ -63,7 +63,7 @@ struct FooterReader {
     // The list's last item opening with "Lưu" and no colon ("Lưu Ban xây dựng Đảng.") is the
     // archive line, whatever its length.
     if out.archive.isEmpty, let last = out.recipients.last, last.note == nil,
-      let m = lex.keyword(.archive).matchPrefix(Words.fold(last.name)), Words.splitOnSpaces(last.name).count <= 8
+      let m = lex.keyword(.archive).matchPrefix(folding: last.name), Words.splitOnSpaces(last.name).count <= 8
     {
       let items = Self.archiveItems(Words.split(Substring(last.name)).dropFirst(m.count).joinedText(" "))
       if !items.isEmpty {
@@ -118,13 +118,8 @@ struct FooterReader {
     return word.last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," || $0 == ")" } == true
   }
 
-  /// `phrases.matchPrefix(Words.fold(text))`, folding no more words than the longest phrase.
-  static func matchPrefix(_ phrases: PhraseMatcher, _ text: String) -> (value: String, count: Int)? {
-    phrases.matchPrefix(Words.foldLeading(text, phrases.longest) ?? Words.fold(text))
-  }
-
   private func add(_ item: String, line: Int, to out: inout Recipients) {
-    if let m = Self.matchPrefix(lex.keyword(.archive), item) {
+    if let m = lex.keyword(.archive).matchPrefix(folding: item) {
       if let colon = item.firstIndex(of: ":"), Words.split(Substring(item[..<colon])).count == m.count {
         out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
         return

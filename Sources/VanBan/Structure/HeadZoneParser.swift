@@ -94,7 +94,7 @@ struct HeadZoneParser {
     // often the preamble's whole first paragraph, folded entire only to read its first word.
     let addressee = cursor.lex.keyword(.addressee)
     guard let lead = cells.first,
-      (first.isTableRow ? addressee.matchPrefix(Words.fold(lead)) : addressee.matchPrefix(first)) != nil
+      (first.isTableRow ? addressee.matchPrefix(folding: lead) : addressee.matchPrefix(first)) != nil
     else { return }
     cursor.i = j + 1
     let inline = cells.joinedText(" ").split(separator: ":", maxSplits: 1).dropFirst().first?.trimmingSpaces() ?? ""

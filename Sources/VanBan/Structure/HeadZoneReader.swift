@@ -71,7 +71,7 @@ struct HeadZoneReader {
         }
         if sawElement, startsWith(line, role: .addressee) { break }
       } else if sawElement, let first = line.cells?.first(where: { !$0.isEmpty }),
-        lex.keyword(.recipients).matchPrefix(Words.fold(first)) != nil
+        lex.keyword(.recipients).matchPrefix(folding: first) != nil
       {
         break
       }

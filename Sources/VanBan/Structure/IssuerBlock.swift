@@ -58,7 +58,7 @@ enum IssuerBlock {
       let continues = lex.keyword(.adminUnit).matchPrefix(words) != nil
         && lex.keyword(.issuerBody).matchPrefix(words) == nil
       if continues, let last = groups.last,
-        lex.keyword(.adminUnit).matchPrefix(Words.fold(last.0)) == nil,
+        lex.keyword(.adminUnit).matchPrefix(folding: last.0) == nil,
         !Words.fold(last.0).contains(where: { w in lex.keyword(.adminUnit).entries.contains { $0.words == [w] } })
       {
         groups[groups.count - 1].0 = last.0 + " " + text

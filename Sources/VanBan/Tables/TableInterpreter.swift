@@ -167,7 +167,7 @@ struct TableInterpreter {
     }
     var number: String?
     var name = table.caption ?? ""
-    if let caption = table.caption, let m = lex.keyword(.taskCaption).matchPrefix(Words.fold(caption)) {
+    if let caption = table.caption, let m = lex.keyword(.taskCaption).matchPrefix(folding: caption) {
       let words = Words.split(Substring(caption)).dropFirst(m.count)
       if let first = words.first {
         var n = String(first)
