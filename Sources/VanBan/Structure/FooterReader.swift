@@ -31,7 +31,7 @@ struct FooterReader {
   /// What follows "Nơi nhận:" on its line, or nil when the text does not open with it.
   func afterRecipientsWord(_ text: String) -> String? {
     let opened = Self.withoutLeadingMarks(text)
-    guard let m = lex.keyword(.recipients).matchPrefix(Words.fold(opened.prefix(characters: 60))) else { return nil }
+    guard let m = lex.keyword(.recipients).matchPrefix(folding: String(opened.prefix(characters: 60))) else { return nil }
     return HeadZoneReader.trimLeadingPunctuation(Words.split(opened).dropFirst(m.count).joinedText(" ")).trimmingSpaces()
   }
 
