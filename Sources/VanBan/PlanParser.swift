@@ -219,12 +219,12 @@ public enum PlanParser {
     var copy = text
     let ranges: [Range<Int>]? = copy.withUTF8 { b in
       let n = b.count
-      /// The scalar holding byte `k` is a Latin letter (the bytes are valid UTF-8).
+      /// The scalar holding byte `k` is a Latin letter (`Words.isPlainLetter`; the bytes are
+      /// valid UTF-8).
       func isLatinLetter(around k: Int) -> Bool {
         var lead = k
         while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
-        let v = UTF8Scalar.decode(b, at: lead).value
-        return (v >= 0xC0 && v < 0x250 && v != 0xD7 && v != 0xF7) || (v >= 0x1E00 && v < 0x1F00)
+        return Words.isPlainLetter(UTF8Scalar.decode(b, at: lead).value)
       }
       var ranges: [Range<Int>] = []
       var start = 0

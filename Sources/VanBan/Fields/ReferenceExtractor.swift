@@ -470,7 +470,7 @@ struct ReferenceIndex {
       if v < 0x80 {
         if v == 0x20 { continue }
         out.unicodeScalars.append(v &- 0x61 < 26 ? Unicode.Scalar(UInt8(v - 0x20)) : scalar)
-      } else if (v >= 0xC0 && v < 0x250) || (v >= 0x1E00 && v < 0x1F00) {
+      } else if Words.isPlainLetter(v) {
         out += scalar.properties.uppercaseMapping
       } else {
         return nil

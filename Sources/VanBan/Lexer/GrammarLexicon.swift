@@ -46,6 +46,7 @@ final class GrammarLexicon: Sendable {
     }
     return leads
   }
+
   /// The scalars beyond ASCII whose canonical decomposition is one ASCII character (KELVIN SIGN,
   /// GREEK QUESTION MARK, GREEK VARIA), with that character: the only way a text opening
   /// beyond ASCII can be canonically equal to a text all in ASCII. A test checks every scalar.
@@ -642,7 +643,7 @@ enum Words {
 
   /// Latin-1 to Latin Extended-B and Latin Extended Additional (every Vietnamese letter):
   /// neither Prepend nor Extend for grapheme breaking.
-  @inline(__always) private static func isPlainLetter(_ v: UInt32) -> Bool {
+  @inline(__always) static func isPlainLetter(_ v: UInt32) -> Bool {
     (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
   }
 

@@ -211,13 +211,8 @@ struct TableInterpreter {
       var i = 0
       while i < b.count {
         let c = b[i]
-        if c != 0x0A, !isASCIILetterOrDigit(c) {
-          if c < 0x80 {
-            guard c == 0x2D || c == 0x2B || c == 0x28 else { return false }
-          } else {
-            let scalar = UTF8Scalar.decode(b, at: i).value
-            guard scalar == 0x2013 || Unicode.Scalar(scalar).map(ScalarClass.isAlphanumeric) == true else { return false }
-          }
+        if c != 0x0A, !isASCIILetterOrDigit(c), !keepsLineStart(Unicode.Scalar(UTF8Scalar.decode(b, at: i).value)!) {
+          return false
         }
         guard let nl = ByteSearch.firstIndex(of: 0x0A, in: b, from: i) else { return true }
         i = nl + 1
@@ -229,13 +224,14 @@ struct TableInterpreter {
       var t = Substring(line)
       // Most lines start with a letter: no scalar properties to look up.
       if let b = t.utf8.first, isASCIILetterOrDigit(b) { return String(t) }
-      while let f = t.unicodeScalars.first, !(ScalarClass.isAlphanumeric(f)
-        || f == "-" || f == "+" || f == "(" || f == "–")
-      {
-        t = t.dropFirst()
-      }
+      while let f = t.unicodeScalars.first, !keepsLineStart(f) { t = t.dropFirst() }
       return String(t)
     }.joinedText("\n")
+  }
+
+  /// What a cell's line may open with and keep: a letter, a digit, a list dash or a bracket.
+  private static func keepsLineStart(_ f: Unicode.Scalar) -> Bool {
+    ScalarClass.isAlphanumeric(f) || f == "-" || f == "+" || f == "(" || f == "–"
   }
 
   @inline(__always)
