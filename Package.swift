@@ -105,7 +105,17 @@ let package = Package(
       dependencies: [
         "VanBan", "VanBanDiff", "VanBanStore", "VanBanInputs", "CAllocator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // The Swift runtime, standard library and Foundation linked into the release binary
+      // (`--static-swift-stdlib` as a setting): every retain, release and String call then
+      // goes straight to its code rather than through the shared libraries' PLT, and a process
+      // starts without binding their symbols. Parse-only CPU on the 2,000-file bench fell 7 %
+      // (interleaved medians), callgrind's mixed sample 1.8 % and the five seeds (mostly start)
+      // 8.4 %; output byte-identical. The binary grows from 40 to 112 MB (Foundation's ICU
+      // data), of which a run touches what it uses. Debug builds, which the tests run, stay
+      // dynamic: they link in a fraction of the time.
+      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     .testTarget(name: "VanBanTextTests", dependencies: ["VanBanText", "VanBanBytes"]),
     .testTarget(
