@@ -131,6 +131,30 @@ import VanBanText
     #expect(RowNumberReader(lex: .shared).read(cell, previous: previous) == reading)
   }
 
+  /// The byte reading of dotted numbers says what the Character definition says: digit runs
+  /// joined by single dots, each Character an ASCII number; nil (the Character reading) for
+  /// anything else, a mark on a digit or a dot included.
+  @Test func dottedNumbersOnTheBytesMatchCharacters() {
+    func byCharacters(_ s: String) -> Bool {
+      guard let f = s.first, f.isASCII, f.isNumber else { return false }
+      return s.split(separator: ".", omittingEmptySubsequences: false)
+        .allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+    let cells = [
+      "1", "01", "1.2", "1.2.3", "10.", "1..2", ".1", "1.", "", "2a", "3 ", "1\u{301}", "1.\u{301}2",
+      "\u{661}", "1\u{661}", "12\r\n", "IV", "a", "9.9.9.9", "0",
+    ]
+    for cell in cells {
+      if let bytes = RowNumberReader.dottedNumber(cell) {
+        #expect(bytes == byCharacters(cell), "\(cell.unicodeScalars.map { String($0.value, radix: 16) })")
+      } else {
+        #expect(cell.utf8.contains { !($0 &- 0x30 < 10 || $0 == 0x2E) } || cell.utf8.first.map { !($0 &- 0x30 < 10) } ?? true)
+      }
+    }
+    #expect(RowNumberReader.isLabel("1.2") && !RowNumberReader.isLabel("1..2") && RowNumberReader.isLabel("IV"))
+    #expect(!RowNumberReader.isLabel("1\u{301}"))
+  }
+
   /// An unreadable number leaves the row without one, and says so; marks around a number go.
   @Test func unreadableRowNumberIsNullWithADiagnostic() throws {
     let plan = try parse(
