@@ -205,21 +205,29 @@ extension Substring {
   /// and the general punctuation U+2010–2027. While every pair is such, each scalar is a
   /// Character; at the first other pair the Character walk decides. Messages quote the start
   /// of long texts, and the folded starts of lines are matched, thousands of times a document.
+  /// The scalars are decoded from the bytes: stepping the scalar view cost ~30 instructions a
+  /// scalar, a message's quote of 80 some 2,700.
   public func prefix(characters n: Int) -> Substring {
     if utf8.count <= n { return self }
     @inline(__always) func plain(_ v: UInt32) -> Bool {
       (v < 0x300 && v != 0x0D) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2010 && v < 0x2028)
     }
-    var taken = 0
-    var i = startIndex
-    let scalars = unicodeScalars
-    while i < endIndex {
-      guard plain(scalars[i].value) else { return prefix(n) }
-      if taken == n { return self[..<i] }
-      taken += 1
-      i = scalars.index(after: i)
+    var copy = self
+    // The byte offset of the cut (the count when all of it is taken), or nil for the walk.
+    let cut: Int? = copy.withUTF8 { b in
+      var taken = 0
+      var k = 0
+      while k < b.count {
+        let (v, length) = UTF8Scalar.decode(b, at: k)
+        guard plain(v) else { return nil }
+        if taken == n { return k }
+        taken += 1
+        k += length
+      }
+      return b.count
     }
-    return self
+    guard let cut else { return prefix(n) }
+    return cut == utf8.count ? self : utf8Slice(0..<cut)
   }
 }
 
