@@ -917,3 +917,30 @@ import VanBanText
     #expect(PlanParser.pipeColumnsByBytes("a \u{600}| b") == nil)
   }
 }
+
+/// The annex title's "(Ban hành kèm theo …)" note, split at a "(" found on the bytes.
+@Suite struct AttachedNoteTests {
+  /// The byte offsets given are those of the "(" Characters; nil only where a neighbour may
+  /// join the bracket into a larger Character.
+  @Test func openingBracketsAreTheCharacters() {
+    let texts = [
+      "Danh mục (Ban hành kèm theo Kế hoạch số 12)", "(a) (b)", "((", "Ủy(ban", "x(\u{301}y", "\u{600}(1)",
+      "ế(ạ)", "", "không có", "(\u{200D}", "a\r\n(b",
+    ]
+    for text in texts {
+      let characters = text.indices.filter { text[$0] == "(" }.map { text.utf8.distance(from: text.startIndex, to: $0) }
+      if let bytes = AttachedNote.openingBrackets(text) {
+        #expect(bytes == characters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      } else {
+        #expect(text.unicodeScalars.contains { $0.value == 0x301 || $0.value == 0x600 || $0.value == 0x200D })
+      }
+    }
+  }
+
+  @Test func splitsTheNoteFromTheTitle() {
+    let (title, attached) = AttachedNote.split("DANH MỤC NHIỆM VỤ (Ban hành kèm theo Kế hoạch số 12/KH-UBND)", lex: .shared)
+    #expect(title == "DANH MỤC NHIỆM VỤ")
+    #expect(attached == "Kế hoạch số 12/KH-UBND")
+    #expect(AttachedNote.split("Ghi chú (xem trên)", lex: .shared) == ("Ghi chú (xem trên)", nil))
+  }
+}

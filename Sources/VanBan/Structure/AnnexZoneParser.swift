@@ -217,21 +217,55 @@ struct AnnexZoneParser {
 enum AttachedNote {
   /// "TITLE (Kèm theo Kế hoạch số …)" → title and what it is attached to.
   static func split(_ text: String, lex: GrammarLexicon) -> (title: String?, attached: String?) {
+    if let opens = Self.openingBrackets(text) {
+      let u = text.utf8
+      for offset in opens {
+        if let found = attachedNote(text, at: u.index(u.startIndex, offsetBy: offset), lex: lex) { return found }
+      }
+      return (text.isEmpty ? nil : text, nil)
+    }
     var searchStart = text.startIndex
     while let open = text[searchStart...].firstIndex(of: "(") {
-      let inside = text[text.index(after: open)...]
-      // Only the opening words can match, and folding all of `inside` at every "(" is
-      // quadratic on a line of 100,000 brackets; 40 characters hold the longest phrase
-      // ("ban hành kèm theo", Grammar/keywords.tsv) with room to spare.
-      let words = Words.fold(inside.prefix(40))
-      if let m = lex.keyword(.annexAttached).matchPrefix(words) {
-        var attached = Words.split(inside).dropFirst(m.count).joinedText(" ")
-        if let close = attached.lastIndex(of: ")") { attached = String(attached[..<close]) }
-        let title = text[..<open].trimmingSpaces()
-        return (title.isEmpty ? nil : title, attached.trimmingSpaces())
-      }
+      if let found = attachedNote(text, at: open, lex: lex) { return found }
       searchStart = text.index(after: open)
     }
     return (text.isEmpty ? nil : text, nil)
+  }
+
+  /// The split at the "(" Character at `open`, when the words after it open the attached phrase.
+  private static func attachedNote(_ text: String, at open: String.Index, lex: GrammarLexicon) -> (title: String?, attached: String?)? {
+    let inside = text[text.index(after: open)...]
+    // Only the opening words can match, and folding all of `inside` at every "(" is
+    // quadratic on a line of 100,000 brackets; 40 characters hold the longest phrase
+    // ("ban hành kèm theo", Grammar/keywords.tsv) with room to spare.
+    let words = Words.fold(inside.prefix(characters: 40))
+    guard let m = lex.keyword(.annexAttached).matchPrefix(words) else { return nil }
+    var attached = Words.split(inside).dropFirst(m.count).joinedText(" ")
+    if let close = attached.lastIndex(of: ")") { attached = String(attached[..<close]) }
+    let title = text[..<open].trimmingSpaces()
+    return (title.isEmpty ? nil : title, attached.trimmingSpaces())
+  }
+
+  /// The UTF-8 offsets of the "(" bytes, when each is a Character of its own: the scalars beside
+  /// it are ASCII or Latin letters (`Words.isPlainLetter`), none of which joins a grapheme with
+  /// it. Nil when some neighbour is anything else, and the Character search decides: searching
+  /// Characters for "(" cost ~250 instructions a Character on the annex's long title lines.
+  static func openingBrackets(_ text: String) -> [Int]? {
+    var copy = text
+    return copy.withUTF8 { b -> [Int]? in
+      var opens: [Int] = []
+      var from = 0
+      while let p = ByteSearch.firstIndex(of: 0x28, in: b, from: from) {
+        if p > 0, b[p - 1] >= 0x80 {
+          var lead = p - 1
+          while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+          guard Words.isPlainLetter(UTF8Scalar.decode(b, at: lead).value) else { return nil }
+        }
+        if p + 1 < b.count, b[p + 1] >= 0x80, !Words.isPlainLetter(UTF8Scalar.decode(b, at: p + 1).value) { return nil }
+        opens.append(p)
+        from = p + 1
+      }
+      return opens
+    }
   }
 }
