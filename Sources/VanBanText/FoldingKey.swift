@@ -114,6 +114,12 @@ public enum FoldingKey {
     return generalDiacriticFree(s)
   }
 
+  /// `diacriticFree` of valid UTF-8 holding some byte beyond ASCII (a word cut from a line's
+  /// buffer), without making a String of the bytes to ask it.
+  public static func diacriticFree(nonASCII bytes: UnsafeBufferPointer<UInt8>) -> String {
+    ToneFoldTable.bare(utf8: bytes) ?? generalDiacriticFree(String(decoding: bytes, as: UTF8.self))
+  }
+
   /// `diacriticFree` for any text, through ICU's transliterator.
   static func generalDiacriticFree(_ s: String) -> String {
     return ICUString.string(stripper.transliterate(caseFoldedUnits(s)))

@@ -103,8 +103,9 @@ final class GrammarLexicon: Sendable {
   /// canonical columns share is left out.
   let columnsWithoutDiacritics: [String: String]
   /// `ColumnLexicon.firstWordSkeleton` of every column header and header prefix: a cell whose
-  /// first word has another skeleton names no column.
-  let columnFirstWordSkeletons: Set<String>
+  /// first word has another skeleton names no column. Keyed by bytes (the skeletons are ASCII):
+  /// every cell of a table row is looked up, and SipHash was a fifth of the look-up.
+  let columnFirstWordSkeletons: Set<UTF8Key>
   /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
   /// columns share is left out.
   let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
@@ -178,7 +179,9 @@ final class GrammarLexicon: Sendable {
         + matchers[KeywordRole.referenceNumber.rawValue].entries.filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
     let columnTable = GrammarData.table("columns")
     columnFirstWordSkeletons = Set(
-      (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map(ColumnLexicon.firstWordSkeleton))
+      (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map {
+        UTF8Key(ColumnLexicon.firstWordSkeleton($0))
+      })
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
     let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joinedText(" ") }) {
       ColumnLexicon.LooseMatch(canonical: $0, header: $1)
