@@ -169,6 +169,42 @@ extension StringProtocol {
     return next < 0x80 && !(next == 0x0A && p.last == 0x0D) ? true : nil
   }
 
+  /// `hasSuffix` of one ASCII character (")", ";", ":"), settled on the bytes where they can
+  /// settle it, as `hasPrefixQuickly` does for prefixes (`hasSuffix` compares Characters, ~1,000
+  /// instructions a call; footers, rows and references ask it of most of their words):
+  /// - The text ends in `b`: yes, when nothing stands before it or the scalar before is ASCII
+  ///   (not the "\r" of "\r\n") or a Latin letter (U+00C0–024F, U+1E00–1EFF), none of which
+  ///   joins a grapheme with `b` (only a Prepend scalar would).
+  /// - It ends in another ASCII scalar: no (the last Character's decomposition ends in it).
+  /// - It ends in a scalar beyond ASCII: no, but for the three whose decomposition is one
+  ///   ASCII scalar (U+037E ";", U+1FEF "`", U+212A "K").
+  /// - Everything else is left to `hasSuffix`.
+  @inlinable
+  public func endsWithASCII(_ b: UInt8) -> Bool {
+    let answer: Bool?? = utf8.withContiguousStorageIfAvailable { Self.byteSuffixAnswer($0, b) }
+    return (answer ?? nil) ?? hasSuffix(String(Unicode.Scalar(b)))
+  }
+
+  /// What the bytes settle of `endsWithASCII`: true, false, or nil when only Characters can.
+  @inlinable
+  static func byteSuffixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ b: UInt8) -> Bool? {
+    guard let last = t.last else { return false }
+    let n = t.count
+    if last == b {
+      guard n >= 2 else { return true }
+      let before = t[n - 2]
+      if before < 0x80 { return before == 0x0D && b == 0x0A ? nil : true }
+      var lead = n - 2
+      while lead > 0, t[lead] & 0xC0 == 0x80 { lead -= 1 }
+      let v = UTF8Scalar.decode(t, at: lead).value
+      return (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) ? true : nil
+    }
+    if last < 0x80 { return false }
+    var lead = n - 1
+    while lead > 0, t[lead] & 0xC0 == 0x80 { lead -= 1 }
+    return startsASCIIEquivalent(t, at: lead) ? nil : false
+  }
+
   /// Whether the scalar at `i` is one of the three whose decomposition is one ASCII scalar.
   @inlinable
   static func startsASCIIEquivalent(_ t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {

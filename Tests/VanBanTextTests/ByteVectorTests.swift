@@ -59,3 +59,28 @@ import VanBanBytes
     #expect(shortcut > 1_000)
   }
 }
+
+/// `endsWithASCII` answers as `hasSuffix` does, on random texts of plain pieces and of the ones
+/// that join or are canonically equal to an ASCII scalar.
+@Suite struct ASCIISuffixTests {
+  @Test func endsWithASCIIIsHasSuffix() {
+    var g = SystemRandomNumberGenerator()
+    let pieces = [
+      "a", "ế", "Đ", " ", ")", ";", ":", ".", "K", "`", "\n", "\r", "\r\n", "\u{301}", "\u{37E}", "\u{212A}",
+      "\u{1FEF}", "\u{600}", "\u{200D}", "👍", "–", "\u{A0}",
+    ]
+    let suffixes: [UInt8] = [0x29, 0x3B, 0x3A, 0x2E, 0x4B, 0x60, 0x0A, 0x0D]
+    var settled = 0
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+      for b in suffixes {
+        let want = text.hasSuffix(String(Unicode.Scalar(b)))
+        #expect(text.endsWithASCII(b) == want, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(b)")
+        #expect(text.dropFirst().endsWithASCII(b) == text.dropFirst().hasSuffix(String(Unicode.Scalar(b))))
+        if text.utf8.withContiguousStorageIfAvailable({ String.byteSuffixAnswer($0, b) }) != nil { settled += 1 }
+      }
+    }
+    #expect(settled > 100_000)
+  }
+}
+

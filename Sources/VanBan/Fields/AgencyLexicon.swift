@@ -197,7 +197,7 @@ final class AgencyLexicon: Sendable {
       let bulleted = Self.hasBullet(line)
       let text = Self.stripBullets(line)
       if text.isEmpty { continue }
-      guard !bulleted, let previous = pieces.last, !previous.hasSuffix(";") else {
+      guard !bulleted, let previous = pieces.last, !previous.endsWithASCII(UInt8(ascii: ";")) else {
         pieces.append(text)
         continue
       }
@@ -321,7 +321,7 @@ final class AgencyLexicon: Sendable {
       let candidate = words[..<k].joinedText(" ")
       guard let known = lookup(Self.clean(candidate)) else { continue }
       let next = words[k]
-      guard !candidate.hasSuffix(","), next.first?.isLowercase == true,
+      guard !candidate.endsWithASCII(UInt8(ascii: ",")), next.first?.isLowercase == true,
         !connectors.contains(next.lowercased())
       else { return nil }
       return known

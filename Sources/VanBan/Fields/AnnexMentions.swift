@@ -39,7 +39,7 @@ struct AnnexMentions {
           let offset = words.offset(p)
           found.append((w, text.line(atUTF8: offset)))
           p += 1
-          if words[p - 1].hasSuffix(";") || words[p - 1].hasSuffix(")") || words[p - 1].hasSuffix(".") { break }
+          if words[p - 1].endsWithASCII(UInt8(ascii: ";")) || words[p - 1].endsWithASCII(UInt8(ascii: ")")) || words[p - 1].endsWithASCII(UInt8(ascii: ".")) { break }
           continue
         }
         if w == "," || (andWord != nil && bare[p] == andWord) {

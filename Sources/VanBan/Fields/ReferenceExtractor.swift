@@ -85,13 +85,13 @@ struct ReferenceExtractor {
       }
       p += 1
       // "13- KH/TU": a number broken after its hyphen.
-      if number.hasSuffix("-"), p < words.count, let more = Self.numberTail(words[p]) {
+      if number.endsWithASCII(UInt8(ascii: "-")), p < words.count, let more = Self.numberTail(words[p]) {
         number += more
         p += 1
       }
       while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
       let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
-      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].hasSuffix(",") && p < words.count && bare[p] == dayWordFolded)
+      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].endsWithASCII(UInt8(ascii: ",")) && p < words.count && bare[p] == dayWordFolded)
       var date: String?
       var issuer: String?
       if !clauseEnd {
@@ -138,7 +138,9 @@ struct ReferenceExtractor {
     guard end > start else { return (nil, 0) }
     var name = words.joined(start..<end)
     while let l = name.last, ",.;:)".contains(l) { name.removeLast() }
-    if name.hasSuffix(" (") { name.removeLast(2) }
+    // Only a name whose last byte is "(" can end in the Character "(" (no other scalar is
+    // canonically equal to it): most are settled without the Character comparison.
+    if name.utf8.last == 0x28, name.hasSuffix(" (") { name.removeLast(2) }
     return (name.isEmpty ? nil : name, end - start)
   }
 
