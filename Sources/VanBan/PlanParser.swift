@@ -2,6 +2,7 @@ import VanBanGrammar
 import VanBanInputs
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// What kind of input the bytes are (`VanBanInputs.InputFormat`).
 public typealias InputFormat = VanBanInputs.InputFormat
@@ -216,8 +217,7 @@ public enum PlanParser {
   /// line; Foundation's search and the Character split cost ~40,000 instructions a line (a
   /// Vietnamese letter beside a pipe, "Phòng | Ủy ban", sent most table lines there).
   static func pipeColumnsByBytes(_ text: String) -> [String]? {
-    var copy = text
-    let ranges: [Range<Int>]? = copy.withUTF8 { b in
+    let ranges: [Range<Int>]? = text.withUTF8Bytes { b in
       let n = b.count
       /// The scalar holding byte `k` is a Latin letter (`Words.isPlainLetter`; the bytes are
       /// valid UTF-8).

@@ -242,15 +242,13 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func appendASCII(_ s: String) {
-    var s = s
-    s.withUTF8 { out.put($0) }
+    s.withUTF8Bytes { out.put($0) }
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func writeString(_ s: String) {
-    var s = s
-    s.withUTF8 { u in
+    s.withUTF8Bytes { u in
       // Room for the string as it is and its quotes: escapes, rare, reserve their own.
       out.reserve(u.count + 2)
       out.putReserved(UInt8(ascii: "\""))

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import VanBanBytes
 
 /// Byte and byte-string search with the C library's `memchr`, which tests many bytes per
 /// step: `String.utf8.contains(_:)` is the generic `Sequence` walk, one index advance and
@@ -11,8 +12,7 @@ public enum ByteSearch {
   /// Whether the text holds the bytes of `needle` in a row.
   @inlinable
   public static func contains(_ needle: StaticString, in text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { b in
+    return text.withUTF8Bytes { b in
       let m = needle.utf8CodeUnitCount
       guard b.count >= m, m > 0 else { return m == 0 }
       // memchr to each place the needle's first byte other than a space could stand (glibc's

@@ -1,4 +1,5 @@
 internal import CICU
+import VanBanBytes
 
 /// Keys for matching text, so later stages never compare raw strings.
 ///
@@ -109,8 +110,7 @@ public enum FoldingKey {
   /// would turn it into "-", which is why that transform is not used).
   public static func diacriticFree(_ s: String) -> String {
     if ICUString.allBytes(of: s, below: 0x80) { return asciiCaseFolded(s) }
-    var copy = s
-    if let key = copy.withUTF8({ ToneFoldTable.bare(utf8: $0) }) { return key }
+    if let key = s.withUTF8Bytes({ ToneFoldTable.bare(utf8: $0) }) { return key }
     return generalDiacriticFree(s)
   }
 
@@ -146,8 +146,7 @@ public enum FoldingKey {
   // MARK: Helpers
 
   private static func asciiCaseFolded(_ s: String) -> String {
-    var s = s
-    return s.withUTF8 { bytes in
+    return s.withUTF8Bytes { bytes in
       String(unsafeUninitializedCapacity: bytes.count) { out in
         var n = 0
         var pendingSpace = false

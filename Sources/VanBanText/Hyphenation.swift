@@ -1,3 +1,4 @@
+import VanBanBytes
 /// Words broken across lines with a hyphen.
 public enum Hyphenation {
   /// Whether the text ends with a hyphen right after a letter or digit ("chuyển đổi số-"): a
@@ -6,8 +7,7 @@ public enum Hyphenation {
     // On the bytes: asked of every line a paragraph joins and of the paragraph so far, and
     // taking the last two scalars through the String's views cost ~1,300 instructions. The
     // hyphen is ASCII, so it is the last scalar exactly when it is the last byte.
-    var s = s
-    return s.withUTF8 { b in
+    return s.withUTF8Bytes { b in
       let n = b.count
       guard n >= 2, b[n - 1] == 0x2D else { return false }
       var start = n - 2

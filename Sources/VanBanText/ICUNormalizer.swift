@@ -11,8 +11,7 @@ public enum ICUNormalizer {
   public static func nfc(_ s: String) -> String {
     // Every code point below U+0300 (UTF-8 lead byte 0xCC) is NFC and never combines backwards.
     if ICUString.allBytes(of: s, below: 0xCC) { return s }
-    var utf8 = s
-    if utf8.withUTF8({ NFCCheck.isPlainlyNFC($0) }) { return s }
+    if s.withUTF8Bytes({ NFCCheck.isPlainlyNFC($0) }) { return s }
     var units = ICUString.utf16(s)
     // Decomposed Vietnamese (a + ◌̂ + ◌́) is composed by table first, which is much cheaper
     // than ICU's composition and leaves the same NFC (see `MarkComposer`).
@@ -36,8 +35,7 @@ public enum ICUNormalizer {
   /// Whether `s` is already in NFC, without building the normalised string.
   public static func isNFC(_ s: String) -> Bool {
     if ICUString.allBytes(of: s, below: 0xCC) { return true }
-    var utf8 = s
-    if utf8.withUTF8({ NFCCheck.isPlainlyNFC($0) }) { return true }
+    if s.withUTF8Bytes({ NFCCheck.isPlainlyNFC($0) }) { return true }
     let units = ICUString.utf16(s)
     var status = vb_status(VB_ZERO_ERROR)
     let instance = Form.nfc.instance

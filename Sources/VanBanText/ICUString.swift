@@ -1,4 +1,5 @@
 internal import CICU
+import VanBanBytes
 
 /// Moves text between Swift's native UTF-8 strings and the UTF-16 buffers ICU's C API works on.
 ///
@@ -8,8 +9,7 @@ internal import CICU
 enum ICUString {
   /// The UTF-16 code units of `s`.
   static func utf16(_ s: String) -> [UInt16] {
-    var s = s
-    return s.withUTF8 { utf8 in utf16(utf8) }
+    return s.withUTF8Bytes { utf8 in utf16(utf8) }
   }
 
   /// The UTF-16 code units of valid UTF-8 `utf8`.
@@ -97,8 +97,7 @@ enum ICUString {
   /// Whether every byte of `s`'s UTF-8 is below `limit`: a cheap test that all code points are
   /// below the first one some Unicode operation would change.
   static func allBytes(of s: String, below limit: UInt8) -> Bool {
-    var s = s
-    return s.withUTF8 { allBytes($0, below: limit) }
+    return s.withUTF8Bytes { allBytes($0, below: limit) }
   }
 
   static func allBytes(_ bytes: UnsafeBufferPointer<UInt8>, below limit: UInt8) -> Bool {

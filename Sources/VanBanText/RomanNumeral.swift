@@ -1,3 +1,4 @@
+import VanBanBytes
 /// Roman numerals as plans number their parts (I. to LXXXIX.), read and written.
 public enum RomanNumeral {
   /// The value of a Roman digit byte (I, V, X, L), or nil.
@@ -31,8 +32,7 @@ public enum RomanNumeral {
   public static func value(_ s: String) -> Int? {
     // Asked of the first word of every row and line that might open a group: nearly all are
     // words or numbers, refused on their bytes before any array is made.
-    var s = s
-    let digitsOnly = s.withUTF8 { b in !b.isEmpty && b.count <= 7 && b.allSatisfy { digit($0) != nil } }
+    let digitsOnly = s.withUTF8Bytes { b in !b.isEmpty && b.count <= 7 && b.allSatisfy { digit($0) != nil } }
     return digitsOnly ? value(Array(s.unicodeScalars)) : nil
   }
 

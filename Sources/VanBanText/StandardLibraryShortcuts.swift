@@ -1,3 +1,4 @@
+import VanBanBytes
 /// Faster equivalents of standard-library calls the parser makes on every line, word or cell;
 /// each gives exactly what the call it replaces gives (the tests compare them).
 
@@ -29,8 +30,7 @@ extension Collection where Element: StringProtocol {
       }
       return out
     }
-    var separator = separator
-    return separator.withUTF8 { sep in
+    return separator.withUTF8Bytes { sep in
       total += sep.count * (count - 1)
       return String(trustedUTF8Capacity: total) { out in
         var o = 0

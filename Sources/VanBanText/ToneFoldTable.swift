@@ -1,5 +1,6 @@
 internal import CICU
 internal import CTables
+import VanBanBytes
 
 /// `FoldingKey.toneInsensitive` for the text vanban actually sees, one table look-up per scalar.
 ///
@@ -83,8 +84,7 @@ enum ToneFoldTable {
 
   /// The key, or nil when the string holds something only the general path handles.
   static func fold(_ s: String) -> String? {
-    var s = s
-    return s.withUTF8 { fold(utf8: $0) }
+    return s.withUTF8Bytes { fold(utf8: $0) }
   }
 
   static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {

@@ -14,8 +14,7 @@ public enum ToneStyle {
   public static func modernize(_ s: String) -> String {
     // Every toned vowel is at or above U+00C0 (UTF-8 lead byte 0xC3).
     if ICUString.allBytes(of: s, below: 0xC3) { return s }
-    var copy = s
-    let edits: [(range: Range<Int>, pair: UInt32)] = copy.withUTF8 { Self.edits(in: $0) }
+    let edits: [(range: Range<Int>, pair: UInt32)] = s.withUTF8Bytes { Self.edits(in: $0) }
     guard !edits.isEmpty else { return s }
     // Slices of `s` and the new pairs appended: a string built from rewritten bytes would be
     // validated all over again, and most of a long document is copied unchanged.

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import VanBanBytes
 
 /// A String compared and hashed by its UTF-8 bytes.
 ///
@@ -21,9 +22,7 @@ public struct UTF8Key: Hashable, Sendable {
       return true
     }
     guard a.string.utf8.count == b.string.utf8.count else { return false }
-    var x = a.string
-    var y = b.string
-    return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+    return a.string.withUTF8Bytes { p in b.string.withUTF8Bytes { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
   }
 
   public func hash(into h: inout Hasher) {
@@ -40,8 +39,7 @@ public struct UTF8Key: Hashable, Sendable {
 
   @inline(__always)
   static func mix(_ s: String, seed: UInt64) -> UInt64 {
-    var s = s
-    return s.withUTF8 { mix(bytes: $0, seed: seed) }
+    s.withUTF8Bytes { mix(bytes: $0, seed: seed) }
   }
 
   /// The hash of `UTF8Key` on bytes, for tables of words that are not Strings yet.

@@ -84,3 +84,13 @@ import VanBanBytes
   }
 }
 
+
+/// `withUTF8Bytes` hands over the string's own UTF-8, inline (small) or stored.
+@Suite struct StringBytesTests {
+  @Test func bytesAreTheUTF8() {
+    let long = String(repeating: "Kế hoạch số 12/KH-UBND ", count: 40)
+    for s in ["", "a", "Ủy ban", "0123456789abcde", "0123456789abcdef", long, String(long.dropFirst(3))] {
+      #expect(s.withUTF8Bytes { Array($0) } == Array(s.utf8))
+    }
+  }
+}

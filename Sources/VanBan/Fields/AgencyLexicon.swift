@@ -1,5 +1,6 @@
 import VanBanGrammar
 import VanBanText
+import VanBanBytes
 
 /// Agencies (cơ quan, đơn vị) and their canonical names from Grammar/agencies.tsv.
 ///
@@ -386,8 +387,7 @@ final class AgencyLexicon: Sendable {
   /// Case, tone placement and dash kind erased; spaces around a dash dropped, so "HĐND-UBND" and
   /// "HĐND - UBND" meet.
   static func key(_ s: String) -> String {
-    var s = s
-    return s.withUTF8 { bytes in
+    return s.withUTF8Bytes { bytes in
       // Dashes to "-" and white space to one space, on the bytes, then word by word folded.
       var plain: [UInt8] = []
       plain.reserveCapacity(bytes.count)
@@ -424,8 +424,7 @@ final class AgencyLexicon: Sendable {
 
   /// The first token of `key(s)`, from `s` without building the whole key.
   static func firstToken(of s: String) -> String {
-    var s = s
-    return s.withUTF8 { bytes in
+    return s.withUTF8Bytes { bytes in
       var start = 0
       while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
       var end = start

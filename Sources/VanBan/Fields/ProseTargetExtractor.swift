@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// The folded, bare words of section titles, each title folded once for the document: the
 /// prose-target and responsibility readers both test every title against their headings, and
@@ -77,8 +78,7 @@ struct ProseTargetExtractor {
   /// The clauses of a block between semicolons, trimmed of spaces, empty ones dropped: cut as
   /// byte ranges (the generic split of the UTF-8 view cost ~8,000 instructions a block).
   static func clauses(_ text: String) -> [String] {
-    var copy = text
-    let ranges: [Range<Int>] = copy.withUTF8 { bytes in
+    let ranges: [Range<Int>] = text.withUTF8Bytes { bytes in
       var ranges: [Range<Int>] = []
       ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x3B }) { r in
         let clause = ByteRuns.trimmingSpaces(r, in: bytes)

@@ -32,8 +32,7 @@ struct ReferenceExtractor {
     // The words tested and folded below are read as bytes of the text's buffer: a Substring
     // per word (its bounds checked for scalar alignment, its storage retained) cost more than
     // the tests on numbers, and a third as much as the folds.
-    var source = text.text
-    return source.withUTF8 { all in extractAll(text, words, all, folds) }
+    return text.text.withUTF8Bytes { all in extractAll(text, words, all, folds) }
   }
 
   private func extractAll(
@@ -204,8 +203,7 @@ struct ReferenceExtractor {
   /// `mayHoldCitation`, and with `labels` also `AnnexMentions.hasLabelWord`, in one walk over
   /// the words: the body texts are asked both, and walking them twice cost as much as either.
   func scan(_ text: String, labels: Bool) -> (citation: Bool, label: Bool) {
-    var s = text
-    return s.withUTF8 { bytes in
+    return text.withUTF8Bytes { bytes in
       var citation = false
       var label = !labels
       let n = bytes.count
@@ -381,8 +379,7 @@ struct ReferenceExtractor {
     // most of this function's cost.
     // The pairs as byte offsets first: searching the UTF-8 view through its indexes cost more
     // than the rest of this function.
-    var text = text
-    let pairs: [(open: Int, close: Int)] = text.withUTF8 { b in
+    let pairs: [(open: Int, close: Int)] = text.withUTF8Bytes { b in
       var pairs: [(open: Int, close: Int)] = []
       var i = 0
       while i < b.count {
@@ -446,8 +443,7 @@ struct ReferenceIndex {
     guard number.utf8.allSatisfy({ $0 < 0x80 }) else { return latinNumberKey(number) ?? String(number.uppercased().filter { $0 != " " }) }
     // Written into the string's storage: a String decoded from a lazy filter and map went
     // byte by byte through the generic path, ~4,000 instructions a key.
-    var copy = number
-    return copy.withUTF8 { bytes in
+    return number.withUTF8Bytes { bytes in
       String(trustedUTF8Capacity: bytes.count) { out in
         var n = 0
         for b in bytes where b != 0x20 {

@@ -1,6 +1,7 @@
 import VanBanGrammar
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// Target values (giá trị chỉ tiêu): "≥ 90", "≥ 1,1" (cleaned from `$\geq 1,1$`), "Top 30", "100%",
 /// "tối thiểu 45%", in a table cell or inside a sentence of prose.
@@ -61,8 +62,7 @@ struct ValueParser: Sendable {
   static func year(in text: String) -> Int? {
     // A year is four ASCII digits in a row; most titles and sentences have none, and then
     // there is nothing to scan.
-    var copy = text
-    let hasFourDigits = copy.withUTF8 { b -> Bool in
+    let hasFourDigits = text.withUTF8Bytes { b -> Bool in
       var run = 0
       for c in b {
         run = c &- 0x30 < 10 ? run + 1 : 0
@@ -209,8 +209,7 @@ extension ValueParser {
       // Decoded from the bytes into room for them all: `Array(s.unicodeScalars)` walked the
       // text twice (to count, then to copy), and the token array grew step by step.
       var scalars: [Unicode.Scalar] = []
-      var copy = s
-      copy.withUTF8 { b in
+      s.withUTF8Bytes { b in
         scalars.reserveCapacity(b.count)
         var at = 0
         while at < b.count {

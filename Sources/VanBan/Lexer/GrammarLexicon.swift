@@ -467,8 +467,7 @@ enum Words {
   /// `k`-th word ends (its last word's end if it has fewer); otherwise nil. Counts on the
   /// bytes, without making the words.
   static func endOfWord(_ k: Int, in s: String, ifMoreThan limit: Int) -> String.Index? {
-    var s = s
-    let offset: Int? = s.withUTF8 { bytes in
+    let offset: Int? = s.withUTF8Bytes { bytes in
       var words = 0
       var end = 0
       var found = false
@@ -492,8 +491,7 @@ enum Words {
 
   /// `splitOnSpaces(s).first`, without cutting the rest of the line.
   static func firstOnSpaces(_ s: String) -> Substring? {
-    var copy = s
-    let first: Range<Int>? = copy.withUTF8 { bytes in
+    let first: Range<Int>? = s.withUTF8Bytes { bytes in
       var first: Range<Int>?
       ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
         first = word
@@ -542,8 +540,7 @@ enum Words {
   /// same word.
   static func foldLeading(_ text: String, _ n: Int) -> [String]? {
     guard n > 0 else { return nil }
-    var source = text
-    let end: Int? = source.withUTF8 { b in
+    let end: Int? = text.withUTF8Bytes { b in
       @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || (x >= 0x09 && x <= 0x0D) }
       var i = 0
       var seen = 0
@@ -564,8 +561,7 @@ enum Words {
   /// lets an extractor skip a text before splitting and folding it for a phrase that needs
   /// such a word.
   static func anyWord(in s: String, where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-    var s = s
-    return s.withUTF8 { bytes in
+    return s.withUTF8Bytes { bytes in
       var found = false
       ByteRuns.forEach(in: bytes, separatedBy: isSpaceOrTab) { word in
         found = test(UnsafeBufferPointer(rebasing: bytes[word]))
@@ -616,8 +612,7 @@ enum Words {
     // ASCII or a Latin letter: only a Prepend character joins a grapheme with the ":" after
     // it, and only a mark (Extend) with the "(" before it. Anything else goes to the
     // Character comparison, which made this the parser's hottest function.
-    var copy = w
-    let cut: (lo: Int, hi: Int)?? = copy.withUTF8 { b in
+    let cut: (lo: Int, hi: Int)?? = w.withUTF8Bytes { b in
       guard let first = b.first, let last = b.last else { return .some(nil) }
       if first != 0x28 && !isClinging(last) { return .some(nil) }
       var hi = b.count

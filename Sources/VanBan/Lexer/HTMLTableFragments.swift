@@ -1,5 +1,6 @@
 import VanBanInputs
 import VanBanText
+import VanBanBytes
 
 /// HTML tables left inside text: a markdown conversion (Marker, MinerU, a crawler) writes a
 /// table it cannot express in pipes as `<table><tr><td>…`. Each such fragment is read with
@@ -79,8 +80,7 @@ enum HTMLTableFragments {
 
   /// Whether `<table` (any case) stands anywhere in the text: one pass over the bytes.
   static func mayHold(_ text: String) -> Bool {
-    var copy = text
-    return copy.withUTF8 { b in
+    return text.withUTF8Bytes { b in
       guard b.count >= 6 else { return false }
       // memchr to each "<": this runs over every text document's whole text.
       var from = 0

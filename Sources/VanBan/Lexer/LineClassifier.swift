@@ -1,3 +1,4 @@
+import VanBanBytes
 import VanBanText
 
 /// The numbering or bullet a line starts with.
@@ -99,8 +100,7 @@ final class ClassifiedLine: @unchecked Sendable {
     // The first token between spaces and tabs; folding never joins words, so the first word of
     // its fold is the first word of the whole fold (when it has one). Found on the bytes:
     // stepping the String's UTF-8 view cost as much as the fold.
-    var source = foldSource
-    let folded: String? = source.withUTF8 { b in
+    let folded: String? = foldSource.withUTF8Bytes { b in
       var start = 0
       while start < b.count, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
       guard start < b.count else { return nil }
@@ -141,8 +141,7 @@ final class ClassifiedLine: @unchecked Sendable {
 enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
-    var copy = text
-    if copy.withUTF8({ ByteSearch.firstIndex(of: 0x09, in: $0) != nil }) {
+    if text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x09, in: $0) != nil }) {
       let cells = tabCells(text)
       let filled = cells.filter { !$0.isEmpty }
       // A line of tabs alone, or a lone cell, is not a row.
@@ -163,8 +162,7 @@ enum LineClassifier {
     // The cells found on the buffer, tab to tab by memchr, and each copied from it unchecked:
     // tabs and spaces are ASCII, so every cut falls between scalars of valid UTF-8. A loop
     // over every byte and a Substring per cell cost ~7,000 instructions a row.
-    var copy = text
-    return copy.withUTF8 { b in
+    return text.withUTF8Bytes { b in
       var tabs = 0
       var at = 0
       while let t = ByteSearch.firstIndex(of: 0x09, in: b, from: at) {
@@ -188,8 +186,7 @@ enum LineClassifier {
   static func parseMarker(_ text: String) -> (Marker?, String) {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
     // this runs on every line.
-    var copy = text
-    let found: (Marker, Range<Int>)? = copy.withUTF8 { s in
+    let found: (Marker, Range<Int>)? = text.withUTF8Bytes { s in
       let n = s.count
       guard n > 0 else { return nil }
       /// Where the text after a space at `i` lies, trimmed; nil when there is no space or no text.

@@ -51,8 +51,7 @@ struct WrapPolicy: Sendable {
   /// bytes at a time, less the continuation bytes (high bits 10) among them. The count stops
   /// at `limit` (a paragraph can be very long, and callers only ask whether it reaches that).
   static func scalarCount(_ s: String, upTo limit: Int = .max) -> Int {
-    var s = s
-    return s.withUTF8 { b in
+    return s.withUTF8Bytes { b in
       var count = 0
       var i = 0
       while i + 16 <= b.count {

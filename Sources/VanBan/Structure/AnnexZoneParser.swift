@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// What the annexes (phụ lục) hold, and what their pages repeat of the head.
 struct AnnexZone {
@@ -251,8 +252,7 @@ enum AttachedNote {
   /// it. Nil when some neighbour is anything else, and the Character search decides: searching
   /// Characters for "(" cost ~250 instructions a Character on the annex's long title lines.
   static func openingBrackets(_ text: String) -> [Int]? {
-    var copy = text
-    return copy.withUTF8 { b -> [Int]? in
+    return text.withUTF8Bytes { b -> [Int]? in
       var opens: [Int] = []
       var from = 0
       while let p = ByteSearch.firstIndex(of: 0x28, in: b, from: from) {

@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// What the body holds: legal bases and preamble before the first section, the section tree
 /// with its tables, and the closing paragraphs.
@@ -136,8 +137,7 @@ enum SectionTitle {
   static func split(_ text: String) -> (title: String?, paragraph: String?) {
     // Byte searches: ":" is ASCII, and walking Characters, or even the string's UTF-8 view
     // index by index, made this a hot spot on long numbered paragraphs.
-    var copy = text
-    if let offset = copy.withUTF8({ $0.firstIndex(of: 0x3A) }) {
+    if let offset = text.withUTF8Bytes({ $0.firstIndex(of: 0x3A) }) {
       let colon = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
       let head = text[..<colon].trimmingSpaces()
       let tail = text[text.index(after: colon)...].trimmingSpaces()

@@ -1,5 +1,6 @@
 import VanBanInputs
 import VanBanText
+import VanBanBytes
 
 /// Column meaning from Grammar/columns.tsv: header text → canonical column name.
 struct ColumnLexicon {
@@ -40,8 +41,7 @@ struct ColumnLexicon {
   /// diacritics, lower case: equal for a cell and a column name whenever the cell names the
   /// column by any of `canonical`'s readings (folded words, a prefix, the diacritic-free key).
   static func firstWordSkeleton(_ s: String) -> String {
-    var copy = s
-    return copy.withUTF8 { b in
+    return s.withUTF8Bytes { b in
       var start = 0
       while start < b.count, case let w = WhiteSpace.width(b, start), w > 0 { start += w }
       var end = start

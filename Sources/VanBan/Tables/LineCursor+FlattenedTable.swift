@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// Tables whose every cell sits on its own line(s), as pdftotext and OCR leave them: the
 /// header is a run of known column names, a row number starts a row, a Roman numeral a group.
@@ -99,8 +100,7 @@ extension LineCursor {
   /// U+0300 (no combining mark; CR excluded, which joins an LF) or in Latin Extended
   /// Additional (E1 B8–BB), none of which extends or joins a neighbour. Nil otherwise.
   static func scalarCountIfEachIsACharacter(_ s: String) -> Int? {
-    var copy = s
-    return copy.withUTF8 { b in
+    return s.withUTF8Bytes { b in
       var count = 0
       var i = 0
       while i < b.count {

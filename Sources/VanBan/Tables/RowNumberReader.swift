@@ -1,4 +1,5 @@
 import VanBanText
+import VanBanBytes
 
 /// The number (số thứ tự) of a table row, read from a cell OCR may have damaged.
 ///
@@ -62,8 +63,7 @@ struct RowNumberReader {
   /// is an ASCII number and the split on "." cuts where the bytes do. The Character split cost
   /// ~3,600 instructions a cell.
   static func dottedNumber(_ s: String) -> Bool? {
-    var s = s
-    return s.withUTF8 { b -> Bool? in
+    return s.withUTF8Bytes { b -> Bool? in
       guard let first = b.first, first &- 0x30 < 10 else { return nil }
       var run = 0
       var ok = true

@@ -1,5 +1,6 @@
 import VanBanModel
 import VanBanText
+import VanBanBytes
 
 /// Turns table rows into targets (chỉ tiêu) and tasks (nhiệm vụ) by what their columns mean.
 ///
@@ -206,8 +207,7 @@ struct TableInterpreter {
     // without being cut and joined again. A first scalar beyond ASCII is decoded in place:
     // bulleted and capitalised Vietnamese lines ("- Phòng …", "Ủy ban …") are most of what
     // the cut took, at 5,000 instructions a cell.
-    var copy = s
-    let unchanged = copy.withUTF8 { b -> Bool in
+    let unchanged = s.withUTF8Bytes { b -> Bool in
       var i = 0
       while i < b.count {
         let c = b[i]

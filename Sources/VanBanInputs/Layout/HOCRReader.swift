@@ -51,8 +51,7 @@ struct HOCRReader {
   /// Which of the classes the reader acts on a `class` value names, on its bytes (every tag
   /// has one; hOCR's class names are ASCII, which has no other spelling to compare).
   static func classes(_ value: String) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
-    var value = value
-    return value.withUTF8 { classes($0) }
+    return value.withUTF8Bytes { classes($0) }
   }
 
   static func classes(_ b: UnsafeBufferPointer<UInt8>) -> (page: Bool, separator: Bool, line: Bool, word: Bool) {
@@ -465,8 +464,7 @@ struct HOCRReader {
   static func decodeEntities(_ s: String) -> String {
     // A byte test: `contains("&")` is Foundation's substring search, and this runs on every
     // attribute and word.
-    var copy = s
-    guard copy.withUTF8({ $0.contains(0x26) }) else { return s }
+    guard s.withUTF8Bytes({ $0.contains(0x26) }) else { return s }
     var out = ""
     var rest = Substring(s)
     while let amp = rest.firstIndex(of: "&") {

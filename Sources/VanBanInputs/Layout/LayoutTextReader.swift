@@ -252,8 +252,7 @@ enum LayoutTextReader {
     // Runs on every plain-text input, so on the bytes, cheapest test first: a tab rules the
     // dump out, then lines are only counted, and header cells are folded only on lines that
     // have a gutter, until one header is found.
-    var copy = text
-    return copy.withUTF8 { all in
+    return text.withUTF8Bytes { all in
       let head = UnsafeBufferPointer(rebasing: all[..<min(all.count, OCRLayoutReader.sniffLength)])
       guard ByteSearch.firstIndex(of: 0x09, in: head) == nil else { return false }
       // Every gutter line holds three spaces in a row: most text has too few such places in

@@ -17,8 +17,7 @@ public enum LineSplitter {
   public static func split(_ text: String) -> [SourceLine] {
     // Breaks found on the contiguous bytes by offset, then cut as UTF-8 slices: stepping
     // String indexes byte by byte cost more than the rest of this pass.
-    var copy = text
-    let cuts = copy.withUTF8 { Self.cuts($0) }
+    let cuts = text.withUTF8Bytes { Self.cuts($0) }
     let u = text.utf8
     return cuts.enumerated().map { (k, cut) in
       SourceLine(

@@ -28,8 +28,7 @@ enum TesseractTSV {
   /// trim tests on their UTF-8 views) was most of reading a TSV file, and reading one was a
   /// third of parsing it.
   static func words(_ text: String) throws(InputError) -> [OCRWord] {
-    var copy = text
-    let result: Result<[OCRWord], InputError> = copy.withUTF8 { b in
+    let result: Result<[OCRWord], InputError> = text.withUTF8Bytes { b in
       do throws(InputError) {
         return .success(try words(b))
       } catch {

@@ -1,4 +1,5 @@
 import VanBanText
+import VanBanBytes
 
 /// A row of words at one height on the page, left to right, in deskewed coordinates.
 struct VisualLine: Sendable {
@@ -135,8 +136,7 @@ enum VisualLines {
   /// Whether the first or the last scalar of `text` is junk, decoded at both ends of the
   /// UTF-8: this runs for every word of every page.
   static func hasJunkEnd(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { b in
+    return text.withUTF8Bytes { b in
       guard !b.isEmpty else { return false }
       if isJunk(UTF8Scalar.decode(b, at: 0).value) { return true }
       // The last scalar starts at the last byte that is not a continuation byte.

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import VanBanBytes
 
 /// The progress bar on stderr and the summary line.
 ///
@@ -111,8 +112,7 @@ struct IngestProgress {
   }
 
   static func write(_ text: String) {
-    var t = text
-    t.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    text.withUTF8Bytes { _ = Glibc.write(2, $0.baseAddress, $0.count) }
   }
 }
 
