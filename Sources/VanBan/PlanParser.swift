@@ -219,12 +219,12 @@ public enum PlanParser {
   static func pipeColumnsByBytes(_ text: String) -> [String]? {
     let ranges: [Range<Int>]? = text.withUTF8Bytes { b in
       let n = b.count
-      /// The scalar holding byte `k` is a Latin letter (`Words.isPlainLetter`; the bytes are
+      /// The scalar holding byte `k` is a Latin letter (`ScalarClass.isPlainLetter`; the bytes are
       /// valid UTF-8).
       func isLatinLetter(around k: Int) -> Bool {
         var lead = k
         while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
-        return Words.isPlainLetter(UTF8Scalar.decode(b, at: lead).value)
+        return ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lead).value)
       }
       var ranges: [Range<Int>] = []
       var start = 0

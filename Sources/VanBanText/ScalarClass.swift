@@ -12,6 +12,14 @@ internal import CTables
 public enum ScalarClass {
   static let bound: UInt32 = 0x2070
 
+  /// Latin-1 to Latin Extended-B and Latin Extended Additional (every Vietnamese letter):
+  /// neither Prepend nor Extend for grapheme breaking, so an ASCII byte beside one is a
+  /// Character of its own. The byte scans that stand in for Character walks ask it.
+  @inlinable @inline(__always)
+  public static func isPlainLetter(_ v: UInt32) -> Bool {
+    (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
+  }
+
   private static let alphabetic: UInt8 = 1
   private static let lowercase: UInt8 = 2
   private static let uppercase: UInt8 = 4

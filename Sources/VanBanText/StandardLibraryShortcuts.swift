@@ -1,4 +1,5 @@
 import VanBanBytes
+
 /// Faster equivalents of standard-library calls the parser makes on every line, word or cell;
 /// each gives exactly what the call it replaces gives (the tests compare them).
 
@@ -173,7 +174,7 @@ extension StringProtocol {
   /// settle it, as `hasPrefixQuickly` does for prefixes (`hasSuffix` compares Characters, ~1,000
   /// instructions a call; footers, rows and references ask it of most of their words):
   /// - The text ends in `b`: yes, when nothing stands before it or the scalar before is ASCII
-  ///   (not the "\r" of "\r\n") or a Latin letter (U+00C0–024F, U+1E00–1EFF), none of which
+  ///   (not the "\r" of "\r\n") or a Latin letter (`ScalarClass.isPlainLetter`), none of which
   ///   joins a grapheme with `b` (only a Prepend scalar would).
   /// - It ends in another ASCII scalar: no (the last Character's decomposition ends in it).
   /// - It ends in a scalar beyond ASCII: no, but for the three whose decomposition is one
@@ -197,7 +198,7 @@ extension StringProtocol {
       var lead = n - 2
       while lead > 0, t[lead] & 0xC0 == 0x80 { lead -= 1 }
       let v = UTF8Scalar.decode(t, at: lead).value
-      return (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF) ? true : nil
+      return ScalarClass.isPlainLetter(v) ? true : nil
     }
     if last < 0x80 { return false }
     var lead = n - 1

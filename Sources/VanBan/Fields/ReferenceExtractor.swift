@@ -468,7 +468,7 @@ struct ReferenceIndex {
       if v < 0x80 {
         if v == 0x20 { continue }
         out.unicodeScalars.append(v &- 0x61 < 26 ? Unicode.Scalar(UInt8(v - 0x20)) : scalar)
-      } else if Words.isPlainLetter(v) {
+      } else if ScalarClass.isPlainLetter(v) {
         out += scalar.properties.uppercaseMapping
       } else {
         return nil

@@ -620,13 +620,13 @@ enum Words {
         if hi >= 2 && b[hi - 2] >= 0x80 {
           var start = hi - 2
           while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
-          guard isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
+          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
         }
         hi -= 1
       }
       var lo = 0
       while lo < hi, b[lo] == 0x28 {
-        if lo + 1 < hi && b[lo + 1] >= 0x80 && !isPlainLetter(UTF8Scalar.decode(b, at: lo + 1).value) { return nil }
+        if lo + 1 < hi && b[lo + 1] >= 0x80 && !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lo + 1).value) { return nil }
         lo += 1
       }
       return .some((lo, hi))
@@ -637,12 +637,6 @@ enum Words {
       return String(w.utf8Slice(r.lo..<r.hi))
     case nil: return bareByCharacters(w)
     }
-  }
-
-  /// Latin-1 to Latin Extended-B and Latin Extended Additional (every Vietnamese letter):
-  /// neither Prepend nor Extend for grapheme breaking.
-  @inline(__always) static func isPlainLetter(_ v: UInt32) -> Bool {
-    (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
   }
 
   /// ":", ",", ";", "." and ")": what clings to the end of a word without belonging to it.

@@ -248,7 +248,7 @@ enum AttachedNote {
   }
 
   /// The UTF-8 offsets of the "(" bytes, when each is a Character of its own: the scalars beside
-  /// it are ASCII or Latin letters (`Words.isPlainLetter`), none of which joins a grapheme with
+  /// it are ASCII or Latin letters (`ScalarClass.isPlainLetter`), none of which joins a grapheme with
   /// it. Nil when some neighbour is anything else, and the Character search decides: searching
   /// Characters for "(" cost ~250 instructions a Character on the annex's long title lines.
   static func openingBrackets(_ text: String) -> [Int]? {
@@ -259,9 +259,9 @@ enum AttachedNote {
         if p > 0, b[p - 1] >= 0x80 {
           var lead = p - 1
           while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
-          guard Words.isPlainLetter(UTF8Scalar.decode(b, at: lead).value) else { return nil }
+          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lead).value) else { return nil }
         }
-        if p + 1 < b.count, b[p + 1] >= 0x80, !Words.isPlainLetter(UTF8Scalar.decode(b, at: p + 1).value) { return nil }
+        if p + 1 < b.count, b[p + 1] >= 0x80, !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: p + 1).value) { return nil }
         opens.append(p)
         from = p + 1
       }
