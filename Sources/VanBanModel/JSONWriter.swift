@@ -242,17 +242,21 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func appendASCII(_ s: String) {
+    let out = out
     s.withUTF8Bytes { out.put($0) }
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func writeString(_ s: String) {
+    // The buffer held in a local for the closure, which then captures neither the writer nor
+    // a load of its `out` to retain and release (a tenth of the writer's time in perf).
+    let out = out
     s.withUTF8Bytes { u in
       // Room for the string as it is and its quotes: escapes, rare, reserve their own.
       out.reserve(u.count + 2)
       out.putReserved(UInt8(ascii: "\""))
-      writeEscaped(u)
+      Self.writeEscaped(u, to: out)
       out.put(UInt8(ascii: "\""))
     }
   }
@@ -260,7 +264,7 @@ public struct JSONWriter: Sendable {
   /// Runs that need no escape are copied whole; appending byte by byte from the String's
   /// view was the writer's cost. The next byte that needs one (a control byte, `"` or `\`)
   /// is found sixteen bytes at a time.
-  private mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+  private static func writeEscaped(_ u: UnsafeBufferPointer<UInt8>, to out: JSONOutput) {
     guard let base = u.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
     let n = u.count
