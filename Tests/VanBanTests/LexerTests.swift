@@ -700,6 +700,10 @@ import VanBanText
     #expect(WideGaps.split("Số:        /KH-UBND").parts == nil)
     #expect(WideGaps.split("Lào Cai, ngày        tháng        năm 2026").parts == nil)
     #expect(WideGaps.split("                  Nguyễn Văn An").indent == 18)
+    let indented = WideGaps.split("   Nơi nhận:          KT. CHỦ TỊCH")
+    #expect(indented.indent == 3 && indented.parts?.map(String.init) == ["Nơi nhận:", "KT. CHỦ TỊCH"])
+    // A line of spaces alone has no text to indent.
+    #expect(WideGaps.split("        ").indent == 0 && WideGaps.split("        ").parts == nil)
   }
 
   /// Markdown pipe rows are tab rows; the delimiter row and a lone pipe are blank; a line that

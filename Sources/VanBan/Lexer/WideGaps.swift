@@ -11,22 +11,25 @@ enum WideGaps {
   /// `width`-th bytes, so only those are looked at, and the run measured around a space found.
   static func hasRun(_ text: Substring) -> Bool {
     var copy = text
-    return copy.withUTF8 { b in
-      var p = width - 1
-      while p < b.count {
-        if b[p] == 0x20 {
-          var lo = p
-          while lo > 0, b[lo - 1] == 0x20 { lo -= 1 }
-          var hi = p + 1
-          while hi < b.count, b[hi] == 0x20 { hi += 1 }
-          if hi - lo >= width { return true }
-          p = hi + width - 1
-        } else {
-          p += width
-        }
+    return copy.withUTF8 { hasRun($0) }
+  }
+
+  /// `hasRun` on the bytes.
+  static func hasRun(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var p = width - 1
+    while p < b.count {
+      if b[p] == 0x20 {
+        var lo = p
+        while lo > 0, b[lo - 1] == 0x20 { lo -= 1 }
+        var hi = p + 1
+        while hi < b.count, b[hi] == 0x20 { hi += 1 }
+        if hi - lo >= width { return true }
+        p = hi + width - 1
+      } else {
+        p += width
       }
-      return false
     }
+    return false
   }
 
   /// Whether text after a wide run opens a column of its own. A blank left for a number or a
@@ -41,15 +44,18 @@ enum WideGaps {
   /// The line's indent and, when some run of `width` spaces stands between two texts, the
   /// texts it parts (nil otherwise).
   static func split(_ line: Substring) -> (indent: Int, parts: [Substring]?) {
-    let u = line.utf8
-    var i = u.startIndex
-    var indent = 0
-    while i < u.endIndex, u[i] == 0x20 {
-      indent += 1
-      u.formIndex(after: &i)
+    // The indent and the test for a run in one walk over the bytes: most lines that come here
+    // (indented, or long) hold no run, and stepping the UTF-8 view and slicing cost more.
+    var copy = line
+    let (indent, wide) = copy.withUTF8 { b -> (Int, Bool) in
+      var k = 0
+      while k < b.count, b[k] == 0x20 { k += 1 }
+      guard k < b.count else { return (0, false) }
+      return (k, hasRun(UnsafeBufferPointer(rebasing: b[k...])))
     }
-    guard i < u.endIndex else { return (0, nil) }
-    guard hasRun(line[i...]) else { return (indent, nil) }
+    guard wide else { return (indent, nil) }
+    let u = line.utf8
+    let i = u.index(u.startIndex, offsetBy: indent)
     var parts: [Substring] = []
     var partStart = i
     var run = 0
