@@ -180,13 +180,16 @@ extension StringProtocol {
   /// - It ends in a scalar beyond ASCII: no, but for the three whose decomposition is one
   ///   ASCII scalar (U+037E ";", U+1FEF "`", U+212A "K").
   /// - Everything else is left to `hasSuffix`.
+  /// A scalar beyond ASCII is asked of `hasSuffix` straight away.
   @inlinable
-  public func endsWithASCII(_ b: UInt8) -> Bool {
+  public func endsWith(ascii c: Unicode.Scalar) -> Bool {
+    guard c.isASCII else { return hasSuffix(String(c)) }
+    let b = UInt8(truncatingIfNeeded: c.value)
     let answer: Bool?? = utf8.withContiguousStorageIfAvailable { Self.byteSuffixAnswer($0, b) }
-    return (answer ?? nil) ?? hasSuffix(String(Unicode.Scalar(b)))
+    return (answer ?? nil) ?? hasSuffix(String(c))
   }
 
-  /// What the bytes settle of `endsWithASCII`: true, false, or nil when only Characters can.
+  /// What the bytes settle of `endsWith(ascii:)`: true, false, or nil when only Characters can.
   @inlinable
   static func byteSuffixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ b: UInt8) -> Bool? {
     guard let last = t.last else { return false }

@@ -60,7 +60,7 @@ import VanBanBytes
   }
 }
 
-/// `endsWithASCII` answers as `hasSuffix` does, on random texts of plain pieces and of the ones
+/// `endsWith(ascii:)` answers as `hasSuffix` does, on random texts of plain pieces and of the ones
 /// that join or are canonically equal to an ASCII scalar.
 @Suite struct ASCIISuffixTests {
   @Test func endsWithASCIIIsHasSuffix() {
@@ -75,12 +75,14 @@ import VanBanBytes
       let text = (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
       for b in suffixes {
         let want = text.hasSuffix(String(Unicode.Scalar(b)))
-        #expect(text.endsWithASCII(b) == want, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(b)")
-        #expect(text.dropFirst().endsWithASCII(b) == text.dropFirst().hasSuffix(String(Unicode.Scalar(b))))
+        #expect(text.endsWith(ascii: Unicode.Scalar(b)) == want, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(b)")
+        #expect(text.dropFirst().endsWith(ascii: Unicode.Scalar(b)) == text.dropFirst().hasSuffix(String(Unicode.Scalar(b))))
         if text.utf8.withContiguousStorageIfAvailable({ String.byteSuffixAnswer($0, b) }) != nil { settled += 1 }
       }
     }
     #expect(settled > 100_000)
+    // A scalar beyond ASCII is hasSuffix's to answer.
+    #expect("Ủy ban…".endsWith(ascii: "…") && !"Ủy ban".endsWith(ascii: "…"))
   }
 }
 

@@ -198,7 +198,7 @@ final class AgencyLexicon: Sendable {
       let bulleted = Self.hasBullet(line)
       let text = Self.stripBullets(line)
       if text.isEmpty { continue }
-      guard !bulleted, let previous = pieces.last, !previous.endsWithASCII(UInt8(ascii: ";")) else {
+      guard !bulleted, let previous = pieces.last, !previous.endsWith(ascii: ";") else {
         pieces.append(text)
         continue
       }
@@ -322,7 +322,7 @@ final class AgencyLexicon: Sendable {
       let candidate = words[..<k].joinedText(" ")
       guard let known = lookup(Self.clean(candidate)) else { continue }
       let next = words[k]
-      guard !candidate.endsWithASCII(UInt8(ascii: ",")), next.first?.isLowercase == true,
+      guard !candidate.endsWith(ascii: ","), next.first?.isLowercase == true,
         !connectors.contains(next.lowercased())
       else { return nil }
       return known

@@ -39,7 +39,8 @@ struct AnnexMentions {
           let offset = words.offset(p)
           found.append((w, text.line(atUTF8: offset)))
           p += 1
-          if words[p - 1].endsWithASCII(UInt8(ascii: ";")) || words[p - 1].endsWithASCII(UInt8(ascii: ")")) || words[p - 1].endsWithASCII(UInt8(ascii: ".")) { break }
+          let before = words[p - 1]
+          if before.endsWith(ascii: ";") || before.endsWith(ascii: ")") || before.endsWith(ascii: ".") { break }
           continue
         }
         if w == "," || (andWord != nil && bare[p] == andWord) {

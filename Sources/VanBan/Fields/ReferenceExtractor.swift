@@ -84,13 +84,13 @@ struct ReferenceExtractor {
       }
       p += 1
       // "13- KH/TU": a number broken after its hyphen.
-      if number.endsWithASCII(UInt8(ascii: "-")), p < words.count, let more = Self.numberTail(words[p]) {
+      if number.endsWith(ascii: "-"), p < words.count, let more = Self.numberTail(words[p]) {
         number += more
         p += 1
       }
       while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
       let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
-      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].endsWithASCII(UInt8(ascii: ",")) && p < words.count && bare[p] == dayWordFolded)
+      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].endsWith(ascii: ",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
       var issuer: String?
       if !clauseEnd {

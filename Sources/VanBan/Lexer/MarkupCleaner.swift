@@ -173,7 +173,7 @@ struct MarkupCleaner: Sendable {
         continue
       }
       if inner.hasPrefix("/") { inner.removeFirst() }
-      if inner.endsWithASCII(UInt8(ascii: "/")) { inner.removeLast() }
+      if inner.endsWith(ascii: "/") { inner.removeLast() }
       let parts = inner.split(separator: " ", maxSplits: 1)
       let name = parts.first.map { String($0).lowercased() } ?? ""
       // "<b>" or "<span class=…>", not "a < b và c > d"; "<>" and "< >" have no parts at all.

@@ -134,7 +134,7 @@ struct FooterReader {
     }
     let name = FooterReader.trimPunctuation(item)
     if name.isEmpty { return }
-    if item.trimmingSpaces().endsWithASCII(UInt8(ascii: ":")) {
+    if item.trimmingSpaces().endsWith(ascii: ":") {
       out.diagnostics.append(DiagnosticCatalogue.recipientsGroupLabel(name, line: line))
       return
     }
@@ -297,7 +297,7 @@ struct FooterReader {
 
   /// A note glued to the name: "Nguyễn Văn An (đã ký)".
   static func withoutNotes(_ text: String) -> String {
-    guard text.endsWithASCII(UInt8(ascii: ")")) || text.endsWithASCII(UInt8(ascii: "]")), let open = text.lastIndex(where: { $0 == "(" || $0 == "[" }) else {
+    guard text.endsWith(ascii: ")") || text.endsWith(ascii: "]"), let open = text.lastIndex(where: { $0 == "(" || $0 == "[" }) else {
       return text
     }
     return text[..<open].trimmingSpaces()

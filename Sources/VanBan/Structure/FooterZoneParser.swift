@@ -270,7 +270,7 @@ struct FooterZoneParser {
 extension FooterReader {
   /// "UBND tỉnh (b/c)" → name and note.
   static func recipient(_ text: String, line: Int) -> Recipient {
-    if text.endsWithASCII(UInt8(ascii: ")")), let open = text.lastIndex(of: "(") {
+    if text.endsWith(ascii: ")"), let open = text.lastIndex(of: "(") {
       let note = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingSpaces()
       let name = text[..<open].trimmingSpaces()
       if !name.isEmpty, !note.isEmpty, note.unicodeScalars.count <= 40 {

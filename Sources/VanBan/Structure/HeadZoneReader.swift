@@ -97,7 +97,7 @@ struct HeadZoneReader {
           issuerParts.removeAll()
           zone = Zone(diagnostics: zone.diagnostics, end: zone.end)
           sawElement = false
-          skipValue = text.trimmingSpaces().endsWithASCII(UInt8(ascii: ":"))
+          skipValue = text.trimmingSpaces().endsWith(ascii: ":")
           noise.append((text, line.number))
           continue
         }
@@ -231,7 +231,7 @@ struct HeadZoneReader {
     guard let m = lex.keyword(.portalLabel).matchPrefix(Words.fold(text.prefix(characters: 40))) else { return false }
     let parts = Words.split(Substring(text))
     guard parts.count >= m.count else { return false }
-    return parts[m.count - 1].endsWithASCII(UInt8(ascii: ":")) || (parts.count > m.count && parts[m.count].hasPrefix(":"))
+    return parts[m.count - 1].endsWith(ascii: ":") || (parts.count > m.count && parts[m.count].hasPrefix(":"))
   }
 
   /// Whether a cell holds a head element, asked of table rows before they are read.
@@ -410,7 +410,7 @@ struct HeadZoneReader {
     if !token.utf8.contains(0x2F), let next = words.first, next.hasPrefix("/") {
       token += next
       words.removeFirst()
-      if token.endsWithASCII(UInt8(ascii: "/")), let more = words.first, more.unicodeScalars.contains(where: ScalarClass.isAlphabetic) {
+      if token.endsWith(ascii: "/"), let more = words.first, more.unicodeScalars.contains(where: ScalarClass.isAlphabetic) {
         token += more
         words.removeFirst()
       }

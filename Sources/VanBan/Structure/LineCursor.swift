@@ -65,7 +65,7 @@ struct LineCursor {
       guard j < lines.count else { break }
       let next = lines[j]
       guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next),
-        !(text.text.hasPrefixQuickly("(") && text.text.endsWithASCII(UInt8(ascii: ")"))), !isFlattenedHeader(at: j)
+        !(text.text.hasPrefixQuickly("(") && text.text.endsWith(ascii: ")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {
         diagnostics.append(DiagnosticCatalogue.pageNumberDropped(p.text, line: p.number))

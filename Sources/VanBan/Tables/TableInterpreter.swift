@@ -142,7 +142,7 @@ struct TableInterpreter {
     guard let text = OCRValueRepair(lex: lex).repair(cell), let v = values.parse(cell: text, year: year),
       let n = v.value
     else { return nil }
-    if (text.endsWithASCII(UInt8(ascii: "%")) || unit?.contains("%") == true) && n > 100 { return nil }
+    if (text.endsWith(ascii: "%") || unit?.contains("%") == true) && n > 100 { return nil }
     if let most = siblings.max(), most > 0, n > 10 * most { return nil }
     return v
   }
@@ -190,7 +190,7 @@ struct TableInterpreter {
 
   /// "Về phát triển hạ tầng (02 chỉ tiêu)" → 2.
   func declaredCount(_ text: String) -> Int? {
-    guard text.endsWithASCII(UInt8(ascii: ")")), let open = text.lastIndex(of: "(") else { return nil }
+    guard text.endsWith(ascii: ")"), let open = text.lastIndex(of: "(") else { return nil }
     let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
     let words = Words.split(inside)
     guard words.count >= 2, let n = Int(words[0]) else { return nil }

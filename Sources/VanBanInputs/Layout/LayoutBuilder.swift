@@ -725,7 +725,7 @@ struct LayoutBuilder {
     guard let w = line.words.first?.text else { return false }
     if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
     if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
-    if w.endsWithASCII(UInt8(ascii: ".")) || w.endsWithASCII(UInt8(ascii: ")")) || w.endsWithASCII(UInt8(ascii: ":")) { return isRowLabel(w) }
+    if w.endsWith(ascii: ".") || w.endsWith(ascii: ")") || w.endsWith(ascii: ":") { return isRowLabel(w) }
     return false
   }
 }
