@@ -26,7 +26,7 @@ struct Parse: ParsableCommand {
     for path in files {
       do {
         let bytes = try InputFile.load(path)
-        let plan = try PlanParser.parse(bytes, options: input.options(name: path))
+        let plan = try PlanParser.parse(consume bytes, options: input.options(name: path))
         out += plan.json(pretty: pretty)
         out.append(0x0A)
       } catch let failure as InputFile.Failure {
