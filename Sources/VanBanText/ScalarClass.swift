@@ -20,6 +20,19 @@ public enum ScalarClass {
     (v >= 0xC0 && v <= 0x24F) || (v >= 0x1E00 && v <= 0x1EFF)
   }
 
+  /// The ASCII character a scalar beyond ASCII decomposes canonically to, for the three that do
+  /// (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA); nil for every other: the only way text
+  /// beyond ASCII can be canonically equal to ASCII text. A test decomposes every scalar.
+  @inlinable @inline(__always)
+  public static func asciiEquivalent(of v: UInt32) -> UInt8? {
+    switch v {
+    case 0x212A: return 0x4B
+    case 0x037E: return 0x3B
+    case 0x1FEF: return 0x60
+    default: return nil
+    }
+  }
+
   private static let alphabetic: UInt8 = 1
   private static let lowercase: UInt8 = 2
   private static let uppercase: UInt8 = 4

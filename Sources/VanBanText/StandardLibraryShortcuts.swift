@@ -209,16 +209,11 @@ extension StringProtocol {
     return startsASCIIEquivalent(t, at: lead) ? nil : false
   }
 
-  /// Whether the scalar at `i` is one of the three whose decomposition is one ASCII scalar.
+  /// Whether the scalar starting at byte `i` decomposes to one ASCII scalar
+  /// (`ScalarClass.asciiEquivalent`).
   @inlinable
   static func startsASCIIEquivalent(_ t: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-    let n = t.count
-    switch t[i] {
-    case 0xCD: return i + 1 < n && t[i + 1] == 0xBE
-    case 0xE1: return i + 2 < n && t[i + 1] == 0xBF && t[i + 2] == 0xAF
-    case 0xE2: return i + 2 < n && t[i + 1] == 0x84 && t[i + 2] == 0xAA
-    default: return false
-    }
+    t[i] >= 0x80 && ScalarClass.asciiEquivalent(of: UTF8Scalar.decode(t, at: i).value) != nil
   }
 }
 

@@ -216,8 +216,7 @@ public enum TextDecoder {
       return .failure(.binary(kind: "binary data"))
     }
     let text = ICUString.string(units)
-    let utf8 = text
-    let ending = utf8.withUTF8Bytes { lineEnding($0) }
+    let ending = text.withUTF8Bytes { lineEnding($0) }
     return .success(DecodedText(text: text, encoding: "utf-16", hadBOM: true, lineEnding: ending))
   }
 

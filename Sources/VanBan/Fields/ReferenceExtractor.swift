@@ -90,7 +90,7 @@ struct ReferenceExtractor {
       }
       while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
       let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
-      let clauseEnd = Self.endsClause(words[p - 1]) && !(words[p - 1].endsWith(ascii: ",") && p < words.count && bare[p] == dayWordFolded)
+      let clauseEnd = Words.endsClinging(words[p - 1]) && !(words[p - 1].endsWith(ascii: ",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
       var issuer: String?
       if !clauseEnd {
@@ -100,7 +100,7 @@ struct ReferenceExtractor {
           date = iso
           p += 2
         }
-        if p < words.count, lex.keyword(.referenceOf).matchWhole([bare[p]]) != nil, !Self.endsClause(words[p - 1]) {
+        if p < words.count, lex.keyword(.referenceOf).matchWhole([bare[p]]) != nil, !Words.endsClinging(words[p - 1]) {
           let (name, used) = issuerName(words: words, bare: bare, from: p + 1)
           if let name { issuer = name }
           p += 1 + used
@@ -132,7 +132,7 @@ struct ReferenceExtractor {
         break
       }
       end += 1
-      if Self.endsClause(words[end - 1]) { break }
+      if Words.endsClinging(words[end - 1]) { break }
     }
     guard end > start else { return (nil, 0) }
     var name = words.joined(start..<end)
@@ -150,18 +150,6 @@ struct ReferenceExtractor {
     guard at + stop.count <= bare.count else { return false }
     for (k, part) in stop.enumerated() where UTF8Key(bare[at + k]) != UTF8Key(part) { return false }
     return true
-  }
-
-  private static func endsClause(_ w: Substring) -> Bool {
-    // On the bytes (the marks are `Words.isClinging`'s): a word whose last byte is none of
-    // them does not end in one, and when it is one and the byte before is ASCII (or there is
-    // none), the last Character is that byte alone (only a Prepend character, never ASCII,
-    // joins the scalar after it to itself).
-    let u = w.utf8
-    guard let last = u.last, Words.isClinging(last) else { return false }
-    if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
-    guard let l = w.last else { return false }
-    return l == ";" || l == "." || l == ":" || l == ")" || l == ","
   }
 
   /// A citation number: starts with a digit and holds a "/" or "-", or is at most three digits ("Đề án 06").

@@ -47,20 +47,13 @@ final class GrammarLexicon: Sendable {
     return leads
   }
 
-  /// The scalars beyond ASCII whose canonical decomposition is one ASCII character (KELVIN SIGN,
-  /// GREEK QUESTION MARK, GREEK VARIA), with that character: the only way a text opening
-  /// beyond ASCII can be canonically equal to a text all in ASCII. A test checks every scalar.
-  static let asciiSingletons: [(scalar: UInt32, ascii: UInt8)] = [(0x212A, 0x4B), (0x037E, 0x3B), (0x1FEF, 0x60)]
-
   /// Whether `text` may be canonically equal to some ASCII-only text opening with a byte
-  /// `leads` marks: its first scalar is such a byte, or an `asciiSingletons` scalar for one.
+  /// `leads` marks: its first scalar is such a byte, or decomposes to one (`ScalarClass.asciiEquivalent`).
   static func opensAsASCII(_ text: String, leads: [Bool]) -> Bool {
     guard let b = text.utf8.first else { return false }
     if b < 0x80 { return leads[Int(b)] }
-    // Three pairs, compared in turn: hashing the scalar cost more than the search it saves.
-    guard let first = text.unicodeScalars.first?.value else { return false }
-    for (scalar, ascii) in asciiSingletons where scalar == first { return leads[Int(ascii)] }
-    return false
+    guard let first = text.unicodeScalars.first?.value, let ascii = ScalarClass.asciiEquivalent(of: first) else { return false }
+    return leads[Int(ascii)]
   }
 
   let signatureAuthorities: [(prefix: String, value: String)]
@@ -642,6 +635,17 @@ enum Words {
   /// ":", ",", ";", "." and ")": what clings to the end of a word without belonging to it.
   @inline(__always) static func isClinging(_ b: UInt8) -> Bool {
     b == 0x3A || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x29
+  }
+
+  /// Whether the word's last Character is one of those marks: a word whose last byte is none
+  /// of them does not end in one, and one that does ends in that mark exactly when its last
+  /// Character is that byte alone: so when it is the only byte or an ASCII byte stands before
+  /// it (the common case, read off the view), else as `endsWith(ascii:)` says.
+  static func endsClinging(_ w: Substring) -> Bool {
+    let u = w.utf8
+    guard let last = u.last, isClinging(last) else { return false }
+    if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
+    return w.endsWith(ascii: Unicode.Scalar(last))
   }
 
   /// Where a word's bytes end once the punctuation clinging to it is dropped.

@@ -90,7 +90,7 @@ struct FooterReader {
     var items: [String] = []
     let words = Words.listOnSpaces(Substring(text))
     var start = 0
-    for k in words.indices where isBulletWord(words, k) && (k == 0 || closesItem(words, k - 1)) {
+    for k in words.indices where isBulletWord(words, k) && (k == 0 || Words.endsClinging(words[k - 1])) {
       if k > start { items.append(words.joined(start..<k)) }
       start = k + 1
     }
@@ -106,16 +106,6 @@ struct FooterReader {
     case 3: return words[k] == "–" || words[k] == "•"
     default: return false
     }
-  }
-
-  /// Word `k` ends in ";", ":", ".", "," or ")" as its own Character: after an ASCII byte (or
-  /// alone) it is one; otherwise the Character decides.
-  private static func closesItem(_ words: WordList, _ k: Int) -> Bool {
-    let word = words[k]
-    let u = word.utf8
-    guard let last = u.last, last == 0x3B || last == 0x3A || last == 0x2E || last == 0x2C || last == 0x29 else { return false }
-    if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
-    return word.last.map { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," || $0 == ")" } == true
   }
 
   private func add(_ item: String, line: Int, to out: inout Recipients) {
