@@ -7,14 +7,8 @@ enum WideGaps {
   /// "Số:      /KH-UBND", is narrower in practice, and is told apart by its "/" as well).
   static let width = 6
 
-  /// Whether the text holds `width` spaces in a row. Such a run covers one of every
+  /// Whether the bytes hold `width` spaces in a row. Such a run covers one of every
   /// `width`-th bytes, so only those are looked at, and the run measured around a space found.
-  static func hasRun(_ text: Substring) -> Bool {
-    var copy = text
-    return copy.withUTF8 { hasRun($0) }
-  }
-
-  /// `hasRun` on the bytes.
   static func hasRun(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var p = width - 1
     while p < b.count {

@@ -28,9 +28,7 @@ struct RowNumberReader {
   /// belongs to the label.
   func read(_ cell: String, previous: String?) -> Reading {
     let trimmed = TableInterpreter.trimNumber(cell)
-    if Self.dottedNumber(trimmed) == true || (trimmed.first?.isNumber == true && Self.isLabel(trimmed)) {
-      return .label(trimmed)
-    }
+    if Self.dottedNumber(trimmed) ?? (trimmed.first?.isNumber == true && Self.isLabel(trimmed)) { return .label(trimmed) }
     let tokens = cell.split(separator: " ").filter { $0.contains { $0.isLetter || $0.isNumber } }
     if tokens.count == 1, var token = tokens.first {
       while let f = token.first, !(f.isLetter || f.isNumber) { token = token.dropFirst() }
