@@ -231,8 +231,7 @@ public enum PlanParser {
       /// The scalar holding byte `k` is a Latin letter (`ScalarClass.isPlainLetter`; the bytes are
       /// valid UTF-8).
       func isLatinLetter(around k: Int) -> Bool {
-        var lead = k
-        while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let lead = UTF8Scalar.start(b, holding: k)
         return ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lead).value)
       }
       var ranges: [Range<Int>] = []

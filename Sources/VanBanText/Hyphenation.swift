@@ -10,8 +10,7 @@ public enum Hyphenation {
     return s.withUTF8Bytes { b in
       let n = b.count
       guard n >= 2, b[n - 1] == 0x2D else { return false }
-      var start = n - 2
-      while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+      let start = UTF8Scalar.start(b, holding: n - 2)
       let v = UTF8Scalar.decode(b, at: start).value
       if v >= 0x30 && v <= 0x39 { return true }
       return Unicode.Scalar(v).map(ScalarClass.isAlphabetic) ?? false

@@ -198,14 +198,12 @@ extension StringProtocol {
       guard n >= 2 else { return true }
       let before = t[n - 2]
       if before < 0x80 { return before == 0x0D && b == 0x0A ? nil : true }
-      var lead = n - 2
-      while lead > 0, t[lead] & 0xC0 == 0x80 { lead -= 1 }
+      let lead = UTF8Scalar.start(t, holding: n - 2)
       let v = UTF8Scalar.decode(t, at: lead).value
       return ScalarClass.isPlainLetter(v) ? true : nil
     }
     if last < 0x80 { return false }
-    var lead = n - 1
-    while lead > 0, t[lead] & 0xC0 == 0x80 { lead -= 1 }
+    let lead = UTF8Scalar.start(t, holding: n - 1)
     return startsASCIIEquivalent(t, at: lead) ? nil : false
   }
 

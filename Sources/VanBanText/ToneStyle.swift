@@ -60,8 +60,7 @@ public enum ToneStyle {
       let next = i + 1 + secondLength
       let endsSyllable = next >= n || !isLetterScalar(UTF8Scalar.decode(bytes, at: next).value)
       // The letter before, as written (a pair rewritten just before has a vowel there either way).
-      var start = i - 1
-      while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+      let start = UTF8Scalar.start(bytes, holding: i - 1)
       let before = i > 0 ? UTF8Scalar.decode(bytes, at: start).value : 0x20
       let afterQ = lower == 0x75 && (before == 0x71 || before == 0x51)
       if endsSyllable && !afterQ && !isVowelScalar(before) {

@@ -4,6 +4,14 @@
 /// hand; this is the one decoder they share. Input comes from `String.withUTF8`, so it is well
 /// formed and a lead byte is always followed by its continuation bytes.
 public enum UTF8Scalar {
+  /// Where the scalar holding byte `i` starts: back over continuation bytes (valid UTF-8).
+  @inlinable @inline(__always)
+  public static func start(_ bytes: UnsafeBufferPointer<UInt8>, holding i: Int) -> Int {
+    var k = i
+    while k > 0, bytes[k] & 0xC0 == 0x80 { k -= 1 }
+    return k
+  }
+
   /// The scalar starting at `i` and its length in bytes (1–4).
   @inlinable @inline(__always)
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {

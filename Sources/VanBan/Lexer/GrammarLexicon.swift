@@ -611,8 +611,7 @@ enum Words {
       var hi = b.count
       while hi > 0, isClinging(b[hi - 1]) {
         if hi >= 2 && b[hi - 2] >= 0x80 {
-          var start = hi - 2
-          while start > 0 && b[start] & 0xC0 == 0x80 { start -= 1 }
+          let start = UTF8Scalar.start(b, holding: hi - 2)
           guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
         }
         hi -= 1

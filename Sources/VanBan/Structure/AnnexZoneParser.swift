@@ -257,8 +257,7 @@ enum AttachedNote {
       var from = 0
       while let p = ByteSearch.firstIndex(of: 0x28, in: b, from: from) {
         if p > 0, b[p - 1] >= 0x80 {
-          var lead = p - 1
-          while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+          let lead = UTF8Scalar.start(b, holding: p - 1)
           guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lead).value) else { return nil }
         }
         if p + 1 < b.count, b[p + 1] >= 0x80, !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: p + 1).value) { return nil }

@@ -140,8 +140,7 @@ enum VisualLines {
       guard !b.isEmpty else { return false }
       if isJunk(UTF8Scalar.decode(b, at: 0).value) { return true }
       // The last scalar starts at the last byte that is not a continuation byte.
-      var last = b.count - 1
-      while last > 0, b[last] & 0xC0 == 0x80 { last -= 1 }
+      let last = UTF8Scalar.start(b, holding: b.count - 1)
       return isJunk(UTF8Scalar.decode(b, at: last).value)
     }
   }
