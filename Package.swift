@@ -132,5 +132,8 @@ let package = Package(
     ),
     .testTarget(name: "VanBanDiffTests", dependencies: ["VanBanDiff", "VanBan", "VanBanModel"]),
     .testTarget(name: "VanBanStoreTests", dependencies: ["VanBanStore", "VanBan", "VanBanModel"]),
+    // The command-line tool's own decisions that its output does not show (which file a worker
+    // takes next), tested on its types.
+    .testTarget(name: "vanbanTests", dependencies: ["vanban"]),
   ]
 )
