@@ -1,3 +1,4 @@
+import VanBanBytes
 import VanBanText
 
 /// Text re-joined from several input lines (a hard-wrapped paragraph, a cell split by a page
@@ -26,23 +27,31 @@ struct LogicalText: Sendable {
   ///
   /// One walk over the bytes, decoding only scalars beyond ASCII: capitals-only lines
   /// (headings, signature titles) were read twice, the second time through the scalar view.
-  static func containsLowercase(_ s: some StringProtocol) -> Bool {
-    var t = Substring(s)
-    return t.withUTF8 { b in
-      var i = 0
-      while i < b.count {
-        let x = b[i]
-        if x < 0x80 {
-          if x &- 0x61 < 26 { return true }
-          i += 1
-          continue
-        }
-        let (v, length) = UTF8Scalar.decode(b, at: i)
-        if ScalarClass.isLowercase(Unicode.Scalar(v)!) { return true }
-        i += length
+  static func containsLowercase(_ s: String) -> Bool {
+    // A String's own bytes: made a Substring first (as the generic version must), each of
+    // the ~50,000 calls on the mixed bench sample cost a retain, a release and a conversion.
+    s.withUTF8Bytes(containsLowercase(utf8:))
+  }
+
+  static func containsLowercase(_ s: Substring) -> Bool {
+    var t = s
+    return t.withUTF8(containsLowercase(utf8:))
+  }
+
+  static func containsLowercase(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < b.count {
+      let x = b[i]
+      if x < 0x80 {
+        if x &- 0x61 < 26 { return true }
+        i += 1
+        continue
       }
-      return false
+      let (v, length) = UTF8Scalar.decode(b, at: i)
+      if ScalarClass.isLowercase(Unicode.Scalar(v)!) { return true }
+      i += length
     }
+    return false
   }
 
   var line: Int { segments[0].line }
