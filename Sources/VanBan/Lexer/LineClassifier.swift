@@ -142,13 +142,11 @@ enum LineClassifier {
   static func classify(number: Int, text: String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
     if text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x09, in: $0) != nil }) {
-      let cells = tabCells(text)
-      let filled = cells.filter { !$0.isEmpty }
-      // A line of tabs alone, or a lone cell, is not a row.
-      if filled.isEmpty {
+      let (cells, joined) = tabRow(text)
+      // A line of tabs alone (no cell holds anything) is not a row.
+      guard let joined else {
         return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", foldSource: "")
       }
-      let joined = filled.joinedText(" ")
       return ClassifiedLine(
         number: number, text: text, cells: cells, marker: nil, body: joined, foldSource: joined)
     }
@@ -158,7 +156,11 @@ enum LineClassifier {
   }
 
   /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.
-  static func tabCells(_ text: String) -> [String] {
+  static func tabCells(_ text: String) -> [String] { tabRow(text).cells }
+
+  /// `tabCells`, and the cells that hold something joined by spaces (nil when none does), from
+  /// the same cuts: the join, made from the cells' Strings, cost as much as cutting them.
+  static func tabRow(_ text: String) -> (cells: [String], joined: String?) {
     // The cells found on the buffer, tab to tab by memchr, and each copied from it unchecked:
     // tabs and spaces are ASCII, so every cut falls between scalars of valid UTF-8. A loop
     // over every byte and a Substring per cell cost ~7,000 instructions a row.
@@ -169,15 +171,39 @@ enum LineClassifier {
         tabs += 1
         at = t + 1
       }
-      var cells: [String] = []
-      cells.reserveCapacity(tabs + 1)
+      var ranges: [Range<Int>] = []
+      ranges.reserveCapacity(tabs + 1)
       var start = 0
+      var filled = 0
+      var joinedCount = -1
       while true {
         let end = ByteSearch.firstIndex(of: 0x09, in: b, from: start) ?? b.count
-        cells.append(String(trustedUTF8: UnsafeBufferPointer(rebasing: b[ByteRuns.trimmingSpaces(start..<end, in: b)])))
-        guard end < b.count else { return cells }
+        let cell = ByteRuns.trimmingSpaces(start..<end, in: b)
+        ranges.append(cell)
+        if !cell.isEmpty {
+          filled += 1
+          joinedCount += cell.count + 1
+        }
+        guard end < b.count else { break }
         start = end + 1
       }
+      let cells = ranges.map { String(trustedUTF8: UnsafeBufferPointer(rebasing: b[$0])) }
+      guard filled > 0 else { return (cells, nil) }
+      // The filled cells' bytes with one space between: tabs and spaces are ASCII, so the
+      // result is as well-formed as the line.
+      let joined = String(trustedUTF8Capacity: joinedCount) { out in
+        var o = 0
+        for r in ranges where !r.isEmpty {
+          if o > 0 {
+            out[o] = 0x20
+            o += 1
+          }
+          UnsafeMutableBufferPointer(rebasing: out[o..<(o + r.count)]).update(fromContentsOf: UnsafeBufferPointer(rebasing: b[r]))
+          o += r.count
+        }
+        return o
+      }
+      return (cells, joined)
     }
   }
 
