@@ -309,13 +309,27 @@ struct ReferenceExtractor {
     let fast: (Int, Int, Int)?? = copy.withUTF8 { b in
       var end = b.count
       while end > 0, b[end - 1] < 0x80, b[end - 1] &- 0x30 >= 10 { end -= 1 }
-      var parts: [(value: Int, digits: Int)] = []
+      // The three parts in place (an array of them was an allocation per date).
+      var values = (0, 0, 0)
+      var parts = 0
+      var lastDigits = 0
       var value = 0
       var digits = 0
+      func close() {
+        guard digits > 0 else { return }
+        switch parts {
+        case 0: values.0 = value
+        case 1: values.1 = value
+        case 2: values.2 = value
+        default: break
+        }
+        parts += 1
+        lastDigits = digits
+      }
       for k in 0..<end {
         let c = b[k]
         if c == 0x2F {
-          if digits > 0 { parts.append((value, digits)) }
+          close()
           value = 0
           digits = 0
         } else if c &- 0x30 < 10, digits < 18 {
@@ -325,13 +339,13 @@ struct ReferenceExtractor {
           return nil  // not for this path
         }
       }
-      if digits > 0 { parts.append((value, digits)) }
-      guard parts.count == 3, parts[2].digits == 4 else { return .some(nil) }
-      return .some((parts[0].value, parts[1].value, parts[2].value))
+      close()
+      guard parts == 3, lastDigits == 4 else { return .some(nil) }
+      return .some(values)
     }
     if let fast {
-      guard let (d, m, y) = fast, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
-      return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+      guard let (d, m, y) = fast else { return nil }
+      return Self.iso(day: d, month: m, year: y)
     }
     return characterISODate(w)
   }
@@ -340,23 +354,16 @@ struct ReferenceExtractor {
     var t = Substring(w)
     while let l = t.last, !l.isNumber { t.removeLast() }
     let parts = t.split(separator: "/")
-    guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
-      parts[2].count == 4, (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+    guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4
     else { return nil }
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    return Self.iso(day: d, month: m, year: y)
   }
 
-  static func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return String(repeating: "0", count: max(0, width - s.count)) + s
-  }
-
-  static func daysIn(month m: Int, year y: Int) -> Int {
-    switch m {
-    case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
+  /// The date as JSON writes it, when it is one of the calendar's (the deadline reader's rules:
+  /// one month-length rule and one writer for every date).
+  private static func iso(day d: Int, month m: Int, year y: Int) -> String? {
+    guard (1...12).contains(m), d >= 1, d <= DeadlineParser.Day.lastDay(ofMonth: m, year: y) else { return nil }
+    return DeadlineParser.Day(year: y, month: m, day: d).iso
   }
 
   /// "(sau đây viết tắt là Kế hoạch số 129/KH-UBND)": the alias goes to the citation whose
@@ -368,18 +375,14 @@ struct ReferenceExtractor {
     // The pairs as byte offsets first: searching the UTF-8 view through its indexes cost more
     // than the rest of this function.
     let pairs: [(open: Int, close: Int)] = text.withUTF8Bytes { b in
+      // Each "(" with the first ")" after it, found by memchr: most paragraphs hold none.
       var pairs: [(open: Int, close: Int)] = []
-      var i = 0
-      while i < b.count {
-        guard b[i] == 0x28 else {
-          i += 1
-          continue
-        }
-        var j = i + 1
-        while j < b.count, b[j] != 0x29 { j += 1 }
-        guard j < b.count else { break }
+      var from = 0
+      while let i = ByteSearch.firstIndex(of: 0x28, in: b, from: from),
+        let j = ByteSearch.firstIndex(of: 0x29, in: b, from: i + 1)
+      {
         pairs.append((i, j))
-        i += 1
+        from = i + 1
       }
       return pairs
     }
