@@ -950,3 +950,50 @@ import VanBanText
     #expect(AttachedNote.split("Ghi chú (xem trên)", lex: .shared) == ("Ghi chú (xem trên)", nil))
   }
 }
+
+/// `FirstByteSet.mayOpen(lead:)` turns lines away before their first word is folded; it must
+/// never turn away a word whose folded, bare form opens with a byte of the set.
+@Suite struct FirstByteSetTests {
+  /// Whether the lead test lets `word` through for a set holding just the first byte of its
+  /// own folded, bare form (false would be a phrase missed).
+  static func admitsItsOwnFold(_ word: Substring) -> Bool {
+    let bare = Words.bare(FoldingKey.toneInsensitive(word))
+    guard let raw = word.utf8.first, bare.utf8.first != nil else { return true }
+    return FirstByteSet(firstWords: [bare]).mayOpen(lead: raw)
+  }
+
+  @Test func everyCorpusWordIsLetThroughByItsOwnFold() throws {
+    // The text inputs of the golden folders and of Corpus/real: Vietnamese as offices write it,
+    // in capitals and not, with numbers, bullets, brackets and quotes.
+    var files = Repo.corpusInputs()
+    let real = Repo.corpus.appendingPathComponent("real")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
+    files += names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.map { real.appendingPathComponent($0) }
+    var words = 0
+    var missed: Set<String> = []
+    for file in files {
+      guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+      for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+        words += 1
+        if !Self.admitsItsOwnFold(word) { missed.insert(String(word)) }
+      }
+    }
+    #expect(words > 50_000)
+    #expect(missed.isEmpty, "\(missed.sorted().prefix(20))")
+  }
+
+  @Test(arguments: ["Nơi", "NƠI", "UBND", "2025", "(Kèm", "Ủy", "ĐIỀU", "“Kế", "-", "1.", "a)", "Q\u{301}uy"])
+  func craftedWordsAreLetThrough(_ word: String) {
+    #expect(Self.admitsItsOwnFold(Substring(word)))
+  }
+
+  @Test func asciiLettersAndDigitsOutsideTheSetAreTurnedAway() {
+    let set = FirstByteSet(firstWords: ["nơi", "kính"])
+    #expect(set.mayOpen(lead: UInt8(ascii: "N")) && set.mayOpen(lead: UInt8(ascii: "k")))
+    #expect(!set.mayOpen(lead: UInt8(ascii: "T")) && !set.mayOpen(lead: UInt8(ascii: "7")))
+    // Bytes that may fold or bare to anything are let through.
+    #expect(set.mayOpen(lead: UInt8(ascii: "(")) && set.mayOpen(lead: 0xC3) && set.mayOpen(lead: UInt8(ascii: "-")))
+    // A phrase whose first word is all punctuation: any word may bare to it.
+    #expect(FirstByteSet(firstWords: [""]).mayOpen(lead: UInt8(ascii: "T")))
+  }
+}

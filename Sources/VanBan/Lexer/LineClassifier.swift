@@ -58,6 +58,10 @@ final class ClassifiedLine: @unchecked Sendable {
   private var cachedBareFirst: String?
   /// `leadingWords(n)` for the last `n` asked, when the line has more words than that.
   private var cachedLeading: (n: Int, words: [String])?
+  /// The first byte of `foldSource` after spaces and tabs (0 when there is none): the byte the
+  /// first word opens with, which settles most phrase tests before the word is folded
+  /// (`PhraseMatcher.mayOpen(lead:)`).
+  let leadByte: UInt8
 
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
     self.number = number
@@ -66,6 +70,11 @@ final class ClassifiedLine: @unchecked Sendable {
     self.marker = marker
     self.body = body
     self.foldSource = foldSource
+    leadByte = foldSource.withUTF8Bytes { b in
+      var k = 0
+      while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+      return k < b.count ? b[k] : 0
+    }
   }
 
   /// Folded words of `text` (of the joined cells for a table row), for matching Grammar

@@ -13,7 +13,8 @@ extension LineCursor {
     let line = lines[start]
     // The header starts with the number column's name: test its first word before folding the
     // line (this is asked of most lines).
-    guard !line.isTableRow, line.marker == nil, let first = line.bareFirstWord, lex.columns.starts(with: first),
+    guard !line.isTableRow, line.marker == nil, lex.columns.mayOpen(lead: line.leadByte), let first = line.bareFirstWord,
+      lex.columns.starts(with: first),
       line.words.count >= 3
     else { return nil }
     var words = Words.split(Substring(line.text)).map(String.init)
