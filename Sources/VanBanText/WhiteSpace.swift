@@ -37,10 +37,13 @@ public enum WhiteSpace {
   /// and the BOM count as spaces.
   public static func collapse(_ s: Substring, keepingTabs: Bool = false) -> String {
     var s = s
-    // Most lines and cells are already collapsed: then a copy of the substring, which Swift
-    // need not validate again, is cheaper than writing a new string (which it must).
-    if s.withUTF8({ isCollapsed($0, keepingTabs: keepingTabs) }) { return String(s) }
-    return rewritten(s, keepingTabs: keepingTabs)
+    // Most lines and cells are already collapsed: then a copy of the bytes, which Swift need
+    // not validate again, is cheaper than writing a new string (which it must). Made here from
+    // the buffer the scan read, not from the substring (whose conversion cost ~90 more
+    // instructions a line).
+    return s.withUTF8 { b in
+      isCollapsed(b, keepingTabs: keepingTabs) ? String(trustedUTF8: b) : rewritten(b, keepingTabs: keepingTabs)
+    }
   }
 
   /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the three `stops` bytes (ASCII):
@@ -48,44 +51,43 @@ public enum WhiteSpace {
   /// that treats such lines apart (markup) reads each line once.
   public static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
     var s = s
-    switch s.withUTF8({ scan($0, keepingTabs: keepingTabs, stops: stops) }) {
-    case .stopped: return nil
-    case .collapsed: return String(s)
-    case .uncollapsed: return rewritten(s, keepingTabs: keepingTabs)
+    return s.withUTF8 { b in
+      switch scan(b, keepingTabs: keepingTabs, stops: stops) {
+      case .stopped: return nil
+      case .collapsed: return String(trustedUTF8: b)
+      case .uncollapsed: return rewritten(b, keepingTabs: keepingTabs)
+      }
     }
   }
 
-  /// The words of `s` written out again, one byte at a time.
-  private static func rewritten(_ s: Substring, keepingTabs: Bool) -> String {
-    var s = s
-    return s.withUTF8 { bytes in
-      let n = bytes.count
-      guard n > 0 else { return "" }
-      // One pass into the string's own storage: the output is never longer than the input
-      // (a run of white space becomes at most one byte), and this runs on every line and cell.
-      return String(trustedUTF8Capacity: n) { out in
-        var o = 0
-        var pending = false
-        var i = 0
-        while i < n {
-          let b = bytes[i]
-          let w = isPlain(b) ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
-          if w > 0 {
-            pending = true
-            i += w
-            continue
-          }
-          if b != 0x09, pending, o > 0, out[o - 1] != 0x09 {
-            out[o] = 0x20
-            o += 1
-          }
-          pending = false
-          out[o] = b
-          o += 1
-          i += 1
+  /// The words of `bytes` (valid UTF-8) written out again, one byte at a time.
+  private static func rewritten(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> String {
+    let n = bytes.count
+    guard n > 0 else { return "" }
+    // One pass into the string's own storage: the output is never longer than the input
+    // (a run of white space becomes at most one byte), and this runs on every line and cell.
+    return String(trustedUTF8Capacity: n) { out in
+      var o = 0
+      var pending = false
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        let w = isPlain(b) ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
+        if w > 0 {
+          pending = true
+          i += w
+          continue
         }
-        return o
+        if b != 0x09, pending, o > 0, out[o - 1] != 0x09 {
+          out[o] = 0x20
+          o += 1
+        }
+        pending = false
+        out[o] = b
+        o += 1
+        i += 1
       }
+      return o
     }
   }
 
