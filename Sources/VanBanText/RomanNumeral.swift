@@ -32,8 +32,18 @@ public enum RomanNumeral {
   public static func value(_ s: String) -> Int? {
     // Asked of the first word of every row and line that might open a group: nearly all are
     // words or numbers, refused on their bytes before any array is made.
-    let digitsOnly = s.withUTF8Bytes { b in !b.isEmpty && b.count <= 7 && b.allSatisfy { digit($0) != nil } }
+    let digitsOnly = s.withUTF8Bytes(isRomanDigits)
     return digitsOnly ? value(Array(s.unicodeScalars)) : nil
+  }
+
+  /// `value` of a word cut from a line, without copying it into a String first.
+  public static func value(_ s: Substring) -> Int? {
+    var t = s
+    return t.withUTF8(isRomanDigits) ? value(Array(s.unicodeScalars)) : nil
+  }
+
+  private static func isRomanDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    !b.isEmpty && b.count <= 7 && b.allSatisfy { digit($0) != nil }
   }
 
   /// The numeral of `n` (1–3999; "" for less), as Word numbers a list in `upperRoman`.

@@ -144,7 +144,7 @@ struct LineCursor {
       guard words.count > m.count else { return nil }
       var token = Substring(words[m.count])
       while let l = token.last, l == "." || l == ":" { token.removeLast() }
-      guard let value = RomanNumeral.value(String(token)) else { return nil }
+      guard let value = RomanNumeral.value(token) else { return nil }
       let word = words[..<m.count].joinedText(" ")
       return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
     }

@@ -158,7 +158,7 @@ extension LineCursor {
       if line.isBlank { continue }
       if line.isTableRow || isSignatureStart(line, strict: true) { return nil }
       let first = Words.firstOnSpaces(line.text) ?? ""
-      if RomanNumeral.value(String(first)) != nil { return nil }
+      if RomanNumeral.value(first) != nil { return nil }
       if let n = Self.rowNumber(first) { return (n, damaged) }
       if Self.looksLikeDamagedLabel(line.text) { damaged += 1 }
     }

@@ -681,7 +681,7 @@ struct LayoutBuilder {
     while let f = t.first, !f.isLetter, !f.isNumber { t = t.dropFirst() }
     guard !t.isEmpty else { return false }
     if t.first!.isNumber, t.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
-    if RomanNumeral.value(String(t)) != nil { return true }
+    if RomanNumeral.value(t) != nil { return true }
     if t.count == 1, let c = t.first, c.isLetter { return c.isUppercase || closed }
     return false
   }
