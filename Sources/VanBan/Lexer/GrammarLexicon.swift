@@ -528,7 +528,8 @@ enum Words {
       }
       return first
     }
-    return first.map(s.utf8Slice)
+    // A closure, not `s.utf8Slice` itself: that reference was a heap-allocated context a call.
+    return first.map { s.utf8Slice($0) }
   }
 
   /// The runs of bytes between separator bytes, by integer offsets: an ASCII separator is
@@ -547,7 +548,7 @@ enum Words {
       }
       return cuts
     }
-    return cuts.map(s.utf8Slice)
+    return cuts.map { s.utf8Slice($0) }
   }
 
   /// Folded (case- and tone-placement-insensitive) words.
