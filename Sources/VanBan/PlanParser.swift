@@ -183,7 +183,7 @@ public enum PlanParser {
   /// broken after their number mended (not in lines rebuilt from boxes), wide gaps and
   /// " | " cells kept as columns.
   static func classify(_ source: [SourceLine], fromLayout: Bool) -> [ClassifiedLine] {
-    let cleaner = MarkupCleaner(grammar: .shared)
+    let cleaner = MarkupCleaner.standard
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(source.count)
     var texts = source.map { cleaner.clean($0.text) }

@@ -9,6 +9,10 @@ struct MarkupCleaner: Sendable {
   private let latex: [(command: [Unicode.Scalar], replacement: String)]
   private let htmlTags: Set<String>
 
+  /// The cleaner of the shared grammar, made once: its TeX commands, sorted, were rebuilt for
+  /// every document.
+  static let standard = MarkupCleaner(grammar: .shared)
+
   init(grammar: GrammarLexicon) {
     latex = grammar.latexCommands
       .map { (Array($0.command.unicodeScalars), $0.character) }
