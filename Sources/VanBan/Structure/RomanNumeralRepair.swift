@@ -11,6 +11,21 @@ struct RomanNumeralRepair {
   let lexicon: GrammarLexicon
 
   func repair(_ lines: inout [ClassifiedLine]) -> [Diagnostic] {
+    // Found on the lines as they are, and written only when there is a repair: the array is
+    // the caller's too, and a loop that may write into it had it copied whole (a retain and a
+    // release of every line) for every document, though almost none needs a repair.
+    let (replaced, diagnostics) = repairs(in: lines)
+    if !replaced.isEmpty {
+      for (k, line) in replaced { lines[k] = line }
+    }
+    return diagnostics
+  }
+
+  /// The repaired lines by index, and a diagnostic for each repair.
+  private func repairs(in lines: [ClassifiedLine]) -> (replaced: [Int: ClassifiedLine], diagnostics: [Diagnostic]) {
+    var replaced: [Int: ClassifiedLine] = [:]
+    /// Line `k` with the repairs so far.
+    func current(_ k: Int) -> ClassifiedLine { replaced[k] ?? lines[k] }
     var diagnostics: [Diagnostic] = []
     var romanIndices: [Int] = []
     for k in lines.indices {
@@ -32,25 +47,25 @@ struct RomanNumeralRepair {
         !title.isEmpty, !LogicalText.containsLowercase(title),
         title.unicodeScalars.contains(where: { ScalarClass.isUppercase($0) })
       else { continue }
-      lines[k] = relabel(line, value: value, label: repaired, title: title)
+      replaced[k] = relabel(line, value: value, label: repaired, title: title)
       diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(token, repaired, line: line.number))
       romanIndices.append(k)
     }
     // Sandwich: II, II, IV → II, III, IV.
     if romanIndices.count >= 3 {
       for n in 1..<(romanIndices.count - 1) {
-        guard case .roman(let a, _) = lines[romanIndices[n - 1]].marker,
-          case .roman(let b, let bl) = lines[romanIndices[n]].marker,
-          case .roman(let c, _) = lines[romanIndices[n + 1]].marker,
+        guard case .roman(let a, _) = current(romanIndices[n - 1]).marker,
+          case .roman(let b, let bl) = current(romanIndices[n]).marker,
+          case .roman(let c, _) = current(romanIndices[n + 1]).marker,
           b != a + 1, c == a + 2
         else { continue }
         let fixed = RomanNumeral.string(a + 1)
-        let line = lines[romanIndices[n]]
-        lines[romanIndices[n]] = relabel(line, value: a + 1, label: fixed, title: line.body)
+        let line = current(romanIndices[n])
+        replaced[romanIndices[n]] = relabel(line, value: a + 1, label: fixed, title: line.body)
         diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(bl, fixed, line: line.number))
       }
     }
-    return diagnostics
+    return (replaced, diagnostics)
   }
 
   private func relabel(_ line: ClassifiedLine, value: Int, label: String, title: String) -> ClassifiedLine {
