@@ -136,7 +136,7 @@ struct ReferenceExtractor {
     }
     guard end > start else { return (nil, 0) }
     var name = words.joined(start..<end)
-    while let l = name.last, ",.;:)".contains(l) { name.removeLast() }
+    name = Words.withoutClingingEnd(name)
     // Only a name whose last byte is "(" can end in the Character "(" (no other scalar is
     // canonically equal to it): most are settled without the Character comparison.
     if name.utf8.last == 0x28, name.hasSuffix(" (") { name.removeLast(2) }
