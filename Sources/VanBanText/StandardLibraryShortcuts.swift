@@ -268,3 +268,32 @@ extension String {
   /// `Substring.prefix(characters:)`.
   public func prefix(characters n: Int) -> Substring { self[...].prefix(characters: n) }
 }
+
+extension Substring {
+  /// What `while let l = last, l is one of the ASCII marks isMark accepts { removeLast() }`
+  /// leaves, settled on the bytes where it cannot differ: a trailing mark byte is a Character
+  /// of its own when the scalar before it is ASCII or a Latin letter (`ScalarClass.isPlainLetter`:
+  /// only a Prepend scalar joins a grapheme with what follows it, and a mark never extends
+  /// backwards). Anything else goes to that Character loop. Trimming punctuation off words and
+  /// names Character by Character cost several hundred instructions a mark.
+  public func droppingTrailing(asciiMarks isMark: (UInt8) -> Bool) -> Substring {
+    var copy = self
+    let end: Int? = copy.withUTF8 { b in
+      var hi = b.count
+      while hi > 0, b[hi - 1] < 0x80, isMark(b[hi - 1]) {
+        if hi >= 2 && b[hi - 2] >= 0x80 {
+          let start = UTF8Scalar.start(b, holding: hi - 2)
+          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
+        }
+        hi -= 1
+      }
+      return hi
+    }
+    guard let end else {
+      var t = self
+      while let l = t.last, l.utf8.count == 1, let b = l.utf8.first, b < 0x80, isMark(b) { t.removeLast() }
+      return t
+    }
+    return end == utf8.count ? self : utf8Slice(0..<end)
+  }
+}

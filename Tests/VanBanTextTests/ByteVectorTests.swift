@@ -96,3 +96,25 @@ import VanBanBytes
     }
   }
 }
+
+@Suite struct TrailingMarksTests {
+  /// The Character loop `droppingTrailing(asciiMarks:)` stands for.
+  static func byCharacters(_ s: Substring, _ marks: String) -> Substring {
+    var t = s
+    while let l = t.last, marks.contains(l) { t.removeLast() }
+    return t
+  }
+
+  @Test(arguments: [
+    "12/KH-UBND,", "Sở Tài chính).", "1.2.", "a)", "))", "", "Hà Nội", "13-", "ủy;",
+    // The marks' Character is not the byte alone, or may not be: the Character loop decides.
+    ".\u{301}", "e\u{301}.", "Ω,", "日本).", "\u{600}.", "x\r\n",
+  ])
+  func leavesWhatTheCharacterLoopLeaves(_ s: String) {
+    for marks in [",;):.", ".)", ".,-"] {
+      let bytes = Set(marks.utf8)
+      let fast = Substring(s).droppingTrailing { bytes.contains($0) }
+      #expect(fast == Self.byCharacters(Substring(s), marks), "\(Array(s.unicodeScalars)) \(marks)")
+    }
+  }
+}

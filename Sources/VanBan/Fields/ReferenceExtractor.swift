@@ -88,7 +88,7 @@ struct ReferenceExtractor {
         number += more
         p += 1
       }
-      while let l = number.last, l == "." || l == "," || l == "-" { number.removeLast() }
+      number = String(Substring(number).droppingTrailing { $0 == 0x2E || $0 == 0x2C || $0 == 0x2D })
       let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
       let clauseEnd = Words.endsClinging(words[p - 1]) && !(words[p - 1].endsWith(ascii: ",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
@@ -162,8 +162,7 @@ struct ReferenceExtractor {
 
   /// `numberToken` for any word.
   static func scalarNumberToken(_ w: Substring) -> String? {
-    var t = Substring(w)
-    while let l = t.last, l == "," || l == ";" || l == ")" || l == ":" || l == "." { t.removeLast() }
+    let t = w.droppingTrailing(asciiMarks: Words.isClinging)
     guard let f = t.unicodeScalars.first, f.value >= 0x30, f.value <= 0x39 else { return nil }
     let allowed = t.unicodeScalars.allSatisfy { ScalarClass.isAlphabetic($0) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "/" || $0 == "-" || $0 == "." }
     guard allowed else { return nil }
@@ -295,8 +294,7 @@ struct ReferenceExtractor {
   }
 
   private static func numberTail(_ w: Substring) -> String? {
-    var t = Substring(w)
-    while let l = t.last, l == "," || l == ";" || l == ")" || l == "." { t.removeLast() }
+    let t = w.droppingTrailing { $0 == 0x2C || $0 == 0x3B || $0 == 0x29 || $0 == 0x2E }
     guard let f = t.unicodeScalars.first, ScalarClass.isUppercase(f), t.contains("/") else { return nil }
     return String(t)
   }

@@ -685,27 +685,10 @@ enum Words {
   }
 
   /// `s` without the clinging marks (`isClinging`) at its end, as a Character loop drops
-  /// them: on the bytes where each mark is a Character of its own (the scalar before it ASCII
-  /// or a Latin letter, as in `bare`), else by Characters. Searching a String of the marks for
-  /// each last Character cost ~2,000 instructions a name.
+  /// them (`Substring.droppingTrailing(asciiMarks:)`).
   static func withoutClingingEnd(_ s: String) -> String {
-    let end: Int? = s.withUTF8Bytes { b in
-      var hi = b.count
-      while hi > 0, isClinging(b[hi - 1]) {
-        if hi >= 2 && b[hi - 2] >= 0x80 {
-          let start = UTF8Scalar.start(b, holding: hi - 2)
-          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
-        }
-        hi -= 1
-      }
-      return hi
-    }
-    guard let end else {
-      var t = Substring(s)
-      while let l = t.last, l == ":" || l == "," || l == ";" || l == "." || l == ")" { t.removeLast() }
-      return String(t)
-    }
-    return end == s.utf8.count ? s : s.withUTF8Bytes { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[..<end])) }
+    let t = Substring(s).droppingTrailing(asciiMarks: isClinging)
+    return t.utf8.count == s.utf8.count ? s : String(t)
   }
 
   /// Where a word's bytes end once the punctuation clinging to it is dropped.

@@ -253,9 +253,7 @@ struct TableInterpreter {
   }
 
   static func trimNumber(_ s: String) -> String {
-    var t = Substring(s)
-    while let l = t.last, l == "." || l == ")" { t.removeLast() }
-    return String(t)
+    String(Substring(s).droppingTrailing { $0 == 0x2E || $0 == 0x29 })
   }
 
   static func isGroupLabel(_ s: String) -> Bool {
