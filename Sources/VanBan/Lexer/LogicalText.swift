@@ -67,6 +67,9 @@ struct LogicalText: Sendable {
       return
     }
     if !Hyphenation.endsWithBrokenHyphen(text) { text += " " }
+    // Room for a few lines at the first continuation: grown from one, the array was
+    // reallocated at nearly every line of a short paragraph.
+    if segments.count == 1 { segments.reserveCapacity(4) }
     segments.append((text.utf8.count, line))
     text += piece
   }
