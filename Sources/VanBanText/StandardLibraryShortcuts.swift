@@ -271,29 +271,24 @@ extension String {
 
 extension Substring {
   /// What `while let l = last, l is one of the ASCII marks isMark accepts { removeLast() }`
-  /// leaves, settled on the bytes where it cannot differ: a trailing mark byte is a Character
-  /// of its own when the scalar before it is ASCII or a Latin letter (`ScalarClass.isPlainLetter`:
-  /// only a Prepend scalar joins a grapheme with what follows it, and a mark never extends
-  /// backwards). Anything else goes to that Character loop. Trimming punctuation off words and
-  /// names Character by Character cost several hundred instructions a mark.
+  /// leaves, on the bytes where they settle it (`UTF8Scalar.endBeforeTrailingMarks`), else by
+  /// that Character loop. Trimming punctuation off words and names Character by Character cost
+  /// several hundred instructions a mark.
   public func droppingTrailing(asciiMarks isMark: (UInt8) -> Bool) -> Substring {
     var copy = self
-    let end: Int? = copy.withUTF8 { b in
-      var hi = b.count
-      while hi > 0, b[hi - 1] < 0x80, isMark(b[hi - 1]) {
-        if hi >= 2 && b[hi - 2] >= 0x80 {
-          let start = UTF8Scalar.start(b, holding: hi - 2)
-          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
-        }
-        hi -= 1
-      }
-      return hi
-    }
-    guard let end else {
+    guard let end = copy.withUTF8({ UTF8Scalar.endBeforeTrailingMarks($0, isMark) }) else {
       var t = self
       while let l = t.last, l.utf8.count == 1, let b = l.utf8.first, b < 0x80, isMark(b) { t.removeLast() }
       return t
     }
     return end == utf8.count ? self : utf8Slice(0..<end)
+  }
+}
+
+extension String {
+  /// `Substring.droppingTrailing(asciiMarks:)`, the String itself when nothing is dropped.
+  public func droppingTrailing(asciiMarks isMark: (UInt8) -> Bool) -> String {
+    let t = Substring(self).droppingTrailing(asciiMarks: isMark)
+    return t.utf8.count == utf8.count ? self : String(t)
   }
 }

@@ -12,6 +12,24 @@ public enum UTF8Scalar {
     return k
   }
 
+  /// Where `bytes` end once the ASCII marks `isMark` accepts are dropped from their end, as a
+  /// Character loop drops them (`while let l = last, l is such a mark { removeLast() }`); nil
+  /// when the bytes cannot tell. A trailing mark byte is a Character of its own when the scalar
+  /// before it is ASCII or a Latin letter (`ScalarClass.isPlainLetter`): only a Prepend scalar
+  /// joins a grapheme with what follows it, and a mark never extends backwards. Before any
+  /// other scalar, nil: the Character loop decides.
+  @inlinable
+  public static func endBeforeTrailingMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ isMark: (UInt8) -> Bool) -> Int? {
+    var hi = bytes.count
+    while hi > 0, bytes[hi - 1] < 0x80, isMark(bytes[hi - 1]) {
+      if hi >= 2 && bytes[hi - 2] >= 0x80 {
+        guard ScalarClass.isPlainLetter(decode(bytes, at: start(bytes, holding: hi - 2)).value) else { return nil }
+      }
+      hi -= 1
+    }
+    return hi
+  }
+
   /// The scalar starting at `i` and its length in bytes (1–4).
   @inlinable @inline(__always)
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {

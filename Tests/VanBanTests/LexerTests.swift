@@ -997,22 +997,3 @@ import VanBanText
     #expect(FirstByteSet(firstWords: [""]).mayOpen(lead: UInt8(ascii: "T")))
   }
 }
-
-@Suite struct ClingingEndTests {
-  /// What the Character loop it replaces gives.
-  static func byCharacters(_ s: String) -> String {
-    var t = s
-    while let l = t.last, ",.;:)".contains(l) { t.removeLast() }
-    return t
-  }
-
-  @Test(arguments: [
-    "Ủy ban nhân dân tỉnh;", "Bộ Nội vụ).", "UBND xã:", "số 12/KH-UBND,", "(Sở Tài chính)", "", ")", ".,;", "Hà Nội",
-    // A mark after a combining mark, and one after a scalar that is not a Latin letter: the
-    // Character path decides.
-    "e\u{301}:", "Ω.", "日本)", "x\u{200D}:",
-  ])
-  func dropsWhatTheCharacterLoopDrops(_ s: String) {
-    #expect(Words.withoutClingingEnd(s) == Self.byCharacters(s))
-  }
-}

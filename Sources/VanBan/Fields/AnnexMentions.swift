@@ -33,7 +33,7 @@ struct AnnexMentions {
       var p = k + m.count
       if p < words.count, lex.keyword(.number).matchWhole([bare[p]]) != nil { p += 1 }
       while p < words.count {
-        let w = Words.withoutClingingEnd(String(words[p]))
+        let w = String(words[p]).droppingTrailing(asciiMarks: Words.isClinging)
         if RomanNumeral.value(w) != nil || (!w.isEmpty && w.utf8.count <= 2 && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
           let offset = words.offset(p)
           found.append((w, text.line(atUTF8: offset)))

@@ -88,7 +88,7 @@ struct ReferenceExtractor {
         number += more
         p += 1
       }
-      number = String(Substring(number).droppingTrailing { $0 == 0x2E || $0 == 0x2C || $0 == 0x2D })
+      number = number.droppingTrailing { $0 == 0x2E || $0 == 0x2C || $0 == 0x2D }
       let dayWordFolded = lex.keyword(.dateDay).entries.first?.words.first
       let clauseEnd = Words.endsClinging(words[p - 1]) && !(words[p - 1].endsWith(ascii: ",") && p < words.count && bare[p] == dayWordFolded)
       var date: String?
@@ -136,7 +136,7 @@ struct ReferenceExtractor {
     }
     guard end > start else { return (nil, 0) }
     var name = words.joined(start..<end)
-    name = Words.withoutClingingEnd(name)
+    name = name.droppingTrailing(asciiMarks: Words.isClinging)
     // Only a name whose last byte is "(" can end in the Character "(" (no other scalar is
     // canonically equal to it): most are settled without the Character comparison.
     if name.utf8.last == 0x28, name.hasSuffix(" (") { name.removeLast(2) }

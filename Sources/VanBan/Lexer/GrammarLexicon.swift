@@ -645,14 +645,7 @@ enum Words {
     let cut: (lo: Int, hi: Int)?? = w.withUTF8Bytes { b in
       guard let first = b.first, let last = b.last else { return .some(nil) }
       if first != 0x28 && !isClinging(last) { return .some(nil) }
-      var hi = b.count
-      while hi > 0, isClinging(b[hi - 1]) {
-        if hi >= 2 && b[hi - 2] >= 0x80 {
-          let start = UTF8Scalar.start(b, holding: hi - 2)
-          guard ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: start).value) else { return nil }
-        }
-        hi -= 1
-      }
+      guard let hi = UTF8Scalar.endBeforeTrailingMarks(b, isClinging) else { return nil }
       var lo = 0
       while lo < hi, b[lo] == 0x28 {
         if lo + 1 < hi && b[lo + 1] >= 0x80 && !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lo + 1).value) { return nil }
@@ -682,13 +675,6 @@ enum Words {
     guard let last = u.last, isClinging(last) else { return false }
     if u.count == 1 || u[u.index(u.endIndex, offsetBy: -2)] < 0x80 { return true }
     return w.endsWith(ascii: Unicode.Scalar(last))
-  }
-
-  /// `s` without the clinging marks (`isClinging`) at its end, as a Character loop drops
-  /// them (`Substring.droppingTrailing(asciiMarks:)`).
-  static func withoutClingingEnd(_ s: String) -> String {
-    let t = Substring(s).droppingTrailing(asciiMarks: isClinging)
-    return t.utf8.count == s.utf8.count ? s : String(t)
   }
 
   /// Where a word's bytes end once the punctuation clinging to it is dropped.

@@ -253,7 +253,7 @@ struct TableInterpreter {
   }
 
   static func trimNumber(_ s: String) -> String {
-    String(Substring(s).droppingTrailing { $0 == 0x2E || $0 == 0x29 })
+    s.droppingTrailing { $0 == 0x2E || $0 == 0x29 }
   }
 
   static func isGroupLabel(_ s: String) -> Bool {
