@@ -152,3 +152,20 @@ import VanBanModel
     #expect(!codes(plan).contains("table.duplicate_fragment"))
   }
 }
+
+@Suite struct OpensUppercaseTests {
+  /// Every Latin letter the byte rule settles, alone and before ASCII, a Latin letter, a
+  /// combining mark and a non-Latin letter: the same answer as `Character.isUppercase`.
+  @Test func agreesWithCharacterOnEveryLatinLetter() {
+    let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x1E00...0x1EFF]
+    for v in ranges.joined() {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      for next in ["", "a", "ư", "\u{301}", "Ω"] {
+        let word = String(scalar) + next
+        #expect(
+          FlattenedRowSplitter.opensUppercase(Substring(word)) == (word.first?.isUppercase == true),
+          "\(String(v, radix: 16)) + \(Array(next.unicodeScalars))")
+      }
+    }
+  }
+}

@@ -138,7 +138,7 @@ struct FlattenedRowSplitter {
       // The capital first (an ASCII one settled on its byte): joining the tail and looking
       // it up cost far more.
       let lead = words.firstBytes[start]
-      guard lead < 0x80 ? lead &- 0x41 < 26 : words[start].first?.isUppercase == true else { continue }
+      guard lead < 0x80 ? lead &- 0x41 < 26 : Self.opensUppercase(words[start]) else { continue }
       guard agencies.mayOpenKnownName(words[start]) else { continue }
       let tail = words.joined(start..<words.count)
       if agencies.isKnown(tail) {
@@ -146,6 +146,26 @@ struct FlattenedRowSplitter {
       }
     }
     return nil
+  }
+
+  /// Whether the word's first Character is upper case (`Character.isUppercase`), for a word
+  /// opening beyond ASCII. A Latin letter followed by ASCII or another Latin letter is a
+  /// Character of its own, and then its scalar settles it: upper case if the scalar is, not
+  /// if upper-casing changes it. Anything else asks the Character. Most such words open
+  /// with a small letter ("đơn vị"), and the Character's test upper-cased it into a new
+  /// String to compare (~770 instructions a word).
+  static func opensUppercase(_ word: Substring) -> Bool {
+    var copy = word
+    let settled: Bool? = copy.withUTF8 { b in
+      guard !b.isEmpty else { return false }
+      let (v, n) = UTF8Scalar.decode(b, at: 0)
+      guard ScalarClass.isPlainLetter(v), let scalar = Unicode.Scalar(v) else { return nil }
+      if n < b.count, b[n] >= 0x80, !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: n).value) { return nil }
+      if scalar.properties.isUppercase { return true }
+      if scalar.properties.changesWhenUppercased { return false }
+      return nil
+    }
+    return settled ?? (word.first?.isUppercase == true)
   }
 
   private func isAgencyStart(_ pieces: [String], _ idx: Int) -> Bool {
