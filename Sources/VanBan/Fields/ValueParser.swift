@@ -256,7 +256,8 @@ extension ValueParser {
       }
       self.scalars = scalars
       self.tokens = tokens
-      self.keys = Array(repeating: nil, count: tokens.count)
+      // Filled on the first key asked: most scans (years in titles, values in cells) never ask.
+      self.keys = []
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
@@ -294,6 +295,7 @@ extension ValueParser {
 
     /// The folded key of word token `i`.
     private mutating func key(_ i: Int) -> String {
+      if keys.isEmpty { keys = Array(repeating: nil, count: tokens.count) }
       if let k = keys[i] { return k }
       let k = FoldingKey.toneInsensitive(String(scalars: scalars[tokens[i].start..<tokens[i].end]))
       keys[i] = k
