@@ -16,14 +16,20 @@ public enum UTF8Scalar {
   /// Character loop drops them (`while let l = last, l is such a mark { removeLast() }`); nil
   /// when the bytes cannot tell. A trailing mark byte is a Character of its own when the scalar
   /// before it is ASCII or a Latin letter (`ScalarClass.isPlainLetter`): only a Prepend scalar
-  /// joins a grapheme with what follows it, and a mark never extends backwards. Before any
-  /// other scalar, nil: the Character loop decides.
+  /// joins a grapheme with what follows it, and a mark never extends backwards; of two ASCII
+  /// scalars only CR LF is one Character. Before any other scalar, and for an LF after a CR,
+  /// nil: the Character loop decides.
   @inlinable
   public static func endBeforeTrailingMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ isMark: (UInt8) -> Bool) -> Int? {
     var hi = bytes.count
     while hi > 0, bytes[hi - 1] < 0x80, isMark(bytes[hi - 1]) {
-      if hi >= 2 && bytes[hi - 2] >= 0x80 {
-        guard ScalarClass.isPlainLetter(decode(bytes, at: start(bytes, holding: hi - 2)).value) else { return nil }
+      if hi >= 2 {
+        let before = bytes[hi - 2]
+        if before >= 0x80 {
+          guard ScalarClass.isPlainLetter(decode(bytes, at: start(bytes, holding: hi - 2)).value) else { return nil }
+        } else if before == 0x0D && bytes[hi - 1] == 0x0A {
+          return nil
+        }
       }
       hi -= 1
     }

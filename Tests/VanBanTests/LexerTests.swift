@@ -421,7 +421,10 @@ import VanBanText
       let expected = Array(text.utf8).split(separator: 0x09, omittingEmptySubsequences: false).map { piece in
         String(decoding: piece.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed(), as: UTF8.self)
       }
-      #expect(LineClassifier.tabCells(text) == expected, "\(Array(text.unicodeScalars))")
+      let row = LineClassifier.tabRow(text)
+      #expect(row.cells == expected, "\(Array(text.unicodeScalars))")
+      let filled = expected.filter { !$0.isEmpty }
+      #expect(row.joined == (filled.isEmpty ? nil : filled.joined(separator: " ")))
     }
   }
 

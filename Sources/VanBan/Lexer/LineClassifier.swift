@@ -164,11 +164,9 @@ enum LineClassifier {
       number: number, text: text, cells: nil, marker: marker, body: body, foldSource: text)
   }
 
-  /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept.
-  static func tabCells(_ text: String) -> [String] { tabRow(text).cells }
-
-  /// `tabCells`, and the cells that hold something joined by spaces (nil when none does), from
-  /// the same cuts: the join, made from the cells' Strings, cost as much as cutting them.
+  /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept; and the cells
+  /// that hold something joined by spaces (nil when none does), from the same cuts: the join,
+  /// made from the cells' Strings, cost as much as cutting them.
   static func tabRow(_ text: String) -> (cells: [String], joined: String?) {
     // The cells found on the buffer, tab to tab by memchr, and each copied from it unchecked:
     // tabs and spaces are ASCII, so every cut falls between scalars of valid UTF-8. A loop

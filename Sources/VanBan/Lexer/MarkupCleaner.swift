@@ -59,14 +59,14 @@ struct MarkupCleaner: Sendable {
     // The first byte after the indent, on the buffer: asked of every line, and most open with
     // neither mark (the view's generic search and subscripts cost ~150 instructions a line).
     var copy = line
-    let opens = copy.withUTF8 { b -> Bool in
+    let indent: Int? = copy.withUTF8 { b in
       var k = 0
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
-      return k < b.count && (b[k] == 0x7C || b[k] == 0x23)
+      return k < b.count && (b[k] == 0x7C || b[k] == 0x23) ? k : nil
     }
-    guard opens else { return nil }
+    guard let indent else { return nil }
     let bytes = line.utf8
-    guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+    let start = bytes.index(bytes.startIndex, offsetBy: indent)
     switch bytes[start] {
     case 0x7C:  // "|" alone, or a row that also ends in "|" (OCR reads a rule as a "|" opening a line)
       let row = line[start...].trimmingSpaces()
