@@ -242,6 +242,10 @@ struct FooterReader {
 
   /// `TM.`, `KT.`, `T/M.`, `Q.` … as Grammar/signature.tsv lists them.
   func authorityValue(_ word: String) -> String? {
+    // Only a word that may be canonically equal to ASCII text opening like some authority can
+    // equal one; comparing each Vietnamese word of a signature block with every authority took
+    // the normalising comparison.
+    if let leads = lex.signatureAuthorityLeads, !GrammarLexicon.opensAsASCII(word, leads: leads) { return nil }
     for (prefix, value) in lex.signatureAuthorities where word == prefix { return value }
     return nil
   }

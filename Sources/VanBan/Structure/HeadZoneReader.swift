@@ -188,6 +188,11 @@ struct HeadZoneReader {
   }
 
   static func isRule(_ text: String, only: Character? = nil) -> Bool {
+    // A Character equal to a rule mark opens with that mark's own scalar (none is another
+    // scalar's canonical decomposition), so text opening with any other byte is no rule: asked
+    // of every word of every head line, and counting Characters first cost far more.
+    guard let b = text.utf8.first else { return false }
+    if only == nil || only == "-", b != 0x2D, b != 0x5F, b != 0x3D, b != 0x2A, b != 0x7E, b != 0xE2 { return false }
     guard text.count >= 3 else { return false }
     return text.allSatisfy { c in
       if let only { return c == only }

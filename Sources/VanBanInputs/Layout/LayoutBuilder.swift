@@ -723,8 +723,15 @@ struct LayoutBuilder {
 
   static func startsWithMarker(_ line: VisualLine) -> Bool {
     guard let w = line.words.first?.text else { return false }
-    if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
-    if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
+    // A word opening with a letter or digit is no bullet, and its first Character equals none
+    // of them: only a scalar that is one of the marks, or a middle dot's canonical equivalent
+    // (U+0387, CE 87), can start a Character equal to one. Tested on the first byte, since
+    // comparing a Vietnamese word with each mark took the normalising comparison (this runs for
+    // every visual line of a page).
+    if let b = w.utf8.first, b < 0x80 ? b == 0x2D || b == 0x2B || b == 0x2A : b == 0xE2 || b == 0xC2 || b == 0xCE {
+      if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
+      if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
+    }
     if w.endsWith(ascii: ".") || w.endsWith(ascii: ")") || w.endsWith(ascii: ":") { return isRowLabel(w) }
     return false
   }

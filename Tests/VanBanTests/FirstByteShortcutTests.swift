@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import VanBanText
+@testable import VanBan
+@testable import VanBanInputs
+
+/// Tests that compare words with ASCII marks or Grammar's ASCII prefixes turn most words away
+/// by their first byte, before the Character comparison. Each is held here to the comparison
+/// alone (as it was written before the shortcut) on every word of the corpus texts and on
+/// words made to test the edges: canonical equivalents of ASCII (KELVIN SIGN, GREEK QUESTION
+/// MARK, GREEK ANO TELEIA for the middle dot) and marks joined to a following combining mark.
+@Suite struct FirstByteShortcutTests {
+  static let crafted = [
+    "", "-", "--", "---", "-x", "+", "+1", "*", "•", "•a", "–", "—", "·", "\u{0387}", "\u{0387}x", "-\u{301}",
+    "-\u{301}x", "•\u{301}", "___", "===", "~~~", "***", "—–—", "-–-", "=\u{301}==", "KT.", "\u{212A}T.", "TM.",
+    "T/M", "T/M.", "K/T", "\u{212A}/T.", "TUQ.", "TL.", "KT", "Kt.", "ĐT.", "CHỦ", "1.", "a)", "II.", "UBND",
+  ]
+
+  /// Every word of the golden and real corpus texts, and the crafted ones.
+  static func words() -> [String] {
+    var files = Repo.corpusInputs()
+    let real = Repo.corpus.appendingPathComponent("real")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
+    files += names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.map { real.appendingPathComponent($0) }
+    var seen: Set<String> = []
+    var out: [String] = []
+    for file in files {
+      guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+      for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+        if seen.insert(String(word)).inserted { out.append(String(word)) }
+      }
+    }
+    return out + crafted
+  }
+
+  @Test func rulesAreTheCharacterTest() {
+    func reference(_ text: String) -> Bool {
+      guard text.count >= 3 else { return false }
+      return text.allSatisfy { c in c == "-" || c == "_" || c == "=" || c == "*" || c == "~" || c == "—" || c == "–" }
+    }
+    let words = Self.words()
+    #expect(words.count > 10_000)
+    var rules = 0
+    for w in words {
+      #expect(HeadZoneReader.isRule(w) == reference(w), "\(Array(w.unicodeScalars))")
+      #expect(HeadZoneReader.isRule(w, only: "-") == (w.count >= 3 && w.allSatisfy { $0 == "-" }), "\(w)")
+      if reference(w) { rules += 1 }
+    }
+    #expect(rules > 5)
+  }
+
+  @Test func authoritiesAreTheStringComparison() {
+    let reader = FooterReader(lex: .shared)
+    func reference(_ word: String) -> String? {
+      GrammarLexicon.shared.signatureAuthorities.first { $0.prefix == word }?.value
+    }
+    var found = 0
+    for w in Self.words() {
+      #expect(reader.authorityValue(w) == reference(w), "\(Array(w.unicodeScalars))")
+      if reference(w) != nil { found += 1 }
+    }
+    // The Kelvin sign's "KT." is canonically "KT.", so it is found too.
+    #expect(reader.authorityValue("\u{212A}T.") == "KT")
+    #expect(found > 5)
+  }
+
+  @Test func markersAreTheCharacterTest() {
+    func reference(_ w: String) -> Bool {
+      if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
+      if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
+      if w.endsWith(ascii: ".") || w.endsWith(ascii: ")") || w.endsWith(ascii: ":") { return LayoutBuilder.isRowLabel(w) }
+      return false
+    }
+    var markers = 0
+    for w in Self.words() {
+      let word = OCRWord(text: w, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
+      let line = VisualLine(words: [word], top: 0, bottom: 10)
+      #expect(LayoutBuilder.startsWithMarker(line) == reference(w), "\(Array(w.unicodeScalars))")
+      if reference(w) { markers += 1 }
+    }
+    #expect(LayoutBuilder.startsWithMarker(VisualLine(words: [
+      OCRWord(text: "\u{0387}", page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
+    ], top: 0, bottom: 10)))
+    #expect(markers > 20)
+  }
+}
