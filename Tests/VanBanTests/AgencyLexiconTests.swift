@@ -163,6 +163,8 @@ private enum AgencyName {
     ("3. Đề nghị Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội xã phát huy vai trò giám sát, phản biện xã hội",
      "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể"),
     ("**6. Trạm Y tế xã**", "Trạm Y tế xã"),
+    ("__Phòng kinh tế__ ", "Phòng Kinh tế"),
+    ("(2) Phòng kinh tế", "Phòng Kinh tế"),
     ("9. Hội Nông dân xã", "Hội Nông dân xã"),
   ])
   func headingAgencies(_ heading: String, _ expected: String) {

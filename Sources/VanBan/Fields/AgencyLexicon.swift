@@ -25,6 +25,10 @@ final class AgencyLexicon: Sendable {
   /// The first word of every prefix: a heading opening with another word has none, and
   /// folding its first six words to find out was a fifth of reading a heading's agency.
   private let prefixOpenings: Set<String>
+  /// The first bytes of `prefixOpenings`: a heading word opening with an ASCII letter or digit
+  /// none of them opens with is no prefix's first word (`FirstByteSet.mayOpen`), and keying it
+  /// to find out cost more than the rest of reading most headings' opening words.
+  private let prefixOpeningLeads: FirstByteSet
   /// Words in the longest known name: bounds the search for a name opening a heading sentence.
   private let longestName: Int
   /// The key of " xã", the suffix that may be present or absent on any commune office.
@@ -71,6 +75,7 @@ final class AgencyLexicon: Sendable {
       .filter { !$0.isEmpty }
       .sorted { $0.count > $1.count }
     prefixOpenings = Set(prefixes.map { $0[0] })
+    prefixOpeningLeads = FirstByteSet(firstWords: prefixOpenings)
     func words(_ role: String) -> [String] { GrammarLexicon.shared.phrases(role).map { $0.lowercased() } }
     communeSuffix = " " + Self.key(words("commune_suffix").first ?? "")
     adminUnits = Set(words("admin_unit").map(Self.key))
@@ -169,7 +174,8 @@ final class AgencyLexicon: Sendable {
     if all.count > 1, Self.isLabel(String(all[0])) { dropped = 1 }
     dropped += removedPrefixCount(all, from: dropped)
     var text = dropped < all.count ? Substring(collapsed).utf8Slice(all.offset(dropped)..<collapsed.utf8.count) : ""
-    if let colon = text.utf8.firstIndex(of: 0x3A) { text = text[..<colon] }
+    // The colon found by memchr: the Substring's own index search went byte by byte.
+    if let colon = text.withUTF8({ ByteSearch.firstIndex(of: 0x3A, in: $0) }) { text = text.utf8Slice(0..<colon) }
     let words = Words.list(text)
     var kept = words.count
     if let copula = words.indices.first(where: {
@@ -300,7 +306,9 @@ final class AgencyLexicon: Sendable {
   /// longest such; never all of them. Only the opening words are keyed.
   private func removedPrefixCount(_ words: WordList, from start: Int) -> Int {
     let count = words.count - start
-    guard count > 1, prefixOpenings.contains(Self.key(String(words[start]))) else { return 0 }
+    guard count > 1, prefixOpeningLeads.mayOpen(lead: words.firstBytes[start]),
+      prefixOpenings.contains(Self.key(String(words[start])))
+    else { return 0 }
     let keys = (start..<min(words.count, start + (prefixes.first?.count ?? 0))).map { Self.key(String(words[$0])) }
     for prefix in prefixes where prefix.count < count && keys[..<prefix.count].elementsEqual(prefix) {
       return prefix.count
@@ -494,6 +502,11 @@ final class AgencyLexicon: Sendable {
 
   /// Bold and italic markers left around a heading ("**6. Trạm Y tế xã**").
   private static func stripEmphasis(_ s: String) -> String {
+    // A Character equal to one of the three opens with that byte's scalar, and a last one
+    // ends with it (none has a canonical equivalent): text opening and closing with other
+    // bytes, most headings, is returned as it is, without the Character walks and the copy.
+    @inline(__always) func mark(_ b: UInt8?) -> Bool { b == 0x2A || b == 0x5F || b == 0x20 }
+    if !mark(s.utf8.first), !mark(s.utf8.last) { return s }
     var rest = s[...]
     while let c = rest.first, c == "*" || c == "_" || c == " " { rest.removeFirst() }
     while let c = rest.last, c == "*" || c == "_" || c == " " { rest.removeLast() }
@@ -502,6 +515,9 @@ final class AgencyLexicon: Sendable {
 
   /// A section number ("5.", "2.1.", "(3)", "a)", "IV."): agency names never start with one.
   private static func isLabel(_ word: String) -> Bool {
+    // The last Character is "." or ")" only when the last byte is (neither has a canonical
+    // equivalent, and a Character ends with its last scalar).
+    guard let last = word.utf8.last, last == 0x2E || last == 0x29 else { return false }
     var core = word[...]
     if core.first == "(" { core.removeFirst() }
     guard let end = core.last, end == "." || end == ")" else { return false }
