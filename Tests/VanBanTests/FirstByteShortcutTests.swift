@@ -64,6 +64,19 @@ import VanBanText
     #expect(found > 5)
   }
 
+  /// `AgencyLexicon` turns text away by its first byte before folding its first token: that
+  /// byte must let through the first byte of the text's own first token, for every word.
+  @Test func agencyTokenLeadsLetEveryWordsOwnTokenThrough() {
+    var checked = 0
+    for w in Self.words() + Self.words().map({ $0.lowercased() }) + ["Q\u{301}uy", "UBND-xã", "\u{00A0}Phòng"] {
+      guard let lead = w.utf8.first else { continue }
+      let token = AgencyLexicon.firstToken(of: w)
+      #expect(FirstByteSet(firstWords: [token]).mayOpen(lead: lead), "\(Array(w.unicodeScalars)) → \(token)")
+      checked += 1
+    }
+    #expect(checked > 20_000)
+  }
+
   @Test func markersAreTheCharacterTest() {
     func reference(_ w: String) -> Bool {
       if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }

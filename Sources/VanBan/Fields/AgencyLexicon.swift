@@ -19,6 +19,9 @@ final class AgencyLexicon: Sendable {
   /// The first token (up to a space or dash) of every key: most text the splitters ask about
   /// is not an agency, and this rejects it after folding one word instead of the whole text.
   private let firstTokens: Set<UTF8Key>
+  /// The first bytes of `firstTokens`: a word opening with an ASCII letter or digit none of
+  /// them opens with opens no name, found before its first token is folded (`FirstByteSet`).
+  private let firstTokenLeads: FirstByteSet
   /// Heading prefixes ("Đề nghị các cơ quan:") as folded words, longest first, so "Đề nghị các
   /// cơ quan:" wins over "Đề nghị".
   private let prefixes: [[String]]
@@ -69,6 +72,7 @@ final class AgencyLexicon: Sendable {
     }
     canonicalByKey = map
     firstTokens = Set(map.keys.map { UTF8Key(Self.firstToken(ofKey: $0.string)) })
+    firstTokenLeads = FirstByteSet(firstWords: firstTokens.map(\.string))
     longestName = (canonicals + aliases).map { WhiteSpace.words($0).count }.max() ?? 0
     prefixes = GrammarData.table("agency-prefixes").column("prefix")
       .map { WhiteSpace.words($0).map(Self.key) }
@@ -114,6 +118,8 @@ final class AgencyLexicon: Sendable {
       while end < b.count, b[end] != 0x20 { end += 1 }
       guard end > 0 else { return true }
       let first = b[0]
+      // A letter or digit opens the folded token as itself in lower case.
+      if !firstTokenLeads.mayOpen(lead: first) { return false }
       let last = b[end - 1]
       if first == 0x2D || first == 0x2B || first == 0x2A || last == 0x3B || last == 0x2C || last == 0x2E { return true }
       // Only bytes that start no space of any kind; their leads cover the non-ASCII dashes and
@@ -341,8 +347,10 @@ final class AgencyLexicon: Sendable {
   // MARK: Keys and cleaning
 
   private func lookup(_ cleaned: String) -> String? {
-    if cleaned.isEmpty { return nil }
-    guard firstTokens.contains(UTF8Key(Self.firstToken(of: cleaned))) else { return nil }
+    guard let lead = cleaned.utf8.first else { return nil }
+    // The first token's first byte, when a letter or digit, is that byte in lower case: most
+    // text asked about is turned away here, before its first token is folded.
+    guard firstTokenLeads.mayOpen(lead: lead), firstTokens.contains(UTF8Key(Self.firstToken(of: cleaned))) else { return nil }
     let k = Self.key(cleaned)
     if let hit = canonicalByKey[UTF8Key(k)] { return hit }
     if k.hasSuffix(communeSuffix) { return canonicalByKey[UTF8Key(String(k.dropLast(communeSuffix.count)))] }
