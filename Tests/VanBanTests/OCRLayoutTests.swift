@@ -231,6 +231,38 @@ struct OCRTestPage {
     #expect(texts > 1_000)
   }
 
+  /// Rows as Tesseract writes them are read in one walk (`plainRow`); it gives what reading
+  /// them field by field gives, and leaves to that every row written otherwise: fields of
+  /// digits, signs, decimals of every fraction length, long numbers, padding and stray marks,
+  /// with the text and more tabs after the eleventh.
+  @Test func tsvPlainRowsReadAsFieldByField() {
+    var g = PropertyTests.LCG(state: 53)
+    let fields = [
+      "5", "0", "12", "345", "-1", "-0", "96.58", "0.5", "95.123456", "95.1234567", "96.", "123456789",
+      "1234567890", "+3", " 7", "7 ", "\u{A0}7", "x", "", "-", "1e3", "007",
+    ]
+    let texts = ["", "Đường", "a\tb", "\t", "x y", " "]
+    var plain = 0
+    for round in 0..<20_000 {
+      // Mostly plain fields, so most rows take the one walk.
+      let n = round % 7 == 0 ? g.next(13) : 11
+      let numbers = (0..<n).map { _ in round % 3 == 0 ? fields[g.next(fields.count)] : fields[g.next(7)] }
+      let line = numbers.joined(separator: "\t") + (n == 11 && g.next(4) > 0 ? "\t" + texts[g.next(texts.count)] : "")
+      let bytes = Array(line.utf8)
+      bytes.withUnsafeBufferPointer { b in
+        let fast = TesseractTSV.row(b, 0, b.count)
+        let slow = TesseractTSV.rowByFields(b, 0, b.count)
+        #expect(fast.fieldCount == slow.fieldCount && fast.count == slow.count && fast.text == slow.text, "\(line.debugDescription)")
+        #expect(fast.bad?.0 == slow.bad?.0 && fast.bad?.1 == slow.bad?.1, "\(line.debugDescription)")
+        for k in 0..<slow.count {
+          #expect(fast.numbers[k].bitPattern == slow.numbers[k].bitPattern, "\(line.debugDescription) field \(k)")
+        }
+        if TesseractTSV.plainRow(b, 0, b.count) != nil { plain += 1 }
+      }
+    }
+    #expect(plain > 5_000)
+  }
+
   /// A TSV file gives, for every word row, its text trimmed of padding, its box, its
   /// confidence and the number of the line it stands on, whatever the line breaks (LF, CRLF,
   /// lone CR), blank lines, byte-order marks and rows of other levels around it.
