@@ -146,14 +146,87 @@ public enum TextDecoder {
   /// (a run of it at once), two-byte letters and the three-byte ones Vietnamese is mostly
   /// made of; four-byte sequences and errors go to `wellFormedLength`.
   static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let base = bytes.baseAddress else { return nil }
+    let n = bytes.count
+    // The first bytes a sequence at a time, to a sequence boundary at or past the third, so
+    // that every sixteen bytes tested below have the three before them in the buffer.
+    var i = 0
+    while i < 3, i < n {
+      let length = EncodingDetector.wellFormedLength(bytes, at: i)
+      if length == 0 { return i }
+      i += length
+    }
+    // Sixteen bytes at a time where they are plainly well-formed; sequence by sequence over
+    // the next sixteen (or to the end) where they are not, or may not be.
+    while i < n {
+      i = validPrefix(bytes, from: i)
+      switch sequencewise(bytes, from: i, until: min(n, i + 16)) {
+      case .invalid(let k): return k
+      case .boundary(let k): i = k
+      }
+    }
+    return nil
+  }
+
+  /// How far from `start` (a sequence boundary, at least 3 or the end) sixteen bytes at a time
+  /// are plainly well-formed; the offset returned is a sequence boundary up to which they are,
+  /// from which `sequencewise` goes on. Each byte is checked against the three before it,
+  /// branch-free (the "range" form of Table 3-7): a byte must be a continuation (80–BF)
+  /// exactly where a lead one, two or three bytes back (C0+, E0+, F0+) asks for one, and C0,
+  /// C1 and F5–FF never occur; a byte after E0, ED, F0 or F4, whose range is narrower, stops
+  /// the steps. Vietnamese text changes between ASCII and two- and three-byte letters every
+  /// few bytes, and the sequence-wise loop's branches went wrong at each change.
+  static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress, start >= 3 else { return start }
+    let n = bytes.count
+    let raw = UnsafeRawPointer(base)
+    typealias V = ByteVector.Bytes
+    var i = start
+    while i + 16 <= n {
+      let x = ByteVector.load(raw, i)
+      let p1 = ByteVector.load(raw, i - 1)
+      let p2 = ByteVector.load(raw, i - 2)
+      let p3 = ByteVector.load(raw, i - 3)
+      let c0 = V(repeating: 0xC0)
+      let e0 = V(repeating: 0xE0)
+      let f0 = V(repeating: 0xF0)
+      let isContinuation = (x & c0) .== V(repeating: 0x80)
+      let wanted = ((p1 & c0) .== c0) .| ((p2 & e0) .== e0) .| ((p3 & f0) .== f0)
+      var bad = isContinuation .^ wanted
+      bad = bad .| (x .>= V(repeating: 0xF5)) .| ((x & V(repeating: 0xFE)) .== c0)
+      // A byte after E0, ED, F0 or F4 has a narrower range; these leads are rare in this text
+      // (Vietnamese letters lead with C3–C6 and E1, punctuation with E2), so their sixteen
+      // bytes go to the sequence-wise check rather than every step testing the ranges.
+      bad = bad .| (p1 .== e0) .| (p1 .== V(repeating: 0xED)) .| (p1 .== f0) .| (p1 .== V(repeating: 0xF4))
+      if !ByteVector.none(bad) { break }
+      i += 16
+    }
+    guard i > start else { return start }
+    // Back to the lead of a sequence running on past `i` (a lead one, two or three bytes
+    // back that asks for that many more): before it every byte was checked.
+    if base[i - 1] >= 0xC0 { return i - 1 }
+    if base[i - 2] >= 0xE0 { return i - 2 }
+    if base[i - 3] >= 0xF0 { return i - 3 }
+    return i
+  }
+
+  enum SequenceCheck: Equatable {
+    /// The offset of the first ill-formed sequence.
+    case invalid(Int)
+    /// Every sequence well-formed up to this boundary, at or past the limit asked for.
+    case boundary(Int)
+  }
+
+  /// The check of `firstInvalidUTF8` one sequence at a time, from `start` (a sequence
+  /// boundary) until a sequence starts at or past `limit`.
+  static func sequencewise(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until limit: Int) -> SequenceCheck {
+    guard let base = bytes.baseAddress else { return .boundary(start) }
     let n = bytes.count
     /// The high bits of the eight bytes at `k`, the first byte lowest.
     @inline(__always) func highBits(at k: Int) -> UInt64 {
       UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
     }
-    var i = 0
-    while i < n {
+    var i = start
+    while i < limit {
       let lead = base[i]
       if lead < 0x80 {
         // The ASCII run eight bytes a step, and its end within the last eight at once: its
@@ -172,24 +245,24 @@ public enum TextDecoder {
         continue
       }
       if lead &- 0xC2 < 0x1E {  // C2–DF: one continuation byte
-        guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+        guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return .invalid(i) }
         i += 2
         continue
       }
       if lead & 0xF0 == 0xE0 {  // E0–EF: two, the first narrowed after E0 and ED
-        guard i + 2 < n else { return i }
+        guard i + 2 < n else { return .invalid(i) }
         let b1 = base[i + 1]
         let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
         let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-        guard b1 >= low, b1 <= high, base[i + 2] & 0xC0 == 0x80 else { return i }
+        guard b1 >= low, b1 <= high, base[i + 2] & 0xC0 == 0x80 else { return .invalid(i) }
         i += 3
         continue
       }
       let length = EncodingDetector.wellFormedLength(bytes, at: i)
-      if length == 0 { return i }
+      if length == 0 { return .invalid(i) }
       i += length
     }
-    return nil
+    return .boundary(i)
   }
 
   // MARK: UTF-16
