@@ -339,21 +339,36 @@ enum TCVN3Case {
       while i < n {
         c = unitClass(units[i])
         if c >= UnitClass.ambiguous { break }
-        if c == UnitClass.lineBreak { sawNewline = true }
-        i += 1
+        sawNewline = sawNewline || c == UnitClass.lineBreak
+        i &+= 1
       }
       var next: Word?
       if i < n {
         var w = Word(start: i, end: i)
+        // Counted without a branch on the class, in one word of four 16-bit fields (the
+        // classes from `ambiguous` on, in order): letters of every class follow each other in
+        // no order a predictor learns, and a switch's branches went wrong at most of them. A
+        // word of 65,536 letters or more, whose fields could carry into each other, is counted
+        // again one letter at a time.
+        var packed: UInt64 = 0
         while c >= UnitClass.ambiguous {
-          switch c {
-          case UnitClass.ambiguous: w.ambiguous += 1
-          case UnitClass.upper: w.upper += 1
-          case UnitClass.lower: w.lower += 1
-          default: break
-          }
-          i += 1
+          packed &+= 1 &<< (UInt64(c &- UnitClass.ambiguous) &* 16)
+          i &+= 1
           c = i < n ? unitClass(units[i]) : UnitClass.other
+        }
+        if i - w.start < 0x10000 {
+          w.ambiguous = Int(packed & 0xFFFF)
+          w.upper = Int(packed >> 16 & 0xFFFF)
+          w.lower = Int(packed >> 32 & 0xFFFF)
+        } else {
+          for k in w.start..<i {
+            switch unitClass(units[k]) {
+            case UnitClass.ambiguous: w.ambiguous += 1
+            case UnitClass.upper: w.upper += 1
+            case UnitClass.lower: w.lower += 1
+            default: break
+            }
+          }
         }
         w.end = i
         next = w
