@@ -97,6 +97,26 @@ func nfc(_ c: NormalizeCase) {
       #expect(ICUString.string(units) == text)
     }
   }
+
+  /// Units without surrogates are written without ICU (`bmpString`); the bytes are the
+  /// encoding's, at every length edge, in runs that change length at every unit; with a
+  /// surrogate anywhere, ICU writes them, lone ones as U+FFFD.
+  @Test func unitsGiveTheEncodingsBytes() {
+    let edges: [UInt16] = [0x00, 0x0A, 0x41, 0x7F, 0x80, 0xC0, 0x7FF, 0x800, 0x1EA0, 0x1EF9, 0xD7FF, 0xE000, 0xFEFF, 0xFFFD, 0xFFFF]
+    var g = SystemRandomNumberGenerator()
+    var bmp = 0
+    for round in 0..<20_000 {
+      var units = (0..<Int.random(in: 0...50, using: &g)).map { _ in
+        round % 2 == 0 ? edges.randomElement(using: &g)! : UInt16.random(in: 0...0xD7FF, using: &g)
+      }
+      if round % 5 == 0, !units.isEmpty { units[Int.random(in: 0..<units.count, using: &g)] = UInt16.random(in: 0xD800...0xDFFF, using: &g) }
+      let want = String(decoding: units, as: UTF16.self)
+      let got = ICUString.string(units)
+      #expect(Array(got.utf8) == Array(want.utf8), "\(units.map { String($0, radix: 16) })")
+      if !units.contains(where: { $0 & 0xF800 == 0xD800 }) { bmp += 1 }
+    }
+    #expect(bmp > 10_000)
+  }
 }
 
 /// The sixteen- and eight-byte steps of the NFC quick check answer as checking every scalar against the
