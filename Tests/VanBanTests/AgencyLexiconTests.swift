@@ -165,6 +165,9 @@ private enum AgencyName {
     ("**6. Trạm Y tế xã**", "Trạm Y tế xã"),
     ("__Phòng kinh tế__ ", "Phòng Kinh tế"),
     ("(2) Phòng kinh tế", "Phòng Kinh tế"),
+    // A letter label: the heading's first letter is upper-cased before its label is read.
+    ("b) Phòng kinh tế: chủ trì", "Phòng Kinh tế"),
+    ("A) Trạm Y tế xã", "Trạm Y tế xã"),
     ("9. Hội Nông dân xã", "Hội Nông dân xã"),
   ])
   func headingAgencies(_ heading: String, _ expected: String) {

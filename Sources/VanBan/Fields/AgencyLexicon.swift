@@ -533,6 +533,8 @@ final class AgencyLexicon: Sendable {
     if core.isEmpty { return false }
     if core.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) { return core.first!.isNumber }
     if core.allSatisfy({ "IVXLC".contains($0) }) { return true }
-    return core.count == 1 && core.first!.isLowercase && end == ")"
+    // "a)": the heading's first letter was upper-cased by `clean` before it is read here, so
+    // a letter of either case.
+    return core.count == 1 && core.first!.isLetter && end == ")"
   }
 }
