@@ -45,12 +45,9 @@ enum ICUString {
   }
 
   /// The UTF-8 length of well-formed UTF-16 `units` (an unpaired surrogate is counted as 2
-  /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4.
-  static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
-    utf8CountAndSurrogates(units).count
-  }
-
-  /// `utf8Count`, and how many units are surrogates (D800–DFFF), in the same pass.
+  /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4;
+  /// and how many units are surrogates (D800–DFFF). Without branches, in blocks whose counts
+  /// fit a UInt32, so the compiler can use vector instructions.
   static func utf8CountAndSurrogates(_ units: UnsafeBufferPointer<UInt16>) -> (count: Int, surrogates: Int) {
     var count = 0
     var surrogates = 0

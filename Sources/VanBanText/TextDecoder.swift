@@ -142,9 +142,9 @@ public enum TextDecoder {
   /// Offset of the first byte of the first ill-formed sequence (Unicode Table 3-7: no overlong
   /// forms, no surrogates, nothing above U+10FFFF), or nil if `bytes` is valid UTF-8.
   ///
-  /// Every UTF-8 file is read through this, so the common sequences are tested inline: ASCII
-  /// (a run of it at once), two-byte letters and the three-byte ones Vietnamese is mostly
-  /// made of; four-byte sequences and errors go to `wellFormedLength`.
+  /// Every UTF-8 file is read through this: sixteen bytes a step where they are plainly
+  /// well-formed (`validPrefix`), and one sequence at a time (`sequencewise`) over the sixteen
+  /// bytes after a step that found a fault or a rare lead, which reports the offset.
   static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let n = bytes.count
     // The first bytes a sequence at a time, to a sequence boundary at or past the third, so
@@ -217,7 +217,8 @@ public enum TextDecoder {
   }
 
   /// The check of `firstInvalidUTF8` one sequence at a time, from `start` (a sequence
-  /// boundary) until a sequence starts at or past `limit`.
+  /// boundary) until a sequence starts at or past `limit`: ASCII runs eight bytes a step, two-
+  /// and three-byte sequences inline, four-byte ones and faults by `wellFormedLength`.
   static func sequencewise(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, until limit: Int) -> SequenceCheck {
     guard let base = bytes.baseAddress else { return .boundary(start) }
     let n = bytes.count
