@@ -45,40 +45,35 @@ enum ICUString {
   }
 
   /// The UTF-8 length of well-formed UTF-16 `units` (an unpaired surrogate is counted as 2
-  /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4;
-  /// and how many units are surrogates (D800–DFFF). Without branches, in blocks whose counts
-  /// fit a UInt32, so the compiler can use vector instructions.
-  static func utf8CountAndSurrogates(_ units: UnsafeBufferPointer<UInt16>) -> (count: Int, surrogates: Int) {
+  /// bytes, short of the 3 its U+FFFD takes): 1, 2 or 3 bytes a unit, and a surrogate pair 4.
+  static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+    // 1, plus 1 from U+0080, plus 1 more from U+0800 except surrogates: without branches, in
+    // blocks whose counts fit a UInt32, so the compiler can use vector instructions.
     var count = 0
-    var surrogates = 0
     var start = 0
     while start < units.count {
       let end = min(units.count, start + 1 << 20)
       var extra: UInt32 = 0
-      var found: UInt32 = 0
       for i in start..<end {
         let unit = units[i]
-        let surrogate: UInt32 = unit & 0xF800 == 0xD800 ? 1 : 0
         let two: UInt32 = unit >= 0x80 ? 1 : 0
-        let three: UInt32 = unit >= 0x800 ? 1 &- surrogate : 0
+        let three: UInt32 = unit >= 0x800 && unit & 0xF800 != 0xD800 ? 1 : 0
         extra &+= two &+ three
-        found &+= surrogate
       }
       count += end - start + Int(extra)
-      surrogates += Int(found)
       start = end
     }
-    return (count, surrogates)
+    return count
   }
 
   /// A string from UTF-16 code units; unpaired surrogates become U+FFFD.
   static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
     if units.isEmpty { return "" }
-    let (byteCount, surrogates) = utf8CountAndSurrogates(units)
-    if surrogates == 0 { return bmpString(units, byteCount: byteCount) }
+    // Sized exactly, not 3 bytes per unit, for whole documents.
+    let byteCount = utf8Count(units)
+    if let text = bmpString(units, byteCount: byteCount) { return text }
     checkLength(units.count)
-    // Sized exactly (`byteCount`), not 3 bytes per unit, for whole documents; with surrogates,
-    // ICU writes it.
+    // With surrogates ICU writes it.
     var failed = false
     // ICU writes well-formed UTF-8 (an unpaired surrogate becomes U+FFFD), so it is not
     // checked again: the checked copy cost more than ICU's conversion (callgrind, mixed
@@ -101,35 +96,46 @@ enum ICUString {
     return failed ? String(decoding: units, as: UTF16.self) : result
   }
 
-  /// The UTF-8 of `units`, none of them a surrogate, each written as one to three bytes
-  /// without a branch on its length: the bytes of all three lengths are worked out and four
-  /// stored, and the output moves on by the length. The legacy decoders and UTF-16 files give
-  /// Vietnamese text, whose units change between one, two and three bytes every few units;
-  /// ICU's converter branched on each and went wrong at most changes (it was twice as costly
-  /// in time as in instructions).
-  static func bmpString(_ units: UnsafeBufferPointer<UInt16>, byteCount: Int) -> String {
+  /// The UTF-8 of `units` (sized `byteCount` by `utf8Count`), or nil when one is a surrogate:
+  /// each unit written as one to three bytes without a branch on its length. A table gives
+  /// every unit's bytes and, in the fourth byte, their count; four bytes are stored and the
+  /// output moves on by the count. The legacy decoders and UTF-16 files give Vietnamese text,
+  /// whose units change between one, two and three bytes every few units; ICU's converter
+  /// branched on each and went wrong at most changes (it was twice as costly in time as in
+  /// instructions). A surrogate's entry (two bytes, as `utf8Count` counts it) carries a flag
+  /// looked at once the loop is done; then ICU writes the text.
+  static func bmpString(_ units: UnsafeBufferPointer<UInt16>, byteCount: Int) -> String? {
+    var flags: UInt32 = 0
     // Three bytes of room past the text for the last four-byte store.
-    return String(trustedUTF8Capacity: byteCount + 3) { out in
-      guard let base = out.baseAddress else { return 0 }
-      let raw = UnsafeMutableRawPointer(base)
-      var o = 0
-      for u in units {
-        let v = UInt32(u)
-        let two: UInt32 = v >= 0x80 ? 1 : 0
-        let three: UInt32 = v >= 0x800 ? 1 : 0
-        let one = v & 0x3F | 0x80
-        let middle = v >> 6 & 0x3F | 0x80
-        // Lead, then continuations, little-endian in one word: v; C0|v>>6, low; E0|v>>12,
-        // middle, low.
-        let word1 = v
-        let word2 = (0xC0 | v >> 6) | one << 8
-        let word3 = (0xE0 | v >> 12) | middle << 8 | one << 16
-        let word = three != 0 ? word3 : two != 0 ? word2 : word1
-        raw.storeBytes(of: UInt32(littleEndian: word), toByteOffset: o, as: UInt32.self)
-        o &+= Int(1 &+ two &+ three)
+    let text = utf8OfUnits.withUnsafeBufferPointer { table in
+      String(trustedUTF8Capacity: byteCount + 3) { out in
+        guard let base = out.baseAddress, let table = table.baseAddress else { return 0 }
+        let raw = UnsafeMutableRawPointer(base)
+        var o = 0
+        for u in units {
+          let entry = table[Int(u)]
+          raw.storeBytes(of: UInt32(littleEndian: entry), toByteOffset: o, as: UInt32.self)
+          o &+= Int(entry >> 24 & 0x3)
+          flags |= entry
+        }
+        // A surrogate's place holds two ASCII bytes, so the string is well-formed either way.
+        return o
       }
-      return o
     }
+    return flags & surrogateFlag == 0 ? text : nil
+  }
+
+  private static let surrogateFlag: UInt32 = 0x8000_0000
+
+  /// For every UTF-16 unit, its UTF-8 bytes (lead lowest) with their count in the high byte's
+  /// low bits; a surrogate's entry is two ASCII bytes and `surrogateFlag`. 256 KB, of which
+  /// Vietnamese text touches a few lines.
+  static let utf8OfUnits: [UInt32] = (0..<0x10000).map { u -> UInt32 in
+    let v = UInt32(u)
+    if v < 0x80 { return v | 1 << 24 }
+    if v < 0x800 { return (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8 | 2 << 24 }
+    if v & 0xF800 == 0xD800 { return 0x3F3F | 2 << 24 | surrogateFlag }
+    return (0xE0 | v >> 12) | (0x80 | v >> 6 & 0x3F) << 8 | (0x80 | v & 0x3F) << 16 | 3 << 24
   }
 
   /// Whether every byte of `s`'s UTF-8 is below `limit`: a cheap test that all code points are
