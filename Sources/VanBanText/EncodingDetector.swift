@@ -129,41 +129,53 @@ enum Mojibake {
   static func windows1252Bytes(_ utf8: UnsafeBufferPointer<UInt8>, strict: Bool) -> (
     bytes: [UInt8], kept: [UInt32]
   )? {
-    var out: [UInt8] = []
-    out.reserveCapacity(utf8.count)
     var kept: [UInt32] = []
+    var failed = false
     let reverse = LegacyTables.windows1252Reverse
-    var i = 0
     let n = utf8.count
-    while i < n {
-      let b = utf8[i]
-      if b < 0x80 {
-        if b == marker {
-          kept.append(UInt32(b))
+    // Written in place: every sequence gives one byte, so the input's length is room enough,
+    // and appending a byte at a time (a capacity check each) was most of the cost.
+    let out = [UInt8](unsafeUninitializedCapacity: n) { out, count in
+      var o = 0
+      var i = 0
+      while i < n {
+        let b = utf8[i]
+        if b < 0x80 {
+          if b == marker {
+            kept.append(UInt32(b))
+          }
+          out[o] = b
+          o += 1
+          i += 1
+          continue
         }
-        out.append(b)
-        i += 1
-        continue
+        if b == 0xC2 || b == 0xC3, i + 1 < n {
+          // U+0080–U+00FF: Latin-1, and the C1 controls Windows leaves for unassigned bytes.
+          out[o] = (b & 0x03) << 6 | (utf8[i + 1] & 0x3F)
+          o += 1
+          i += 2
+          continue
+        }
+        let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
+        i += length
+        if scalar < 0x10000, let byte = reverse[UInt16(scalar)] {
+          out[o] = byte
+          o += 1
+          continue
+        }
+        if strict && isLetterOrMark(scalar) {
+          failed = true
+          break
+        }
+        kept.append(scalar)
+        out[o] = marker
+        o += 1
       }
-      if b == 0xC2 || b == 0xC3, i + 1 < n {
-        // U+0080–U+00FF: Latin-1, and the C1 controls Windows leaves for unassigned bytes.
-        out.append((b & 0x03) << 6 | (utf8[i + 1] & 0x3F))
-        i += 2
-        continue
-      }
-      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-      for k in 1..<length where i + k < n { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
-      i += length
-      if scalar < 0x10000, let byte = reverse[UInt16(scalar)] {
-        out.append(byte)
-        continue
-      }
-      if strict && isLetterOrMark(scalar) { return nil }
-      kept.append(scalar)
-      out.append(marker)
+      count = o
     }
-    return (out, kept)
+    return failed ? nil : (out, kept)
   }
 
   /// Decodes the mojibake in `utf8` as `encoding`'s bytes.
