@@ -128,7 +128,7 @@ final class AgencyLexicon: Sendable {
         if b[k] == 0xE1, k + 1 == end || b[k + 1] != 0x9A { continue }
         return true
       }
-      let token = Self.firstToken(of: String(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self))
+      let token = Self.firstToken(utf8: UnsafeBufferPointer(rebasing: b[..<end]))
       return firstTokens.contains(UTF8Key(token))
     }
   }
@@ -435,23 +435,28 @@ final class AgencyLexicon: Sendable {
 
   /// The key's first token: up to its first space or "-".
   private static func firstToken(ofKey key: String) -> String {
-    String(decoding: key.utf8.prefix { $0 != 0x20 && $0 != 0x2D }, as: UTF8.self)
+    // Most keys asked about are one token already: returned as they are, without a copy.
+    guard let cut = key.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x2D }) else { return key }
+    return String(key[..<cut])
   }
 
   /// The first token of `key(s)`, from `s` without building the whole key.
   static func firstToken(of s: String) -> String {
-    return s.withUTF8Bytes { bytes in
-      var start = 0
-      while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
-      var end = start
-      while end < bytes.count {
-        let b = bytes[end]
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x2D || dashWidth(bytes, end) > 0 { break }
-        end += 1
-      }
-      // Folding may still turn an exotic space (no-break) into a space: cut there too.
-      return firstToken(ofKey: FoldingKey.toneInsensitive(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])))
+    s.withUTF8Bytes { firstToken(utf8: $0) }
+  }
+
+  /// `firstToken(of:)` of valid UTF-8 bytes.
+  static func firstToken(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var start = 0
+    while start < bytes.count, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
+    var end = start
+    while end < bytes.count {
+      let b = bytes[end]
+      if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == 0x2D || dashWidth(bytes, end) > 0 { break }
+      end += 1
     }
+    // Folding may still turn an exotic space (no-break) into a space: cut there too.
+    return firstToken(ofKey: FoldingKey.toneInsensitive(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end])))
   }
 
   /// The UTF-8 length of the dash at `i` (U+2010–2015, U+2212), or 0.
