@@ -12,6 +12,10 @@ public enum ICUNormalizer {
     // Every code point below U+0300 (UTF-8 lead byte 0xCC) is NFC and never combines backwards.
     if ICUString.allBytes(of: s, below: 0xCC) { return s }
     if s.withUTF8Bytes({ NFCCheck.isPlainlyNFC($0) }) { return s }
+    // Decomposed Vietnamese composed by table on the UTF-8 itself; when that leaves the text
+    // plainly NFC it is the NFC (ICU's quick check would pass it as it is), else the text goes
+    // the UTF-16 way below.
+    if let composed = s.withUTF8Bytes({ MarkComposer.composedUTF8($0) }) { return composed }
     var units = ICUString.utf16(s)
     // Decomposed Vietnamese (a + ◌̂ + ◌́) is composed by table first, which is much cheaper
     // than ICU's composition and leaves the same NFC (see `MarkComposer`).

@@ -140,3 +140,25 @@ func nfc(_ c: NormalizeCase) {
     #expect(plain > 1_000 && plain < 19_000)
   }
 }
+
+/// NFC of decomposed and mixed text is ICU's NFC, whichever way `ICUNormalizer.nfc` takes:
+/// composed by table on the UTF-8 (`MarkComposer.composedUTF8`), or through UTF-16 when that
+/// leaves something only ICU composes; on runs of letters, Vietnamese bases, every combining
+/// mark the table knows and some it does not, in and out of canonical order, after astral
+/// characters and at the start.
+@Test func nfcOfDecomposedTextIsICUs() {
+  let pieces = ["a", "e", "o", "u", "i", "y", "A", "E", "O", "U", "ơ", "ư", "â", "ê", "ô", "ă", "Ơ", "đ", "x", " ", "1",
+    "\u{301}", "\u{300}", "\u{309}", "\u{303}", "\u{323}", "\u{302}", "\u{306}", "\u{31B}", "\u{308}", "\u{30C}", "\u{327}",
+    "\u{340}", "𝄞", "ế", "ộ", "\u{2126}", "中"]
+  var g = SystemRandomNumberGenerator()
+  var byTable = 0
+  for _ in 0..<20_000 {
+    let s = (0..<Int.random(in: 0...24, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+    let units = ICUString.utf16(s)
+    let icu = ICUNormalizer.normalize(units, form: .nfc).map(ICUString.string) ?? s
+    #expect(Array(ICUNormalizer.nfc(s).unicodeScalars) == Array(icu.unicodeScalars), "\(Array(s.unicodeScalars))")
+    if s.withUTF8Bytes({ MarkComposer.composedUTF8($0) }) != nil { byTable += 1 }
+  }
+  // Both ways are taken often.
+  #expect(byTable > 1_500 && byTable < 18_500)
+}
