@@ -449,58 +449,54 @@ enum MarkComposer {
   /// `composeMarks` on valid UTF-8, when what it gives is plainly NFC (`NFCCheck`); nil
   /// otherwise. A scalar is a unit here (the marks and the letters they compose with are in
   /// the BMP, and a scalar beyond it composes with nothing, as its surrogates do not), and a
-  /// composite is never longer than the letter and mark it replaces, so the text is written
-  /// over a buffer of the input's length. NFD documents went to UTF-16 and back for this,
-  /// through ICU's converters and its quick check, the larger part of reading them.
+  /// composite (its bytes from `ICUString.utf8OfUnits`) is never longer than the letter and
+  /// mark it replaces, so the text is written over a buffer of the input's length (and the
+  /// three bytes a four-byte store may pass it by). NFD documents went to UTF-16 and back for
+  /// this, through ICU's converters and its quick check, the larger part of reading them.
   static func composedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let table = self.table
     let n = bytes.count
     var plain = false
-    let text = String(trustedUTF8Capacity: n) { out in
-      var o = 0
-      var i = 0
-      // Where the last scalar written starts, and its value (no letter before the first).
-      var lastAt = -1
-      var last: UInt32 = 0x10000
-      while i < n {
-        let lead = bytes[i]
-        if lead < 0x80 {
-          out[o] = lead
-          lastAt = o
-          last = UInt32(lead)
-          o += 1
-          i += 1
-          continue
-        }
-        let (v, length) = UTF8Scalar.decode(bytes, at: i)
-        if v >= 0x300, v <= 0x323, lastAt >= 0, last < 0x10000,
-          let c = compose(UInt16(last), UInt16(v), table)
-        {
-          // The letter rewritten as its composite, in two or three bytes.
-          let w = UInt32(c)
-          o = lastAt
-          if w < 0x800 {
-            out[o] = UInt8(0xC0 | w >> 6)
-            out[o + 1] = UInt8(0x80 | w & 0x3F)
-            o += 2
-          } else {
-            out[o] = UInt8(0xE0 | w >> 12)
-            out[o + 1] = UInt8(0x80 | w >> 6 & 0x3F)
-            out[o + 2] = UInt8(0x80 | w & 0x3F)
-            o += 3
+    let text = ICUString.utf8OfUnits.withUnsafeBufferPointer { utf8 in
+      String(trustedUTF8Capacity: n + 3) { out in
+        guard let base = out.baseAddress else { return 0 }
+        let raw = UnsafeMutableRawPointer(base)
+        var o = 0
+        var i = 0
+        // Where the last scalar written starts, and its value (no letter before the first).
+        var lastAt = -1
+        var last: UInt32 = 0x10000
+        while i < n {
+          let lead = bytes[i]
+          if lead < 0x80 {
+            out[o] = lead
+            lastAt = o
+            last = UInt32(lead)
+            o += 1
+            i += 1
+            continue
           }
-          last = w
+          let (v, length) = UTF8Scalar.decode(bytes, at: i)
+          if v >= 0x300, v <= 0x323, lastAt >= 0, last < 0x10000,
+            let c = compose(UInt16(last), UInt16(v), table)
+          {
+            // The letter rewritten as its composite.
+            let entry = utf8[Int(c)]
+            raw.storeBytes(of: UInt32(littleEndian: entry), toByteOffset: lastAt, as: UInt32.self)
+            o = lastAt + Int(entry >> 24 & 0x3)
+            last = UInt32(c)
+            i += length
+            continue
+          }
+          lastAt = o
+          last = v
+          for k in 0..<length { out[o + k] = bytes[i + k] }
+          o += length
           i += length
-          continue
         }
-        lastAt = o
-        last = v
-        for k in 0..<length { out[o + k] = bytes[i + k] }
-        o += length
-        i += length
+        plain = NFCCheck.isPlainlyNFC(UnsafeBufferPointer(rebasing: out[..<o]))
+        return o
       }
-      plain = NFCCheck.isPlainlyNFC(UnsafeBufferPointer(rebasing: out[..<o]))
-      return o
     }
     return plain ? text : nil
   }
