@@ -97,3 +97,18 @@ import VanBanText
     #expect(markers > 20)
   }
 }
+
+/// hOCR's void-element test, settled on lengths and first letters, against comparing every
+/// name case-insensitively as it did.
+@Suite struct VoidElementTests {
+  @Test func namesAreTheCaseInsensitiveComparison() {
+    let void = ["meta", "br", "img", "hr", "link", "input", "area", "base", "col", "param", "source", "wbr"]
+    let names = void + void.map { $0.uppercased() } + ["Meta", "bR", "span", "div", "p", "html", "body", "head", "title",
+      "strong", "em", "b", "i", "a", "metas", "lin", "sourcE", "w", "", "br2", "h1", "inputs", "col1"]
+    for name in names {
+      let bytes = Array(name.utf8)
+      let want = void.contains { $0.utf8.count == bytes.count && zip($0.utf8, bytes).allSatisfy { $0 == $1 | 0x20 } }
+      #expect(HOCRReader.isVoidElement(bytes[...]) == want, "\(name)")
+    }
+  }
+}

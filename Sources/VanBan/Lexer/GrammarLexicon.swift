@@ -59,12 +59,34 @@ final class GrammarLexicon: Sendable {
     return leads[Int(ascii)]
   }
 
+  /// Whether `text` may be canonically equal to some ASCII-only text: every scalar beyond
+  /// ASCII is one of the three whose decomposition is ASCII (`ScalarClass.asciiEquivalent`).
+  /// Comparing Vietnamese words with ASCII ones through String's `==` normalises both.
+  static func mayEqualASCII(_ text: String) -> Bool {
+    text.withUTF8Bytes { b in
+      var i = 0
+      while i < b.count {
+        if b[i] < 0x80 {
+          i += 1
+          continue
+        }
+        let (v, length) = UTF8Scalar.decode(b, at: i)
+        if ScalarClass.asciiEquivalent(of: v) == nil { return false }
+        i += length
+      }
+      return true
+    }
+  }
+
   let signatureAuthorities: [(prefix: String, value: String)]
   /// For each ASCII byte, whether some authority starts with it; nil when one starts with a
   /// non-ASCII character. A line starting with any other ASCII byte starts with none of them
   /// (only a non-ASCII character can be canonically equal to an ASCII one), and nearly every
   /// line is asked.
   let signatureAuthorityLeads: [Bool]?
+  /// Every authority is ASCII (all of signature.tsv's are): then a word beyond ASCII equals
+  /// one only when it `mayEqualASCII`.
+  let signatureAuthoritiesAreASCII: Bool
   let signerTitles: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
@@ -162,6 +184,7 @@ final class GrammarLexicon: Sendable {
     }
     signatureAuthorities = authorities
     signatureAuthorityLeads = Self.asciiLeads(of: authorities.map(\.0))
+    signatureAuthoritiesAreASCII = authorities.allSatisfy { $0.0.utf8.allSatisfy { $0 < 0x80 } }
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")

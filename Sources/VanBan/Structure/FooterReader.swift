@@ -246,6 +246,8 @@ struct FooterReader {
     // equal one; comparing each Vietnamese word of a signature block with every authority took
     // the normalising comparison.
     if let leads = lex.signatureAuthorityLeads, !GrammarLexicon.opensAsASCII(word, leads: leads) { return nil }
+    // The authorities are ASCII: a word with any other letter ("TỔNG") equals none.
+    if lex.signatureAuthoritiesAreASCII, !GrammarLexicon.mayEqualASCII(word) { return nil }
     for (prefix, value) in lex.signatureAuthorities where word == prefix { return value }
     return nil
   }
