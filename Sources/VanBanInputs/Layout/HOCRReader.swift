@@ -146,6 +146,12 @@ struct HOCRReader {
     ByteMask.equal(word, to: 0x0A).nonzeroBitCount
   }
 
+  /// Whether the bytes in `r` hold a "&" (an entity to decode), by memchr: asked of the class
+  /// and title values of every tag.
+  private func holdsEntity(_ r: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { b in ByteSearch.firstIndex(of: 0x26, in: UnsafeBufferPointer(rebasing: b[r])) != nil }
+  }
+
   /// The first `byte` at or after `from`, by memchr.
   private func find(byte: UInt8, from: Int) -> Int? {
     guard from < bytes.count else { return nil }
@@ -288,12 +294,12 @@ struct HOCRReader {
     guard let classRange else { return }
     // Values are read as bytes; only one holding an entity is decoded to text first.
     let classes =
-      bytes[classRange].contains(0x26)
+      holdsEntity(classRange)
       ? Self.classes(Self.decodeEntities(String(decoding: bytes[classRange], as: UTF8.self)))
       : bytes.withUnsafeBufferPointer { Self.classes(UnsafeBufferPointer(rebasing: $0[classRange])) }
     func title(_ element: String) throws(InputError) -> (box: [Double]?, conf: Double?) {
       guard let r = titleRange else { return (nil, nil) }
-      if !bytes[r].contains(0x26), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
+      if !holdsEntity(r), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
         return fast
       }
       return try Self.title(Self.decodeEntities(String(decoding: bytes[r], as: UTF8.self)), element: element, sourceLine: line(at: tagStart))
