@@ -305,6 +305,14 @@ enum TCVN3Case {
       var lower = 0
       var ambiguous = 0
       var isCaps: Bool { upper >= 2 && lower == 0 }
+
+      /// Adds counts packed as `restoreCapitals` packs them: four 16-bit fields, one per class
+      /// from `ambiguous` on.
+      mutating func add(packed: UInt64) {
+        ambiguous += Int(packed & 0xFFFF)
+        upper += Int(packed >> 16 & 0xFFFF)
+        lower += Int(packed >> 32 & 0xFFFF)
+      }
     }
     var previous: Word?
     var current: Word?
@@ -347,29 +355,22 @@ enum TCVN3Case {
         var w = Word(start: i, end: i)
         // Counted without a branch on the class, in one word of four 16-bit fields (the
         // classes from `ambiguous` on, in order): letters of every class follow each other in
-        // no order a predictor learns, and a switch's branches went wrong at most of them. A
-        // word of 65,536 letters or more, whose fields could carry into each other, is counted
-        // again one letter at a time.
+        // no order a predictor learns, and a switch's branches went wrong at most of them. The
+        // fields are emptied into the word every 65,535 letters, so they never carry.
         var packed: UInt64 = 0
+        var inPacked = 0
         while c >= UnitClass.ambiguous {
           packed &+= 1 &<< (UInt64(c &- UnitClass.ambiguous) &* 16)
+          inPacked &+= 1
+          if inPacked == 0xFFFF {
+            w.add(packed: packed)
+            packed = 0
+            inPacked = 0
+          }
           i &+= 1
           c = i < n ? unitClass(units[i]) : UnitClass.other
         }
-        if i - w.start < 0x10000 {
-          w.ambiguous = Int(packed & 0xFFFF)
-          w.upper = Int(packed >> 16 & 0xFFFF)
-          w.lower = Int(packed >> 32 & 0xFFFF)
-        } else {
-          for k in w.start..<i {
-            switch unitClass(units[k]) {
-            case UnitClass.ambiguous: w.ambiguous += 1
-            case UnitClass.upper: w.upper += 1
-            case UnitClass.lower: w.lower += 1
-            default: break
-            }
-          }
-        }
+        w.add(packed: packed)
         w.end = i
         next = w
       } else {

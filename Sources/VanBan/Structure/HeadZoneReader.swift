@@ -187,17 +187,18 @@ struct HeadZoneReader {
     return 0
   }
 
+  /// What a drawn rule is made of.
+  static let ruleMarks: [Character] = ["-", "_", "=", "*", "~", "—", "–"]
+  /// Their first bytes: a Character equal to a rule mark opens with that mark's own scalar (none
+  /// is another scalar's canonical decomposition), so text opening with any other byte is no
+  /// rule. Asked of every word of every head line, where counting Characters cost far more.
+  private static let ruleLeads = FirstByteSet(firstWords: ruleMarks.map(String.init))
+
+  /// At least three Characters, every one a rule mark (`only` that one, itself a rule mark).
   static func isRule(_ text: String, only: Character? = nil) -> Bool {
-    // A Character equal to a rule mark opens with that mark's own scalar (none is another
-    // scalar's canonical decomposition), so text opening with any other byte is no rule: asked
-    // of every word of every head line, and counting Characters first cost far more.
-    guard let b = text.utf8.first else { return false }
-    if only == nil || only == "-", b != 0x2D, b != 0x5F, b != 0x3D, b != 0x2A, b != 0x7E, b != 0xE2 { return false }
+    guard let b = text.utf8.first, only.map({ $0.utf8.first == b }) ?? ruleLeads.contains(b) else { return false }
     guard text.count >= 3 else { return false }
-    return text.allSatisfy { c in
-      if let only { return c == only }
-      return c == "-" || c == "_" || c == "=" || c == "*" || c == "~" || c == "—" || c == "–"
-    }
+    return text.allSatisfy { c in only.map { c == $0 } ?? ruleMarks.contains(c) }
   }
 
   // MARK: cells

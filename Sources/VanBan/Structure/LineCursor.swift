@@ -142,8 +142,7 @@ struct LineCursor {
     if let m = lex.keyword(.chapter).matchPrefix(line) {
       let words = Words.split(Substring(line.text))
       guard words.count > m.count else { return nil }
-      var token = Substring(words[m.count])
-      while let l = token.last, l == "." || l == ":" { token.removeLast() }
+      let token = Substring(words[m.count]).droppingTrailing { $0 == 0x2E || $0 == 0x3A }
       guard let value = RomanNumeral.value(token) else { return nil }
       let word = words[..<m.count].joinedText(" ")
       return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
@@ -157,12 +156,9 @@ struct LineCursor {
       return (.article(value: parts[0], label: word + " " + label), lines[j].body, j - k + 1)
     }
     guard words.count > m.count else { return nil }
-    var token = Substring(words[m.count])
-    var punctuated = false
-    while let l = token.last, l == "." || l == ":" {
-      token.removeLast()
-      punctuated = true
-    }
+    let written = Substring(words[m.count])
+    let token = written.droppingTrailing { $0 == 0x2E || $0 == 0x3A }
+    let punctuated = token.utf8.count < written.utf8.count
     // "Điều 62 Luật …" at the start of a wrapped line cites an article; a heading has its
     // dot, or stands after a finished sentence.
     if !punctuated {

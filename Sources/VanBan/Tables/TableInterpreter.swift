@@ -171,8 +171,7 @@ struct TableInterpreter {
     if let caption = table.caption, let m = lex.keyword(.taskCaption).matchPrefix(folding: caption) {
       let words = Words.split(Substring(caption)).dropFirst(m.count)
       if let first = words.first {
-        var n = String(first)
-        while let l = n.last, l == ":" || l == "." { n.removeLast() }
+        let n = String(first).droppingTrailing { $0 == 0x3A || $0 == 0x2E }
         if n.allSatisfy(\.isNumber) {
           number = n
           name = words.dropFirst().joinedText(" ")

@@ -43,7 +43,7 @@ struct HOCRReader {
   static func isVoidElement(_ name: ArraySlice<UInt8>) -> Bool {
     // Asked of every tag: lengths and first letters settle nearly all, and the generic zip of
     // the two sequences cost ~200 instructions a tag.
-    guard let lead = name.first else { return voidElements.contains { $0.isEmpty } }
+    guard let lead = name.first else { return false }
     for v in voidElements where v.count == name.count && v[0] == lead | 0x20 {
       var k = 1
       while k < v.count, v[k] == name[name.startIndex + k] | 0x20 { k += 1 }

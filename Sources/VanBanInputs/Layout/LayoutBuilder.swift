@@ -721,15 +721,19 @@ struct LayoutBuilder {
     }
   }
 
+  /// Bullets a line may open with, alone as its first word.
+  private static let markerWords = ["-", "+", "•", "*", "–", "—", "·"]
+  /// Their first bytes and U+0387's, which is canonically "·".
+  private static let markerLeads: Set<UInt8> = Set((markerWords + ["\u{0387}"]).compactMap(\.utf8.first))
+
   static func startsWithMarker(_ line: VisualLine) -> Bool {
     guard let w = line.words.first?.text else { return false }
-    // A word opening with a letter or digit is no bullet, and its first Character equals none
-    // of them: only a scalar that is one of the marks, or a middle dot's canonical equivalent
-    // (U+0387, CE 87), can start a Character equal to one. Tested on the first byte, since
+    // Only a word opening with a mark's own first byte can equal a mark or open with one (the
+    // middle dot's canonical equivalent, U+0387, is among them): tested on that byte, since
     // comparing a Vietnamese word with each mark took the normalising comparison (this runs for
     // every visual line of a page).
-    if let b = w.utf8.first, b < 0x80 ? b == 0x2D || b == 0x2B || b == 0x2A : b == 0xE2 || b == 0xC2 || b == 0xCE {
-      if ["-", "+", "•", "*", "–", "—", "·"].contains(w) { return true }
+    if let b = w.utf8.first, markerLeads.contains(b) {
+      if markerWords.contains(w) { return true }
       if w.count > 1, let c = w.first, c == "-" || c == "+" || c == "•" { return true }
     }
     if w.endsWith(ascii: ".") || w.endsWith(ascii: ")") || w.endsWith(ascii: ":") { return isRowLabel(w) }
