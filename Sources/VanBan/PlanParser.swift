@@ -184,16 +184,45 @@ public enum PlanParser {
   /// " | " cells kept as columns.
   static func classify(_ source: [SourceLine], fromLayout: Bool) -> [ClassifiedLine] {
     let cleaner = MarkupCleaner.standard
-    var lines: [ClassifiedLine] = []
-    lines.reserveCapacity(source.count)
-    var texts = source.map { cleaner.clean($0.text) }
-    if !fromLayout {
-      let raw = source.map(\.text)
-      PipeCellTable.fold(raw: raw, texts: &texts)
-      BrokenHeadingJoiner.join(raw: raw, texts: &texts)
+    let n = source.count
+    var texts: [String] = []
+    texts.reserveCapacity(n)
+    // What the input line's own bytes say, read in the same look as its cleaning: its indent,
+    // and whether a wide run of spaces may part it into columns (`WideGaps`).
+    var indents = [Int](repeating: 0, count: fromLayout ? 0 : n)
+    var wide: [Int] = []
+    var pipeLead = false
+    // Each input line's bytes read once, in place: a Substring of the document per step
+    // (cleaning, its line marks, its spaces, the indent) retained and released the document's
+    // storage several times a line.
+    source.withUnsafeBufferPointer { source in
+      for k in 0..<n {
+        var text = source[k].text
+        let plain: String? = text.withUTF8 { b in
+          if !fromLayout, let first = b.first, first == 0x20 || b.count > WideGaps.width {
+            let (indent, hasRun) = WideGaps.indentAndRun(b)
+            indents[k] = indent
+            if hasRun { wide.append(k) }
+          }
+          guard let plain = MarkupCleaner.cleanPlain(b) else {
+            if !pipeLead { pipeLead = b.contains(0x7C) }
+            return nil
+          }
+          return plain
+        }
+        texts.append(plain ?? cleaner.clean(text))
+      }
     }
-    for (s, text) in zip(source, texts) {
-      let line = LineClassifier.classify(number: s.number, text: text)
+    if !fromLayout {
+      // Only lines the quick cleaning left to the full one can be a lone "|".
+      if pipeLead { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
+      BrokenHeadingJoiner.join(raw: source, texts: &texts)
+    }
+    var lines: [ClassifiedLine] = []
+    lines.reserveCapacity(n)
+    var nextWide = 0
+    for k in 0..<n {
+      let line = LineClassifier.classify(number: source[k].number, text: texts[k])
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
       if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text),
@@ -201,10 +230,14 @@ public enum PlanParser {
       {
         if parts.count >= 2 { line.columns = parts }
       }
-      if !fromLayout, s.text.utf8.first == 0x20 || s.text.utf8.count > WideGaps.width {
-        let (indent, parts) = WideGaps.split(s.text)
-        line.indent = indent
-        if let parts, line.columns == nil { line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty } }
+      if !fromLayout {
+        line.indent = indents[k]
+        if nextWide < wide.count, wide[nextWide] == k {
+          nextWide += 1
+          if let parts = WideGaps.split(source[k].text).parts, line.columns == nil {
+            line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty }
+          }
+        }
       }
       lines.append(line)
     }

@@ -51,12 +51,17 @@ public enum WhiteSpace {
   /// that treats such lines apart (markup) reads each line once.
   public static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
     var s = s
-    return s.withUTF8 { b in
-      switch scan(b, keepingTabs: keepingTabs, stops: stops) {
-      case .stopped: return nil
-      case .collapsed: return String(trustedUTF8: b)
-      case .uncollapsed: return rewritten(b, keepingTabs: keepingTabs)
-      }
+    return s.withUTF8 { b in collapse(utf8: b, keepingTabs: keepingTabs, unlessAny: stops) }
+  }
+
+  /// `collapse(_:keepingTabs:unlessAny:)` of valid UTF-8 at hand.
+  public static func collapse(
+    utf8 b: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)
+  ) -> String? {
+    switch scan(b, keepingTabs: keepingTabs, stops: stops) {
+    case .stopped: return nil
+    case .collapsed: return String(trustedUTF8: b)
+    case .uncollapsed: return rewritten(b, keepingTabs: keepingTabs)
     }
   }
 

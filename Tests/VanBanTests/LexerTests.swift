@@ -1000,3 +1000,77 @@ import VanBanText
     #expect(FirstByteSet(firstWords: [""]).mayOpen(lead: UInt8(ascii: "T")))
   }
 }
+
+@Suite struct QuickCleaningTests {
+  /// The seeds and the real documents' text files: the real ones hold the tables, marks and
+  /// columns laid out with spaces that the seeds lack.
+  static func lines() throws -> [(String, Int, Substring)] {
+    let fm = FileManager.default
+    var files = Repo.corpusInputs()
+    let real = Repo.corpus.appendingPathComponent("real")
+    files += try fm.contentsOfDirectory(at: real, includingPropertiesForKeys: nil).filter { $0.pathExtension == "txt" }
+    var out: [(String, Int, Substring)] = []
+    for input in files.sorted(by: { $0.path < $1.path }) {
+      guard let text = try? String(contentsOf: input, encoding: .utf8) else { continue }
+      for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        out.append((Repo.relative(input), k + 1, raw))
+      }
+    }
+    return out
+  }
+
+  /// The cleaning from a line's bytes (`cleanPlain`) is the full cleaning wherever it answers,
+  /// on every line of every corpus document, and leaves every line with markup or a markdown
+  /// line mark to the full one.
+  @Test func plainCleaningIsTheFullCleaning() throws {
+    let cleaner = MarkupCleaner(grammar: .shared)
+    var answered = 0
+    var declined = 0
+    for (file, k, raw) in try Self.lines() {
+      do {
+        var copy = raw
+        let plain = copy.withUTF8(MarkupCleaner.cleanPlain)
+        let full = cleaner.cleanMarked(raw)
+        if let plain {
+          #expect(plain == full, "\(file):\(k)")
+          answered += 1
+        } else {
+          declined += 1
+        }
+        let lead = raw.drop { $0 == " " || $0 == "\t" }.first
+        if raw.contains(where: { "$<*".contains($0) }) || lead == "|" || lead == "#" {
+          #expect(plain == nil, "\(file):\(k)")
+        }
+      }
+    }
+    #expect(answered > 2_000 && declined > 50)
+    // Crafted: marks and markup after spaces and tabs, and the plain lines beside them.
+    for line in ["  | a | b |", "\t# Tiêu đề", "**Điều 1.**", "a <b>c</b>", "$x$ y", "a\t  b", " Kế   hoạch  "] {
+      var copy = Substring(line)
+      let plain = copy.withUTF8(MarkupCleaner.cleanPlain)
+      #expect(plain == nil || plain == cleaner.cleanMarked(Substring(line)), "\(line)")
+    }
+    var spaced = Substring(" Kế   hoạch  ")
+    #expect(spaced.withUTF8(MarkupCleaner.cleanPlain) == "Kế hoạch")
+  }
+
+  /// The indent and wide-run test the parser reads off each line's bytes are `WideGaps.split`'s
+  /// indent and whether it finds parts, on every corpus line.
+  @Test func indentAndRunAreSplits() throws {
+    var wide = 0
+    for (file, k, raw) in try Self.lines() {
+      do {
+        var copy = raw
+        let (indent, hasRun) = copy.withUTF8(WideGaps.indentAndRun)
+        let split = WideGaps.split(raw)
+        #expect(indent == split.indent, "\(file):\(k)")
+        // A run is needed for parts; a run may part nothing ("Số:        /KH-UBND").
+        if split.parts != nil {
+          #expect(hasRun, "\(file):\(k)")
+          wide += 1
+        }
+      }
+    }
+    #expect(wide > 20)
+  }
+}

@@ -1,3 +1,4 @@
+import VanBanInputs
 import VanBanText
 
 /// A heading a converter broke after its number: `**I.` / `ĐÁNH GIÁ TÌNH HÌNH**`, `**2.` /
@@ -10,6 +11,17 @@ import VanBanText
 /// and stays.
 enum BrokenHeadingJoiner {
   static func join(raw: [Substring], texts: inout [String]) {
+    join(raw: { raw[$0] }, texts: &texts)
+  }
+
+  /// `join` for the input lines (`raw[k].text`), read only where a cleaned line is a lone
+  /// marker.
+  static func join(raw: [SourceLine], texts: inout [String]) {
+    join(raw: { raw[$0].text }, texts: &texts)
+  }
+
+  @inline(__always)
+  private static func join(raw: (Int) -> Substring, texts: inout [String]) {
     guard texts.count > 1 else { return }
     for k in 0..<(texts.count - 1) {
       let text = texts[k]
@@ -18,7 +30,7 @@ enum BrokenHeadingJoiner {
       guard !next.isEmpty, !next.utf8.contains(0x09), let f = next.unicodeScalars.first, ScalarClass.isUppercase(f) else {
         continue
       }
-      let bold = raw[k].utf8.contains(0x2A)
+      let bold = raw(k).utf8.contains(0x2A)
       let roman = text.utf8.allSatisfy { RomanNumeral.digit($0) != nil || $0 == 0x2E }
       guard bold || roman else { continue }
       // The next line must not be a numbered line of its own.

@@ -21,6 +21,25 @@ struct MarkupCleaner: Sendable {
   }
 
   func clean(_ line: Substring) -> String {
+    var copy = line
+    if let plain = copy.withUTF8(Self.cleanPlain) { return plain }
+    return cleanMarked(line)
+  }
+
+  /// `clean` of a line without markdown's line marks or markup bytes, from its bytes; nil for
+  /// any other line, which `clean` reads in full. Most lines are such lines, and the parser
+  /// cleans them from the bytes of its input lines without a Substring of each.
+  static func cleanPlain(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    // `lineMark`'s first test: the first byte after the indent.
+    var k = 0
+    while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+    if k < b.count, b[k] == 0x7C || b[k] == 0x23 { return nil }
+    return WhiteSpace.collapse(utf8: b, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A))
+  }
+
+  /// `clean` of a line that may hold markup or a line mark (of any line: the tests hold
+  /// `cleanPlain` to it).
+  func cleanMarked(_ line: Substring) -> String {
     var line = line
     if let mark = Self.lineMark(line) {
       switch mark {

@@ -35,18 +35,23 @@ enum WideGaps {
     return !ScalarClass.isLowercase(f)
   }
 
+  /// The spaces before a line's text (0 when there is no text), and whether a run of `width`
+  /// spaces follows the text's start (`hasRun`): what `split` finds first, and all it finds
+  /// in most lines.
+  static func indentAndRun(_ b: UnsafeBufferPointer<UInt8>) -> (indent: Int, hasRun: Bool) {
+    var k = 0
+    while k < b.count, b[k] == 0x20 { k += 1 }
+    guard k < b.count else { return (0, false) }
+    return (k, hasRun(UnsafeBufferPointer(rebasing: b[k...])))
+  }
+
   /// The line's indent and, when some run of `width` spaces stands between two texts, the
   /// texts it parts (nil otherwise).
   static func split(_ line: Substring) -> (indent: Int, parts: [Substring]?) {
     // The indent and the test for a run in one walk over the bytes: most lines that come here
     // (indented, or long) hold no run, and stepping the UTF-8 view and slicing cost more.
     var copy = line
-    let (indent, wide) = copy.withUTF8 { b -> (Int, Bool) in
-      var k = 0
-      while k < b.count, b[k] == 0x20 { k += 1 }
-      guard k < b.count else { return (0, false) }
-      return (k, hasRun(UnsafeBufferPointer(rebasing: b[k...])))
-    }
+    let (indent, wide) = copy.withUTF8(indentAndRun)
     guard wide else { return (indent, nil) }
     let u = line.utf8
     let i = u.index(u.startIndex, offsetBy: indent)
