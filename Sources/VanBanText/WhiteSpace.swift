@@ -147,16 +147,23 @@ public enum WhiteSpace {
         .| ByteVector.equal(x, 0xE3) .| ByteVector.equal(x, 0xEF)
         .| (ByteVector.equal(x, 0xE1) .& ByteVector.equal(next, 0x9A)) .| (spaces .& ByteVector.less(next, 0x21))
       if let s = stops { doubt = doubt .| ByteVector.equal(x, s.0) .| ByteVector.equal(x, s.1) .| ByteVector.equal(x, s.2) }
-      if ByteVector.none(doubt), x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
+      let doubtful = ByteVector.bits(doubt)
+      if doubtful == 0, x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
         i += 16
         continue
       }
-      let end = i + 16
-      while i < end {
-        if isStop(p[i]) { return .stopped }
-        if !byteKeepsCollapsed(bytes, i, keepingTabs: keepingTabs) { return rest(from: i) }
-        i += 1
+      // Settled lane by lane, in order: the doubtful lanes, the lane after each (a space
+      // after a tab is only doubtful by its neighbour), and the first lane (a space whose
+      // neighbour is the byte before the sixteen). Any other lane is text or a space between
+      // text, as its test and its neighbours' say, so it keeps the line collapsed.
+      var lanes = (doubtful | doubtful << 1 | 1) & 0xFFFF
+      while lanes != 0 {
+        let j = i + lanes.trailingZeroBitCount
+        if isStop(p[j]) { return .stopped }
+        if !byteKeepsCollapsed(bytes, j, keepingTabs: keepingTabs) { return rest(from: j) }
+        lanes &= lanes &- 1
       }
+      i += 16
     }
     // The last few bytes, eight at a time while they hold nothing but text and single spaces
     // between text (short cells are all this). Anything else (a tab, a control, a lead byte
