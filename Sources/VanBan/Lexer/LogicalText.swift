@@ -66,7 +66,12 @@ struct LogicalText: Sendable {
       segments[0].line = line
       return
     }
-    if !Hyphenation.endsWithBrokenHyphen(text) { text += " " }
+    let joint = !Hyphenation.endsWithBrokenHyphen(text)
+    // Room for the space and the piece at once: at the first continuation the text is still
+    // the first line's own String, which the space alone copied (to its exact length) and
+    // the piece then outgrew, two copies a paragraph and a third of this append's cost.
+    text.reserveCapacity(text.utf8.count + 1 + piece.utf8.count)
+    if joint { text += " " }
     // Room for a few lines at the first continuation: grown from one, the array was
     // reallocated at nearly every line of a short paragraph.
     if segments.count == 1 { segments.reserveCapacity(4) }
