@@ -36,6 +36,22 @@ public enum FoldingKey {
     return generalToneInsensitive(String(s)).split(separator: " ").map(String.init)
   }
 
+  /// `toneInsensitiveWords` of a String or a Substring: the generic version, called from
+  /// other modules unspecialised, reached the bytes through a protocol witness on every call.
+  public static func toneInsensitiveWords(_ s: String) -> [String] {
+    if let words = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.foldWords(utf8: $0) }) ?? nil {
+      return words
+    }
+    return generalToneInsensitive(s).split(separator: " ").map(String.init)
+  }
+
+  public static func toneInsensitiveWords(_ s: Substring) -> [String] {
+    if let words = s.utf8.withContiguousStorageIfAvailable({ ToneFoldTable.foldWords(utf8: $0) }) ?? nil {
+      return words
+    }
+    return generalToneInsensitive(String(s)).split(separator: " ").map(String.init)
+  }
+
   /// `toneInsensitiveFirstWord` of valid UTF-8 bytes.
   public static func toneInsensitiveFirstWord(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
     if let first = ToneFoldTable.foldFirstWord(utf8: bytes) { return first }

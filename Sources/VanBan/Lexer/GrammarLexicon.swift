@@ -582,6 +582,11 @@ enum Words {
     FoldingKey.toneInsensitiveWords(s)
   }
 
+  /// `fold` of a String or Substring, which the folding module reads without a protocol
+  /// witness (the generic version is not specialised across modules).
+  static func fold(_ s: String) -> [String] { FoldingKey.toneInsensitiveWords(s) }
+  static func fold(_ s: Substring) -> [String] { FoldingKey.toneInsensitiveWords(s) }
+
   /// At least the first `n` words of `fold(text)`, folded from the text only up to the end of
   /// its `n`-th word; nil when that many are not there to cut (a text of at most `n` words, or
   /// a word of white space the fold drops), and then only `fold(text)` will do. A phrase test
