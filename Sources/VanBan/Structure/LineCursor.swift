@@ -121,13 +121,15 @@ struct LineCursor {
 
   func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
     // Asked of every line: settled on the bytes, most lines by their first.
-    if let leads = lex.signatureAuthorityLeads, let b = line.text.utf8.first, b < 0x80, !leads[Int(b)] { return nil }
-    for (prefix, value) in lex.signatureAuthorities {
-      if line.text.hasPrefixQuickly(prefix) {
-        let rest = line.text.dropFirst(prefix.count).trimmingSpaces()
-        if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
-          return (value, rest)
-        }
+    let text = line.text
+    if let leads = lex.signatureAuthorityLeads, let b = text.utf8.first, b < 0x80, !leads[Int(b)] { return nil }
+    // By index: a for-in loop copied each (prefix, value) pair, retaining and releasing both
+    // Strings for every authority tried on every line that passed the first-byte test.
+    let authorities = lex.signatureAuthorities
+    for i in authorities.indices where text.hasPrefixQuickly(authorities[i].prefix) {
+      let rest = text.dropFirst(authorities[i].prefix.count).trimmingSpaces()
+      if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
+        return (authorities[i].value, rest)
       }
     }
     return nil
