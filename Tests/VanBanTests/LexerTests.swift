@@ -180,6 +180,31 @@ import VanBanText
 @Suite struct ReferenceExtractorTests {
   static let extractor = ReferenceExtractor(lex: .shared)
 
+  /// The byte cut of an alias at its commas gives the Character split's pieces whenever it
+  /// answers, and leaves to the Character split every comma a mark or a Prepend character
+  /// clings to: random texts of letters, spaces, commas, combining marks, a Prepend character
+  /// and quotes, at every place.
+  @Test func commaPiecesAreTheCharacterSplit() {
+    let pool = ["a", "Ủ", "ế", "đ", " ", ",", ",", "\u{301}", "\u{20D0}", "\u{600}", "“", "9", "/", "-"]
+    var g = PropertyTests.LCG(state: 41)
+    var answered = 0
+    var declined = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<g.next(24) { text += pool[g.next(pool.count)] }
+      let want = text.split(separator: ",").map(String.init)
+      if let got = ReferenceExtractor.commaPieces(text) {
+        #expect(got.map(String.init) == want, "\(Array(text.unicodeScalars))")
+        answered += 1
+      } else {
+        declined += 1
+      }
+    }
+    #expect(answered > 5_000 && declined > 1_000)
+    #expect(ReferenceExtractor.commaPieces("Nghị quyết số 71/NQ-CP, Nghị quyết số 11/NQ-CP")?.count == 2)
+    #expect(ReferenceExtractor.commaPieces(",\u{301}a") == nil)
+  }
+
   @Test(arguments: [
     ("Thực hiện Công văn số 8002/BKHCN-VP ngày 26/12/2025 của Bộ Khoa học và Công nghệ về việc", "Công văn", "8002/BKHCN-VP", "2025-12-26", "Bộ Khoa học và Công nghệ"),
     ("Kế hoạch hành động số 15-KH/TU ngày 12/9/2025 của Ban Thường vụ Tỉnh ủy về thực hiện", "Kế hoạch", "15-KH/TU", "2025-09-12", "Ban Thường vụ Tỉnh ủy"),
