@@ -199,14 +199,14 @@ public enum PlanParser {
       for k in 0..<n {
         var text = source[k].text
         let plain: String? = text.withUTF8 { b in
-          if !fromLayout, let first = b.first, first == 0x20 || b.count > WideGaps.width {
+          let plain = MarkupCleaner.cleanPlain(b)
+          if plain == nil, !pipeLead { pipeLead = b.contains(0x7C) }
+          // A line the cleaning left as long as it was (most lines) had no white space to drop:
+          // nothing before its text, no run of spaces in it.
+          if !fromLayout, plain?.utf8.count != b.count, let first = b.first, first == 0x20 || b.count > WideGaps.width {
             let (indent, hasRun) = WideGaps.indentAndRun(b)
             indents[k] = indent
             if hasRun { wide.append(k) }
-          }
-          guard let plain = MarkupCleaner.cleanPlain(b) else {
-            if !pipeLead { pipeLead = b.contains(0x7C) }
-            return nil
           }
           return plain
         }

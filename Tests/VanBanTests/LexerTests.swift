@@ -1098,4 +1098,20 @@ import VanBanText
     }
     #expect(wide > 20)
   }
+
+  /// A line the quick cleaning leaves as long as it was has no indent and no wide run, which
+  /// the parser then does not look for: on every corpus line and on crafted ones (a vertical
+  /// tab, a no-break space, tabs and runs of spaces at either end).
+  @Test func sameLengthCleaningMeansNoIndentNoRun() throws {
+    var kept = 0
+    let crafted = ["a\u{0B}b", "a\u{A0}b", "  a", "a      b", "a\t b", "\ta", "a b c", "x" + String(repeating: " ", count: 6) + "y"]
+    for (file, k, raw) in try Self.lines() + crafted.map { ("crafted", 0, Substring($0)) } {
+      var copy = raw
+      let (plain, facts) = copy.withUTF8 { b in (MarkupCleaner.cleanPlain(b), WideGaps.indentAndRun(b)) }
+      guard let plain, plain.utf8.count == raw.utf8.count else { continue }
+      #expect(facts.indent == 0 && !facts.hasRun, "\(file):\(k)")
+      kept += 1
+    }
+    #expect(kept > 2_000)
+  }
 }
