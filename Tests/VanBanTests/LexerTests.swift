@@ -662,6 +662,17 @@ import VanBanText
         #expect(WrapPolicy.scalarCount(s, upTo: limit) == min(limit, s.unicodeScalars.count), "\(n) \(limit)")
       }
     }
+    // Long lines, whose continuation bytes are tallied lane by lane and summed every 256
+    // bytes: lengths around those sums and far past what one lane could count unsummed.
+    for n in [85, 86, 87, 170, 171, 1_000, 5_000] {
+      for tail in ["", "a", "ab", "𝄞"] {
+        let s = String(repeating: "ế", count: n) + tail
+        #expect(WrapPolicy.scalarCount(s) == s.unicodeScalars.count, "\(n)")
+        for limit in [1, 255, 256, 300, n] {
+          #expect(WrapPolicy.scalarCount(s, upTo: limit) == min(limit, s.unicodeScalars.count), "\(n) \(limit)")
+        }
+      }
+    }
   }
 }
 
