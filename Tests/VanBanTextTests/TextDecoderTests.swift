@@ -176,5 +176,15 @@ func rejects(_ c: DecodeFailureCase) {
       if want { binary += 1 }
     }
     #expect(binary > 1_000 && binary < 19_000)
+    // Samples as long as the 8 KB one, whose controls are tallied lane by lane and summed
+    // every 256 bytes: all controls, and just either side of the 30 % line.
+    for n in [255, 256, 257, 4_111, 8_192] {
+      for share in [100, 31, 29] {
+        let bytes: [UInt8] = (0..<n).map { k in (k * 100 / n) < share ? 0x01 : 0x61 }
+        let controls = bytes.filter { $0 == 0x01 }.count
+        let want = controls * 10 > n * 3
+        #expect(bytes.withUnsafeBufferPointer { TextDecoder.looksBinary($0) } == want, "\(n) \(share)")
+      }
+    }
   }
 }
