@@ -274,9 +274,10 @@ public struct JSONWriter: Sendable {
       var found = n
       while i + 16 <= n {
         let x = ByteVector.load(raw, i)
-        let escapes = ByteVector.bits(ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0x22) .| ByteVector.equal(x, 0x5C))
-        if escapes != 0 {
-          found = i + escapes.trailingZeroBitCount
+        let lanes = ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0x22) .| ByteVector.equal(x, 0x5C)
+        // Most steps hold no escape: the cheap test first, the lane's position only for one.
+        if !ByteVector.none(lanes) {
+          found = i + ByteVector.bits(lanes).trailingZeroBitCount
           break
         }
         i += 16

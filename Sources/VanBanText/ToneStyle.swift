@@ -82,8 +82,8 @@ public enum ToneStyle {
     while i + 17 <= n {
       let x = ByteVector.load(raw, i) | ByteVector.Bytes(repeating: 0x20)
       let next = ByteVector.load(raw, i + 1)
-      let m = ByteVector.bits((ByteVector.equal(x, 0x6F) .| ByteVector.equal(x, 0x75)) .& .!ByteVector.less(next, 0xC3))
-      if m != 0 { return i + m.trailingZeroBitCount }
+      let lanes = (ByteVector.equal(x, 0x6F) .| ByteVector.equal(x, 0x75)) .& .!ByteVector.less(next, 0xC3)
+      if !ByteVector.none(lanes) { return i + ByteVector.bits(lanes).trailingZeroBitCount }
       i += 16
     }
     while i + 1 < n {

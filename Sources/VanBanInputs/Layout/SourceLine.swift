@@ -40,9 +40,10 @@ public enum LineSplitter {
       var found = false
       while i + 16 <= b.count {
         let x = ByteVector.load(raw, i)
-        let breaks = ByteVector.bits(ByteVector.equal(x, 0x0A) .| ByteVector.equal(x, 0x0D))
-        if breaks != 0 {
-          i += breaks.trailingZeroBitCount
+        let breaks = ByteVector.equal(x, 0x0A) .| ByteVector.equal(x, 0x0D)
+        // Most steps hold no break: the cheap test first, the lane's position only for one.
+        if !ByteVector.none(breaks) {
+          i += ByteVector.bits(breaks).trailingZeroBitCount
           found = true
           break
         }
