@@ -147,11 +147,12 @@ public enum WhiteSpace {
         .| ByteVector.equal(x, 0xE3) .| ByteVector.equal(x, 0xEF)
         .| (ByteVector.equal(x, 0xE1) .& ByteVector.equal(next, 0x9A)) .| (spaces .& ByteVector.less(next, 0x21))
       if let s = stops { doubt = doubt .| ByteVector.equal(x, s.0) .| ByteVector.equal(x, s.1) .| ByteVector.equal(x, s.2) }
-      let doubtful = ByteVector.bits(doubt)
-      if doubtful == 0, x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
+      let clear = ByteVector.none(doubt)
+      if clear, x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
         i += 16
         continue
       }
+      let doubtful = clear ? 0 : ByteVector.bits(doubt)
       // Settled lane by lane, in order: the doubtful lanes, the lane after each (a space
       // after a tab is only doubtful by its neighbour), and the first lane (a space whose
       // neighbour is the byte before the sixteen). Any other lane is text or a space between

@@ -235,6 +235,11 @@ struct ReferenceExtractor {
           found = found .| ByteVector.equal(x, 0x49) .| ByteVector.equal(x, 0x56) .| ByteVector.equal(x, 0x58)
             .| ByteVector.equal(x, 0x4C)
         }
+        // Most steps hold no candidate: the cheap test first, the lanes' places only for one.
+        if ByteVector.none(found) {
+          i += 16
+          continue
+        }
         var m = ByteVector.bits(found)
         while m != 0 {
           if judge(i + m.trailingZeroBitCount) { return (citation, labels && label) }
