@@ -45,7 +45,9 @@ let package = Package(
     .target(name: "CTables"),
     // The byte steps (eight bytes in an integer, sixteen in the vector registers) that the
     // text layer's scans and the JSON writer share.
-    .target(name: "VanBanBytes"),
+    // SSE2's movemask for those steps, as an inline C function (see its header).
+    .target(name: "CByteVector"),
+    .target(name: "VanBanBytes", dependencies: ["CByteVector"]),
     .target(name: "VanBanText", dependencies: ["CICU", "CTables", "VanBanGrammar", "VanBanBytes"]),
     .target(name: "VanBanModel", dependencies: ["VanBanBytes"]),
     .target(name: "VanBanGrammar"),

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+  import CByteVector
+#endif
+
 /// Eight bytes at a time: which bytes of a word equal a given one.
 ///
 /// The scans that skip through whole documents (line counting in hOCR, runs of spaces in a
@@ -47,11 +51,23 @@ public enum ByteVector {
     x .< Bytes(repeating: bound)
   }
 
-  /// The set lanes as bits, lane k at bit k (SSE2's movemask, which Swift does not expose):
-  /// each half's lanes, 0 or 1 in the low bit of their byte, are gathered into its top byte
-  /// by one multiply; the partial products are distinct powers of two, so none carries.
+  /// The set lanes as bits, lane k at bit k: SSE2's movemask on x86-64 (`vb_movemask`, which
+  /// Swift alone cannot ask for). Elsewhere each half's lanes, 0 or 1 in the low bit of their
+  /// byte, are gathered into its top byte by one multiply; the partial products are distinct
+  /// powers of two, so none carries.
   @inlinable @inline(__always)
   public static func bits(_ m: Lanes) -> UInt32 {
+    #if arch(x86_64)
+      return vb_movemask(unsafeBitCast(m, to: SIMD16<Int8>.self))
+    #else
+      return gatheredBits(m)
+    #endif
+  }
+
+  /// `bits` without the movemask, for every architecture (and for the tests to hold the
+  /// movemask to).
+  @inlinable @inline(__always)
+  public static func gatheredBits(_ m: Lanes) -> UInt32 {
     let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
     let ones: UInt64 = 0x0101_0101_0101_0101
     let gather: UInt64 = 0x0102_0408_1020_4080

@@ -28,6 +28,9 @@ import VanBanBytes
           #expect(ByteVector.bits(ByteVector.equal(x, probe)) == wantEqual, "\(bytes) == \(probe)")
           #expect(ByteVector.bits(ByteVector.less(x, probe)) == wantLess, "\(bytes) < \(probe)")
           #expect(ByteVector.none(ByteVector.equal(x, probe)) == (wantEqual == 0))
+          // The portable gathering, which other architectures use, answers as the movemask.
+          #expect(ByteVector.gatheredBits(ByteVector.equal(x, probe)) == wantEqual)
+          #expect(ByteVector.gatheredBits(ByteVector.less(x, probe)) == wantLess)
         }
         // Loads at an offset read the bytes there.
         #expect(ByteVector.load(raw.baseAddress!, 1)[15] == bytes[16])
