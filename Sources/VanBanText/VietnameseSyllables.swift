@@ -156,8 +156,10 @@ enum VietnameseSyllables {
   private struct Word {
     var count = 0
     var nonASCII = false
-    var notLetter = false
-    var hasVowel = false
+    /// The entries' bits that every unit has (the letter bit: all are letters) and that some
+    /// unit has (the vowel bit).
+    var every: UInt32 = .max
+    var some: UInt32 = 0
     var unknownLetter = false
     var sawLower = false
     var caseBroken = false
@@ -165,25 +167,26 @@ enum VietnameseSyllables {
     var tones = 0
     var key: UInt64 = 0
 
+    var notLetter: Bool { every & VietnameseLetters.letterBit == 0 }
+    var hasVowel: Bool { some & Tables.vowel != 0 }
+
+    /// Every unit read alike, without a branch on what it is (the scores of wrong decodings
+    /// went every way and the branches with them): a unit that is no letter makes the word
+    /// no syllable whatever else is gathered, since `judge` reads `notLetter` before the rest.
     @inline(__always) mutating func add(_ u: UInt16, _ entry: UInt32) {
       count += 1
-      if u >= 0x80 { nonASCII = true }
-      if entry & VietnameseLetters.letterBit == 0 {
-        notLetter = true
-        return
-      }
+      nonASCII = nonASCII || u >= 0x80
+      every &= entry
+      some |= entry
       let upper = entry & VietnameseLetters.capitalBit != 0
       // A capital after a small letter ("TiƠng") is how wrong decodings look, not how words do.
-      if upper && sawLower { caseBroken = true }
-      if !upper { sawLower = true }
+      caseBroken = caseBroken || (upper && sawLower)
+      sawLower = sawLower || !upper
       let t = Int(entry >> 16 & 0x7)
-      if t != 0 {
-        tone = t
-        tones += 1
-      }
-      if entry & Tables.vowel != 0 { hasVowel = true }
+      tone = t != 0 ? t : tone
+      tones += t != 0 ? 1 : 0
       let code = UInt64(entry >> Tables.codeShift)
-      if code == 0 { unknownLetter = true }
+      unknownLetter = unknownLetter || code == 0
       key = key << 5 | code
     }
   }

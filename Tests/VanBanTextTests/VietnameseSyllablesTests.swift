@@ -61,4 +61,12 @@ import Testing
     let score = VietnameseSyllables.score(Array("Kế hoạch TiƠng Viờũt ngoài HĐND năm 2025 thuỷ".utf16))
     #expect(score == VietnameseScore(valid: 5, invalid: 2))
   }
+
+  /// Each rule of a word's judgement, a unit that breaks it anywhere in the word: a sign that
+  /// is no letter (×, before or after the letters), a capital after a small letter, two
+  /// tones, eight letters; ASCII words and words without a vowel are not counted.
+  @Test func scoresEachRuleWhereverItsUnitStands() {
+    let text = "Việt Việt× ×Việt ViỆt VIỆT thuỷề nghiêngg đ abc"
+    #expect(VietnameseSyllables.score(Array(text.utf16)) == VietnameseScore(valid: 2, invalid: 5))
+  }
 }
