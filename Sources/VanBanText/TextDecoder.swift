@@ -336,21 +336,18 @@ public enum TextDecoder {
     var zero = false
     var controls = 0
     var i = 0
-    // Controls tallied lane by lane (a true lane is 0xFF: subtracting it adds one) and summed
-    // every sixteen steps, before a lane can pass 255; zero bytes gathered the same way.
+    // Controls counted (`ByteVector.count`), zero bytes gathered in the same steps.
     while i + 16 <= sample.count {
-      var tally = ByteVector.Bytes()
+      let steps = min((sample.count - i) / 16, ByteVector.maxCountedSteps)
       var zeros = ByteVector.Lanes()
-      for _ in 0..<min((sample.count - i) / 16, 16) {
-        let x = ByteVector.load(raw, i)
+      controls += ByteVector.count(raw, at: i, steps: steps) { x in
         zeros = zeros .| ByteVector.equal(x, 0)
         let c0 = ByteVector.less(x, 0x20) .& .!(ByteVector.equal(x, 0x09) .| ByteVector.equal(x, 0x0A)
           .| ByteVector.equal(x, 0x0C) .| ByteVector.equal(x, 0x0D))
-        tally &-= unsafeBitCast(c0 .| ByteVector.equal(x, 0x7F), to: ByteVector.Bytes.self)
-        i += 16
+        return c0 .| ByteVector.equal(x, 0x7F)
       }
       zero = zero || !ByteVector.none(zeros)
-      controls += Int(SIMD16<UInt16>(truncatingIfNeeded: tally).wrappedSum())
+      i += 16 * steps
     }
     while i < sample.count {
       let b = sample[i]

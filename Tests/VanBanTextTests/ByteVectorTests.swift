@@ -39,6 +39,22 @@ import VanBanBytes
   }
 }
 
+/// Lanes counted over many steps at once are the lanes counted byte by byte, up to the most
+/// steps a lane's tally holds (every lane set in every step).
+@Suite struct ByteVectorCountTests {
+  @Test func countsAsEachByte() {
+    var g = SystemRandomNumberGenerator()
+    for steps in [0, 1, 2, 15, 16, 17, 200, ByteVector.maxCountedSteps] {
+      for density in [0, 3, 16] {
+        let bytes: [UInt8] = (0..<(16 * steps + 16)).map { _ in Int.random(in: 0..<16, using: &g) < density ? 0x20 : 0x61 }
+        let want = bytes.prefix(16 * steps).filter { $0 == 0x20 }.count
+        let got = bytes.withUnsafeBytes { ByteVector.count($0.baseAddress!, at: 0, steps: steps) { ByteVector.equal($0, 0x20) } }
+        #expect(got == want, "\(steps) steps, density \(density)")
+      }
+    }
+  }
+}
+
 /// The shortcut Character prefix is the standard library's, on text of plain scalars and
 /// the ones that join or may join (combining marks, CR LF, ZWJ, emoji, Hangul, a Prepend).
 @Suite struct CharacterPrefixTests {

@@ -176,8 +176,8 @@ func rejects(_ c: DecodeFailureCase) {
       if want { binary += 1 }
     }
     #expect(binary > 1_000 && binary < 19_000)
-    // Samples as long as the 8 KB one, whose controls are tallied lane by lane and summed
-    // every 256 bytes: all controls, and just either side of the 30 % line.
+    // Samples as long as the 8 KB one, whose controls are counted up to 255 steps (4,080
+    // bytes) at a time: all controls, and just either side of the 30 % line.
     for n in [255, 256, 257, 4_111, 8_192] {
       for share in [100, 31, 29] {
         let bytes: [UInt8] = (0..<n).map { k in (k * 100 / n) < share ? 0x01 : 0x61 }

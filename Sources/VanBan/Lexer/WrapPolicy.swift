@@ -54,18 +54,15 @@ struct WrapPolicy: Sendable {
     return s.withUTF8Bytes { b in
       var count = 0
       var i = 0
-      // Continuation bytes tallied lane by lane (a true lane is 0xFF, so subtracting it adds
-      // one) and summed every sixteen steps, before a lane can pass 255; the limit is checked
-      // then. Gathering each step's lanes into bits to count them cost three times as much.
+      // Continuation bytes counted sixteen steps (256 bytes) at a time, and the limit checked
+      // after each count.
       while i + 16 <= b.count {
-        var tally = ByteVector.Bytes()
         let steps = min((b.count - i) / 16, 16)
-        for _ in 0..<steps {
-          let x = ByteVector.load(b.baseAddress!, i) & ByteVector.Bytes(repeating: 0xC0)
-          tally &-= unsafeBitCast(ByteVector.equal(x, 0x80), to: ByteVector.Bytes.self)
-          i += 16
+        let continuations = ByteVector.count(b.baseAddress!, at: i, steps: steps) { x in
+          ByteVector.equal(x & ByteVector.Bytes(repeating: 0xC0), 0x80)
         }
-        count += 16 * steps - Int(SIMD16<UInt16>(truncatingIfNeeded: tally).wrappedSum())
+        count += 16 * steps - continuations
+        i += 16 * steps
         if count >= limit { return limit }
       }
       while i + 8 <= b.count {
