@@ -251,33 +251,14 @@ public enum PlanParser {
     return text.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
   }
 
-  /// `pipeColumnsByCharacters` on the bytes, for a line holding " | " as bytes, when every
-  /// scalar within two bytes of a `|` is ASCII or a Latin letter (U+00C0–024F, U+1E00–1EFF):
-  /// then each `|` and the spaces beside it are Characters of their own (none of those scalars
-  /// is a Prepend or extends the one before it), so the Character search and split cut where
-  /// the bytes do. Otherwise nil, and the Character reading decides. It ran on every such
-  /// line; Foundation's search and the Character split cost ~40,000 instructions a line (a
-  /// Vietnamese letter beside a pipe, "Phòng | Ủy ban", sent most table lines there).
+  /// `pipeColumnsByCharacters` on the bytes, for a line holding " | " as bytes, where they cut
+  /// as Characters would (`ByteRuns.characterCuts`); otherwise nil, and the Character reading
+  /// decides. It ran on every such line; Foundation's search and the Character split cost
+  /// ~40,000 instructions a line (a Vietnamese letter beside a pipe, "Phòng | Ủy ban", sent
+  /// most table lines there).
   static func pipeColumnsByBytes(_ text: String) -> [String]? {
     let ranges: [Range<Int>]? = text.withUTF8Bytes { b in
-      let n = b.count
-      /// The scalar holding byte `k` is a Latin letter (`ScalarClass.isPlainLetter`; the bytes are
-      /// valid UTF-8).
-      func isLatinLetter(around k: Int) -> Bool {
-        let lead = UTF8Scalar.start(b, holding: k)
-        return ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: lead).value)
-      }
-      var ranges: [Range<Int>] = []
-      var start = 0
-      var i = 0
-      while let p = ByteSearch.firstIndex(of: 0x7C, in: b, from: i) {
-        for k in max(0, p - 2)..<min(n, p + 3) where b[k] >= 0x80 && !isLatinLetter(around: k) { return nil }
-        ranges.append(start..<p)
-        start = p + 1
-        i = p + 1
-      }
-      ranges.append(start..<n)
-      return ranges.map { ByteRuns.trimmingSpaces($0, in: b) }.filter { !$0.isEmpty }
+      ByteRuns.characterCuts(b, at: 0x7C)?.map { ByteRuns.trimmingSpaces($0, in: b) }.filter { !$0.isEmpty }
     }
     return ranges?.map { String(text.utf8Slice($0)) }
   }
