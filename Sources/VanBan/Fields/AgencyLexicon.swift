@@ -14,11 +14,12 @@ import VanBanBytes
 /// A class: every table cell and heading passes the lexicon along, and copying a struct of
 /// fourteen tables and caches retained each of them.
 final class AgencyLexicon: Sendable {
-  /// Folded key of every canonical name and alias → canonical name.
-  private let canonicalByKey: [UTF8Key: String]
+  /// Folded key of every canonical name and alias, and by its ordinal the canonical name.
+  private let canonicalKeys: WordTable
+  private let canonicalNames: [String]
   /// The first token (up to a space or dash) of every key: most text the splitters ask about
   /// is not an agency, and this rejects it after folding one word instead of the whole text.
-  private let firstTokens: Set<UTF8Key>
+  private let firstTokens: WordTable
   /// The first bytes of `firstTokens`: a word opening with an ASCII letter or digit none of
   /// them opens with opens no name, found before its first token is folded (`FirstByteSet`).
   private let firstTokenLeads: FirstByteSet
@@ -70,9 +71,12 @@ final class AgencyLexicon: Sendable {
     for canonical in canonicals where !canonical.isEmpty {
       map[UTF8Key(Self.key(canonical))] = canonical
     }
-    canonicalByKey = map
-    firstTokens = Set(map.keys.map { UTF8Key(Self.firstToken(ofKey: $0.string)) })
-    firstTokenLeads = FirstByteSet(firstWords: firstTokens.map(\.string))
+    let keys = Array(map.keys)
+    canonicalKeys = WordTable(keys.map(\.string))
+    canonicalNames = keys.map { map[$0]! }
+    let tokens = keys.map { Self.firstToken(ofKey: $0.string) }
+    firstTokens = WordTable(tokens)
+    firstTokenLeads = FirstByteSet(firstWords: tokens)
     longestName = (canonicals + aliases).map { WhiteSpace.words($0).count }.max() ?? 0
     prefixes = GrammarData.table("agency-prefixes").column("prefix")
       .map { WhiteSpace.words($0).map(Self.key) }
@@ -129,7 +133,7 @@ final class AgencyLexicon: Sendable {
         return true
       }
       let token = Self.firstToken(utf8: UnsafeBufferPointer(rebasing: b[..<end]))
-      return firstTokens.contains(UTF8Key(token))
+      return firstTokens.contains(token)
     }
   }
 
@@ -346,15 +350,20 @@ final class AgencyLexicon: Sendable {
 
   // MARK: Keys and cleaning
 
+  /// The canonical name whose folded key (or an alias's) is `key`.
+  private func canonical(key: String) -> String? {
+    canonicalKeys.ordinal(of: key).map { canonicalNames[$0] }
+  }
+
   private func lookup(_ cleaned: String) -> String? {
     guard let lead = cleaned.utf8.first else { return nil }
     // The first token's first byte, when a letter or digit, is that byte in lower case: most
     // text asked about is turned away here, before its first token is folded.
-    guard firstTokenLeads.mayOpen(lead: lead), firstTokens.contains(UTF8Key(Self.firstToken(of: cleaned))) else { return nil }
+    guard firstTokenLeads.mayOpen(lead: lead), firstTokens.contains(Self.firstToken(of: cleaned)) else { return nil }
     let k = Self.key(cleaned)
-    if let hit = canonicalByKey[UTF8Key(k)] { return hit }
-    if k.hasSuffix(communeSuffix) { return canonicalByKey[UTF8Key(String(k.dropLast(communeSuffix.count)))] }
-    if let hit = canonicalByKey[UTF8Key(k + communeSuffix)] { return hit }
+    if let hit = canonical(key: k) { return hit }
+    if k.hasSuffix(communeSuffix) { return canonical(key: String(k.dropLast(communeSuffix.count))) }
+    if let hit = canonical(key: k + communeSuffix) { return hit }
     return withoutPlaceName(cleaned)
   }
 
@@ -395,7 +404,7 @@ final class AgencyLexicon: Sendable {
       let before = word(fromEnd: drop + 1)
       guard before.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false else { continue }
       let rest = Self.key(String(collapsed.utf8Slice(0..<spaces[drop - 1])))
-      if let hit = canonicalByKey[UTF8Key(rest + communeSuffix)] { return hit }
+      if let hit = canonical(key: rest + communeSuffix) { return hit }
     }
     return nil
   }

@@ -140,7 +140,7 @@ struct DeadlineParser: Sendable {
       var role: Role
     }
     /// By first token, longest first, so the longest phrase wins ("trước ngày" over "trước").
-    private let byFirstToken: [UTF8Key: [Phrase]]
+    private let byFirstToken: WordGroups<Phrase>
 
     init(table: GrammarTable) {
       var phrases: [Phrase] = []
@@ -150,13 +150,13 @@ struct DeadlineParser: Sendable {
         if !tokens.isEmpty { phrases.append(Phrase(tokens: tokens, role: role)) }
       }
       // Keyed by bytes: tokens are folded (NFC), and String's own hash normalises again.
-      byFirstToken = Dictionary(grouping: phrases, by: { UTF8Key($0.tokens[0]) })
-        .mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+      // Sorted longest first before grouping: each group keeps the order (the sort is stable).
+      byFirstToken = WordGroups(phrases.enumerated().sorted { ($0.element.tokens.count, $1.offset) > ($1.element.tokens.count, $0.offset) }.map(\.element), by: { $0.tokens[0] })
     }
 
     /// The longest phrase of one of `roles` starting at token `k`, and how many tokens it takes.
     func match(_ tokens: [String], at k: Int, _ roles: Set<Role>) -> (role: Role, count: Int)? {
-      guard k < tokens.count, let candidates = byFirstToken[UTF8Key(tokens[k])] else { return nil }
+      guard k < tokens.count, let candidates = byFirstToken.group(tokens[k]) else { return nil }
       for p in candidates where roles.contains(p.role) && k + p.tokens.count <= tokens.count {
         if tokens[k..<(k + p.tokens.count)].elementsEqual(p.tokens) { return (p.role, p.tokens.count) }
       }

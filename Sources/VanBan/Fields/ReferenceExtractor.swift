@@ -126,7 +126,7 @@ struct ReferenceExtractor {
       let w = bare[end]
       if end > start,
         words.firstBytes[end] == 0x28 && words[end].hasPrefix("(")
-          || lex.issuerStopFirstWords.contains(UTF8Key(w))
+          || lex.issuerStopFirstWords.contains(w)
             && lex.issuerStopWords.contains(where: { stop in Self.phraseAt(stop, w, bare, end) })
       {
         break
@@ -269,7 +269,7 @@ struct ReferenceExtractor {
   func leadsCitationNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     if word.count == 1 && word[0] == 0x3A { return true }
     let folded = Words.bare(FoldingKey.toneInsensitive(utf8: word))
-    return lex.citationNumberLeads.contains(UTF8Key(folded))
+    return lex.citationNumberLeads.contains(folded)
   }
 
   /// `numberToken` of an ASCII word: the token, "" when the word is none, nil when the word

@@ -115,11 +115,11 @@ extension ValueParser {
     }
 
     /// Phrases before a number, by their last word, longest first.
-    let before: [UTF8Key: [Phrase]]
+    let before: WordGroups<Phrase>
     /// Phrases after a number, by their first word, longest first.
-    let after: [UTF8Key: [Phrase]]
+    let after: WordGroups<Phrase>
     /// Words introducing a year ("năm"), by their last word.
-    let yearWords: [UTF8Key: [Phrase]]
+    let yearWords: WordGroups<Phrase>
     /// TeX commands and the scalar each stands for.
     let latex: [String: Unicode.Scalar]
 
@@ -167,9 +167,11 @@ extension ValueParser {
       FoldingKey.toneInsensitive(s).split(separator: " ").map(String.init)
     }
 
-    /// Keyed by bytes: folded words are NFC, and String's own hash normalises again.
-    private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> [UTF8Key: [Phrase]] {
-      Dictionary(grouping: phrases, by: { UTF8Key(key($0)) }).mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    /// Keyed by bytes: folded words are NFC, and String's own hash normalises again. Sorted
+    /// longest first before grouping, ties in the table's order: each group keeps the order.
+    private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> WordGroups<Phrase> {
+      let longestFirst = phrases.enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
+      return WordGroups(longestFirst.map(\.element), by: key)
     }
   }
 }
@@ -303,9 +305,9 @@ extension ValueParser {
     }
 
     /// The longest phrase whose last word is token `end`, its words consecutive word tokens.
-    mutating func phraseEnds(at end: Int, in index: [UTF8Key: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+    mutating func phraseEnds(at end: Int, in index: WordGroups<Lexicon.Phrase>) -> Lexicon.Phrase? {
       guard end >= 0, end < tokens.count, tokens[end].kind == .word,
-        let candidates = index[UTF8Key(key(end))]
+        let candidates = index.group(key(end))
       else { return nil }
       for p in candidates where p.words.count <= end + 1 {
         var ok = true
@@ -323,9 +325,9 @@ extension ValueParser {
     }
 
     /// The longest phrase whose first word is token `start`.
-    mutating func phraseStarts(at start: Int, in index: [UTF8Key: [Lexicon.Phrase]]) -> Lexicon.Phrase? {
+    mutating func phraseStarts(at start: Int, in index: WordGroups<Lexicon.Phrase>) -> Lexicon.Phrase? {
       guard start >= 0, start < tokens.count, tokens[start].kind == .word,
-        let candidates = index[UTF8Key(key(start))]
+        let candidates = index.group(key(start))
       else { return nil }
       for p in candidates where start + p.words.count <= tokens.count {
         var ok = true

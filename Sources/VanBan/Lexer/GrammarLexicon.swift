@@ -27,7 +27,7 @@ final class GrammarLexicon: Sendable {
   static let zoneRoles: [KeywordRole] = [.recipients, .closing, .legalBasis, .annex, .archive, .motto, .annexAttached]
   /// The folded first word of every zone phrase and document type: a line starting with
   /// another word opens no zone, which settles most lines with one look-up.
-  let zoneFirstWords: Set<UTF8Key>
+  let zoneFirstWords: WordTable
   /// The first bytes of `zoneFirstWords`, which settle most lines before their first word is
   /// folded (`FirstByteSet.mayOpen(lead:)`).
   let zoneFirstBytes: FirstByteSet
@@ -98,12 +98,12 @@ final class GrammarLexicon: Sendable {
   /// words, so a stop of several words is compared without splitting it again.
   let issuerStopWords: [[String]]
   /// The first word of every stop: most words start none.
-  let issuerStopFirstWords: Set<UTF8Key>
+  let issuerStopFirstWords: WordTable
   /// Words in the longest issuer stop.
   let longestIssuerStop: Int
   /// What may stand just before a citation number, folded: the last word of a document kind
   /// (doc-kinds.tsv) or a one-word `reference_number` keyword ("số"); ":" is the other.
-  let citationNumberLeads: Set<UTF8Key>
+  let citationNumberLeads: WordTable
   /// OCR misreadings of Roman numerals ("H" → "II"), used only where a numeral is expected.
   let romanConfusions: [String: String]
   /// UTF-8 length of the longest key of `romanConfusions`.
@@ -123,7 +123,7 @@ final class GrammarLexicon: Sendable {
   /// `ColumnLexicon.firstWordSkeleton` of every column header and header prefix: a cell whose
   /// first word has another skeleton names no column. Keyed by bytes (the skeletons are ASCII):
   /// every cell of a table row is looked up, and SipHash was a fifth of the look-up.
-  let columnFirstWordSkeletons: Set<UTF8Key>
+  let columnFirstWordSkeletons: WordTable
   /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
   /// columns share is left out.
   let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
@@ -173,7 +173,7 @@ final class GrammarLexicon: Sendable {
     let matchers = KeywordRole.allCases.map { PhraseMatcher(pairs: (byRole[$0.name] ?? []).map { ($0, $0) }) }
     keywords = matchers
     let zoneFirst = (Self.zoneRoles.map { matchers[$0.rawValue] } + [docTypes]).flatMap { $0.entries.map { $0.words[0] } }
-    zoneFirstWords = Set(zoneFirst.map(UTF8Key.init))
+    zoneFirstWords = WordTable(zoneFirst)
     zoneFirstBytes = FirstByteSet(firstWords: zoneFirst)
     let sig = GrammarData.table("signature")
     var authorities: [(String, String)] = []
@@ -192,15 +192,15 @@ final class GrammarLexicon: Sendable {
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })
     issuerStopWords = GrammarData.table("issuer-stops").column("stop").map { Words.fold($0) }
-    issuerStopFirstWords = Set(issuerStopWords.compactMap(\.first).map(UTF8Key.init))
+    issuerStopFirstWords = WordTable(issuerStopWords.compactMap(\.first))
     longestIssuerStop = issuerStopWords.map(\.count).max() ?? 1
-    citationNumberLeads = Set(
-      docKinds.entries.compactMap(\.words.last).map(UTF8Key.init)
-        + matchers[KeywordRole.referenceNumber.rawValue].entries.filter { $0.words.count == 1 }.map { UTF8Key($0.words[0]) })
+    citationNumberLeads = WordTable(
+      docKinds.entries.compactMap(\.words.last)
+        + matchers[KeywordRole.referenceNumber.rawValue].entries.filter { $0.words.count == 1 }.map { $0.words[0] })
     let columnTable = GrammarData.table("columns")
-    columnFirstWordSkeletons = Set(
+    columnFirstWordSkeletons = WordTable(
       (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map {
-        UTF8Key(ColumnLexicon.firstWordSkeleton($0))
+        ColumnLexicon.firstWordSkeleton($0)
       })
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
     let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joinedText(" ") }) {
@@ -316,19 +316,17 @@ final class PhraseMatcher: Sendable {
   }
   let entries: [Entry]
   /// Entries by their first word, longest first: most words start no phrase at all.
-  private let byFirstWord: [Bytes: [Entry]]
+  private let byFirstWord: WordGroups<Entry>
   /// The first bytes of the phrases' first words: a word opening with another byte starts no
   /// phrase, and is settled without hashing it (most words, since a phrase list opens with a
   /// few letters).
   private let firstBytes: FirstByteSet
 
-  typealias Bytes = UTF8Key
-
   /// Whether some phrase starts with this folded, bare word: a cheap test before folding a
   /// whole text to match it.
   func starts(with word: String) -> Bool {
     if let b = word.utf8.first, !firstBytes.contains(b) { return false }
-    return byFirstWord[Bytes(word)] != nil
+    return byFirstWord.contains(word)
   }
 
   /// Whether a line whose first word opens with byte `b` may start a phrase
@@ -351,7 +349,7 @@ final class PhraseMatcher: Sendable {
     entries = pairs.map { Entry(words: Words.fold($0.phrase).map(Words.bare), value: $0.value) }
       .filter { !$0.words.isEmpty }
       .sorted { $0.words.count > $1.words.count }
-    byFirstWord = Dictionary(grouping: entries, by: { Bytes($0.words[0]) })
+    byFirstWord = WordGroups(entries, by: { $0.words[0] })
     firstBytes = FirstByteSet(firstWords: entries.map { $0.words[0] })
   }
 
@@ -361,10 +359,11 @@ final class PhraseMatcher: Sendable {
 
   /// The longest phrase that the words start with, and how many words it takes.
   func matchPrefix(_ words: ArraySlice<String>) -> (value: String, count: Int)? {
-    guard let first = words.first, mayOpen(unbare: first), let candidates = byFirstWord[Bytes(Words.bare(first))] else {
+    guard let first = words.first, mayOpen(unbare: first), let candidates = byFirstWord.range(of: Words.bare(first)) else {
       return nil
     }
-    for e in candidates where e.words.count <= words.count {
+    for j in candidates where byFirstWord[j].words.count <= words.count {
+      let e = byFirstWord[j]
       var ok = true
       for k in 1..<e.words.count where UTF8Key(Words.bare(words[words.startIndex + k])) != UTF8Key(e.words[k]) {
         ok = false

@@ -99,7 +99,7 @@ struct LineCursor {
       return false
     }
     // Every zone phrase needs its first word there: most lines are settled by one look-up.
-    if lex.zoneFirstBytes.mayOpen(lead: line.leadByte), let first = line.bareFirstWord, lex.zoneFirstWords.contains(UTF8Key(first)) {
+    if lex.zoneFirstBytes.mayOpen(lead: line.leadByte), let first = line.bareFirstWord, lex.zoneFirstWords.contains(first) {
       for role in GrammarLexicon.zoneRoles where startsWith(line, role: role) {
         return true
       }

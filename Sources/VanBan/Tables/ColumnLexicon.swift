@@ -9,14 +9,14 @@ struct ColumnLexicon {
   func canonical(_ header: String) -> String? {
     // Every way below of naming a column needs the cell's first word to be, diacritics and
     // punctuation aside, the first word of some column name: most cells of a row are not.
-    if lex.columnFirstWordSkeletons.contains(UTF8Key(Self.firstWordSkeleton(header))), let name = canonicalReadingEveryWay(header) {
+    if lex.columnFirstWordSkeletons.contains(Self.firstWordSkeleton(header)), let name = canonicalReadingEveryWay(header) {
       return name
     }
     // A short name a narrow column broke inside a word ("ST" / "T" for "STT"): its pieces
     // joined, when that is a column name.
     guard header.utf8.count <= 12, header.utf8.contains(0x20) else { return nil }
     let joined = String(header.filter { $0 != " " })
-    guard lex.columnFirstWordSkeletons.contains(UTF8Key(Self.firstWordSkeleton(joined))) else { return nil }
+    guard lex.columnFirstWordSkeletons.contains(Self.firstWordSkeleton(joined)) else { return nil }
     return canonicalReadingEveryWay(joined)
   }
 
