@@ -215,11 +215,62 @@ extension StringProtocol {
   }
 }
 
+/// String indexes made straight from UTF-8 offsets known to fall between scalars.
+///
+/// Every cut the byte scans find is at a scalar boundary, but an index made by offsetting the
+/// UTF-8 view does not say so: slicing with it checks both bounds again, out of line, and with
+/// the offsetting that was ~250 instructions a Substring (the parser makes hundreds of
+/// thousands: lines, words, pieces). `String.Index` is one 64-bit word (the standard library
+/// declares it frozen): the offset in bits 16 and up, and in the low bits the flags "on a
+/// scalar boundary" (bit 0) and "a UTF-8 offset" (bit 2), which is what the scalar view's own
+/// indexes hold. `holds` checks that layout against indexes the standard library makes,
+/// once; where it differs, every slice is made the standard way.
+public enum ScalarIndex {
+  /// Whether `at(_:)` makes what the unicode scalar view makes, on this standard library.
+  public static let holds: Bool = {
+    guard MemoryLayout<String.Index>.size == 8 else { return false }
+    let text = "aé\u{1EA1}b\u{1F600}c \u{0301}d"
+    var k = text.unicodeScalars.index(after: text.unicodeScalars.startIndex)
+    var offset = text.utf8.distance(from: text.utf8.startIndex, to: k)
+    while k < text.unicodeScalars.endIndex {
+      let made = at(offset)
+      guard unsafeBitCast(made, to: UInt64.self) == unsafeBitCast(k, to: UInt64.self),
+        String(text[made...]) == String(text.unicodeScalars[k...])
+      else { return false }
+      let next = text.unicodeScalars.index(after: k)
+      offset += text.utf8.distance(from: k, to: next)
+      k = next
+    }
+    return true
+  }()
+
+  /// The index of UTF-8 offset `offset` in a native string, on a scalar boundary. Only where
+  /// `holds`, and only for an offset between scalars.
+  @inlinable @inline(__always)
+  public static func at(_ offset: Int) -> String.Index {
+    unsafeBitCast(UInt64(truncatingIfNeeded: offset) << 16 | 0b101, to: String.Index.self)
+  }
+
+  /// The UTF-8 offset an index stands at.
+  @inlinable @inline(__always)
+  public static func offset(of i: String.Index) -> Int {
+    Int(truncatingIfNeeded: unsafeBitCast(i, to: UInt64.self) >> 16)
+  }
+}
+
 extension Substring {
   /// The slice at these UTF-8 offsets (cut at scalar boundaries, as byte scans cut): copied or
   /// kept as a view without decoding anything.
   @inlinable @inline(__always)
   public func utf8Slice(_ r: Range<Int>) -> Substring {
+    // Off Apple's platforms every String is native UTF-8 (no bridged UTF-16 storage, whose
+    // indexes count UTF-16), so the offsets are this string's own.
+    #if !canImport(Darwin)
+      if ScalarIndex.holds {
+        let base = ScalarIndex.offset(of: startIndex)
+        return self[ScalarIndex.at(base + r.lowerBound)..<ScalarIndex.at(base + r.upperBound)]
+      }
+    #endif
     let u = utf8
     return Substring(u[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)])
   }

@@ -115,3 +115,46 @@ struct TrustedUTF8Tests {
     }
   }
 }
+
+/// `utf8Slice` (indexes made from offsets, `ScalarIndex`) cuts what the UTF-8 view's own
+/// indexes cut.
+@Suite struct ScalarIndexTests {
+  /// The fast path is the one taken here: if the layout check failed on this standard library,
+  /// every slice would still be right but slow, and this says so.
+  @Test func theIndexLayoutHoldsHere() {
+    #if !canImport(Darwin)
+      #expect(ScalarIndex.holds)
+    #endif
+  }
+
+  @Test func slicesAgreeWithTheUTF8View() {
+    var g = SystemRandomNumberGenerator()
+    let pieces = ["a", " ", "é", "e\u{301}", "\u{1EA1}", "Ư", "\u{1F600}", "\r\n", "\t", "đ", "1", "/"]
+    for _ in 0..<300 {
+      let text = (0..<Int.random(in: 0...12, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+      // A slice of a slice too: its offsets count from its own start.
+      let lead = Int.random(in: 0...2, using: &g)
+      let whole = Substring("xé" + text).utf8Slice(min(lead, 1) == 0 ? 0..<(3 + text.utf8.count) : 3..<(3 + text.utf8.count))
+      var bounds: [Int] = []
+      var k = whole.unicodeScalars.startIndex
+      var offset = 0
+      while true {
+        bounds.append(offset)
+        guard k < whole.unicodeScalars.endIndex else { break }
+        let next = whole.unicodeScalars.index(after: k)
+        offset += whole.utf8.distance(from: k, to: next)
+        k = next
+      }
+      for i in bounds {
+        for j in bounds where j >= i {
+          let u = whole.utf8
+          let expected = Substring(u[u.index(u.startIndex, offsetBy: i)..<u.index(u.startIndex, offsetBy: j)])
+          let made = whole.utf8Slice(i..<j)
+          #expect(Array(made.utf8) == Array(expected.utf8))
+          #expect(made == expected && made.count == expected.count)
+          #expect(made.startIndex == expected.startIndex && made.endIndex == expected.endIndex)
+        }
+      }
+    }
+  }
+}

@@ -18,11 +18,9 @@ public enum LineSplitter {
     // Breaks found on the contiguous bytes by offset, then cut as UTF-8 slices: stepping
     // String indexes byte by byte cost more than the rest of this pass.
     let cuts = text.withUTF8Bytes { Self.cuts($0) }
-    let u = text.utf8
+    let whole = Substring(text)
     return cuts.enumerated().map { (k, cut) in
-      SourceLine(
-        number: k + 1,
-        text: Substring(u[u.index(u.startIndex, offsetBy: cut.0)..<u.index(u.startIndex, offsetBy: cut.1)]))
+      SourceLine(number: k + 1, text: whole.utf8Slice(cut.0..<cut.1))
     }
   }
 
