@@ -58,6 +58,62 @@ extension Collection where Element: StringProtocol {
   }
 }
 
+/// Short strings made as the standard library makes them, without its general path.
+///
+/// A String of at most 15 UTF-8 bytes is stored in its two words themselves: the bytes in
+/// order (little-endian), and in the top byte a tag, 0xE0 or 0xA0 (ASCII or not) plus the
+/// count. Most strings the parser makes are words and keys that short, and the general path
+/// (measuring the bytes, checking them for ASCII, building the tag) was ~140 instructions a
+/// string. `holds` checks the layout once against strings the standard library makes, of
+/// every length and both kinds; where it differs, every string is made the standard way.
+public enum SmallString {
+  public static let capacity = 15
+
+  public static let holds: Bool = {
+    guard MemoryLayout<String>.size == 16 else { return false }
+    let samples = ["abcdefghijklmnop", "ếaệbcdễ", "\u{1F600}x\u{10FFFF}", "\u{7F}\u{80}"]
+    for sample in samples {
+      let bytes = Array(sample.utf8)
+      for n in 0...min(capacity, bytes.count) {
+        // Only whole scalars: the prefix is valid UTF-8 when the next byte starts a scalar.
+        guard n == bytes.count || bytes[n] & 0xC0 != 0x80 else { continue }
+        let made = bytes.withUnsafeBufferPointer { make(UnsafeBufferPointer(rebasing: $0[..<n])) }
+        let standard = String(decoding: bytes[..<n], as: UTF8.self)
+        guard unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(standard, to: (UInt64, UInt64).self),
+          Array(made.utf8) == Array(standard.utf8)
+        else { return false }
+      }
+    }
+    return true
+  }()
+
+  /// The small string of `bytes`: well-formed UTF-8, at most `capacity` of them. Only where
+  /// `holds`.
+  @inlinable @inline(__always)
+  public static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    // The bytes in place by loads that overlap rather than a byte at a time, none beyond the
+    // buffer: the first and last eight, or four, bytes (the overlap holds the same bytes).
+    let n = bytes.count
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      if n >= 8 {
+        lo = raw.loadUnaligned(as: UInt64.self)
+        if n > 8 { hi = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((16 - n) * 8) }
+      } else if n >= 4 {
+        lo = UInt64(raw.loadUnaligned(as: UInt32.self))
+          | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << UInt64((n - 4) * 8)
+      } else {
+        for k in 0..<n { lo |= UInt64(base[k]) << UInt64(k * 8) }
+      }
+    }
+    let ascii = (lo | hi) & 0x8080_8080_8080_8080 == 0
+    let tag: UInt64 = (ascii ? 0xE0 : 0xA0) | UInt64(n)
+    return unsafeBitCast((lo, hi | tag << 56), to: String.self)
+  }
+}
+
 extension String {
   /// A string of `bytes` that the caller knows to be well-formed UTF-8 (cut from a String
   /// at ASCII bytes, or written from tables of whole scalars), copied without being checked
@@ -68,6 +124,12 @@ extension String {
   @inlinable
   public init(trustedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
     assert(String(validating: bytes, as: UTF8.self) != nil, "ill-formed UTF-8 given as trusted")
+    #if !canImport(Darwin) && _endian(little) && _pointerBitWidth(_64)
+      if bytes.count <= SmallString.capacity, SmallString.holds {
+        self = SmallString.make(bytes)
+        return
+      }
+    #endif
     if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
       self.init(copying: unsafe UTF8Span(unchecked: unsafe bytes.span))
     } else {

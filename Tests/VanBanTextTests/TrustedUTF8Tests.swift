@@ -158,3 +158,36 @@ struct TrustedUTF8Tests {
     }
   }
 }
+
+/// Short strings made by `SmallString` are the standard library's own, bit for bit.
+@Suite struct SmallStringTests {
+  @Test func theLayoutHoldsHere() {
+    #if !canImport(Darwin) && _endian(little) && _pointerBitWidth(_64)
+      #expect(SmallString.holds)
+    #endif
+  }
+
+  @Test func madeStringsAreTheStandardOnes() {
+    guard SmallString.holds else { return }
+    var g = SystemRandomNumberGenerator()
+    let scalars: [Unicode.Scalar] = ["a", "Z", " ", "\t", "\u{7F}", "\u{80}", "é", "đ", "\u{1EBF}", "\u{301}", "\u{FFFD}", "\u{1F600}"]
+    var texts: [String] = (0...15).map { String(repeating: "x", count: $0) }
+    for _ in 0..<3_000 {
+      var s = ""
+      while true {
+        let c = scalars.randomElement(using: &g)!
+        if s.utf8.count + String(c).utf8.count > 15 { break }
+        s.unicodeScalars.append(c)
+        if Int.random(in: 0..<6, using: &g) == 0 { break }
+      }
+      texts.append(s)
+    }
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let made = bytes.withUnsafeBufferPointer { String(trustedUTF8: $0) }
+      let standard = String(decoding: bytes, as: UTF8.self)
+      #expect(unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(standard, to: (UInt64, UInt64).self), "\(text)")
+      #expect(made == standard && made.hashValue == standard.hashValue && Array(made.utf8) == bytes)
+    }
+  }
+}
