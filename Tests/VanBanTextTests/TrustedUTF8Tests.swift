@@ -191,3 +191,19 @@ struct TrustedUTF8Tests {
     }
   }
 }
+
+@Suite struct JoiningTests {
+  @Test func joiningIsConcatenation() {
+    let parts = ["", "a", "|", "số", "Nghị quyết", String(repeating: "đ", count: 20), "\u{1F600}", "e\u{301}"]
+    for a in parts {
+      for b in parts {
+        for c in parts {
+          let joined = String.joining(a, b, c)
+          #expect(Array(joined.utf8) == Array((a + b + c).utf8))
+          #expect(joined == a + b + c)
+        }
+        #expect(String.joining(a, b) == a + b)
+      }
+    }
+  }
+}

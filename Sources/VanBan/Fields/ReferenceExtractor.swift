@@ -446,7 +446,7 @@ struct ReferenceIndex {
   private var index: [UTF8Key: Int] = [:]
 
   static func key(_ r: Reference) -> String {
-    FoldingKey.toneInsensitive(r.kind) + "|" + numberKey(r.number ?? "")
+    String.joining(FoldingKey.toneInsensitive(r.kind), "|", numberKey(r.number ?? ""))
   }
 
   /// The number upper-cased without spaces; on the bytes when it is ASCII, as numbers are.
