@@ -21,6 +21,19 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct ValueParserTests {
+  /// The digit test before scanning (`holdsDigit`) settles exactly the texts the scan finds
+  /// no number in: every corpus line without an ASCII digit has no value, in a cell or a
+  /// sentence, when scanned in full.
+  @Test func textsWithoutDigitsHoldNoValue() throws {
+    var checked = 0
+    for (_, _, raw) in try QuickCleaningTests.lines() where !raw.utf8.contains(where: { $0 &- 0x30 < 10 }) {
+      var scan = ValueParser.Scan(String(raw))
+      #expect(scan.best(inSentence: true) == nil && scan.best(inSentence: false) == nil, "\(raw)")
+      checked += 1
+    }
+    #expect(checked > 1_000)
+  }
+
   let parser = ValueParser()
 
   /// The scan's letters are what the property look-ups call a letter (alphabetic or a mark)

@@ -36,6 +36,9 @@ struct ValueParser: Sendable {
   func parse(cell: String, year: Int?) -> TargetValue? {
     let text = Self.trimmed(cell)
     if text.isEmpty { return nil }
+    // Every value is a number token, which opens with an ASCII digit: a cell without one has
+    // none, and is settled before it is decoded and cut into tokens.
+    guard Self.holdsDigit(text) else { return TargetValue(year: year, op: .eq, value: nil, text: text) }
     var scan = Scan(text)
     guard let c = scan.best(inSentence: false) else {
       return TargetValue(year: year, op: .eq, value: nil, text: text)
@@ -50,9 +53,16 @@ struct ValueParser: Sendable {
   /// the sentence states none. A percentage wins over qualified counts ("phủ sóng 4G đạt 95%").
   /// The text is only the value's own words: qualifiers, number, "%" and a following "trở lên".
   func find(inSentence sentence: String, year: Int?) -> TargetValue? {
+    // As in `parse(cell:year:)`: most clauses of a targets section state no number at all.
+    guard Self.holdsDigit(sentence) else { return nil }
     var scan = Scan(sentence)
     guard let c = scan.best(inSentence: true) else { return nil }
     return TargetValue(year: year, op: c.op, value: c.value, text: scan.text(from: c.first, through: c.last))
+  }
+
+  /// Whether some byte is an ASCII digit, the first scalar of every number token (`Scan`).
+  static func holdsDigit(_ text: String) -> Bool {
+    text.withUTF8Bytes { b in b.contains { $0 &- 0x30 < 10 } }
   }
 
   /// A year is a four-digit number 1900–2100 standing on its own. One introduced by the year word
