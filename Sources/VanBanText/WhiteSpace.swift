@@ -65,18 +65,58 @@ public enum WhiteSpace {
     }
   }
 
-  /// The words of `bytes` (valid UTF-8) written out again, one byte at a time.
-  private static func rewritten(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> String {
+  /// The words of `bytes` (valid UTF-8) written out again.
+  static func rewritten(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool) -> String {
     let n = bytes.count
-    guard n > 0 else { return "" }
+    guard n > 0, let base = bytes.baseAddress else { return "" }
+    let raw = UnsafeRawPointer(base)
     // One pass into the string's own storage: the output is never longer than the input
     // (a run of white space becomes at most one byte), and this runs on every line and cell.
     return String(trustedUTF8Capacity: n) { out in
+      let target = UnsafeMutableRawPointer(out.baseAddress!)
       var o = 0
       var pending = false
       var i = 0
       while i < n {
+        // Sixteen bytes at a time up to the first that may be white space or a control (a
+        // space, a tab, a lead byte of a wide space; E1 only before 9A, since it leads most
+        // Vietnamese letters too): the bytes before it are text, copied as they are. The lines
+        // that come here are column layouts, mostly text between runs of spaces, which were
+        // copied a byte at a time.
+        if i + 18 <= n {
+          let x = ByteVector.load(raw, i)
+          let next = ByteVector.load(raw, i + 1)
+          let afterNext = ByteVector.load(raw, i + 2)
+          @inline(__always) func mayBeSpace(_ v: ByteVector.Bytes, _ following: ByteVector.Bytes) -> ByteVector.Lanes {
+            ByteVector.less(v, 0x21) .| ByteVector.equal(v, 0xC2) .| ByteVector.equal(v, 0xE2) .| ByteVector.equal(v, 0xE3)
+              .| ByteVector.equal(v, 0xEF) .| (ByteVector.equal(v, 0xE1) .& ByteVector.equal(following, 0x9A))
+          }
+          // A single space between text stays as it is; a space opening the sixteen (after
+          // what the output holds) or before more white space is left to the byte steps.
+          var special = mayBeSpace(x, next) .& .!(ByteVector.equal(x, 0x20) .& .!mayBeSpace(next, afterNext))
+          special[0] = special[0] || x[0] == 0x20
+          let text = ByteVector.none(special) ? 16 : Int(ByteVector.bits(special).trailingZeroBitCount)
+          if text > 0 {
+            if pending, o > 0, out[o - 1] != 0x09 {
+              out[o] = 0x20
+              o += 1
+            }
+            pending = false
+            // All sixteen are stored (the output is never ahead of the input, so there is room);
+            // only the text's are kept, the rest written over next.
+            target.storeBytes(of: x, toByteOffset: o, as: ByteVector.Bytes.self)
+            o += text
+            i += text
+            continue
+          }
+        }
         let b = bytes[i]
+        // A space, the usual first byte here (columns are set apart by runs of them).
+        if b == 0x20 {
+          pending = true
+          i += 1
+          continue
+        }
         let w = isPlain(b) ? 0 : keepingTabs ? lineSpaceWidth(bytes, i) : width(bytes, i)
         if w > 0 {
           pending = true

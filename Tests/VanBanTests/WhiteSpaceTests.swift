@@ -45,6 +45,25 @@ import VanBanText
     #expect(unchanged < 39_000)
   }
 
+  /// The rewriting copies runs of text sixteen bytes at a time: on strings long enough for
+  /// those steps, mostly text (letters whose UTF-8 holds E1 and 9A, not U+1680) with runs of
+  /// spaces, tabs, line breaks and wide spaces mixed in, it still gives the model's words.
+  @Test func rewritingLongTextAgreesWithTheModel() {
+    let pieces = [
+      ("a", 12), ("b", 9), ("ế", 6), ("Ủ", 3), ("ờ", 3), ("ẚ", 2), ("Ú", 2), (" ", 14), ("  ", 4), ("\t", 2), ("\n", 1),
+      ("\u{A0}", 1), ("\u{1680}", 1), ("\u{2003}", 1), ("\u{200B}", 1), ("\u{FEFF}", 1), ("—", 1), ("“", 1),
+    ]
+    var rewritten = 0
+    for s in Self.randomStrings(pieces, seed: 11) {
+      for keepingTabs in [false, true] {
+        let got = WhiteSpace.collapse(s[...], keepingTabs: keepingTabs)
+        #expect(got == Self.model(s, keepingTabs: keepingTabs), "\(Array(s.unicodeScalars)) keepingTabs \(keepingTabs)")
+        if got != s { rewritten += 1 }
+      }
+    }
+    #expect(rewritten > 10_000)
+  }
+
   /// 20,000 strings of up to 40 pieces, each piece drawn with its weight: long enough for the
   /// eight-byte steps to run, with the bytes that must stop them mixed in.
   static func randomStrings(_ pieces: [(String, Int)], seed: UInt64) -> [String] {
