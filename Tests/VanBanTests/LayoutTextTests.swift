@@ -140,6 +140,32 @@ import VanBanText
     }
   }
 
+  /// Words long enough for the sixteen-byte steps (letters of one to three bytes, "ẚ" holding
+  /// E1 without a space, U+1680 a space led by E1 9A), cut anywhere by the model's spaces.
+  @Test func lineReaderAgreesWithItsModelOnLongWords() {
+    let pieces = [
+      "a", "a", "a", "b", "ỷ", "ỷ", "Đ", "ẚ", "ế", "12", "|", "\u{1F600}", " ", "  ", "\t", "\u{0C}", "\u{FEFF}", "\u{A0}",
+      "\u{1680}", "\u{2003}", "\u{3000}", "\n",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    var longWords = 0
+    for _ in 0..<3000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0...60, using: &rng) {
+        // Mostly word pieces, so runs of sixteen bytes and more come up.
+        text += Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : pieces[Int.random(in: 0..<12, using: &rng)]
+      }
+      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map(\.text), l.words.map(\.column), l.words.map(\.end)) }
+      let want = Self.modelLines(text)
+      #expect(got.count == want.count, "\(text.debugDescription)")
+      for (g, w) in zip(got, want) {
+        #expect(g.0 == w.page && g.1 == w.words && g.2 == w.columns && g.3 == w.ends, "\(text.debugDescription)")
+        longWords += g.1.filter { $0.utf8.count >= 17 }.count
+      }
+    }
+    #expect(longWords > 1_000)
+  }
+
   /// The sniff's verdict read the plain way: the head cut into lines, each line's cells, a
   /// line of two cells or more counted and its cells asked for a header.
   static func modelLooksLikeLayout(_ text: String) -> Bool {
