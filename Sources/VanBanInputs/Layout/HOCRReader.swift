@@ -24,12 +24,20 @@ struct HOCRReader {
   private var words: [OCRWord] = []
   private var word: Open?
   private var line: Open?
+  /// The boxes of `word` and `line` (a line may have none), kept beside them: in `Open` they
+  /// made its optional's copies and destruction go through value witnesses.
+  private var wordBox = Box(x0: 0, y0: 0, x1: 0, y1: 0)
+  private var lineBox: Box?
   private var lineHadWords = false
+
+  /// A `bbox`: four numbers in place of an array of them, one allocation fewer a word.
+  struct Box {
+    var x0, y0, x1, y1: Double
+  }
 
   /// An element being read: where it opened, its box and the text seen so far.
   private struct Open {
     var depth: Int
-    var box: [Double]
     var conf: Double
     var sourceLine: Int
     var text: [UInt8] = []
@@ -297,7 +305,7 @@ struct HOCRReader {
       holdsEntity(classRange)
       ? Self.classes(Self.decodeEntities(String(decoding: bytes[classRange], as: UTF8.self)))
       : bytes.withUnsafeBufferPointer { Self.classes(UnsafeBufferPointer(rebasing: $0[classRange])) }
-    func title(_ element: String) throws(InputError) -> (box: [Double]?, conf: Double?) {
+    func title(_ element: String) throws(InputError) -> (box: Box?, conf: Double?) {
       guard let r = titleRange else { return (nil, nil) }
       if !holdsEntity(r), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
         return fast
@@ -312,21 +320,23 @@ struct HOCRReader {
       let title = try title("ocr_separator")
       if let b = title.box {
         words.append(
-          OCRWord(text: "", page: max(page, 1), x0: b[0], y0: b[1], x1: b[2], y1: b[3], conf: -1, lineID: 0, sourceLine: sourceLine))
+          OCRWord(text: "", page: max(page, 1), x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, conf: -1, lineID: 0, sourceLine: sourceLine))
       }
     } else if classes.line {
       if line != nil { finishLine() }
       let title = try title("ocr_line")
       lineID += 1
       lineHadWords = false
-      line = Open(depth: depth, box: title.box ?? [], conf: title.conf ?? -1, sourceLine: sourceLine)
+      line = Open(depth: depth, conf: title.conf ?? -1, sourceLine: sourceLine)
+      lineBox = title.box
     } else if classes.word {
       if word != nil { try finishWord() }
       let title = try title("ocrx_word")
       guard let box = title.box else {
         throw .badLayout("line \(sourceLine): an ocrx_word has no `bbox x0 y0 x1 y1` in its title")
       }
-      word = Open(depth: depth, box: box, conf: title.conf ?? -1, sourceLine: sourceLine)
+      word = Open(depth: depth, conf: title.conf ?? -1, sourceLine: sourceLine)
+      wordBox = box
     }
   }
 
@@ -345,9 +355,10 @@ struct HOCRReader {
       return r.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
     }
     guard let text else { return }
+    let box = wordBox
     words.append(
       OCRWord(
-        text: text, page: max(page, 1), x0: w.box[0], y0: w.box[1], x1: w.box[2], y1: w.box[3], conf: w.conf,
+        text: text, page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf,
         lineID: lineID, sourceLine: w.sourceLine))
   }
 
@@ -355,21 +366,21 @@ struct HOCRReader {
   private mutating func finishLine() {
     guard let l = line else { return }
     line = nil
-    guard !lineHadWords, l.box.count == 4 else { return }
+    guard !lineHadWords, let box = lineBox else { return }
     let text = Self.decodeEntities(String(decoding: l.text, as: UTF8.self))
     let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
     guard !parts.isEmpty else { return }
     words.append(
       OCRWord(
-        text: parts.joinedText(" "), page: max(page, 1), x0: l.box[0], y0: l.box[1], x1: l.box[2], y1: l.box[3],
+        text: parts.joinedText(" "), page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1,
         conf: l.conf, lineID: lineID, sourceLine: l.sourceLine))
   }
 
   /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.
-  static func title(_ title: String?, element: String, sourceLine: Int) throws(InputError) -> (box: [Double]?, conf: Double?) {
+  static func title(_ title: String?, element: String, sourceLine: Int) throws(InputError) -> (box: Box?, conf: Double?) {
     guard var title else { return (nil, nil) }
     if let fast = title.withUTF8(tesseractTitle) { return fast }
-    var box: [Double]?
+    var box: Box?
     var conf: Double?
     // Fields found by byte offsets, numbers read as integers where they are (Tesseract writes
     // integer boxes): splitting views and Double(Substring) made this the reader's hot spot.
@@ -409,7 +420,7 @@ struct HOCRReader {
           let text = String(decoding: bytes[key.lowerBound..<parts[4].upperBound], as: UTF8.self)
           throw .badLayout("line \(sourceLine): the \(element) bbox `\(text)` ends before it starts")
         }
-        box = numbers
+        box = Box(x0: numbers[0], y0: numbers[1], x1: numbers[2], y1: numbers[3])
       } else if field(key).elementsEqual("x_wconf".utf8), parts.count >= 2 {
         conf = Self.number(field(parts[1]))
       }
@@ -422,7 +433,7 @@ struct HOCRReader {
   /// also words the errors.
   private static let confidenceKey: [UInt8] = Array("x_wconf ".utf8)
 
-  private static func tesseractTitle(_ b: UnsafeBufferPointer<UInt8>) -> (box: [Double]?, conf: Double?)? {
+  private static func tesseractTitle(_ b: UnsafeBufferPointer<UInt8>) -> (box: Box?, conf: Double?)? {
     // "bbox " on the bytes, without an array per call (this runs for every word).
     guard b.count > 5, b[0] == 0x62, b[1] == 0x62, b[2] == 0x6F, b[3] == 0x78, b[4] == 0x20 else { return nil }
     var i = 5
@@ -435,17 +446,22 @@ struct HOCRReader {
       }
       return i > start ? Double(v) : nil
     }
-    var box: [Double] = []
-    box.reserveCapacity(4)
+    var numbers = (0.0, 0.0, 0.0, 0.0)
     for k in 0..<4 {
       if k > 0 {
         guard i < b.count, b[i] == 0x20 else { return nil }
         i += 1
       }
       guard let v = int() else { return nil }
-      box.append(v)
+      switch k {
+      case 0: numbers.0 = v
+      case 1: numbers.1 = v
+      case 2: numbers.2 = v
+      default: numbers.3 = v
+      }
     }
-    guard box[2] >= box[0], box[3] >= box[1] else { return nil }
+    let box = Box(x0: numbers.0, y0: numbers.1, x1: numbers.2, y1: numbers.3)
+    guard box.x1 >= box.x0, box.y1 >= box.y0 else { return nil }
     if i == b.count { return (box, nil) }
     guard b[i] == 0x3B else { return nil }
     // The rest: find " x_wconf " and read its integer; other properties are skipped.
