@@ -13,7 +13,10 @@ import VanBanBytes
 /// A hand-written tag scanner rather than an XML parser: hOCR in the wild is often HTML, not
 /// well-formed XML (unclosed `<meta>`, `&nbsp;`), and only classes, titles and text matter.
 struct HOCRReader {
-  private let bytes: [UInt8]
+  /// The text's bytes, read in place for the one scan (`words`): as an array, every access
+  /// was checked and every helper's look at it retained and released it (some 136,000 times
+  /// for six bench files).
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var i = 0
   /// Line counting follows the scan so that each word knows its line without a second pass.
   private var countedTo = 0
@@ -48,13 +51,13 @@ struct HOCRReader {
   ].map { Array($0.utf8) }
 
   /// Whether a tag name (any case) is an HTML void element, which has no end tag.
-  static func isVoidElement(_ name: ArraySlice<UInt8>) -> Bool {
+  static func isVoidElement(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
     // Asked of every tag: lengths and first letters settle nearly all, and the generic zip of
     // the two sequences cost ~200 instructions a tag.
     guard let lead = name.first else { return false }
     for v in voidElements where v.count == name.count && v[0] == lead | 0x20 {
       var k = 1
-      while k < v.count, v[k] == name[name.startIndex + k] | 0x20 { k += 1 }
+      while k < v.count, v[k] == name[k] | 0x20 { k += 1 }
       if k == v.count { return true }
     }
     return false
@@ -99,9 +102,16 @@ struct HOCRReader {
   }
 
   static func words(_ text: String) throws(InputError) -> [OCRWord] {
-    var reader = HOCRReader(bytes: Array(text.utf8))
-    try reader.scan()
-    return reader.words
+    let scanned: Result<[OCRWord], InputError> = text.withUTF8Bytes { b in
+      var reader = HOCRReader(bytes: b)
+      do throws(InputError) {
+        try reader.scan()
+      } catch {
+        return .failure(error)
+      }
+      return .success(reader.words)
+    }
+    return try scanned.get()
   }
 
   /// Whether the text looks like hOCR: markup carrying hOCR's class names.
@@ -128,22 +138,21 @@ struct HOCRReader {
     }
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   private mutating func line(at pos: Int) -> Int {
     let end = min(pos, bytes.count)
     guard countedTo < end else { return lineNo }
     // Eight bytes at a time: asked for every tag, and tags are most of an hOCR file.
-    bytes.withUnsafeBufferPointer { b in
-      while countedTo + 8 <= end {
-        let word = UnsafeRawPointer(b.baseAddress! + countedTo).loadUnaligned(as: UInt64.self)
-        lineNo += Self.newlines(in: word)
-        countedTo += 8
-      }
-      while countedTo < end {
-        if b[countedTo] == 0x0A { lineNo += 1 }
-        countedTo += 1
-      }
+    let b = bytes
+    while countedTo + 8 <= end {
+      let word = UnsafeRawPointer(b.baseAddress! + countedTo).loadUnaligned(as: UInt64.self)
+      lineNo += Self.newlines(in: word)
+      countedTo += 8
+    }
+    while countedTo < end {
+      if b[countedTo] == 0x0A { lineNo += 1 }
+      countedTo += 1
     }
     return lineNo
   }
@@ -157,16 +166,14 @@ struct HOCRReader {
   /// Whether the bytes in `r` hold a "&" (an entity to decode), by memchr: asked of the class
   /// and title values of every tag.
   private func holdsEntity(_ r: Range<Int>) -> Bool {
-    bytes.withUnsafeBufferPointer { b in ByteSearch.firstIndex(of: 0x26, in: UnsafeBufferPointer(rebasing: b[r])) != nil }
+    ByteSearch.firstIndex(of: 0x26, in: UnsafeBufferPointer(rebasing: bytes[r])) != nil
   }
 
   /// The first `byte` at or after `from`, by memchr.
   private func find(byte: UInt8, from: Int) -> Int? {
-    guard from < bytes.count else { return nil }
-    return bytes.withUnsafeBufferPointer { b -> Int? in
-      guard let p = memchr(b.baseAddress! + from, Int32(byte), b.count - from) else { return nil }
-      return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-    }
+    guard from < bytes.count, let base = bytes.baseAddress else { return nil }
+    guard let p = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
+    return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
   }
 
   private func find(_ needle: [UInt8], from: Int) -> Int? {
@@ -213,7 +220,7 @@ struct HOCRReader {
   enum AttributeKind { case `class`, title, other }
 
   /// Which of the attributes the reader uses the name is, compared without case.
-  static func attributeKind(_ name: ArraySlice<UInt8>) -> AttributeKind {
+  static func attributeKind(_ name: UnsafeBufferPointer<UInt8>) -> AttributeKind {
     func equals(_ word: StaticString) -> Bool {
       guard name.count == word.utf8CodeUnitCount else { return false }
       return word.withUTF8Buffer { w in zip(name, w).allSatisfy { ($0 | 0x20) == $1 } }
@@ -265,7 +272,7 @@ struct HOCRReader {
       {
         i += 1
       }
-      let attr = Self.attributeKind(bytes[attrStart..<i])
+      let attr = Self.attributeKind(UnsafeBufferPointer(rebasing: bytes[attrStart..<i]))
       if i == attrStart { i += 1 }  // an `=` or quote out of place: step over it
       while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
       guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else {
@@ -297,17 +304,17 @@ struct HOCRReader {
       if let l = line, depth < l.depth { finishLine() }
       return
     }
-    if selfClosing || Self.isVoidElement(bytes[nameRange]) { return }
+    if selfClosing || Self.isVoidElement(UnsafeBufferPointer(rebasing: bytes[nameRange])) { return }
     depth += 1
     guard let classRange else { return }
     // Values are read as bytes; only one holding an entity is decoded to text first.
     let classes =
       holdsEntity(classRange)
       ? Self.classes(Self.decodeEntities(String(decoding: bytes[classRange], as: UTF8.self)))
-      : bytes.withUnsafeBufferPointer { Self.classes(UnsafeBufferPointer(rebasing: $0[classRange])) }
+      : Self.classes(UnsafeBufferPointer(rebasing: bytes[classRange]))
     func title(_ element: String) throws(InputError) -> (box: Box?, conf: Double?) {
       guard let r = titleRange else { return (nil, nil) }
-      if !holdsEntity(r), let fast = bytes.withUnsafeBufferPointer({ Self.tesseractTitle(UnsafeBufferPointer(rebasing: $0[r])) }) {
+      if !holdsEntity(r), let fast = Self.tesseractTitle(UnsafeBufferPointer(rebasing: bytes[r])) {
         return fast
       }
       return try Self.title(Self.decodeEntities(String(decoding: bytes[r], as: UTF8.self)), element: element, sourceLine: line(at: tagStart))
