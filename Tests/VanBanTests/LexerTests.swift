@@ -175,6 +175,29 @@ import VanBanText
     #expect(t.text == "Nghị quyết số 57-NQ/TW phù hợp")
     #expect(t.line(atUTF8: t.text.utf8.count - 1) == 3)
   }
+
+  /// Joined lines, written out whole while short and grown in place past
+  /// `LogicalText.rewrittenWhole`, give the same text and the same line for every byte.
+  @Test func joinedLinesKeepTheirTextAndLines() {
+    var rng = SystemRandomNumberGenerator()
+    let pieces = ["Kế hoạch", "số 57-", "NQ/TW", "phù hợp với", "(", "a", "đ", String(repeating: "ư", count: 300)]
+    for _ in 0..<200 {
+      let first = pieces.randomElement(using: &rng)!
+      var t = LogicalText(first, line: 1)
+      var expected = first
+      var starts = [(0, 1)]
+      for n in 2..<Int.random(in: 2...40, using: &rng) {
+        let piece = pieces.randomElement(using: &rng)!
+        t.append(piece, line: n)
+        if !expected.hasSuffix("-") { expected += " " }
+        starts.append((expected.utf8.count, n))
+        expected += piece
+      }
+      #expect(t.text == expected)
+      #expect(t.lastLine == starts.last!.1)
+      for (offset, line) in starts { #expect(t.line(atUTF8: offset) == line) }
+    }
+  }
 }
 
 @Suite struct ReferenceExtractorTests {

@@ -54,6 +54,9 @@ struct LogicalText: Sendable {
     return false
   }
 
+  /// The longest text `append` writes out again whole rather than growing it in place.
+  static let rewrittenWhole = 2048
+
   var line: Int { segments[0].line }
   var lastLine: Int { segments[segments.count - 1].line }
 
@@ -67,15 +70,24 @@ struct LogicalText: Sendable {
       return
     }
     let joint = !Hyphenation.endsWithBrokenHyphen(text)
-    // Room for the space and the piece at once: at the first continuation the text is still
-    // the first line's own String, which the space alone copied (to its exact length) and
-    // the piece then outgrew, two copies a paragraph and a third of this append's cost.
-    text.reserveCapacity(text.utf8.count + 1 + piece.utf8.count)
-    if joint { text += " " }
     // Room for a few lines at the first continuation: grown from one, the array was
     // reallocated at nearly every line of a short paragraph.
     if segments.count == 1 { segments.reserveCapacity(4) }
-    segments.append((text.utf8.count, line))
+    let length = text.utf8.count + (joint ? 1 : 0)
+    segments.append((length, line))
+    // A short text is written out again whole, text, space and piece in one copy: growing
+    // it in place (its room reserved, the space and the piece each appended) went through
+    // the general append path three times, ~1,100 instructions a line. A long one (a page of
+    // unbroken OCR text) is grown in place, so that joining its lines stays linear.
+    if length + piece.utf8.count <= Self.rewrittenWhole {
+      text = String.joining(text, joint ? " " : "", piece)
+      return
+    }
+    // Room for the space and the piece at once: at the first continuation the text is still
+    // the first line's own String, which the space alone copied (to its exact length) and
+    // the piece then outgrew, two copies a paragraph and a third of this append's cost.
+    text.reserveCapacity(length + piece.utf8.count)
+    if joint { text += " " }
     text += piece
   }
 
