@@ -413,6 +413,15 @@ import VanBanText
 }
 
 @Suite struct WordsTests {
+  @Test func wordsOnSpacesAreCountedAsSplit() {
+    var rng = SystemRandomNumberGenerator()
+    let pieces = ["a", "ế", " ", "  ", "\t", "\u{A0}", ":", "Phòng", "\n"]
+    for _ in 0..<2_000 {
+      let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      #expect(Words.countOnSpaces(text) == Words.splitOnSpaces(text).count, "\(text.debugDescription)")
+    }
+  }
+
   /// `hasPrefixQuickly` answers as `hasPrefix` does, including where bytes and Characters
   /// disagree (a combining mark after the prefix, "\r\n", the Kelvin sign and the other two
   /// scalars equal to an ASCII one, precomposed against decomposed letters, a Prepend

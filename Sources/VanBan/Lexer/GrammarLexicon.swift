@@ -540,6 +540,18 @@ enum Words {
     cut(Substring(s)) { $0 == 0x20 }
   }
 
+  /// `splitOnSpaces(s).count`, without making the words.
+  static func countOnSpaces(_ s: String) -> Int {
+    s.withUTF8Bytes { bytes in
+      var count = 0
+      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { _ in
+        count += 1
+        return true
+      }
+      return count
+    }
+  }
+
   /// `splitOnSpaces(s).first`, without cutting the rest of the line.
   static func firstOnSpaces(_ s: String) -> Substring? {
     let first: Range<Int>? = s.withUTF8Bytes { bytes in

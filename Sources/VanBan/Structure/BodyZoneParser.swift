@@ -137,11 +137,11 @@ enum SectionTitle {
   static func split(_ text: String) -> (title: String?, paragraph: String?) {
     // Byte searches: ":" is ASCII, and walking Characters, or even the string's UTF-8 view
     // index by index, made this a hot spot on long numbered paragraphs.
-    if let offset = text.withUTF8Bytes({ $0.firstIndex(of: 0x3A) }) {
+    if let offset = text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x3A, in: $0) }) {
       let colon = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
       let head = text[..<colon].trimmingSpaces()
       let tail = text[text.index(after: colon)...].trimmingSpaces()
-      let headWords = Words.splitOnSpaces(head).count
+      let headWords = Words.countOnSpaces(head)
       if !tail.isEmpty, headWords >= 1, headWords <= 14, head.unicodeScalars.count <= 100,
         !head.utf8.contains(0x28)
       {
@@ -149,7 +149,8 @@ enum SectionTitle {
       }
     }
     let last = text.unicodeScalars.last
-    if WrapPolicy.scalarCount(text) <= 220, last != ".", last != ";" {
+    // Counted only as far as the limit: a paragraph runs on for hundreds of scalars.
+    if WrapPolicy.scalarCount(text, upTo: 221) <= 220, last != ".", last != ";" {
       return (text, nil)
     }
     return (nil, text)
