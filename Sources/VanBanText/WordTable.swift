@@ -20,11 +20,7 @@ import VanBanBytes
 /// looked up, so the longest run of probes is settled when the table is built, whatever a
 /// document holds.
 public final class WordTable: @unchecked Sendable {
-  @usableFromInline struct Key {
-    @usableFromInline var start: Int32
-    @usableFromInline var count: Int32
-    @usableFromInline var hash: UInt64
-  }
+  @usableFromInline typealias Key = ByteKeyIndex.Key
 
   /// The number of distinct words.
   public let count: Int
@@ -38,51 +34,18 @@ public final class WordTable: @unchecked Sendable {
   /// The distinct `words` in order of first appearance: a word's ordinal is its place among
   /// them (a repeated word keeps its first place).
   public init(_ words: some Sequence<String>) {
-    var bytes: [UInt8] = []
-    var found: [Key] = []
-    var slotCount = 16
-    var table = [Int32](repeating: -1, count: slotCount)
-    func probe(_ b: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (entry: Int, slot: Int) {
-      var s = Int(truncatingIfNeeded: hash) & (slotCount - 1)
-      while true {
-        let e = Int(table[s])
-        if e < 0 { return (-1, s) }
-        let k = found[e]
-        if k.hash == hash, Int(k.count) == b.count,
-          bytes.withUnsafeBufferPointer({ a in b.isEmpty || memcmp(a.baseAddress! + Int(k.start), b.baseAddress!, b.count) == 0 })
-        {
-          return (e, s)
-        }
-        s = (s + 1) & (slotCount - 1)
-      }
-    }
+    var index = ByteKeyIndex(slots: 16)
     for word in words {
-      word.withUTF8Bytes { b in
-        let hash = UTF8Key.mix(bytes: b, seed: Self.seed)
-        let (entry, slot) = probe(b, hash)
-        guard entry < 0 else { return }
-        table[slot] = Int32(found.count)
-        found.append(Key(start: Int32(bytes.count), count: Int32(b.count), hash: hash))
-        bytes.append(contentsOf: b)
-        if found.count * 2 > slotCount {
-          slotCount *= 2
-          table = [Int32](repeating: -1, count: slotCount)
-          for (e, k) in found.enumerated() {
-            var s = Int(truncatingIfNeeded: k.hash) & (slotCount - 1)
-            while table[s] >= 0 { s = (s + 1) & (slotCount - 1) }
-            table[s] = Int32(e)
-          }
-        }
-      }
+      word.withUTF8Bytes { b in _ = index.insert(b, hash: UTF8Key.mix(bytes: b, seed: Self.seed)) }
     }
-    count = found.count
-    mask = slotCount - 1
-    arena = .allocate(capacity: max(bytes.count, 1))
-    arena.initialize(from: bytes, count: bytes.count)
-    keys = .allocate(capacity: max(found.count, 1))
-    keys.initialize(from: found, count: found.count)
-    slots = .allocate(capacity: slotCount)
-    slots.initialize(from: table, count: slotCount)
+    count = index.keys.count
+    mask = index.slots.count - 1
+    arena = .allocate(capacity: max(index.arena.count, 1))
+    arena.initialize(from: index.arena, count: index.arena.count)
+    keys = .allocate(capacity: max(index.keys.count, 1))
+    keys.initialize(from: index.keys, count: index.keys.count)
+    slots = .allocate(capacity: index.slots.count)
+    slots.initialize(from: index.slots, count: index.slots.count)
   }
 
   deinit {
@@ -118,6 +81,75 @@ public final class WordTable: @unchecked Sendable {
 
   @inlinable
   public func contains(_ b: UnsafeBufferPointer<UInt8>) -> Bool { ordinal(of: b) != nil }
+}
+
+/// Distinct byte strings in one block of memory, found by their hash with open addressing:
+/// the index `WordTable` is built with (then frozen into plain memory) and `WordFolds` grows
+/// through a document. Entries are numbered in the order they were added.
+public struct ByteKeyIndex: Sendable {
+  public struct Key: Sendable {
+    public var start: Int32
+    public var count: Int32
+    public var hash: UInt64
+
+    @inlinable
+    init(start: Int32, count: Int32, hash: UInt64) {
+      self.start = start
+      self.count = count
+      self.hash = hash
+    }
+  }
+
+  /// The entries' bytes, one after another.
+  @usableFromInline var arena: [UInt8] = []
+  @usableFromInline var keys: [Key] = []
+  /// Entries by slot, a power of two long (kept over twice the entries), -1 where empty.
+  @usableFromInline var slots: [Int32]
+
+  public init(slots: Int) {
+    self.slots = Array(repeating: -1, count: max(2, slots))
+  }
+
+  /// The entry holding `bytes` (whose hash is `hash`), added when new, and whether it was.
+  @inlinable @inline(__always)
+  public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (entry: Int, added: Bool) {
+    let found: (entry: Int, slot: Int) = slots.withUnsafeBufferPointer { slots in
+      keys.withUnsafeBufferPointer { keys in
+        arena.withUnsafeBufferPointer { arena in
+          let mask = slots.count - 1
+          var s = Int(truncatingIfNeeded: hash) & mask
+          while true {
+            let e = Int(slots[s])
+            if e < 0 { return (-1, s) }
+            let key = keys[e]
+            if key.hash == hash, Int(key.count) == bytes.count,
+              bytes.isEmpty || memcmp(arena.baseAddress! + Int(key.start), bytes.baseAddress!, bytes.count) == 0
+            {
+              return (e, s)
+            }
+            s = (s + 1) & mask
+          }
+        }
+      }
+    }
+    if found.entry >= 0 { return (found.entry, false) }
+    let e = keys.count
+    keys.append(Key(start: Int32(arena.count), count: Int32(bytes.count), hash: hash))
+    arena.append(contentsOf: bytes)
+    slots[found.slot] = Int32(e)
+    if keys.count * 2 > slots.count { grow() }
+    return (e, true)
+  }
+
+  @usableFromInline mutating func grow() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (e, key) in keys.enumerated() {
+      var s = Int(truncatingIfNeeded: key.hash) & mask
+      while slots[s] >= 0 { s = (s + 1) & mask }
+      slots[s] = Int32(e)
+    }
+  }
 }
 
 /// Items grouped by a word each is keyed by (a phrase by its first or last word), looked up by
