@@ -50,3 +50,15 @@ import VanBanBytes
     #expect(groups.group("zz") == nil && !groups.contains("zz"))
   }
 }
+
+@Suite struct LongestFirstTests {
+  @Test func longestFirstIsAStableSortByLength() {
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      let items = (0..<Int.random(in: 0...30, using: &rng)).map { k in (k, Int.random(in: 0...4, using: &rng)) }
+      let sorted = items.longestFirst(\.1)
+      #expect(sorted.map(\.0).sorted() == items.map(\.0))
+      for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)) }
+    }
+  }
+}

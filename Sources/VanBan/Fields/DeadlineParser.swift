@@ -150,8 +150,8 @@ struct DeadlineParser: Sendable {
         if !tokens.isEmpty { phrases.append(Phrase(tokens: tokens, role: role)) }
       }
       // Keyed by bytes: tokens are folded (NFC), and String's own hash normalises again.
-      // Sorted longest first before grouping: each group keeps the order (the sort is stable).
-      byFirstToken = WordGroups(phrases.enumerated().sorted { ($0.element.tokens.count, $1.offset) > ($1.element.tokens.count, $0.offset) }.map(\.element), by: { $0.tokens[0] })
+      // Longest first, ties in the table's order, before grouping: each group keeps the order.
+      byFirstToken = WordGroups(phrases.longestFirst(\.tokens.count), by: { $0.tokens[0] })
     }
 
     /// The longest phrase of one of `roles` starting at token `k`, and how many tokens it takes.

@@ -180,8 +180,7 @@ extension ValueParser {
     /// Keyed by bytes: folded words are NFC, and String's own hash normalises again. Sorted
     /// longest first before grouping, ties in the table's order: each group keeps the order.
     private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> WordGroups<Phrase> {
-      let longestFirst = phrases.enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
-      return WordGroups(longestFirst.map(\.element), by: key)
+      WordGroups(phrases.longestFirst(\.words.count), by: key)
     }
   }
 }
