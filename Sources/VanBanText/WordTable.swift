@@ -194,6 +194,7 @@ public final class WordGroups<Element: Sendable>: Sendable {
 extension Array {
   /// The elements by `length`, longest first, those of equal length in their order here: how
   /// the phrase tables want each group (`WordGroups` keeps the order it is given).
+  @inlinable
   public func longestFirst(_ length: (Element) -> Int) -> [Element] {
     enumerated().sorted { (length($0.element), $1.offset) > (length($1.element), $0.offset) }.map(\.element)
   }

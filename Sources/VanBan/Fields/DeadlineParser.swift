@@ -151,7 +151,7 @@ struct DeadlineParser: Sendable {
       }
       // Keyed by bytes: tokens are folded (NFC), and String's own hash normalises again.
       // Longest first, ties in the table's order, before grouping: each group keeps the order.
-      byFirstToken = WordGroups(phrases.longestFirst(\.tokens.count), by: { $0.tokens[0] })
+      byFirstToken = WordGroups(phrases.longestFirst { $0.tokens.count }, by: { $0.tokens[0] })
     }
 
     /// The longest phrase of one of `roles` starting at token `k`, and how many tokens it takes.

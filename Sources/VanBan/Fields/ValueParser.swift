@@ -180,7 +180,7 @@ extension ValueParser {
     /// Keyed by bytes: folded words are NFC, and String's own hash normalises again. Sorted
     /// longest first before grouping, ties in the table's order: each group keeps the order.
     private static func index(_ phrases: [Phrase], by key: (Phrase) -> String) -> WordGroups<Phrase> {
-      WordGroups(phrases.longestFirst(\.words.count), by: key)
+      WordGroups(phrases.longestFirst { $0.words.count }, by: key)
     }
   }
 }
