@@ -412,6 +412,35 @@ import VanBanText
   }
 }
 
+@Suite struct BareMatchTests {
+  /// `matchPrefix(bare:)` answers as `matchPrefix` for words that are bare already, drawn from
+  /// the phrases' own words (so prefixes and whole phrases come up) and others.
+  @Test func bareWordsMatchAsTheyAreBared() {
+    let lex = GrammarLexicon.shared
+    let matchers = [lex.docKinds, lex.issuers, lex.docTypes] + KeywordRole.allCases.map { lex.keyword($0) }
+    var rng = SystemRandomNumberGenerator()
+    let extra = ["", "số", "(", "của", "ngày", "x", "2024"]
+    var matched = 0
+    for m in matchers {
+      let vocabulary = m.entries.flatMap(\.words) + extra
+      for _ in 0..<300 {
+        var words: [String]
+        if let e = m.entries.randomElement(using: &rng), Bool.random(using: &rng) {
+          words = e.words + (0..<Int.random(in: 0...2, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }
+        } else {
+          words = (0..<Int.random(in: 1...5, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }
+        }
+        words = words.map(Words.bare)
+        let plain = m.matchPrefix(words[...])
+        let bare = m.matchPrefix(bare: words[...])
+        #expect(plain?.value == bare?.value && plain?.count == bare?.count, "\(words)")
+        if plain != nil { matched += 1 }
+      }
+    }
+    #expect(matched > 1_000)
+  }
+}
+
 @Suite struct WordsTests {
   @Test func wordsOnSpacesAreCountedAsSplit() {
     var rng = SystemRandomNumberGenerator()

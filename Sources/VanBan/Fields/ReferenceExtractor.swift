@@ -63,7 +63,7 @@ struct ReferenceExtractor {
     var k = 0
     while k < words.count {
       // Outside the windows around numbers a word is "": no kind starts there.
-      guard !bare[k].isEmpty, let kind = lex.docKinds.matchPrefix(bare[k...]) else {
+      guard !bare[k].isEmpty, let kind = lex.docKinds.matchPrefix(bare: bare[k...]) else {
         k += 1
         continue
       }
@@ -118,7 +118,7 @@ struct ReferenceExtractor {
   /// The longest known issuer, or the words up to a stop.
   private func issuerName(words: WordList, bare: [String], from start: Int) -> (String?, Int) {
     guard start < words.count else { return (nil, 0) }
-    if let known = lex.issuers.matchPrefix(bare[start...]) {
+    if let known = lex.issuers.matchPrefix(bare: bare[start...]) {
       return (known.value, known.count)
     }
     var end = start

@@ -362,12 +362,30 @@ final class PhraseMatcher: Sendable {
     guard let first = words.first, mayOpen(unbare: first), let candidates = byFirstWord.range(of: Words.bare(first)) else {
       return nil
     }
+    return longest(candidates, words, bare: false)
+  }
+
+  /// `matchPrefix` of words that are bare already (`Words.bare` of each, as the citation
+  /// reader keeps them): bare is idempotent, and baring each word again (a new String for
+  /// every word the matcher looked at) was most of a look-up's cost there.
+  func matchPrefix(bare words: ArraySlice<String>) -> (value: String, count: Int)? {
+    guard let first = words.first, let lead = first.utf8.first, firstBytes.contains(lead),
+      let candidates = byFirstWord.range(of: first)
+    else { return nil }
+    return longest(candidates, words, bare: true)
+  }
+
+  /// The first (longest) of the entries in `candidates` whose later words follow in `words`.
+  private func longest(_ candidates: Range<Int>, _ words: ArraySlice<String>, bare: Bool) -> (value: String, count: Int)? {
     for j in candidates where byFirstWord[j].words.count <= words.count {
       let e = byFirstWord[j]
       var ok = true
-      for k in 1..<e.words.count where UTF8Key(Words.bare(words[words.startIndex + k])) != UTF8Key(e.words[k]) {
-        ok = false
-        break
+      for k in 1..<e.words.count {
+        let word = words[words.startIndex + k]
+        if UTF8Key(bare ? word : Words.bare(word)) != UTF8Key(e.words[k]) {
+          ok = false
+          break
+        }
       }
       if ok { return (e.value, e.words.count) }
     }
