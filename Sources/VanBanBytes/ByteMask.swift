@@ -99,3 +99,28 @@ public enum ByteVector {
     return words[0] | words[1] == 0
   }
 }
+
+/// Copies of at most sixteen bytes without a call to `memmove`: two loads and two stores
+/// that overlap (eight bytes each, or four below eight), none past either end. Short pieces
+/// (key names, words, the bytes of a short String) are most of what the writers copy.
+public enum ShortBytes {
+  public static let limit = 16
+
+  /// Copies `count` bytes (at most `limit`) from `source` to `target`, which do not overlap.
+  @inlinable @inline(__always)
+  public static func copy(_ source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count n: Int) {
+    if n >= 8 {
+      target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+      target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      target.storeBytes(of: source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+    } else if n > 0 {
+      // One, two or three bytes: the first, the middle and the last (a loop here became a
+      // memmove call).
+      target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+      target.storeBytes(of: source.load(fromByteOffset: n / 2, as: UInt8.self), toByteOffset: n / 2, as: UInt8.self)
+      target.storeBytes(of: source.load(fromByteOffset: n - 1, as: UInt8.self), toByteOffset: n - 1, as: UInt8.self)
+    }
+  }
+}

@@ -366,22 +366,9 @@ final class JSONOutput: @unchecked Sendable {
   func putReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let from = bytes.baseAddress else { return }
     let n = bytes.count
-    // Most pieces are short (key names, numbers, words between escapes): copied by two loads
-    // and stores that overlap, none past either end, rather than a call to memmove.
-    let source = UnsafeRawPointer(from)
-    let target = UnsafeMutableRawPointer(base + count)
-    if n >= 8 && n <= 16 {
-      let head = source.loadUnaligned(as: UInt64.self)
-      let tail = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-      target.storeBytes(of: head, as: UInt64.self)
-      target.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
-    } else if n >= 4 && n < 8 {
-      let head = source.loadUnaligned(as: UInt32.self)
-      let tail = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-      target.storeBytes(of: head, as: UInt32.self)
-      target.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
-    } else if n < 4 {
-      for k in 0..<n { base[count + k] = from[k] }
+    // Most pieces are short (key names, numbers, words between escapes).
+    if n <= ShortBytes.limit {
+      ShortBytes.copy(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(base + count), count: n)
     } else {
       (base + count).update(from: from, count: n)
     }

@@ -91,26 +91,15 @@ public enum SmallString {
   /// `holds`.
   @inlinable @inline(__always)
   public static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    // The bytes in place by loads that overlap rather than a byte at a time, none beyond the
-    // buffer: the first and last eight, or four, bytes (the overlap holds the same bytes).
+    // The bytes into the two words, zeros after them (`ShortBytes`: no memmove call).
     let n = bytes.count
-    var lo: UInt64 = 0
-    var hi: UInt64 = 0
+    var words: (UInt64, UInt64) = (0, 0)
     if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      if n >= 8 {
-        lo = raw.loadUnaligned(as: UInt64.self)
-        if n > 8 { hi = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((16 - n) * 8) }
-      } else if n >= 4 {
-        lo = UInt64(raw.loadUnaligned(as: UInt32.self))
-          | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << UInt64((n - 4) * 8)
-      } else {
-        for k in 0..<n { lo |= UInt64(base[k]) << UInt64(k * 8) }
-      }
+      withUnsafeMutableBytes(of: &words) { ShortBytes.copy(UnsafeRawPointer(base), to: $0.baseAddress!, count: n) }
     }
-    let ascii = (lo | hi) & 0x8080_8080_8080_8080 == 0
+    let ascii = (words.0 | words.1) & 0x8080_8080_8080_8080 == 0
     let tag: UInt64 = (ascii ? 0xE0 : 0xA0) | UInt64(n)
-    return unsafeBitCast((lo, hi | tag << 56), to: String.self)
+    return unsafeBitCast((words.0, words.1 | tag << 56), to: String.self)
   }
 }
 

@@ -79,8 +79,6 @@ public final class WordTable: @unchecked Sendable {
   @inlinable
   public func contains(_ word: String) -> Bool { ordinal(of: word) != nil }
 
-  @inlinable
-  public func contains(_ b: UnsafeBufferPointer<UInt8>) -> Bool { ordinal(of: b) != nil }
 }
 
 /// Distinct byte strings in one block of memory, found by their hash with open addressing:

@@ -140,3 +140,19 @@ import VanBanBytes
     }
   }
 }
+
+/// `ShortBytes.copy` writes exactly the bytes asked for, at every length up to its limit, and
+/// nothing before or after them.
+@Suite struct ShortBytesTests {
+  @Test func copiesExactlyTheBytes() {
+    let source: [UInt8] = (0..<ShortBytes.limit).map { UInt8(0x41 + $0) }
+    for n in 0...ShortBytes.limit {
+      var target = [UInt8](repeating: 0xEE, count: ShortBytes.limit + 4)
+      source.withUnsafeBytes { s in
+        target.withUnsafeMutableBytes { t in ShortBytes.copy(s.baseAddress!, to: t.baseAddress! + 2, count: n) }
+      }
+      #expect(Array(target[2..<(2 + n)]) == Array(source[..<n]), "\(n)")
+      #expect(target[0..<2].allSatisfy { $0 == 0xEE } && target[(2 + n)...].allSatisfy { $0 == 0xEE }, "\(n)")
+    }
+  }
+}
