@@ -111,6 +111,41 @@ import VanBanModel
     #expect(first.values.first?.value == 95)
   }
 
+  /// The heading's words found past the title's first word ("2. Một số mục tiêu, chỉ tiêu cụ
+  /// thể"), a "-" bullet without a number heading the "+" items under it, and a bullet of two
+  /// clauses stating two targets.
+  @Test func proseTargetsUnderAHeadingFoundInsideTheTitle() throws {
+    let text = """
+      KẾ HOẠCH
+
+      Triển khai chuyển đổi số năm 2026
+
+      I. MỤC TIÊU
+
+      2. Một số mục tiêu, chỉ tiêu cụ thể
+
+      - Về dịch vụ công trực tuyến
+
+      + 100% hồ sơ được tiếp nhận trực tuyến; tỷ lệ thanh toán trực tuyến đạt 70%.
+
+      - Về hạ tầng số
+
+      + Phủ sóng 4G đạt 95% dân số.
+
+      3. Nhiệm vụ khác
+
+      - Rà soát 12 thủ tục.
+
+      """
+    let plan = try parse(text)
+    let body = plan.targets.filter { $0.origin == .body }
+    #expect(body.map(\.group) == ["Về dịch vụ công trực tuyến", "Về dịch vụ công trực tuyến", "Về hạ tầng số"])
+    #expect(body.map(\.indicator) == [
+      "100% hồ sơ được tiếp nhận trực tuyến", "tỷ lệ thanh toán trực tuyến đạt 70%", "Phủ sóng 4G đạt 95% dân số",
+    ])
+    #expect(body.map { $0.values.first?.value } == [100, 70, 95])
+  }
+
   @Test func responsibilitiesFromTheSection() throws {
     let plan = try Self.seed("001")
     #expect(plan.responsibilities.first?.agency == "Phòng Văn hóa - Xã hội")

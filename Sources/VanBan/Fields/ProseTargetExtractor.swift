@@ -45,8 +45,9 @@ struct ProseTargetExtractor {
     if here {
       var group: String? = isTargetsHeading ? nil : s.title
       for b in s.blocks {
-        // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets.
-        let clauses = Self.clauses(b.text)
+        // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets. A block without a digit
+        // states no value in any clause (`ValueParser.find`), and is not cut into clauses.
+        let clauses = ValueParser.holdsDigit(b.text) ? Self.clauses(b.text) : []
         let found = clauses.compactMap { c in values.find(inSentence: c, year: sectionYear).map { (c, $0) } }
         guard !found.isEmpty else {
           if b.type == .bullet, b.marker == "-" { group = b.text }
@@ -66,10 +67,13 @@ struct ProseTargetExtractor {
 
   private func containsRun(_ words: [String], _ run: [String]) -> Bool {
     guard run.count <= words.count else { return false }
+    guard let first = run.first.map(UTF8Key.init) else { return true }
     // By bytes: folded words are NFC, where canonical equality (String's ==, which normalises
-    // non-ASCII text on every comparison) is byte equality.
-    for k in 0...(words.count - run.count)
-    where words[k..<(k + run.count)].elementsEqual(run, by: { UTF8Key($0) == UTF8Key($1) }) {
+    // non-ASCII text on every comparison) is byte equality. Word by word from the first: a
+    // slice compared at every place retained and released the words it held, and every title
+    // of a document is asked about each heading.
+    outer: for k in 0...(words.count - run.count) where UTF8Key(words[k]) == first {
+      for j in 1..<run.count where UTF8Key(words[k + j]) != UTF8Key(run[j]) { continue outer }
       return true
     }
     return false
