@@ -55,6 +55,34 @@ import VanBanInputs
     #expect(plan.annexes.map(\.label) == ["I"])
     #expect(plan.annexes.first?.tables.first?.rows.count == 1)
   }
+
+  /// A footer whose signature column ends before the name (a Word table flattened to one
+  /// line, a tab row, or two columns parted by spaces), with the signer's title and name on
+  /// the line below: the block goes on there. Only a block that ends in a name is continued.
+  @Test(arguments: [
+    "Nơi nhận: - UBND huyện; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH Nguyễn Thành Sinh\n",
+    "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN\n- UBND huyện;\tKT. CHỦ TỊCH\n- Lưu: VT.\t\n\nPHÓ CHỦ TỊCH\n\nNguyễn Thành Sinh\n",
+    "Nơi nhận:                              TM. ỦY BAN NHÂN DÂN\n- UBND huyện;                          KT. CHỦ TỊCH\n- Lưu: VT.\n\nPHÓ CHỦ TỊCH Nguyễn Thành Sinh\n",
+  ])
+  func signatureColumnGoesOnBelowTheFooter(_ footer: String) throws {
+    let plan = try parse(Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\n" + footer)
+    #expect(plan.signature?.authority == "TM")
+    #expect(plan.signature?.onBehalfOf == "ỦY BAN NHÂN DÂN")
+    #expect(plan.signature?.title == "PHÓ CHỦ TỊCH")
+    #expect(plan.signature?.signer == "Nguyễn Thành Sinh")
+    #expect(plan.recipients.map(\.name) == ["UBND huyện"])
+    #expect(plan.archive == ["VT"])
+  }
+
+  /// Capitals below a footer's columns that end in no name are not the signature's: an
+  /// annex heading stays the annex's.
+  @Test func signatureColumnWithoutANameBelowStaysAsItIs() throws {
+    let footer = "Nơi nhận: - UBND huyện; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\n\nPHỤ LỤC I\n\nDANH MỤC\n\nSTT\tNội dung\tĐơn vị chủ trì\n1\tViệc một\tCông an xã\n"
+    let plan = try parse(Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\n" + footer)
+    #expect(plan.signature?.title == "CHỦ TỊCH")
+    #expect(plan.signature?.signer == nil)
+    #expect(plan.annexes.map(\.label) == ["I"])
+  }
 }
 
 /// HTML tables left inside markdown become tables, with their rows on their own lines.

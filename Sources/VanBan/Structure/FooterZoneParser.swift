@@ -172,6 +172,7 @@ struct FooterZoneParser {
     }
     cursor.i = max(j, start + 1)
     take(reader.recipients(left))
+    continueSignature(&right)
     if let sig = reader.signature(right) { zone.signatures.append(sig) }
   }
 
@@ -235,35 +236,54 @@ struct FooterZoneParser {
       }
     }
     if !left.isEmpty { take(reader.recipients(left)) }
+    continueSignature(&right)
     if let sig = reader.signature(right) { zone.signatures.append(sig) }
+  }
+
+  /// A signature column that ends without its name goes on below the columns, when the lines
+  /// there end in one: a Word table or two columns that stop after "TM. ỦY BAN NHÂN DÂN KT.
+  /// CHỦ TỊCH", with "PHÓ CHỦ TỊCH Nguyễn Thành Sinh" under them.
+  private mutating func continueSignature(_ column: inout [FooterReader.Piece]) {
+    guard !column.isEmpty, reader.signature(column)?.signer == nil else { return }
+    let (below, next) = signatureLines(from: cursor.i, continuing: true)
+    guard let last = below.last, FooterReader.endsBlock(last.text) else { return }
+    column += below
+    cursor.i = next
   }
 
   /// The signature block from its first line: capitals (authority marks, the body, the
   /// signer's title), notes such as "(Đã ký)", then the name; read by `FooterReader`.
   private mutating func parseSignature() {
+    let (pieces, next) = signatureLines(from: cursor.i, continuing: false)
+    cursor.i = max(next, cursor.i + 1)
+    if let sig = reader.signature(pieces) { zone.signatures.append(sig) }
+  }
+
+  /// The lines of a signature block from line `start` (blank lines and page numbers passed
+  /// over) up to its name, at most ten, and the index after them. `continuing`: the block
+  /// began above (a footer table's column), so no line here opens it.
+  private func signatureLines(from start: Int, continuing: Bool) -> (pieces: [FooterReader.Piece], next: Int) {
     let lines = cursor.lines
     var pieces: [FooterReader.Piece] = []
-    var j = cursor.i
-    var taken = 0
-    while j < lines.count, taken < 10 {
+    var j = start
+    while j < lines.count, pieces.count < 10 {
       let line = lines[j]
       if line.isBlank || line.loneNumber != nil {
         j += 1
         continue
       }
-      if line.isTableRow || line.marker != nil || (taken > 0 && cursor.startsWith(line, role: .recipients)) { break }
+      let opened = continuing || !pieces.isEmpty
+      if line.isTableRow || line.marker != nil || (opened && cursor.startsWith(line, role: .recipients)) { break }
       let text = line.text
       let isName = FooterReader.looksLikeName(FooterReader.withoutNotes(text))
       let isCaps = !LogicalText.containsLowercase(text)
       guard isName || isCaps || FooterReader.isNote(text) || FooterReader.splitTrailingName(text).rest != nil else { break }
-      if isCaps, taken > 0, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
+      if isCaps, opened, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
       pieces.append((text, line.number))
-      taken += 1
       j += 1
       if isName || FooterReader.splitTrailingName(text).rest != nil { break }
     }
-    cursor.i = max(j, cursor.i + 1)
-    if let sig = reader.signature(pieces) { zone.signatures.append(sig) }
+    return (pieces, j)
   }
 }
 
@@ -284,6 +304,12 @@ extension FooterReader {
     var t = Substring(s.trimmingSpaces())
     while let l = t.last, l == ";" || l == "." || l == "," || l == " " { t.removeLast() }
     return String(t)
+  }
+
+  /// A line that ends a signature block: the signer's name, alone or after the capitals of
+  /// the title ("PHÓ CHỦ TỊCH Nguyễn Thành Sinh").
+  static func endsBlock(_ text: String) -> Bool {
+    looksLikeName(withoutNotes(text)) || splitTrailingName(text).rest != nil
   }
 
   /// A person's name: two to six capitalised words, no digits or punctuation, not all capitals.
