@@ -393,7 +393,7 @@ enum TCVN3Case {
 ///
 /// VNI, Windows-1258 and NFD text write most letters as a base and marks, and ICU's composition
 /// of such text cost more than everything else in decoding it. Replacing a letter and mark by
-/// their primary composite keeps the text canonically equivalent, so normalising the result
+/// their composite (`table`) keeps the text canonically equivalent, so normalising the result
 /// afterwards still gives exactly the NFC of the original; on text composed here ICU's quick
 /// check passes all of it and only what the table does not know is left to ICU.
 enum MarkComposer {
@@ -424,17 +424,20 @@ enum MarkComposer {
     }
   }
 
-  /// For each unit below `VietnameseLetters.bound` that is a Vietnamese letter, its composite
-  /// with each of `marks` (ICU's `composePair`), 0 when there is none.
+  /// For each unit below `VietnameseLetters.bound` that is a Vietnamese letter, the NFC of it
+  /// and each of `marks` when that is one unit, 0 when it is not.
+  ///
+  /// The NFC of the pair, not ICU's `composePair`: that composes only primary composites, and
+  /// "ệ", "ộ", "ậ" and "ặ" are not those of "ê", "ô", "â", "ă" and the dot below (they decompose
+  /// as "ẹ" + circumflex, the dot first in canonical order). Windows-1258 writes them so, the
+  /// marks were left for ICU, and every such document was normalised whole by ICU. A composite
+  /// is canonically equivalent to the pair it replaces, so the text keeps its NFC.
   static let table: [UInt16] = {
     var table = [UInt16](repeating: 0, count: VietnameseLetters.bound * markCount)
-    var status = vb_status(VB_ZERO_ERROR)
-    let nfc = vb_unorm2_getNFCInstance(&status)
-    ICUNormalizer.check(status)
     for u in 0..<VietnameseLetters.bound where VietnameseLetters.info[u] & VietnameseLetters.letterBit != 0 {
       for (k, mark) in marks.enumerated() {
-        let c = vb_unorm2_composePair(nfc, Int32(u), Int32(mark))
-        if c > 0 && c < 0x10000 { table[u * markCount + k] = UInt16(c) }
+        guard let c = ICUNormalizer.normalize([UInt16(u), mark], form: .nfc), c.count == 1 else { continue }
+        table[u * markCount + k] = c[0]
       }
     }
     return table

@@ -149,6 +149,24 @@ func rejects(_ c: DecodeFailureCase) {
   }
 }
 
+/// Windows-1258 writes "ệ", "ộ", "ậ" and "ặ" as the letter with its circumflex or breve and
+/// then the dot below, which is not how they decompose (the dot comes first): the composer's
+/// table composes them anyway, as NFC does, so such text leaves no mark for ICU.
+@Test func dotBelowComposesWithCircumflexAndBreve() {
+  for (base, mark, composite) in [("ê", 0x323, "ệ"), ("ô", 0x323, "ộ"), ("â", 0x323, "ậ"), ("ă", 0x323, "ặ"),
+    ("Ê", 0x323, "Ệ"), ("Ô", 0x323, "Ộ"), ("Â", 0x323, "Ậ"), ("Ă", 0x323, "Ặ"), ("ọ", 0x31B, "ợ"), ("ụ", 0x31B, "ự")] {
+    let got = MarkComposer.compose(base.utf16.first!, UInt16(mark), MarkComposer.table)
+    #expect(got == composite.utf16.first!, "\(base) + \(String(mark, radix: 16))")
+  }
+  // "Việt Nam, Hội đồng, mặt trận, Tập" in Windows-1258: every tone a separate byte.
+  let bytes: [UInt8] = [0x56, 0x69, 0xEA, 0xF2, 0x74, 0x20, 0x4E, 0x61, 0x6D, 0x2C, 0x20, 0x48, 0xF4, 0xF2, 0x69, 0x20,
+    0xF0, 0xF4, 0xCC, 0x6E, 0x67, 0x2C, 0x20, 0x6D, 0xE3, 0xF2, 0x74, 0x20, 0x74, 0x72, 0xE2, 0xF2, 0x6E, 0x2C, 0x20,
+    0x54, 0xE2, 0xF2, 0x70]
+  let units = bytes.withUnsafeBufferPointer { LegacyDecoder.cp1258($0) }
+  #expect(!units.contains(where: MarkComposer.isCombining))
+  #expect(String(decoding: units, as: UTF16.self) == "Việt Nam, Hội đồng, mặt trận, Tập")
+}
+
 /// The mark composer's per-unit switch names each mark by its place in the shared list.
 @Test func markIndexFollowsTheMarkList() {
   #expect(MarkComposer.markCount == MarkComposer.marks.count)
