@@ -21,7 +21,7 @@ enum EncodingDetector {
     // tone (VN1 codes) can make the second score higher.
     var vn3: VietnameseScore?
     for candidate in [LegacyEncoding.cp1258, .tcvn3, .tcvn5712, .vni] {
-      let score = VietnameseSyllables.score(candidate.decodeUnits(sample))
+      let score = VietnameseSyllables.score(candidate.scoringUnits(sample))
       if candidate == .tcvn3 { vn3 = score }
       // VN1's capitals must make two more words Vietnamese than the VN3 reading does: one
       // stray byte in 0x80-0x9F (broken UTF-8, a Windows-1252 quote) is no evidence.
@@ -44,7 +44,7 @@ enum EncodingDetector {
     if asIs.valid > 2 * asIs.invalid { return nil }
     var best: (LegacyEncoding, VietnameseScore)?
     for candidate in [LegacyEncoding.tcvn3Mojibake, .vniMojibake] {
-      let score = bytes.withUnsafeBufferPointer { VietnameseSyllables.score(candidate.decodeUnits($0)) }
+      let score = bytes.withUnsafeBufferPointer { VietnameseSyllables.score(candidate.scoringUnits($0)) }
       if best == nil || score.value > best!.1.value { best = (candidate, score) }
     }
     guard let best, best.1.looksVietnamese, best.1.value > asIs.value else { return nil }

@@ -36,10 +36,27 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
   /// writes marks separately. Mojibake cases read the bytes as their byte encoding.
   func decodeUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
     switch byteEncoding {
-    case .cp1258: return LegacyDecoder.cp1258(bytes)
-    case .vni: return LegacyDecoder.vni(bytes)
+    case .cp1258: return LegacyDecoder.cp1258(bytes, normalizing: true)
+    case .vni: return LegacyDecoder.vni(bytes, normalizing: true)
     case .tcvn5712: return LegacyDecoder.tcvn5712(bytes)
     default: return LegacyDecoder.tcvn3(bytes)
+    }
+  }
+}
+
+extension LegacyEncoding {
+  /// `decodeUnits` as `VietnameseSyllables.score` reads it, for telling the encodings apart:
+  /// the same units, except that a mark the composer's table leaves beside its letter
+  /// (Windows-1258, VNI) stays there rather than the whole sample going through ICU, most of
+  /// the cost of reading a TCVN3 file's sample as those two. The score is the same: a word
+  /// holding such a mark is no syllable, and neither is what ICU would make of it (no
+  /// Vietnamese letter is left to compose; `EncodingTests` holds every letter and mark these
+  /// tables give to it).
+  func scoringUnits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+    switch byteEncoding {
+    case .cp1258: return LegacyDecoder.cp1258(bytes, normalizing: false)
+    case .vni: return LegacyDecoder.vni(bytes, normalizing: false)
+    default: return decodeUnits(bytes)
     }
   }
 }
@@ -134,7 +151,8 @@ enum LegacyTables {
 
 /// Byte-table decoders: one pass, no per-character strings, so a 50 MB file takes a moment.
 enum LegacyDecoder {
-  static func cp1258(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+  /// `normalizing`: ICU composes what marks the table leaves (see `scoringUnits`).
+  static func cp1258(_ bytes: UnsafeBufferPointer<UInt8>, normalizing: Bool) -> [UInt16] {
     let table = LegacyTables.cp1258
     let composites = MarkComposer.table
     var leftMark = false
@@ -155,7 +173,7 @@ enum LegacyDecoder {
     // Tones are separate combining marks in Windows-1258; the parser wants composed letters.
     // Most are composed above; ICU composes what the table does not know, and has nothing to
     // do when no mark is left (`MarkComposer.isCombining`).
-    if leftMark { out = ICUNormalizer.normalize(out, form: .nfc) ?? out }
+    if leftMark, normalizing { out = ICUNormalizer.normalize(out, form: .nfc) ?? out }
     return out
   }
 
@@ -181,7 +199,8 @@ enum LegacyDecoder {
     return ICUNormalizer.normalize(out, form: .nfc) ?? out
   }
 
-  static func vni(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+  /// `normalizing`: as for `cp1258`.
+  static func vni(_ bytes: UnsafeBufferPointer<UInt8>, normalizing: Bool) -> [UInt16] {
     let vni = LegacyTables.vni
     let fallback = LegacyTables.windows1252
     let composites = MarkComposer.table
@@ -241,7 +260,7 @@ enum LegacyDecoder {
       count = w
     }
     // Nothing for ICU to compose when every mark was composed above (`MarkComposer.isCombining`).
-    return leftMark ? ICUNormalizer.normalize(out, form: .nfc) ?? out : out
+    return leftMark && normalizing ? ICUNormalizer.normalize(out, form: .nfc) ?? out : out
   }
 }
 

@@ -91,6 +91,45 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     #expect(composing.isEmpty, "\(composing.prefix(5))")
   }
 
+  /// Detection scores the Windows-1258 and VNI readings of a sample without ICU's pass over
+  /// the marks the composer's table leaves (`LegacyEncoding.scoringUnits`); the score must be
+  /// what the normalised units score. Every unit those tables give (and every composite of
+  /// the composer), followed by up to two of the marks they give, between letters, spaces or
+  /// on its own: where a mark is left, the two readings score alike.
+  @Test func marksLeftByTheTableScoreAsNormalised() {
+    var bases = Set<UInt16>((0..<0x80).map { UInt16($0) })
+    var marks = Set<UInt16>()
+    for u in LegacyTables.cp1258 + LegacyTables.windows1252 + LegacyTables.vni.standalone where u != 0 {
+      if MarkComposer.isCombining(u) { marks.insert(u) } else { bases.insert(u) }
+    }
+    for packed in LegacyTables.vni.marks where packed != 0 {
+      marks.insert(UInt16(truncatingIfNeeded: packed))
+      if packed >> 16 != 0 { marks.insert(UInt16(truncatingIfNeeded: packed >> 16)) }
+    }
+    for c in MarkComposer.table where c != 0 { bases.insert(c) }
+    #expect(marks.count >= 5 && marks.allSatisfy(MarkComposer.isCombining))
+    let sequences = marks.map { [$0] } + marks.flatMap { a in marks.map { [a, $0] } }
+    // Around the letter: nothing, letters of a syllable, spaces.
+    let contexts: [([UInt16], [UInt16])] = [([], []), ([0x74], [0x6E]), ([0x20], [0x20]), ([0x1B0], [0x6E, 0x67])]
+    var left = 0
+    var differ: [[UInt16]] = []
+    for base in bases {
+      for ms in sequences {
+        for (before, after) in contexts {
+          let units = before + [base] + ms + after
+          var composed = units
+          MarkComposer.composeMarks(&composed)
+          guard composed.contains(where: MarkComposer.isCombining) else { continue }
+          left += 1
+          let normalised = ICUNormalizer.normalize(units, form: .nfc) ?? units
+          if VietnameseSyllables.score(composed) != VietnameseSyllables.score(normalised) { differ.append(units) }
+        }
+      }
+    }
+    #expect(left > 10_000)
+    #expect(differ.isEmpty, "\(differ.prefix(5))")
+  }
+
   // MARK: Every seed in every encoding
 
   @Test("seed in another encoding gives the same targets and tasks", arguments: EncodingFixture.all)
