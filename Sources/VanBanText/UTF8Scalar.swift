@@ -36,6 +36,23 @@ public enum UTF8Scalar {
     return hi
   }
 
+  /// Every scalar of valid UTF-8, in one pass: `Array(text.unicodeScalars)` walked the text
+  /// twice, once to count the scalars and once to copy them.
+  public static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+    [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+      var i = 0
+      var n = 0
+      while i < bytes.count {
+        let (value, length) = decode(bytes, at: i)
+        // Valid UTF-8 holds scalars only.
+        out.initializeElement(at: n, to: Unicode.Scalar(value).unsafelyUnwrapped)
+        n += 1
+        i += length
+      }
+      count = n
+    }
+  }
+
   /// The scalar starting at `i` and its length in bytes (1–4).
   @inlinable @inline(__always)
   public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {

@@ -207,3 +207,15 @@ struct TrustedUTF8Tests {
     }
   }
 }
+
+/// `UTF8Scalar.scalars` reads every scalar of the text, as the standard library's view does:
+/// on random text of one- to four-byte scalars, combining marks included, and on the empty text.
+@Test func scalarsOfUTF8AreTheScalarView() {
+  let pieces = ["a", " ", "\t", "Ệ", "ư", "\u{301}", "đ", "€", "中", "𝄞", "😀", "\u{10FFFF}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}"]
+  var g = SystemRandomNumberGenerator()
+  for _ in 0..<3_000 {
+    let s = (0..<Int.random(in: 0...40, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+    let got = s.withUTF8Bytes { UTF8Scalar.scalars($0) }
+    #expect(got == Array(s.unicodeScalars), "\(s)")
+  }
+}

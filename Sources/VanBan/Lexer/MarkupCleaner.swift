@@ -51,7 +51,7 @@ struct MarkupCleaner: Sendable {
     // Most lines hold no markup (`$`, `<`, `*`): then only the spaces change, and that is
     // done on the bytes, in the same walk that looks for the markup.
     if let plain = WhiteSpace.collapse(line, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A)) { return plain }
-    var s = Array(line.unicodeScalars)
+    var s = line.withUTF8 { UTF8Scalar.scalars($0) }
     if s.contains("$") { s = replaceMath(s) }
     if s.contains("<") { s = removeTags(s) }
     if s.contains("*") { s = removeAsterisks(s) }
