@@ -190,6 +190,16 @@ import VanBanModel
     #expect(out.filter { $0.message.hasPrefix("m") }.map(\.message) == ["m1", "m2", "m3", "m4", "m5", "m7", "m8", "m10"])
   }
 
+  /// Loose annex text is quoted, cut at 80 characters.
+  @Test func looseAnnexTextIsQuotedAndCut() {
+    let short = DiagnosticCatalogue.annexTextOutsideTable("Ghi chú: số liệu ước đạt.", line: 7)
+    #expect(short.code == "annex.loose_text" && short.severity == .info && short.line == 7)
+    #expect(short.message == "text in an annex outside any table: 'Ghi chú: số liệu ước đạt.'")
+    let long = String(repeating: "Việt Nam ", count: 12)
+    let cut = DiagnosticCatalogue.annexTextOutsideTable(long, line: 8).message
+    #expect(cut == "text in an annex outside any table: '" + String(long.prefix(80)) + "'")
+  }
+
   @Test func fewRepeatsStayAsTheyAre() {
     let all = (1...5).map { Diagnostic(severity: .info, code: "a.x", message: "m\($0)", line: $0) }
     #expect(DiagnosticDigest.collapse(all) == all)

@@ -14,8 +14,11 @@ enum DiagnosticCatalogue {
   }
 
   static func annexTextOutsideTable(_ text: String, line: Int) -> Diagnostic {
+    // Joined rather than interpolated: made for every loose line of an annex (a portal's page
+    // of text, most of them then counted into one summary), interpolation was ~2,000
+    // instructions a message.
     Diagnostic(severity: .info, code: "annex.loose_text",
-      message: "text in an annex outside any table: '\(text.prefix(characters: 80))'", line: line)
+      message: String.joining("text in an annex outside any table: '", String(text.prefix(characters: 80)), "'"), line: line)
   }
 
   static func deadlineUnparsed(_ text: String, line: Int) -> Diagnostic {
