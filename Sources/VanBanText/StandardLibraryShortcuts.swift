@@ -331,6 +331,42 @@ public enum ScalarIndex {
   public static func offset(of i: String.Index) -> Int {
     Int(truncatingIfNeeded: unsafeBitCast(i, to: UInt64.self) >> 16)
   }
+
+  /// How `utf8Slice` cuts on this standard library, settled once (one check per slice, not
+  /// one per shortcut): with the standard subscript, with indexes made by `at(_:)`, or with
+  /// the slice itself made by `slice(of:_:_:)` too.
+  public enum Slicing: Sendable { case standard, indexes, slices }
+  public static let slicing: Slicing = !holds ? .standard : slicesHold ? .slices : .indexes
+
+  /// Whether `slice(of:_:_:)` makes what subscripting a Substring makes, on this standard
+  /// library: a Substring is a `Slice<String>` (its start and end index, then the string), and
+  /// the bytes of slices made both ways are compared, of a large and a small string, whole and
+  /// sliced again.
+  static var slicesHold: Bool {
+    guard MemoryLayout<Substring>.size == MemoryLayout<(String.Index, String.Index, String)>.size else { return false }
+    for text in ["aé\u{1EA1}b\u{1F600}c \u{0301}d and some more text to be a large string", "aé b"] {
+      let whole = Substring(text)
+      let n = text.utf8.count
+      for (lo, hi) in [(0, n), (1, 3), (3, 3), (0, 1), (n - 1, n)] {
+        let made = slice(of: whole.base, at(lo), at(hi))
+        let standard = whole[at(lo)..<at(hi)]
+        var a = made
+        var b = standard
+        let same = withUnsafeBytes(of: &a) { x in withUnsafeBytes(of: &b) { y in x.elementsEqual(y) } }
+        guard same, String(made) == String(standard), made.startIndex == standard.startIndex, made.endIndex == standard.endIndex
+        else { return false }
+      }
+    }
+    return true
+  }
+
+  /// The slice of `base` between two indexes of `at(_:)`, made as the standard library makes
+  /// it but without checking the bounds again (~100 instructions a slice). Only where
+  /// `slicing` is `.slices`, for indexes on scalar boundaries within `base`, lower first.
+  @inlinable @inline(__always)
+  public static func slice(of base: String, _ start: String.Index, _ end: String.Index) -> Substring {
+    unsafeBitCast((start, end, base), to: Substring.self)
+  }
 }
 
 extension Substring {
@@ -341,9 +377,13 @@ extension Substring {
     // Off Apple's platforms every String is native UTF-8 (no bridged UTF-16 storage, whose
     // indexes count UTF-16), so the offsets are this string's own.
     #if !canImport(Darwin)
-      if ScalarIndex.holds {
+      let slicing = ScalarIndex.slicing
+      if slicing != .standard {
         let base = ScalarIndex.offset(of: startIndex)
-        return self[ScalarIndex.at(base + r.lowerBound)..<ScalarIndex.at(base + r.upperBound)]
+        let start = ScalarIndex.at(base + r.lowerBound)
+        let end = ScalarIndex.at(base + r.upperBound)
+        // Cut, by this function's contract, at scalar boundaries inside the slice.
+        return slicing == .slices ? ScalarIndex.slice(of: self.base, start, end) : self[start..<end]
       }
     #endif
     let u = utf8

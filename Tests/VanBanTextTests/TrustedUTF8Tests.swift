@@ -124,6 +124,7 @@ struct TrustedUTF8Tests {
   @Test func theIndexLayoutHoldsHere() {
     #if !canImport(Darwin)
       #expect(ScalarIndex.holds)
+      #expect(ScalarIndex.slicing == .slices)
     #endif
   }
 
