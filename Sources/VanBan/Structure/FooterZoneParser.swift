@@ -275,13 +275,13 @@ struct FooterZoneParser {
       let opened = continuing || !pieces.isEmpty
       if line.isTableRow || line.marker != nil || (opened && cursor.startsWith(line, role: .recipients)) { break }
       let text = line.text
-      let isName = FooterReader.looksLikeName(FooterReader.withoutNotes(text))
+      let ends = FooterReader.endsBlock(text)
       let isCaps = !LogicalText.containsLowercase(text)
-      guard isName || isCaps || FooterReader.isNote(text) || FooterReader.splitTrailingName(text).rest != nil else { break }
+      guard ends || isCaps || FooterReader.isNote(text) else { break }
       if isCaps, opened, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
       pieces.append((text, line.number))
       j += 1
-      if isName || FooterReader.splitTrailingName(text).rest != nil { break }
+      if ends { break }
     }
     return (pieces, j)
   }
