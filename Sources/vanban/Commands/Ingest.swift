@@ -93,9 +93,13 @@ struct Ingest: ParsableCommand {
 
     let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     let files = Self.startOrder(inputs.files, jobs: jobs, ordered: ordered)
-    // Room for a batch waiting to be written besides the files in progress, so the workers
-    // do not stall while the main thread writes one.
-    let queue = IngestQueue<Outcome>(count: files.count, window: 2 * jobs + 2 + Self.batchSize, ordered: ordered)
+    // Room for batches waiting to be written besides the files in progress, so the workers do
+    // not stall while the main thread writes one or SQLite folds its journal inside a commit
+    // (~40 ms at the bench's end, where the files are small: with room for one batch the
+    // workers filled it and waited). Bounded in bytes too, so that large files cannot pile up.
+    let queue = IngestQueue<Outcome>(
+      count: files.count, window: 2 * jobs + 2 + Self.waitingBatches * Self.batchSize, ordered: ordered,
+      sizes: files.map(\.size), byteBudget: Self.bytesInFlight)
     let input = self.input
     let wantJSON = output != nil
     let knownDigests = known
@@ -257,6 +261,13 @@ struct Ingest: ParsableCommand {
   /// whatever its size: on the 2,000-file bench, 128 rather than 32 cut the journal written
   /// from 137 to 75 MB and the writing thread's time by about a tenth.
   static let batchSize = 128
+
+  /// Batches' worth of finished documents that may wait for the writer.
+  static let waitingBatches = 4
+
+  /// Bytes of input started and not yet handed to the writer, at most (one file may always
+  /// start, however large).
+  static let bytesInFlight = 64 << 20
 
   /// Documents written per transaction once every file has started: the rest are written as
   /// they come, a few at a time, while the last files are parsed, so that little is left to

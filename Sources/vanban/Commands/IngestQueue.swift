@@ -9,7 +9,10 @@
 /// A worker may start file `i` only while `i < consumed + window`, so at most `window` files
 /// are being parsed or waiting to be written at any time: memory stays flat however many
 /// files there are and however slow the writer is. In ordered mode `consumed` is the next index
-/// to write, so the reorder buffer is bounded by the same window.
+/// to write, so the reorder buffer is bounded by the same window. With `sizes`, the files
+/// started and not yet written also stay within `byteBudget` bytes (one file always may
+/// start, however large): the window can then be wide for small files without letting large
+/// ones pile up.
 final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
   enum Next {
     case result(Int, Outcome)
@@ -22,9 +25,14 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
   let count: Int
   let window: Int
   let ordered: Bool
+  /// Each file's size, by index (empty: no byte budget).
+  private let sizes: [Int]
+  let byteBudget: Int
   // Guarded by `mutex`.
   private var nextToTake = 0
   private var consumed = 0
+  /// Bytes of the files started and not yet handed to the writer.
+  private var bytesInFlight = 0
   private var done: [Int: Outcome] = [:]
   private var stopping = false
   /// Workers blocked in `take` until the window moves.
@@ -32,10 +40,13 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   private let changed: UnsafeMutablePointer<pthread_cond_t>
 
-  init(count: Int, window: Int, ordered: Bool) {
+  init(count: Int, window: Int, ordered: Bool, sizes: [Int] = [], byteBudget: Int = .max) {
+    precondition(sizes.isEmpty || sizes.count == count, "one size per file")
     self.count = count
     self.window = max(1, window)
     self.ordered = ordered
+    self.sizes = sizes
+    self.byteBudget = byteBudget
     mutex = .allocate(capacity: 1)
     changed = .allocate(capacity: 1)
     pthread_mutex_init(mutex, nil)
@@ -55,7 +66,8 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
     defer { pthread_mutex_unlock(mutex) }
     while true {
       if stopping || nextToTake >= count { return nil }
-      if nextToTake < consumed + window {
+      if nextToTake < consumed + window, bytesInFlight == 0 || bytesInFlight + size(nextToTake) <= byteBudget {
+        bytesInFlight += size(nextToTake)
         nextToTake += 1
         return nextToTake - 1
       }
@@ -97,6 +109,8 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
     pthread_mutex_unlock(mutex)
   }
 
+  private func size(_ i: Int) -> Int { sizes.isEmpty ? 0 : sizes[i] }
+
   /// The next result for the writer: in input order when `ordered`, else whichever is ready.
   func next(timeoutMilliseconds: Int) -> Next {
     pthread_mutex_lock(mutex)
@@ -110,6 +124,7 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
       let key = ordered ? consumed : done.keys.min()
       if let key, let outcome = done.removeValue(forKey: key) {
         consumed += 1
+        bytesInFlight -= size(key)
         pthread_cond_broadcast(changed)
         return .result(key, outcome)
       }
