@@ -20,8 +20,8 @@ struct PlanAssembler {
       }
     }
     let extractor = ReferenceExtractor(lex: lexicon)
-    // The words of every text the extractor reads, folded once for the document.
-    let folds = WordFolds()
+    // The words of every text the extractor reads, folded once for this thread's documents.
+    let folds = WordFolds.forThisThread()
     var mentions: [Reference] = []
     // The legal bases are body texts too, and the texts richest in citations: read once.
     var citingTexts: [Int: (text: LogicalText, references: [Reference])] = [:]

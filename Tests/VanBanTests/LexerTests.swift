@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import VanBan
 import VanBanInputs
@@ -615,6 +616,32 @@ import VanBanText
     // Words that differ only in case, tone placement or clinging punctuation stay apart as
     // keys and fold alike.
     #expect(folds.bare("Hoà,") == folds.bare("hòa") && folds.bare("NĂM") == "năm")
+  }
+
+  /// Each thread has its own table, kept from one document to the next, and started afresh
+  /// once it holds `WordFolds.limit` words; its answers are the folds'.
+  @Test func eachThreadKeepsItsOwnWordTable() {
+    let mine = WordFolds.forThisThread()
+    #expect(WordFolds.forThisThread() === mine)
+    #expect(mine.bare("Hoà,") == Words.bare(FoldingKey.toneInsensitive("Hoà,")))
+    let other = Mutex<ObjectIdentifier?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      let theirs = WordFolds.forThisThread()
+      other.withLock { $0 = ObjectIdentifier(theirs) }
+      done.signal()
+    }.start()
+    done.wait()
+    #expect(other.withLock { $0 } != ObjectIdentifier(mine))
+    // Filled to the limit, the thread's next table is a new, empty one.
+    var k = mine.count
+    while mine.count < WordFolds.limit {
+      _ = mine.bare(Substring("w\(k)"))
+      k += 1
+    }
+    let next = WordFolds.forThisThread()
+    #expect(next !== mine && next.count == 0)
+    #expect(next.bare("NĂM") == "năm")
   }
 
   /// The word list the citation and annex readers cut is `Words.split`'s words, where they
