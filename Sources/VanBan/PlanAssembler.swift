@@ -75,7 +75,7 @@ struct PlanAssembler {
         interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.cellBreaks, into: &items)
       }
     }
-    let titles = TitleWords()
+    let titles = TitleWords.forThisThread()
     let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear, titles: titles)
       .extract(from: sections)
     diagnostics += items.diagnostics

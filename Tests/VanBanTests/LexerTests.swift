@@ -618,6 +618,35 @@ import VanBanText
     #expect(folds.bare("Hoà,") == folds.bare("hòa") && folds.bare("NĂM") == "năm")
   }
 
+  /// `PerThread`: one object a thread, the same on every call, another on another thread, a
+  /// new one when the held one is full, and the thread's object released when it ends.
+  @Test func perThreadObjectsAreEachThreadsOwn() {
+    final class Box {
+      var n = 0
+      let freed: @Sendable () -> Void
+      init(freed: @escaping @Sendable () -> Void) { self.freed = freed }
+      deinit { freed() }
+    }
+    let releases = Mutex(0)
+    let boxes = PerThread { Box(freed: { releases.withLock { $0 += 1 } }) }
+    let mine = boxes.value(renewingWhen: { $0.n >= 2 })
+    mine.n = 1
+    #expect(boxes.value(renewingWhen: { $0.n >= 2 }) === mine)
+    mine.n = 2
+    let renewed = boxes.value(renewingWhen: { $0.n >= 2 })
+    #expect(renewed !== mine && renewed.n == 0)
+    let theirs = Mutex<ObjectIdentifier?>(nil)
+    let thread = Thread {
+      theirs.withLock { $0 = ObjectIdentifier(boxes.value(renewingWhen: { _ in false })) }
+    }
+    let before = releases.withLock { $0 }
+    thread.start()
+    // The other thread's box is released when the thread ends.
+    for _ in 0..<500 where releases.withLock({ $0 }) == before { usleep(10_000) }
+    #expect(theirs.withLock { $0 } != nil && theirs.withLock { $0 } != ObjectIdentifier(renewed))
+    #expect(releases.withLock { $0 } == before + 1)
+  }
+
   /// Each thread has its own table, kept from one document to the next, and started afresh
   /// once it holds `WordFolds.limit` words; its answers are the folds'.
   @Test func eachThreadKeepsItsOwnWordTable() {

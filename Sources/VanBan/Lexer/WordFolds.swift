@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import VanBanText
 
 /// The words met on one thread, each folded once: the start of a token table.
@@ -41,29 +36,10 @@ final class WordFolds {
 
   /// The calling thread's table, made on its first use and again once `limit` words are held.
   static func forThisThread() -> WordFolds {
-    if let raw = pthread_getspecific(threadKey) {
-      let folds = Unmanaged<WordFolds>.fromOpaque(raw).takeUnretainedValue()
-      if folds.count < limit { return folds }
-      Unmanaged<WordFolds>.fromOpaque(raw).release()
-    }
-    let folds = WordFolds()
-    pthread_setspecific(threadKey, Unmanaged.passRetained(folds).toOpaque())
-    return folds
+    perThread.value(renewingWhen: { $0.count >= limit })
   }
 
-  /// The thread-specific slot holding each thread's table, released when the thread ends.
-  private static let threadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let made = pthread_key_create(&key) { raw in
-      #if canImport(Darwin)
-        Unmanaged<WordFolds>.fromOpaque(raw).release()
-      #else
-        if let raw { Unmanaged<WordFolds>.fromOpaque(raw).release() }
-      #endif
-    }
-    precondition(made == 0, "no thread-specific key left for the word table")
-    return key
-  }()
+  private static let perThread = PerThread { WordFolds() }
 
   /// `Words.bare(FoldingKey.toneInsensitive(word))`.
   func bare(_ word: Substring) -> String {
