@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VanBanGrammar
 @testable import VanBan
@@ -172,6 +173,28 @@ private enum AgencyName {
   ])
   func headingAgencies(_ heading: String, _ expected: String) {
     #expect(Self.lexicon.agency(inHeading: heading) == expected)
+  }
+
+  /// Headings' agencies are remembered by the heading: asked again, and in another order on a
+  /// lexicon of its own, every corpus heading of a "Tổ chức thực hiện" section reads the same,
+  /// each its own answer (headings differing by a character included).
+  @Test func headingAgenciesAreRememberedByTheirHeading() throws {
+    var headings: [String] = ["1. Phòng Văn hóa - Xã hội", "1. Phòng Văn hóa - Xã hội.", "2. Công an xã", "2. Công an xã:"]
+    for input in Repo.corpusInputs() {
+      let plan = try PlanParser.parse(try [UInt8](Data(contentsOf: input)), options: ParseOptions(name: input.lastPathComponent))
+      for r in plan.responsibilities { headings.append(r.agency) }
+    }
+    for input in Repo.corpusInputs().prefix(40) {
+      let text = try String(contentsOf: input, encoding: .utf8)
+      headings += text.split(separator: "\n").prefix(400).map(String.init)
+    }
+    #expect(headings.count > 1_000)
+    let first = headings.map { Self.lexicon.agency(inHeading: $0) }
+    let again = headings.map { Self.lexicon.agency(inHeading: $0) }
+    let fresh = AgencyLexicon()
+    let reversed = Array(headings.reversed().map { fresh.agency(inHeading: $0) }.reversed())
+    #expect(first == again)
+    #expect(first == reversed)
   }
 
   /// A commune's office named with the commune's own name stands for Grammar's "… xã" (no

@@ -57,6 +57,9 @@ final class AgencyLexicon: Sendable {
   private let splits = Memo<[String]>()
   private let known = Memo<Bool>()
   private let canonicals = Memo<String>()
+  /// `agency(inHeading:)` answers by the heading: plans share the agencies' headings in
+  /// "Tổ chức thực hiện", and reading one cost ~50,000 instructions, a look-up a few hundred.
+  private let inHeadings = Memo<String>()
 
   init() {
     let table = GrammarData.table("agencies")
@@ -175,6 +178,11 @@ final class AgencyLexicon: Sendable {
   /// "1. Phòng Văn hóa - Xã hội là cơ quan thường trực, …"), so the name ends at a colon, at "là",
   /// or where a known name is followed by a lower-case predicate of three words or more.
   func agency(inHeading heading: String) -> String {
+    inHeadings.value(heading, agencyReading)
+  }
+
+  /// `agency(inHeading:)`, read.
+  private func agencyReading(_ heading: String) -> String {
     // A heading runs on into its whole paragraph, and only its opening words and the words
     // before the first colon are read: the words are byte ranges of the collapsed text (the
     // words joined by single spaces), made Strings only where they are read.
