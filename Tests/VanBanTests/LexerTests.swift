@@ -204,6 +204,28 @@ import VanBanText
 @Suite struct ReferenceExtractorTests {
   static let extractor = ReferenceExtractor(lex: .shared)
 
+  /// A text's references are remembered by its words, and each text gets its own lines: the
+  /// same paragraph at other lines cites the same documents at lines of its own; asked again,
+  /// or read by a lexicon of its own (never remembered), the same.
+  @Test func rememberedReferencesTakeEachTextsLines() {
+    let first = "Căn cứ Nghị định số 123/2025/NĐ-CP ngày 19/6/2025; "
+    let second = "Quyết định số 12/QĐ-UBND ngày 03/02/2026 của Ủy ban nhân dân tỉnh;"
+    var a = LogicalText(first, line: 10)
+    a.append(second, line: 11)
+    var b = LogicalText(first, line: 40)
+    b.append(second, line: 44)
+    let fromA = Self.extractor.extractAll(from: a)
+    let fromB = Self.extractor.extractAll(from: b)
+    #expect(fromA.map(\.number) == ["123/2025/NĐ-CP", "12/QĐ-UBND"])
+    #expect(fromA.map(\.line) == [10, 11])
+    #expect(fromB.map(\.line) == [40, 44])
+    #expect(zip(fromA, fromB).allSatisfy { x, y in
+      x.kind == y.kind && x.number == y.number && x.date == y.date && x.issuer == y.issuer && x.alias == y.alias
+    })
+    #expect(Self.extractor.extractAll(from: a) == fromA)
+    #expect(ReferenceExtractor(lex: GrammarLexicon()).extractAll(from: b) == fromB)
+  }
+
   /// The byte cut of an alias at its commas gives the Character split's pieces whenever it
   /// answers, and leaves to the Character split every comma a mark or a Prepend character
   /// clings to: random texts of letters, spaces, commas, combining marks, a Prepend character

@@ -27,17 +27,38 @@ struct ReferenceExtractor {
   /// `extract` without the citation scan, for callers that ran it (`scan`); the tests hold
   /// the scan to never dropping a text this finds a citation in.
   func extractAll(from text: LogicalText, folds: WordFolds? = nil) -> [Reference] {
-    let words = Words.list(Substring(text.text))
+    // What a text cites depends on its words alone, and plans cite in the same words (their
+    // legal bases above all): read once, the references are remembered by the text with
+    // where each starts, and each text's own lines are given them from there. Only for the
+    // shared lexicon, the one the remembered answers were read with.
+    let found =
+      lex === GrammarLexicon.shared
+      ? Self.remembered.value(text.text) { read($0, folds) }
+      : read(text.text, folds)
+    return found.map { ref, offset in
+      var ref = ref
+      ref.line = text.line(atUTF8: offset)
+      return ref
+    }
+  }
+
+  /// The references `extractAll` reads in a text, by their answers and not their lines,
+  /// each with the UTF-8 offset it starts at.
+  private static let remembered = Memo<[(Reference, Int)]>()
+
+  /// The references of `text` with where each starts, line numbers not yet given (0).
+  private func read(_ text: String, _ folds: WordFolds?) -> [(Reference, Int)] {
+    let words = Words.list(Substring(text))
     guard words.count >= 2 else { return [] }
     // The words tested and folded below are read as bytes of the text's buffer: a Substring
     // per word (its bounds checked for scalar alignment, its storage retained) cost more than
     // the tests on numbers, and a third as much as the folds.
-    return text.text.withUTF8Bytes { all in extractAll(text, words, all, folds) }
+    return text.withUTF8Bytes { all in read(text, words, all, folds) }
   }
 
-  private func extractAll(
-    _ text: LogicalText, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, _ folds: WordFolds?
-  ) -> [Reference] {
+  private func read(
+    _ text: String, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, _ folds: WordFolds?
+  ) -> [(Reference, Int)] {
     @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[words.ranges[i]]) }
     /// `Words.bareFold(words[i], folds:)`.
     @inline(__always) func bareFold(_ i: Int) -> String {
@@ -107,12 +128,12 @@ struct ReferenceExtractor {
         }
       }
       let offset = words.offset(k)
-      refs.append(Reference(kind: kind.value, number: number, date: date, issuer: issuer, alias: nil, line: text.line(atUTF8: offset)))
+      refs.append(Reference(kind: kind.value, number: number, date: date, issuer: issuer, alias: nil, line: 0))
       offsets.append(offset)
       k = max(p, k + 1)
     }
-    attachAliases(text.text, to: &refs, offsets: offsets)
-    return refs
+    attachAliases(text, to: &refs, offsets: offsets)
+    return Array(zip(refs, offsets))
   }
 
   /// The longest known issuer, or the words up to a stop.
