@@ -75,11 +75,10 @@ struct PlanAssembler {
         interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.cellBreaks, into: &items)
       }
     }
-    let titles = TitleWords.forThisThread()
-    let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear, titles: titles)
+    let proseTargets = ProseTargetExtractor(lex: lexicon, values: PlanParser.values, planYear: planYear)
       .extract(from: sections)
     diagnostics += items.diagnostics
-    let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies, titles: titles)
+    let responsibilities = ResponsibilityExtractor(lex: lexicon, agencies: PlanParser.agencies)
       .extract(from: sections, diagnostics: &diagnostics)
     diagnostics.sort { $0.line < $1.line }
     var attachments: [AttachedDocument] = []

@@ -4,30 +4,15 @@ import VanBanBytes
 
 /// The folded, bare words of section titles, each title folded once: the prose-target and
 /// responsibility readers both test every title against their headings, and folding each
-/// title twice was a third of what they cost. Keyed by the title's bytes, so an answer is
-/// always the fold of that text. One per thread (`forThisThread`), kept from one document to
-/// the next, since plans share their headings ("Mục tiêu cụ thể", "Tổ chức thực hiện"): on
-/// the mixed sample 1.0 % fewer instructions than a table per document.
-final class TitleWords {
-  private var known: [UTF8Key: [String]] = [:]
+/// title twice was a third of what they cost. Remembered by the title across documents
+/// (`Memo`), since plans share their headings ("Mục tiêu cụ thể", "Tổ chức thực hiện"): on the
+/// mixed sample 1.0 % fewer instructions than a table per document.
+enum TitleWords {
+  private static let known = Memo<[String]>()
 
-  /// Titles a thread's table holds before it starts afresh.
-  static let limit = 1 << 14
-
-  /// The calling thread's table, made on its first use and again once `limit` titles are held.
-  static func forThisThread() -> TitleWords {
-    perThread.value(renewingWhen: { $0.known.count >= limit })
-  }
-
-  private static let perThread = PerThread { TitleWords() }
-
-  func words(_ title: String?) -> [String] {
+  static func words(_ title: String?) -> [String] {
     guard let title else { return [] }
-    let key = UTF8Key(title)
-    if let words = known[key] { return words }
-    let words = Words.fold(title).map(Words.bare)
-    known[key] = words
-    return words
+    return known.value(title) { Words.fold($0).map(Words.bare) }
   }
 }
 
@@ -39,7 +24,6 @@ struct ProseTargetExtractor {
   let lex: GrammarLexicon
   let values: ValueParser
   let planYear: Int?
-  let titles: TitleWords
 
   func extract(from sections: [Section]) -> [Target] {
     var out: [Target] = []
@@ -48,7 +32,7 @@ struct ProseTargetExtractor {
   }
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
-    let titleWords = titles.words(s.title)
+    let titleWords = TitleWords.words(s.title)
     let isTargetsHeading = lex.keyword(.targetsHeading).entries.contains { e in
       titleWords.count >= e.words.count && containsRun(titleWords, e.words)
     }
@@ -123,12 +107,11 @@ struct ProseTargetExtractor {
 struct ResponsibilityExtractor {
   let lex: GrammarLexicon
   let agencies: AgencyLexicon
-  let titles: TitleWords
 
   func extract(from sections: [Section], diagnostics: inout [Diagnostic]) -> [Responsibility] {
     var out: [Responsibility] = []
     func visit(_ s: Section) {
-      let words = titles.words(s.title)
+      let words = TitleWords.words(s.title)
       if lex.keyword(.responsibilitiesHeading).matchWhole(words) != nil {
         for c in s.children { out.append(responsibility(c, diagnostics: &diagnostics)) }
         return

@@ -5,10 +5,10 @@
 #endif
 
 /// One object of a kind for each thread, made on the thread's first use and released when the
-/// thread ends: the tables a thread keeps from one document to the next (`WordFolds`,
-/// `TitleWords`). Plans repeat each other's words and headings, and a bulk ingest's worker
-/// filled the same tables again for every document. Each thread has its own, never shared,
-/// so the tables need no lock.
+/// thread ends: the tables a thread keeps from one document to the next (`WordFolds`), asked
+/// too often, on bytes, for `Memo`'s String keys and lock. Plans repeat each other's words,
+/// and a bulk ingest's worker filled the same table again for every document. Each thread has
+/// its own, never shared, so the table needs no lock.
 final class PerThread<T: AnyObject>: @unchecked Sendable {
   private let key: pthread_key_t
   private let make: @Sendable () -> T
