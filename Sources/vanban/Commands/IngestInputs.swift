@@ -56,7 +56,12 @@ struct IngestInputs {
 
   private mutating func add(_ path: String, named: Bool) {
     var st = stat()
-    guard stat(path, &st) == 0 else {
+    add(path, named: named, status: stat(path, &st) == 0 ? st : nil)
+  }
+
+  /// `status`: what `stat` says of the path, nil where it failed.
+  private mutating func add(_ path: String, named: Bool, status: stat?) {
+    guard let st = status else {
       if named {
         problems.append("\(path): cannot open: \(String(cString: strerror(errno)))")
       } else if Self.looksLikePlan(path) {
@@ -68,8 +73,8 @@ struct IngestInputs {
     let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     if (st.st_mode & S_IFMT) == S_IFDIR {
       guard seenFolders.insert(id).inserted else { return }
-      for name in Self.entries(of: path) where !name.hasPrefix(".") {
-        add(Self.join(path, name), named: false)
+      for entry in Self.entries(of: path) where !entry.name.hasPrefix(".") {
+        add(Self.join(path, entry.name), named: false, status: entry.status)
       }
     } else if named || Self.looksLikePlan(path) {
       guard seenFiles.insert(id).inserted else { return }
@@ -103,18 +108,45 @@ struct IngestInputs {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
-  /// Names in a folder, sorted by their bytes so every run sees the same order.
-  static func entries(of folder: String) -> [String] {
+  /// A name in a folder and what `stat` says of it (nil where it failed: a dangling link).
+  struct Entry {
+    var name: String
+    var status: stat?
+  }
+
+  /// Names in a folder, sorted by their bytes so every run sees the same order, each with its
+  /// `stat` taken relative to the open folder: a folder of thousands of plans was walked
+  /// path by path from the root again for every file, and its names compared through String's
+  /// generic UTF-8 view, both in the one-threaded start of an ingest that no second job shortens.
+  static func entries(of folder: String) -> [Entry] {
     guard let dir = opendir(folder) else { return [] }
     defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+    let fd = dirfd(dir)
+    var found: [Entry] = []
+    var names: [UInt8] = []
+    var spans: [(start: Int, count: Int)] = []
+    while let item = readdir(dir) {
+      withUnsafePointer(to: item.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { cName in
+          let length = strlen(cName)
+          guard !(length == 1 && cName[0] == 0x2E), !(length == 2 && cName[0] == 0x2E && cName[1] == 0x2E) else { return }
+          var st = stat()
+          let entry = Entry(name: String(cString: cName), status: fstatat(fd, cName, &st, 0) == 0 ? st : nil)
+          spans.append((names.count, entry.name.utf8.count))
+          names.append(contentsOf: entry.name.utf8)
+          found.append(entry)
+        }
       }
-      if name != "." && name != ".." { names.append(name) }
     }
-    return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let order = names.withUnsafeBufferPointer { bytes in
+      spans.indices.sorted { i, j in
+        let a = spans[i], b = spans[j]
+        let common = min(a.count, b.count)
+        let c = common == 0 ? 0 : memcmp(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, common)
+        return c != 0 ? c < 0 : a.count < b.count
+      }
+    }
+    return order.map { found[$0] }
   }
 
   /// Expands a pattern one path component at a time: `fnmatch` per component, `**` for zero
@@ -134,18 +166,17 @@ struct IngestInputs {
       let prefix = base.isEmpty ? (absolute ? "/" : "") : base
       if head == "**" {
         expand(base, tail, folders)
-        for name in entries(of: dir) where !name.hasPrefix(".") {
-          let path = prefix.isEmpty ? name : join(prefix, name)
-          var st = stat()
-          guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { continue }
+        for entry in entries(of: dir) where !entry.name.hasPrefix(".") {
+          let path = prefix.isEmpty ? entry.name : join(prefix, entry.name)
+          guard let st = entry.status, (st.st_mode & S_IFMT) == S_IFDIR else { continue }
           let id = FileID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
           guard !folders.contains(id) else { continue }
           expand(path, rest, folders.union([id]))
         }
       } else if head.contains(where: { "*?[".contains($0) }) {
-        for name in entries(of: dir) where !name.hasPrefix(".") || head.hasPrefix(".") {
-          if fnmatch(head, name, 0) == 0 {
-            expand(prefix.isEmpty ? name : join(prefix, name), tail, folders)
+        for entry in entries(of: dir) where !entry.name.hasPrefix(".") || head.hasPrefix(".") {
+          if fnmatch(head, entry.name, 0) == 0 {
+            expand(prefix.isEmpty ? entry.name : join(prefix, entry.name), tail, folders)
           }
         }
       } else {
