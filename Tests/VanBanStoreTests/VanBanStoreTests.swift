@@ -97,13 +97,13 @@ import VanBanText
     #expect(try dir.store().counts()["documents"] == 1)
   }
 
-  /// A new database gets 8 KB pages; one made with SQLite's 4 KB keeps them and its data.
+  /// A new database gets 16 KB pages; one made with SQLite's 4 KB keeps them and its data.
   /// Either way the journal is folded in every ~40 MB, counted in its own pages.
   @Test func pageSizeOfNewAndExistingDatabases() throws {
     let dir = try TempDir()
     let fresh = try dir.store()
-    #expect(try fresh.run("PRAGMA page_size").rows == [["8192"]])
-    #expect(try fresh.run("PRAGMA wal_autocheckpoint").rows == [["5000"]])
+    #expect(try fresh.run("PRAGMA page_size").rows == [["16384"]])
+    #expect(try fresh.run("PRAGMA wal_autocheckpoint").rows == [["2500"]])
     let old = try DatabaseQueue(path: dir.path("old.sqlite"))
     try old.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA page_size = 4096; CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (7)")
