@@ -221,14 +221,16 @@ public enum PlanParser {
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(n)
     var nextWide = 0
+    var joined: [Int] = []
     for k in 0..<n {
       let line = LineClassifier.classify(number: source[k].number, text: texts[k])
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
-      if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text),
-        let parts = pipeColumnsByBytes(line.text) ?? pipeColumnsByCharacters(line.text)
-      {
-        if parts.count >= 2 { line.columns = parts }
+      if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text) {
+        joined.append(k)
+        if let parts = pipeColumnsByBytes(line.text) ?? pipeColumnsByCharacters(line.text), parts.count >= 2 {
+          line.columns = parts
+        }
       }
       if !fromLayout {
         line.indent = indents[k]
@@ -240,6 +242,12 @@ public enum PlanParser {
         }
       }
       lines.append(line)
+    }
+    // Tables whose rows are such lines, under a header: read as the tab rows they stand for.
+    if !joined.isEmpty {
+      for (k, cells) in JoinedCellTable.rows(lines, candidates: joined, columns: ColumnLexicon(lex: .shared)) {
+        lines[k] = LineClassifier.classify(number: source[k].number, text: cells.joined(separator: "\t"))
+      }
     }
     return lines
   }

@@ -43,6 +43,78 @@ import VanBanModel
     #expect(codes(plan).contains("table.repeated_header"))
   }
 
+  /// A Word table a converter wrote a row to a line, cells joined by " | " with no outer
+  /// pipes (Corpus/real kh-ubnd-laocai-chi-thi-11): every cell stays under its column, empty
+  /// ones too; the row numbering the columns is no task; the head's two columns joined the
+  /// same way stay the head's.
+  @Test func rowsJoinedByPipesAreRows() throws {
+    let plan = try parse("""
+      ỦY BAN NHÂN DÂN TỈNH LÀO CAI |  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+      Số: 12/KH-UBND |  | Lào Cai, ngày 5 tháng 3 năm 2026
+
+      KẾ HOẠCH
+
+      Tiêu đề
+
+      I. A
+
+      Nơi nhận:
+      - Lưu: VT.
+
+      KT. CHỦ TỊCH
+      PHÓ CHỦ TỊCH
+
+      Nguyễn Văn A
+
+      Phụ lục
+      MỘT SỐ NHIỆM VỤ
+
+      TT | Tên nhiệm vụ | Sở, ngành chủ trì tham mưu | Đơn vị phối hợp thực hiện | Thời gian thực hiện | Ghi chú
+       | (1) | (2) | (3) | (4) | (5)
+      1 | Rà soát quy hoạch khoáng sản | Sở Nông nghiệp và Môi trường | Sở Xây dựng | Thường xuyên | 
+      2 | Kiểm tra các bến thủy nội địa | Sở Xây dựng |  | Hàng năm | Trọng tâm
+
+      3 | Xử lý khai thác trái phép | Công an tỉnh | Sở Xây dựng | Năm 2026 | 
+
+      """)
+    #expect(plan.header.number == "12" && plan.header.place == "Lào Cai")
+    #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    let table = try #require(plan.annexes.first?.tables.first)
+    #expect(table.columns == ["number", "name", "lead", "coordinators", "deadline", "note"])
+    #expect(plan.tasks.map(\.number) == ["1", "2", "3"])
+    #expect(plan.tasks.map(\.name) == ["Rà soát quy hoạch khoáng sản", "Kiểm tra các bến thủy nội địa", "Xử lý khai thác trái phép"])
+    #expect(plan.tasks.map(\.lead) == [["Sở Nông nghiệp và Môi trường"], ["Sở Xây dựng"], ["Công an tỉnh"]])
+    #expect(plan.tasks.map(\.coordinators) == [["Sở Xây dựng"], [], ["Sở Xây dựng"]])
+    #expect(plan.tasks.map { $0.deadline?.text } == ["Thường xuyên", "Hàng năm", "Năm 2026"])
+    #expect(plan.tasks.map(\.note) == [nil, "Trọng tâm", nil])
+    #expect(codes(plan).contains("table.column_numbers"))
+  }
+
+  /// The cells of a joined row; a pipe that is no joint ("a|b", "|-") leaves the line text;
+  /// a header with no row under it stays text.
+  @Test func joinedCellsAreReadOnlyAtJoints() throws {
+    #expect(JoinedCellTable.cells("TT | Tên nhiệm vụ | Ghi chú") == ["TT", "Tên nhiệm vụ", "Ghi chú"])
+    #expect(JoinedCellTable.cells("| (1) | (2) |") == ["", "(1)", "(2)", ""])
+    #expect(JoinedCellTable.cells("1 | Việc một | ") == ["1", "Việc một", ""])
+    #expect(JoinedCellTable.cells("Chi phí a|b | c") == nil)
+    #expect(JoinedCellTable.cells(".Cơ sở pháp lý |- Nghị quyết số 57") == nil)
+    #expect(JoinedCellTable.cells("Không có cột") == nil)
+    let lonely = try parse(Self.tail + "Phụ lục\nDANH MỤC\n\nSTT | Tên nhiệm vụ\n\nĐầu tư, nâng cấp trang thiết bị\n")
+    #expect(lonely.annexes.first?.tables.isEmpty == true)
+    #expect(!codes(lonely).contains("table.column_numbers"))
+  }
+
+  /// Cells numbering the columns: consecutive numbers, bare or in brackets, empties between.
+  @Test func columnNumberRows() {
+    #expect(LineCursor.numbersColumns(["", "(1)", "(2)", "(3)"]))
+    #expect(LineCursor.numbersColumns(["1", "2", "3", "4"]))
+    #expect(LineCursor.numbersColumns(["(3)", "", "(4)"]))
+    #expect(!LineCursor.numbersColumns(["1", "Rà soát", "Sở Xây dựng"]))
+    #expect(!LineCursor.numbersColumns(["1", "3"]))
+    #expect(!LineCursor.numbersColumns(["", "(1)", ""]))
+    #expect(!LineCursor.numbersColumns(["1", "2", "2026"]))
+  }
+
   /// seed 001: continuation rows with empty leading cells, a word split across the page.
   @Test func continuationRowsMerge() throws {
     let plan = try parse(Self.tail + """

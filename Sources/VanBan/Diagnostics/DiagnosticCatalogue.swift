@@ -194,6 +194,11 @@ enum DiagnosticCatalogue {
       message: "header row repeated after a page break; the table continues", line: line)
   }
 
+  static func tableColumnNumbers(line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "table.column_numbers",
+      message: "row numbering the columns under the header skipped", line: line)
+  }
+
   static func tableRowNumberSkipped(number: String, expected: Int, line: Int) -> Diagnostic {
     Diagnostic(severity: .warning, code: "table.row_number_skipped",
       message: "row '\(number)' follows a gap: row \(expected) is missing", line: line)

@@ -50,6 +50,11 @@ extension LineCursor {
         diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
         continue
       }
+      // Under the header, a row numbering the columns ("(1)", "(2)", …): not a row of data.
+      if rows.isEmpty, !header.isEmpty, Self.numbersColumns(cells) {
+        diagnostics.append(DiagnosticCatalogue.tableColumnNumbers(line: line.number))
+        continue
+      }
       if cells.first?.isEmpty == true, let above = rows.last {
         if !fromLayout || !numbered || !RowContinuation.standsWhole(cells, below: above.cells) {
           mergeContinuation(cells, into: &rows[rows.count - 1], line: line.number)
@@ -85,6 +90,22 @@ extension LineCursor {
     var j = from
     while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil { j += 1 }
     return j < lines.count ? j : nil
+  }
+
+  /// Whether the cells number the columns: two or more cells hold a number, alone or in
+  /// brackets ("(1)"), each one more than the last, and the others are empty.
+  static func numbersColumns(_ cells: [String]) -> Bool {
+    var last: Int?
+    var count = 0
+    for cell in cells where !cell.isEmpty {
+      var digits = Substring(cell)
+      if digits.hasPrefix("("), digits.hasSuffix(")") { digits = digits.dropFirst().dropLast() }
+      guard digits.utf8.count <= 2, digits.utf8.allSatisfy({ $0 &- 0x30 < 10 }), let n = Int(digits) else { return false }
+      if let last, n != last + 1 { return false }
+      last = n
+      count += 1
+    }
+    return count >= 2
   }
 
   /// A group row: a Roman numeral or a capital letter, a title, nothing else.
