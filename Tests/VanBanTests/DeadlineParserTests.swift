@@ -73,6 +73,9 @@ struct DeadlineCase: Sendable, CustomTestStringConvertible {
     .init("Quý II và quý III năm 2026", .range, "2026-04-01", "2026-09-30"),
     .init("Quý IV/2025 - Quý I/2026", .range, "2025-10-01", "2026-03-31"),
     .init("Trong quý II/2026", .quarter, "2026-04-01", "2026-06-30"),
+    // "Finished within": Corpus/real kh-ubnd-laocai-chi-thi-11's annex.
+    .init("Xong trong Quý II/2026", .quarter, "2026-04-01", "2026-06-30"),
+    .init("Xong trong tháng 5/2026", .month, "2026-05-01", "2026-05-31"),
     .init("Quý II", .quarter, "2026-04-01", "2026-06-30", year: 2026),
     .init("Quý II, quý III", .range, "2026-04-01", "2026-09-30", year: 2026),
     // months

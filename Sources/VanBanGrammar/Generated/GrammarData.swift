@@ -251,6 +251,7 @@ public enum GrammarData {
         ["from", "bắt đầu từ"],
         ["within", "trong"],
         ["within", "hoàn thành trong"],
+        ["within", "xong trong"],
         ["within", "thực hiện trong"],
         ["within", "trong thời gian"],
         ["period", "giai đoạn"],
