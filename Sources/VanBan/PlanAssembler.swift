@@ -70,6 +70,10 @@ struct PlanAssembler {
       s.children.forEach(tables)
     }
     sections.forEach(tables)
+    // Items whose parts are labelled as a task table's columns are rows of one.
+    for (table, title) in LabelledTaskReader(columns: ColumnLexicon(lex: lexicon)).tables(in: sections) {
+      interpreter.interpret(table, title: title, origin: .body, multiline: [:], into: &items)
+    }
     for annex in parser.annexes {
       for t in annex.tables {
         interpreter.interpret(t, title: annex.title, origin: .annex, multiline: parser.cellBreaks, into: &items)

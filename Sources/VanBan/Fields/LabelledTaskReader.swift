@@ -1,0 +1,105 @@
+import VanBanModel
+import VanBanText
+
+/// Tasks written out as labelled parts of a numbered item instead of a table row
+/// (Corpus/real kh-ubnd-hanoi-308):
+///
+///     1.1. Xây dựng các Chiến lược triển khai của thành phố Hà Nội:
+///     a) Nhiệm vụ: Tham mưu UBND Thành phố phối hợp với Bộ Công an rà soát …
+///     b) Cơ quan thực hiện:
+///     - Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+///     - Đơn vị phối hợp: Các Sở, ban, ngành.
+///     c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+///
+/// The labels are a task table's column names (Grammar/columns.tsv), so an item with a part
+/// labelled as the task's name and one naming its lead or coordinators (a list of names, not
+/// sentences) is one row of such a table, with whatever other columns its parts name
+/// (deadline, result, note): its number the item's, its group the item's heading.
+/// `TableInterpreter` reads the row as it reads any (agencies split and looked up, the
+/// deadline parsed, the same diagnostics). A part is a sub-item whose heading is the label
+/// ("a) Nhiệm vụ:") or a paragraph or bullet opening with it ("- Đơn vị chủ trì: …"); a part
+/// naming the agencies may itself hold the lead and coordinators so labelled.
+struct LabelledTaskReader {
+  let columns: ColumnLexicon
+
+  /// Words in a part naming agencies, at most: a list of a few names, not a paragraph.
+  static let longestAgencyList = 30
+
+  static func wordCount(_ text: String) -> Int {
+    text.split(separator: " ", omittingEmptySubsequences: true).count
+  }
+
+  /// One single-row table for each item written so, with the item's title, in document order.
+  func tables(in sections: [Section]) -> [(table: Table, title: String?)] {
+    var out: [(table: Table, title: String?)] = []
+    func walk(_ s: Section) {
+      if let table = table(s) { out.append((table, s.title)) }
+      s.children.forEach(walk)
+    }
+    sections.forEach(walk)
+    return out
+  }
+
+  /// The item as a table row, when its parts are so labelled.
+  func table(_ s: Section) -> Table? {
+    var fields: [(column: String, label: String, text: String, line: Int)] = []
+    func add(_ column: String, _ label: String, _ texts: [String], line: Int) {
+      let text = texts.filter { !$0.isEmpty }.joined(separator: " ")
+      guard !fields.contains(where: { $0.column == column }) else { return }
+      fields.append((column, label, text, line))
+    }
+    // By index: a `for` over the parts copied every section and block (retaining their text)
+    // of every plan, to ask most of them nothing.
+    for k in s.blocks.indices {
+      if let (label, column, text) = labelled(s.blocks[k].text) { add(column, label, [text], line: s.blocks[k].line) }
+    }
+    for k in s.children.indices where s.children[k].children.isEmpty && s.children[k].tables.isEmpty {
+      guard let title = s.children[k].title, let column = columns.canonical(Self.label(title)) else { continue }
+      let child = s.children[k]
+      // Agencies given as labelled parts of their own ("Đơn vị chủ trì: …", "Đơn vị phối hợp: …").
+      let parts = child.blocks.compactMap { labelled($0.text) }
+      if column == "lead" || column == "coordinators", !parts.isEmpty, parts.count == child.blocks.count {
+        for (label, inner, text) in parts where inner == "lead" || inner == "coordinators" {
+          add(inner, label, [text], line: child.line)
+        }
+      } else {
+        add(column, Self.label(title), child.blocks.map(\.text), line: child.line)
+      }
+    }
+    // A name, and agencies named as a list: a part that tells in sentences who does what
+    // ("Sở Nội vụ chủ trì, phối hợp với các sở … tham mưu …") is prose, not a row's cell.
+    let agencies = fields.filter { $0.column == "lead" || $0.column == "coordinators" }
+    guard let name = fields.first(where: { $0.column == "name" }), !name.text.isEmpty,
+      agencies.contains(where: { !$0.text.isEmpty }),
+      agencies.allSatisfy({ Self.wordCount($0.text) <= Self.longestAgencyList })
+    else { return nil }
+    let group = s.title.map(Self.label)
+    return Table(
+      caption: group, header: ["number"] + fields.map(\.label), columns: ["number"] + fields.map(\.column),
+      rows: [Row(cells: [s.label] + fields.map(\.text), group: group, line: name.line)], line: name.line)
+  }
+
+  /// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." → the label, its column and the text after
+  /// the colon, when the words before the first colon name a column.
+  func labelled(_ text: String) -> (label: String, column: String, text: String)? {
+    // The colon looked for in the label's reach only, on the bytes (an ASCII colon cuts
+    // between scalars): most blocks are paragraphs, and a Character search walked them whole.
+    let colon: Int? = text.withUTF8Bytes { b in
+      ByteSearch.firstIndex(of: 0x3A, in: UnsafeBufferPointer(rebasing: b[..<min(b.count, Self.longestLabel + 1)]))
+    }
+    guard let colon else { return nil }
+    let label = String(text.utf8Slice(0..<colon)).trimmingSpaces()
+    guard !label.isEmpty, let column = columns.canonical(label) else { return nil }
+    return (label, column, String(text.utf8Slice((colon + 1)..<text.utf8.count)).trimmingSpaces())
+  }
+
+  /// Bytes before a label's colon, at most.
+  static let longestLabel = 60
+
+  /// A heading without the colon that ends it.
+  static func label(_ title: String) -> String {
+    var t = Substring(title)
+    while let last = t.last, last == ":" || last == " " { t = t.dropLast() }
+    return String(t)
+  }
+}

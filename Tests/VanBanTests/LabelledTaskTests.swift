@@ -1,0 +1,81 @@
+import Testing
+import VanBanModel
+@testable import VanBan
+
+/// Tasks written as labelled parts of a numbered item (`LabelledTaskReader`).
+@Suite struct LabelledTaskTests {
+  static let head = "KẾ HOẠCH\n\nTiêu đề\n\nII. NHIỆM VỤ\n\n"
+  static let tail = "\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n"
+
+  /// Corpus/real kh-ubnd-hanoi-308's form: sub-items labelled as a task table's columns, the
+  /// agencies labelled inside their part, the name wrapped over lines; and the same labels as
+  /// bullets of the item.
+  @Test func labelledPartsAreARow() throws {
+    let plan = try parse(Self.head + """
+      1.1. Xây dựng chiến lược dữ liệu:
+
+      a) Nhiệm vụ: Tham mưu UBND
+      Thành phố rà soát Chiến lược dữ liệu.
+
+      b) Cơ quan thực hiện:
+
+      - Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+
+      - Đơn vị phối hợp: Sở Tài chính.
+
+      c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+      2. Về an toàn thông tin
+
+      - Nhiệm vụ: Triển khai các phương án bảo đảm an toàn thông tin.
+
+      - Đơn vị chủ trì: Công an Thành phố.
+
+      - Thời gian thực hiện: Thường xuyên.
+
+      """ + Self.tail)
+    #expect(plan.tasks.count == 2)
+    let first = try #require(plan.tasks.first)
+    #expect(first.number == "1.1")
+    #expect(first.group == "Xây dựng chiến lược dữ liệu")
+    #expect(first.name == "Tham mưu UBND Thành phố rà soát Chiến lược dữ liệu.")
+    #expect(first.lead == ["Sở Khoa học và Công nghệ"])
+    #expect(first.coordinators == ["Sở Tài chính"])
+    #expect(first.deadline?.kind == .year && first.deadline?.start == "2025-01-01")
+    #expect(first.origin == .body)
+    #expect(first.line == 9)
+    let second = plan.tasks[1]
+    #expect(second.number == "2" && second.group == "Về an toàn thông tin")
+    #expect(second.name == "Triển khai các phương án bảo đảm an toàn thông tin.")
+    #expect(second.lead == ["Công an Thành phố"])
+    #expect(second.deadline?.kind == .recurring)
+    // Not tables of the document: the sections keep their parts as they were.
+    #expect(plan.sections.allSatisfy { $0.tables.isEmpty && $0.children.allSatisfy { $0.tables.isEmpty } })
+  }
+
+  /// An item without a part naming agencies, or whose agencies are told in sentences, or
+  /// with no name, is no task.
+  @Test func itemsThatAreNoRowStayProse() throws {
+    let plan = try parse(Self.head + """
+      1. Hội nghị phổ biến
+
+      - Nội dung: Phổ biến các biện pháp phòng bệnh.
+
+      - Thời gian: 01 ngày/hội nghị.
+
+      2. Hoạt động 2
+
+      - Nội dung: Tuyên truyền về phòng ngừa bạo lực.
+
+      - Cơ quan thực hiện: Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan tổ chức tuyên truyền trên các phương tiện thông tin đại chúng.
+
+      3. Hoạt động 3
+
+      - Cơ quan thực hiện: Sở Y tế.
+
+      - Thời gian thực hiện: Năm 2026.
+
+      """ + Self.tail)
+    #expect(plan.tasks.isEmpty)
+  }
+}
