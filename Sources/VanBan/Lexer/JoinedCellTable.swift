@@ -9,9 +9,9 @@ import VanBanText
 ///
 /// Such a line is read as the tab row it stands for, empty cells kept so that every cell stays
 /// under its column, when it belongs to a run opened by a line whose cells name two columns or
-/// more (Grammar/columns.tsv, as a table header does) and holding a row. Other lines holding " | " (a head or a
-/// footer whose two columns a converter joined on one line) keep their text, and their parts
-/// stay the line's `columns`.
+/// more (Grammar/columns.tsv, as a table header does) with a row under it. Other lines holding
+/// " | " (a head or a footer whose two columns a converter joined on one line) keep their
+/// text, and their parts stay the line's `columns`.
 enum JoinedCellTable {
   /// The lines of `lines` (by index) that are rows of such tables, with their cells.
   static func rows(_ lines: [ClassifiedLine], candidates: [Int], columns: ColumnLexicon) -> [(index: Int, cells: [String])] {
