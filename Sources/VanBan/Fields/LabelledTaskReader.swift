@@ -32,16 +32,20 @@ struct LabelledTaskReader {
   /// One single-row table for each item written so, with the item's title, in document order.
   func tables(in sections: [Section]) -> [(table: Table, title: String?)] {
     var out: [(table: Table, title: String?)] = []
-    func walk(_ s: Section) {
-      if let table = table(s) { out.append((table, s.title)) }
-      s.children.forEach(walk)
+    func walk(_ sections: [Section]) {
+      for k in sections.indices {
+        if let table = table(sections[k]) { out.append((table, sections[k].title)) }
+        walk(sections[k].children)
+      }
     }
-    sections.forEach(walk)
+    walk(sections)
     return out
   }
 
   /// The item as a table row, when its parts are so labelled.
   func table(_ s: Section) -> Table? {
+    // A name and the agencies: two parts at least.
+    guard s.blocks.count + s.children.count >= 2 else { return nil }
     var fields: [(column: String, label: String, text: String, line: Int)] = []
     func add(_ column: String, _ label: String, _ texts: [String], line: Int) {
       let text = texts.filter { !$0.isEmpty }.joined(separator: " ")
@@ -54,7 +58,10 @@ struct LabelledTaskReader {
       if let (label, column, text) = labelled(s.blocks[k].text) { add(column, label, [text], line: s.blocks[k].line) }
     }
     for k in s.children.indices where s.children[k].children.isEmpty && s.children[k].tables.isEmpty {
-      guard let title = s.children[k].title, let column = columns.canonical(Self.label(title)) else { continue }
+      // Labels are short; most sub-items are headed by a sentence, asked nothing more.
+      guard let title = s.children[k].title, title.utf8.count <= Self.longestLabel + 1,
+        let column = columns.canonical(Self.label(title))
+      else { continue }
       let child = s.children[k]
       // Agencies given as labelled parts of their own ("Đơn vị chủ trì: …", "Đơn vị phối hợp: …").
       let parts = child.blocks.compactMap { labelled($0.text) }
@@ -96,10 +103,13 @@ struct LabelledTaskReader {
   /// Bytes before a label's colon, at most.
   static let longestLabel = 60
 
-  /// A heading without the colon that ends it.
+  /// A heading without the colon that ends it (and spaces), cut on the bytes.
   static func label(_ title: String) -> String {
-    var t = Substring(title)
-    while let last = t.last, last == ":" || last == " " { t = t.dropLast() }
-    return String(t)
+    let end: Int = title.withUTF8Bytes { b in
+      var end = b.count
+      while end > 0, b[end - 1] == 0x3A || b[end - 1] == 0x20 { end -= 1 }
+      return end
+    }
+    return end == title.utf8.count ? title : String(title.utf8Slice(0..<end))
   }
 }
