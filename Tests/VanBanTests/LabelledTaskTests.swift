@@ -53,6 +53,37 @@ import VanBanModel
     #expect(plan.sections.allSatisfy { $0.tables.isEmpty && $0.children.allSatisfy { $0.tables.isEmpty } })
   }
 
+  /// Corpus/real kh-mttq-xa-luongminh-hiep-thuong's form: an item headed by the name's label,
+  /// its text the name, the other parts labelled bullets; grouped under the heading above.
+  @Test func itemHeadedByTheNameLabel() throws {
+    let plan = try parse(Self.head + """
+      2. Hội nghị hiệp thương lần thứ hai
+
+      2.1. Nội dung
+
+      Hiệp thương lập danh sách sơ bộ những người ứng cử.
+
+      - Thời gian: Năm 2026.
+
+      - Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ xã.
+
+      - Kết quả: Biên bản Hội nghị.
+
+      2.2. Báo cáo kết quả hội nghị
+
+      - Gửi biên bản về Ban Thường trực.
+
+      """ + Self.tail)
+    let task = try #require(plan.tasks.first)
+    #expect(plan.tasks.count == 1)
+    #expect(task.number == "2.1" && task.group == "Hội nghị hiệp thương lần thứ hai")
+    #expect(task.name == "Hiệp thương lập danh sách sơ bộ những người ứng cử.")
+    #expect(task.lead == ["Ban Thường trực Ủy ban MTTQ xã"])
+    #expect(task.result == "Biên bản Hội nghị.")
+    #expect(task.deadline?.kind == .year)
+    #expect(task.line == 11)
+  }
+
   /// An item without a part naming agencies, or whose agencies are told in sentences, or
   /// with no name, is no task.
   @Test func itemsThatAreNoRowStayProse() throws {

@@ -32,20 +32,23 @@ struct LabelledTaskReader {
   /// One single-row table for each item written so, with the item's title, in document order.
   func tables(in sections: [Section]) -> [(table: Table, title: String?)] {
     var out: [(table: Table, title: String?)] = []
-    func walk(_ sections: [Section]) {
+    func walk(_ sections: [Section], under parent: String?) {
       for k in sections.indices {
-        if let table = table(sections[k]) { out.append((table, sections[k].title)) }
-        walk(sections[k].children)
+        if let table = table(sections[k], under: parent) { out.append((table, sections[k].title)) }
+        walk(sections[k].children, under: sections[k].title)
       }
     }
-    walk(sections)
+    walk(sections, under: nil)
     return out
   }
 
-  /// The item as a table row, when its parts are so labelled.
-  func table(_ s: Section) -> Table? {
+  /// The item as a table row, when its parts are so labelled. An item headed by the name's
+  /// label ("1.1. Nội dung" over the task's text and "- Thời gian: …", "- Đơn vị chủ trì: …")
+  /// is named by its unlabelled paragraphs, and grouped under `parent`, the heading above it.
+  func table(_ s: Section, under parent: String? = nil) -> Table? {
     // A name and the agencies: two parts at least.
     guard s.blocks.count + s.children.count >= 2 else { return nil }
+
     var fields: [(column: String, label: String, text: String, line: Int)] = []
     func add(_ column: String, _ label: String, _ texts: [String], line: Int) {
       let text = texts.filter { !$0.isEmpty }.joined(separator: " ")
@@ -54,8 +57,21 @@ struct LabelledTaskReader {
     }
     // By index: a `for` over the parts copied every section and block (retaining their text)
     // of every plan, to ask most of them nothing.
+    var unlabelled: [Int] = []
     for k in s.blocks.indices {
-      if let (label, column, text) = labelled(s.blocks[k].text) { add(column, label, [text], line: s.blocks[k].line) }
+      if let (label, column, text) = labelled(s.blocks[k].text) {
+        add(column, label, [text], line: s.blocks[k].line)
+      } else {
+        unlabelled.append(k)
+      }
+    }
+    // The heading asked only of an item with labelled paragraphs beside unlabelled ones.
+    var headedByName = false
+    if !fields.isEmpty, let first = unlabelled.first, let title = s.title, title.utf8.count <= Self.longestLabel + 1,
+      case let heading = Self.label(title), columns.canonical(heading) == "name"
+    {
+      headedByName = true
+      add("name", heading, unlabelled.map { s.blocks[$0].text }, line: s.blocks[first].line)
     }
     for k in s.children.indices where s.children[k].children.isEmpty && s.children[k].tables.isEmpty {
       // Labels are short; most sub-items are headed by a sentence, asked nothing more.
@@ -80,7 +96,7 @@ struct LabelledTaskReader {
       agencies.contains(where: { !$0.text.isEmpty }),
       agencies.allSatisfy({ Self.wordCount($0.text) <= Self.longestAgencyList })
     else { return nil }
-    let group = s.title.map(Self.label)
+    let group = headedByName ? parent.map(Self.label) : s.title.map(Self.label)
     return Table(
       caption: group, header: ["number"] + fields.map(\.label), columns: ["number"] + fields.map(\.column),
       rows: [Row(cells: [s.label] + fields.map(\.text), group: group, line: name.line)], line: name.line)
