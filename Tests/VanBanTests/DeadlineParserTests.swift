@@ -76,6 +76,9 @@ struct DeadlineCase: Sendable, CustomTestStringConvertible {
     // "Finished within": Corpus/real kh-ubnd-laocai-chi-thi-11's annex.
     .init("Xong trong Quý II/2026", .quarter, "2026-04-01", "2026-06-30"),
     .init("Xong trong tháng 5/2026", .month, "2026-05-01", "2026-05-31"),
+    // "Expected": a planned point is still the point.
+    .init("Dự kiến tháng 6/2026", .month, "2026-06-01", "2026-06-30"),
+    .init("Dự kiến Quý III năm 2026", .quarter, "2026-07-01", "2026-09-30"),
     .init("Quý II", .quarter, "2026-04-01", "2026-06-30", year: 2026),
     .init("Quý II, quý III", .range, "2026-04-01", "2026-09-30", year: 2026),
     // months

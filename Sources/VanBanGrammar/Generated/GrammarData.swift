@@ -259,6 +259,7 @@ public enum GrammarData {
         ["filler", "vào"],
         ["filler", "thực hiện"],
         ["filler", "hoàn thành"],
+        ["filler", "dự kiến"],
         ["onward", "trở đi"],
         ["onward", "và các năm tiếp theo"],
         ["onward", "và những năm tiếp theo"],
