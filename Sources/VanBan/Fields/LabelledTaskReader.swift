@@ -119,13 +119,8 @@ struct LabelledTaskReader {
   /// Bytes before a label's colon, at most.
   static let longestLabel = 60
 
-  /// A heading without the colon that ends it (and spaces), cut on the bytes.
+  /// A heading without the colon that ends it (and spaces).
   static func label(_ title: String) -> String {
-    let end: Int = title.withUTF8Bytes { b in
-      var end = b.count
-      while end > 0, b[end - 1] == 0x3A || b[end - 1] == 0x20 { end -= 1 }
-      return end
-    }
-    return end == title.utf8.count ? title : String(title.utf8Slice(0..<end))
+    title.droppingTrailing(asciiMarks: { $0 == 0x3A || $0 == 0x20 })
   }
 }
