@@ -192,6 +192,10 @@ public enum PlanParser {
     var indents = [Int](repeating: 0, count: fromLayout ? 0 : n)
     var wide: [Int] = []
     var pipeLead = false
+    // Lines holding an asterisk (markdown emphasis), and those of them ending in a bold
+    // delimiter (`ClassifiedLine.endsBold`).
+    var asterisks: [Int] = []
+    var boldEnds: [Int] = []
     // Each input line's bytes read once, in place: a Substring of the document per step
     // (cleaning, its line marks, its spaces, the indent) retained and released the document's
     // storage several times a line.
@@ -200,7 +204,13 @@ public enum PlanParser {
         var text = source[k].text
         let plain: String? = text.withUTF8 { b in
           let plain = MarkupCleaner.cleanPlain(b)
-          if plain == nil, !pipeLead { pipeLead = b.contains(0x7C) }
+          if plain == nil {
+            if !pipeLead { pipeLead = b.contains(0x7C) }
+            if ByteSearch.firstIndex(of: 0x2A, in: b) != nil {
+              asterisks.append(k)
+              if BrokenHeadingJoiner.endsBold(b) { boldEnds.append(k) }
+            }
+          }
           // A line the cleaning left as long as it was (most lines) had no white space to drop:
           // nothing before its text, no run of spaces in it.
           if !fromLayout, plain?.utf8.count != b.count, let first = b.first, first == 0x20 || b.count > WideGaps.width {
@@ -216,11 +226,20 @@ public enum PlanParser {
     if !fromLayout {
       // Only lines the quick cleaning left to the full one can be a lone "|".
       if pipeLead { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
-      BrokenHeadingJoiner.join(raw: source, texts: &texts)
+      let spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
+      if !spans.isEmpty, !boldEnds.isEmpty {
+        // A joined heading's line ends as the last line joined onto it did.
+        var ends = Set(boldEnds)
+        for span in spans {
+          if ends.contains(span.upperBound) { ends.insert(span.lowerBound) } else { ends.remove(span.lowerBound) }
+        }
+        boldEnds = ends.sorted()
+      }
     }
     var lines: [ClassifiedLine] = []
     lines.reserveCapacity(n)
     var nextWide = 0
+    var nextBold = 0
     var joined: [Int] = []
     for k in 0..<n {
       let line = LineClassifier.classify(number: source[k].number, text: texts[k])
@@ -234,6 +253,8 @@ public enum PlanParser {
       }
       if !fromLayout {
         line.indent = indents[k]
+        while nextBold < boldEnds.count, boldEnds[nextBold] < k { nextBold += 1 }
+        if nextBold < boldEnds.count, boldEnds[nextBold] == k { line.endsBold = true }
         if nextWide < wide.count, wide[nextWide] == k {
           nextWide += 1
           if let parts = WideGaps.split(source[k].text).parts, line.columns == nil {

@@ -923,6 +923,30 @@ import VanBanText
     BrokenHeadingJoiner.join(raw: raw, texts: &texts)
     #expect(texts == ["I. ĐÁNH GIÁ TÌNH HÌNH", "", "1.", "", "Cán bộ có máy tính"])
   }
+
+  /// A bold span a converter wrapped over lines is one heading, however its lines open; a
+  /// span a blank line, a bullet or a second span cuts, or one never closed, is left alone.
+  @Test func boldSpansOverLinesAreJoined() {
+    let raw: [Substring] = [
+      "**II. MỤC", "TIÊU CỦA KẾ HOẠCH**", "",
+      "**1. Phấn đấu đến cuối năm", "2025 đạt các mục tiêu, chỉ tiêu sau:**", "",
+      "**1. Nâng cao nhận thức của", "chính quyền các cấp về chính sách,", "pháp luật có liên quan**", "",
+      "**3. Đề nghị Ủy ban", "", "Tổ quốc**", "",
+      "**4. Các sở", "- Sở Nội vụ**", "",
+      "**5. Mở", "không đóng", "",
+      "**2. **Ưu tiên bố trí", "nguồn lực",
+    ]
+    var texts = raw.map { String($0).replacingOccurrences(of: "**", with: "") }
+    let spans = BrokenHeadingJoiner.join(raw: raw, texts: &texts)
+    #expect(texts[0] == "II. MỤC TIÊU CỦA KẾ HOẠCH")
+    #expect(texts[1] == "")
+    #expect(texts[3] == "1. Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:")
+    #expect(texts[6] == "1. Nâng cao nhận thức của chính quyền các cấp về chính sách, pháp luật có liên quan")
+    #expect(texts[7] == "" && texts[8] == "")
+    #expect(spans == [0...1, 3...4, 6...8])
+    // Left as they were: cut by a blank line, by a bullet, never closed, closed on its line.
+    #expect(Array(texts[10...]) == raw[10...].map { String($0).replacingOccurrences(of: "**", with: "") })
+  }
 }
 
 /// The footer read from its pieces, however a converter laid them out.

@@ -184,4 +184,61 @@ import VanBanModel
     #expect(plan.annexes.map(\.label) == ["I"])
     #expect(plan.signature?.authority == "TM")
   }
+
+  /// Markdown wrapped at a fixed width (a converter's): bold headings broken over lines are
+  /// whole titles, and a bold heading's paragraph ends at the blank line after it, though its
+  /// last line runs to the margin and the next paragraph opens with a capital.
+  @Test func wrappedMarkdownBoldHeadings() throws {
+    let plan = try parse(Self.head + """
+      **I. MỤC
+      ĐÍCH, YÊU CẦU**
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+      **II. TỔ CHỨC
+      THỰC HIỆN**
+
+      **1. Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên
+      địa bàn**
+
+      Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ, các sở, ngành, địa
+      phương triển khai tuyên truyền thường xuyên về nội dung Kế hoạch.
+
+      """)
+    #expect(plan.sections.map(\.title) == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"])
+    let press = try #require(plan.sections.last?.children.first)
+    #expect(press.title == "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn")
+    #expect(press.blocks.map(\.text) == [
+      "Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ, các sở, ngành, địa phương triển khai tuyên truyền thường xuyên về nội dung Kế hoạch."
+    ])
+    #expect(plan.sections.first?.blocks.count == 6)
+  }
 }

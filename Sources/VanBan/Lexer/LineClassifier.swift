@@ -53,6 +53,10 @@ final class ClassifiedLine: @unchecked Sendable {
   /// Spaces before the line's text in the input: a line standing alone in the right column
   /// ("                 Nguyễn Văn An") is far indented.
   var indent = 0
+  /// The input line (the last of a bold span `BrokenHeadingJoiner` joined onto it) ended by
+  /// closing bold markup: a bold heading or lead-in written in markdown, whose paragraph ends
+  /// at the next blank line, as markdown's do.
+  var endsBold = false
   private var cachedWords: [String]?
   private var cachedFirst: String?
   private var cachedBareFirst: String?
@@ -63,6 +67,8 @@ final class ClassifiedLine: @unchecked Sendable {
   /// (`PhraseMatcher.mayOpen(lead:)`).
   let leadByte: UInt8
 
+  // Inlined: made once per input line, and a call of its own cost more than its work.
+  @inline(__always)
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
     self.number = number
     self.text = text

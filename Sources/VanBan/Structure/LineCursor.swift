@@ -63,6 +63,8 @@ struct LineCursor {
         j += 1
       }
       guard j < lines.count else { break }
+      // A bold line ends its markdown paragraph at a blank line, however full it runs.
+      if j > i, lines[i - 1].endsBold { break }
       let next = lines[j]
       guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next),
         !(text.text.hasPrefixQuickly("(") && text.text.endsWith(ascii: ")")), !isFlattenedHeader(at: j)
