@@ -195,6 +195,8 @@ public enum PlanParser {
     // Lines holding an asterisk (markdown emphasis), and those of them ending in a bold
     // delimiter (`ClassifiedLine.endsBold`).
     var asterisks: [Int] = []
+    // Headings joined from several lines (`BrokenHeadingJoiner`), in order.
+    var spans: [ClosedRange<Int>] = []
     var boldEnds: [Int] = []
     // Each input line's bytes read once, in place: a Substring of the document per step
     // (cleaning, its line marks, its spaces, the indent) retained and released the document's
@@ -226,7 +228,7 @@ public enum PlanParser {
     if !fromLayout {
       // Only lines the quick cleaning left to the full one can be a lone "|".
       if pipeLead { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
-      let spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
+      spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
       if !spans.isEmpty, !boldEnds.isEmpty {
         // A joined heading's line ends as the last line joined onto it did.
         var ends = Set(boldEnds)
@@ -240,6 +242,7 @@ public enum PlanParser {
     lines.reserveCapacity(n)
     var nextWide = 0
     var nextBold = 0
+    var nextSpan = 0
     var joined: [Int] = []
     for k in 0..<n {
       let line = LineClassifier.classify(number: source[k].number, text: texts[k])
@@ -255,6 +258,8 @@ public enum PlanParser {
         line.indent = indents[k]
         while nextBold < boldEnds.count, boldEnds[nextBold] < k { nextBold += 1 }
         if nextBold < boldEnds.count, boldEnds[nextBold] == k { line.endsBold = true }
+        while nextSpan < spans.count, spans[nextSpan].upperBound < k { nextSpan += 1 }
+        if nextSpan < spans.count, spans[nextSpan].lowerBound < k, k <= spans[nextSpan].upperBound { line.joinedAbove = true }
         if nextWide < wide.count, wide[nextWide] == k {
           nextWide += 1
           if let parts = WideGaps.split(source[k].text).parts, line.columns == nil {

@@ -185,44 +185,23 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// A bullet wrapped at a fixed width, as a converter writes markdown: with the blank line
+  /// after it, enough of them (twenty lines) for `WrapPolicy` to call the text hard-wrapped.
+  static let wrappedBullets = String(
+    repeating: """
+      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
+      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
+      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
+      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
+
+
+      """, count: 6)
+
   /// Markdown wrapped at a fixed width (a converter's): bold headings broken over lines are
   /// whole titles, and a bold heading's paragraph ends at the blank line after it, though its
   /// last line runs to the margin and the next paragraph opens with a capital.
   @Test func wrappedMarkdownBoldHeadings() throws {
-    let plan = try parse(Self.head + """
-      **I. MỤC
-      ĐÍCH, YÊU CẦU**
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
-      - Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy Đảng, chính quyền, sự phối
-      hợp của các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp, tổ chức
-      kinh tế, đơn vị sự nghiệp và sự tham gia của mỗi cá nhân, từng gia đình và
-      cả cộng đồng nhằm nâng cao hiệu quả quản lý nhà nước về bình đẳng giới.
-
+    let plan = try parse(Self.head + "**I. MỤC\nĐÍCH, YÊU CẦU**\n\n" + Self.wrappedBullets + """
       **II. TỔ CHỨC
       THỰC HIỆN**
 
@@ -232,13 +211,59 @@ import VanBanModel
       Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ, các sở, ngành, địa
       phương triển khai tuyên truyền thường xuyên về nội dung Kế hoạch.
 
+      **2.
+      Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân các phường, xã trên địa bàn tỉnh
+      theo chức năng, nhiệm vụ**
+
+      **3.****
+      **Tham gia góp ý kiến vào dự thảo các văn bản quy định
+      chi tiết, hướng dẫn thi hành Luật
+
       """)
     #expect(plan.sections.map(\.title) == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN"])
-    let press = try #require(plan.sections.last?.children.first)
-    #expect(press.title == "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn")
-    #expect(press.blocks.map(\.text) == [
+    let items = try #require(plan.sections.last?.children)
+    #expect(items.map(\.title) == [
+      "Báo và Phát thanh, Truyền hình tỉnh và các cơ quan báo chí đóng trên địa bàn",
+      // A span opening with its lone number is joined whole.
+      "Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân các phường, xã trên địa bàn tỉnh theo chức năng, nhiệm vụ",
+      // The line a joined number took leaves no paragraph break behind.
+      "Tham gia góp ý kiến vào dự thảo các văn bản quy định chi tiết, hướng dẫn thi hành Luật",
+    ])
+    #expect(items.first?.blocks.map(\.text) == [
       "Chủ trì, phối hợp chặt chẽ với Sở Khoa học và Công nghệ, các sở, ngành, địa phương triển khai tuyên truyền thường xuyên về nội dung Kế hoạch."
     ])
     #expect(plan.sections.first?.blocks.count == 6)
+  }
+
+  /// In wrapped markdown a line right under another continues it whatever it opens with (a
+  /// bullet whose first line the converter cut short, "… Năm 2025 đạt" / "60% các cơ quan …"),
+  /// and a blank line ends a paragraph; targets under "… các mục tiêu, chỉ tiêu sau:" are
+  /// read. The same lines without markdown's bold are left as they were: a short line and a
+  /// line opening with a digit are two paragraphs there.
+  @Test func wrappedMarkdownParagraphs() throws {
+    let body = """
+      1. Phấn đấu đến cuối năm
+      2025 đạt các mục tiêu, chỉ tiêu sau:
+
+      - Chỉ tiêu 1: Năm 2025 đạt
+      60% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ.
+
+      - Chỉ tiêu 2: Tỷ lệ cán bộ nữ
+      trong diện quy hoạch các chức danh lãnh đạo các cấp đạt 40%.
+
+      """
+    let markdown = try parse(Self.head + "**I. MỤC\nTIÊU**\n\n" + Self.wrappedBullets + "**II. CHỈ\nTIÊU**\n\n**" + body.replacingOccurrences(of: "sau:\n", with: "sau:**\n"))
+    let targets = try #require(markdown.sections.last?.children.first)
+    #expect(targets.title == "Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:")
+    #expect(targets.blocks.map(\.text) == [
+      "Chỉ tiêu 1: Năm 2025 đạt 60% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ.",
+      "Chỉ tiêu 2: Tỷ lệ cán bộ nữ trong diện quy hoạch các chức danh lãnh đạo các cấp đạt 40%.",
+    ])
+    #expect(markdown.targets.map { $0.values.first?.text } == ["đạt 60%", "đạt 40%"])
+
+    let plain = try parse(Self.head + "I. MỤC TIÊU\n\n" + Self.wrappedBullets + "II. CHỈ TIÊU\n\n" + body)
+    let texts = try #require(plain.sections.last?.children.first).blocks.map(\.text)
+    #expect(texts.contains("Chỉ tiêu 1: Năm 2025 đạt"))
+    #expect(texts.contains("60% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ."))
   }
 }

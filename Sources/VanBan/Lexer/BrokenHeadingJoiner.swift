@@ -41,6 +41,9 @@ enum BrokenHeadingJoiner {
   private static func join(raw: (Int) -> Substring, texts: inout [String], asterisks: [Int]) -> [ClosedRange<Int>] {
     guard texts.count > 1 else { return [] }
     var joined: [ClosedRange<Int>] = []
+    // Spans first: a span may open with a lone number ("**2." / "Tăng cường …" / "… ma túy**"),
+    // which the rule below would join to its second line only.
+    if !asterisks.isEmpty { joinBoldSpans(raw: raw, texts: &texts, asterisks: asterisks, joined: &joined) }
     for k in 0..<(texts.count - 1) {
       let text = texts[k]
       guard text.utf8.count <= 12, let last = text.utf8.last, last == 0x2E, isLoneMarker(text) else { continue }
@@ -57,8 +60,7 @@ enum BrokenHeadingJoiner {
       texts[k + 1] = ""
       joined.append(k...(k + 1))
     }
-    if !asterisks.isEmpty { joinBoldSpans(raw: raw, texts: &texts, asterisks: asterisks, joined: &joined) }
-    return joined
+    return joined.sorted { $0.lowerBound < $1.lowerBound }
   }
 
   /// Bold spans open on lines of `asterisks` and close on the next such line (lines without

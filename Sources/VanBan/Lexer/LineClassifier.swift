@@ -57,6 +57,9 @@ final class ClassifiedLine: @unchecked Sendable {
   /// closing bold markup: a bold heading or lead-in written in markdown, whose paragraph ends
   /// at the next blank line, as markdown's do.
   var endsBold = false
+  /// Blank because its text was joined onto a line above (`BrokenHeadingJoiner`): no break
+  /// between paragraphs, as a blank input line is.
+  var joinedAbove = false
   private var cachedWords: [String]?
   private var cachedFirst: String?
   private var cachedBareFirst: String?

@@ -10,6 +10,19 @@ struct WrapPolicy: Sendable {
   let isHardWrapped: Bool
   /// A line at least this long (in characters) reached the margin.
   let fullLine: Int
+  /// Markdown wrapped at a fixed width with a blank line between paragraphs (a converter's):
+  /// a line right under another continues its paragraph, as markdown reads it, however short
+  /// the line above and whatever the next opens with ("- Chỉ tiêu 1: Năm 2025 đạt" / "60% các
+  /// cơ quan …"), unless the line above ends a sentence or the next opens an item. Told by
+  /// bold lines (`ClassifiedLine.endsBold`, markdown's mark), and by at least one line in
+  /// `blankShare` standing before a blank one: pdftotext and OCR output part blocks by blank
+  /// lines too but write no markdown, and a block of theirs may hold several paragraphs.
+  let isWrappedMarkdown: Bool
+
+  /// The share of text lines a blank line follows in wrapped markdown, at least.
+  static let blankShare = 0.2
+  /// Bold lines that mark a document as markdown, at least.
+  static let markdownBoldLines = 2
 
   /// The longest 95th-percentile line length of a hard-wrapped document.
   static let maxWrapWidth = 140
@@ -21,15 +34,27 @@ struct WrapPolicy: Sendable {
     let cap = Self.maxWrapWidth + 1
     var histogram = [Int](repeating: 0, count: cap + 1)
     var count = 0
-    for l in lines where !l.isBlank && !l.isTableRow {
+    var beforeBlank = 0
+    var boldLines = 0
+    var afterText = false
+    for l in lines {
+      if l.isBlank {
+        if afterText { beforeBlank += 1 }
+        afterText = false
+        continue
+      }
+      afterText = !l.isTableRow
+      guard afterText else { continue }
       // Four bytes at most per scalar: a longer line is over the cap without counting.
       let bytes = l.text.utf8.count
       histogram[bytes > 4 * cap ? cap : Self.scalarCount(l.text, upTo: cap)] += 1
       count += 1
+      if l.endsBold { boldLines += 1 }
     }
     guard count >= 20 else {
       isHardWrapped = false
       fullLine = .max
+      isWrappedMarkdown = false
       return
     }
     // The element at sorted index count * 95 / 100.
@@ -45,6 +70,8 @@ struct WrapPolicy: Sendable {
     }
     isHardWrapped = p95 <= Self.maxWrapWidth
     fullLine = isHardWrapped ? p95 * 65 / 100 : .max
+    isWrappedMarkdown =
+      isHardWrapped && boldLines >= Self.markdownBoldLines && Double(beforeBlank) >= Self.blankShare * Double(count)
   }
 
   /// Scalars counted as the UTF-8 bytes that start one, without decoding: sixteen or eight
@@ -82,12 +109,14 @@ struct WrapPolicy: Sendable {
   /// Whether `next` continues the paragraph read so far. The paragraph can be 100,000 lines
   /// long, so nothing here walks all of it: its length is counted only up to `fullLine` and its
   /// case comes from `LogicalText`'s running flag.
-  func continues(_ previous: LogicalText, with next: ClassifiedLine) -> Bool {
+  /// `adjacent`: no blank line stands between them.
+  func continues(_ previous: LogicalText, with next: ClassifiedLine, adjacent: Bool) -> Bool {
     let scalars = previous.text.unicodeScalars
     guard let last = scalars.last, let first = next.text.unicodeScalars.first else { return false }
     if Hyphenation.endsWithBrokenHyphen(previous.text) { return true }
     if ".;:!?…".unicodeScalars.contains(last) { return false }
     if ScalarClass.isLowercase(first) { return true }
+    if adjacent, isWrappedMarkdown { return true }
     if isHardWrapped, Self.scalarCount(previous.text, upTo: fullLine) >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
       let nextIsUpper = !LogicalText.containsLowercase(next.text)

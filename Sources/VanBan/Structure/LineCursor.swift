@@ -58,15 +58,18 @@ struct LineCursor {
     while true {
       var j = i
       var pageNumbers: [ClassifiedLine] = []
+      // A blank input line between (one a joined heading left blank is none).
+      var parted = false
       while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil {
-        if lines[j].loneNumber != nil { pageNumbers.append(lines[j]) }
+        if lines[j].loneNumber != nil { pageNumbers.append(lines[j]) } else if !lines[j].joinedAbove { parted = true }
         j += 1
       }
       guard j < lines.count else { break }
-      // A bold line ends its markdown paragraph at a blank line, however full it runs.
-      if j > i, lines[i - 1].endsBold { break }
+      // A blank line ends a markdown paragraph: in wrapped markdown always, elsewhere after a
+      // bold line, however full it runs.
+      if parted, wrap.isWrappedMarkdown || lines[i - 1].endsBold { break }
       let next = lines[j]
-      guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next),
+      guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next, adjacent: !parted),
         !(text.text.hasPrefixQuickly("(") && text.text.endsWith(ascii: ")")), !isFlattenedHeader(at: j)
       else { break }
       for p in pageNumbers {

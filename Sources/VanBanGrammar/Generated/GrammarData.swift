@@ -1030,6 +1030,7 @@ public enum GrammarData {
         ["targets_heading", "chỉ tiêu cụ thể"],
         ["targets_heading", "mục tiêu cụ thể"],
         ["targets_heading", "mục tiêu, chỉ tiêu cụ thể"],
+        ["targets_heading", "chỉ tiêu sau"],
         ["task_caption", "nhiệm vụ"],
         ["agency_connector", "các"],
         ["agency_connector", "cùng"],
