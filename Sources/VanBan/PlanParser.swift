@@ -195,9 +195,9 @@ public enum PlanParser {
     // Lines holding an asterisk (markdown emphasis), and those of them ending in a bold
     // delimiter (`ClassifiedLine.endsBold`).
     var asterisks: [Int] = []
+    var boldEnds: [Int] = []
     // Headings joined from several lines (`BrokenHeadingJoiner`), in order.
     var spans: [ClosedRange<Int>] = []
-    var boldEnds: [Int] = []
     // Each input line's bytes read once, in place: a Substring of the document per step
     // (cleaning, its line marks, its spaces, the indent) retained and released the document's
     // storage several times a line.

@@ -14,9 +14,9 @@ struct WrapPolicy: Sendable {
   /// a line right under another continues its paragraph, as markdown reads it, however short
   /// the line above and whatever the next opens with ("- Chỉ tiêu 1: Năm 2025 đạt" / "60% các
   /// cơ quan …"), unless the line above ends a sentence or the next opens an item. Told by
-  /// bold lines (`ClassifiedLine.endsBold`, markdown's mark), and by at least one line in
-  /// `blankShare` standing before a blank one: pdftotext and OCR output part blocks by blank
-  /// lines too but write no markdown, and a block of theirs may hold several paragraphs.
+  /// bold lines (`ClassifiedLine.endsBold`, markdown's mark) and a blank line after at least
+  /// `blankShare` of the text lines: pdftotext and OCR output part blocks by blank lines too
+  /// but write no markdown, and a block of theirs may hold several paragraphs.
   let isWrappedMarkdown: Bool
 
   /// The share of text lines a blank line follows in wrapped markdown, at least.

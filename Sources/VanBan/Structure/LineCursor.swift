@@ -67,7 +67,7 @@ struct LineCursor {
       guard j < lines.count else { break }
       // A blank line ends a markdown paragraph: in wrapped markdown always, elsewhere after a
       // bold line, however full it runs.
-      if parted, wrap.isWrappedMarkdown || lines[i - 1].endsBold { break }
+      if parted, wrap.isWrappedMarkdown || (i > 0 && lines[i - 1].endsBold) { break }
       let next = lines[j]
       guard next.marker == nil, !next.isTableRow, !startsZone(next), articleMarker(at: j) == nil, wrap.continues(text, with: next, adjacent: !parted),
         !(text.text.hasPrefixQuickly("(") && text.text.endsWith(ascii: ")")), !isFlattenedHeader(at: j)
