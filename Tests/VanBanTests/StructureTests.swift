@@ -31,6 +31,31 @@ import VanBanModel
     #expect(!codes(plan).contains("header.number_blank"))
   }
 
+  /// A team named by the decision that set it up: the decision's number ("SỐ 25/QĐ-SNNMT",
+  /// no colon, under "THEO QUYẾT ĐỊNH") is part of the issuer, the head's number line the
+  /// plan's own.
+  @Test func issuerNamedByADecision() throws {
+    let plan = try parse("""
+         SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TỔ CÔNG TÁC                           Độc lập - Tự do - Hạnh phúc
+          THEO QUYẾT ĐỊNH
+          SỐ 25/QĐ-SNNMT                      Sơn La, ngày 02 tháng 4 năm 2026
+
+           Số: 31/KH-TCT
+
+                                   KẾ HOẠCH
+      Kiểm tra an toàn đập, hồ chứa nước
+
+      I. MỤC ĐÍCH
+
+      """)
+    #expect(plan.header.issuer == "TỔ CÔNG TÁC THEO QUYẾT ĐỊNH SỐ 25/QĐ-SNNMT")
+    #expect(plan.header.issuerParent == "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+    #expect(plan.header.number == "31")
+    #expect(plan.header.symbol == "KH-TCT")
+    #expect(plan.header.date?.day == 2)
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

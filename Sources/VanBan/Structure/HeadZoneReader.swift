@@ -101,6 +101,11 @@ struct HeadZoneReader {
           noise.append((text, line.number))
           continue
         }
+        if let last = issuerParts.last, namesDocument(text, after: last.0) {
+          issuerParts.append((text, line.number))
+          lastHeadLine = i
+          continue
+        }
         switch classify(text, line: line.number, zone: &zone) {
         case .element:
           sawElement = true
@@ -238,6 +243,19 @@ struct HeadZoneReader {
     let parts = Words.split(Substring(text))
     guard parts.count >= m.count else { return false }
     return parts[m.count - 1].endsWith(ascii: ":") || (parts.count > m.count && parts[m.count].hasPrefix(":"))
+  }
+
+  /// Whether a cell is the number of the document an issuer's part ends naming ("ĐOÀN KIỂM TRA
+  /// THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": a team set up by a decision), part of the issuer's
+  /// name rather than the head's number line: "Số" without a colon after a document type.
+  private func namesDocument(_ cell: String, after issuerPart: String) -> Bool {
+    guard cell.utf8.count <= 60, !cell.utf8.contains(0x3A) else { return false }
+    let words = Words.fold(cell).map(Words.bare)
+    guard words.count >= 2, lex.keyword(.number).matchPrefix(words) != nil else { return false }
+    let before = Words.fold(issuerPart).map(Words.bare)
+    return lex.docTypes.entries.contains { e in
+      before.count > e.words.count && before.suffix(e.words.count).elementsEqual(e.words)
+    }
   }
 
   /// Whether a cell holds a head element, asked of table rows before they are read.

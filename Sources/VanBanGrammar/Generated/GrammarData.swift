@@ -1018,6 +1018,7 @@ public enum GrammarData {
         ["issuer_body", "ban thường trực"],
         ["issuer_body", "tỉnh ủy"],
         ["issuer_body", "tổng cục"],
+        ["issuer_body", "tổ công tác"],
         ["issuer_body", "trung tâm"],
         ["issuer_body", "văn phòng"],
         ["issuer_body", "ủy ban"],
