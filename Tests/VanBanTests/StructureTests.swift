@@ -56,6 +56,13 @@ import VanBanModel
     #expect(plan.header.date?.day == 2)
   }
 
+  /// A stray mark a typist left before a name is not part of it.
+  @Test func strayMarkBeforeIssuer() throws {
+    let plan = try parse("/ỦY BAN MTTQ VIỆT NAM XÃ AN BÌNH\nBAN THƯỜNG TRỰC\n\nSố: 16/KH-MTTQ-BTT\n\nKẾ HOẠCH\n\nHiệp thương\n\nI. A\n")
+    #expect(plan.header.issuerParent == "ỦY BAN MTTQ VIỆT NAM XÃ AN BÌNH")
+    #expect(plan.header.issuer == "BAN THƯỜNG TRỰC")
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

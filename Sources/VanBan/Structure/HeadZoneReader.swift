@@ -491,13 +491,21 @@ struct HeadZoneReader {
     guard !parts.isEmpty else { return }
     let groups = IssuerBlock.split(parts.map(\.0), lexicon: lex)
     if groups.count >= 2 {
-      header.issuer = groups[groups.count - 1]
-      header.issuerParent = groups[groups.count - 2]
+      header.issuer = Self.name(groups[groups.count - 1])
+      header.issuerParent = Self.name(groups[groups.count - 2])
       return
     }
     // No body named twice: the line breaks are the best evidence left.
     let lineGroups = IssuerBlock.group(parts, lexicon: lex)
-    if let last = lineGroups.last { header.issuer = last.0 }
-    if lineGroups.count >= 2 { header.issuerParent = lineGroups[lineGroups.count - 2].0 }
+    if let last = lineGroups.last { header.issuer = Self.name(last.0) }
+    if lineGroups.count >= 2 { header.issuerParent = Self.name(lineGroups[lineGroups.count - 2].0) }
+  }
+
+  /// A body's name opens with a letter or a digit: marks before it are a typist's stray
+  /// keys ("/ỦY BAN MTTQ VIỆT NAM"), not part of it.
+  static func name(_ text: String) -> String? {
+    guard let start = text.unicodeScalars.firstIndex(where: { ScalarClass.isAlphabetic($0) || ("0"..."9").contains($0) })
+    else { return nil }
+    return start == text.unicodeScalars.startIndex ? text : String(text.unicodeScalars[start...])
   }
 }
