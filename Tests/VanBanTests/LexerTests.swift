@@ -42,6 +42,8 @@ import VanBanText
     ("1.2 Không có dấu chấm cuối", .arabic(label: "1.2", parts: [1, 2]), "Không có dấu chấm cuối"),
     ("(12) Phấn đấu", .paren(12), "Phấn đấu"),
     ("a) Nội dung", .letter("a"), "Nội dung"),
+    ("b. Địa điểm, số điểm quan trắc", .letter("b"), "Địa điểm, số điểm quan trắc"),
+    ("đ. Đối tượng", .letter("đ"), "Đối tượng"),
     ("- Gạch đầu dòng", .bullet("-"), "Gạch đầu dòng"),
     ("+ Cộng", .bullet("+"), "Cộng"),
     ("* Sao", .bullet("*"), "Sao"),
@@ -56,6 +58,8 @@ import VanBanText
   @Test(arguments: [
     "100% cán bộ được tập huấn", "31/12/2025", "VI", "IIII. Sai", "1 cửa liên thông", "Căn cứ Nghị quyết",
     "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm",
+    // A letter and a full stop before lower case: an abbreviation's, not an item's.
+    "v. v. và các nội dung khác", "b. c. kết quả",
   ])
   func notMarkers(_ text: String) {
     #expect(LineClassifier.classify(number: 1, text: text).marker == nil)

@@ -223,7 +223,14 @@ enum LineClassifier {
     }
   }
 
-  /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter ")" | bullet ;
+  /// Whether valid UTF-8 text opens with an upper-case letter (its first scalar decoded alone).
+  private static func opensWithCapital(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let lead = b.first else { return false }
+    let width = min(b.count, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+    return String(trustedUTF8: UnsafeBufferPointer(rebasing: b[0..<width])).unicodeScalars.first.map(ScalarClass.isUppercase) ?? false
+  }
+
+  /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter (")" | "." before a capital) | bullet ;
   /// each followed by a space and text.
   static func parseMarker(_ text: String) -> (Marker?, String) {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
@@ -259,11 +266,14 @@ enum LineClassifier {
         if i > 1, i < n, s[i] == 0x29, let r = rest(from: i + 1) { return (.paren(value), r) }
         return nil
       }
-      // a)
+      // a) — or "a." before a capital ("a. Thời gian thực hiện"): after a full stop only a
+      // sentence's opening makes the letter an item's, not an abbreviation's.
       let width = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
-      if width + 1 < n, s[width] == 0x29 {
+      if width + 1 < n, s[width] == 0x29 || s[width] == 0x2E {
         let letter = String(trustedUTF8: UnsafeBufferPointer(rebasing: s[0..<width]))
-        if letter.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false, let r = rest(from: width + 1) {
+        if letter.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false, let r = rest(from: width + 1),
+          s[width] == 0x29 || opensWithCapital(UnsafeBufferPointer(rebasing: s[r]))
+        {
           return (.letter(letter), r)
         }
       }
