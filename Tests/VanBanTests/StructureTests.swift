@@ -208,6 +208,26 @@ import VanBanModel
     #expect(codes(plan).contains("recipients.group_label"))
   }
 
+  /// A note of signing between the title and the name, bracketed or not, is passed over, and
+  /// neither it nor the name is read as a recipient's wrapped end, even after an archive line
+  /// a typist left without its full stop.
+  @Test(arguments: [("(Đã ký)", "- Lưu: VT, VHXH."), ("Đóng dấu, ký tên", "- Lưu: VT, VHXH.á/")])
+  func signingNoteBeforeTheName(_ note: String, _ archive: String) throws {
+    let plan = try parse(Self.head + "I. A\n\nLàm tốt.\n\nNơi nhận:\n- UBND tỉnh (b/c);\n\(archive)\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\(note)\n\nNguyễn Văn An\n")
+    #expect(plan.signature?.signer == "Nguyễn Văn An")
+    #expect(plan.signature?.title == "CHỦ TỊCH")
+    #expect(plan.recipients.map(\.name) == ["UBND tỉnh"])
+  }
+
+  @Test func signingNotes() {
+    let reader = FooterReader(lex: .shared)
+    #expect(reader.isSigningNote("Đóng dấu, ký tên"))
+    #expect(reader.isSigningNote("(Đã ký)"))
+    #expect(!reader.isSigningNote("(Kèm theo Kế hoạch số 12/KH-UBND)"))
+    #expect(!reader.isSigningNote("Kỳ họp thứ mười"))
+    #expect(!reader.isSigningNote("Các đơn vị ký kết hợp đồng với nhà thầu thi công công trình"))
+  }
+
   @Test func annexMentionedButMissing() throws {
     let plan = try parse(Self.head + "I. A\n\n(Chi tiết tại Phụ lục I, II gửi kèm theo)\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhụ lục I\nDANH MỤC\n")
     let missing = plan.diagnostics.filter { $0.code == "annex.not_found" }

@@ -88,6 +88,8 @@ final class GrammarLexicon: Sendable {
   /// one only when it `mayEqualASCII`.
   let signatureAuthoritiesAreASCII: Bool
   let signerTitles: PhraseMatcher
+  /// Words of a note of signing without brackets (`signature.tsv`, kind note).
+  let signingNotes: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
   /// Words in the longest column name of Grammar/columns.tsv: a longer cell can only match a
@@ -178,10 +180,13 @@ final class GrammarLexicon: Sendable {
     let sig = GrammarData.table("signature")
     var authorities: [(String, String)] = []
     var titles: [(String, String)] = []
+    var notes: [(String, String)] = []
     for row in sig.rows {
       if row[0] == "authority" { authorities.append((row[1], row[2])) }
       if row[0] == "title" { titles.append((row[1], row[1])) }
+      if row[0] == "note" { notes.append((row[1], row[1])) }
     }
+    signingNotes = PhraseMatcher(pairs: notes)
     signatureAuthorities = authorities
     signatureAuthorityLeads = Self.asciiLeads(of: authorities.map(\.0))
     signatureAuthoritiesAreASCII = authorities.allSatisfy { $0.0.utf8.allSatisfy { $0 < 0x80 } }

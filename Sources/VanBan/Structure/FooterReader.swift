@@ -163,7 +163,7 @@ struct FooterReader {
     var signer: String?
     for piece in pieces {
       var text = piece.text.trimmingSpaces()
-      if text.isEmpty || Self.isNote(text) { continue }
+      if text.isEmpty || isNote(text) { continue }
       // A cell holding the capitals and then the name: "PHÓ THỦ TƯỚNG Nguyễn Sinh Hùng".
       let (caps, rest) = Self.splitTrailingName(text)
       if !caps.isEmpty, let rest {
@@ -285,11 +285,23 @@ struct FooterReader {
   }
 
   /// "(Đã ký)", "[đã ký]", "(Ký, ghi rõ họ tên)", "(Đã ký và đóng dấu)": a bracketed note
-  /// or a short lower-case note of signing.
-  static func isNote(_ text: String) -> Bool {
+  /// or a short lower-case note of signing ("Đóng dấu, ký tên", words in `lex.signingNotes`).
+  func isNote(_ text: String) -> Bool {
     if let f = text.first, let l = text.last, f == "(" && l == ")" || f == "[" && l == "]" { return true }
-    return false
+    return isSigningNote(text)
   }
+
+  /// A short lower-case line holding words of signing (`lex.signingNotes`), bracketed or not:
+  /// "(Đã ký)", "Đóng dấu, ký tên"; "(Kèm theo Kế hoạch …)" is none.
+  func isSigningNote(_ text: String) -> Bool {
+    guard text.utf8.count <= 80, LogicalText.containsLowercase(text) else { return false }
+    let words = Words.fold(text).map(Words.bare)
+    guard words.count <= Self.longestNote else { return false }
+    return words.indices.contains { lex.signingNotes.matchPrefix(bare: words[$0...]) != nil }
+  }
+
+  /// Words in a note of signing, at most.
+  static let longestNote = 8
 
   /// A note glued to the name: "Nguyễn Văn An (đã ký)".
   static func withoutNotes(_ text: String) -> String {

@@ -80,6 +80,21 @@ struct FooterZoneParser {
         cursor.i += 1
         continue
       }
+      // Under the signature's lines, a note of signing ("(Đã ký)", "Đóng dấu, ký tên") and the
+      // name are the block's, not an item's wrapped end (an archive line ending "SNV.á/" has
+      // no closing mark).
+      if !signatureLines.isEmpty, !line.isTableRow, line.marker == nil {
+        if reader.isSigningNote(line.text) {
+          signatureLines.append((line.text, line.number))
+          cursor.i += 1
+          continue
+        }
+        if FooterReader.looksLikeName(FooterReader.withoutNotes(line.text)) {
+          signatureLines.append((line.text, line.number))
+          cursor.i += 1
+          break
+        }
+      }
       if isRecipientLine(line) || (pieces.count > 1 && continuesItem(line, after: pieces.last?.text)) {
         // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
         if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
@@ -94,10 +109,6 @@ struct FooterZoneParser {
         signatureLines.append((line.text, line.number))
         cursor.i += 1
         continue
-      }
-      if !signatureLines.isEmpty, FooterReader.looksLikeName(FooterReader.withoutNotes(line.text)) {
-        signatureLines.append((line.text, line.number))
-        cursor.i += 1
       }
       break
     }
@@ -277,7 +288,7 @@ struct FooterZoneParser {
       let text = line.text
       let ends = FooterReader.endsBlock(text)
       let isCaps = !LogicalText.containsLowercase(text)
-      guard ends || isCaps || FooterReader.isNote(text) else { break }
+      guard ends || isCaps || reader.isNote(text) else { break }
       if isCaps, opened, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
       pieces.append((text, line.number))
       j += 1

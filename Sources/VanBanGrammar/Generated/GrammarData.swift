@@ -1147,6 +1147,9 @@ public enum GrammarData {
         ["title", "GIÁM ĐỐC SỞ", ""],
         ["title", "PHÓ GIÁM ĐỐC SỞ", ""],
         ["title", "CHÁNH VĂN PHÒNG UBND", ""],
+        ["note", "ký", ""],
+        ["note", "đã ký", ""],
+        ["note", "đóng dấu", ""],
       ]),
     "syllables": GrammarTable(
       name: "syllables",
