@@ -1148,7 +1148,6 @@ public enum GrammarData {
         ["title", "PHÓ GIÁM ĐỐC SỞ", ""],
         ["title", "CHÁNH VĂN PHÒNG UBND", ""],
         ["note", "ký", ""],
-        ["note", "đã ký", ""],
         ["note", "đóng dấu", ""],
       ]),
     "syllables": GrammarTable(
