@@ -25,10 +25,6 @@ struct LabelledTaskReader {
   /// Words in a part naming agencies, at most: a list of a few names, not a paragraph.
   static let longestAgencyList = 30
 
-  static func wordCount(_ text: String) -> Int {
-    text.split(separator: " ", omittingEmptySubsequences: true).count
-  }
-
   /// One single-row table for each item written so, with the item's title, in document order.
   func tables(in sections: [Section]) -> [(table: Table, title: String?)] {
     var out: [(table: Table, title: String?)] = []
@@ -94,7 +90,7 @@ struct LabelledTaskReader {
     let agencies = fields.filter { $0.column == "lead" || $0.column == "coordinators" }
     guard let name = fields.first(where: { $0.column == "name" }), !name.text.isEmpty,
       agencies.contains(where: { !$0.text.isEmpty }),
-      agencies.allSatisfy({ Self.wordCount($0.text) <= Self.longestAgencyList })
+      agencies.allSatisfy({ Words.countOnSpaces($0.text) <= Self.longestAgencyList })
     else { return nil }
     let group = headedByName ? parent.map(Self.label) : s.title.map(Self.label)
     return Table(
