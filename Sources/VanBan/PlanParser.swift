@@ -198,6 +198,8 @@ public enum PlanParser {
     var boldEnds: [Int] = []
     // Headings joined from several lines (`BrokenHeadingJoiner`), in order.
     var spans: [ClosedRange<Int>] = []
+    // Lines that open with a tab, as input and cleaned (`TabIndent`).
+    var tabLed: [Int] = []
     // Each input line's bytes read once, in place: a Substring of the document per step
     // (cleaning, its line marks, its spaces, the indent) retained and released the document's
     // storage several times a line.
@@ -222,10 +224,14 @@ public enum PlanParser {
           }
           return plain
         }
-        texts.append(plain ?? cleaner.clean(text))
+        let cleaned = plain ?? cleaner.clean(text)
+        // A tab the input line opens with (not one a markdown table's empty first cell became).
+        if cleaned.utf8.first == 0x09, text.utf8.first == 0x09 { tabLed.append(k) }
+        texts.append(cleaned)
       }
     }
     if !fromLayout {
+      if !tabLed.isEmpty { TabIndent.strip(&texts, candidates: tabLed) }
       // Only lines the quick cleaning left to the full one can be a lone "|".
       if pipeLead { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
       spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)

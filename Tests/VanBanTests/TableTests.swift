@@ -229,3 +229,75 @@ import VanBanModel
     }
   }
 }
+
+/// Paragraphs a Word export indents with tabs are text, not one-cell table rows (`TabIndent`).
+@Suite struct TabIndentTests {
+  /// bc-ubnd-laocai-chi-thi-38's form: every paragraph after the head opens with a tab.
+  @Test func tabIndentedParagraphsAreText() throws {
+    let plan = try parse("""
+      UỶ BAN NHÂN DÂN TỈNH LÀO CAI |  | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+      Số: 12/KH-UBND |  | Lào Cai, ngày 5 tháng 3 năm 2026
+      \t
+      \tKẾ HOẠCH
+      \tTriển khai chuyển đổi số năm 2026
+      \t
+      \tI. MỤC ĐÍCH, YÊU CẦU
+      \t1. Mục đích
+      \tNâng cao hiệu quả quản lý nhà nước về chuyển đổi số.
+      \t\tII. NHIỆM VỤ
+      \t- Rà soát, hoàn thiện hạ tầng số của xã.
+
+      Nơi nhận:
+      - Lưu: VT.
+
+      KT. CHỦ TỊCH
+      PHÓ CHỦ TỊCH
+
+      Nguyễn Văn A
+
+      """)
+    #expect(plan.header.title == "Triển khai chuyển đổi số năm 2026")
+    #expect(plan.sections.map(\.label) == ["I", "II"])
+    #expect(plan.sections.first?.children.map(\.title) == ["Mục đích"])
+    #expect(!codes(plan).contains("table.no_header"))
+  }
+
+  /// Under a row of several cells a tabbed line is a later cell continuing that row (seed 002:
+  /// "\tđồng sáng kiến cấp cơ sở" ends the cell above, after a page break); elsewhere its tabs
+  /// are an indent.
+  @Test func tabsUnderRowsAreCells() {
+    let table = ["Quy mô\t- Chi trả cho hoạt động của các hội", "", "\tđồng sáng kiến cấp cơ sở", "Thời gian\tNăm 2026"]
+    var texts = table
+    #expect(TabIndent.strip(&texts, candidates: [2]).isEmpty)
+    #expect(texts == table)
+    // Above a row only, the line is text.
+    var above = ["Mở đầu", "\tCác nội dung sau:", "Thời gian\tNăm 2026"]
+    #expect(TabIndent.strip(&above, candidates: [1]) == [1])
+    #expect(above[1] == "Các nội dung sau:")
+    var prose = ["Mở đầu", "\tI. MỤC ĐÍCH", "", "\t\tNâng cao hiệu quả.", "\tA\tB", "\tC", "\tD"]
+    // Indented lines lose their tabs; a row of two cells ("\tA\tB") is no indent, the line
+    // under it stays its row's, and the one under that is text again.
+    #expect(TabIndent.strip(&prose, candidates: [1, 3, 4, 5, 6]) == [1, 3, 6])
+    #expect(prose == ["Mở đầu", "I. MỤC ĐÍCH", "", "Nâng cao hiệu quả.", "\tA\tB", "\tC", "D"])
+  }
+
+  /// A markdown table's empty first cell is a tab only after cleaning: the head's place and
+  /// date under an empty cell stay in the head table (qd-ubnd-hanoi-68).
+  @Test func markdownEmptyFirstCellStaysACell() throws {
+    let plan = try parse("""
+      | ỦY BAN NHÂN DÂN              | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+      |------------------------------|-----------------------------------------------|
+      | THÀNH PHỐ HÀ NỘI             | Độc lập - Tự do - Hạnh phúc |
+      | Số: 68/2024/QĐ-UBND          |                                               |
+      |                              | Hà Nội, ngày 05 tháng 12 năm 2024             |
+
+      # QUYẾT ĐỊNH
+      **Ban hành Quy định quản lý khu du lịch**
+
+      Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý khu du lịch.
+
+      """)
+    #expect(plan.header.place == "Hà Nội")
+    #expect(plan.header.number == "68/2024")
+  }
+}
