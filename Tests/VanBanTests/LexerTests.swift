@@ -48,6 +48,7 @@ import VanBanText
     ("+ Cộng", .bullet("+"), "Cộng"),
     ("* Sao", .bullet("*"), "Sao"),
     ("– Gạch ngang dài", .bullet("-"), "Gạch ngang dài"),
+    ("105. Sắp xếp các xã", .arabic(label: "105", parts: [105]), "Sắp xếp các xã"),
   ] as [(String, Marker, String)])
   func markers(_ text: String, _ marker: Marker, _ body: String) {
     let line = LineClassifier.classify(number: 1, text: text)
@@ -57,7 +58,7 @@ import VanBanText
 
   @Test(arguments: [
     "100% cán bộ được tập huấn", "31/12/2025", "VI", "IIII. Sai", "1 cửa liên thông", "Căn cứ Nghị quyết",
-    "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm",
+    "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm", "1.100. Không", "1000. Không",
     // A letter and a full stop before lower case: an abbreviation's, not an item's.
     "v. v. và các nội dung khác", "b. c. kết quả",
   ])

@@ -297,7 +297,9 @@ enum LineClassifier {
           if let d = digit(s[i]) {
             value = value * 10 + d
             digits += 1
-            if digits > 2 { return nil }
+            // Up to three digits for an item of a long list ("105. Sắp xếp …"), two in a
+            // subsection's later numbers; a year ("2025.") is no number.
+            if digits > (parts.isEmpty ? 3 : 2) { return nil }
             i += 1
           } else if s[i] == 0x2E && digits > 0 {
             parts.append(value)
