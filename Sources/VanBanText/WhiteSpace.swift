@@ -46,17 +46,17 @@ public enum WhiteSpace {
     }
   }
 
-  /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the three `stops` bytes (ASCII):
+  /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the four `stops` bytes (ASCII):
   /// the walk that tells whether a line is collapsed looks for them on the way, so a caller
   /// that treats such lines apart (markup) reads each line once.
-  public static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)) -> String? {
+  public static func collapse(_ s: Substring, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8, UInt8)) -> String? {
     var s = s
     return s.withUTF8 { b in collapse(utf8: b, keepingTabs: keepingTabs, unlessAny: stops) }
   }
 
   /// `collapse(_:keepingTabs:unlessAny:)` of valid UTF-8 at hand.
   public static func collapse(
-    utf8 b: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8)
+    utf8 b: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8, UInt8)
   ) -> String? {
     switch scan(b, keepingTabs: keepingTabs, stops: stops) {
     case .stopped: return nil
@@ -147,17 +147,17 @@ public enum WhiteSpace {
   public enum Scan { case stopped, collapsed, uncollapsed }
 
   /// `isCollapsed`, and with `stops` whether one of those bytes occurs (which wins).
-  public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, stops: (UInt8, UInt8, UInt8)?) -> Scan {
+  public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, stops: (UInt8, UInt8, UInt8, UInt8)?) -> Scan {
     let n = bytes.count
     guard let p = bytes.baseAddress else { return .collapsed }
     let raw = UnsafeRawPointer(p)
     @inline(__always) func stopMask(_ x: UInt64) -> UInt64 {
       guard let s = stops else { return 0 }
-      return ByteMask.equal(x, to: s.0) | ByteMask.equal(x, to: s.1) | ByteMask.equal(x, to: s.2)
+      return ByteMask.equal(x, to: s.0) | ByteMask.equal(x, to: s.1) | ByteMask.equal(x, to: s.2) | ByteMask.equal(x, to: s.3)
     }
     @inline(__always) func isStop(_ b: UInt8) -> Bool {
       guard let s = stops else { return false }
-      return b == s.0 || b == s.1 || b == s.2
+      return b == s.0 || b == s.1 || b == s.2 || b == s.3
     }
     /// Not collapsed: only whether a stop byte comes later still matters.
     func rest(from start: Int) -> Scan {
@@ -186,7 +186,9 @@ public enum WhiteSpace {
       var doubt = ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0xC2) .| ByteVector.equal(x, 0xE2)
         .| ByteVector.equal(x, 0xE3) .| ByteVector.equal(x, 0xEF)
         .| (ByteVector.equal(x, 0xE1) .& ByteVector.equal(next, 0x9A)) .| (spaces .& ByteVector.less(next, 0x21))
-      if let s = stops { doubt = doubt .| ByteVector.equal(x, s.0) .| ByteVector.equal(x, s.1) .| ByteVector.equal(x, s.2) }
+      if let s = stops {
+        doubt = doubt .| ByteVector.equal(x, s.0) .| ByteVector.equal(x, s.1) .| ByteVector.equal(x, s.2) .| ByteVector.equal(x, s.3)
+      }
       let clear = ByteVector.none(doubt)
       if clear, x[0] != 0x20 || (i > 0 && p[i &- 1] > 0x20) {
         i += 16

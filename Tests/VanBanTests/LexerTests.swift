@@ -26,6 +26,14 @@ import VanBanText
     ("(*qua Phòng Văn hóa - Xã hội xã*)", "(qua Phòng Văn hóa - Xã hội xã)"),
     ("a < b và c > d", "a < b và c > d"),
     ("giá $5 và $6", "giá 5 và 6"),
+    // Pandoc's escapes and hard line breaks; a backslash before a letter stays.
+    ("1\\. Sắp xếp toàn bộ \\(huyện Vũ Thư\\)", "1. Sắp xếp toàn bộ (huyện Vũ Thư)"),
+    ("     \\-\\-\\-\\-\\--**", "------"),
+    ("**ỦY BAN THƯỜNG VỤ\\", "ỦY BAN THƯỜNG VỤ"),
+    ("Ghi chú (\\*) và 5\\*3", "Ghi chú (*) và 5*3"),
+    ("| ***Nơi nhận:\\*** | **TM. ỦY BAN NHÂN DÂN\\ |", "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"),
+    ("| \\ | Trần Thanh Mẫn** |", "\tTrần Thanh Mẫn"),
+    ("D:\\VanBan\\12\\QĐ", "D:\\VanBan\\12\\QĐ"),
   ])
   func cleans(_ input: String, _ expected: String) {
     #expect(Self.cleaner.clean(Substring(input)) == expected)

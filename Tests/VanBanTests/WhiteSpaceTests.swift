@@ -111,7 +111,7 @@ import VanBanText
             let got = t.withUTF8 { WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }
             let want = t.withUTF8 { b in b.indices.allSatisfy { WhiteSpace.byteKeepsCollapsed(b, $0, keepingTabs: keepingTabs) } }
             #expect(got == want, "\(Array(t.unicodeScalars)) keepingTabs \(keepingTabs)")
-            let scanned = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A)) }
+            let scanned = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A, 0x5C)) }
             #expect(scanned == (t.utf8.contains(0x24) ? .stopped : want ? .collapsed : .uncollapsed))
           }
         }
@@ -123,19 +123,19 @@ import VanBanText
   /// is `isCollapsed`'s; and `collapse(_:keepingTabs:unlessAny:)` is nil or `collapse`.
   @Test func scanWithStopsAgreesWithSeparateTests() {
     let pieces = [
-      ("a", 9), ("ế", 6), ("Ủ", 3), (" ", 27), ("\t", 1), ("\u{A0}", 1), ("$", 1), ("<", 1), ("*", 1), ("“", 1),
+      ("a", 9), ("ế", 6), ("Ủ", 3), (" ", 27), ("\t", 1), ("\u{A0}", 1), ("$", 1), ("<", 1), ("*", 1), ("\\", 1), ("“", 1),
       ("\u{1680}", 1), ("ẚ", 1),
     ]
     var stopped = 0
     for s in Self.randomStrings(pieces, seed: 23) {
-      let hasStop = s.utf8.contains { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A }
+      let hasStop = s.utf8.contains { $0 == 0x24 || $0 == 0x3C || $0 == 0x2A || $0 == 0x5C }
       var t = s
       for keepingTabs in [false, true] {
-        let got = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A)) }
+        let got = t.withUTF8 { WhiteSpace.scan($0, keepingTabs: keepingTabs, stops: (0x24, 0x3C, 0x2A, 0x5C)) }
         let collapsed = t.withUTF8 { WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }
         let want: WhiteSpace.Scan = hasStop ? .stopped : collapsed ? .collapsed : .uncollapsed
         #expect(got == want, "\(Array(s.unicodeScalars)) keepingTabs \(keepingTabs)")
-        let once = WhiteSpace.collapse(s[...], keepingTabs: keepingTabs, unlessAny: (0x24, 0x3C, 0x2A))
+        let once = WhiteSpace.collapse(s[...], keepingTabs: keepingTabs, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
         #expect(once == (hasStop ? nil : WhiteSpace.collapse(s[...], keepingTabs: keepingTabs)))
         if got == .stopped { stopped += 1 }
       }

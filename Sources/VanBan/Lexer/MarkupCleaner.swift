@@ -1,8 +1,8 @@
 import VanBanText
 import VanBanGrammar
 
-/// Removes what converters leave in text — markdown emphasis, HTML tags, TeX math — and
-/// collapses runs of white space, keeping tabs because they separate table cells.
+/// Removes what converters leave in text — markdown emphasis and escapes, HTML tags, TeX
+/// math — and collapses runs of white space, keeping tabs because they separate table cells.
 ///
 /// Works on Unicode scalars: lines are short, but documents are many.
 struct MarkupCleaner: Sendable {
@@ -34,7 +34,7 @@ struct MarkupCleaner: Sendable {
     var k = 0
     while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
     if k < b.count, b[k] == 0x7C || b[k] == 0x23 { return nil }
-    return WhiteSpace.collapse(utf8: b, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A))
+    return WhiteSpace.collapse(utf8: b, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
   }
 
   /// `clean` of a line that may hold markup or a line mark (of any line: the tests hold
@@ -48,13 +48,15 @@ struct MarkupCleaner: Sendable {
       case .cells(let cells): line = Substring(cells)
       }
     }
-    // Most lines hold no markup (`$`, `<`, `*`): then only the spaces change, and that is
-    // done on the bytes, in the same walk that looks for the markup.
-    if let plain = WhiteSpace.collapse(line, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A)) { return plain }
+    // Most lines hold no markup (`$`, `<`, `*`, `\`): then only the spaces change, and that
+    // is done on the bytes, in the same walk that looks for the markup.
+    if let plain = WhiteSpace.collapse(line, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C)) { return plain }
     var s = line.withUTF8 { UTF8Scalar.scalars($0) }
     if s.contains("$") { s = replaceMath(s) }
     if s.contains("<") { s = removeTags(s) }
     if s.contains("*") { s = removeAsterisks(s) }
+    // Last: an escaped asterisk is text, not emphasis, and TeX commands are gone by now.
+    if s.contains("\\") { s = Self.unescape(s) }
     return Self.collapseSpaces(Substring(String(scalars: s)))
   }
 
@@ -231,6 +233,14 @@ struct MarkupCleaner: Sendable {
       }
       var end = i
       while end < s.count, s[end] == "*" { end += 1 }
+      // An escaped asterisk (`(\*)`) is text, kept for `unescape`; but not one ending the line
+      // or cell: there the backslash is a hard line break before closing emphasis
+      // (`***Nơi nhận:\***`).
+      if i > 0, s[i - 1] == "\\", !Self.onlySpacesUntilCellEnd(s, from: end) {
+        out.append(c)
+        i += 1
+        continue
+      }
       let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
       let after: Unicode.Scalar? = end < s.count ? s[end] : nil
       if i == firstText, end - i == 1, after == " " {
@@ -243,6 +253,51 @@ struct MarkupCleaner: Sendable {
       i = end
     }
     return out
+  }
+
+  // MARK: markdown escapes
+
+  /// Markdown's backslash escapes as pandoc writes them (`1\.`, `\-\-\-`, `\*`, `\(`): the
+  /// character without its backslash, `\ ` a space; and a backslash ending a line or a cell
+  /// (pandoc's hard line break: `QUỐC HỘI\`, `Nơi nhận:\`) dropped. A backslash before a
+  /// letter or a digit (a path, a mistyped "12\QĐ") stays.
+  static func unescape(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(s.count)
+    var i = 0
+    while i < s.count {
+      let c = s[i]
+      guard c == "\\" else {
+        out.append(c)
+        i += 1
+        continue
+      }
+      if onlySpacesUntilCellEnd(s, from: i + 1) {
+        i += 1  // a hard line break
+      } else if s[i + 1] == " " || isASCIIPunctuation(s[i + 1]) {
+        out.append(s[i + 1])
+        i += 2
+      } else {
+        out.append(c)
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// Whether nothing but spaces stands between `start` and the end of the line or a tab.
+  private static func onlySpacesUntilCellEnd(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+    var j = start
+    while j < s.count, s[j] == " " { j += 1 }
+    return j == s.count || s[j] == "\t"
+  }
+
+  /// What CommonMark lets a backslash escape: ASCII punctuation.
+  private static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
+    default: false
+    }
   }
 
   /// When markup is removed between two words ("THỰC HIỆN**NGHỊ"), a space keeps them apart;
