@@ -54,6 +54,11 @@ enum IssuerBlock {
   static func group(_ lines: [(String, Int)], lexicon lex: GrammarLexicon) -> [(String, Int)] {
     var groups: [(String, Int)] = []
     for (text, line) in lines {
+      // A body's name the line break cut ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI"): one name.
+      if let last = groups.last, continuesName(last.0, with: text, lexicon: lex) {
+        groups[groups.count - 1].0 = last.0 + " " + text
+        continue
+      }
       let words = Words.fold(text)
       let continues = lex.keyword(.adminUnit).matchPrefix(words) != nil
         && lex.keyword(.issuerBody).matchPrefix(words) == nil
@@ -67,6 +72,15 @@ enum IssuerBlock {
       }
     }
     return groups
+  }
+
+  /// Whether a body's name (Grammar `issuer_body`) opening `above` runs on into `next`.
+  static func continuesName(_ above: String, with next: String, lexicon lex: GrammarLexicon) -> Bool {
+    let words = Words.fold(above)
+    guard !words.isEmpty, lex.keyword(.issuerBody).matchPrefix(words) != nil,
+      let whole = lex.keyword(.issuerBody).matchPrefix(words + Words.fold(next))
+    else { return false }
+    return whole.count > words.count
   }
 
   /// Whether the line names an issuing body or its unit, as annex pages repeat them.

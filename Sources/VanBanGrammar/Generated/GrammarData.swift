@@ -1023,6 +1023,7 @@ public enum GrammarData {
         ["issuer_body", "văn phòng"],
         ["issuer_body", "ủy ban"],
         ["issuer_body", "ủy ban mặt trận tổ quốc"],
+        ["issuer_body", "ủy ban thường vụ quốc hội"],
         ["issuer_body", "viện"],
         ["collective_agency", "các"],
         ["count_noun", "chỉ tiêu"],
