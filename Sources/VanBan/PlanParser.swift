@@ -232,8 +232,12 @@ public enum PlanParser {
     }
     if !fromLayout {
       if !tabLed.isEmpty { TabIndent.strip(&texts, candidates: tabLed) }
-      // Only lines the quick cleaning left to the full one can be a lone "|".
-      if pipeLead { PipeCellTable.fold(raw: source.map(\.text), texts: &texts) }
+      // Only lines the quick cleaning left to the full one can be a lone "|" or a grid row.
+      if pipeLead {
+        let raw = source.map(\.text)
+        PipeCellTable.fold(raw: raw, texts: &texts)
+        GridTable.fold(raw: raw, texts: &texts)
+      }
       spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
       if !spans.isEmpty, !boldEnds.isEmpty {
         // A joined heading's line ends as the last line joined onto it did.

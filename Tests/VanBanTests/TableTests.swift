@@ -301,3 +301,69 @@ import VanBanModel
     #expect(plan.header.number == "68/2024")
   }
 }
+
+/// Word files pandoc turned into markdown (nq-ubtvqh-1666's form): escapes, hard line breaks,
+/// a head laid out as a simple table and a footer as a grid table.
+@Suite struct PandocMarkdownTests {
+  static let document = #"""
+      ----------------------- -----------------------------------------------
+        **ỦY BAN THƯỜNG VỤ\        **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\
+             QUỐC HỘI\                 Độc lập - Tự do - Hạnh phúc\
+         \-\-\-\-\-\-\--**            \-\-\-\-\-\-\-\-\-\-\-\-\-\--**
+
+       Số: 1666/NQ-UBTVQH15         *Hà Nội, ngày 16 tháng 6 năm 2025*
+      ----------------------- -----------------------------------------------
+
+    **NGHỊ QUYẾT**
+
+    VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ CỦA TỈNH HƯNG YÊN NĂM 2025
+
+    **Điều 1. Sắp xếp các đơn vị hành chính cấp xã**
+
+    99\. Sắp xếp các xã Bạch Sam và Minh Đức thành **phường Thượng Hồng**.
+
+    100\. Sắp xếp các phường Lê Hồng Phong, Bồ Xuyên thành **phường Thái Bình**.
+
+    **Điều 2. Hiệu lực thi hành**
+
+    Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.
+
+    +-------------------------------+:------------------------------------:+
+    | ***Nơi nhận:\***              | **TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\     |
+    | - Chính phủ;\                 | CHỦ TỊCH\                            |
+    | - Ủy ban TW Mặt trận Tổ quốc  | \                                    |
+    | Việt Nam;\                    | Trần Thanh Mẫn**                     |
+    | - Các Bộ, cơ quan ngang Bộ,   |                                      |
+    | cơ quan thuộc CP;\            |                                      |
+    | - Lưu: HC, PLTP.              |                                      |
+    +-------------------------------+--------------------------------------+
+
+    """#
+
+  @Test func pandocHeadFooterAndItems() throws {
+    let plan = try parse(Self.document)
+    // The body's name the line break cut is one name, not a parent and a body.
+    #expect(plan.header.issuer == "ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    #expect(plan.header.issuerParent == nil)
+    #expect(plan.header.number == "1666" && plan.header.place == "Hà Nội")
+    #expect(plan.sections.first?.children.map(\.label) == ["99", "100"])
+    let signature = try #require(plan.signature)
+    #expect(signature.authority == "TM" && signature.onBehalfOf == "ỦY BAN THƯỜNG VỤ QUỐC HỘI")
+    #expect(signature.title == "CHỦ TỊCH" && signature.signer == "Trần Thanh Mẫn")
+    // A recipient's lines in its cell are one name, its comma kept.
+    #expect(plan.recipients.map(\.name) == [
+      "Chính phủ", "Ủy ban TW Mặt trận Tổ quốc Việt Nam", "Các Bộ, cơ quan ngang Bộ, cơ quan thuộc CP",
+    ])
+    #expect(plan.archive == ["HC", "PLTP"])
+  }
+
+  /// A grid table's row is one tab row on its first line; its other lines and the borders are
+  /// blank. A border with no row under it ends the table.
+  @Test func gridRowsFold() {
+    let raw: [Substring] = ["+---+---+", "| a | b |", "| c |   |", "+===+===+", "| d | e |", "+---+---+", "Sau bảng"]
+    var texts = ["", "a\tb", "c\t", "", "d\te", "", "Sau bảng"]
+    GridTable.fold(raw: raw, texts: &texts)
+    #expect(texts == ["", "a c\tb", "", "", "d\te", "", "Sau bảng"])
+    #expect(!GridTable.isBorder("+ chữ +") && GridTable.isBorder("  +:--:+  ") && !GridTable.isBorder("+++"))
+  }
+}
