@@ -237,6 +237,37 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// Forms labelled "Mẫu biểu số 01" after the footer are annexes of their own (kh-ubnd-camau-0204,
+  /// and a regulation's forms ending its body, qd-ubnd-hanoi-35); "Mẫu biểu số 04 đính kèm." in
+  /// the body is a sentence; forms inside a "Phụ lục" are that annex's.
+  @Test func formLabelsOpenAnnexes() throws {
+    let footer = "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+    let forms = try parse(Self.head + "I. NHIỆM VỤ\n\nLập dự toán theo các biểu sau.\n\nMẫu biểu số 04 đính kèm.\n\n" + footer + """
+      **Mẫu biểu số 01**
+
+      DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ
+
+      STT\tChỉ tiêu\tĐơn vị
+      1\tTăng trưởng\t%
+
+      Mẫu số 02 - KẾ HOẠCH VAY VÀ TRẢ NỢ
+
+      STT\tNội dung\tSố tiền
+      1\tVay\t10
+
+      """)
+    #expect(forms.annexes.map(\.label) == ["01", "02"])
+    #expect(forms.annexes.map(\.title) == ["DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ", "KẾ HOẠCH VAY VÀ TRẢ NỢ"])
+    #expect(forms.sections.first?.blocks.map(\.text).last == "Mẫu biểu số 04 đính kèm.")
+
+    let regulation = try parse(Self.head + "Điều 1. Phạm vi\n\nQuy chế này quy định việc xét tặng.\n\n## Mẫu số 01\n\n### MẪU BÁO CÁO\n\nTÊN ĐƠN VỊ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    #expect(regulation.annexes.map(\.label) == ["01"])
+    #expect(regulation.sections.first?.blocks.map(\.text) == ["Quy chế này quy định việc xét tặng."])
+
+    let nested = try parse(Self.head + "I. NHIỆM VỤ\n\nA\n\n" + footer + "Phụ lục I\nCÁC MẪU VĂN BẢN\n\nMẫu số 01\n\nSTT\tTên\n1\tTờ trình\n\nMẫu số 02\n\nSTT\tTên\n1\tBáo cáo\n")
+    #expect(nested.annexes.map(\.label) == ["I"])
+  }
+
   /// A bullet wrapped at a fixed width, as a converter writes markdown: with the blank line
   /// after it, enough of them (twenty lines) for `WrapPolicy` to call the text hard-wrapped.
   static let wrappedBullets = String(

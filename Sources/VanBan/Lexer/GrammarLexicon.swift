@@ -245,7 +245,8 @@ final class GrammarLexicon: Sendable {
 /// A role of Grammar/keywords.tsv that the parser asks for: the case's name written in
 /// snake case is the role's name in the file (`legalBasis` is `legal_basis`).
 enum KeywordRole: Int, CaseIterable, Sendable {
-  case addressee, adminUnit, aliasIntro, and, annex, annexAttached, annexRef, archive, article, chapter, closing
+  case addressee, adminUnit, aliasIntro, and, annex, annexAttached, annexForm, annexRef, archive, article, chapter
+  case closing
   case collectiveAgency, countNoun, dateDay, issuerBody, legalBasis, motto, number, portalLabel, recipients
   case referenceNumber, referenceOf, responsibilitiesHeading, subject, targetsHeading, taskCaption
 

@@ -24,6 +24,8 @@ struct AnnexZoneParser {
   private var zone = AnnexZone()
   /// A line that names the table below it ("Nhiệm vụ 1: …").
   private var pendingCaption: LogicalText?
+  /// The annexes a form's label opened (`formLabel`).
+  private var formAnnexes: Set<Int> = []
 
   init(cursor: LineCursor, bodyHasContent: Bool, looseTables: [Table]) {
     self.cursor = cursor
@@ -65,7 +67,12 @@ struct AnnexZoneParser {
       cursor.i += 1
       return
     }
-    if line.marker == nil, !line.isTableRow, let label = annexLabel(line) {
+    if line.marker == nil, !line.isTableRow, let label = annexLabel(line),
+      // A form inside an annex a "Phụ lục" or a title opened is that annex's (a Phụ lục of
+      // forms, "Mẫu số 01" … "Mẫu số 04"); forms open annexes where they come first.
+      !label.form || zone.annexes.isEmpty || formAnnexes.contains(zone.annexes.count - 1)
+    {
+      if label.form { formAnnexes.insert(zone.annexes.count) }
       cursor.i += 1
       if let misread = label.misread, let repaired = label.label {
         zone.diagnostics.append(DiagnosticCatalogue.ocrLabelRepaired(misread, repaired, line: line.number))
@@ -182,9 +189,27 @@ struct AnnexZoneParser {
   }
 
   /// annex-label -> "Phụ lục" "số"? label? (":" | "." | "-")? rest
-  private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?)? {
-    let lex = cursor.lex
-    guard let m = lex.keyword(.annex).matchPrefix(line) else { return nil }
+  ///               | "Mẫu biểu" "số"? label (":" | "." | "-")? REST-IN-CAPITALS
+  private func annexLabel(_ line: ClassifiedLine) -> (label: String?, rest: String, misread: String?, form: Bool)? {
+    if let found = Self.label(line, role: .annex, lex: cursor.lex) { return (found.label, found.rest, found.misread, false) }
+    guard let found = Self.formLabel(line, lex: cursor.lex) else { return nil }
+    return (found.label, found.rest, nil, true)
+  }
+
+  /// A form's label opening an annex (Grammar `annex_form`): "Mẫu biểu số 01" alone on its line
+  /// or with a title in capitals after it. A form's word opens sentences too ("Mẫu biểu số 04
+  /// đính kèm."), which are no label.
+  static func formLabel(_ line: ClassifiedLine, lex: GrammarLexicon) -> (label: String, rest: String)? {
+    guard let found = label(line, role: .annexForm, lex: lex), let label = found.label, found.misread == nil,
+      !LogicalText.containsLowercase(found.rest)
+    else { return nil }
+    return (label, found.rest)
+  }
+
+  private static func label(
+    _ line: ClassifiedLine, role: KeywordRole, lex: GrammarLexicon
+  ) -> (label: String?, rest: String, misread: String?)? {
+    guard let m = lex.keyword(role).matchPrefix(line) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
     if let f = words.first, lex.keyword(.number).matchWhole(Words.fold(f).map(Words.bare)) != nil {
       words.removeFirst()

@@ -52,7 +52,9 @@ struct BodyZoneParser {
         cursor.i += 1
         continue
       }
-      if line.marker == nil, sections.hasSections, cursor.startsWith(line, role: .annex) {
+      if line.marker == nil, sections.hasSections,
+        cursor.startsWith(line, role: .annex) || AnnexZoneParser.formLabel(line, lex: cursor.lex) != nil
+      {
         zone.end = start
         break
       }
