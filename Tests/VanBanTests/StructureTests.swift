@@ -237,6 +237,31 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// Parts lettered in capitals hold the Roman sections (bc-snnmt-laocai-892: "A. ĐÁNH GIÁ …",
+  /// "B. PHẦN THỨ HAI: …"); a letter before a name is no part, and a Roman digit stays Roman.
+  @Test func capitalLetterParts() throws {
+    let plan = try parse(Self.head + """
+      A. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN
+
+      I. Công tác chỉ đạo
+
+      A. Nguyễn Văn B trình bày báo cáo.
+
+      II. Kết quả thực hiện
+
+      B. KẾ HOẠCH NĂM 2027
+
+      I. Mục tiêu
+
+      V. Tổ chức thực hiện
+
+      """)
+    #expect(plan.sections.map(\.label) == ["A", "B"])
+    #expect(plan.sections.first?.title == "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN")
+    #expect(plan.sections.map { $0.children.map(\.label) } == [["I", "II"], ["I", "V"]])
+    #expect(plan.sections.first?.children.first?.blocks.map(\.text) == ["A. Nguyễn Văn B trình bày báo cáo."])
+  }
+
   /// Forms labelled "Mẫu biểu số 01" after the footer are annexes of their own (kh-ubnd-camau-0204,
   /// and a regulation's forms ending its body, qd-ubnd-hanoi-35); "Mẫu biểu số 04 đính kèm." in
   /// the body is a sentence; forms inside a "Phụ lục" are that annex's.

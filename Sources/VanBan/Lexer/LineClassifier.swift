@@ -19,6 +19,9 @@ enum Marker: Hashable, Sendable {
   case article(value: Int, label: String)
   /// `Chương I` — a chapter (chương) of a regulation, holding articles.
   case chapter(value: Int, label: String)
+  /// `A. ĐÁNH GIÁ TÌNH HÌNH` — a part of a report or plan lettered in capitals, holding its
+  /// Roman sections. Found by the structure parser, never by `LineClassifier`.
+  case part(value: Int, label: String)
 
   var isSection: Bool {
     if case .bullet = self { return false }

@@ -142,9 +142,11 @@ struct LineCursor {
 
   /// article -> article-word number ("." | ":")? rest ; also the word alone on its line
   /// with "1. …" on the next (a converter broke the bold heading after the word).
+  /// Also a chapter ("Chương I") and a part lettered in capitals (`partMarker`).
   func articleMarker(at k: Int) -> (marker: Marker, body: String, lines: Int)? {
     let line = lines[k]
     guard !line.isTableRow, line.marker == nil else { return nil }
+    if let part = Self.partMarker(line.text) { return (part.marker, part.body, 1) }
     // chapter -> chapter-word roman ("." | ":")? rest
     if let m = lex.keyword(.chapter).matchPrefix(line) {
       let words = Words.split(Substring(line.text))
@@ -177,6 +179,24 @@ struct LineCursor {
     else { return nil }
     let word = words[..<m.count].joinedText(" ")
     return (.article(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
+  }
+
+  /// part -> letter "." TITLE-IN-CAPITALS: "A. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN", "B. PHẦN THỨ
+  /// HAI: KẾ HOẠCH …", a report's or plan's parts above its Roman sections. A capital that is
+  /// a Roman digit (I, V, X, L) is Roman; a title that is not in capitals ("A. Nguyễn Văn
+  /// B") is no part.
+  static func partMarker(_ text: String) -> (marker: Marker, body: String)? {
+    let u = text.utf8
+    guard u.count >= 4, let first = u.first, first >= 0x41, first <= 0x5A, RomanNumeral.digit(first) == nil else {
+      return nil
+    }
+    let second = u[u.index(after: u.startIndex)]
+    let third = u[u.index(u.startIndex, offsetBy: 2)]
+    guard second == 0x2E, third == 0x20 else { return nil }
+    let body = text.utf8Slice(3..<u.count).trimmingSpaces()
+    guard AnnexZoneParser.isMostlyCapitals(body) else { return nil }
+    let label = String(UnicodeScalar(first))
+    return (.part(value: Int(first) - 0x40, label: label), body)
   }
 
   /// "(Ban hành kèm theo …)", "(Kèm theo Kế hoạch số …)": the line that says what an annex

@@ -25,6 +25,7 @@ struct SectionTreeBuilder {
   /// Fixed ranks for the hierarchical styles; `(1)` and `a)` rank by position.
   private static func rank(_ m: Marker) -> Int? {
     switch m {
+    case .part: -2
     case .chapter: -1
     case .roman, .article: 0
     case .arabic(_, let parts): parts.count
@@ -34,7 +35,8 @@ struct SectionTreeBuilder {
 
   private static func sameStyle(_ a: Marker, _ b: Marker) -> Bool {
     switch (a, b) {
-    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article), (.chapter, .chapter): true
+    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article), (.chapter, .chapter), (.part, .part):
+      true
     case (.arabic(_, let p), .arabic(_, let q)): p.count == q.count
     default: false
     }
@@ -47,7 +49,7 @@ struct SectionTreeBuilder {
     case .paren(let n): "(\(n))"
     case .letter(let l): l
     case .bullet(let b): b
-    case .article(_, let l), .chapter(_, let l): l
+    case .article(_, let l), .chapter(_, let l), .part(_, let l): l
     }
   }
 
@@ -59,7 +61,7 @@ struct SectionTreeBuilder {
     case .paren(let n): n
     case .letter(let l): l.unicodeScalars.first.map { Int($0.value) - 0x60 }
     case .bullet: nil
-    case .article(let v, _), .chapter(let v, _): v
+    case .article(let v, _), .chapter(let v, _), .part(let v, _): v
     }
   }
 
@@ -72,6 +74,7 @@ struct SectionTreeBuilder {
     case .bullet(let b): b
     case .article(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [String(n)]).joinedText(" ")
     case .chapter(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [RomanNumeral.string(n)]).joinedText(" ")
+    case .part: String(UnicodeScalar(UInt8(0x40 + max(1, min(26, n)))))
     }
   }
 
