@@ -237,6 +237,31 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// A page number at the foot of an annex page, before the next annex's label, is dropped
+  /// (kh-dkt-sct-laocai-1105: "5" became an annex titled "5"); a lone number elsewhere in an
+  /// annex stays its text.
+  @Test func pageNumberBeforeAnnexLabel() throws {
+    let plan = try parse(Self.head + "I. NHIỆM VỤ\n\nA\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n" + """
+      PHỤ LỤC I
+      KẾ HOẠCH KIỂM TRA
+
+      TT\tĐối tượng\tThời gian
+      1\tCông ty A\t25/3/2026
+
+      Ghi chú: số liệu năm
+
+      100
+
+      5
+
+      PHỤ LỤC II
+      ĐỀ CƯƠNG BÁO CÁO
+
+      """)
+    #expect(plan.annexes.map(\.label) == ["I", "II"])
+    #expect(plan.diagnostics.filter { $0.code == "page.number_dropped" }.map(\.line) == [plan.annexes[1].line - 2])
+  }
+
   /// Parts lettered in capitals hold the Roman sections (bc-snnmt-laocai-892: "A. ĐÁNH GIÁ …",
   /// "B. PHẦN THỨ HAI: …"); a letter before a name is no part, and a Roman digit stays Roman.
   @Test func capitalLetterParts() throws {

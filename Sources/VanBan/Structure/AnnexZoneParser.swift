@@ -42,6 +42,16 @@ struct AnnexZoneParser {
         cursor.i += 1
         continue
       }
+      // A page number at the foot of an annex's last page, before the next annex's label: not
+      // a title of its own. Elsewhere a lone number may be a cell of a table written one cell
+      // per line, and stays.
+      if let n = line.loneNumber, let j = cursor.nextNonBlank(from: start + 1), cursor.lines[j].marker == nil,
+        annexLabel(cursor.lines[j]) != nil
+      {
+        cursor.diagnostics.append(DiagnosticCatalogue.pageNumberDropped(String(n), line: line.number))
+        cursor.i += 1
+        continue
+      }
       if FooterZoneParser.opens(cursor, at: start, inBody: false, bodyHasContent: bodyHasContent) {
         let at = LineCursor(lines: cursor.lines, lexicon: cursor.lex, wrap: cursor.wrap, fromLayout: cursor.fromLayout, at: start)
         var footer = FooterZoneParser(cursor: at, bodyHasContent: bodyHasContent)
