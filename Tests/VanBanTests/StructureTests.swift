@@ -256,6 +256,7 @@ import VanBanModel
 
       PHỤ LỤC II
       ĐỀ CƯƠNG BÁO CÁO
+      (Kèm theo Kế hoạch số 12/KH-UBND)
 
       """)
     #expect(plan.annexes.map(\.label) == ["I", "II"])
