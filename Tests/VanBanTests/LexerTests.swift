@@ -1007,6 +1007,10 @@ import VanBanText
     ("a - b", ["a - b"]),
     ("- - Sở A", ["- Sở A"]),
     ("- ", []),
+    // A dash typed against a capital after an item's end opens an item; inside a name it is text.
+    ("- HĐND phường, -Thường trực Ủy ban, - Ban CTMT", ["HĐND phường,", "Thường trực Ủy ban,", "Ban CTMT"]),
+    ("-UBND phường; Phòng Văn hóa -Xã hội", ["UBND phường; Phòng Văn hóa -Xã hội"]),
+    ("Sở A; -Sở B", ["Sở A;", "Sở B"]),
   ])
   func bulletItems(_ text: String, _ items: [String]) {
     #expect(FooterReader.bulletItems(text) == items)

@@ -90,12 +90,28 @@ struct FooterReader {
     var items: [String] = []
     let words = Words.listOnSpaces(Substring(text))
     var start = 0
-    for k in words.indices where isBulletWord(words, k) && (k == 0 || Words.endsClinging(words[k - 1])) {
-      if k > start { items.append(words.joined(start..<k)) }
-      start = k + 1
+    // The item opened by a dash typed against its first word ("-Thường trực …").
+    var dashed = false
+    func item(_ end: Int) -> String {
+      guard dashed else { return words.joined(start..<end) }
+      let first = String(words[start].dropFirst())
+      return end > start + 1 ? first + " " + words.joined((start + 1)..<end) : first
     }
-    if start < words.count { items.append(words.joined(start..<words.count)) }
+    for k in words.indices where k == 0 || Words.endsClinging(words[k - 1]) {
+      let attached = isDashedWord(words, k)
+      guard attached || isBulletWord(words, k) else { continue }
+      if k > start { items.append(item(k)) }
+      start = attached ? k : k + 1
+      dashed = attached
+    }
+    if start < words.count { items.append(item(words.count)) }
     return items
+  }
+
+  /// Word `k` is a dash typed against a capital ("-Thường"): a list mark without its space.
+  private static func isDashedWord(_ words: WordList, _ k: Int) -> Bool {
+    guard words.firstBytes[k] == 0x2D, words.ranges[k].count > 1 else { return false }
+    return words[k].unicodeScalars.dropFirst().first.map(ScalarClass.isUppercase) ?? false
   }
 
   /// Word `k` is "-", "+", "–" or "•" alone.
