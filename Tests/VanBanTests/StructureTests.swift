@@ -237,6 +237,20 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// Lettered items count in Vietnamese order (a, b, c, d, đ, e, g, …): đ is no gap and no
+  /// disorder, nor is a list that skips it or uses f; a letter really missing is reported.
+  @Test func vietnameseLetterOrder() throws {
+    func codes(_ letters: [String]) throws -> [String] {
+      let items = letters.map { "\($0)) Nội dung \($0)" }.joined(separator: "\n")
+      let plan = try parse(Self.head + "I. NHIỆM VỤ\n" + items + "\n")
+      return plan.diagnostics.filter { $0.code.hasPrefix("section.") }.map(\.message)
+    }
+    #expect(try codes(["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"]).isEmpty)
+    #expect(try codes(["a", "b", "c", "d", "e", "f", "g"]).isEmpty)
+    #expect(try codes(["a", "b", "c", "d", "e", "g"]).isEmpty)
+    #expect(try codes(["c", "d", "đ", "k"]) == ["section 'c' follows a gap: 'a' is missing", "section 'k' follows a gap: 'e' is missing"])
+  }
+
   /// A page number at the foot of an annex page, before the next annex's label, is dropped
   /// (kh-dkt-sct-laocai-1105: "5" became an annex titled "5"); a lone number elsewhere in an
   /// annex stays its text.

@@ -53,13 +53,19 @@ struct SectionTreeBuilder {
     }
   }
 
+  /// Lettered items in order: Vietnamese lists run a, b, c, d, đ, e, g, h, …; the letters
+  /// Vietnamese lacks (f, j, w, z), which lists in the Latin order use, and đ, which some lists
+  /// skip, may be there or not (`optionalLetters`).
+  static let letterOrder: [Unicode.Scalar] = Array("abcdđefghijklmnopqrstuvwxyz".unicodeScalars)
+  static let optionalLetters: Set<Unicode.Scalar> = ["đ", "f", "j", "w", "z"]
+
   /// The number a sibling list counts with.
   private static func ordinal(_ m: Marker) -> Int? {
     switch m {
     case .roman(let v, _): v
     case .arabic(_, let parts): parts.last
     case .paren(let n): n
-    case .letter(let l): l.unicodeScalars.first.map { Int($0.value) - 0x60 }
+    case .letter(let l): l.unicodeScalars.first.flatMap { c in letterOrder.firstIndex(of: c).map { $0 + 1 } }
     case .bullet: nil
     case .article(let v, _), .chapter(let v, _), .part(let v, _): v
     }
@@ -70,7 +76,7 @@ struct SectionTreeBuilder {
     case .roman: RomanNumeral.string(n)
     case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joinedText(".")
     case .paren: "(\(n))"
-    case .letter: String(UnicodeScalar(UInt8(0x60 + max(1, min(26, n)))))
+    case .letter: String(letterOrder[max(1, min(letterOrder.count, n)) - 1])
     case .bullet(let b): b
     case .article(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [String(n)]).joinedText(" ")
     case .chapter(_, let l): (l.split(separator: " ").dropLast().map(String.init) + [RomanNumeral.string(n)]).joinedText(" ")
@@ -116,8 +122,14 @@ struct SectionTreeBuilder {
     if n == p {
       diagnostics.append(DiagnosticCatalogue.sectionDuplicateNumber(label: label, parent: parentLabel, line: line))
     } else if n > p + 1 {
+      var expected = p + 1
+      if case .letter = node.marker {
+        // Between two letters only letters a list may leave out: no gap.
+        while expected < n, Self.optionalLetters.contains(Self.letterOrder[expected - 1]) { expected += 1 }
+        if expected == n { return }
+      }
       diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
-        label: label, expected: Self.labelFor(node.marker, ordinal: p + 1), line: line))
+        label: label, expected: Self.labelFor(node.marker, ordinal: expected), line: line))
     } else if n < p {
       diagnostics.append(DiagnosticCatalogue.sectionOutOfOrder(label: label, previous: previous.section.label, line: line))
     }
