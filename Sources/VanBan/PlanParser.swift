@@ -200,13 +200,18 @@ public enum PlanParser {
     var spans: [ClosedRange<Int>] = []
     // Lines that open with a tab, as input and cleaned (`TabIndent`).
     var tabLed: [Int] = []
+    var gridBorder = false
     // Each input line's bytes read once, in place: a Substring of the document per step
     // (cleaning, its line marks, its spaces, the indent) retained and released the document's
     // storage several times a line.
     source.withUnsafeBufferPointer { source in
       for k in 0..<n {
         var text = source[k].text
+        var tabLead = false
         let plain: String? = text.withUTF8 { b in
+          tabLead = b.first == 0x09
+          // A grid table's border at the margin ("+---+", "+===+", "+:--+"): `GridTable`.
+          if b.count > 2, b[0] == 0x2B, b[1] == 0x2D || b[1] == 0x3D || b[1] == 0x3A { gridBorder = true }
           let plain = MarkupCleaner.cleanPlain(b)
           if plain == nil {
             if !pipeLead { pipeLead = b.contains(0x7C) }
@@ -226,7 +231,7 @@ public enum PlanParser {
         }
         let cleaned = plain ?? cleaner.clean(text)
         // A tab the input line opens with (not one a markdown table's empty first cell became).
-        if cleaned.utf8.first == 0x09, text.utf8.first == 0x09 { tabLed.append(k) }
+        if tabLead, cleaned.utf8.first == 0x09 { tabLed.append(k) }
         texts.append(cleaned)
       }
     }
@@ -236,7 +241,7 @@ public enum PlanParser {
       if pipeLead {
         let raw = source.map(\.text)
         PipeCellTable.fold(raw: raw, texts: &texts)
-        GridTable.fold(raw: raw, texts: &texts)
+        if gridBorder { GridTable.fold(raw: raw, texts: &texts) }
       }
       spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
       if !spans.isEmpty, !boldEnds.isEmpty {

@@ -11,7 +11,8 @@
 /// name shared rows and neither list nor signature was whole. Each row becomes one tab row
 /// on its first line, a cell's lines joined as `PipeCellTable` joins them; the row's other
 /// lines and the borders become blank. Word files turned into markdown by pandoc write their
-/// head and footer tables so, and any table with a cell of several paragraphs.
+/// head and footer tables so, and any table with a cell of several paragraphs. Looked for only
+/// in a document with a border at the left margin, as pandoc writes them.
 enum GridTable {
   /// Rewrites `texts` (cleaned lines, one per input line, a pipe row's cells tab-separated)
   /// where `raw` holds grid tables.
@@ -52,31 +53,38 @@ enum GridTable {
 
   /// `+---+:--:+` or `+===+===+`: pluses around runs of dashes, equals signs and colons.
   static func isBorder(_ line: Substring) -> Bool {
-    let b = trimmed(line)
-    guard b.count >= 3, b.first == 0x2B, b.last == 0x2B else { return false }
-    var rules = false
-    for byte in b {
-      switch byte {
-      case 0x2D, 0x3D: rules = true
-      case 0x2B, 0x3A: break
-      default: return false
+    // On the bytes: asked of every line of a document holding a pipe row.
+    var copy = line
+    return copy.withUTF8 { b in
+      guard let (i, end) = trimmed(b), end - i >= 3, b[i] == 0x2B, b[end - 1] == 0x2B else { return false }
+      var rules = false
+      for k in i..<end {
+        switch b[k] {
+        case 0x2D, 0x3D: rules = true
+        case 0x2B, 0x3A: break
+        default: return false
+        }
       }
+      return rules
     }
-    return rules
   }
 
   /// `| … |`: a line of cells between pipes.
   static func isRow(_ line: Substring) -> Bool {
-    let b = trimmed(line)
-    return b.count >= 2 && b.first == 0x7C && b.last == 0x7C
+    var copy = line
+    return copy.withUTF8 { b in
+      guard let (i, end) = trimmed(b) else { return false }
+      return end - i >= 2 && b[i] == 0x7C && b[end - 1] == 0x7C
+    }
   }
 
-  private static func trimmed(_ line: Substring) -> Substring.UTF8View.SubSequence {
-    let u = line.utf8
-    var start = u.startIndex
-    var end = u.endIndex
-    while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
-    while end > start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
-    return u[start..<end]
+  /// The bounds of `b` without the spaces and tabs around it; nil when nothing is left.
+  private static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    var i = 0
+    while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+    guard i < b.count else { return nil }
+    var end = b.count
+    while end > i, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+    return (i, end)
   }
 }

@@ -146,7 +146,10 @@ struct LineCursor {
   func articleMarker(at k: Int) -> (marker: Marker, body: String, lines: Int)? {
     let line = lines[k]
     guard !line.isTableRow, line.marker == nil else { return nil }
-    if let part = Self.partMarker(line.text) { return (part.marker, part.body, 1) }
+    // A part opens with a capital letter (`leadByte`, the first byte of the line's text).
+    if line.leadByte >= 0x41, line.leadByte <= 0x5A, let part = Self.partMarker(line.text) {
+      return (part.marker, part.body, 1)
+    }
     // chapter -> chapter-word roman ("." | ":")? rest
     if let m = lex.keyword(.chapter).matchPrefix(line) {
       let words = Words.split(Substring(line.text))
@@ -186,14 +189,15 @@ struct LineCursor {
   /// a Roman digit (I, V, X, L) is Roman; a title that is not in capitals ("A. Nguyễn Văn
   /// B") is no part.
   static func partMarker(_ text: String) -> (marker: Marker, body: String)? {
-    let u = text.utf8
-    guard u.count >= 4, let first = u.first, first >= 0x41, first <= 0x5A, RomanNumeral.digit(first) == nil else {
-      return nil
+    // On the bytes: asked of every unnumbered line of the body, most settled by the first.
+    let letter: UInt8? = text.withUTF8Bytes { b in
+      guard b.count >= 4, b[0] >= 0x41, b[0] <= 0x5A, b[1] == 0x2E, b[2] == 0x20, RomanNumeral.digit(b[0]) == nil else {
+        return nil
+      }
+      return b[0]
     }
-    let second = u[u.index(after: u.startIndex)]
-    let third = u[u.index(u.startIndex, offsetBy: 2)]
-    guard second == 0x2E, third == 0x20 else { return nil }
-    let body = text.utf8Slice(3..<u.count).trimmingSpaces()
+    guard let first = letter else { return nil }
+    let body = text.utf8Slice(3..<text.utf8.count).trimmingSpaces()
     guard AnnexZoneParser.isMostlyCapitals(body) else { return nil }
     let label = String(UnicodeScalar(first))
     return (.part(value: Int(first) - 0x40, label: label), body)
