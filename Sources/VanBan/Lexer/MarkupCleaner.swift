@@ -218,41 +218,30 @@ struct MarkupCleaner: Sendable {
 
   /// Removes `*` and `**` runs, keeping a leading bullet `* ` and a footnote mark `(*)`.
   private func removeAsterisks(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    out.reserveCapacity(s.count)
-    var i = 0
     // A leading "* " is a bullet marker.
     var firstText = 0
     while firstText < s.count, s[firstText] == " " || s[firstText] == "\t" { firstText += 1 }
-    while i < s.count {
-      let c = s[i]
-      guard c == "*" else {
-        out.append(c)
-        i += 1
-        continue
-      }
+    return Self.rewriting(s, at: "*") { i, out in
       var end = i
       while end < s.count, s[end] == "*" { end += 1 }
       // An escaped asterisk (`(\*)`) is text, kept for `unescape`; but not one ending the line
       // or cell: there the backslash is a hard line break before closing emphasis
       // (`***Nơi nhận:\***`).
       if i > 0, s[i - 1] == "\\", !Self.onlySpacesUntilCellEnd(s, from: end) {
-        out.append(c)
-        i += 1
-        continue
+        out.append(s[i])
+        return i + 1
       }
       let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
       let after: Unicode.Scalar? = end < s.count ? s[end] : nil
       if i == firstText, end - i == 1, after == " " {
-        out.append(c)  // bullet
+        out.append(s[i])  // bullet
       } else if before == "(", after == ")" {
         out.append(contentsOf: s[i..<end])  // footnote mark (*)
       } else {
         appendBoundary(&out, next: after)
       }
-      i = end
+      return end
     }
-    return out
   }
 
   // MARK: markdown escapes
@@ -262,25 +251,32 @@ struct MarkupCleaner: Sendable {
   /// (pandoc's hard line break: `QUỐC HỘI\`, `Nơi nhận:\`) dropped. A backslash before a
   /// letter or a digit (a path, a mistyped "12\QĐ") stays.
   static func unescape(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    rewriting(s, at: "\\") { i, out in
+      if onlySpacesUntilCellEnd(s, from: i + 1) { return i + 1 }  // a hard line break
+      if s[i + 1] == " " || isASCIIPunctuation(s[i + 1]) {
+        out.append(s[i + 1])
+        return i + 2
+      }
+      out.append(s[i])
+      return i + 1
+    }
+  }
+
+  /// `s` copied, each `mark` handed to `rewrite`, which appends what stands for it (the mark
+  /// at `i` and what follows) and gives the index to go on from, past `i`.
+  private static func rewriting(
+    _ s: [Unicode.Scalar], at mark: Unicode.Scalar, _ rewrite: (Int, inout [Unicode.Scalar]) -> Int
+  ) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(s.count)
     var i = 0
     while i < s.count {
-      let c = s[i]
-      guard c == "\\" else {
-        out.append(c)
+      guard s[i] == mark else {
+        out.append(s[i])
         i += 1
         continue
       }
-      if onlySpacesUntilCellEnd(s, from: i + 1) {
-        i += 1  // a hard line break
-      } else if s[i + 1] == " " || isASCIIPunctuation(s[i + 1]) {
-        out.append(s[i + 1])
-        i += 2
-      } else {
-        out.append(c)
-        i += 1
-      }
+      i = rewrite(i, &out)
     }
     return out
   }
