@@ -146,6 +146,28 @@ import VanBanModel
     #expect(body.map { $0.values.first?.value } == [100, 70, 95])
   }
 
+  /// "Chỉ tiêu chủ yếu" heads targets as "chỉ tiêu cụ thể" does (kh-ubnd-dongnai-182: "6. Chỉ
+  /// tiêu chủ yếu đến năm 2030" with items 6.1 …).
+  @Test func mainTargetsHeading() throws {
+    let plan = try parse("""
+      KẾ HOẠCH
+
+      Thực hiện Chương trình phòng, chống ma túy
+
+      I. NỘI DUNG TRỌNG TÂM
+
+      6. Chỉ tiêu chủ yếu đến năm 2030
+
+      6.1. Phấn đấu 100% các điểm tổ chức sử dụng trái phép chất ma túy được triệt phá.
+
+      6.2. Trên 80% số trạm y tế cấp xã đủ điều kiện xác định tình trạng nghiện.
+
+      """)
+    let body = plan.targets.filter { $0.origin == .body }
+    #expect(body.map { $0.values.first?.value } == [100, 80])
+    #expect(body.map { $0.values.first?.year } == [2030, 2030])
+  }
+
   @Test func responsibilitiesFromTheSection() throws {
     let plan = try Self.seed("001")
     #expect(plan.responsibilities.first?.agency == "Phòng Văn hóa - Xã hội")

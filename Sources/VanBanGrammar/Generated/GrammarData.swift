@@ -1033,6 +1033,7 @@ public enum GrammarData {
         ["count_noun", "chỉ tiêu"],
         ["count_noun", "nhiệm vụ"],
         ["responsibilities_heading", "tổ chức thực hiện"],
+        ["targets_heading", "chỉ tiêu chủ yếu"],
         ["targets_heading", "chỉ tiêu cụ thể"],
         ["targets_heading", "mục tiêu cụ thể"],
         ["targets_heading", "mục tiêu, chỉ tiêu cụ thể"],
