@@ -34,6 +34,11 @@ import VanBanText
     ("| ***Nơi nhận:\\*** | **TM. ỦY BAN NHÂN DÂN\\ |", "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN"),
     ("| \\ | Trần Thanh Mẫn** |", "\tTrần Thanh Mẫn"),
     ("D:\\VanBan\\12\\QĐ", "D:\\VanBan\\12\\QĐ"),
+    // A simple table's rule says nothing; one run of dashes alone stays.
+    ("  -------------------------------- ----------------------", ""),
+    ("-------", "-------"),
+    // Before a column gap the backslash is a hard break, not an escape of the asterisks.
+    ("  ***Nơi nhận:\\***                     **T/M BAN CHẤP HÀNH TRUNG ƯƠNG\\**", "Nơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG"),
   ])
   func cleans(_ input: String, _ expected: String) {
     #expect(Self.cleaner.clean(Substring(input)) == expected)
@@ -67,6 +72,8 @@ import VanBanText
   @Test(arguments: [
     "100% cán bộ được tập huấn", "31/12/2025", "VI", "IIII. Sai", "1 cửa liên thông", "Căn cứ Nghị quyết",
     "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm", "1.100. Không", "1000. Không",
+    // A star or dash before a rule: a Party head's decoration, not a bullet.
+    "* ---------------", "- ------",
     // A letter and a full stop before lower case: an abbreviation's, not an item's.
     "v. v. và các nội dung khác", "b. c. kết quả",
   ])

@@ -237,6 +237,64 @@ import VanBanModel
     #expect(plan.signature?.authority == "TM")
   }
 
+  /// A commune Party committee's plan (nq-tw-60's forms in plain text): "ĐẢNG CỘNG SẢN VIỆT
+  /// NAM" stands where the national motto does, a star under the issuer, "Số 15-KH/ĐU" with a
+  /// dash between number and symbol, "T/M ĐẢNG ỦY" / "BÍ THƯ".
+  @Test func partyCommitteePlan() throws {
+    let plan = try parse("""
+            ĐẢNG BỘ TỈNH BẮC NINH                      ĐẢNG CỘNG SẢN VIỆT NAM
+             ĐẢNG ỦY XÃ TÂN PHÚ
+                     *
+               Số 15-KH/ĐU                     Tân Phú, ngày 10 tháng 3 năm 2026
+
+      KẾ HOẠCH
+      Triển khai học tập Nghị quyết Đại hội Đảng bộ xã
+
+      I. MỤC ĐÍCH, YÊU CẦU
+
+      Nâng cao nhận thức của cán bộ, đảng viên.
+
+      Nơi nhận:                                         T/M ĐẢNG ỦY
+      - Ban Thường vụ Tỉnh ủy,                              BÍ THƯ
+      - Các chi bộ trực thuộc,
+      - Lưu Văn phòng Đảng ủy.
+                                                        Nguyễn Văn An
+
+      """)
+    #expect(plan.header.issuer == "ĐẢNG ỦY XÃ TÂN PHÚ" && plan.header.issuerParent == "ĐẢNG BỘ TỈNH BẮC NINH")
+    #expect(plan.header.number == "15" && plan.header.symbol == "KH/ĐU")
+    #expect(plan.header.place == "Tân Phú" && plan.header.docType == "KẾ HOẠCH")
+    #expect(plan.signature?.authority == "TM" && plan.signature?.onBehalfOf == "ĐẢNG ỦY")
+    #expect(plan.signature?.title == "BÍ THƯ" && plan.signature?.signer == "Nguyễn Văn An")
+    #expect(plan.recipients.map(\.name) == ["Ban Thường vụ Tỉnh ủy", "Các chi bộ trực thuộc"])
+    #expect(plan.archive == ["Văn phòng Đảng ủy"])
+  }
+
+  /// A Party document in pandoc markdown: simple-table rules above and below the head, the
+  /// star under the issuer drawn as an escaped asterisk before the motto's rule.
+  @Test func pandocPartyHead() throws {
+    let plan = try parse(#"""
+        -------------------------------- --------------------------------------
+          **BAN CHẤP HÀNH TRUNG ƯƠNG\          **ĐẢNG CỘNG SẢN VIỆT NAM\
+                      \***                  \-\-\-\-\-\-\-\-\-\-\-\-\-\--**
+
+                  Số 60-NQ/TW              *Hà Nội, ngày 12 tháng 4 năm 2025*
+        -------------------------------- --------------------------------------
+
+      **NGHỊ QUYẾT**
+
+      HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+
+      **1. **Thông qua nội dung cơ bản các dự thảo văn kiện trình Đại hội XIV.
+
+      """#)
+    #expect(plan.header.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG" && plan.header.issuerParent == nil)
+    #expect(plan.header.number == "60" && plan.header.symbol == "NQ/TW")
+    #expect(plan.header.date?.day == 12 && plan.header.docType == "NGHỊ QUYẾT")
+    #expect(plan.header.title == "HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII")
+    #expect(plan.sections.map(\.label) == ["1"])
+  }
+
   /// Lettered items count in Vietnamese order (a, b, c, d, đ, e, g, …): đ is no gap and no
   /// disorder, nor is a list that skips it or uses f; a letter really missing is reported.
   @Test func vietnameseLetterOrder() throws {

@@ -251,11 +251,15 @@ enum LineClassifier {
         return lo < hi ? lo..<hi : nil
       }
       let first = s[0]
-      // Bullets.
-      if first == 0x2D || first == 0x2B || first == 0x2A, let r = rest(from: 1) {
+      // Bullets: before something a list item says, not a rule ("* ---------------", the star
+      // and rule a Party document's head draws under its issuer and motto).
+      func says(_ r: Range<Int>) -> Bool {
+        s[r].contains { $0 >= 0x80 || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+      }
+      if first == 0x2D || first == 0x2B || first == 0x2A, let r = rest(from: 1), says(r) {
         return (.bullet(String(UnicodeScalar(first))), r)
       }
-      if first == 0xE2, n > 3, s[1] == 0x80, s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94, let r = rest(from: 3) {
+      if first == 0xE2, n > 3, s[1] == 0x80, s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94, let r = rest(from: 3), says(r) {
         return (.bullet(s[2] == 0xA2 ? "•" : "-"), r)
       }
       // (1)

@@ -34,13 +34,42 @@ struct MarkupCleaner: Sendable {
     var k = 0
     while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
     if k < b.count, b[k] == 0x7C || b[k] == 0x23 { return nil }
+    if k < b.count, b[k] == 0x2D, isColumnRule(b) { return "" }
     return WhiteSpace.collapse(utf8: b, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
+  }
+
+  /// A pandoc simple table's rule, `  -------- ----------`: runs of three dashes or more, two
+  /// at least, parted by spaces, above and below a head or footer laid out as a table. It says
+  /// nothing, and as text the line ran into the issuer's or the number's line under it. One
+  /// run alone ("-------" under an issuer or a motto) stays as it is.
+  static func isColumnRule(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var runs = 0
+    var run = 0
+    for byte in b {
+      if byte == 0x2D {
+        run += 1
+      } else if byte == 0x20 || byte == 0x09 {
+        if run > 0 {
+          guard run >= 3 else { return false }
+          runs += 1
+        }
+        run = 0
+      } else {
+        return false
+      }
+    }
+    if run > 0 {
+      guard run >= 3 else { return false }
+      runs += 1
+    }
+    return runs >= 2
   }
 
   /// `clean` of a line that may hold markup or a line mark (of any line: the tests hold
   /// `cleanPlain` to it).
   func cleanMarked(_ line: Substring) -> String {
     var line = line
+    if line.withUTF8(Self.isColumnRule) { return "" }
     if let mark = Self.lineMark(line) {
       switch mark {
       case .blank: return ""
@@ -281,11 +310,12 @@ struct MarkupCleaner: Sendable {
     return out
   }
 
-  /// Whether nothing but spaces stands between `start` and the end of the line or a tab.
+  /// Whether nothing but spaces stands between `start` and the end of the cell: the end of
+  /// the line, a tab, or two spaces or more (the gap between a simple table's columns).
   private static func onlySpacesUntilCellEnd(_ s: [Unicode.Scalar], from start: Int) -> Bool {
     var j = start
     while j < s.count, s[j] == " " { j += 1 }
-    return j == s.count || s[j] == "\t"
+    return j == s.count || s[j] == "\t" || j - start >= 2
   }
 
   /// What CommonMark lets a backslash escape: ASCII punctuation.

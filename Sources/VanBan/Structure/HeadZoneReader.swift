@@ -441,7 +441,11 @@ struct HeadZoneReader {
     }
     guard token.utf8.contains(0x2F) || token.utf8.contains(0x2D) else { return nil }
     let parts = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
+    if let dash = Self.partyNumberDash(token) {
+      // A Party document's "60-NQ/TW", "15-KH/ĐU": the number, a dash, then the symbol.
+      zone.header.number = String(token.utf8Slice(0..<dash))
+      zone.header.symbol = String(token.utf8Slice((dash + 1)..<token.utf8.count))
+    } else if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
       zone.header.symbol = parts[symbolIndex...].joinedText("/")
       let number = parts[..<symbolIndex].joinedText("/")
       zone.header.number = number.isEmpty ? nil : number
@@ -452,6 +456,20 @@ struct HeadZoneReader {
       zone.diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
     }
     return words.joinedText(" ")
+  }
+
+  /// Where the dash of a Party document's number stands ("60-NQ/TW": digits, a dash, a letter,
+  /// and a slash later), or nil.
+  static func partyNumberDash(_ token: String) -> Int? {
+    token.withUTF8Bytes { b in
+      var i = 0
+      while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+      // A letter after the dash: an ASCII one, or the lead byte of a Vietnamese one ("Đ").
+      guard i > 0, i + 1 < b.count, b[i] == 0x2D, b[(i + 1)...].contains(0x2F),
+        b[i + 1] >= 0x80 || ScalarClass.isAlphabetic(UnicodeScalar(b[i + 1]))
+      else { return nil }
+      return i
+    }
   }
 
   /// place-date -> place "," "ngày" day? "tháng" month? "năm" year
