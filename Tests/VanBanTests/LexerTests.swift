@@ -62,6 +62,8 @@ import VanBanText
     ("* Sao", .bullet("*"), "Sao"),
     ("– Gạch ngang dài", .bullet("-"), "Gạch ngang dài"),
     ("105. Sắp xếp các xã", .arabic(label: "105", parts: [105]), "Sắp xếp các xã"),
+    // No space after the full stop, a capital after it (a typist's slip in nq-ubtvqh-1687).
+    ("18.Sắp xếp các xã", .arabic(label: "18", parts: [18]), "Sắp xếp các xã"),
   ] as [(String, Marker, String)])
   func markers(_ text: String, _ marker: Marker, _ body: String) {
     let line = LineClassifier.classify(number: 1, text: text)
@@ -74,6 +76,8 @@ import VanBanText
     "(Chi tiết tại Phụ lục I)", "V/v triển khai", "2026. Năm", "1.100. Không", "1000. Không",
     // A star or dash before a rule: a Party head's decoration, not a bullet.
     "* ---------------", "- ------",
+    // Glued only before a capital, and only to a number of one part.
+    "18.sắp xếp", "3.000 người", "1.2.Nội dung",
     // A letter and a full stop before lower case: an abbreviation's, not an item's.
     "v. v. và các nội dung khác", "b. c. kết quả",
   ])

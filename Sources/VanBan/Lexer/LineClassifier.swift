@@ -234,7 +234,7 @@ enum LineClassifier {
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter (")" | "." before a capital) | bullet ;
-  /// each followed by a space and text.
+  /// each followed by a space and text (an item number's full stop also by a capital alone).
   static func parseMarker(_ text: String) -> (Marker?, String) {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
     // this runs on every line.
@@ -322,7 +322,15 @@ enum LineClassifier {
           if parts.isEmpty { return nil }
           parts.append(value)
         }
-        guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) else { return nil }
+        // "18.Sắp xếp …": a typist's missing space after an item's full stop, when a capital
+        // follows ("3.000", "1.5" have digits there and are no items).
+        var glued: Range<Int>?
+        if parts.count == 1, digits == 0, i < n, s[i] != 0x20, opensWithCapital(UnsafeBufferPointer(rebasing: s[i...])) {
+          var hi = n
+          while hi > i, s[hi - 1] == 0x20 { hi -= 1 }
+          glued = i..<hi
+        }
+        guard !parts.isEmpty, parts.count <= 5, let r = rest(from: i) ?? glued else { return nil }
         return (.arabic(label: parts.map(String.init).joinedText("."), parts: parts), r)
       }
       return nil
