@@ -228,9 +228,8 @@ enum LineClassifier {
 
   /// Whether valid UTF-8 text opens with an upper-case letter (its first scalar decoded alone).
   private static func opensWithCapital(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let lead = b.first else { return false }
-    let width = min(b.count, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
-    return String(trustedUTF8: UnsafeBufferPointer(rebasing: b[0..<width])).unicodeScalars.first.map(ScalarClass.isUppercase) ?? false
+    guard !b.isEmpty, let first = Unicode.Scalar(UTF8Scalar.decode(b, at: 0).value) else { return false }
+    return ScalarClass.isUppercase(first)
   }
 
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter (")" | "." before a capital) | bullet ;

@@ -33,6 +33,17 @@ struct LogicalText: Sendable {
     s.withUTF8Bytes(containsLowercase(utf8:))
   }
 
+  /// Letters nine in ten of which are capitals, four at least: a title in capitals that holds
+  /// a word such as "IoT" or "m2" (an annex's wrapped title, a part's "A. ĐÁNH GIÁ …").
+  static func isMostlyCapitals(_ text: String) -> Bool {
+    var upper = 0
+    var lower = 0
+    for s in text.unicodeScalars {
+      if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 }
+    }
+    return upper >= 4 && lower * 10 <= upper + lower
+  }
+
   static func containsLowercase(_ s: Substring) -> Bool {
     var t = s
     return t.withUTF8(containsLowercase(utf8:))

@@ -143,7 +143,7 @@ struct AnnexZoneParser {
     // A title wrapped over lines ("… PHÁT TRIỂN HẠ TẦNG" / "5G, IoT TRONG CÁC KHU …") goes on
     // until its "(Kèm theo …)" line or its table.
     if let last, let title = zone.annexes[last].title, zone.annexes[last].tables.isEmpty,
-      zone.annexes[last].attachedTo == nil, !isAttached, Self.isMostlyCapitals(text.text)
+      zone.annexes[last].attachedTo == nil, !isAttached, LogicalText.isMostlyCapitals(text.text)
     {
       zone.annexes[last].title = title + " " + text.text
       return
@@ -166,17 +166,6 @@ struct AnnexZoneParser {
       zone.diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(pending.text, line: pending.line))
     }
     zone.diagnostics.append(DiagnosticCatalogue.annexTextOutsideTable(text.text, line: text.line))
-  }
-
-  /// Letters nine in ten of which are capitals: a title in capitals that holds a word such
-  /// as "IoT" or "m2".
-  static func isMostlyCapitals(_ text: String) -> Bool {
-    var upper = 0
-    var lower = 0
-    for s in text.unicodeScalars {
-      if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 }
-    }
-    return upper >= 4 && lower * 10 <= upper + lower
   }
 
   /// Whether a title in capitals opens an annex of its own: a table, or the annex's

@@ -198,7 +198,7 @@ struct LineCursor {
     }
     guard let first = letter else { return nil }
     let body = text.utf8Slice(3..<text.utf8.count).trimmingSpaces()
-    guard AnnexZoneParser.isMostlyCapitals(body) else { return nil }
+    guard LogicalText.isMostlyCapitals(body) else { return nil }
     let label = String(UnicodeScalar(first))
     return (.part(value: Int(first) - 0x40, label: label), body)
   }
