@@ -234,6 +234,65 @@ import VanBanText
     #expect(named > 100)
     #expect(skipped > cells.count / 2)
   }
+
+  /// A scanned decision's head as OCR gave it (qd-ubnd-laocai-11's form): the rule under the
+  /// issuer read as "_" beside its words, the number 11 read as "II", and "QUYẾT" read with
+  /// the circumflex lost under the tone.
+  static let ocrHead = """
+    ỦY BAN NHÂN DÂN _ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+    TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc
+    Số: II /2026/QĐ-UBND Lào Cai, ngày 29 tháng 01 năm 2026
+    QUYÉT ĐỊNH
+
+    Ban hành Quy định về quản lý đầu tư
+
+    Điều 1. Ban hành kèm theo Quyết định này Quy định.
+
+    """
+
+  @Test func ocrHeadOfADecision() throws {
+    let plan = try parse(Self.ocrHead)
+    #expect(plan.header.docType == "QUYẾT ĐỊNH")
+    #expect(plan.header.number == "11/2026")
+    #expect(plan.header.symbol == "QĐ-UBND")
+    #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    #expect(plan.header.title?.hasPrefix("Ban hành Quy định") == true)
+    #expect(codes(plan).contains("header.number_repaired"))
+  }
+
+  @Test(arguments: [
+    ("II/2026", "11/2026"), ("l5", "15"), ("2O/2025", "20/2025"), ("I2/2026", "12/2026"),
+  ])
+  func numberWithLookAlikeLetters(_ misread: String, _ number: String) {
+    #expect(HeadZoneReader.repairedNumber(misread, confusions: GrammarLexicon.shared.digitConfusions) == number)
+  }
+
+  /// A number with no real digit, a letter OCR does not mistake for a digit, or nothing to
+  /// repair is left as it is.
+  @Test(arguments: ["II", "12/2026", "12a/2026", "XX/2026", "", "…"])
+  func numberLeftAlone(_ number: String) {
+    #expect(HeadZoneReader.repairedNumber(number, confusions: GrammarLexicon.shared.digitConfusions) == nil)
+  }
+
+  /// The underscore word inside an issuer's name goes; a dash between a province's two
+  /// names stays.
+  @Test func issuerNameWithoutUnderscoreRule() {
+    #expect(HeadZoneReader.name("ỦY BAN NHÂN DÂN _ TỈNH LÀO CAI") == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    #expect(HeadZoneReader.name("ỦY BAN NHÂN DÂN ___ XÃ AN PHÚ") == "ỦY BAN NHÂN DÂN XÃ AN PHÚ")
+    #expect(HeadZoneReader.name("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU") == "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU")
+    #expect(HeadZoneReader.name("SỞ Y_TẾ") == "SỞ Y_TẾ")
+  }
+
+  /// Each type line as OCR reads it when a capital loses its circumflex or horn under a tone.
+  @Test(arguments: [
+    ("KÉ HOẠCH", "KẾ HOẠCH"), ("QUYÉT ĐỊNH", "QUYẾT ĐỊNH"), ("NGHỊ QUYÉT", "NGHỊ QUYẾT"), ("ĐÈ ÁN", "ĐỀ ÁN"),
+    ("TÒ TRÌNH", "TỜ TRÌNH"), ("QUYÊT ĐỊNH", "QUYẾT ĐỊNH"), ("KÊ HOẠCH", "KẾ HOẠCH"), ("HƯỚNG DÃN", "HƯỚNG DẪN"),
+  ])
+  func ocrTypeLine(_ line: String, _ type: String) throws {
+    let plan = try parse("ỦY BAN NHÂN DÂN XÃ AN PHÚ\nSố: 12/KH-UBND\n\n\(line)\n\nVề việc thử\n\nI. MỤC ĐÍCH\n")
+    #expect(plan.header.docType == type)
+  }
 }
 
 /// The byte count of characters behind the group-label test equals Swift's Character count

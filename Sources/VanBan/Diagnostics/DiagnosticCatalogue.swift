@@ -82,6 +82,11 @@ enum DiagnosticCatalogue {
       message: "the document number is blank in '\(text)'", line: line)
   }
 
+  static func headerNumberRepaired(_ misread: String, _ repaired: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .warning, code: "header.number_repaired",
+      message: "document number '\(misread)' read as '\(repaired)': letters OCR confuses with digits", line: line)
+  }
+
   static func ocrAgencyRepaired(_ misread: String, _ agency: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "ocr.agency_repaired",
       message: "agency '\(misread)' read as '\(agency)': specks between its words dropped", line: line)

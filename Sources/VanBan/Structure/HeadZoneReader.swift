@@ -447,7 +447,11 @@ struct HeadZoneReader {
       zone.header.symbol = String(token.utf8Slice((dash + 1)..<token.utf8.count))
     } else if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
       zone.header.symbol = parts[symbolIndex...].joinedText("/")
-      let number = parts[..<symbolIndex].joinedText("/")
+      var number = parts[..<symbolIndex].joinedText("/")
+      if let repaired = Self.repairedNumber(number, confusions: lex.digitConfusions) {
+        zone.diagnostics.append(DiagnosticCatalogue.headerNumberRepaired(number, repaired, line: line))
+        number = repaired
+      }
       zone.header.number = number.isEmpty ? nil : number
     } else {
       zone.header.number = token
@@ -456,6 +460,30 @@ struct HeadZoneReader {
       zone.diagnostics.append(DiagnosticCatalogue.headerNumberBlank(text, line: line))
     }
     return words.joinedText(" ")
+  }
+
+  /// A number OCR read with letters for look-alike digits ("II/2026" for "11/2026",
+  /// Grammar/ocr-confusions.tsv, kind `digit`), repaired; nil for any other number. A
+  /// document's number is digits and slashes, so one made only of those and such letters is
+  /// misread; it must hold a real digit too (the year), so that a lone "II" is left alone.
+  static func repairedNumber(_ number: String, confusions: [Character: Character]) -> String? {
+    var out = ""
+    var repaired = false
+    var real = false
+    for c in number {
+      if c.isASCII, c.isNumber {
+        real = true
+        out.append(c)
+      } else if c == "/" {
+        out.append(c)
+      } else if let digit = confusions[c] {
+        repaired = true
+        out.append(digit)
+      } else {
+        return nil
+      }
+    }
+    return repaired && real ? out : nil
   }
 
   /// Where the dash of a Party document's number stands ("60-NQ/TW": digits, a dash, a letter,
@@ -520,10 +548,16 @@ struct HeadZoneReader {
   }
 
   /// A body's name opens with a letter or a digit: marks before it are a typist's stray
-  /// keys ("/ỦY BAN MTTQ VIỆT NAM"), not part of it.
+  /// keys ("/ỦY BAN MTTQ VIỆT NAM"), not part of it. A word of underscores alone inside it is
+  /// the rule under the name as OCR read it beside the words ("ỦY BAN NHÂN DÂN _ TỈNH LÀO
+  /// CAI"), not part of it either; a dash is ("BÀ RỊA - VŨNG TÀU").
   static func name(_ text: String) -> String? {
     guard let start = text.unicodeScalars.firstIndex(where: { ScalarClass.isAlphabetic($0) || ("0"..."9").contains($0) })
     else { return nil }
-    return start == text.unicodeScalars.startIndex ? text : String(text.unicodeScalars[start...])
+    let name = start == text.unicodeScalars.startIndex ? text : String(text.unicodeScalars[start...])
+    guard name.utf8.contains(0x5F) else { return name }
+    let words = name.split(separator: " ")
+    let kept = words.filter { !$0.utf8.allSatisfy { $0 == 0x5F } }
+    return kept.count == words.count ? name : kept.joinedText(" ")
   }
 }
