@@ -249,6 +249,7 @@ static int push_word(word_builder *b, int line) {
   w->x1 = b->x1;
   w->y1 = b->y1;
   w->line = line;
+  w->annotation = VB_PDF_WORD_CONTENT;
   return VB_PDF_OK;
 }
 
@@ -267,11 +268,49 @@ static void add_rect(word_builder *b, const PopplerRectangle *r) {
   b->x1 = fmax(b->x1, x1), b->y1 = fmax(b->y1, y1);
 }
 
-int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
-  if (!out) return VB_PDF_BAD_PAGE;
-  memset(out, 0, sizeof *out);
-  PopplerPage *page = load_page(pdf, index);
-  if (!page) return VB_PDF_BAD_PAGE;
+/* The boxes (in points, y downwards) of the page's annotations whose appearance may print
+ * text: a signed PDF's signature fields (the number and the day a clerk stamps at issue,
+ * "Số: 507", "ngày 24", and the signing body's stamp), free text and stamps. Links and the
+ * like print none. Returns how many, at most `capacity`. */
+static size_t text_annotation_boxes(PopplerPage *page, double height, double (*boxes)[4], size_t capacity) {
+  GList *mapping = poppler_page_get_annot_mapping(page);
+  size_t n = 0;
+  for (GList *l = mapping; l && n < capacity; l = l->next) {
+    PopplerAnnotMapping *m = l->data;
+    if (!m || !m->annot) continue;
+    switch (poppler_annot_get_annot_type(m->annot)) {
+    case POPPLER_ANNOT_WIDGET:
+    case POPPLER_ANNOT_FREE_TEXT:
+    case POPPLER_ANNOT_STAMP:
+      boxes[n][0] = fmin(m->area.x1, m->area.x2);
+      boxes[n][1] = height - fmax(m->area.y1, m->area.y2);
+      boxes[n][2] = fmax(m->area.x1, m->area.x2);
+      boxes[n][3] = height - fmin(m->area.y1, m->area.y2);
+      n++;
+      break;
+    default:
+      break;
+    }
+  }
+  if (mapping) poppler_page_free_annot_mapping(mapping);
+  return n;
+}
+
+/* poppler builds a page's text from its content only, leaving out what annotations draw;
+ * a page rendered first keeps the text of that rendering, annotations' appearances included
+ * (hidden ones stay out). One render to a 1x1 surface is enough. */
+static void render_for_text(PopplerPage *page) {
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+  if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+    cairo_t *cr = cairo_create(surface);
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS) poppler_page_render(page, cr);
+    cairo_destroy(cr);
+  }
+  cairo_surface_destroy(surface);
+}
+
+/* The words of poppler's text of `page`, into `out` (zeroed by the caller). */
+static int page_words(PopplerPage *page, vb_pdf_words *out) {
   char *text = poppler_page_get_text(page);
   PopplerRectangle *rects = NULL;
   guint rect_count = 0;
@@ -326,9 +365,87 @@ int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
   }
   g_free(rects);
   g_free(text);
-  g_object_unref(page);
   if (status != VB_PDF_OK) vb_pdf_words_free(out);
   return status;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Whether the word's text holds an e-mail address or a clock time ("20:01:14", "+07:00"):
+ * what a digital signature's stamp prints beside the signer's name, and no document's own
+ * words near a signature field do. */
+static int looks_like_stamp(const char *text, size_t length) {
+  for (size_t i = 0; i < length; i++) {
+    if (text[i] == '@') return 1;
+    if (text[i] == ':' && i > 0 && i + 2 < length && is_digit(text[i - 1]) && is_digit(text[i + 1]) && is_digit(text[i + 2]))
+      return 1;
+  }
+  return 0;
+}
+
+static int same_word(const vb_pdf_words *a, const vb_pdf_word *x, const vb_pdf_words *b, const vb_pdf_word *y) {
+  return x->text_length == y->text_length && fabs(x->x0 - y->x0) < 0.5 && fabs(x->y0 - y->y0) < 0.5 &&
+         fabs(x->x1 - y->x1) < 0.5 && fabs(x->y1 - y->y1) < 0.5 &&
+         memcmp(a->text + x->text_offset, b->text + y->text_offset, x->text_length) == 0;
+}
+
+int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
+  if (!out) return VB_PDF_BAD_PAGE;
+  memset(out, 0, sizeof *out);
+  double w = 0, h = 0;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
+  if (!page) return VB_PDF_BAD_PAGE;
+  enum { max_boxes = 64 };
+  double boxes[max_boxes][4];
+  size_t box_count = text_annotation_boxes(page, h, boxes, max_boxes);
+  if (box_count == 0) {
+    int status = page_words(page, out);
+    g_object_unref(page);
+    return status;
+  }
+  /* A page with such annotations is read twice: as its content alone, and rendered, with
+   * what the annotations print. A word of the second reading that the first lacks is an
+   * annotation's; the words of an annotation that prints a signing stamp are marked so the
+   * caller leaves them out (and says so), the others (the number, the day) are kept. */
+  vb_pdf_words content;
+  memset(&content, 0, sizeof content);
+  int status = page_words(page, &content);
+  g_object_unref(page);
+  if (status != VB_PDF_OK) return status;
+  PopplerPage *drawn = load_page(pdf, index);
+  if (!drawn) {
+    vb_pdf_words_free(&content);
+    return VB_PDF_BAD_PAGE;
+  }
+  render_for_text(drawn);
+  status = page_words(drawn, out);
+  g_object_unref(drawn);
+  if (status != VB_PDF_OK) {
+    vb_pdf_words_free(&content);
+    return status;
+  }
+  int stamp[max_boxes] = {0};
+  for (size_t k = 0; k < out->count; k++) {
+    vb_pdf_word *word = &out->words[k];
+    int found = 0;
+    for (size_t j = 0; j < content.count && !found; j++) found = same_word(out, word, &content, &content.words[j]);
+    if (found) continue;
+    word->annotation = 1;
+    double cx = (word->x0 + word->x1) / 2, cy = (word->y0 + word->y1) / 2;
+    for (size_t b = 0; b < box_count; b++) {
+      if (cx >= boxes[b][0] && cx <= boxes[b][2] && cy >= boxes[b][1] && cy <= boxes[b][3]) {
+        word->annotation = 2 + (int)b;
+        if (looks_like_stamp(out->text + word->text_offset, word->text_length)) stamp[b] = 1;
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < out->count; k++) {
+    vb_pdf_word *word = &out->words[k];
+    if (word->annotation >= 2) word->annotation = stamp[word->annotation - 2] ? VB_PDF_WORD_STAMP : VB_PDF_WORD_ANNOTATION;
+  }
+  vb_pdf_words_free(&content);
+  return VB_PDF_OK;
 }
 
 void vb_pdf_words_free(vb_pdf_words *words) {

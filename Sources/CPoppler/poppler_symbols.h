@@ -21,7 +21,9 @@
   X(poppler_document_get_n_pages) X(poppler_document_get_page) X(poppler_document_new_from_bytes)   \
   X(poppler_error_quark)                                                                            \
   X(poppler_page_free_image_mapping) X(poppler_page_get_image_mapping) X(poppler_page_get_size)     \
-  X(poppler_page_get_text) X(poppler_page_get_text_layout) X(poppler_page_render_for_printing)
+  X(poppler_page_get_text) X(poppler_page_get_text_layout) X(poppler_page_render_for_printing)      \
+  X(poppler_page_render) X(poppler_page_get_annot_mapping) X(poppler_page_free_annot_mapping)       \
+  X(poppler_annot_get_annot_type)
 
 #define VB_POPPLER_DECLARE(name) extern __typeof__(name) *vb_sym_##name;
 VB_POPPLER_SYMBOLS(VB_POPPLER_DECLARE)
@@ -66,6 +68,10 @@ int vb_poppler_load(char *message, size_t capacity);
 #define poppler_page_get_text (*vb_sym_poppler_page_get_text)
 #define poppler_page_get_text_layout (*vb_sym_poppler_page_get_text_layout)
 #define poppler_page_render_for_printing (*vb_sym_poppler_page_render_for_printing)
+#define poppler_page_render (*vb_sym_poppler_page_render)
+#define poppler_page_get_annot_mapping (*vb_sym_poppler_page_get_annot_mapping)
+#define poppler_page_free_annot_mapping (*vb_sym_poppler_page_free_annot_mapping)
+#define poppler_annot_get_annot_type (*vb_sym_poppler_annot_get_annot_type)
 #endif
 
 #endif

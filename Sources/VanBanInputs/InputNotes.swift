@@ -33,6 +33,13 @@ enum InputNotes {
       location: at(1))
   }
 
+  static func signingStampLeftOut(page: Int, text: String) -> InputNote {
+    InputNote(
+      code: "input.signing_stamp",
+      message: "page \(page): the text of a digital signature's stamp was left out: '\(text.prefix(120))'",
+      location: at(page))
+  }
+
   static func pageTurned(page: Int, rotation: Int) -> InputNote {
     InputNote(
       code: "input.page_turned",

@@ -112,6 +112,7 @@ public struct PDFDocumentReader: Sendable {
     var pass = FirstPass(text: text, wantsOCR: wants, notes: [])
     if options.mode == .never && text.needsOCR { pass.notes.append(InputNotes.ocrOff(text)) }
     if !wants {
+      if let stamp = text.words.stampText { pass.notes.append(InputNotes.signingStampLeftOut(page: page, text: stamp)) }
       let (rules, note) = drawnRules(pdf, page: text.words)
       pass.text.words.rules = rules
       if let note { pass.notes.append(note) }

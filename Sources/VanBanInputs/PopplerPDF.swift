@@ -71,6 +71,7 @@ final class PopplerPDF: @unchecked Sendable {
   func words(page: Int) throws(InputError) -> PageWords {
     guard let (width, height) = size(page: page) else { throw .damaged("page \(page) cannot be read") }
     var words: [InputWord] = []
+    var stamp: [String] = []
     let status: Int32 = lock.run {
       var raw = vb_pdf_words()
       let status = vb_pdf_page_words(handle, Int32(page - 1), &raw)
@@ -85,6 +86,10 @@ final class PopplerPDF: @unchecked Sendable {
         let box = BoundingBox(
           x0: max(0, w.x0), y0: max(0, w.y0), x1: min(width, w.x1), y1: min(height, w.y1))
         let text = PageOCR.text(raw.text, w.text_offset, w.text_length)
+        if w.annotation == Int32(VB_PDF_WORD_STAMP) {
+          stamp.append(text)
+          continue
+        }
         words.append(InputWord(text: text, page: page, box: box, lineID: Int(w.line)))
       }
       return status
@@ -93,7 +98,9 @@ final class PopplerPDF: @unchecked Sendable {
       if status == Int32(VB_PDF_NO_MEMORY) { throw .tooLarge("out of memory reading page \(page)") }
       throw .damaged("page \(page) cannot be read")
     }
-    return PageWords(page: page, width: width, height: height, words: words)
+    var read = PageWords(page: page, width: width, height: height, words: words)
+    if !stamp.isEmpty { read.stampText = stamp.joined(separator: " ") }
+    return read
   }
 
   /// The share of page `page` (0 to 1) that pictures cover; 0 when it cannot be told.

@@ -226,6 +226,10 @@ public struct PageWords: Sendable {
   public var words: [InputWord]
   /// The lines drawn on the page (a table's grid), where they were looked for.
   public var rules: [RuleLine]
+  /// The words of a digital signature's stamp that a signed PDF's annotations print ("TRUNG
+  /// TÂM CÔNG BÁO VÀ TIN HỌC ttcbth@… 24.01.2025 20:01:14 +07:00"), left out of `words`: the
+  /// signing system's, not the document's. Nil when there is none.
+  public var stampText: String?
 
   public init(page: Int, width: Double, height: Double, words: [InputWord], rules: [RuleLine] = []) {
     self.page = page

@@ -9,6 +9,15 @@ struct MinimalPDF {
     var size: (width: Double, height: Double) = (595, 842)
     /// Lines drawn from the top left, 14 points apart, at 11 points.
     var lines: [String]
+    /// Widget annotations (a signed PDF's signature fields), each printing its lines.
+    var annotations: [Annotation] = []
+  }
+
+  /// A widget annotation whose appearance prints `lines` (Helvetica, 9 points, 11 apart) from
+  /// its top left; `rect` in PDF points, y upwards, as /Rect has it.
+  struct Annotation {
+    var rect: (x0: Double, y0: Double, x1: Double, y1: Double)
+    var lines: [String]
   }
 
   var pages: [Page]
@@ -18,6 +27,8 @@ struct MinimalPDF {
     objects[1] = "<< /Type /Catalog /Pages 2 0 R >>"
     objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     var kids: [String] = []
+    // Annotations and their appearances are numbered after every page's two objects.
+    var nextID = 4 + 2 * pages.count
     for (k, page) in pages.enumerated() {
       let pageID = 4 + 2 * k
       let contentID = pageID + 1
@@ -26,9 +37,25 @@ struct MinimalPDF {
       for line in page.lines { ops += "(\(Self.escaped(line))) Tj T*\n" }
       ops += "ET"
       objects[contentID] = "<< /Length \(ops.utf8.count) >>\nstream\n\(ops)\nendstream"
+      var annots: [String] = []
+      for (n, a) in page.annotations.enumerated() {
+        let (w, h) = (a.rect.x1 - a.rect.x0, a.rect.y1 - a.rect.y0)
+        var form = "BT /F1 9 Tf 11 TL 2 \(h - 9) Td\n"
+        for line in a.lines { form += "(\(Self.escaped(line))) Tj T*\n" }
+        form += "ET"
+        objects[nextID] =
+          "<< /Type /XObject /Subtype /Form /BBox [0 0 \(w) \(h)] /Resources << /Font << /F1 3 0 R >> >> "
+          + "/Length \(form.utf8.count) >>\nstream\n\(form)\nendstream"
+        objects[nextID + 1] =
+          "<< /Type /Annot /Subtype /Widget /FT /Sig /T (sig\(k)-\(n)) /Rect [\(a.rect.x0) \(a.rect.y0) \(a.rect.x1) \(a.rect.y1)] "
+          + "/F 132 /AP << /N \(nextID) 0 R >> >>"
+        annots.append("\(nextID + 1) 0 R")
+        nextID += 2
+      }
       objects[pageID] =
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Int(page.size.width)) \(Int(page.size.height))] "
-        + "/Resources << /Font << /F1 3 0 R >> >> /Contents \(contentID) 0 R >>"
+        + "/Resources << /Font << /F1 3 0 R >> >> /Contents \(contentID) 0 R"
+        + (annots.isEmpty ? "" : " /Annots [\(annots.joined(separator: " "))]") + " >>"
     }
     objects[2] = "<< /Type /Pages /Kids [\(kids.joined(separator: " "))] /Count \(pages.count) >>"
     var out = Array("%PDF-1.4\n".utf8)

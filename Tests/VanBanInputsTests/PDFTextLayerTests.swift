@@ -154,3 +154,43 @@ import Testing
     #expect(failed > 0)
   }
 }
+
+/// A signed PDF: the number and the day a clerk stamps at issue, and the signing body's
+/// stamp, are signature fields' appearances, not page content.
+@Suite struct SignedPDFTests {
+  /// "So:          /KH-UBND" with the number left blank in the content, a field printing "507" in
+  /// the blank, and a field at the top right printing a signing stamp (e-mail, clock time).
+  static let signed = MinimalPDF(pages: [
+    .init(
+      lines: ["So:          /KH-UBND", "Noi dung trang 1"],
+      annotations: [
+        .init(rect: (72, 779, 112, 793), lines: ["507"]),
+        .init(rect: (400, 790, 560, 830), lines: ["TRUNG TAM CONG BAO", "ttcbth@example.gov.vn", "24.01.2025 20:01:14"]),
+      ])
+  ]).bytes
+
+  @Test func aFieldsTextIsReadAndAStampLeftOut() throws {
+    let reading = try PDFDocumentReader(options: OCROptions(mode: .never)).read(Self.signed)
+    let words = try #require(reading.pages.first).words
+    let texts = words.map(\.text)
+    #expect(texts.contains("507"))
+    #expect(texts.contains("So:") && texts.contains("/KH-UBND"))
+    // The field's number stands on its line, between "So:" and the symbol.
+    let so = try #require(words.first { $0.text == "So:" })
+    let number = try #require(words.first { $0.text == "507" })
+    #expect(abs(so.box.y0 - number.box.y0) < 4 && so.box.x1 < number.box.x0)
+    for stamp in ["TRUNG", "ttcbth@example.gov.vn", "20:01:14"] { #expect(!texts.contains(stamp)) }
+    let note = try #require(reading.notes.first { $0.code == "input.signing_stamp" })
+    #expect(note.message.contains("ttcbth@example.gov.vn"))
+    #expect(note.location.page == 1)
+  }
+
+  /// Without fields, a page reads as its content alone, and no note is given.
+  @Test func aPageWithoutFieldsHasNoStamp() throws {
+    let plain = MinimalPDF(pages: [.init(lines: ["So: 12/KH-UBND", "ttcbth@example.gov.vn 20:01:14"])]).bytes
+    let reading = try PDFDocumentReader(options: OCROptions(mode: .never)).read(plain)
+    let texts = try #require(reading.pages.first).words.map(\.text)
+    #expect(texts.contains("ttcbth@example.gov.vn"))
+    #expect(reading.notes.isEmpty)
+  }
+}

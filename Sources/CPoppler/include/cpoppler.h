@@ -55,7 +55,13 @@ typedef struct {
   /* poppler's line, counted from 0 over the page: a new line after each line break of
    * poppler's text. */
   int line;
+  /* VB_PDF_WORD_CONTENT, or a word an annotation prints (a signed PDF's signature fields):
+   * VB_PDF_WORD_ANNOTATION, or VB_PDF_WORD_STAMP for one of a signing stamp's words (an
+   * annotation printing an e-mail address or a clock time), which is no part of the text. */
+  int annotation;
 } vb_pdf_word;
+
+enum { VB_PDF_WORD_CONTENT = 0, VB_PDF_WORD_ANNOTATION = 1, VB_PDF_WORD_STAMP = -1 };
 
 typedef struct {
   vb_pdf_word *words;
