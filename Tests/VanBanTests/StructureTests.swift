@@ -63,6 +63,14 @@ import VanBanModel
     #expect(plan.header.issuer == "BAN THƯỜNG TRỰC")
   }
 
+  /// A full stop after the number, as a signed PDF's number field prints it ("Số: 3070. /KH-UBND").
+  @Test(arguments: ["Số: 3070. /KH-UBND", "Số: 3070./KH-UBND"])
+  func fullStopAfterTheNumber(_ line: String) throws {
+    let plan = try parse("UỶ BAN NHÂN DÂN\nTHỊ XÃ BỈM SƠN\n\n\(line)\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")
+    #expect(plan.header.number == "3070")
+    #expect(plan.header.symbol == "KH-UBND")
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

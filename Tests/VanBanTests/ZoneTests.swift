@@ -74,6 +74,27 @@ import VanBanInputs
     #expect(plan.archive == ["VT"])
   }
 
+  /// The signer's title run onto the first recipient's line from the column beside it (a
+  /// signed PDF's footer whose signature holds no authority line: "- Thường trực Thị uỷ (b/c);
+  /// CHỦ TỊCH"), the name far below the archive line.
+  @Test func signatureTitleAfterARecipientsEnd() throws {
+    let footer = "Nơi nhận:\n- Thường trực Thị uỷ (b/c); CHỦ TỊCH\n- Chủ tịch, các PCT (chỉ đạo);\n- Lưu: VT.\n\nTrịnh Tuấn Thành\n"
+    let plan = try parse(Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\n" + footer)
+    #expect(plan.signature?.title == "CHỦ TỊCH")
+    #expect(plan.signature?.signer == "Trịnh Tuấn Thành")
+    #expect(plan.recipients.map(\.name) == ["Thường trực Thị ủy", "Chủ tịch, các PCT"])
+    #expect(plan.archive == ["VT"])
+  }
+
+  /// A recipient whose name ends in a title's words in lower case, or with no mark before
+  /// them, keeps them.
+  @Test(arguments: ["- Đồng chí Chủ tịch; Chủ tịch\n", "- Văn phòng CHỦ TỊCH\n"])
+  func recipientEndingInATitleStaysWhole(_ item: String) throws {
+    let plan = try parse(Self.head + "I. MỤC ĐÍCH\n\nNội dung.\n\nNơi nhận:\n" + item + "- Lưu: VT.\n")
+    #expect(plan.recipients.count == 1)
+    #expect(plan.signature?.title == nil)
+  }
+
   /// Capitals below a footer's columns that end in no name are not the signature's: an
   /// annex heading stays the annex's.
   @Test func signatureColumnWithoutANameBelowStaysAsItIs() throws {

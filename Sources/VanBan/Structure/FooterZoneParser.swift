@@ -97,7 +97,16 @@ struct FooterZoneParser {
       }
       if isRecipientLine(line) || (pieces.count > 1 && continuesItem(line, after: pieces.last?.text)) {
         // A bullet's item without its mark, whichever mark ("-", "+", "*") it is.
-        if case .bullet = line.marker { pieces.append(("- " + line.body, line.number)) } else { pieces.append((line.text, line.number)) }
+        var item = line.text
+        if case .bullet = line.marker { item = "- " + line.body }
+        // The signature's title run onto an item's line from the column beside it, after the
+        // item's end ("- Thường trực Thị uỷ (b/c); CHỦ TỊCH"): the list's and the block's.
+        if let (body, title) = signatureTitleAfterItem(item) {
+          pieces.append((body, line.number))
+          signatureLines.append((title, line.number))
+        } else {
+          pieces.append((item, line.number))
+        }
         cursor.i += 1
         continue
       }
@@ -114,6 +123,19 @@ struct FooterZoneParser {
     }
     take(reader.recipients(pieces))
     if !signatureLines.isEmpty, let sig = reader.signature(signatureLines) { zone.signatures.append(sig) }
+  }
+
+  /// An item that ends (";", ",", ".", ")") and then holds a signer's title in capitals: the
+  /// item, and the title. Nil for any other item.
+  private func signatureTitleAfterItem(_ item: String) -> (String, String)? {
+    // Most items end in their own mark: only one ending otherwise is looked at.
+    guard item.utf8.count > 6, let last = item.utf8.last,
+      last != UInt8(ascii: ";"), last != UInt8(ascii: "."), last != UInt8(ascii: ","), last != UInt8(ascii: ")"),
+      let (body, title) = reader.splitTitleSuffix(item), let end = body.utf8.last,
+      end == UInt8(ascii: ";") || end == UInt8(ascii: ",") || end == UInt8(ascii: ".") || end == UInt8(ascii: ")"),
+      !LogicalText.containsLowercase(title)
+    else { return nil }
+    return (body, title)
   }
 
   /// A line of a signature block: an authority mark, or capitals that are a signer's title

@@ -448,6 +448,8 @@ struct HeadZoneReader {
     } else if let symbolIndex = parts.lastIndex(where: { p in p.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }) {
       zone.header.symbol = parts[symbolIndex...].joinedText("/")
       var number = parts[..<symbolIndex].joinedText("/")
+      // A full stop typed or stamped after the number ("Số: 3070. /KH-UBND") is no part of it.
+      while number.utf8.last == UInt8(ascii: ".") { number.removeLast() }
       if let repaired = Self.repairedNumber(number, confusions: lex.digitConfusions) {
         zone.diagnostics.append(DiagnosticCatalogue.headerNumberRepaired(number, repaired, line: line))
         number = repaired
