@@ -43,6 +43,23 @@ import VanBanModel
     #expect(codes(plan).contains("table.repeated_header"))
   }
 
+  /// A department's own plan assigns its tasks to people (kh-sct-laocai-2242): "Nhiệm vụ
+  /// thực hiện" names the task and "Người thực hiện" its lead.
+  @Test func tasksAssignedToPeople() throws {
+    let plan = try parse(Self.tail + """
+      PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC
+
+      TT\tNhiệm vụ thực hiện\tNgười thực hiện\tGhi chú
+      1.\tRà soát hồ sơ học viên\tVũ Việt Linh
+      2.\tTổ chức kiểm tra\tNguyễn Thị Loan
+
+      """)
+    let table = try #require(plan.annexes.first?.tables.first)
+    #expect(table.columns == ["number", "name", "lead", "note"])
+    #expect(plan.tasks.map(\.name) == ["Rà soát hồ sơ học viên", "Tổ chức kiểm tra"])
+    #expect(plan.tasks.map(\.lead) == [["Vũ Việt Linh"], ["Nguyễn Thị Loan"]])
+  }
+
   /// A Word table a converter wrote a row to a line, cells joined by " | " with no outer
   /// pipes (Corpus/real kh-ubnd-laocai-chi-thi-11): every cell stays under its column, empty
   /// ones too; the row numbering the columns is no task; the head's two columns joined the
