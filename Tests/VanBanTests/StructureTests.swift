@@ -71,6 +71,41 @@ import VanBanModel
     #expect(plan.header.symbol == "KH-UBND")
   }
 
+  /// A letter's head rebuilt from a PDF a column at a time (cv-ubnd-quangngai-507): the
+  /// subject wrapped over lines, one opening in capitals after "… của", then the right
+  /// column's motto and place and date, then the addressee.
+  @Test func rightColumnAfterTheSubject() throws {
+    let plan = try parse("""
+      ỦY BAN NHÂN DÂN
+      TỈNH QUẢNG NGÃI
+      Số: 507 /UBND-KGVX
+      V/v góp ý dự thảo Quyết định sửa
+      đổi, bổ sung một số điều của
+      Quyết định số 2269/QĐ-TTg về
+      Chương trình viễn thông công ích
+
+      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      Độc lập - Tự do - Hạnh phúc
+      Quảng Ngãi, ngày 24 tháng 01 năm 2025
+
+      Kính gửi: Sở Thông tin và Truyền thông
+
+      Theo đề nghị của Bộ Thông tin và Truyền thông.
+
+      """)
+    #expect(plan.header.number == "507")
+    #expect(plan.header.place == "Quảng Ngãi")
+    #expect(plan.header.date?.day == 24 && plan.header.date?.month == 1 && plan.header.date?.year == 2025)
+    #expect(plan.header.title == "góp ý dự thảo Quyết định sửa đổi, bổ sung một số điều của Quyết định số 2269/QĐ-TTg về Chương trình viễn thông công ích")
+    #expect(!codes(plan).contains("header.no_date"))
+  }
+
+  /// A subject ending its sentence is not continued by the capitals below it.
+  @Test func subjectEndingInAStopIsWhole() throws {
+    let plan = try parse("ỦY BAN NHÂN DÂN XÃ AN PHÚ\nSố: 12/UBND\nV/v báo cáo tình hình.\nThực hiện Công văn số 5/UBND của huyện.\n")
+    #expect(plan.header.title == "báo cáo tình hình.")
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

@@ -32,14 +32,18 @@ struct HeadZoneParser {
     if zone.titleFollows {
       title = readTitle()
     } else if var subject = zone.subject {
-      // A subject wrapped over lines: its continuation opens in lower case.
+      // A subject wrapped over lines: its continuation opens in lower case, or follows a line
+      // that ends mid-sentence ("… một số điều của" / "Quyết định số 2269/QĐ-TTg về") and is no
+      // line of the head's or the letter's own.
       while let j = cursor.nextNonBlank(from: cursor.i), j == cursor.i || lines[j - 1].isBlank == false, !lines[j].isTableRow,
-        lines[j].marker == nil, let f = lines[j].text.unicodeScalars.first, ScalarClass.isLowercase(f)
+        lines[j].marker == nil, let f = lines[j].text.unicodeScalars.first,
+        ScalarClass.isLowercase(f) || continuesSubject(subject.text, with: lines[j])
       {
         subject.append(lines[j].text, line: lines[j].number)
         cursor.i = j + 1
       }
       title = subject
+      if header.date == nil { readRightColumn(into: &header, diagnostics: &diagnostics) }
     }
     header.title = title?.text
     skipAddressee()
@@ -83,6 +87,46 @@ struct HeadZoneParser {
       }
     }
     return text
+  }
+
+  /// A line opening in capitals under a subject whose last line ends mid-sentence (no closing
+  /// mark): the subject's, unless it is the motto, a place and date, an addressee line, a type
+  /// line or any zone's first line.
+  private func continuesSubject(_ subject: String, with line: ClassifiedLine) -> Bool {
+    guard let last = subject.unicodeScalars.last, !".:;!?)".unicodeScalars.contains(last), !cursor.startsZone(line),
+      cursor.lex.keyword(.addressee).matchPrefix(line) == nil, cursor.lex.docTypes.matchWhole(line) == nil
+    else { return false }
+    let reader = HeadZoneReader(lines: cursor.lines, lex: cursor.lex)
+    return reader.removeMotto(from: line.text) == nil && reader.placeDate(line.text, line: line.number) == nil
+  }
+
+  /// A head read a column at a time (a PDF's two columns, rebuilt from the words' boxes, one
+  /// after the other) puts the right column under the left one's subject: the motto, then the
+  /// place and date ("Quảng Ngãi, ngày 24 tháng 01 năm 2025"). Those lines are the head's. Only
+  /// motto lines may stand before the place and date; nothing is taken without one of them.
+  private mutating func readRightColumn(into header: inout Header, diagnostics: inout [Diagnostic]) {
+    let reader = HeadZoneReader(lines: cursor.lines, lex: cursor.lex)
+    var j = cursor.i
+    var motto: Int?
+    while let k = cursor.nextNonBlank(from: j), k - cursor.i < 8 {
+      let line = cursor.lines[k]
+      guard !line.isTableRow, line.marker == nil else { break }
+      let rest = reader.removeMotto(from: line.text)
+      if let rest, rest.allSatisfy({ $0 == " " }) {
+        motto = k
+        j = k + 1
+        continue
+      }
+      if let found = reader.placeDate(rest ?? line.text, line: line.number) {
+        header.place = found.place
+        header.date = found.date
+        diagnostics += found.diagnostics
+        cursor.i = k + 1
+        return
+      }
+      break
+    }
+    if let motto { cursor.i = motto + 1 }
   }
 
   /// `Kính gửi: …` and the addressees listed under it belong to the head, not the body.
