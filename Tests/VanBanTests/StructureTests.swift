@@ -106,6 +106,18 @@ import VanBanModel
     #expect(plan.header.title == "báo cáo tình hình.")
   }
 
+  /// The number's label glued to the number by its colon ("Số:3036 /SCT-CN", an OCR'd
+  /// letter's head), and a colon elsewhere in the first word, which is no label.
+  @Test func numberLabelGluedByItsColon() throws {
+    let plan = try parse("UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố:3036 /SCT-CN\nV/v kế hoạch kiểm tra.\n")
+    #expect(plan.header.number == "3036")
+    #expect(plan.header.symbol == "SCT-CN")
+    let reader = HeadZoneReader(lines: [], lex: .shared)
+    #expect(reader.spacingGluedNumberLabel("Số:12/KH-UBND Hà Nội") == "Số: 12/KH-UBND Hà Nội")
+    #expect(reader.spacingGluedNumberLabel("Số: 12/KH-UBND") == nil)
+    #expect(reader.spacingGluedNumberLabel("Giờ:8h30 sáng") == nil)
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

@@ -291,6 +291,7 @@ struct HeadZoneReader {
       text = cut
       if text.isEmpty { return .element }
     }
+    if let spaced = spacingGluedNumberLabel(text) { text = spaced }
     var words = Words.fold(text).map(Words.bare)
     if lex.keyword(.number).matchPrefix(words) != nil {
       if words.count == 1 { return .incomplete }
@@ -414,6 +415,17 @@ struct HeadZoneReader {
       }
     }
     return changed ? words.joinedText(" ") : nil
+  }
+
+  /// "Số:3036 /SCT-CN" with a space after the label's colon, when the first word is the
+  /// number's label glued by its colon to what follows (as OCR and typists write it); nil
+  /// for any other text.
+  func spacingGluedNumberLabel(_ text: String) -> String? {
+    let end = text.utf8.firstIndex(of: 0x20) ?? text.utf8.endIndex
+    guard let colon = text.utf8[..<end].firstIndex(of: 0x3A), text.utf8.index(after: colon) < end else { return nil }
+    let label = String(text[..<colon])
+    guard !label.isEmpty, lex.keyword(.number).matchWhole(Words.fold(label).map(Words.bare)) != nil else { return nil }
+    return String(text[...colon]) + " " + String(text[text.index(after: colon)...])
   }
 
   /// number-line -> "Số" ":"? number? "/" symbol rest ; returns what follows the symbol.
