@@ -424,21 +424,20 @@ int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
     vb_pdf_words_free(&content);
     return status;
   }
+  /* Only a word inside an annotation's box can be the annotation's; the others are content
+   * and are not looked up. */
   int stamp[max_boxes] = {0};
   for (size_t k = 0; k < out->count; k++) {
     vb_pdf_word *word = &out->words[k];
+    double cx = (word->x0 + word->x1) / 2, cy = (word->y0 + word->y1) / 2;
+    size_t b = 0;
+    while (b < box_count && !(cx >= boxes[b][0] && cx <= boxes[b][2] && cy >= boxes[b][1] && cy <= boxes[b][3])) b++;
+    if (b == box_count) continue;
     int found = 0;
     for (size_t j = 0; j < content.count && !found; j++) found = same_word(out, word, &content, &content.words[j]);
     if (found) continue;
-    word->annotation = 1;
-    double cx = (word->x0 + word->x1) / 2, cy = (word->y0 + word->y1) / 2;
-    for (size_t b = 0; b < box_count; b++) {
-      if (cx >= boxes[b][0] && cx <= boxes[b][2] && cy >= boxes[b][1] && cy <= boxes[b][3]) {
-        word->annotation = 2 + (int)b;
-        if (looks_like_stamp(out->text + word->text_offset, word->text_length)) stamp[b] = 1;
-        break;
-      }
-    }
+    word->annotation = 2 + (int)b;
+    if (looks_like_stamp(out->text + word->text_offset, word->text_length)) stamp[b] = 1;
   }
   for (size_t k = 0; k < out->count; k++) {
     vb_pdf_word *word = &out->words[k];
