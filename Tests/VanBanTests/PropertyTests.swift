@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanBanModel
+import VanBanText
 @testable import VanBan
 
 /// The parser terminates and keeps its invariants on mutated corpus documents: lines
@@ -54,5 +55,37 @@ import VanBanModel
       }
       plan.sections.forEach(check)
     }
+  }
+}
+
+/// `LogicalText.isMostlyCapitals` stops at the first word that settles it; its answer is the
+/// full count's, on random mixes of capitals, lower case, marks and other scripts and on every
+/// paragraph of the corpus.
+@Suite struct MostlyCapitalsTests {
+  static func fullCount(_ text: String) -> Bool {
+    var upper = 0
+    var lower = 0
+    for s in text.unicodeScalars {
+      if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 }
+    }
+    return upper >= 4 && lower * 10 <= upper + lower
+  }
+
+  @Test func earlyAnswerIsTheFullCounts() throws {
+    let pieces = ["A", "Đ", "Ệ", "a", "đ", "ệ", " ", "1", "m2", "IoT", "\u{301}", "中", "👍", "Ω", "ω", "."]
+    var g = PropertyTests.LCG(state: 42)
+    var texts: [String] = []
+    for _ in 0..<20_000 { texts.append((0..<g.next(40)).map { _ in pieces[g.next(pieces.count)] }.joined()) }
+    for input in Repo.corpusInputs() where input.pathExtension == "txt" {
+      texts += try String(contentsOf: input, encoding: .utf8).components(separatedBy: "\n\n")
+    }
+    var yes = 0
+    for text in texts {
+      let answer = LogicalText.isMostlyCapitals(text)
+      if answer { yes += 1 }
+      #expect(answer == Self.fullCount(text), "\(text.prefix(80))")
+    }
+    // Both answers are asked often.
+    #expect(yes > 20 && texts.count - yes > 1_000)
   }
 }

@@ -38,8 +38,18 @@ struct LogicalText: Sendable {
   static func isMostlyCapitals(_ text: String) -> Bool {
     var upper = 0
     var lower = 0
+    // Bytes not read yet: at least as many as the scalars left. Once lower case is more than a
+    // tenth even if every scalar left were a capital, the answer is no: a paragraph of prose
+    // (an annex's loose text, asked this of every paragraph) is settled in its first words.
+    var left = text.utf8.count
     for s in text.unicodeScalars {
-      if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 }
+      left -= s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
+      if ScalarClass.isUppercase(s) {
+        upper += 1
+      } else if ScalarClass.isLowercase(s) {
+        lower += 1
+        if lower * 9 > upper + left { return false }
+      }
     }
     return upper >= 4 && lower * 10 <= upper + lower
   }
