@@ -128,12 +128,12 @@ struct FooterZoneParser {
   /// An item that ends (";", ",", ".", ")") and then holds a signer's title in capitals: the
   /// item, and the title. Nil for any other item.
   private func signatureTitleAfterItem(_ item: String) -> (String, String)? {
+    @inline(__always) func endsItem(_ b: UInt8?) -> Bool {
+      b == UInt8(ascii: ";") || b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ")")
+    }
     // Most items end in their own mark: only one ending otherwise is looked at.
-    guard item.utf8.count > 6, let last = item.utf8.last,
-      last != UInt8(ascii: ";"), last != UInt8(ascii: "."), last != UInt8(ascii: ","), last != UInt8(ascii: ")"),
-      let (body, title) = reader.splitTitleSuffix(item), let end = body.utf8.last,
-      end == UInt8(ascii: ";") || end == UInt8(ascii: ",") || end == UInt8(ascii: ".") || end == UInt8(ascii: ")"),
-      !LogicalText.containsLowercase(title)
+    guard item.utf8.count > 6, !endsItem(item.utf8.last), let (body, title) = reader.splitTitleSuffix(item),
+      endsItem(body.utf8.last), !LogicalText.containsLowercase(title)
     else { return nil }
     return (body, title)
   }

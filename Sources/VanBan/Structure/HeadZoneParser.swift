@@ -16,14 +16,17 @@ struct HeadZone {
 /// the `Kính gửi` block of a letter or report.
 struct HeadZoneParser {
   var cursor: LineCursor
+  /// The head's elements (motto, place and date) are its tests, after the zone too.
+  let reader: HeadZoneReader
 
   init(lines: [ClassifiedLine], lexicon: GrammarLexicon, wrap: WrapPolicy) {
     cursor = LineCursor(lines: lines, lexicon: lexicon, wrap: wrap, fromLayout: false)
+    reader = HeadZoneReader(lines: lines, lex: lexicon)
   }
 
   mutating func parse() -> HeadZone {
     let lines = cursor.lines
-    let zone = HeadZoneReader(lines: lines, lex: cursor.lex).read()
+    let zone = reader.read()
     var header = zone.header
     var diagnostics = zone.diagnostics
     cursor.i = zone.end
@@ -96,7 +99,6 @@ struct HeadZoneParser {
     guard let last = subject.unicodeScalars.last, !".:;!?)".unicodeScalars.contains(last), !cursor.startsZone(line),
       cursor.lex.keyword(.addressee).matchPrefix(line) == nil, cursor.lex.docTypes.matchWhole(line) == nil
     else { return false }
-    let reader = HeadZoneReader(lines: cursor.lines, lex: cursor.lex)
     return reader.removeMotto(from: line.text) == nil && reader.placeDate(line.text, line: line.number) == nil
   }
 
@@ -105,7 +107,6 @@ struct HeadZoneParser {
   /// place and date ("Quảng Ngãi, ngày 24 tháng 01 năm 2025"). Those lines are the head's. Only
   /// motto lines may stand before the place and date; nothing is taken without one of them.
   private mutating func readRightColumn(into header: inout Header, diagnostics: inout [Diagnostic]) {
-    let reader = HeadZoneReader(lines: cursor.lines, lex: cursor.lex)
     var j = cursor.i
     var motto: Int?
     while let k = cursor.nextNonBlank(from: j), k - cursor.i < 8 {
