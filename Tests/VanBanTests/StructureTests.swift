@@ -118,6 +118,35 @@ import VanBanModel
     #expect(reader.spacingGluedNumberLabel("Giờ:8h30 sáng") == nil)
   }
 
+  /// The motto on a line of its own with dashes Word's autocorrect typed ("Độc lập – Tự do –
+  /// Hạnh phúc", en or em dashes): still the motto, so the head goes on to the date and type.
+  @Test(arguments: ["–", "—"])
+  func mottoWithLongDashes(_ dash: String) throws {
+    let plan = try parse("""
+      ỦY BAN NHÂN DÂN
+      THÀNH PHỐ VŨNG TÀU
+
+      Số: 2144/KH-UBND
+
+      CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+      Độc lập \(dash) Tự do \(dash) Hạnh phúc
+
+      Vũng Tàu, ngày 18 tháng 3 năm 2025
+
+      KẾ HOẠCH
+
+      Thực hiện chương trình Dân số và phát triển năm 2025
+
+      I. MỤC TIÊU
+
+      """)
+    #expect(plan.header.docType == "KẾ HOẠCH")
+    #expect(plan.header.place == "Vũng Tàu")
+    #expect(plan.header.date?.day == 18)
+    #expect(plan.header.title == "Thực hiện chương trình Dân số và phát triển năm 2025")
+  }
+
   /// seed 000: number, place and date on one line, number and day blank.
   @Test func draftHeaderOnOneLine() throws {
     let plan = try parse("Số: /KH-UBND Bình Thành, ngày tháng 3 năm 2026\n\nKẾ HOẠCH\n\nTiêu đề\n\nI. A\n")

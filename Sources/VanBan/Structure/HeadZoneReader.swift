@@ -379,6 +379,8 @@ struct HeadZoneReader {
   /// A folded word without its diacritics ("cộng" → "cong", "đ" → "d"): decomposed by ICU's
   /// normaliser and its combining marks dropped. Not `FoldingKey.diacriticFree`, whose ICU
   /// transliterator costs more to open than a document costs to parse.
+  /// A dash of any length is the hyphen ("Độc lập – Tự do – Hạnh phúc", as Word's autocorrect
+  /// types the motto).
   static func skeleton(_ word: String) -> String {
     if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
     var out = String.UnicodeScalarView()
@@ -387,6 +389,7 @@ struct HeadZoneReader {
       case 0x0300...0x036F: continue
       case 0x0111: out.append("d")
       case 0x0110: out.append("D")
+      case 0x2010...0x2015, 0x2212: out.append("-")
       default: out.append(s)
       }
     }
