@@ -389,6 +389,14 @@ static int same_word(const vb_pdf_words *a, const vb_pdf_word *x, const vb_pdf_w
          memcmp(a->text + x->text_offset, b->text + y->text_offset, x->text_length) == 0;
 }
 
+/* The first of `count` boxes holding the word's centre, or `count` for none. */
+static size_t box_of(const vb_pdf_word *word, double (*boxes)[4], size_t count) {
+  double cx = (word->x0 + word->x1) / 2, cy = (word->y0 + word->y1) / 2;
+  size_t b = 0;
+  while (b < count && !(cx >= boxes[b][0] && cx <= boxes[b][2] && cy >= boxes[b][1] && cy <= boxes[b][3])) b++;
+  return b;
+}
+
 int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
   if (!out) return VB_PDF_BAD_PAGE;
   memset(out, 0, sizeof *out);
@@ -425,23 +433,22 @@ int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
     return status;
   }
   /* Only a word inside an annotation's box can be the annotation's; the others are content
-   * and are not looked up. */
+   * and are not looked up. A box whose words look like a stamp's makes all its words the
+   * stamp's, the name above the e-mail address included. */
   int stamp[max_boxes] = {0};
   for (size_t k = 0; k < out->count; k++) {
     vb_pdf_word *word = &out->words[k];
-    double cx = (word->x0 + word->x1) / 2, cy = (word->y0 + word->y1) / 2;
-    size_t b = 0;
-    while (b < box_count && !(cx >= boxes[b][0] && cx <= boxes[b][2] && cy >= boxes[b][1] && cy <= boxes[b][3])) b++;
+    size_t b = box_of(word, boxes, box_count);
     if (b == box_count) continue;
     int found = 0;
     for (size_t j = 0; j < content.count && !found; j++) found = same_word(out, word, &content, &content.words[j]);
     if (found) continue;
-    word->annotation = 2 + (int)b;
+    word->annotation = VB_PDF_WORD_ANNOTATION;
     if (looks_like_stamp(out->text + word->text_offset, word->text_length)) stamp[b] = 1;
   }
   for (size_t k = 0; k < out->count; k++) {
     vb_pdf_word *word = &out->words[k];
-    if (word->annotation >= 2) word->annotation = stamp[word->annotation - 2] ? VB_PDF_WORD_STAMP : VB_PDF_WORD_ANNOTATION;
+    if (word->annotation == VB_PDF_WORD_ANNOTATION && stamp[box_of(word, boxes, box_count)]) word->annotation = VB_PDF_WORD_STAMP;
   }
   vb_pdf_words_free(&content);
   return VB_PDF_OK;
