@@ -397,9 +397,18 @@ static size_t box_of(const vb_pdf_word *word, double (*boxes)[4], size_t count) 
   return b;
 }
 
+static int draw_gray(PopplerPage *page, double w, double h, double dpi, size_t max_pixels, int printing,
+                     vb_pdf_gray *out, int *drawn);
+
 int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
+  return vb_pdf_page_words_drawn(pdf, index, 0, 0, 0, out, NULL);
+}
+
+int vb_pdf_page_words_drawn(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words,
+                            vb_pdf_words *out, vb_pdf_gray *picture) {
   if (!out) return VB_PDF_BAD_PAGE;
   memset(out, 0, sizeof *out);
+  if (picture) memset(picture, 0, sizeof *picture);
   double w = 0, h = 0;
   PopplerPage *page = load_sized_page(pdf, index, &w, &h);
   if (!page) return VB_PDF_BAD_PAGE;
@@ -425,11 +434,22 @@ int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
     vb_pdf_words_free(&content);
     return VB_PDF_BAD_PAGE;
   }
-  render_for_text(drawn);
+  /* The rendering that gives the annotations' text is the page's picture when the caller
+   * wants one (for its drawn lines): the page is drawn once, not once for each. A picture
+   * that cannot be had (too large), or is not wanted (a page of too few words for drawn
+   * lines to matter, such as a signed scan, where the full-size picture would cost more than
+   * the 1x1 one), leaves the 1x1 rendering to give the text. */
+  int rendered = 0;
+  if (picture && dpi > 0 && content.count >= min_words && draw_gray(drawn, w, h, dpi, max_pixels, 0, picture, &rendered) != VB_PDF_OK) {
+    free(picture->pixels);
+    memset(picture, 0, sizeof *picture);
+  }
+  if (!rendered) render_for_text(drawn);
   status = page_words(drawn, out);
   g_object_unref(drawn);
   if (status != VB_PDF_OK) {
     vb_pdf_words_free(&content);
+    if (picture) vb_pdf_gray_free(picture);
     return status;
   }
   /* Only a word inside an annotation's box can be the annotation's; the others are content
@@ -461,38 +481,33 @@ void vb_pdf_words_free(vb_pdf_words *words) {
   memset(words, 0, sizeof *words);
 }
 
-int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out) {
-  if (!out) return VB_PDF_BAD_PAGE;
-  memset(out, 0, sizeof *out);
+/* `page` (w x h points) drawn at `dpi` on white into `out`, as it prints (`printing`) or as it
+ * shows. `*drawn` (may be NULL) is set once poppler has drawn the page, even if the picture
+ * is then lost for want of memory. */
+static int draw_gray(PopplerPage *page, double w, double h, double dpi, size_t max_pixels, int printing,
+                     vb_pdf_gray *out, int *drawn) {
   if (!isfinite(dpi) || dpi <= 0) return VB_PDF_BAD_PAGE;
-  double w, h;
-  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
-  if (!page) return VB_PDF_BAD_PAGE;
   double scale = dpi / 72.0;
   double pw = ceil(w * scale), ph = ceil(h * scale);
-  if (!isfinite(pw) || !isfinite(ph) || pw < 1 || ph < 1) {
-    g_object_unref(page);
-    return VB_PDF_BAD_PAGE;
-  }
-  if (pw > 32767 || ph > 32767 || pw * ph > (double)max_pixels) {
-    g_object_unref(page);
-    return VB_PDF_TOO_LARGE;
-  }
+  if (!isfinite(pw) || !isfinite(ph) || pw < 1 || ph < 1) return VB_PDF_BAD_PAGE;
+  if (pw > 32767 || ph > 32767 || pw * ph > (double)max_pixels) return VB_PDF_TOO_LARGE;
   int width = (int)pw, height = (int)ph;
   cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    g_object_unref(page);
     return VB_PDF_NO_MEMORY;
   }
   cairo_t *cr = cairo_create(surface);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, scale, scale);
-  poppler_page_render_for_printing(page, cr);
+  if (printing)
+    poppler_page_render_for_printing(page, cr);
+  else
+    poppler_page_render(page, cr);
+  if (drawn) *drawn = 1;
   int status = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? VB_PDF_OK : VB_PDF_RENDER_FAILED;
   cairo_destroy(cr);
-  g_object_unref(page);
   cairo_surface_flush(surface);
   if (status == VB_PDF_OK) {
     out->pixels = malloc((size_t)width * (size_t)height);
@@ -515,6 +530,18 @@ int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb
     out->bytes_per_line = width;
   }
   cairo_surface_destroy(surface);
+  return status;
+}
+
+int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out) {
+  if (!out) return VB_PDF_BAD_PAGE;
+  memset(out, 0, sizeof *out);
+  if (!isfinite(dpi) || dpi <= 0) return VB_PDF_BAD_PAGE;
+  double w, h;
+  PopplerPage *page = load_sized_page(pdf, index, &w, &h);
+  if (!page) return VB_PDF_BAD_PAGE;
+  int status = draw_gray(page, w, h, dpi, max_pixels, 1, out, NULL);
+  g_object_unref(page);
   return status;
 }
 

@@ -77,9 +77,17 @@ public struct PDFDocumentReader: Sendable {
 
   /// Page `page`'s text layer, judged.
   static func textPage(_ pdf: PopplerPDF, page: Int) -> PDFTextPage {
+    textPage(pdf, page: page, pictureDPI: nil).text
+  }
+
+  /// `textPage(_:page:)`, and the page's picture at `pictureDPI` (as `drawnRules` would draw
+  /// it) when reading the text took drawing the page (`PopplerPDF.words(page:pictureDPI:maxPixels:)`).
+  static func textPage(_ pdf: PopplerPDF, page: Int, pictureDPI: Int?) -> (text: PDFTextPage, picture: GrayImage?) {
     let words: PageWords
+    var picture: GrayImage?
     do throws(InputError) {
-      words = try pdf.words(page: page)
+      (words, picture) = try pdf.words(
+        page: page, pictureDPI: pictureDPI, maxPixels: PageLimits.maxRulePixels, minWords: Self.fewestWordsForRules)
     } catch {
       let size = pdf.size(page: page)
       words = PageWords(page: page, width: size?.width ?? 0, height: size?.height ?? 0, words: [])
@@ -87,7 +95,7 @@ public struct PDFDocumentReader: Sendable {
     let check = TextLayerCheck(words.words)
     // Asked only of pages with few words: a typed page is no scan, whatever its background.
     let share = check.isUsable && check.counted < PDFTextPage.sparseWords ? pdf.imageShare(page: page) : nil
-    return PDFTextPage(words: words, check: check, imageShare: share)
+    return (PDFTextPage(words: words, check: check, imageShare: share), picture)
   }
 
   /// A page after the first pass: its text layer, whether OCR is to read it, and for a page it
@@ -102,7 +110,10 @@ public struct PDFDocumentReader: Sendable {
   /// read from it, its drawn grid (the text layer has the words but not the lines drawn between
   /// them). The page's picture is dropped before the worker takes its next page.
   func firstPass(_ pdf: PopplerPDF, page: Int) -> FirstPass {
-    let text = Self.textPage(pdf, page: page)
+    // A signed page is drawn to read its signature fields; that picture, at the rules'
+    // resolution, is the one the rules are found on (drawing the page twice cost a third
+    // more time on signed PDFs, for the pictures in them decoded twice).
+    let (text, picture) = Self.textPage(pdf, page: page, pictureDPI: options.mode == .always ? nil : Self.ruleDPI)
     let wants: Bool
     switch options.mode {
     case .always: wants = true
@@ -113,7 +124,7 @@ public struct PDFDocumentReader: Sendable {
     if options.mode == .never && text.needsOCR { pass.notes.append(InputNotes.ocrOff(text)) }
     if !wants {
       if let stamp = text.words.stampText { pass.notes.append(InputNotes.signingStampLeftOut(page: page, text: stamp)) }
-      let (rules, note) = drawnRules(pdf, page: text.words)
+      let (rules, note) = drawnRules(pdf, page: text.words, drawn: picture)
       pass.text.words.rules = rules
       if let note { pass.notes.append(note) }
     }
@@ -122,15 +133,17 @@ public struct PDFDocumentReader: Sendable {
 
   /// The lines drawn on a page read from its text layer, found on a picture at `ruleDPI` (less
   /// for a page past `PageLimits.maxRulePixels`; a note for one too large even at 50 dpi). A page
-  /// of fewer than 8 words holds no table worth the drawing.
-  func drawnRules(_ pdf: PopplerPDF, page: PageWords) -> ([RuleLine], InputNote?) {
-    guard page.words.count >= 8 else { return ([], nil) }
+  /// of fewer than `fewestWordsForRules` words holds no table worth the drawing.
+  /// `drawn` is the page already drawn at the resolution this would choose, as it shows.
+  func drawnRules(_ pdf: PopplerPDF, page: PageWords, drawn: GrayImage? = nil) -> ([RuleLine], InputNote?) {
+    guard page.words.count >= Self.fewestWordsForRules else { return ([], nil) }
     let size = (width: page.width, height: page.height)
     guard let dpi = PageLimits.fitDPI(size, preferred: Self.ruleDPI, maxPixels: PageLimits.maxRulePixels) else {
       return ([], InputNotes.pageTooLarge(
         page: page.page, width: page.width, height: page.height, maxPixels: PageLimits.maxRulePixels, purpose: .rules))
     }
-    guard let image = try? pdf.render(page: page.page, dpi: dpi, maxPixels: PageLimits.maxRulePixels) else { return ([], nil) }
+    guard let image = drawn ?? (try? pdf.render(page: page.page, dpi: dpi, maxPixels: PageLimits.maxRulePixels))
+    else { return ([], nil) }
     // Most pages draw no line at all: one quick scan says so, and RuleFinder is spared.
     guard image.hasRun(darkerThan: RuleFinder.ink, minRun: Self.shortestRule(dpi: dpi)) else { return ([], nil) }
     return (RuleFinder.rules(in: image), nil)
@@ -232,6 +245,9 @@ public struct PDFDocumentReader: Sendable {
 
   /// Enough to see a hairline as a line of pixels, few enough to scan a page in a millisecond.
   static let ruleDPI = 100
+
+  /// A page of fewer words holds no table worth drawing lines for (`drawnRules`).
+  static let fewestWordsForRules = 8
 
   /// `options.dpi`, or less for a page so large that it would pass `options.maxPixels`; nil
   /// for a page that would still pass it at 50 dpi (a poster, or a broken page size).

@@ -69,14 +69,36 @@ final class PopplerPDF: @unchecked Sendable {
   /// The text layer's words of page `page` (1-based), in points, y downwards, NFC; words
   /// outside the page (text beyond the crop box) are left out and boxes are cut to the page.
   func words(page: Int) throws(InputError) -> PageWords {
+    try words(page: page, pictureDPI: nil, maxPixels: 0).words
+  }
+
+  /// `words(page:)`, and the page drawn in gray when reading its words took drawing it (a
+  /// page holding annotations, such as a signed PDF's signature fields): at `pictureDPI`, or
+  /// less for a page past `maxPixels` (`PageLimits.fitDPI`), as it shows. Nil for a page read
+  /// without drawing it, for one whose content holds fewer than `minWords` words, and when
+  /// `pictureDPI` is nil.
+  func words(page: Int, pictureDPI: Int?, maxPixels: Int, minWords: Int = 0) throws(InputError)
+    -> (words: PageWords, picture: GrayImage?)
+  {
     guard let (width, height) = size(page: page) else { throw .damaged("page \(page) cannot be read") }
+    let dpi = pictureDPI.flatMap { PageLimits.fitDPI((width, height), preferred: $0, maxPixels: maxPixels) }
     var words: [InputWord] = []
     var stamp: [String] = []
+    var picture: GrayImage?
     let status: Int32 = lock.run {
       var raw = vb_pdf_words()
-      let status = vb_pdf_page_words(handle, Int32(page - 1), &raw)
+      var drawn = vb_pdf_gray()
+      let status = withUnsafeMutablePointer(to: &drawn) { drawnPointer in
+        vb_pdf_page_words_drawn(
+          handle, Int32(page - 1), Double(dpi ?? 0), dpi == nil ? 0 : maxPixels, max(0, minWords), &raw, dpi == nil ? nil : drawnPointer)
+      }
       guard status == Int32(VB_PDF_OK) else { return status }
       defer { vb_pdf_words_free(&raw) }
+      if let dpi, let pixels = drawn.pixels {
+        picture = GrayImage(
+          taking: pixels, width: Int(drawn.width), height: Int(drawn.height), bytesPerRow: Int(drawn.bytes_per_line),
+          dpi: dpi)
+      }
       words.reserveCapacity(raw.count)
       for k in 0..<raw.count {
         let w = raw.words[k]
@@ -100,7 +122,7 @@ final class PopplerPDF: @unchecked Sendable {
     }
     var read = PageWords(page: page, width: width, height: height, words: words)
     if !stamp.isEmpty { read.stampText = stamp.joined(separator: " ") }
-    return read
+    return (read, picture)
   }
 
   /// The share of page `page` (0 to 1) that pictures cover; 0 when it cannot be told.

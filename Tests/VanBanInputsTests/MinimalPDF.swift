@@ -11,6 +11,9 @@ struct MinimalPDF {
     var lines: [String]
     /// Widget annotations (a signed PDF's signature fields), each printing its lines.
     var annotations: [Annotation] = []
+    /// Rectangles stroked in black, 1 point wide (a table's ruled cells); in PDF points, y
+    /// upwards.
+    var frames: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
   }
 
   /// A widget annotation whose appearance prints `lines` (Helvetica, 9 points, 11 apart) from
@@ -36,6 +39,7 @@ struct MinimalPDF {
       var ops = "BT /F1 11 Tf 14 TL 50 \(Int(page.size.height) - 60) Td\n"
       for line in page.lines { ops += "(\(Self.escaped(line))) Tj T*\n" }
       ops += "ET"
+      for f in page.frames { ops += "\n0 G 1 w \(f.x0) \(f.y0) \(f.x1 - f.x0) \(f.y1 - f.y0) re S" }
       objects[contentID] = "<< /Length \(ops.utf8.count) >>\nstream\n\(ops)\nendstream"
       var annots: [String] = []
       for (n, a) in page.annotations.enumerated() {

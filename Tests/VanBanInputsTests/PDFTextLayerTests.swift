@@ -185,6 +185,48 @@ import Testing
     #expect(note.location.page == 1)
   }
 
+  /// A signed page of text with a ruled table: ten words of content, two cells framed, and a
+  /// field printing the number.
+  static func ruledPage(signed: Bool) -> MinimalPDF.Page {
+    .init(
+      lines: ["So:          /KH-UBND", "Ke hoach trien khai nhiem vu nam 2026", "Noi dung"],
+      annotations: signed ? [.init(rect: (72, 779, 112, 793), lines: ["507"])] : [],
+      frames: [(50, 400, 300, 600), (300, 400, 550, 600)])
+  }
+
+  /// Reading a signed page's fields draws the page; that drawing, at the rules' resolution, is
+  /// the picture its drawn lines are found on, and it is the picture the rules step draws
+  /// itself for a page without fields.
+  @Test func theDrawingThatReadsTheFieldsIsThePictureOfTheRules() throws {
+    let bytes = MinimalPDF(pages: [Self.ruledPage(signed: true), Self.ruledPage(signed: false)]).bytes
+    try PopplerPDF.with(bytes) { pdf throws(InputError) in
+      let dpi = PDFDocumentReader.ruleDPI
+      let max = PageLimits.maxRulePixels
+      let (words, picture) = try pdf.words(page: 1, pictureDPI: dpi, maxPixels: max, minWords: 8)
+      #expect(words.words.map(\.text).contains("507"))
+      guard let picture else {
+        Issue.record("a signed page read for its rules gave no picture")
+        return
+      }
+      let printed = try pdf.render(page: 1, dpi: dpi, maxPixels: max)
+      #expect(picture.dpi == dpi && picture.width == printed.width && picture.height == printed.height)
+      #expect(RuleFinder.rules(in: picture) == RuleFinder.rules(in: printed))
+      #expect(RuleFinder.rules(in: picture).count >= 4)
+      // A page without fields is read without drawing it; so is one asked for no picture, and
+      // one whose content has fewer words than asked.
+      #expect(try pdf.words(page: 2, pictureDPI: dpi, maxPixels: max, minWords: 8).picture == nil)
+      #expect(try pdf.words(page: 1, pictureDPI: nil, maxPixels: max, minWords: 8).picture == nil)
+      #expect(try pdf.words(page: 1, pictureDPI: dpi, maxPixels: max, minWords: 100).picture == nil)
+      // The words are those of the reading without a picture.
+      #expect(words.words.map(\.text) == (try pdf.words(page: 1)).words.map(\.text))
+    }
+    // And the document reader finds the same lines on both pages.
+    let reading = try PDFDocumentReader(options: OCROptions(mode: .never)).read(bytes)
+    try #require(reading.pages.count == 2)
+    #expect(!reading.pages[0].rules.isEmpty)
+    #expect(reading.pages[0].rules == reading.pages[1].rules)
+  }
+
   /// Without fields, a page reads as its content alone, and no note is given.
   @Test func aPageWithoutFieldsHasNoStamp() throws {
     let plain = MinimalPDF(pages: [.init(lines: ["So: 12/KH-UBND", "ttcbth@example.gov.vn 20:01:14"])]).bytes

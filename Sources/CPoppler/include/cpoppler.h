@@ -98,6 +98,15 @@ typedef struct {
  * fields). VB_PDF_TOO_LARGE when width x height would pass `max_pixels`. On success free
  * with vb_pdf_gray_free. */
 int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out);
+
+/* vb_pdf_page_words, and for a page that holds annotations, whose text needs the page drawn
+ * (see cpoppler.c), that drawing as `picture`: the page at `dpi` on white as it shows (not as
+ * it prints), for the caller's look at its drawn lines. `picture->pixels` is NULL when the
+ * page was not drawn so (no annotations, `dpi` 0, past `max_pixels`, or fewer than
+ * `min_words` words in the page's content); otherwise free it with vb_pdf_gray_free.
+ * `picture` may be NULL. */
+int vb_pdf_page_words_drawn(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words,
+                            vb_pdf_words *out, vb_pdf_gray *picture);
 void vb_pdf_gray_free(vb_pdf_gray *image);
 
 /* Another document over the same bytes as `pdf` (which stay the caller's, as for vb_pdf_open),
