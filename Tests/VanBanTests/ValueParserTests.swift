@@ -172,6 +172,11 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     ValueCase("- Bảo đảm tỷ lệ chi ngân sách địa phương chi cho khoa học, công nghệ, đổi mới sáng tạo/tổng chi ngân sách đạt tối thiểu 1,1% và không thấp hơn chỉ tiêu tỉnh, Trung ương giao.", .ge, 1.1, "đạt tối thiểu 1,1%"),  // seed 002
     ValueCase("độ trên 01 Gbps/s.", .gt, 1, "trên 01"),  // seed 003, a wrapped line on its own: the speed is all it states
     ValueCase("1. Tỷ lệ hộ gia đình sử dụng internet băng rộng cố định không dưới 85%", .ge, 85, "không dưới 85%"),
+    // A label's colon states the number that opens what follows it; per mille is a rate as per
+    // cent is (kh-ubnd-tp-vungtau-2144's targets).
+    ValueCase("- Dân số: 374.125 người", .eq, 374_125, "374.125"),
+    ValueCase("- Chỉ tiêu điều chỉnh mức sinh (tăng tỷ suất sinh thô): 0,05‰", .eq, 0.05, "0,05‰"),
+    ValueCase("- Tỷ lệ tăng dân số tự nhiên: < 10,6 ‰", .lt, 10.6, "< 10,6 ‰"),
   ]
 
   @Test(arguments: sentences)
@@ -203,6 +208,10 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     "- Tổ chức quán triệt, tuyên truyền và triển khai thực hiện nghiêm túc, đồng bộ từ xã đến 14 ấp.",  // seed 001
     "TTHC mức độ một phần, toàn trình tại bộ phận 1 cửa, 1 cửa liên thông.",  // seed 003
     "- Xây dựng 02 mô hình thôn thông minh trong năm 2026.",
+    // Without the colon the count is scope again; after it, a number that does not open the
+    // value is not stated by it.
+    "- Dân số 374.125 người",
+    "- Thời gian thực hiện: trong tháng 6 năm 2026",
     "",
   ])
   func sentenceWithoutValue(_ s: String) {

@@ -99,7 +99,8 @@ struct ProseTargetExtractor {
 
   /// "%" when the value is a percentage.
   static func unit(_ valueText: String) -> String? {
-    valueText.utf8.contains(0x25) ? "%" : nil
+    if valueText.utf8.contains(0x25) { return "%" }
+    return valueText.unicodeScalars.contains("\u{2030}") ? "\u{2030}" : nil
   }
 }
 

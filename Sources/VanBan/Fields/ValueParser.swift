@@ -424,7 +424,8 @@ extension ValueParser {
       if symbol(i - 1) == "(", symbol(i + 1) == ")" { return nil }
       var last = i
       var percent = false
-      if let s = symbol(i + 1), s == "%" || s == "\u{FF05}" {
+      // Per cent, full-width per cent, per mille ("0,05‰": a birth rate's change).
+      if let s = symbol(i + 1), s == "%" || s == "\u{FF05}" || s == "\u{2030}" {
         percent = true
         last = i + 1
       } else if symbol(i + 1) == "\\", symbol(i + 2) == "%", !tokens[i + 2].spaced {
@@ -447,7 +448,10 @@ extension ValueParser {
         j -= width
         first = j + 1
       }
-      var stated = first < i
+      // "- Dân số: 374.125 người": a number opening what follows a label's colon is the value
+      // the label states, as a comparison would state it. In a sentence only: a table's cell
+      // takes a bare number anyway, and there the colon would change which number is chosen.
+      var stated = first < i || (inSentence && first == i && symbol(i - 1) == ":")
       if let p = phraseStarts(at: last + 1, in: lex.after) {
         if let pop = p.op {
           if op == nil { op = pop }

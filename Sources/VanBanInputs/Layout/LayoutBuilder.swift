@@ -419,6 +419,10 @@ struct LayoutBuilder {
       if mapping == nil, known || lastTable == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
       proseSinceTable = 0
       strayProse = []
+    } else if Self.isLabelledValueList(lines, boundaries: boundaries) {
+      // Labels and their values: each line as it reads, label then value.
+      proseSinceTable += 1
+      for l in lines { emit(l.text, line: l.sourceLine, words: l.words) }
     } else {
       // Side-by-side blocks: each column top to bottom, left first.
       proseSinceTable += 1
@@ -432,6 +436,37 @@ struct LayoutBuilder {
       }
     }
     blank()
+  }
+
+  /// Two columns that are labels and their values, without rules: "- Dân số:" at the left and
+  /// "374.125 người" far to the right on the same line, a label running over lines before its
+  /// value. Every line with words at the right has a label ending in a colon at its left and
+  /// a value holding a digit, of a few words; at least two lines have one. A head's columns
+  /// (the issuer beside the motto) and a footer's (the recipients beside the signature) never
+  /// pair so: their left lines do not end in colons beside figures. Emitted as side-by-side
+  /// blocks, the values were cut from their labels.
+  static func isLabelledValueList(_ lines: [VisualLine], boundaries: [Double]) -> Bool {
+    guard boundaries.count == 1 else { return false }
+    var pairs = 0
+    for l in lines {
+      var left: OCRWord?
+      var rightWords = 0
+      var rightHasDigit = false
+      for w in l.words {
+        if column(of: w, boundaries) == 0 {
+          // A label's words all stand before its value.
+          guard rightWords == 0 else { return false }
+          left = w
+        } else {
+          rightWords += 1
+          if !rightHasDigit { rightHasDigit = w.text.utf8.contains { $0 &- 0x30 < 10 } }
+        }
+      }
+      guard rightWords > 0 else { continue }
+      guard let left, left.text.utf8.last == UInt8(ascii: ":"), rightHasDigit, rightWords <= 4 else { return false }
+      pairs += 1
+    }
+    return pairs >= 2
   }
 
   /// For each column of a region, whether boundaries of an earlier part of its table run
