@@ -100,13 +100,63 @@ import VanBanModel
 
       - Cơ quan thực hiện: Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu và các đơn vị có liên quan tổ chức tuyên truyền trên các phương tiện thông tin đại chúng.
 
-      3. Hoạt động 3
+      3. Thành phần tham gia kiểm tra:
 
-      - Cơ quan thực hiện: Sở Y tế.
+      - Đơn vị chủ trì: Sở Công Thương.
 
-      - Thời gian thực hiện: Năm 2026.
+      - Phòng Kỹ thuật an toàn.
 
       """ + Self.tail)
     #expect(plan.tasks.isEmpty)
+  }
+
+  /// Items headed by their task, the agencies labelled under the heading: Corpus/real
+  /// kh-sct-laocai-de-an-08 (the work in bullets, then the lead and the coordinators labelled
+  /// in one paragraph) and kh-ubnd-phuong1-vungtau-447 (labelled parts alone). The heading
+  /// names the task; the heading above groups it.
+  @Test func itemsNamedByTheirHeading() throws {
+    let plan = try parse(Self.head + """
+      1. Tái cơ cấu ngành công nghiệp theo chiều sâu
+
+      - Tham mưu xây dựng chính sách thu hút các dự án công nghệ cao.
+
+      - Phối hợp rà soát danh mục dự án ưu tiên.
+
+      Lãnh đạo phụ trách: Phó giám đốc Hoàng Văn An.
+
+      Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Văn phòng Sở.
+
+      2. Tổ chức tập huấn cho đội ngũ cán bộ quản lý
+
+      - Bộ phận tham mưu: bộ phận Tư pháp - Hộ tịch.
+
+      - Bộ phận phối hợp: Các bộ phận, ngành, đoàn thể có liên quan.
+
+      - Thời gian thực hiện: trong năm 2025.
+
+      """ + Self.tail)
+    try #require(plan.tasks.count == 2)
+    let first = plan.tasks[0]
+    #expect(first.number == "1" && first.group == "NHIỆM VỤ")
+    #expect(first.name == "Tái cơ cấu ngành công nghiệp theo chiều sâu")
+    #expect(first.lead == ["Phòng Quản lý Công nghiệp"])
+    #expect(first.coordinators == ["Văn phòng Sở"])
+    #expect(first.line == 7)
+    let second = plan.tasks[1]
+    #expect(second.number == "2" && second.name == "Tổ chức tập huấn cho đội ngũ cán bộ quản lý")
+    // The agency lexicon's spelling of the unit the item writes in lower case.
+    #expect(second.lead == ["Bộ phận Tư pháp - Hộ tịch"])
+    #expect(second.coordinators == ["Các bộ phận, ngành, đoàn thể có liên quan"])
+    #expect(second.deadline?.kind == .year)
+  }
+
+  /// A paragraph may label several parts, each after a semicolon; a semicolon inside a part
+  /// stays in it.
+  @Test func oneParagraphLabelsSeveralParts() {
+    let reader = LabelledTaskReader(columns: ColumnLexicon(lex: GrammarLexicon.shared))
+    let parts = reader.labelledParts("Đơn vị chủ trì: Sở A; Sở B; Đơn vị phối hợp: Sở C, Sở D.")
+    #expect(parts.map(\.column) == ["lead", "coordinators"])
+    #expect(parts.map(\.text) == ["Sở A; Sở B", "Sở C, Sở D."])
+    #expect(reader.labelledParts("Tham mưu xây dựng chính sách; Đơn vị chủ trì: Sở A").isEmpty)
   }
 }

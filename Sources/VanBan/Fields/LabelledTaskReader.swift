@@ -55,11 +55,9 @@ struct LabelledTaskReader {
     // of every plan, to ask most of them nothing.
     var unlabelled: [Int] = []
     for k in s.blocks.indices {
-      if let (label, column, text) = labelled(s.blocks[k].text) {
-        add(column, label, [text], line: s.blocks[k].line)
-      } else {
-        unlabelled.append(k)
-      }
+      let parts = labelledParts(s.blocks[k].text)
+      if parts.isEmpty { unlabelled.append(k) }
+      for (label, column, text) in parts { add(column, label, [text], line: s.blocks[k].line) }
     }
     // The heading asked only of an item with labelled paragraphs beside unlabelled ones.
     var headedByName = false
@@ -68,6 +66,20 @@ struct LabelledTaskReader {
     {
       headedByName = true
       add("name", heading, unlabelled.map { s.blocks[$0].text }, line: s.blocks[first].line)
+    }
+    // An item headed by its task, with no part labelled as the name and the lead named by a
+    // labelled part (Corpus/real kh-sct-laocai-de-an-08: "1. Tái cơ cấu ngành công nghiệp …",
+    // bullets of the work, "Đơn vị chủ trì: …; Đơn vị phối hợp: …"; kh-ubnd-phuong1-vungtau-447
+    // and kh-ubnd-laichau-7360: the heading, then "- Bộ phận chủ trì: …", "- Thời gian thực
+    // hiện: …"): the heading is the name, and the heading above groups it. A heading ending in
+    // a colon ("4. Thành phần tham gia kiểm tra:") introduces a list and names no task.
+    var namedByHeading = false
+    if !headedByName, !fields.contains(where: { $0.column == "name" }),
+      fields.contains(where: { $0.column == "lead" && !$0.text.isEmpty }), let title = s.title, !title.isEmpty,
+      title.utf8.last != UInt8(ascii: ":")
+    {
+      namedByHeading = true
+      add("name", "", [title], line: s.line)
     }
     for k in s.children.indices where s.children[k].children.isEmpty && s.children[k].tables.isEmpty {
       // Labels are short; most sub-items are headed by a sentence, asked nothing more.
@@ -92,7 +104,7 @@ struct LabelledTaskReader {
       agencies.contains(where: { !$0.text.isEmpty }),
       agencies.allSatisfy({ Words.countOnSpaces($0.text) <= Self.longestAgencyList })
     else { return nil }
-    let group = headedByName ? parent.map(Self.label) : s.title.map(Self.label)
+    let group = headedByName || namedByHeading ? parent.map(Self.label) : s.title.map(Self.label)
     return Table(
       caption: group, header: ["number"] + fields.map(\.label), columns: ["number"] + fields.map(\.column),
       rows: [Row(cells: [s.label] + fields.map(\.text), group: group, line: name.line)], line: name.line)
@@ -110,6 +122,28 @@ struct LabelledTaskReader {
     let label = String(text.utf8Slice(0..<colon)).trimmingSpaces()
     guard !label.isEmpty, let column = columns.canonical(label) else { return nil }
     return (label, column, String(text.utf8Slice((colon + 1)..<text.utf8.count)).trimmingSpaces())
+  }
+
+  /// `labelled(text)`, and the parts labelled after it in the same paragraph, each after a
+  /// semicolon ("Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý
+  /// Năng lượng."). Empty when the paragraph opens with no label.
+  func labelledParts(_ text: String) -> [(label: String, column: String, text: String)] {
+    guard var part = labelled(text) else { return [] }
+    var parts: [(label: String, column: String, text: String)] = []
+    // A semicolon followed by a label ends the part; others are the part's own ("Sở A; Sở B").
+    var searchFrom = 0
+    while let cut = part.text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x3B, in: $0, from: searchFrom) }) {
+      let after = String(part.text.utf8Slice((cut + 1)..<part.text.utf8.count))
+      guard let next = labelled(after) else {
+        searchFrom = cut + 1
+        continue
+      }
+      parts.append((part.label, part.column, String(part.text.utf8Slice(0..<cut)).trimmingSpaces()))
+      part = next
+      searchFrom = 0
+    }
+    parts.append(part)
+    return parts
   }
 
   /// Bytes before a label's colon, at most.
