@@ -112,8 +112,9 @@ import VanBanModel
 
   /// Items headed by their task, the agencies labelled under the heading: Corpus/real
   /// kh-sct-laocai-de-an-08 (the work in bullets, then the lead and the coordinators labelled
-  /// in one paragraph) and kh-ubnd-phuong1-vungtau-447 (labelled parts alone). The heading
-  /// names the task; the heading above groups it.
+  /// in one paragraph), kh-ubnd-phuong1-vungtau-447 (labelled parts alone) and
+  /// kh-ubnd-laichau-7360 (a lettered sentence). The heading names the task; the heading
+  /// above groups it.
   @Test func itemsNamedByTheirHeading() throws {
     let plan = try parse(Self.head + """
       1. Tái cơ cấu ngành công nghiệp theo chiều sâu
@@ -134,8 +135,16 @@ import VanBanModel
 
       - Thời gian thực hiện: trong năm 2025.
 
+      3. Tham gia góp ý kiến vào dự thảo văn bản
+
+      a) Nghị định quy định chi tiết thi hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật và Luật sửa đổi, bổ sung một số điều của Luật.
+
+      - Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+
+      - Thời gian thực hiện: Năm 2026.
+
       """ + Self.tail)
-    try #require(plan.tasks.count == 2)
+    try #require(plan.tasks.count == 3)
     let first = plan.tasks[0]
     #expect(first.number == "1" && first.group == "NHIỆM VỤ")
     #expect(first.name == "Tái cơ cấu ngành công nghiệp theo chiều sâu")
@@ -148,6 +157,11 @@ import VanBanModel
     #expect(second.lead == ["Bộ phận Tư pháp - Hộ tịch"])
     #expect(second.coordinators == ["Các bộ phận, ngành, đoàn thể có liên quan"])
     #expect(second.deadline?.kind == .year)
+    // kh-ubnd-laichau-7360: the letter stands before a sentence, which names the task.
+    let third = plan.tasks[2]
+    #expect(third.number == "a" && third.group == "Tham gia góp ý kiến vào dự thảo văn bản")
+    #expect(third.name.hasPrefix("Nghị định quy định chi tiết thi hành"))
+    #expect(third.lead == ["Sở Khoa học và Công nghệ"])
   }
 
   /// A paragraph may label several parts, each after a semicolon; a semicolon inside a part

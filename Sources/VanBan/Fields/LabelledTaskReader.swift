@@ -73,13 +73,23 @@ struct LabelledTaskReader {
     // and kh-ubnd-laichau-7360: the heading, then "- Bộ phận chủ trì: …", "- Thời gian thực
     // hiện: …"): the heading is the name, and the heading above groups it. A heading ending in
     // a colon ("4. Thành phần tham gia kiểm tra:") introduces a list and names no task.
+    // An item whose marker stands before a sentence ("a) Nghị định quy định chi tiết … ." over
+    // the labelled parts, kh-ubnd-laichau-7360) has no heading: its opening paragraph names it.
     var namedByHeading = false
     if !headedByName, !fields.contains(where: { $0.column == "name" }),
-      fields.contains(where: { $0.column == "lead" && !$0.text.isEmpty }), let title = s.title, !title.isEmpty,
-      title.utf8.last != UInt8(ascii: ":")
+      fields.contains(where: { $0.column == "lead" && !$0.text.isEmpty })
     {
-      namedByHeading = true
-      add("name", "", [title], line: s.line)
+      if let title = s.title, !title.isEmpty {
+        if title.utf8.last != UInt8(ascii: ":") {
+          namedByHeading = true
+          add("name", "", [title], line: s.line)
+        }
+      } else if unlabelled.first == 0, s.blocks[0].type == .paragraph, s.blocks[0].marker == nil,
+        s.blocks[0].text.utf8.last != UInt8(ascii: ":")
+      {
+        namedByHeading = true
+        add("name", "", [s.blocks[0].text], line: s.blocks[0].line)
+      }
     }
     for k in s.children.indices where s.children[k].children.isEmpty && s.children[k].tables.isEmpty {
       // Labels are short; most sub-items are headed by a sentence, asked nothing more.
