@@ -1033,6 +1033,20 @@ import VanBanText
     #expect(found.recipients.map(\.name) == ["Thường trực Đảng ủy"])
     #expect(found.archive == ["Ban xây dựng Đảng"])
   }
+
+  /// The archive list ends at its closing stop when a figure follows it (Corpus/real
+  /// kh-ubnd-cantho-159: "- Lưu: VT, CT." then the clerk's "08 KH", run together by the
+  /// cell); what follows is left out and named. A stop before a word, or inside brackets,
+  /// ends nothing.
+  @Test func archiveEndsAtItsClosingStop() {
+    let found = reader.recipients([("Nơi nhận: - UBND xã, phường; - Lưu: VT, CT. 08 KH", 3)])
+    #expect(found.recipients.map(\.name) == ["UBND xã, phường"])
+    #expect(found.archive == ["VT", "CT"])
+    #expect(found.diagnostics.map(\.code) == ["recipients.archive_trailing_text"])
+    #expect(found.diagnostics.first?.message.contains("'08 KH'") == true)
+    #expect(FooterReader.archiveList("VT, VP. UBND").items == ["VT", "VP. UBND"])
+    #expect(FooterReader.archiveList("VT, KT(Thủy. 05b).") == (["VT", "KT(Thủy. 05b)"], nil))
+  }
 }
 
 /// The head read by evidence in the forms converters leave it in.

@@ -129,6 +129,11 @@ enum DiagnosticCatalogue {
       message: "dropped page number '\(text)'", line: line)
   }
 
+  static func archiveTrailingText(_ text: String, line: Int) -> Diagnostic {
+    Diagnostic(severity: .info, code: "recipients.archive_trailing_text",
+      message: "'\(text)' follows the end of the archive list and is left out of it", line: line)
+  }
+
   static func recipientsGroupLabel(_ text: String, line: Int) -> Diagnostic {
     Diagnostic(severity: .info, code: "recipients.group_label",
       message: "'\(text)' labels a group of recipients and is not one", line: line)

@@ -65,10 +65,10 @@ struct FooterReader {
     if out.archive.isEmpty, let last = out.recipients.last, last.note == nil,
       let m = lex.keyword(.archive).matchPrefix(folding: last.name), Words.splitOnSpaces(last.name).count <= 8
     {
-      let items = Self.archiveItems(Words.split(Substring(last.name)).dropFirst(m.count).joinedText(" "))
-      if !items.isEmpty {
+      let list = Self.archiveList(Words.split(Substring(last.name)).dropFirst(m.count).joinedText(" "))
+      if !list.items.isEmpty {
         out.recipients.removeLast()
-        out.archive = items
+        Self.setArchive(list, line: last.line, into: &out)
       }
     }
     return out
@@ -127,14 +127,14 @@ struct FooterReader {
   private func add(_ item: String, line: Int, to out: inout Recipients) {
     if let m = lex.keyword(.archive).matchPrefix(folding: item) {
       if let colon = item.firstIndex(of: ":"), Words.split(Substring(item[..<colon])).count == m.count {
-        out.archive = Self.archiveItems(String(item[item.index(after: colon)...]))
+        Self.setArchive(Self.archiveList(String(item[item.index(after: colon)...])), line: line, into: &out)
         return
       }
       // "Lưu VT, VP, CĐS" without its colon: a list of short codes.
       let rest = Words.split(Substring(item)).dropFirst(m.count).joinedText(" ")
-      let items = Self.archiveItems(rest)
-      if !items.isEmpty, items.allSatisfy({ Words.splitOnSpaces($0).count <= 3 }) {
-        out.archive = items
+      let list = Self.archiveList(rest)
+      if !list.items.isEmpty, list.items.allSatisfy({ Words.splitOnSpaces($0).count <= 3 }) {
+        Self.setArchive(list, line: line, into: &out)
         return
       }
     }
@@ -147,8 +147,9 @@ struct FooterReader {
     out.recipients.append(FooterReader.recipient(name, line: line))
   }
 
-  /// "VT, KT(Thủy, Nho)." → ["VT", "KT(Thủy, Nho)"]: commas inside brackets do not cut.
-  static func archiveItems(_ text: String) -> [String] {
+  /// "VT, KT(Thủy, Nho)." → ["VT", "KT(Thủy, Nho)"]: commas inside brackets do not cut. With
+  /// the text after the list's closing stop, which is no item of it.
+  static func archiveList(_ text: String) -> (items: [String], leftOut: String?) {
     var items: [String] = []
     var current = ""
     var depth = 0
@@ -162,8 +163,41 @@ struct FooterReader {
         current.append(c)
       }
     }
+    // The list ends at its closing stop: "VT, CT. 08 KH" (the clerk's count of copies and
+    // file code on the next line, run on by the cell's joining) ends at "CT.". A stop followed
+    // by a figure ends it; one followed by a word may be an abbreviation's ("VP. UBND").
+    var leftOut: String?
+    if let stop = Self.closingStop(in: current) {
+      leftOut = String(current.utf8Slice(stop..<current.utf8.count)).trimmingSpaces()
+      current = String(current.utf8Slice(0..<stop))
+    }
     items.append(current)
-    return items.map { FooterReader.trimPunctuation($0) }.filter { !$0.isEmpty }
+    return (items.map { FooterReader.trimPunctuation($0) }.filter { !$0.isEmpty }, leftOut)
+  }
+
+  /// The archive line's items into `out`, saying what followed the list's end.
+  private static func setArchive(_ list: (items: [String], leftOut: String?), line: Int, into out: inout Recipients) {
+    out.archive = list.items
+    if let rest = list.leftOut { out.diagnostics.append(DiagnosticCatalogue.archiveTrailingText(rest, line: line)) }
+  }
+
+  /// The byte offset of ". " followed by an ASCII digit outside brackets, the list's end.
+  static func closingStop(in text: String) -> Int? {
+    text.withUTF8Bytes { b -> Int? in
+      var depth = 0
+      var k = 0
+      while k + 2 < b.count {
+        switch b[k] {
+        case UInt8(ascii: "("): depth += 1
+        case UInt8(ascii: ")"): depth = max(0, depth - 1)
+        case UInt8(ascii: "."):
+          if depth == 0, b[k + 1] == 0x20, b[k + 2] &- 0x30 < 10 { return k + 1 }
+        default: break
+        }
+        k += 1
+      }
+      return nil
+    }
   }
 
   // MARK: signature
