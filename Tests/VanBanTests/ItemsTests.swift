@@ -168,6 +168,34 @@ import VanBanModel
     #expect(body.map { $0.values.first?.year } == [2030, 2030])
   }
 
+  /// An emulation campaign's targets (kh-ubnd-lamdong-thi-dua-cchc-2026: "III. CHỈ TIÊU THI ĐUA
+  /// PHẤN ĐẤU NĂM 2026"), a rank among them ("nằm trong nhóm 15 tỉnh … dẫn đầu"); an item
+  /// stating no figure is no target.
+  @Test func campaignTargetsHeading() throws {
+    let plan = try parse("""
+      KẾ HOẠCH
+
+      Phát động phong trào thi đua năm 2026
+
+      III. CHỈ TIÊU THI ĐUA PHẤN ĐẤU NĂM 2026
+
+      1. Phấn đấu Chỉ số PAR Index của tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước.
+
+      2. Phấn đấu Chỉ số CCHC của các cơ quan, đơn vị đạt trên 85%.
+
+      3. Phát động tìm kiếm các giải pháp sáng kiến, mô hình, cách làm hay.
+
+      IV. TỔ CHỨC THỰC HIỆN
+
+      Các sở triển khai.
+
+      """)
+    let body = plan.targets.filter { $0.origin == .body }
+    #expect(body.map { $0.values.first?.op } == [.top, .gt])
+    #expect(body.map { $0.values.first?.value } == [15, 85])
+    #expect(body.map { $0.values.first?.year } == [2026, 2026])
+  }
+
   @Test func responsibilitiesFromTheSection() throws {
     let plan = try Self.seed("001")
     #expect(plan.responsibilities.first?.agency == "Phòng Văn hóa - Xã hội")

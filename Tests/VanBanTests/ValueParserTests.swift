@@ -177,6 +177,9 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     ValueCase("- Dân số: 374.125 người", .eq, 374_125, "374.125"),
     ValueCase("- Chỉ tiêu điều chỉnh mức sinh (tăng tỷ suất sinh thô): 0,05‰", .eq, 0.05, "0,05‰"),
     ValueCase("- Tỷ lệ tăng dân số tự nhiên: < 10,6 ‰", .lt, 10.6, "< 10,6 ‰"),
+    // A rank: "within the group of the 15 leading provinces".
+    ValueCase("1. Phấn đấu Chỉ số PAR Index của tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước.", .top, 15,
+      "trong nhóm 15"),
   ]
 
   @Test(arguments: sentences)
