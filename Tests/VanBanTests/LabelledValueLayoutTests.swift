@@ -9,18 +9,25 @@ import Testing
     try OCRLayoutReader.lines(from: page.tsv(), format: .tsv).map { String($0.text) }.filter { !$0.isEmpty }
   }
 
+  /// Lines 50 apart from `y`: each a label at the left (x 130, or `x`) and, when it has one,
+  /// its value right-aligned near x 1240.
+  static func list(_ page: inout OCRTestPage, from y: Int, _ rows: [(label: String?, value: String?)], x: Int = 130) {
+    for (k, row) in rows.enumerated() {
+      if let label = row.label { page.phrase(label, x: x, y: y + 50 * k) }
+      if let value = row.value { page.phrase(value, x: 1240 - 20 * value.count, y: y + 50 * k) }
+    }
+  }
+
   /// Each label is read with its value on its line; a label running over two lines keeps its
   /// value on its last.
   @Test func labelsKeepTheirValues() throws {
     var p = OCRTestPage()
     p.phrase("2. Chỉ tiêu cụ thể", x: 100, y: 0)
-    p.phrase("- Dân số:", x: 130, y: 50)
-    p.phrase("374.125 người", x: 1100, y: 50)
-    p.phrase("- Tỷ lệ phụ nữ sinh đủ 02 con:", x: 130, y: 100)
-    p.phrase("≥ 55 %", x: 1160, y: 100)
-    p.phrase("- Tăng thêm tỷ lệ cặp nam nữ thanh niên", x: 130, y: 150)
-    p.phrase("khám sức khỏe trước khi kết hôn:", x: 100, y: 200)
-    p.phrase("10%", x: 1200, y: 200)
+    Self.list(&p, from: 50, [
+      ("- Dân số:", "374.125 người"), ("- Tỷ lệ phụ nữ sinh đủ 02 con:", "≥ 55 %"),
+      ("- Tăng thêm tỷ lệ cặp nam nữ thanh niên", nil),
+    ])
+    Self.list(&p, from: 200, [("khám sức khỏe trước khi kết hôn:", "10%")], x: 100)
     #expect(try Self.texts(p) == [
       "2. Chỉ tiêu cụ thể",
       "- Dân số: 374.125 người",
@@ -45,11 +52,7 @@ import Testing
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "An Bình, ngày 2 tháng 3 năm 2026",
     ])
     var unpaired = OCRTestPage()
-    unpaired.phrase("- Dân số:", x: 130, y: 0)
-    unpaired.phrase("374.125 người", x: 1100, y: 0)
-    unpaired.phrase("- Tỷ lệ phụ nữ sinh đủ 02 con:", x: 130, y: 50)
-    unpaired.phrase("≥ 55 %", x: 1160, y: 50)
-    unpaired.phrase("80%", x: 1200, y: 100)
+    Self.list(&unpaired, from: 0, [("- Dân số:", "374.125 người"), ("- Tỷ lệ phụ nữ sinh đủ 02 con:", "≥ 55 %"), (nil, "80%")])
     #expect(try Self.texts(unpaired) == ["- Dân số:", "- Tỷ lệ phụ nữ sinh đủ 02 con:", "374.125 người", "≥ 55 %", "80%"])
   }
 
@@ -58,12 +61,10 @@ import Testing
     var p = OCRTestPage()
     p.phrase("I. MỤC TIÊU, CHỈ TIÊU", x: 100, y: 0)
     p.phrase("2. Chỉ tiêu cụ thể", x: 100, y: 50)
-    p.phrase("- Dân số:", x: 130, y: 100)
-    p.phrase("374.125 người", x: 1100, y: 100)
-    p.phrase("- Chỉ tiêu điều chỉnh mức sinh:", x: 130, y: 150)
-    p.phrase("0,05‰", x: 1180, y: 150)
-    p.phrase("- Tỷ lệ phụ nữ sinh đủ 02 con:", x: 130, y: 200)
-    p.phrase("≥ 55 %", x: 1160, y: 200)
+    Self.list(&p, from: 100, [
+      ("- Dân số:", "374.125 người"), ("- Chỉ tiêu điều chỉnh mức sinh:", "0,05‰"),
+      ("- Tỷ lệ phụ nữ sinh đủ 02 con:", "≥ 55 %"),
+    ])
     let plan = try PlanParser.parse(Array(p.tsv().utf8), options: ParseOptions(inputFormat: .tsv))
     let targets = plan.targets.map { ($0.indicator, $0.values.first?.value, $0.unit) }
     try #require(targets.count == 3)

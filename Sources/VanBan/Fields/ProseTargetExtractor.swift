@@ -31,11 +31,20 @@ struct ProseTargetExtractor {
     return out
   }
 
+  /// Whether a title is a targets heading, remembered by the title across documents as its
+  /// words are (`TitleWords`): each heading phrase of Grammar was a pass over every title of
+  /// every plan. Grammar's phrases are fixed for the process, so the answer is too.
+  private static let targetsHeadings = Memo<Bool>()
+
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
-    let titleWords = TitleWords.words(s.title)
-    let isTargetsHeading = lex.keyword(.targetsHeading).entries.contains { e in
-      titleWords.count >= e.words.count && containsRun(titleWords, e.words)
-    }
+    let isTargetsHeading = s.title.map { title in
+      Self.targetsHeadings.value(title) { _ in
+        let titleWords = TitleWords.words(title)
+        return lex.keyword(.targetsHeading).entries.contains { e in
+          titleWords.count >= e.words.count && containsRun(titleWords, e.words)
+        }
+      }
+    } ?? false
     let here = inTargets || isTargetsHeading
     let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
     if here {
