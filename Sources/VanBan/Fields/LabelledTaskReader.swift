@@ -123,37 +123,49 @@ struct LabelledTaskReader {
   /// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." → the label, its column and the text after
   /// the colon, when the words before the first colon name a column.
   func labelled(_ text: String) -> (label: String, column: String, text: String)? {
-    // The colon looked for in the label's reach only, on the bytes (an ASCII colon cuts
-    // between scalars): most blocks are paragraphs, and a Character search walked them whole.
+    guard let head = label(in: text, from: 0) else { return nil }
+    return (head.label, head.column, String(text.utf8Slice((head.colon + 1)..<text.utf8.count)).trimmingSpaces())
+  }
+
+  /// The label opening `text` at byte `start`: the words before the next colon, when it is
+  /// within the label's reach and they name a column; with the colon's offset. The colon is
+  /// looked for on the bytes (an ASCII colon cuts between scalars): most blocks are
+  /// paragraphs, and a Character search walked them whole.
+  private func label(in text: String, from start: Int) -> (label: String, column: String, colon: Int)? {
     let colon: Int? = text.withUTF8Bytes { b in
-      ByteSearch.firstIndex(of: 0x3A, in: UnsafeBufferPointer(rebasing: b[..<min(b.count, Self.longestLabel + 1)]))
+      guard start < b.count else { return nil }
+      let reach = UnsafeBufferPointer(rebasing: b[start..<min(b.count, start + Self.longestLabel + 1)])
+      return ByteSearch.firstIndex(of: 0x3A, in: reach).map { start + $0 }
     }
     guard let colon else { return nil }
-    let label = String(text.utf8Slice(0..<colon)).trimmingSpaces()
+    let label = String(text.utf8Slice(start..<colon)).trimmingSpaces()
     guard !label.isEmpty, let column = columns.canonical(label) else { return nil }
-    return (label, column, String(text.utf8Slice((colon + 1)..<text.utf8.count)).trimmingSpaces())
+    return (label, column, colon)
   }
 
   /// `labelled(text)`, and the parts labelled after it in the same paragraph, each after a
   /// semicolon ("Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý
-  /// Năng lượng."). Empty when the paragraph opens with no label.
+  /// Năng lượng."). Empty when the paragraph opens with no label. A semicolon followed by no
+  /// label is the part's own ("Sở A; Sở B"). One pass over the bytes, each semicolon asked
+  /// about the label's reach after it only.
   func labelledParts(_ text: String) -> [(label: String, column: String, text: String)] {
-    guard var part = labelled(text) else { return [] }
-    var parts: [(label: String, column: String, text: String)] = []
-    // A semicolon followed by a label ends the part; others are the part's own ("Sở A; Sở B").
-    var searchFrom = 0
-    while let cut = part.text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x3B, in: $0, from: searchFrom) }) {
-      let after = String(part.text.utf8Slice((cut + 1)..<part.text.utf8.count))
-      guard let next = labelled(after) else {
-        searchFrom = cut + 1
-        continue
+    guard let first = label(in: text, from: 0) else { return [] }
+    var heads = [first]
+    var ends: [Int] = []
+    var from = first.colon + 1
+    while let cut = text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x3B, in: $0, from: from) }) {
+      if let next = label(in: text, from: cut + 1) {
+        ends.append(cut)
+        heads.append(next)
+        from = next.colon + 1
+      } else {
+        from = cut + 1
       }
-      parts.append((part.label, part.column, String(part.text.utf8Slice(0..<cut)).trimmingSpaces()))
-      part = next
-      searchFrom = 0
     }
-    parts.append(part)
-    return parts
+    ends.append(text.utf8.count)
+    return zip(heads, ends).map { head, end in
+      (head.label, head.column, String(text.utf8Slice((head.colon + 1)..<end)).trimmingSpaces())
+    }
   }
 
   /// Bytes before a label's colon, at most.
