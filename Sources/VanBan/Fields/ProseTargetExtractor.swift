@@ -12,8 +12,14 @@ enum TitleWords {
 
   static func words(_ title: String?) -> [String] {
     guard let title else { return [] }
+    guard isRemembered(title) else { return Words.fold(title).map(Words.bare) }
     return known.value(title) { Words.fold($0).map(Words.bare) }
   }
+
+  /// Titles short enough to remember: headings repeat across plans; a title of a whole
+  /// paragraph (a heading that ran on, or a hostile file's) is computed each time, so the
+  /// process-wide memos never hold more than their count of short strings.
+  static func isRemembered(_ title: String) -> Bool { title.utf8.count <= 200 }
 }
 
 /// Targets written as prose under a "Mục tiêu cụ thể" heading: numbered items "(1) Tỷ lệ phủ
@@ -38,12 +44,13 @@ struct ProseTargetExtractor {
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
     let isTargetsHeading = s.title.map { title in
-      Self.targetsHeadings.value(title) { _ in
+      let test = { (_: String) -> Bool in
         let titleWords = TitleWords.words(title)
         return lex.keyword(.targetsHeading).entries.contains { e in
           titleWords.count >= e.words.count && containsRun(titleWords, e.words)
         }
       }
+      return TitleWords.isRemembered(title) ? Self.targetsHeadings.value(title, test) : test(title)
     } ?? false
     let here = inTargets || isTargetsHeading
     let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
