@@ -177,6 +177,11 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     ValueCase("- Dân số: 374.125 người", .eq, 374_125, "374.125"),
     ValueCase("- Chỉ tiêu điều chỉnh mức sinh (tăng tỷ suất sinh thô): 0,05‰", .eq, 0.05, "0,05‰"),
     ValueCase("- Tỷ lệ tăng dân số tự nhiên: < 10,6 ‰", .lt, 10.6, "< 10,6 ‰"),
+    // A fall to a level: "giảm … còn", "giảm từ … xuống" (kh-ubnd-hcm-174).
+    ValueCase("- Chỉ tiêu 1: Giảm số giờ trung bình làm công việc nội trợ của phụ nữ còn 1,7 lần vào năm 2025.", .le,
+      1.7, "còn 1,7"),
+    ValueCase("- Chỉ tiêu 3: Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.",
+      .le, 18, "xuống 18"),
     // A rank: "within the group of the 15 leading provinces".
     ValueCase("1. Phấn đấu Chỉ số PAR Index của tỉnh nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước.", .top, 15,
       "trong nhóm 15"),

@@ -1407,6 +1407,8 @@ public enum GrammarData {
         ["<=", "không lớn hơn", ""],
         ["<=", "không nhiều hơn", ""],
         ["<=", "trở xuống", "after"],
+        ["<=", "xuống", ""],
+        ["<=", "còn", ""],
         ["<", "dưới", ""],
         ["<", "thấp hơn", ""],
         ["<", "nhỏ hơn", ""],
