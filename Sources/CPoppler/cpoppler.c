@@ -400,12 +400,8 @@ static size_t box_of(const vb_pdf_word *word, double (*boxes)[4], size_t count) 
 static int draw_gray(PopplerPage *page, double w, double h, double dpi, size_t max_pixels, int printing,
                      vb_pdf_gray *out, int *drawn);
 
-int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out) {
-  return vb_pdf_page_words_drawn(pdf, index, 0, 0, 0, out, NULL);
-}
-
-int vb_pdf_page_words_drawn(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words,
-                            vb_pdf_words *out, vb_pdf_gray *picture) {
+int vb_pdf_page_words(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words, vb_pdf_words *out,
+                      vb_pdf_gray *picture) {
   if (!out) return VB_PDF_BAD_PAGE;
   memset(out, 0, sizeof *out);
   if (picture) memset(picture, 0, sizeof *picture);

@@ -72,17 +72,13 @@ public struct PDFDocumentReader: Sendable {
 
   /// A page poppler cannot read gets no words, so OCR tries it (and says so if it fails too).
   static func textLayer(_ pdf: PopplerPDF) -> [PDFTextPage] {
-    stride(from: 1, through: pdf.pageCount, by: 1).map { textPage(pdf, page: $0) }
+    stride(from: 1, through: pdf.pageCount, by: 1).map { textPage(pdf, page: $0).text }
   }
 
-  /// Page `page`'s text layer, judged.
-  static func textPage(_ pdf: PopplerPDF, page: Int) -> PDFTextPage {
-    textPage(pdf, page: page, pictureDPI: nil).text
-  }
-
-  /// `textPage(_:page:)`, and the page's picture at `pictureDPI` (as `drawnRules` would draw
-  /// it) when reading the text took drawing the page (`PopplerPDF.words(page:pictureDPI:maxPixels:)`).
-  static func textPage(_ pdf: PopplerPDF, page: Int, pictureDPI: Int?) -> (text: PDFTextPage, picture: GrayImage?) {
+  /// Page `page`'s text layer, judged; and the page's picture at `pictureDPI` (as
+  /// `drawnRules` would draw it) when reading the text took drawing the page
+  /// (`PopplerPDF.words(page:pictureDPI:maxPixels:minWords:)`).
+  static func textPage(_ pdf: PopplerPDF, page: Int, pictureDPI: Int? = nil) -> (text: PDFTextPage, picture: GrayImage?) {
     let words: PageWords
     var picture: GrayImage?
     do throws(InputError) {

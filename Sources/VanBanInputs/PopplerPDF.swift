@@ -68,16 +68,12 @@ final class PopplerPDF: @unchecked Sendable {
 
   /// The text layer's words of page `page` (1-based), in points, y downwards, NFC; words
   /// outside the page (text beyond the crop box) are left out and boxes are cut to the page.
-  func words(page: Int) throws(InputError) -> PageWords {
-    try words(page: page, pictureDPI: nil, maxPixels: 0).words
-  }
-
-  /// `words(page:)`, and the page drawn in gray when reading its words took drawing it (a
-  /// page holding annotations, such as a signed PDF's signature fields): at `pictureDPI`, or
-  /// less for a page past `maxPixels` (`PageLimits.fitDPI`), as it shows. Nil for a page read
-  /// without drawing it, for one whose content holds fewer than `minWords` words, and when
+  /// With them, the page drawn in gray when reading its words took drawing it (a page holding
+  /// annotations, such as a signed PDF's signature fields): at `pictureDPI`, or less for a
+  /// page past `maxPixels` (`PageLimits.fitDPI`), as it shows. Nil for a page read without
+  /// drawing it, for one whose content holds fewer than `minWords` words, and when
   /// `pictureDPI` is nil.
-  func words(page: Int, pictureDPI: Int?, maxPixels: Int, minWords: Int = 0) throws(InputError)
+  func words(page: Int, pictureDPI: Int? = nil, maxPixels: Int = 0, minWords: Int = 0) throws(InputError)
     -> (words: PageWords, picture: GrayImage?)
   {
     guard let (width, height) = size(page: page) else { throw .damaged("page \(page) cannot be read") }
@@ -89,7 +85,7 @@ final class PopplerPDF: @unchecked Sendable {
       var raw = vb_pdf_words()
       var drawn = vb_pdf_gray()
       let status = withUnsafeMutablePointer(to: &drawn) { drawnPointer in
-        vb_pdf_page_words_drawn(
+        vb_pdf_page_words(
           handle, Int32(page - 1), Double(dpi ?? 0), dpi == nil ? 0 : maxPixels, max(0, minWords), &raw, dpi == nil ? nil : drawnPointer)
       }
       guard status == Int32(VB_PDF_OK) else { return status }

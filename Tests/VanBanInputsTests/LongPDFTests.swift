@@ -70,7 +70,7 @@ import Testing
         gauge.enter(document)
         defer { gauge.leave(document) }
         usleep(2000)
-        return (try? document.words(page: page))?.words.first?.text ?? ""
+        return (try? document.words(page: page))?.words.words.first?.text ?? ""
       }
     }
     #expect(pages == (1...60).map { "\($0)." })

@@ -218,7 +218,7 @@ import Testing
       #expect(try pdf.words(page: 1, pictureDPI: nil, maxPixels: max, minWords: 8).picture == nil)
       #expect(try pdf.words(page: 1, pictureDPI: dpi, maxPixels: max, minWords: 100).picture == nil)
       // The words are those of the reading without a picture.
-      #expect(words.words.map(\.text) == (try pdf.words(page: 1)).words.map(\.text))
+      #expect(words.words.map(\.text) == (try pdf.words(page: 1)).words.words.map(\.text))
     }
     // And the document reader finds the same lines on both pages.
     let reading = try PDFDocumentReader(options: OCROptions(mode: .never)).read(bytes)

@@ -71,9 +71,7 @@ typedef struct {
   size_t text_length;
 } vb_pdf_words;
 
-/* The words of page `index` (0-based). A page without text gives count 0 and VB_PDF_OK.
- * On success free with vb_pdf_words_free. */
-int vb_pdf_page_words(vb_pdf *pdf, int index, vb_pdf_words *out);
+/* Free what vb_pdf_page_words (below, after the picture's type) gave. */
 void vb_pdf_words_free(vb_pdf_words *words);
 
 /* The share of page `index` (0 to 1) that pictures cover: a scanned page with a few words of
@@ -99,14 +97,15 @@ typedef struct {
  * with vb_pdf_gray_free. */
 int vb_pdf_render_gray(vb_pdf *pdf, int index, double dpi, size_t max_pixels, vb_pdf_gray *out);
 
-/* vb_pdf_page_words, and for a page that holds annotations, whose text needs the page drawn
- * (see cpoppler.c), that drawing as `picture`: the page at `dpi` on white as it shows (not as
- * it prints), for the caller's look at its drawn lines. `picture->pixels` is NULL when the
- * page was not drawn so (no annotations, `dpi` 0, past `max_pixels`, or fewer than
- * `min_words` words in the page's content); otherwise free it with vb_pdf_gray_free.
- * `picture` may be NULL. */
-int vb_pdf_page_words_drawn(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words,
-                            vb_pdf_words *out, vb_pdf_gray *picture);
+/* The words of page `index` (0-based). A page without text gives count 0 and VB_PDF_OK.
+ * On success free with vb_pdf_words_free.
+ * A page that holds annotations is drawn to read them (see cpoppler.c); with `picture`
+ * (may be NULL) that drawing is handed out: the page at `dpi` on white as it shows (not as it
+ * prints), for the caller's look at its drawn lines. `picture->pixels` is NULL when the page
+ * was not drawn so (no annotations, `dpi` 0, past `max_pixels`, or fewer than `min_words`
+ * words in the page's content); otherwise free it with vb_pdf_gray_free. */
+int vb_pdf_page_words(vb_pdf *pdf, int index, double dpi, size_t max_pixels, size_t min_words, vb_pdf_words *out,
+                      vb_pdf_gray *picture);
 void vb_pdf_gray_free(vb_pdf_gray *image);
 
 /* Another document over the same bytes as `pdf` (which stay the caller's, as for vb_pdf_open),
