@@ -85,15 +85,15 @@ import VanBanText
       return false
     }
     var markers = 0
+    var texts = WordTexts()
     for w in Self.words() {
-      let word = OCRWord(text: w, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
+      let word = OCRWord(text: w, in: &texts, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
       let line = VisualLine(words: [word], top: 0, bottom: 10)
-      #expect(LayoutBuilder.startsWithMarker(line) == reference(w), "\(Array(w.unicodeScalars))")
+      #expect(LayoutBuilder.startsWithMarker(line, texts) == reference(w), "\(Array(w.unicodeScalars))")
       if reference(w) { markers += 1 }
     }
-    #expect(LayoutBuilder.startsWithMarker(VisualLine(words: [
-      OCRWord(text: "\u{0387}", page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
-    ], top: 0, bottom: 10)))
+    let dot = OCRWord(text: "\u{0387}", in: &texts, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: 0, sourceLine: 1)
+    #expect(LayoutBuilder.startsWithMarker(VisualLine(words: [dot], top: 0, bottom: 10), texts))
     #expect(markers > 20)
   }
 }

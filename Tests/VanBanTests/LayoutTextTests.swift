@@ -16,8 +16,9 @@ import VanBanText
     """
 
   @Test func wordsStandAtTheirColumns() {
-    let words = LayoutTextReader.words("ab  cd\n\tỦy ban")
-    #expect(words.map(\.text) == ["ab", "cd", "Ủy", "ban"])
+    let read = LayoutTextReader.words("ab  cd\n\tỦy ban")
+    let words = read.words
+    #expect(read.strings == ["ab", "cd", "Ủy", "ban"])
     let w = LayoutTextReader.charWidth
     // Columns count characters, not UTF-8 bytes; a tab runs to the next multiple of 8.
     #expect(words.map(\.x0) == [0, 4 * w, 8 * w, 11 * w])
@@ -68,7 +69,7 @@ import VanBanText
   }
 
   @Test func formFeedsStartPages() {
-    let words = LayoutTextReader.words("một\n\u{0C}hai ba\nbốn\u{0C}năm")
+    let words = LayoutTextReader.words("một\n\u{0C}hai ba\nbốn\u{0C}năm").words
     #expect(words.map(\.page) == [1, 2, 2, 2, 3])
     #expect(words.map(\.sourceLine) == [1, 2, 2, 3, 3])
     // The text after a form feed starts at the new page's margin.

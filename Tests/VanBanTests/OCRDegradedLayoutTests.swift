@@ -61,22 +61,39 @@ import Testing
     ])
   }
 
-  static func word(_ text: String, x: Double, y: Double = 0, width: Double? = nil, height: Double = 30, conf: Double = 95)
-    -> OCRWord
-  {
+  static func word(
+    _ text: String, x: Double, y: Double = 0, width: Double? = nil, height: Double = 30, conf: Double = 95,
+    in texts: inout WordTexts
+  ) -> OCRWord {
     OCRWord(
-      text: text, page: 1, x0: x, y0: y, x1: x + (width ?? Double(20 * text.count)), y1: y + height, conf: conf,
-      lineID: 1, sourceLine: 1)
+      text: text, in: &texts, page: 1, x0: x, y0: y, x1: x + (width ?? Double(20 * text.count)), y1: y + height,
+      conf: conf, lineID: 1, sourceLine: 1)
+  }
+
+  /// Words with their texts, by `word`'s arguments.
+  static func words(_ specs: [(text: String, x: Double, width: Double?, height: Double, conf: Double)]) -> OCRWords {
+    var texts = WordTexts()
+    let words = specs.map { word($0.text, x: $0.x, width: $0.width, height: $0.height, conf: $0.conf, in: &texts) }
+    return OCRWords(words: words, texts: texts)
   }
 
   /// A blurred rule reads as flat letters Tesseract doubts; a flat mark it is sure of (a dash)
   /// and a doubtful word of full height stay.
   @Test func flatDoubtfulSpecksAreDropped() {
-    let words = [
-      Self.word("Tượn", x: 0, height: 7, conf: 0), Self.word("-", x: 100, height: 3, conf: 93),
-      Self.word("chữ", x: 200, conf: 20),
-    ]
-    #expect(VisualLines.dropNoise(words, height: 30).map(\.text) == ["-", "chữ"])
+    var read = Self.words([("Tượn", 0, nil, 7, 0), ("-", 100, nil, 3, 93), ("chữ", 200, nil, 30, 20)])
+    let kept = VisualLines.dropNoise(read.words, height: 30, texts: &read.texts)
+    #expect(kept.map { read.texts[$0] } == ["-", "chữ"])
+  }
+
+  /// Words are numbers only, their texts in `WordTexts`, so arrays of them are copied and freed
+  /// as plain memory; a text trimmed of a rule's junk is a new text, the box kept.
+  @Test func wordsArePlainValues() {
+    #expect(_isPOD(OCRWord.self))
+    var read = Self.words([("|ST_", 0, nil, 30, 95), ("|", 100, nil, 30, 95)])
+    let kept = VisualLines.dropNoise(read.words, height: 30, texts: &read.texts)
+    #expect(kept.map { read.texts[$0] } == ["ST"])
+    #expect(kept.first?.x0 == read.words[0].x0 && kept.first?.x1 == read.words[0].x1 && kept.first?.isText == true)
+    #expect(read.strings == ["|ST_", "|"])
   }
 
   /// The byte test for a rule glued to a word's end agrees with reading its first and last
@@ -98,9 +115,11 @@ import Testing
   @Test func mergedColumnSplitsWhereTheBoundaryIsClear() {
     let m = LayoutBuilder.Metrics(height: 30, space: 10)
     let clear = VisualLine(
-      words: [Self.word("01", x: 100), Self.word("Tỷ", x: 300), Self.word("lệ", x: 350), Self.word("%", x: 700)],
+      words: Self.words([("01", 100, nil, 30, 95), ("Tỷ", 300, nil, 30, 95), ("lệ", 350, nil, 30, 95), ("%", 700, nil, 30, 95)]).words,
       top: 0, bottom: 30)
-    let crossing = VisualLine(words: [Self.word("02", x: 100), Self.word("Tỷ", x: 300), Self.word("ngang", x: 580, width: 100)], top: 40, bottom: 70)
+    let crossing = VisualLine(
+      words: Self.words([("02", 100, nil, 30, 95), ("Tỷ", 300, nil, 30, 95), ("ngang", 580, 100, 30, 95)]).words,
+      top: 40, bottom: 70)
     // The part's own columns: [number | indicator + unit]; the first part had [number | indicator | unit].
     #expect(LayoutBuilder.splittable([clear], boundaries: [200], by: [200, 650], m) == [false, true])
     #expect(LayoutBuilder.splittable([clear, crossing], boundaries: [200], by: [200, 650], m) == [false, false])

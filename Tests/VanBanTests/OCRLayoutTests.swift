@@ -161,7 +161,7 @@ struct OCRTestPage {
   }
 
   @Test func hocrEntitiesNestedTagsAndLineOnlyFiles() throws {
-    let words = try HOCRReader.words(
+    let read = try HOCRReader.words(
       """
       <html><body><div class="ocr_page" title="bbox 0 0 100 100">
       <span class="ocr_line" title="bbox 0 0 90 30"><span class="ocrx_word" title="bbox 0 0 40 30; x_wconf 90"><strong>R&amp;D</strong></span>
@@ -169,14 +169,15 @@ struct OCRTestPage {
       <span class="ocr_line" title="bbox 0 40 90 70">Dòng không có từ</span>
       </div></body></html>
       """)
-    #expect(words.map(\.text) == ["R&D", "ảnh", "Dòng không có từ"])
+    let words = read.words
+    #expect(read.strings == ["R&D", "ảnh", "Dòng không có từ"])
     #expect(words.map(\.sourceLine) == [2, 3, 4])
     #expect(words[2].y0 == 40)
   }
 
   @Test func concatenatedTSVFilesFollowOn() throws {
     let one = Self.samplePage().tsv()
-    let words = try TesseractTSV.words(one + one)
+    let words = try TesseractTSV.words(one + one).words
     #expect(Set(words.map(\.page)) == [1, 2])
   }
 
@@ -292,8 +293,9 @@ struct OCRTestPage {
           expected.append((text, Double(left), Double(top), conf, line))
         }
       }
-      let words = try TesseractTSV.words(doc)
-      #expect(words.map(\.text) == expected.map(\.text), "\(doc.debugDescription)")
+      let read = try TesseractTSV.words(doc)
+      let words = read.words
+      #expect(read.strings == expected.map(\.text), "\(doc.debugDescription)")
       #expect(words.map(\.sourceLine) == expected.map(\.line), "\(doc.debugDescription)")
       #expect(words.map(\.x0) == expected.map(\.x0) && words.map(\.y0) == expected.map(\.y0))
       #expect(words.map(\.x1) == expected.map { $0.x0 + 40 } && words.map(\.y1) == expected.map { $0.y0 + 30 })
@@ -310,6 +312,7 @@ struct OCRTestPage {
     var declined = 0
     for round in 0..<400 {
       var words: [OCRWord] = []
+      var texts = WordTexts()
       var y = Double(g.next(50)) / 10
       // Mostly one height a page, as a dump has; sometimes rows too thin to be joined.
       let heights = g.next(5) == 0 ? [0.3, 30] : [[30.0], [1.0], [12.7, 3.1]][g.next(3)]
@@ -320,7 +323,7 @@ struct OCRTestPage {
           let width = Double(1 + g.next(120)) / 10
           words.append(
             OCRWord(
-              text: "w\(row)", page: 1, x0: x, y0: y, x1: x + width, y1: y + height, conf: -1, lineID: row,
+              text: "w\(row)", in: &texts, page: 1, x0: x, y0: y, x1: x + width, y1: y + height, conf: -1, lineID: row,
               sourceLine: row + 1))
           x += width + Double(g.next(40)) / 10
         }
@@ -340,7 +343,7 @@ struct OCRTestPage {
       #expect(rows.count == built.count)
       for (a, b) in zip(rows, built) {
         #expect(a.top.bitPattern == b.top.bitPattern && a.bottom.bitPattern == b.bottom.bitPattern)
-        #expect(a.words.map(\.x0) == b.words.map(\.x0) && a.words.map(\.text) == b.words.map(\.text))
+        #expect(a.words.map(\.x0) == b.words.map(\.x0) && a.words.map { texts[$0] } == b.words.map { texts[$0] })
       }
     }
     #expect(taken > 100 && declined > 50, "\(taken) taken, \(declined) declined")

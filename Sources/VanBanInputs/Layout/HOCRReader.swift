@@ -24,7 +24,7 @@ struct HOCRReader {
   private var depth = 0
   private var page = 0
   private var lineID = 0
-  private var words: [OCRWord] = []
+  private var words = OCRWords()
   private var word: Open?
   private var line: Open?
   /// The boxes of `word` and `line` (a line may have none), kept beside them: in `Open` they
@@ -101,8 +101,8 @@ struct HOCRReader {
     }
   }
 
-  static func words(_ text: String) throws(InputError) -> [OCRWord] {
-    let scanned: Result<[OCRWord], InputError> = text.withUTF8Bytes { b in
+  static func words(_ text: String) throws(InputError) -> OCRWords {
+    let scanned: Result<OCRWords, InputError> = text.withUTF8Bytes { b in
       var reader = HOCRReader(bytes: b)
       do throws(InputError) {
         try reader.scan()
@@ -326,8 +326,7 @@ struct HOCRReader {
     } else if classes.separator {
       let title = try title("ocr_separator")
       if let b = title.box {
-        words.append(
-          OCRWord(text: "", page: max(page, 1), x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, conf: -1, lineID: 0, sourceLine: sourceLine))
+        words.append(text: "", page: max(page, 1), x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, conf: -1, lineID: 0, sourceLine: sourceLine)
       }
     } else if classes.line {
       if line != nil { finishLine() }
@@ -364,9 +363,8 @@ struct HOCRReader {
     guard let text else { return }
     let box = wordBox
     words.append(
-      OCRWord(
-        text: text, page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf,
-        lineID: lineID, sourceLine: w.sourceLine))
+      text: text, page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf,
+      lineID: lineID, sourceLine: w.sourceLine)
   }
 
   /// A line without word spans (hOCR written at line granularity) becomes one wide word.
@@ -378,9 +376,8 @@ struct HOCRReader {
     let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
     guard !parts.isEmpty else { return }
     words.append(
-      OCRWord(
-        text: parts.joinedText(" "), page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1,
-        conf: l.conf, lineID: lineID, sourceLine: l.sourceLine))
+      text: parts.joinedText(" "), page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1,
+      conf: l.conf, lineID: lineID, sourceLine: l.sourceLine)
   }
 
   /// The properties hOCR packs into `title`: `bbox 10 20 30 40; x_wconf 95`.

@@ -28,6 +28,8 @@ struct LayoutBuilder {
   /// Vertical lines drawn on the current page (a PDF's table grid, deskewed): a gap a grid
   /// line runs through parts two columns however narrow it is.
   private var columnRules: [OCRWord] = []
+  /// The texts the words name.
+  private var texts: WordTexts
 
   struct TableGeometry {
     var boundaries: [Double]
@@ -52,19 +54,21 @@ struct LayoutBuilder {
     var minGutter: Double { max(0.6 * height, 1.6 * space) }
   }
 
-  init(columnNames: any ColumnHeaderLexicon) {
+  init(columnNames: any ColumnHeaderLexicon, texts: WordTexts) {
     self.columnNames = columnNames
+    self.texts = texts
   }
 
-  static func build(_ words: [OCRWord], columnNames: any ColumnHeaderLexicon) -> [SourceLine] {
+  static func build(_ words: OCRWords, columnNames: any ColumnHeaderLexicon) -> [SourceLine] {
     buildWithBoxes(words, columnNames: columnNames).lines
   }
 
   /// The lines, and for each the page and box of its words.
-  static func buildWithBoxes(_ words: [OCRWord], columnNames: any ColumnHeaderLexicon) -> (
+  static func buildWithBoxes(_ input: OCRWords, columnNames: any ColumnHeaderLexicon) -> (
     lines: [SourceLine], boxes: [WordBox?]
   ) {
-    var builder = LayoutBuilder(columnNames: columnNames)
+    var builder = LayoutBuilder(columnNames: columnNames, texts: input.texts)
+    let words = input.words
     var start = 0
     // OCR files list their pages in order: the stable sort by page is then the words as they
     // are, and only files that interleave pages pay for it.
@@ -107,12 +111,12 @@ struct LayoutBuilder {
     guard !textHeights.isEmpty else { return }
     let height0 = ocrMedian(textHeights)
     // `dropNoise` drops the empty words (rules) too.
-    let cleaned = VisualLines.dropNoise(raw, height: height0)
+    let cleaned = VisualLines.dropNoise(raw, height: height0, texts: &texts)
     let slope = VisualLines.skew(cleaned)
     let words = VisualLines.deskew(cleaned, slope: slope)
     // A rule's box on a rotated scan is as tall as the rotation lifts its far end.
     rules = VisualLines.deskew(
-      raw.filter { $0.text.isEmpty && $0.width > 8 * height0 && $0.height < 0.6 * height0 + abs(slope) * $0.width },
+      raw.filter { !$0.hasText && $0.width > 8 * height0 && $0.height < 0.6 * height0 + abs(slope) * $0.width },
       slope: slope)
     columnRules = VisualLines.deskew(
       raw.filter { $0.isDrawnRule && $0.height > 2 * height0 && $0.width < 0.5 * height0 }, slope: slope)
@@ -143,10 +147,10 @@ struct LayoutBuilder {
     // Only the page's first region can have nothing above it.
     if let first = regions.first {
       var start = first.range.lowerBound
-      while start > 0, !lines[start - 1].isLoneNumber, fits(lines[start - 1], below: lines[start], first.gutters, metrics) {
+      while start > 0, !lines[start - 1].isLoneNumber(texts), fits(lines[start - 1], below: lines[start], first.gutters, metrics) {
         start -= 1
       }
-      if start < first.range.lowerBound, lines[..<start].allSatisfy(\.isLoneNumber) {
+      if start < first.range.lowerBound, lines[..<start].allSatisfy({ $0.isLoneNumber(texts) }) {
         regions[0].range = start..<first.range.upperBound
       }
     }
@@ -170,12 +174,12 @@ struct LayoutBuilder {
       }
       let line = lines[i]
       i += 1
-      let text = line.text
-      let loneNumber = line.isLoneNumber
+      let text = line.text(texts)
+      let loneNumber = line.isLoneNumber(texts)
       if let prev = previous, var p = paragraph {
         // A number alone on its line (a page number, a row number of a table whose cells are
         // stacked) never ends the paragraph above, however full that paragraph's last line.
-        switch loneNumber ? .newParagraph : margins.relation(prev, line, metrics) {
+        switch loneNumber ? .newParagraph : margins.relation(prev, line, metrics, texts) {
         case .join:
           if Hyphenation.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
           p.visual.append(line)
@@ -349,7 +353,7 @@ struct LayoutBuilder {
     let minX = lines.reduce(Double.infinity) { min($0, $1.x0) }
     let maxX = lines.reduce(-Double.infinity) { max($0, $1.x1) }
     let regionRules = Self.rowRules(rules, lines: lines, minX: minX, maxX: maxX, m)
-    var rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m)
+    var rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m, texts: texts)
     // One known column name is enough to tell a two-column table (`Tiêu chí | Nội dung chi
     // tiết`) from side-by-side blocks, even when OCR damaged the other name.
     let known = rows.first.map { $0.cells.contains { columnNames.isColumnName($0) } } ?? false
@@ -368,7 +372,7 @@ struct LayoutBuilder {
         if split.contains(true) {
           // A column that merged two of the first part's (a gutter filled by specks) is split
           // again where the first part's boundary runs clear through it.
-          rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m, assign: { w in
+          rows = Self.rows(lines, boundaries: boundaries, rules: regionRules, m, texts: texts, assign: { w in
             let c = Self.column(of: w, boundaries)
             return split[c] ? Self.column(of: w, last.boundaries) : map[c]
           }, width: width)
@@ -376,7 +380,7 @@ struct LayoutBuilder {
         }
         for stray in strayProse {
           let words = stray.lines.flatMap(\.words)
-          var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }) }
+          var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }, texts) }
           while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
           output[stray.index].text = Substring(cells.joinedText("\t"))
         }
@@ -419,10 +423,10 @@ struct LayoutBuilder {
       if mapping == nil, known || lastTable == nil { lastTable = TableGeometry(boundaries: boundaries, minX: minX, maxX: maxX) }
       proseSinceTable = 0
       strayProse = []
-    } else if Self.isLabelledValueList(lines, boundaries: boundaries) {
+    } else if Self.isLabelledValueList(lines, boundaries: boundaries, texts: texts) {
       // Labels and their values: each line as it reads, label then value.
       proseSinceTable += 1
-      for l in lines { emit(l.text, line: l.sourceLine, words: l.words) }
+      for l in lines { emit(l.text(texts), line: l.sourceLine, words: l.words) }
     } else {
       // Side-by-side blocks: each column top to bottom, left first.
       proseSinceTable += 1
@@ -430,7 +434,7 @@ struct LayoutBuilder {
         for l in lines {
           let ws = l.words.filter { Self.column(of: $0, boundaries) == column }
           guard let firstWord = ws.first else { continue }
-          emit(ws.map(\.text).joinedText(" "), line: firstWord.sourceLine, words: ws)
+          emit(ws.map { texts[$0] }.joinedText(" "), line: firstWord.sourceLine, words: ws)
         }
         blank()
       }
@@ -445,7 +449,7 @@ struct LayoutBuilder {
   /// (the issuer beside the motto) and a footer's (the recipients beside the signature) never
   /// pair so: their left lines do not end in colons beside figures. Emitted as side-by-side
   /// blocks, the values were cut from their labels.
-  static func isLabelledValueList(_ lines: [VisualLine], boundaries: [Double]) -> Bool {
+  static func isLabelledValueList(_ lines: [VisualLine], boundaries: [Double], texts: WordTexts) -> Bool {
     guard boundaries.count == 1 else { return false }
     var pairs = 0
     for l in lines {
@@ -459,11 +463,11 @@ struct LayoutBuilder {
           left = w
         } else {
           rightWords += 1
-          if !rightHasDigit { rightHasDigit = w.text.utf8.contains { $0 &- 0x30 < 10 } }
+          if !rightHasDigit { rightHasDigit = texts[w].utf8.contains { $0 &- 0x30 < 10 } }
         }
       }
       guard rightWords > 0 else { continue }
-      guard let left, left.text.utf8.last == UInt8(ascii: ":"), rightHasDigit, rightWords <= 4 else { return false }
+      guard let left, texts[left].utf8.last == UInt8(ascii: ":"), rightHasDigit, rightWords <= 4 else { return false }
       pairs += 1
     }
     return pairs >= 2
@@ -574,20 +578,20 @@ struct LayoutBuilder {
   /// - Parameter assign: the cell of a word when not the region's column (a part mapped onto
   ///   an earlier part of its table), with `width` cells.
   static func rows(
-    _ lines: [VisualLine], boundaries: [Double], rules: [Double], _ m: Metrics, assign: ((OCRWord) -> Int)? = nil,
-    width assignedWidth: Int? = nil
+    _ lines: [VisualLine], boundaries: [Double], rules: [Double], _ m: Metrics, texts: WordTexts,
+    assign: ((OCRWord) -> Int)? = nil, width assignedWidth: Int? = nil
   ) -> [Row] {
     let width = assignedWidth ?? boundaries.count + 1
     // Which row each line opens or continues.
     var starts = Array(repeating: false, count: lines.count)
-    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map(\.text).joinedText(" ") }
+    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map { texts[$0] }.joinedText(" ") }
     // In a poor scan the number column may have merged with the next: a label then is the
     // line's first word, at the table's left edge and set apart from the text after it.
     let left = lines.reduce(Double.infinity) { min($0, $1.x0) }
     let labels = lines.indices.map { k -> Bool in
       if isRowLabel(firstCells[k]) { return true }
       let ws = lines[k].words
-      guard ws.count >= 2, ws[0].x0 <= left + m.height, isRowLabel(ws[0].text) else { return false }
+      guard ws.count >= 2, ws[0].x0 <= left + m.height, isRowLabel(texts[ws[0]]) else { return false }
       return ws[1].x0 - ws[0].x1 >= max(2 * m.space, 0.6 * m.height)
     }
     let labelled = labels.dropFirst().filter { $0 }.count >= 2
@@ -632,7 +636,7 @@ struct LayoutBuilder {
     var cellWords: [[OCRWord]] = []
     func flush(_ line: Int) {
       guard !cellWords.isEmpty else { return }
-      rows.append(Row(cells: cellWords.map(cellText), line: line, words: cellWords.flatMap { $0 }))
+      rows.append(Row(cells: cellWords.map { cellText($0, texts) }, line: line, words: cellWords.flatMap { $0 }))
     }
     var rowLine = 0
     for (k, l) in lines.enumerated() {
@@ -678,17 +682,17 @@ struct LayoutBuilder {
   /// The words of one cell in reading order: lines of the cell itself, then left to right.
   /// The page's visual lines are not enough: beside a cell centred vertically, a tall word
   /// may have been grouped with the line above its neighbours.
-  static func cellText(_ words: [OCRWord]) -> String {
+  static func cellText(_ words: [OCRWord], _ texts: WordTexts) -> String {
     // Sorted as indices, not words: this runs for every cell of every table row. The same
     // comparisons in the same order give the same permutation as sorting the words.
-    if words.count < 2 { return words.first?.text ?? "" }
+    if words.count < 2 { return words.first.map { texts[$0] } ?? "" }
     let byY = words.indices.sorted { words[$0].centerY < words[$1].centerY }
-    var texts: [String] = []
-    texts.reserveCapacity(words.count)
+    var strings: [String] = []
+    strings.reserveCapacity(words.count)
     var line: [Int] = []
     func flush() {
       if line.count > 1 { line.sort { words[$0].x0 < words[$1].x0 } }
-      for k in line { texts.append(words[k].text) }
+      for k in line { strings.append(texts[words[k]]) }
       line.removeAll(keepingCapacity: true)
     }
     for k in byY {
@@ -703,7 +707,7 @@ struct LayoutBuilder {
     flush()
     // Lines are never empty, so one join of all the words equals joining each line's words
     // and then the lines.
-    return texts.joinedText(" ")
+    return strings.joinedText(" ")
   }
 
   /// `1`, `1.`, `1.2`, `II`, `B`, `a)`: what stands in the number column of a row.
@@ -745,12 +749,12 @@ struct LayoutBuilder {
     /// Whether `next` continues the paragraph of `prev` on the same logical line, starts a
     /// line of its own, or starts a new paragraph. Joining needs every sign (a full line, no
     /// indent, no list marker, normal spacing); the text parser re-joins what is left split.
-    func relation(_ prev: VisualLine, _ next: VisualLine, _ m: Metrics) -> Relation {
+    func relation(_ prev: VisualLine, _ next: VisualLine, _ m: Metrics, _ texts: WordTexts) -> Relation {
       let dy = next.centerY - prev.centerY
       if dy > 1.2 * pitch + 0.1 * m.height || dy < 0 { return .newParagraph }
       let prevFull = prev.x1 >= right - 2.5 * m.height && prev.x0 <= left + 2.5 * m.height
       let nextIndented = next.x0 > left + 1.0 * m.height
-      if prevFull && !nextIndented && !startsWithMarker(next) { return .join }
+      if prevFull && !nextIndented && !startsWithMarker(next, texts) { return .join }
       if !prevFull && prev.x0 <= left + 2.5 * m.height && !nextIndented { return .newParagraph }
       return .newLine
     }
@@ -761,8 +765,8 @@ struct LayoutBuilder {
   /// Their first bytes and U+0387's, which is canonically "·".
   private static let markerLeads: Set<UInt8> = Set((markerWords + ["\u{0387}"]).compactMap(\.utf8.first))
 
-  static func startsWithMarker(_ line: VisualLine) -> Bool {
-    guard let w = line.words.first?.text else { return false }
+  static func startsWithMarker(_ line: VisualLine, _ texts: WordTexts) -> Bool {
+    guard let w = line.words.first.map({ texts[$0] }) else { return false }
     // Only a word opening with a mark's own first byte can equal a mark or open with one (the
     // middle dot's canonical equivalent, U+0387, is among them): tested on that byte, since
     // comparing a Vietnamese word with each mark took the normalising comparison (this runs for

@@ -37,10 +37,10 @@ enum LayoutTextReader {
   }
 
   /// The words of a dump, one per run of non-space characters, in page coordinates.
-  static func words(_ text: String) -> [OCRWord] {
+  static func words(_ text: String) -> OCRWords {
     let lines = Self.lines(text)
     let gaps = rowGaps(lines)
-    var words: [OCRWord] = []
+    var words = OCRWords()
     words.reserveCapacity(lines.reduce(0) { $0 + $1.words.count })
     var extra = 0.0
     for (k, line) in lines.enumerated() {
@@ -48,9 +48,8 @@ enum LayoutTextReader {
       let y = (Double(line.number) + extra) * linePitch
       for w in line.words {
         words.append(
-          OCRWord(
-            text: w.text, page: line.page, x0: Double(w.column) * charWidth, y0: y, x1: Double(w.end) * charWidth,
-            y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number))
+          text: w.text, page: line.page, x0: Double(w.column) * charWidth, y0: y, x1: Double(w.end) * charWidth,
+          y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number)
       }
     }
     return words

@@ -56,7 +56,7 @@ enum OCRLayoutReader {
   static func lines(from text: String, format: InputFormat, columnNames: any ColumnHeaderLexicon) throws(InputError) -> (
     lines: [SourceLine], boxes: [WordBox?]
   ) {
-    let words: [OCRWord]
+    let words: OCRWords
     switch format {
     case .tsv:
       words = try TesseractTSV.words(text)
@@ -67,7 +67,7 @@ enum OCRLayoutReader {
     case .auto, .text, .html, .pdf, .image, .docx:
       return (LineSplitter.split(text), [])
     }
-    guard !words.isEmpty else {
+    guard !words.words.isEmpty else {
       let message =
         switch format {
         case .tsv: "the Tesseract TSV holds no recognised words (no level-5 row with text)"

@@ -9,15 +9,16 @@ import VanBanText
 enum PagedLayout {
   static func blocks(_ pages: [PageWords], columnNames: any ColumnHeaderLexicon) -> [SourceBlock] {
     var blocks: [SourceBlock] = []
-    // Words waiting for LayoutBuilder: the run of pages (or parts of pages) between tables.
-    var pending: [OCRWord] = []
+    // Words waiting for LayoutBuilder: the run of pages (or parts of pages) between tables,
+    // with their own texts, so that each run's texts are let go with it.
+    var pending = OCRWords()
     func flush() {
-      guard pending.contains(where: { !$0.isDrawnRule }) else {
-        pending = []
+      guard pending.words.contains(where: { !$0.isDrawnRule }) else {
+        pending = OCRWords()
         return
       }
       let built = LayoutBuilder.buildWithBoxes(pending, columnNames: columnNames)
-      var lastPage = pending.first { !$0.isDrawnRule }?.page ?? 1
+      var lastPage = pending.words.first { !$0.isDrawnRule }?.page ?? 1
       var locations: [SourceLocation] = []
       locations.reserveCapacity(built.lines.count)
       for box in built.boxes {
@@ -25,42 +26,47 @@ enum PagedLayout {
         locations.append(SourceLocation(line: 0, page: lastPage, bbox: box.map(Self.bbox)))
       }
       blocks.append(.text(SourceText(text: built.lines.map(\.text).joined(separator: "\n"), locations: locations)))
-      pending = []
+      pending = OCRWords()
+    }
+    func hold(_ words: [OCRWord], _ texts: WordTexts) {
+      for w in words { pending.append(w, from: texts) }
     }
     var ordinal = 0
     // The last row of the last ruled table, for a table continued on the next page.
     var carried: [String] = []
     for page in pages {
+      var texts = WordTexts()
       var words: [OCRWord] = []
       words.reserveCapacity(page.words.count)
       for w in page.words where !w.text.isEmpty {
         ordinal += 1
         words.append(
           OCRWord(
-            text: ICUNormalizer.nfc(w.text), page: page.page, x0: w.box.x0, y0: w.box.y0, x1: w.box.x1, y1: w.box.y1,
-            conf: w.confidence, lineID: w.lineID, sourceLine: ordinal))
+            text: ICUNormalizer.nfc(w.text), in: &texts, page: page.page, x0: w.box.x0, y0: w.box.y0, x1: w.box.x1,
+            y1: w.box.y1, conf: w.confidence, lineID: w.lineID, sourceLine: ordinal))
       }
       // The page's drawn lines, as OCR gives its rules: words without text.
       let drawn = page.rules.map { r in
         let (x0, y0, x1, y1) =
           r.isVertical ? (r.position - 0.5, r.start, r.position + 0.5, r.end) : (r.start, r.position - 0.5, r.end, r.position + 0.5)
         return OCRWord(
-          text: "", page: page.page, x0: x0, y0: y0, x1: x1, y1: y1, conf: -1, lineID: -1, sourceLine: 0, isDrawnRule: true)
+          text: "", in: &texts, page: page.page, x0: x0, y0: y0, x1: x1, y1: y1, conf: -1, lineID: -1, sourceLine: 0,
+          isDrawnRule: true)
       }
-      let tables = RuledTables.find(words: words, rules: drawn)
+      let tables = RuledTables.find(words: words, rules: drawn, texts: texts)
       guard !tables.isEmpty else {
-        pending += drawn + words
+        hold(drawn + words, texts)
         continue
       }
       var rest = words.filter { w in !tables.contains { $0.contains(w) } }
       for table in tables {
-        pending += rest.filter { $0.centerY < table.top }
+        hold(rest.filter { $0.centerY < table.top }, texts)
         rest.removeAll { $0.centerY < table.top }
         flush()
         blocks.append(.table(sourceTable(table, page: page.page, carried: carried)))
         carried = table.rows.last?.cells ?? []
       }
-      pending += rest
+      hold(rest, texts)
     }
     flush()
     return blocks

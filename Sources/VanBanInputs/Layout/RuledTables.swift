@@ -24,7 +24,7 @@ enum RuledTables {
   }
 
   /// The ruled tables of one page, top to bottom: grids of at least two rows and two columns.
-  static func find(words: [OCRWord], rules: [OCRWord]) -> [Table] {
+  static func find(words: [OCRWord], rules: [OCRWord], texts: WordTexts) -> [Table] {
     let vertical = rules.filter { $0.height > $0.width }
     let horizontal = rules.filter { $0.width >= $0.height }
     guard vertical.count >= 3, horizontal.count >= 2 else { return [] }
@@ -61,8 +61,8 @@ enum RuledTables {
       let x1 = xs[xs.count - 1]
       // OCR reads a stretch of border as "|" or "l": such a word on a drawn line is the line.
       let inside = words.filter { w in
-        !w.text.isEmpty && w.centerY > ys[0] && w.centerY < ys[ys.count - 1] && w.centerX > x0 && w.centerX < x1
-          && !(w.text.allSatisfy { "|!lI[]_".contains($0) } && xs.contains { abs($0 - w.centerX) < 3 })
+        w.hasText && w.centerY > ys[0] && w.centerY < ys[ys.count - 1] && w.centerX > x0 && w.centerX < x1
+          && !(texts[w].allSatisfy { "|!lI[]_".contains($0) } && xs.contains { abs($0 - w.centerX) < 3 })
       }
       guard !inside.isEmpty else { continue }
       // Whether the row boundary `ys[r]` is drawn across x: where it is not, the cell above
@@ -97,7 +97,7 @@ enum RuledTables {
           let cellWords = inside.filter { $0.centerX > lo && $0.centerX < hi && $0.centerY > ys[first] && $0.centerY < ys[last + 1] }
           // A merged cell's value stands in every row it spans, except in the first column,
           // where an empty cell joins the row to the one above.
-          cells[start] = start == 0 && first < r ? "" : text(cellWords)
+          cells[start] = start == 0 && first < r ? "" : text(cellWords, texts)
           if start > 0, last > first, cellWords.isEmpty, !filled.contains(start) { open.insert(start) }
           if !cells[start].isEmpty, r > 0 { filled.insert(start) }
           start = c
@@ -128,36 +128,37 @@ enum RuledTables {
   /// A cell's words in reading order: line by line (words whose middles are within half a
   /// line of each other), left to right; the lines parted by "\n", as a Word cell's
   /// paragraphs are.
-  static func text(_ words: [OCRWord]) -> String {
+  static func text(_ words: [OCRWord], _ texts: WordTexts) -> String {
     // OCR reads a cell border touching a word as a "|" glued to it ("ST|"): inside a drawn
     // grid a bar is never the cell's text.
-    let words = words.compactMap { w -> OCRWord? in
-      guard w.text.contains("|") else { return w }
-      var w = w
-      w.text = String(w.text.filter { $0 != "|" })
-      return w.text.isEmpty ? nil : w
+    typealias Word = (box: OCRWord, text: String)
+    let words = words.compactMap { w -> Word? in
+      let text = texts[w]
+      guard text.contains("|") else { return (w, text) }
+      let kept = String(text.filter { $0 != "|" })
+      return kept.isEmpty ? nil : (w, kept)
     }
     guard !words.isEmpty else { return "" }
-    var lines: [[OCRWord]] = []
-    if words.allSatisfy({ $0.lineID >= 0 }) {
+    var lines: [[Word]] = []
+    if words.allSatisfy({ $0.box.lineID >= 0 }) {
       // The reader's own lines (Tesseract's, poppler's): two lines set close in a narrow
       // header cell ("Cơ quan" / "chủ trì") stay two, where middles alone would merge them.
-      var byLine: [Int: [OCRWord]] = [:]
-      for w in words { byLine[w.lineID, default: []].append(w) }
+      var byLine: [Int: [Word]] = [:]
+      for w in words { byLine[w.box.lineID, default: []].append(w) }
       lines = byLine.values.sorted { a, b in
-        a.map(\.centerY).reduce(0, +) / Double(a.count) < b.map(\.centerY).reduce(0, +) / Double(b.count)
+        a.map(\.box.centerY).reduce(0, +) / Double(a.count) < b.map(\.box.centerY).reduce(0, +) / Double(b.count)
       }
     } else {
-      let height = words.map(\.height).sorted()[words.count / 2]
-      for w in words.sorted(by: { $0.centerY < $1.centerY }) {
-        if let k = lines.indices.last, abs(lines[k][0].centerY - w.centerY) < 0.5 * max(height, 1) {
+      let height = words.map(\.box.height).sorted()[words.count / 2]
+      for w in words.sorted(by: { $0.box.centerY < $1.box.centerY }) {
+        if let k = lines.indices.last, abs(lines[k][0].box.centerY - w.box.centerY) < 0.5 * max(height, 1) {
           lines[k].append(w)
         } else {
           lines.append([w])
         }
       }
     }
-    let parts = lines.map { $0.sorted { $0.x0 < $1.x0 }.map(\.text).joined(separator: " ") }
+    let parts = lines.map { $0.sorted { $0.box.x0 < $1.box.x0 }.map(\.text).joined(separator: " ") }
     return parts.joined(separator: "\n")
   }
 }

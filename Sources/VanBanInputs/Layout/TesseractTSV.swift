@@ -27,8 +27,8 @@ enum TesseractTSV {
   /// only for each word's text. Reading line by line through Substrings (the split, blank and
   /// trim tests on their UTF-8 views) was most of reading a TSV file, and reading one was a
   /// third of parsing it.
-  static func words(_ text: String) throws(InputError) -> [OCRWord] {
-    let result: Result<[OCRWord], InputError> = text.withUTF8Bytes { b in
+  static func words(_ text: String) throws(InputError) -> OCRWords {
+    let result: Result<OCRWords, InputError> = text.withUTF8Bytes { b in
       do throws(InputError) {
         return .success(try words(b))
       } catch {
@@ -38,8 +38,8 @@ enum TesseractTSV {
     return try result.get()
   }
 
-  private static func words(_ b: UnsafeBufferPointer<UInt8>) throws(InputError) -> [OCRWord] {
-    var words: [OCRWord] = []
+  private static func words(_ b: UnsafeBufferPointer<UInt8>) throws(InputError) -> OCRWords {
+    var words = OCRWords()
     var pageOffset = 0
     var maxPage = 0
     var sawHeader = false
@@ -65,7 +65,7 @@ enum TesseractTSV {
       }
       let row = Self.row(b, lo, hi)
       guard row.fieldCount >= 11 else {
-        if !sawHeader && words.isEmpty {
+        if !sawHeader && words.words.isEmpty {
           throw .badLayout(
             "line \(number): not Tesseract TSV — expected the header `level page_num … conf text` or a row of 12 tab-separated columns, found \(row.fieldCount) column\(row.fieldCount == 1 ? "" : "s")")
         }
@@ -91,10 +91,9 @@ enum TesseractTSV {
       if let last = lastLineKey, last == key {} else { lineID += 1 }
       lastLineKey = key
       words.append(
-        OCRWord(
-          text: Self.text(b, trimmed.lowerBound, trimmed.upperBound), page: max(page, 1), x0: numbers[6], y0: numbers[7],
-          x1: numbers[6] + numbers[8], y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID,
-          sourceLine: number))
+        text: Self.text(b, trimmed.lowerBound, trimmed.upperBound), page: max(page, 1), x0: numbers[6], y0: numbers[7],
+        x1: numbers[6] + numbers[8], y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID,
+        sourceLine: number)
     }
     return words
   }

@@ -11,10 +11,10 @@ struct VisualLine: Sendable {
   var x0: Double { words.first?.x0 ?? 0 }
   var x1: Double { words.reduce(-Double.infinity) { max($0, $1.x1) } }
   var sourceLine: Int { words.first?.sourceLine ?? 0 }
-  var text: String { words.map(\.text).joinedText(" ") }
+  func text(_ texts: WordTexts) -> String { words.map { texts[$0] }.joinedText(" ") }
   /// `LayoutBuilder.isLoneNumber(text)` without joining the words: a line's words are never
   /// empty, so a text without a space is one word.
-  var isLoneNumber: Bool { words.count == 1 && LayoutBuilder.isLoneNumber(words[0].text) }
+  func isLoneNumber(_ texts: WordTexts) -> Bool { words.count == 1 && LayoutBuilder.isLoneNumber(texts[words[0]]) }
 }
 
 /// Rebuilds visual lines from the words of one page.
@@ -86,7 +86,7 @@ enum VisualLines {
 
   /// Drops what Tesseract reads off table rules and specks: runs of `|`, boxes far taller
   /// than text, punctuation it barely believes in.
-  static func dropNoise(_ words: [OCRWord], height: Double) -> [OCRWord] {
+  static func dropNoise(_ words: [OCRWord], height: Double, texts: inout WordTexts) -> [OCRWord] {
     // Copied only from the first word that is dropped or trimmed: most pages lose a few words
     // or none, and copying every word (its text retained) into a new array, then freeing the
     // old one, cost more than the tests.
@@ -102,7 +102,7 @@ enum VisualLines {
       // A rule touching a word is read as `_` or `|` glued to it; Vietnamese text uses neither.
       // Only a word whose first or last scalar is one of them can start or end with one as a
       // character, so the others skip the character-level trimming.
-      guard hasJunkEnd(words[k].text) else {
+      guard words[k].junkEnd else {
         if keeps(words[k], height: height) {
           if copying { out.append(words[k]) }
         } else {
@@ -112,11 +112,11 @@ enum VisualLines {
       }
       startCopying(before: k)
       var w = words[k]
-      var t = Substring(w.text)
+      var t = Substring(texts[w])
       while let f = t.first, isJunk(f) { t = t.dropFirst() }
       while let l = t.last, isJunk(l) { t = t.dropLast() }
       if t.isEmpty { continue }
-      w.text = String(t)
+      w.setText(String(t), in: &texts)
       if keeps(w, height: height) { out.append(w) }
     }
     return copying ? out : words
@@ -145,10 +145,12 @@ enum VisualLines {
     }
   }
 
-  private static func keeps(_ w: OCRWord, height: Double) -> Bool {
-    var bars = true  // only | ¦ │ ‖ ┃
-    var barsOrLookalikes = true  // those, ! I and l
-    for s in w.text.unicodeScalars {
+  /// Whether the text is bars alone (| ¦ │ ‖ ┃; the empty text too), and whether it is bars
+  /// and their look-alikes (! I l) alone.
+  static func barKind(_ text: String) -> (bars: Bool, barsOrLookalikes: Bool) {
+    var bars = true
+    var barsOrLookalikes = true
+    for s in text.unicodeScalars {
       switch s.value {
       case 0x7C, 0xA6, 0x2502, 0x2016, 0x2503: break
       case 0x21, 0x49, 0x6C: bars = false
@@ -158,8 +160,12 @@ enum VisualLines {
       }
       if !barsOrLookalikes { break }
     }
-    if barsOrLookalikes && w.height > 1.3 * height && w.width < 0.6 * height { return false }
-    if bars { return false }
+    return (bars, barsOrLookalikes)
+  }
+
+  private static func keeps(_ w: OCRWord, height: Double) -> Bool {
+    if w.barsOrLookalikes && w.height > 1.3 * height && w.width < 0.6 * height { return false }
+    if w.bars { return false }
     if w.height > 3 * height && w.width < height { return false }
     if !w.isText && w.conf >= 0 && w.conf < 30 { return false }
     // A rule blurred in a poor scan reads as a row of flat "letters" Tesseract doubts.
