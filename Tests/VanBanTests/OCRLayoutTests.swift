@@ -160,6 +160,26 @@ struct OCRTestPage {
     #expect(rows.contains { $0.cells.count > 1 && $0.cells[1] == "Tỷ lệ hộ gia đình có mạng cáp quang" })
   }
 
+  /// Tesseract's word titles give the box and confidence they were written with, whatever
+  /// other properties stand beside them and however many digits the numbers have.
+  @Test func hocrTitlesReadTheirNumbers() throws {
+    var g = PropertyTests.LCG(state: 71)
+    let others = ["baseline 0.004 -7", "x_size 31", "x_descenders 6.5", "x_ascenders 8", "textangle 90"]
+    for _ in 0..<2000 {
+      func number() -> Int { [0, 7, 42, 1234, 99_999, 123_456_789][g.next(6)] + g.next(10) }
+      let x0 = number(), y0 = number()
+      let x1 = x0 + number(), y1 = y0 + number()
+      var title = "bbox \(x0) \(y0) \(x1) \(y1)"
+      var properties = (0..<g.next(3)).map { _ in others[g.next(others.count)] }
+      let conf = g.next(3) == 0 ? nil : g.next(101)
+      if let conf { properties.insert("x_wconf \(conf)", at: g.next(properties.count + 1)) }
+      for p in properties { title += (g.next(2) == 0 ? "; " : ";") + p }
+      let read = try HOCRReader.title(title, element: "ocrx_word", sourceLine: 1)
+      #expect(read.box.map { [$0.x0, $0.y0, $0.x1, $0.y1] } == [x0, y0, x1, y1].map(Double.init), "\(title)")
+      #expect(read.conf == conf.map(Double.init), "\(title)")
+    }
+  }
+
   @Test func hocrEntitiesNestedTagsAndLineOnlyFiles() throws {
     let read = try HOCRReader.words(
       """
