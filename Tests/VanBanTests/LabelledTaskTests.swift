@@ -53,6 +53,27 @@ import VanBanModel
     #expect(plan.sections.allSatisfy { $0.tables.isEmpty && $0.children.allSatisfy { $0.tables.isEmpty } })
   }
 
+  /// A sub-item labelled as the agencies' column reads its paragraphs as the item's own are
+  /// read: one paragraph may label the lead and the coordinators after a semicolon.
+  @Test func agencyPartLabelsSeveralInOneParagraph() throws {
+    let plan = try parse(Self.head + """
+      1.1. Xây dựng chiến lược dữ liệu:
+
+      a) Nhiệm vụ: Tham mưu UBND Thành phố rà soát Chiến lược dữ liệu.
+
+      b) Cơ quan thực hiện:
+
+      - Đơn vị chủ trì: Sở Khoa học và Công nghệ; Đơn vị phối hợp: Sở Tài chính.
+
+      c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+
+      """ + Self.tail)
+    let task = try #require(plan.tasks.first)
+    #expect(plan.tasks.count == 1)
+    #expect(task.lead == ["Sở Khoa học và Công nghệ"])
+    #expect(task.coordinators == ["Sở Tài chính"])
+  }
+
   /// Corpus/real kh-mttq-xa-luongminh-hiep-thuong's form: an item headed by the name's label,
   /// its text the name, the other parts labelled bullets; grouped under the heading above.
   @Test func itemHeadedByTheNameLabel() throws {

@@ -18,7 +18,7 @@ import VanBanText
   @Test func wordsStandAtTheirColumns() {
     let read = LayoutTextReader.words("ab  cd\n\tỦy ban")
     let words = read.words
-    #expect(read.strings == ["ab", "cd", "Ủy", "ban"])
+    #expect(read.words.map { read.texts[$0] } == ["ab", "cd", "Ủy", "ban"])
     let w = LayoutTextReader.charWidth
     // Columns count characters, not UTF-8 bytes; a tab runs to the next multiple of 8.
     #expect(words.map(\.x0) == [0, 4 * w, 8 * w, 11 * w])

@@ -93,7 +93,7 @@ import Testing
     let kept = VisualLines.dropNoise(read.words, height: 30, texts: &read.texts)
     #expect(kept.map { read.texts[$0] } == ["ST"])
     #expect(kept.first?.x0 == read.words[0].x0 && kept.first?.x1 == read.words[0].x1 && kept.first?.isText == true)
-    #expect(read.strings == ["|ST_", "|"])
+    #expect(read.words.map { read.texts[$0] } == ["|ST_", "|"])
   }
 
   /// The byte test for a rule glued to a word's end agrees with reading its first and last

@@ -97,10 +97,11 @@ struct LabelledTaskReader {
         let column = columns.canonical(Self.label(title))
       else { continue }
       let child = s.children[k]
-      // Agencies given as labelled parts of their own ("Đơn vị chủ trì: …", "Đơn vị phối hợp: …").
-      let parts = child.blocks.compactMap { labelled($0.text) }
-      if column == "lead" || column == "coordinators", !parts.isEmpty, parts.count == child.blocks.count {
-        for (label, inner, text) in parts where inner == "lead" || inner == "coordinators" {
+      // Agencies given as labelled parts of their own ("Đơn vị chủ trì: …", "Đơn vị phối hợp: …"),
+      // read as the item's own paragraphs are, several to a paragraph after semicolons.
+      let labelledBlocks = child.blocks.map { labelledParts($0.text) }
+      if column == "lead" || column == "coordinators", !labelledBlocks.isEmpty, labelledBlocks.allSatisfy({ !$0.isEmpty }) {
+        for (label, inner, text) in labelledBlocks.joined() where inner == "lead" || inner == "coordinators" {
           add(inner, label, [text], line: child.line)
         }
       } else {
@@ -120,13 +121,6 @@ struct LabelledTaskReader {
       rows: [Row(cells: [s.label] + fields.map(\.text), group: group, line: name.line)], line: name.line)
   }
 
-  /// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." → the label, its column and the text after
-  /// the colon, when the words before the first colon name a column.
-  func labelled(_ text: String) -> (label: String, column: String, text: String)? {
-    guard let head = label(in: text, from: 0) else { return nil }
-    return (head.label, head.column, String(text.utf8Slice((head.colon + 1)..<text.utf8.count)).trimmingSpaces())
-  }
-
   /// The label opening `text` at byte `start`: the words before the next colon, when it is
   /// within the label's reach and they name a column; with the colon's offset. The colon is
   /// looked for on the bytes (an ASCII colon cuts between scalars): most blocks are
@@ -143,8 +137,9 @@ struct LabelledTaskReader {
     return (label, column, colon)
   }
 
-  /// `labelled(text)`, and the parts labelled after it in the same paragraph, each after a
-  /// semicolon ("Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý
+  /// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." → the label, its column and the text after
+  /// the colon, when the words before the first colon name a column; and the parts labelled
+  /// after it in the same paragraph, each after a semicolon ("Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý
   /// Năng lượng."). Empty when the paragraph opens with no label. A semicolon followed by no
   /// label is the part's own ("Sở A; Sở B"). One pass over the bytes, each semicolon asked
   /// about the label's reach after it only.

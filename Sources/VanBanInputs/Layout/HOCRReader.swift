@@ -154,7 +154,7 @@ struct HOCRReader {
       countedTo += 16 * steps
     }
     while countedTo + 8 <= end {
-      let word = UnsafeRawPointer(b.baseAddress! + countedTo).loadUnaligned(as: UInt64.self)
+      let word = raw.loadUnaligned(fromByteOffset: countedTo, as: UInt64.self)
       lineNo += Self.newlines(in: word)
       countedTo += 8
     }

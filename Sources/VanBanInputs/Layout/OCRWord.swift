@@ -104,9 +104,6 @@ struct OCRWords: Sendable {
     texts.reserveCapacity(n)
   }
 
-  /// Each word's text, in order.
-  var strings: [String] { words.map { texts[$0] } }
-
   /// Appends a word of another list, its text added to these.
   mutating func append(_ word: OCRWord, from other: WordTexts) {
     var w = word
