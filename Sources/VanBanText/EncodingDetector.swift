@@ -3,6 +3,8 @@
 ///
 /// Only a sample is scored, so detection costs the same for a 50 KB and a 50 MB file; the sample
 /// starts just before the first byte beyond ASCII, since that is where the encodings differ.
+/// Its first kilobyte is read first (`firstLook`): when that already tells the right reading
+/// from the others by a wide margin, only the right one is scored on the rest.
 enum EncodingDetector {
   /// Some 800 syllables: far more than any of the three readings needs to tell itself apart
   /// (a wrong one fails on most words; `EncodingTests` checks the margin), and scoring three
@@ -20,7 +22,7 @@ enum EncodingDetector {
     // VN3 before glibc's TCVN5712-1: they read lower case alike, and only capitals with a
     // tone (VN1 codes) can make the second score higher.
     var vn3: VietnameseScore?
-    for candidate in [LegacyEncoding.cp1258, .tcvn3, .tcvn5712, .vni] {
+    for candidate in firstLook(sample).flatMap({ leadingReadings($0, among: detected) }) ?? detected {
       let score = VietnameseSyllables.score(candidate.scoringUnits(sample))
       if candidate == .tcvn3 { vn3 = score }
       // VN1's capitals must make two more words Vietnamese than the VN3 reading does: one
@@ -30,6 +32,51 @@ enum EncodingDetector {
     }
     guard let best, best.1.looksVietnamese else { return nil }
     return best.0
+  }
+
+  /// The legacy readings `legacyEncoding` weighs, in the order it weighs them.
+  private static let detected: [LegacyEncoding] = [.cp1258, .tcvn3, .tcvn5712, .vni]
+  /// The readings `mojibake` weighs.
+  private static let mojibakes: [LegacyEncoding] = [.tcvn3Mojibake, .vniMojibake]
+
+  /// How much of the sample is read first: some 200 syllables.
+  static let firstLookSize = 1024
+  /// How many syllables more the leading reading of the first look must make Vietnamese than
+  /// any other, and at least how many it must make, for the others to be dropped.
+  static let firstLookMargin = 24
+
+  /// The start of `sample`, about `firstLookSize` bytes cut at white space, when the sample is
+  /// at least twice as long (else the first look would save little); nil otherwise.
+  static func firstLook(_ sample: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    guard sample.count >= 2 * firstLookSize else { return nil }
+    var cut = firstLookSize
+    while cut > 0 && !isSpace(sample[cut - 1]) { cut -= 1 }
+    return cut > 0 ? UnsafeBufferPointer(rebasing: sample[..<cut]) : nil
+  }
+
+  /// Of `candidates`, the readings worth scoring on the whole sample, when the first look
+  /// already leaves no doubt which encoding the file is in: the leader alone, or TCVN3 with glibc's TCVN5712-1
+  /// (told apart only by capitals with a tone, which the first look may not hold, so the whole
+  /// sample decides between them as before). Nil when the first look settles nothing: then
+  /// every reading is scored on the whole sample.
+  ///
+  /// A wrong reading fails on most words, so a kilobyte of the right one leads every other by
+  /// scores of syllables (`EncodingTests` checks the margin on every legacy fixture); scoring
+  /// four readings of the whole sample was most of the cost of opening a small legacy file.
+  static func leadingReadings(_ look: UnsafeBufferPointer<UInt8>, among candidates: [LegacyEncoding]) -> [LegacyEncoding]? {
+    var scores: [(LegacyEncoding, VietnameseScore)] = []
+    for candidate in candidates {
+      scores.append((candidate, VietnameseSyllables.score(candidate.scoringUnits(look))))
+    }
+    /// TCVN3 and TCVN5712-1 are one family: the better of the two stands for it.
+    func family(_ e: LegacyEncoding) -> LegacyEncoding { e == .tcvn5712 ? .tcvn3 : e }
+    guard let leader = scores.max(by: { $0.1.value < $1.1.value }),
+      leader.1.looksVietnamese, leader.1.valid >= firstLookMargin
+    else { return nil }
+    for (candidate, score) in scores where family(candidate) != family(leader.0) {
+      if score.looksVietnamese || score.value + firstLookMargin > leader.1.value { return nil }
+    }
+    return family(leader.0) == .tcvn3 ? [.tcvn3, .tcvn5712] : [leader.0]
   }
 
   /// Whether valid UTF-8 text is a TCVN3 or VNI file once read as Windows-1252 ("TiÕng ViÖt"),
@@ -43,7 +90,10 @@ enum EncodingDetector {
     // Text that reads well as it is (including Vietnamese that only uses Latin-1 letters) stays.
     if asIs.valid > 2 * asIs.invalid { return nil }
     var best: (LegacyEncoding, VietnameseScore)?
-    for candidate in [LegacyEncoding.tcvn3Mojibake, .vniMojibake] {
+    let readings = bytes.withUnsafeBufferPointer { b in
+      firstLook(b).flatMap { leadingReadings($0, among: mojibakes) } ?? mojibakes
+    }
+    for candidate in readings {
       let score = bytes.withUnsafeBufferPointer { VietnameseSyllables.score(candidate.scoringUnits($0)) }
       if best == nil || score.value > best!.1.value { best = (candidate, score) }
     }

@@ -176,6 +176,50 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     }
   }
 
+  /// The first kilobyte of the sample (`EncodingDetector.firstLook`) must already name each
+  /// legacy fixture's reading, and leave no other family in the running: then scoring only that
+  /// one on the whole sample gives what scoring all of them did.
+  @Test("the first look names the reading", arguments: EncodingFixture.all.filter {
+    ["cp1258", "tcvn3", "tcvn5712-1", "vni", "tcvn3-mojibake", "vni-mojibake"].contains($0.variant)
+  })
+  func firstLookNamesTheReading(_ f: EncodingFixture) throws {
+    let bytes = try [UInt8](Data(contentsOf: f.url))
+    let want = try #require(LegacyEncoding(rawValue: f.variant))
+    bytes.withUnsafeBufferPointer { all in
+      let sample = EncodingDetector.sample(all)
+      let readings: [LegacyEncoding]?
+      if want.isMojibake {
+        let legacy = Mojibake.windows1252Bytes(sample, strict: true)?.bytes ?? []
+        readings = legacy.withUnsafeBufferPointer { b in
+          EncodingDetector.firstLook(b).flatMap { EncodingDetector.leadingReadings($0, among: [.tcvn3Mojibake, .vniMojibake]) }
+        }
+      } else {
+        readings = EncodingDetector.firstLook(sample).flatMap {
+          EncodingDetector.leadingReadings($0, among: [.cp1258, .tcvn3, .tcvn5712, .vni])
+        }
+      }
+      #expect(readings?.contains(want) == true, "\(f.testDescription): \(readings.map { "\($0)" } ?? "no decision")")
+      #expect((readings?.count ?? 0) <= 2)
+    }
+  }
+
+  /// A first look that settles nothing leaves every reading to the whole sample: plain ASCII
+  /// (no reading makes a syllable), and two encodings side by side in one kilobyte.
+  @Test func doubtfulFirstLookDecidesNothing() throws {
+    let ascii = [UInt8](repeating: 0x61, count: 1500).enumerated().map { $0.offset % 6 == 5 ? 0x20 : $0.element }
+    #expect(ascii.withUnsafeBufferPointer { EncodingDetector.leadingReadings($0, among: [.cp1258, .tcvn3, .vni]) } == nil)
+    let seed = try #require(EncodingFixture.all.first?.seed)
+    func part(_ variant: String) throws -> [UInt8] {
+      let bytes = try [UInt8](Data(contentsOf: EncodingFixture(seed: seed, variant: variant).url))
+      return bytes.withUnsafeBufferPointer { Array(EncodingDetector.sample($0).prefix(512)) }
+    }
+    let mixed = try part("cp1258") + [0x20] + part("vni")
+    let readings = mixed.withUnsafeBufferPointer { EncodingDetector.leadingReadings($0, among: [.cp1258, .tcvn3, .vni]) }
+    #expect(readings == nil, "\(readings.map { "\($0)" } ?? "")")
+    // Too short a sample for a first look of its own.
+    #expect(Array(mixed.prefix(1500)).withUnsafeBufferPointer { EncodingDetector.firstLook($0) } == nil)
+  }
+
   @Test func everySeedStaysUTF8() throws {
     for url in Repo.corpusInputs() {
       let decoded = try TextDecoder.decode([UInt8](Data(contentsOf: url)))
