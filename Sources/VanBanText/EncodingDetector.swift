@@ -55,10 +55,10 @@ enum EncodingDetector {
   }
 
   /// Of `candidates`, the readings worth scoring on the whole sample, when the first look
-  /// already leaves no doubt which encoding the file is in: the leader alone, or TCVN3 with glibc's TCVN5712-1
-  /// (told apart only by capitals with a tone, which the first look may not hold, so the whole
-  /// sample decides between them as before). Nil when the first look settles nothing: then
-  /// every reading is scored on the whole sample.
+  /// already leaves no doubt which encoding the file is in: the leader alone, or TCVN3 with
+  /// glibc's TCVN5712-1 (told apart only by capitals with a tone, which the first look may not
+  /// hold, so the whole sample decides between them as before). Nil when the first look
+  /// settles nothing: then every reading is scored on the whole sample.
   ///
   /// A wrong reading fails on most words, so a kilobyte of the right one leads every other by
   /// scores of syllables (`EncodingTests` checks the margin on every legacy fixture); scoring
@@ -68,7 +68,7 @@ enum EncodingDetector {
     for candidate in candidates {
       scores.append((candidate, VietnameseSyllables.score(candidate.scoringUnits(look))))
     }
-    /// TCVN3 and TCVN5712-1 are one family: the better of the two stands for it.
+    // TCVN3 and TCVN5712-1 are one family: the better of the two stands for it.
     func family(_ e: LegacyEncoding) -> LegacyEncoding { e == .tcvn5712 ? .tcvn3 : e }
     guard let leader = scores.max(by: { $0.1.value < $1.1.value }),
       leader.1.looksVietnamese, leader.1.valid >= firstLookMargin
