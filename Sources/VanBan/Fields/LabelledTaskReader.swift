@@ -139,10 +139,10 @@ struct LabelledTaskReader {
 
   /// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." → the label, its column and the text after
   /// the colon, when the words before the first colon name a column; and the parts labelled
-  /// after it in the same paragraph, each after a semicolon ("Đơn vị chủ trì: Phòng Quản lý Công nghiệp; Đơn vị phối hợp: Phòng Quản lý
-  /// Năng lượng."). Empty when the paragraph opens with no label. A semicolon followed by no
-  /// label is the part's own ("Sở A; Sở B"). One pass over the bytes, each semicolon asked
-  /// about the label's reach after it only.
+  /// after it in the same paragraph, each after a semicolon ("Đơn vị chủ trì: Phòng Quản lý
+  /// Công nghiệp; Đơn vị phối hợp: Phòng Quản lý Năng lượng."). Empty when the paragraph opens
+  /// with no label. A semicolon followed by no label is the part's own ("Sở A; Sở B"). One
+  /// pass over the bytes, each semicolon asked about the label's reach after it only.
   func labelledParts(_ text: String) -> [(label: String, column: String, text: String)] {
     guard let first = label(in: text, from: 0) else { return [] }
     var heads = [first]

@@ -12,15 +12,17 @@ enum TitleWords {
 
   static func words(_ title: String?) -> [String] {
     guard let title else { return [] }
-    guard isRemembered(title) else { return Words.fold(title).map(Words.bare) }
-    return known.value(title) { Words.fold($0).map(Words.bare) }
+    return remembered(title, in: known) { Words.fold($0).map(Words.bare) }
   }
 
-  /// Titles short enough to remember: headings repeat across plans, a numbered item's whole
-  /// sentence among them (200 bytes left 0.14 % more instructions on the mixed sample); a
-  /// longer title (a heading that ran on, or a hostile file's) is computed each time, so the
-  /// process-wide memos hold at most their count of strings of 1,000 bytes (20 MB).
-  static func isRemembered(_ title: String) -> Bool { title.utf8.count <= 1_000 }
+  /// `memo`'s answer for a title short enough to remember, else `compute(title)`: headings
+  /// repeat across plans, a numbered item's whole sentence among them (200 bytes left 0.14 %
+  /// more instructions on the mixed sample); a longer title (a heading that ran on, or a
+  /// hostile file's) is computed each time, so the process-wide memos hold at most their count
+  /// of strings of 1,000 bytes (20 MB).
+  static func remembered<Value: Sendable>(_ title: String, in memo: Memo<Value>, _ compute: (String) -> Value) -> Value {
+    title.utf8.count <= 1_000 ? memo.value(title, compute) : compute(title)
+  }
 }
 
 /// Targets written as prose under a "Mục tiêu cụ thể" heading: numbered items "(1) Tỷ lệ phủ
@@ -45,13 +47,12 @@ struct ProseTargetExtractor {
 
   private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
     let isTargetsHeading = s.title.map { title in
-      let test = { (_: String) -> Bool in
+      TitleWords.remembered(title, in: Self.targetsHeadings) { title in
         let titleWords = TitleWords.words(title)
         return lex.keyword(.targetsHeading).entries.contains { e in
           titleWords.count >= e.words.count && containsRun(titleWords, e.words)
         }
       }
-      return TitleWords.isRemembered(title) ? Self.targetsHeadings.value(title, test) : test(title)
     } ?? false
     let here = inTargets || isTargetsHeading
     let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
