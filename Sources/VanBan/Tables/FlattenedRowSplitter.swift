@@ -20,17 +20,46 @@ struct FlattenedRowSplitter {
     collectiveWords = Set(lexicon.keyword(.collectiveAgency).entries.compactMap(\.words.first))
   }
 
+  /// Where each column a piece can go to stands, worked out once per table rather than
+  /// searched for by name at every piece of every row.
+  struct Layout {
+    let count: Int
+    let name: Int?
+    let lead: Int?
+    let coordinators: Int?
+    let deadline: Int?
+    /// Where what is left before the deadline goes: the result, else the note, else the name.
+    let rest: Int?
+
+    /// - Parameter columns: canonical column names after the number column.
+    init(_ columns: [String?]) {
+      count = columns.count
+      // A piece for a column the table lacks goes to the name.
+      let name = columns.firstIndex(of: "name")
+      func slot(_ column: String) -> Int? { columns.firstIndex(of: column) ?? name }
+      self.name = name
+      lead = columns.contains("lead") ? slot("lead") : nil
+      coordinators = columns.contains("coordinators") ? slot("coordinators") : nil
+      deadline = columns.contains("deadline") ? slot("deadline") : nil
+      rest = slot(columns.contains("result") ? "result" : (columns.contains("note") ? "note" : "name"))
+    }
+  }
+
   /// - Parameter columns: canonical column names after the number column.
   /// - Returns: for each column, the pieces (original lines or parts of lines) it holds.
   func split(_ input: [String], columns: [String?]) -> [[String]] {
+    split(input, layout: Layout(columns))
+  }
+
+  func split(_ input: [String], layout: Layout) -> [[String]] {
     var pieces = input.filter { !$0.isEmpty }
-    var out = Array(repeating: [String](), count: columns.count)
-    func put(_ column: String, _ piece: String) {
-      if let k = columns.firstIndex(of: column) { out[k].append(piece) } else if let k = columns.firstIndex(of: "name") { out[k].append(piece) }
+    var out = Array(repeating: [String](), count: layout.count)
+    func put(_ column: Int?, _ piece: String) {
+      if let k = column { out[k].append(piece) }
     }
     // The deadline is read from the end: a last line, two last lines, or the end of the last line.
     var deadline: [String] = []
-    if columns.contains("deadline"), let last = pieces.last {
+    if layout.deadline != nil, let last = pieces.last {
       if isDeadline(last) {
         deadline = [pieces.removeLast()]
       } else if pieces.count >= 2, isDeadline(pieces[pieces.count - 2] + " " + last) {
@@ -43,26 +72,26 @@ struct FlattenedRowSplitter {
       }
     }
     var idx = 0
-    let hasAgencyColumns = columns.contains("lead") || columns.contains("coordinators")
+    let hasAgencyColumns = layout.lead != nil || layout.coordinators != nil
     // The name runs up to the first agency.
     while idx < pieces.count, hasAgencyColumns {
       if isAgencyStart(pieces, idx) { break }
       if let (head, agency) = agencySuffix(pieces[idx]) {
-        put("name", head)
+        put(layout.name, head)
         pieces[idx] = agency
         break
       }
-      put("name", pieces[idx])
+      put(layout.name, pieces[idx])
       idx += 1
     }
     if !hasAgencyColumns {
       while idx < pieces.count {
-        put("name", pieces[idx])
+        put(layout.name, pieces[idx])
         idx += 1
       }
     }
     // The lead: one agency, possibly over several lines.
-    if idx < pieces.count, columns.contains("lead"), !(isBullet(pieces[idx]) && isCollective(pieces, idx)) {
+    if idx < pieces.count, layout.lead != nil, !(isBullet(pieces[idx]) && isCollective(pieces, idx)) {
       var lead = [pieces[idx]]
       idx += 1
       if !agencies.isKnown(Self.unbullet(lead[0])) {
@@ -83,17 +112,17 @@ struct FlattenedRowSplitter {
         lead.append(pieces[idx])
         idx += 1
       }
-      for l in lead { put("lead", l) }
+      for l in lead { put(layout.lead, l) }
     }
     // Coordinators: a bullet list, with lines that continue an item.
-    if columns.contains("coordinators") {
+    if layout.coordinators != nil {
       var started = false
       while idx < pieces.count {
         let p = pieces[idx]
         let nextIsBullet = (idx + 1 < pieces.count && isBullet(pieces[idx + 1]))
           || (idx + 2 < pieces.count && isBullet(pieces[idx + 2]))
         if isBullet(p) || (started && startsLower(p)) || nextIsBullet || agencies.isKnown(p) {
-          put("coordinators", p)
+          put(layout.coordinators, p)
           started = true
           idx += 1
         } else {
@@ -102,12 +131,11 @@ struct FlattenedRowSplitter {
       }
     }
     // Whatever is left before the deadline is the result (or the next free column).
-    let rest = columns.contains("result") ? "result" : (columns.contains("note") ? "note" : "name")
     while idx < pieces.count {
-      put(rest, pieces[idx])
+      put(layout.rest, pieces[idx])
       idx += 1
     }
-    for d in deadline { put("deadline", d) }
+    for d in deadline { put(layout.deadline, d) }
     return out
   }
 

@@ -176,6 +176,7 @@ extension LineCursor {
     var current: (number: String, line: Int, pieces: [(text: String, line: Int)])?
     let splitter = FlattenedRowSplitter(agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, lexicon: lex)
     let columns = columnLexicon.columns(header)
+    let layout = FlattenedRowSplitter.Layout(Array(columns.dropFirst()))
     let tableKey = tableLine
     var groupTitle: LogicalText?
     var groupValue = 0
@@ -186,7 +187,7 @@ extension LineCursor {
       group: String?, multiline: inout [CellKey: String]
     ) {
       guard let c = current else { return }
-      let perColumn = splitter.split(c.pieces.map(\.text), columns: Array(columns.dropFirst()))
+      let perColumn = splitter.split(c.pieces.map(\.text), layout: layout)
       var cells = [c.number]
       for (k, pieces) in perColumn.enumerated() {
         var text = LogicalText("", line: c.line)
