@@ -603,7 +603,9 @@ struct LayoutBuilder {
       var band = -1
       var bandHasLabel = false
       for (k, l) in lines.enumerated() {
-        let b = rules.filter { $0 < l.centerY }.count
+        // Counted, not filtered into an array of its own for every line.
+        var b = 0
+        for rule in rules where rule < l.centerY { b += 1 }
         let label = labelled && labels[k]
         starts[k] = b != band || (label && bandHasLabel)
         if b != band { bandHasLabel = false }
