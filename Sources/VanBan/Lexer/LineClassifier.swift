@@ -72,6 +72,12 @@ final class ClassifiedLine: @unchecked Sendable {
   /// first word opens with, which settles most phrase tests before the word is folded
   /// (`PhraseMatcher.mayOpen(lead:)`).
   let leadByte: UInt8
+  /// Empty, or tabs alone outside a row. Worked out once, on the bytes: every reader asks it
+  /// of every line it passes, several times over (the test in each place was 0.6 % of the
+  /// mixed sample), and a Character walk cost ~200 instructions even when the first
+  /// Character settled it (a tab is a Character of its own, so all Characters are tabs
+  /// exactly when all bytes are).
+  let isBlank: Bool
 
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
@@ -82,6 +88,7 @@ final class ClassifiedLine: @unchecked Sendable {
     self.marker = marker
     self.body = body
     self.foldSource = foldSource
+    isBlank = text.isEmpty || cells == nil && text.withUTF8Bytes { b in !b.contains { $0 != 0x09 } }
     leadByte = foldSource.withUTF8Bytes { b in
       var k = 0
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
@@ -145,10 +152,6 @@ final class ClassifiedLine: @unchecked Sendable {
     return bare
   }
 
-  /// Empty, or tabs alone outside a row. On the bytes: asked of every line by every reader,
-  /// and a Character walk cost ~200 instructions even when the first Character settled it (a
-  /// tab is a Character of its own, so all Characters are tabs exactly when all bytes are).
-  var isBlank: Bool { text.isEmpty || text.utf8.allSatisfy { $0 == 0x09 } && cells == nil }
   var isTableRow: Bool { cells != nil }
 
   /// The line is nothing but a small number (a page number, or a row number in a flattened table).
