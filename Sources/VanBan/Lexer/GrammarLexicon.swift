@@ -87,6 +87,11 @@ final class GrammarLexicon: Sendable {
   /// Every authority is ASCII (all of signature.tsv's are): then a word beyond ASCII equals
   /// one only when it `mayEqualASCII`.
   let signatureAuthoritiesAreASCII: Bool
+  /// The UTF-8 of every authority, one after another, and where each lies: the bytes the
+  /// prefix test reads, held once rather than got out of each String on every line
+  /// (`LineCursor.signatureAuthority`, asked of nearly every line).
+  let signatureAuthorityBytes: [UInt8]
+  let signatureAuthorityRanges: [Range<Int>]
   let signerTitles: PhraseMatcher
   /// Words of a note of signing without brackets (`signature.tsv`, kind note).
   let signingNotes: PhraseMatcher
@@ -190,6 +195,12 @@ final class GrammarLexicon: Sendable {
     signatureAuthorities = authorities
     signatureAuthorityLeads = Self.asciiLeads(of: authorities.map(\.0))
     signatureAuthoritiesAreASCII = authorities.allSatisfy { $0.0.utf8.allSatisfy { $0 < 0x80 } }
+    signatureAuthorityBytes = authorities.flatMap { Array($0.0.utf8) }
+    var start = 0
+    signatureAuthorityRanges = authorities.map { a in
+      defer { start += a.0.utf8.count }
+      return start..<(start + a.0.utf8.count)
+    }
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")

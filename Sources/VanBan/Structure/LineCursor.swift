@@ -127,11 +127,19 @@ struct LineCursor {
   func signatureAuthority(_ line: ClassifiedLine) -> (value: String, rest: String)? {
     // Asked of every line: settled on the bytes, most lines by their first.
     let text = line.text
-    if let leads = lex.signatureAuthorityLeads, let b = text.utf8.first, b < 0x80, !leads[Int(b)] { return nil }
+    if let leads = lex.signatureAuthorityLeads, let b = text.withUTF8Bytes({ $0.first }), b < 0x80, !leads[Int(b)] { return nil }
     // By index: a for-in loop copied each (prefix, value) pair, retaining and releasing both
     // Strings for every authority tried on every line that passed the first-byte test.
     let authorities = lex.signatureAuthorities
-    for i in authorities.indices where text.hasPrefixQuickly(authorities[i].prefix) {
+    let bytes = lex.signatureAuthorityBytes
+    let ranges = lex.signatureAuthorityRanges
+    for i in authorities.indices {
+      // `hasPrefixQuickly` on bytes held at hand: got out of both Strings for each of the
+      // authorities, on most lines, they cost more than the test.
+      let settled: Bool? = text.withUTF8Bytes { t in
+        bytes.withUnsafeBufferPointer { all in String.bytePrefixAnswer(t, UnsafeBufferPointer(rebasing: all[ranges[i]])) }
+      }
+      guard settled ?? text.hasPrefix(authorities[i].prefix) else { continue }
       let rest = text.dropFirst(authorities[i].prefix.count).trimmingSpaces()
       if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
         return (authorities[i].value, rest)
