@@ -42,11 +42,15 @@ struct PlanAssembler {
       for table in annex.tables { mentions += cellReferences(table, extractor, folds) }
     }
     let sections = parser.sections
-    func walk(_ s: Section) {
-      for t in s.tables { mentions += cellReferences(t, extractor, folds) }
-      s.children.forEach(walk)
+    // Sections read in place by index (`ProseTargetExtractor.visit`): handed on by value, each
+    // was copied whole at every step of the walk.
+    func walk(_ list: [Section]) {
+      for k in list.indices {
+        for t in list[k].tables { mentions += cellReferences(t, extractor, folds) }
+        walk(list[k].children)
+      }
     }
-    sections.forEach(walk)
+    walk(sections)
     var index = ReferenceIndex()
     for r in mentions.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
       index.add(r.element)
@@ -63,13 +67,15 @@ struct PlanAssembler {
       lex: lexicon, agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, values: PlanParser.values,
       planYear: planYear)
     var items = TableInterpreter.Output()
-    func tables(_ s: Section) {
-      for t in s.tables {
-        interpreter.interpret(t, title: s.title, origin: .body, multiline: parser.cellBreaks, into: &items)
+    func tables(_ list: [Section]) {
+      for k in list.indices {
+        for t in list[k].tables {
+          interpreter.interpret(t, title: list[k].title, origin: .body, multiline: parser.cellBreaks, into: &items)
+        }
+        tables(list[k].children)
       }
-      s.children.forEach(tables)
     }
-    sections.forEach(tables)
+    tables(sections)
     // Items whose parts are labelled as a task table's columns are rows of one.
     for (table, title) in LabelledTaskReader(columns: ColumnLexicon(lex: lexicon)).tables(in: sections) {
       interpreter.interpret(table, title: title, origin: .body, multiline: [:], into: &items)

@@ -36,7 +36,7 @@ struct ProseTargetExtractor {
 
   func extract(from sections: [Section]) -> [Target] {
     var out: [Target] = []
-    for s in sections { visit(s, inTargets: false, year: planYear, into: &out) }
+    for k in sections.indices { visit(sections, k, inTargets: false, year: planYear, into: &out) }
     return out
   }
 
@@ -45,8 +45,13 @@ struct ProseTargetExtractor {
   /// every plan. Grammar's phrases are fixed for the process, so the answer is too.
   private static let targetsHeadings = Memo<Bool>()
 
-  private func visit(_ s: Section, inTargets: Bool, year: Int?, into out: inout [Target]) {
-    let isTargetsHeading = s.title.map { title in
+  /// The section `list[k]`, read in place: a section passed by value was copied at each call
+  /// (its three strings and four arrays retained, then released), and so was each block a
+  /// for-in loop handed out. Field by field through the array's subscript copies only the
+  /// fields read.
+  private func visit(_ list: [Section], _ k: Int, inTargets: Bool, year: Int?, into out: inout [Target]) {
+    let title = list[k].title
+    let isTargetsHeading = title.map { title in
       TitleWords.remembered(title, in: Self.targetsHeadings) { title in
         let titleWords = TitleWords.words(title)
         return lex.keyword(.targetsHeading).entries.contains { e in
@@ -55,28 +60,33 @@ struct ProseTargetExtractor {
       }
     } ?? false
     let here = inTargets || isTargetsHeading
-    let sectionYear = s.title.flatMap(ValueParser.year(in:)) ?? year
+    let sectionYear = title.flatMap(ValueParser.year(in:)) ?? year
     if here {
-      var group: String? = isTargetsHeading ? nil : s.title
-      for b in s.blocks {
+      var group: String? = isTargetsHeading ? nil : title
+      let blocks = list[k].blocks
+      for j in blocks.indices {
+        let text = blocks[j].text
         // "100% hồ sơ …; Tỷ lệ văn bản … đạt 70%." states two targets. A block without a digit
         // states no value in any clause (`ValueParser.find`), and is not cut into clauses.
-        let clauses = ValueParser.holdsDigit(b.text) ? Self.clauses(b.text) : []
+        let clauses = ValueParser.holdsDigit(text) ? Self.clauses(text) : []
         let found = clauses.compactMap { c in values.find(inSentence: c, year: sectionYear).map { (c, $0) } }
+        let marker = blocks[j].marker
         guard !found.isEmpty else {
-          if b.type == .bullet, b.marker == "-" { group = b.text }
+          if blocks[j].type == .bullet, marker == "-" { group = text }
           continue
         }
-        let label: String? = s.label.hasPrefix("(") ? String(s.label.dropFirst().dropLast()) : nil
+        let sectionLabel = list[k].label
+        let label: String? = sectionLabel.hasPrefix("(") ? String(sectionLabel.dropFirst().dropLast()) : nil
         for (clause, v) in found {
           out.append(Target(
-            group: (b.marker == "+" ? group : (isTargetsHeading ? nil : s.title)), number: label,
-            indicator: Self.indicator(found.count == 1 ? b.text : clause),
-            unit: Self.unit(v.text), values: [v], lead: [], coordinators: [], note: nil, origin: .body, line: b.line))
+            group: (marker == "+" ? group : (isTargetsHeading ? nil : title)), number: label,
+            indicator: Self.indicator(found.count == 1 ? text : clause),
+            unit: Self.unit(v.text), values: [v], lead: [], coordinators: [], note: nil, origin: .body, line: blocks[j].line))
         }
       }
     }
-    for c in s.children { visit(c, inTargets: here, year: sectionYear, into: &out) }
+    let children = list[k].children
+    for c in children.indices { visit(children, c, inTargets: here, year: sectionYear, into: &out) }
   }
 
   private func containsRun(_ words: [String], _ run: [String]) -> Bool {
@@ -129,15 +139,18 @@ struct ResponsibilityExtractor {
 
   func extract(from sections: [Section], diagnostics: inout [Diagnostic]) -> [Responsibility] {
     var out: [Responsibility] = []
-    func visit(_ s: Section) {
-      let words = TitleWords.words(s.title)
+    // By index, as `ProseTargetExtractor.visit` reads sections: a section handed on by value
+    // was copied whole at every step of the walk.
+    func visit(_ list: [Section], _ k: Int) {
+      let words = TitleWords.words(list[k].title)
+      let children = list[k].children
       if lex.keyword(.responsibilitiesHeading).matchWhole(words) != nil {
-        for c in s.children { out.append(responsibility(c, diagnostics: &diagnostics)) }
+        for c in children { out.append(responsibility(c, diagnostics: &diagnostics)) }
         return
       }
-      s.children.forEach(visit)
+      for c in children.indices { visit(children, c) }
     }
-    sections.forEach(visit)
+    for k in sections.indices { visit(sections, k) }
     return out
   }
 
