@@ -111,11 +111,18 @@ struct WrapPolicy: Sendable {
   /// case comes from `LogicalText`'s running flag.
   /// `adjacent`: no blank line stands between them.
   func continues(_ previous: LogicalText, with next: ClassifiedLine, adjacent: Bool) -> Bool {
-    let scalars = previous.text.unicodeScalars
-    guard let last = scalars.last, let first = next.text.unicodeScalars.first else { return false }
+    // The last scalar of the one and the first of the other, decoded from the bytes: asked at
+    // every line of every paragraph, the scalar views' generic first, last and a search of
+    // the stops cost ~400 instructions a line.
+    let last: UInt32? = previous.text.withUTF8Bytes { p in
+      p.isEmpty ? nil : UTF8Scalar.decode(p, at: UTF8Scalar.start(p, holding: p.count - 1)).value
+    }
+    let first: UInt32? = next.text.withUTF8Bytes { n in n.isEmpty ? nil : UTF8Scalar.decode(n, at: 0).value }
+    guard let last, let first, let firstScalar = Unicode.Scalar(first) else { return false }
     if Hyphenation.endsWithBrokenHyphen(previous.text) { return true }
-    if ".;:!?…".unicodeScalars.contains(last) { return false }
-    if ScalarClass.isLowercase(first) { return true }
+    // . ; : ! ? …
+    if last == 0x2E || last == 0x3B || last == 0x3A || last == 0x21 || last == 0x3F || last == 0x2026 { return false }
+    if ScalarClass.isLowercase(firstScalar) { return true }
     if adjacent, isWrappedMarkdown { return true }
     if isHardWrapped, Self.scalarCount(previous.text, upTo: fullLine) >= fullLine {
       // A capitalised heading-like line after a sentence is not a continuation.
