@@ -78,6 +78,10 @@ final class ClassifiedLine: @unchecked Sendable {
   /// Character settled it (a tab is a Character of its own, so all Characters are tabs
   /// exactly when all bytes are).
   let isBlank: Bool
+  /// The line is nothing but a small number (a page number, or a row number in a flattened
+  /// table). Worked out once, as `isBlank` is: the paragraph and table readers ask it of each
+  /// line they pass.
+  let loneNumber: Int?
 
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
@@ -89,6 +93,10 @@ final class ClassifiedLine: @unchecked Sendable {
     self.body = body
     self.foldSource = foldSource
     isBlank = text.isEmpty || cells == nil && text.withUTF8Bytes { b in !b.contains { $0 != 0x09 } }
+    loneNumber = text.withUTF8Bytes { b in
+      guard cells == nil, !b.isEmpty, b.count <= 3, b.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+      return b.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+    }
     leadByte = foldSource.withUTF8Bytes { b in
       var k = 0
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
@@ -153,13 +161,6 @@ final class ClassifiedLine: @unchecked Sendable {
   }
 
   var isTableRow: Bool { cells != nil }
-
-  /// The line is nothing but a small number (a page number, or a row number in a flattened table).
-  var loneNumber: Int? {
-    guard cells == nil, !text.isEmpty, text.utf8.count <= 3, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-    else { return nil }
-    return Int(text)
-  }
 }
 
 enum LineClassifier {
