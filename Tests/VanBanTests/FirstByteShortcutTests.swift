@@ -98,6 +98,95 @@ import VanBanText
   }
 }
 
+/// Facts read off a line's bytes once, or settled on a byte or two, held to the String tests
+/// they stand for, on every line of the golden and real corpus texts and on crafted lines.
+@Suite struct LineByteShortcutTests {
+  static let craftedLines = [
+    "", "\t", "\t\t", " ", "7", "07", "007", "0007", "12a", "a12", "1 2", "١٢", "1\u{301}", "\t1", "1\t2",
+    "KT. CHỦ TỊCH", "KT.CHỦ TỊCH", "KT. chủ tịch", "\u{212A}T. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "T/M UBND", "TUQ.",
+    "TL. GIÁM ĐỐC", "Tổ chức thực hiện", "Kế hoạch", "K", "T", "TM", "TM.", "TM.\u{301} ỦY BAN", "Kт. CHỦ TỊCH",
+  ]
+
+  /// The lines of the golden and real corpus texts, each as written and cleaned of the spaces
+  /// around it, and the crafted ones.
+  static func lines() -> [String] {
+    var files = Repo.corpusInputs()
+    let real = Repo.corpus.appendingPathComponent("real")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
+    files += names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.map { real.appendingPathComponent($0) }
+    var seen: Set<String> = []
+    for file in files {
+      guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+      for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        seen.insert(String(line))
+        seen.insert(String(line).trimmingSpaces())
+      }
+    }
+    return seen.sorted() + craftedLines
+  }
+
+  @Test func storedFactsAreTheStringTests() {
+    var blank = 0
+    var numbers = 0
+    for text in Self.lines() {
+      let line = LineClassifier.classify(number: 1, text: text)
+      let wantBlank = line.text.isEmpty || line.text.utf8.allSatisfy { $0 == 0x09 } && line.cells == nil
+      #expect(line.isBlank == wantBlank, "\(Array(text.unicodeScalars))")
+      var wantNumber: Int?
+      if line.cells == nil, !line.text.isEmpty, line.text.utf8.count <= 3,
+        line.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+      {
+        wantNumber = Int(line.text)
+      }
+      #expect(line.loneNumber == wantNumber, "\(Array(text.unicodeScalars))")
+      if wantBlank { blank += 1 }
+      if wantNumber != nil { numbers += 1 }
+    }
+    #expect(blank >= 3)
+    #expect(numbers > 20)
+  }
+
+  /// `signatureAuthority` tests each authority on bytes held in the lexicon; `hasPrefix`, in
+  /// Grammar's order, is what it stands for.
+  @Test func signatureAuthorityIsThePrefixTest() {
+    let lines = Self.lines().map { LineClassifier.classify(number: 1, text: $0) }
+    let cursor = LineCursor(lines: lines, lexicon: .shared, wrap: WrapPolicy(lines: lines), fromLayout: false)
+    func reference(_ text: String) -> (String, String)? {
+      for (prefix, value) in GrammarLexicon.shared.signatureAuthorities where text.hasPrefix(prefix) {
+        let rest = text.dropFirst(prefix.count).trimmingSpaces()
+        if !rest.isEmpty, !LogicalText.containsLowercase(rest) { return (value, rest) }
+      }
+      return nil
+    }
+    var found = 0
+    for line in lines {
+      let got = cursor.signatureAuthority(line)
+      let want = reference(line.text)
+      #expect(got?.value == want?.0 && got?.rest == want?.1, "\(Array(line.text.unicodeScalars))")
+      if want != nil { found += 1 }
+    }
+    #expect(found >= 10)
+  }
+
+  /// A table row whose first cell opens with an ASCII digit other than the first byte of the
+  /// header's first folded word is no repeated header (`readTabTable`), because folding leaves
+  /// an ASCII digit opening a text as the first byte of its first word.
+  @Test func foldingKeepsALeadingDigit() {
+    var checked = 0
+    for w in FirstByteShortcutTests.words() + Self.craftedLines {
+      guard let b = w.utf8.first, b &- 0x30 < 10 else { continue }
+      #expect(Words.fold(w).first?.utf8.first == b, "\(Array(w.unicodeScalars))")
+      #expect(!LineCursor.opensWithOtherDigit(w, than: b))
+      #expect(LineCursor.opensWithOtherDigit(w, than: b == 0x30 ? 0x31 : 0x30))
+      checked += 1
+    }
+    #expect(!LineCursor.opensWithOtherDigit("STT", than: 0x73))
+    #expect(!LineCursor.opensWithOtherDigit("", than: nil))
+    #expect(LineCursor.opensWithOtherDigit("1", than: nil))
+    #expect(checked > 1_000)
+  }
+}
+
 /// hOCR's void-element test, settled on lengths and first letters, against comparing every
 /// name case-insensitively as it did.
 @Suite struct VoidElementTests {

@@ -26,6 +26,10 @@ extension LineCursor {
       diagnostics.append(DiagnosticCatalogue.tableNoHeader(line: first.number))
     }
     let headerKey = header.map { Words.fold($0) }
+    // The first byte of the header's first folded word. A row whose first cell opens with
+    // another ASCII digit (a row number, nearly every row) cannot repeat the header: folding
+    // leaves ASCII digits as they are. Settled before the cell is folded.
+    let headerLead = headerKey.first?.first?.utf8.first
     let reading = columnLexicon.read(header)
     let numbered = reading.names.first == "number"
     var rows: [Row] = []
@@ -44,7 +48,8 @@ extension LineCursor {
       i += 1
       // A repeated header, also when OCR garbled some of its cells.
       if !headerKey.isEmpty,
-        (cells.count >= header.count && zip(cells, headerKey).allSatisfy({ Words.fold($0.0) == $0.1 }))
+        (cells.count >= header.count && !Self.opensWithOtherDigit(cells[0], than: headerLead)
+          && zip(cells, headerKey).allSatisfy({ Words.fold($0.0) == $0.1 }))
           || columnLexicon.isHeader(cells)
       {
         diagnostics.append(DiagnosticCatalogue.tableRepeatedHeader(line: line.number))
@@ -90,6 +95,12 @@ extension LineCursor {
     var j = from
     while j < lines.count, lines[j].isBlank || lines[j].loneNumber != nil { j += 1 }
     return j < lines.count ? j : nil
+  }
+
+  /// Whether `cell` opens with an ASCII digit other than `lead`.
+  static func opensWithOtherDigit(_ cell: String, than lead: UInt8?) -> Bool {
+    guard let b = cell.withUTF8Bytes({ $0.first }), b &- 0x30 < 10 else { return false }
+    return b != lead
   }
 
   /// Whether the cells number the columns: two or more cells hold a number, alone or in
