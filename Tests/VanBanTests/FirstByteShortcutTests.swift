@@ -168,6 +168,24 @@ import VanBanText
     #expect(found >= 10)
   }
 
+  /// `flattenedHeader` turns a line away unless its first word opens a number column's header:
+  /// a line it turns away never matches a header whose column is the number.
+  @Test func numberColumnFirstWordsAreTheMatch() {
+    let lex = GrammarLexicon.shared
+    var matched = 0
+    for text in Self.lines() + ["STT Nội dung công việc", "TT. Nhiệm vụ", "(STT) Nội dung", "stt", "Số TT Nội dung"] {
+      let line = LineClassifier.classify(number: 1, text: text)
+      let isNumber = lex.columns.matchPrefix(line.words)?.value == "number"
+      let passes = lex.numberColumnFirstBytes.mayOpen(lead: line.leadByte)
+        && line.bareFirstWord.map(lex.numberColumnFirstWords.contains) == true
+      if isNumber {
+        #expect(passes, "\(Array(text.unicodeScalars))")
+        matched += 1
+      }
+    }
+    #expect(matched >= 3)
+  }
+
   /// A table row whose first cell opens with an ASCII digit other than the first byte of the
   /// header's first folded word is no repeated header (`readTabTable`), because folding leaves
   /// an ASCII digit opening a text as the first byte of its first word.

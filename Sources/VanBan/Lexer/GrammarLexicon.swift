@@ -97,6 +97,12 @@ final class GrammarLexicon: Sendable {
   let signingNotes: PhraseMatcher
   let columns: PhraseMatcher
   let columnPrefixes: PhraseMatcher
+  /// The first words of the number column's headers (`columns`, canonical "number"), and
+  /// their first bytes: a one-cell-per-line table's header opens with one
+  /// (`LineCursor.flattenedHeader`, asked of most lines), and most lines open with a word
+  /// that starts some other column's header or none.
+  let numberColumnFirstWords: WordTable
+  let numberColumnFirstBytes: FirstByteSet
   /// Words in the longest column name of Grammar/columns.tsv: a longer cell can only match a
   /// prefix (`ColumnLexicon.canonical`).
   let longestColumnName: Int
@@ -204,6 +210,9 @@ final class GrammarLexicon: Sendable {
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")
+    let numberFirst = columns.entries.filter { $0.value == "number" }.compactMap(\.words.first)
+    numberColumnFirstWords = WordTable(numberFirst)
+    numberColumnFirstBytes = FirstByteSet(firstWords: numberFirst)
     longestColumnName = GrammarData.table("columns").column("header").map { Words.split(Substring($0)).count }.max() ?? 0
     let iss = GrammarData.table("issuers").column("issuer")
     issuers = PhraseMatcher(pairs: iss.map { ($0, $0) })

@@ -12,9 +12,10 @@ extension LineCursor {
   func flattenedHeader(at start: Int) -> (columns: [String], last: Int)? {
     let line = lines[start]
     // The header starts with the number column's name: test its first word before folding the
-    // line (this is asked of most lines).
-    guard !line.isTableRow, line.marker == nil, lex.columns.mayOpen(lead: line.leadByte), let first = line.bareFirstWord,
-      lex.columns.starts(with: first),
+    // line (this is asked of most lines), against the first words of that column's headers
+    // alone, since a header opening with another column's name is none of these.
+    guard !line.isTableRow, line.marker == nil, lex.numberColumnFirstBytes.mayOpen(lead: line.leadByte),
+      let first = line.bareFirstWord, lex.numberColumnFirstWords.contains(first),
       line.words.count >= 3
     else { return nil }
     var words = Words.split(Substring(line.text)).map(String.init)
