@@ -16,16 +16,20 @@ import VanBanText
     "T/M", "T/M.", "K/T", "\u{212A}/T.", "TUQ.", "TL.", "KT", "Kt.", "ĐT.", "CHỦ", "1.", "a)", "II.", "UBND",
   ]
 
-  /// Every word of the golden and real corpus texts, and the crafted ones.
-  static func words() -> [String] {
+  /// The golden and real corpus texts (those in plain text or markdown).
+  static func corpusTexts() -> [String] {
     var files = Repo.corpusInputs()
     let real = Repo.corpus.appendingPathComponent("real")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
     files += names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.map { real.appendingPathComponent($0) }
+    return files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+  }
+
+  /// Every word of the golden and real corpus texts, and the crafted ones.
+  static func words() -> [String] {
     var seen: Set<String> = []
     var out: [String] = []
-    for file in files {
-      guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+    for text in corpusTexts() {
       for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
         if seen.insert(String(word)).inserted { out.append(String(word)) }
       }
@@ -110,13 +114,8 @@ import VanBanText
   /// The lines of the golden and real corpus texts, each as written and cleaned of the spaces
   /// around it, and the crafted ones.
   static func lines() -> [String] {
-    var files = Repo.corpusInputs()
-    let real = Repo.corpus.appendingPathComponent("real")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
-    files += names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.map { real.appendingPathComponent($0) }
     var seen: Set<String> = []
-    for file in files {
-      guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+    for text in FirstByteShortcutTests.corpusTexts() {
       for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
         seen.insert(String(line))
         seen.insert(String(line).trimmingSpaces())
