@@ -201,12 +201,15 @@ final class GrammarLexicon: Sendable {
     signatureAuthorities = authorities
     signatureAuthorityLeads = Self.asciiLeads(of: authorities.map(\.0))
     signatureAuthoritiesAreASCII = authorities.allSatisfy { $0.0.utf8.allSatisfy { $0 < 0x80 } }
-    signatureAuthorityBytes = authorities.flatMap { Array($0.0.utf8) }
-    var start = 0
-    signatureAuthorityRanges = authorities.map { a in
-      defer { start += a.0.utf8.count }
-      return start..<(start + a.0.utf8.count)
+    var authorityBytes: [UInt8] = []
+    var authorityRanges: [Range<Int>] = []
+    for (prefix, _) in authorities {
+      let start = authorityBytes.count
+      authorityBytes += prefix.utf8
+      authorityRanges.append(start..<authorityBytes.count)
     }
+    signatureAuthorityBytes = authorityBytes
+    signatureAuthorityRanges = authorityRanges
     signerTitles = PhraseMatcher(pairs: titles)
     columns = PhraseMatcher(table: GrammarData.table("columns"), phrase: "header", value: "canonical")
     columnPrefixes = PhraseMatcher(table: GrammarData.table("columns-prefix"), phrase: "prefix", value: "canonical")

@@ -34,14 +34,11 @@ struct FlattenedRowSplitter {
     /// - Parameter columns: canonical column names after the number column.
     init(_ columns: [String?]) {
       count = columns.count
-      // A piece for a column the table lacks goes to the name.
-      let name = columns.firstIndex(of: "name")
-      func slot(_ column: String) -> Int? { columns.firstIndex(of: column) ?? name }
-      self.name = name
-      lead = columns.contains("lead") ? slot("lead") : nil
-      coordinators = columns.contains("coordinators") ? slot("coordinators") : nil
-      deadline = columns.contains("deadline") ? slot("deadline") : nil
-      rest = slot(columns.contains("result") ? "result" : (columns.contains("note") ? "note" : "name"))
+      name = columns.firstIndex(of: "name")
+      lead = columns.firstIndex(of: "lead")
+      coordinators = columns.firstIndex(of: "coordinators")
+      deadline = columns.firstIndex(of: "deadline")
+      rest = columns.firstIndex(of: "result") ?? columns.firstIndex(of: "note") ?? name
     }
   }
 
