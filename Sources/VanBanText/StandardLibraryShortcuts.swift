@@ -215,15 +215,20 @@ extension StringProtocol {
   ///   `hasPrefix`.
   @inlinable
   public func hasPrefixQuickly(_ prefix: String) -> Bool {
-    let answer: Bool?? = prefix.utf8.withContiguousStorageIfAvailable { p in
-      utf8.withContiguousStorageIfAvailable { t in Self.bytePrefixAnswer(t, p) } ?? nil
-    }
+    prefix.utf8.withContiguousStorageIfAvailable { p in hasPrefixQuickly(prefix, utf8: p) } ?? hasPrefix(prefix)
+  }
+
+  /// `hasPrefixQuickly(prefix)` with the prefix's UTF-8 held by the caller: a prefix tested
+  /// against line after line need not have its bytes got out of the String each time.
+  @inlinable
+  public func hasPrefixQuickly(_ prefix: String, utf8 p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let answer: Bool?? = utf8.withContiguousStorageIfAvailable { t in Self.bytePrefixAnswer(t, p) }
     return (answer ?? nil) ?? hasPrefix(prefix)
   }
 
   /// What the bytes settle: true, false, or nil when only Characters can.
   @inlinable
-  public static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+  static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
     var i = 0
     while i < p.count {
       // A text that is a byte prefix of the prefix has a shorter decomposition: never equal.

@@ -92,10 +92,13 @@ final class ClassifiedLine: @unchecked Sendable {
     self.marker = marker
     self.body = body
     self.foldSource = foldSource
-    isBlank = text.isEmpty || cells == nil && text.withUTF8Bytes { b in !b.contains { $0 != 0x09 } }
-    loneNumber = text.withUTF8Bytes { b in
-      guard cells == nil, !b.isEmpty, b.count <= 3, b.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
-      return b.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+    // Both from one look at the text's bytes.
+    (isBlank, loneNumber) = text.withUTF8Bytes { b -> (Bool, Int?) in
+      if b.isEmpty { return (true, nil) }
+      guard cells == nil else { return (false, nil) }
+      if !b.contains(where: { $0 != 0x09 }) { return (true, nil) }
+      guard b.count <= 3, b.allSatisfy({ $0 &- 0x30 < 10 }) else { return (false, nil) }
+      return (false, b.reduce(0) { $0 * 10 + Int($1 &- 0x30) })
     }
     leadByte = foldSource.withUTF8Bytes { b in
       var k = 0

@@ -134,12 +134,12 @@ struct LineCursor {
     let bytes = lex.signatureAuthorityBytes
     let ranges = lex.signatureAuthorityRanges
     for i in authorities.indices {
-      // `hasPrefixQuickly` on bytes held at hand: got out of both Strings for each of the
-      // authorities, on most lines, they cost more than the test.
-      let settled: Bool? = text.withUTF8Bytes { t in
-        bytes.withUnsafeBufferPointer { all in String.bytePrefixAnswer(t, UnsafeBufferPointer(rebasing: all[ranges[i]])) }
+      // The authority's bytes held in the lexicon: got out of its String for each line, they
+      // cost more than the test.
+      let starts = bytes.withUnsafeBufferPointer { all in
+        text.hasPrefixQuickly(authorities[i].prefix, utf8: UnsafeBufferPointer(rebasing: all[ranges[i]]))
       }
-      guard settled ?? text.hasPrefix(authorities[i].prefix) else { continue }
+      guard starts else { continue }
       let rest = text.dropFirst(authorities[i].prefix.count).trimmingSpaces()
       if !rest.isEmpty, !LogicalText.containsLowercase(rest) {
         return (authorities[i].value, rest)
