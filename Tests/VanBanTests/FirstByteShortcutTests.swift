@@ -202,6 +202,34 @@ import VanBanText
     #expect(LineCursor.opensWithOtherDigit("1", than: nil))
     #expect(checked > 1_000)
   }
+
+  /// A flattened table's piece is only split before an agency at a word, neither its first nor
+  /// its last, that opens with a capital: a piece the byte test turns away has no such word,
+  /// as the Character test (`Character.isUppercase`) finds it.
+  @Test func innerCapitalTestTurnsAwayOnlyPiecesWithout() {
+    let crafted = [
+      "a b c", "a B c", "a Đ c", "a đ c", "a \u{212A} c", "a Ǆ c", "a ǅ c", "a ǆ c", "  a  Bc  d ", "a Ủy", "A B", "a ɐ c",
+      "a ß c", "a ĸ c", "a Ɑ c", "a \u{1E9E} c", "a e\u{301} c", "a E\u{301} c", "a ẞ", "x Phòng Văn hóa", "x phòng văn hóa",
+    ]
+    var turnedAway = 0
+    var kept = 0
+    for text in Self.lines() + crafted {
+      let words = text.split(separator: " ")
+      let reference = words.count >= 3 && words[1..<(words.count - 1)].contains { $0.first?.isUppercase == true }
+      if !FlattenedRowSplitter.mayHaveInnerCapital(text) {
+        #expect(!reference, "\(Array(text.unicodeScalars))")
+        turnedAway += 1
+      } else {
+        kept += 1
+      }
+    }
+    #expect(turnedAway > 1_000 && kept > 1_000)
+    // Its scalar test agrees with the Character wherever it settles a word.
+    for w in FirstByteShortcutTests.words() + crafted.flatMap({ $0.split(separator: " ").map(String.init) }) {
+      let settled = w.utf8.withContiguousStorageIfAvailable(FlattenedRowSplitter.leadScalarUppercase) ?? nil
+      if let settled { #expect(settled == (w.first?.isUppercase == true), "\(Array(w.unicodeScalars))") }
+    }
+  }
 }
 
 /// hOCR's void-element test, settled on lengths and first letters, against comparing every

@@ -156,6 +156,9 @@ struct FlattenedRowSplitter {
 
   /// "cán bộ khoa học và công nghệ Phòng Văn hóa – Xã hội" → the name's end and the agency.
   private func agencySuffix(_ text: String) -> (String, String)? {
+    // Most pieces have no word between their first and last that opens with a capital, and
+    // listing their words cost more than the rest of the test (`mayHaveInnerCapital`).
+    guard Self.mayHaveInnerCapital(text) else { return nil }
     // Words as byte ranges: most are only asked their first byte.
     let words = Words.listOnSpaces(Substring(text))
     guard words.count >= 3 else { return nil }
@@ -173,6 +176,37 @@ struct FlattenedRowSplitter {
     return nil
   }
 
+  /// Whether some word of `text` (words parted by spaces, as `Words.listOnSpaces` parts them)
+  /// after its first and before its last may open with a capital: false only when none does
+  /// (an ASCII lead byte settles a word; beyond ASCII, `opensUppercase` does when its scalar
+  /// settles it, and an unsettled word counts as one that may). `agencySuffix` tries only
+  /// such words, so without one it finds nothing.
+  static func mayHaveInnerCapital(_ text: String) -> Bool {
+    text.withUTF8Bytes { b in
+      let n = b.count
+      var i = 0
+      // Past the first word.
+      while i < n, b[i] == 0x20 { i += 1 }
+      while i < n, b[i] != 0x20 { i += 1 }
+      while true {
+        while i < n, b[i] == 0x20 { i += 1 }
+        guard i < n else { return false }
+        let start = i
+        while i < n, b[i] != 0x20 { i += 1 }
+        // The last word is never tried.
+        var next = i
+        while next < n, b[next] == 0x20 { next += 1 }
+        guard next < n else { return false }
+        let lead = b[start]
+        if lead < 0x80 {
+          if lead &- 0x41 < 26 { return true }
+        } else if leadScalarUppercase(UnsafeBufferPointer(rebasing: b[start..<i])) != false {
+          return true
+        }
+      }
+    }
+  }
+
   /// Whether the word's first Character is upper case (`Character.isUppercase`), for a word
   /// opening beyond ASCII. A Latin letter followed by ASCII or another Latin letter is a
   /// Character of its own, and then its scalar settles it: upper case if the scalar is, not
@@ -181,16 +215,21 @@ struct FlattenedRowSplitter {
   /// String to compare (~770 instructions a word).
   static func opensUppercase(_ word: Substring) -> Bool {
     var copy = word
-    let settled: Bool? = copy.withUTF8 { b in
-      guard !b.isEmpty else { return false }
-      let (v, n) = UTF8Scalar.decode(b, at: 0)
-      guard ScalarClass.isPlainLetter(v), let scalar = Unicode.Scalar(v) else { return nil }
-      if n < b.count, b[n] >= 0x80, !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: n).value) { return nil }
-      if scalar.properties.isUppercase { return true }
-      if scalar.properties.changesWhenUppercased { return false }
-      return nil
-    }
+    let settled = copy.withUTF8 { leadScalarUppercase($0) }
     return settled ?? (word.first?.isUppercase == true)
+  }
+
+  /// `opensUppercase` of a word's bytes where its first scalar settles it, nil where the
+  /// Character must be asked. Upper case is read from `ScalarClass`'s table (the property's
+  /// own answer), so only a letter that is not asks the property whether it is lower case.
+  static func leadScalarUppercase(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard !b.isEmpty else { return false }
+    let (v, n) = UTF8Scalar.decode(b, at: 0)
+    guard ScalarClass.isPlainLetter(v), let scalar = Unicode.Scalar(v) else { return nil }
+    if n < b.count, b[n] >= 0x80, !ScalarClass.isPlainLetter(UTF8Scalar.decode(b, at: n).value) { return nil }
+    if ScalarClass.isUppercase(scalar) { return true }
+    if scalar.properties.changesWhenUppercased { return false }
+    return nil
   }
 
   private func isAgencyStart(_ pieces: [String], _ idx: Int) -> Bool {
