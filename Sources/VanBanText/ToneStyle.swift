@@ -39,7 +39,7 @@ public enum ToneStyle {
   /// its surrogates were not).
   private static func edits(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, pair: UInt32)] {
     let table = pairs
-    let seconds = pairSeconds
+    let flat = pairTable
     let n = bytes.count
     var out: [(range: Range<Int>, pair: UInt32)] = []
     // Every pair is an o, O, u or U followed by a letter beyond ASCII (a lead byte of C3 or
@@ -53,7 +53,11 @@ public enum ToneStyle {
       let b = bytes[i]
       let lower = b | 0x20
       let (second, secondLength) = UTF8Scalar.decode(bytes, at: j)
-      guard second >= 0x2000 || seconds[Int(second)], second < 0x10000, let replacement = table[UInt32(b) << 16 | second] else {
+      // Below 0x2000 (every Vietnamese letter) the flat table answers; beyond, the dictionary.
+      let replacement: UInt32? =
+        second < 0x2000
+        ? flat[Self.firstKind(b) &* 0x2000 &+ Int(second)] : second < 0x10000 ? table[UInt32(b) << 16 | second] : nil
+      guard let replacement, replacement != 0 else {
         i = j
         continue
       }
@@ -102,11 +106,24 @@ public enum ToneStyle {
     v < 0x10000 && VietnameseLetters.isVowelLetter(UInt16(v))
   }
 
-  /// Whether a unit below 0x2000 is the second letter of some old pair: a bit test before the
-  /// dictionary, since "ươ", "uô", "oă" are everywhere and pair with nothing.
-  static let pairSeconds: [Bool] = {
-    var out = [Bool](repeating: false, count: 0x2000)
-    for key in pairs.keys where key & 0xFFFF < 0x2000 { out[Int(key & 0xFFFF)] = true }
+  /// Which of o, O, u and U a pair opens with, as 1, 0, 3 and 2: bit 5 of the byte is the
+  /// case, and U and u are the two whose low five bits are 0x15.
+  @inline(__always)
+  private static func firstKind(_ b: UInt8) -> Int {
+    Int(b >> 5 & 1) | (b & 0x1F == 0x15 ? 2 : 0)
+  }
+
+  /// `pairs` for second letters below 0x2000, by `firstKind` of the first and the second: 0 for
+  /// no pair. "ươ", "uô", "oă" are everywhere and pair with nothing, and a look-up in the
+  /// dictionary for each pair that does cost ~150 instructions.
+  static let pairTable: [UInt32] = {
+    var out = [UInt32](repeating: 0, count: 4 * 0x2000)
+    for (key, new) in pairs {
+      let first = UInt8(key >> 16)
+      let second = Int(key & 0xFFFF)
+      guard second < 0x2000, first == 0x6F || first == 0x4F || first == 0x75 || first == 0x55 else { continue }
+      out[firstKind(first) * 0x2000 + second] = new
+    }
     return out
   }()
 

@@ -439,6 +439,19 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     #expect(changed > 100)
   }
 
+  /// The flat table the scan reads holds exactly the dictionary's pairs below U+2000.
+  @Test func pairTableIsTheDictionary() {
+    var pairs = 0
+    for (index, first) in [UInt32(0x4F), 0x6F, 0x55, 0x75].enumerated() {
+      for second in UInt32(0)..<0x2000 {
+        let flat = ToneStyle.pairTable[index * 0x2000 + Int(second)]
+        #expect(flat == (ToneStyle.pairs[first << 16 | second] ?? 0), "\(first) \(second)")
+        if flat != 0 { pairs += 1 }
+      }
+    }
+    #expect(pairs == ToneStyle.pairs.keys.filter { $0 & 0xFFFF < 0x2000 }.count && pairs > 20)
+  }
+
   @Test func modernizeLeavesTheNewStyleSeedsAlone() throws {
     // Turning a seed old-style and back gives the seed with its own old-style spots modernised.
     for url in Repo.corpusInputs().prefix(5) {
