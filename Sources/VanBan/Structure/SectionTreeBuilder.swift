@@ -93,7 +93,10 @@ struct SectionTreeBuilder {
     }
     let label = Self.label(marker)
     let parent = stack.last
-    let path = (stack.map { Self.label($0.marker) } + [label]).joinedText("/")
+    // The stack is the chain from a root to `parent`, and each node's path was made the same
+    // way when it was opened: the parent's path and this label. Joining every open label
+    // again cost an array and a join per section.
+    let path = parent.map { String.joining($0.section.path, "/", label) } ?? label
     let node = Node(section: Section(label: label, title: title, path: path, line: line), marker: marker)
     check(node, under: parent)
     if let parent { parent.children.append(node) } else { roots.append(node) }
