@@ -153,22 +153,25 @@ enum LegacyTables {
 enum LegacyDecoder {
   /// `normalizing`: ICU composes what marks the table leaves (see `scoringUnits`).
   static func cp1258(_ bytes: UnsafeBufferPointer<UInt8>, normalizing: Bool) -> [UInt16] {
-    let table = LegacyTables.cp1258
     let composites = MarkComposer.table
     var leftMark = false
-    var out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-      var w = 0
-      for b in bytes {
-        let unit = table[Int(b)]
-        if unit >= 0x300, unit <= 0x323, w > 0, let c = MarkComposer.compose(buffer[w - 1], unit, composites) {
-          buffer[w - 1] = c
-          continue
+    // Through pointers (`byteTable`): this runs over every byte of a Windows-1258 file.
+    var out = LegacyTables.cp1258.withUnsafeBufferPointer { table in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        let units = byteTable(table)
+        var w = 0
+        for b in bytes {
+          let unit = units[Int(b)]
+          if unit >= 0x300, unit <= 0x323, w > 0, let c = MarkComposer.compose(buffer[w - 1], unit, composites) {
+            buffer[w - 1] = c
+            continue
+          }
+          if MarkComposer.isCombining(unit) { leftMark = true }
+          buffer[w] = unit
+          w += 1
         }
-        if MarkComposer.isCombining(unit) { leftMark = true }
-        buffer[w] = unit
-        w += 1
+        count = w
       }
-      count = w
     }
     // Tones are separate combining marks in Windows-1258; the parser wants composed letters.
     // Most are composed above; ICU composes what the table does not know, and has nothing to
@@ -178,23 +181,36 @@ enum LegacyDecoder {
   }
 
   static func tcvn3(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-    let table = LegacyTables.tcvn3
-    var out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-      for (i, b) in bytes.enumerated() { buffer[i] = table[Int(b)] }
-      count = bytes.count
-    }
+    var out = units(of: bytes, through: LegacyTables.tcvn3)
     TCVN3Case.restoreCapitals(&out)
     return out
+  }
+
+  /// A table of 256 units as a pointer any byte indexes: every byte of a legacy file is
+  /// looked up, and the array's checked subscript cost as much as the look-up.
+  @inline(__always)
+  private static func byteTable(_ table: UnsafeBufferPointer<UInt16>) -> UnsafePointer<UInt16> {
+    precondition(table.count == 256, "a byte table has 256 entries")
+    return table.baseAddress!
+  }
+
+  /// Each byte's unit in `table` (256 entries).
+  private static func units(of bytes: UnsafeBufferPointer<UInt8>, through table: [UInt16]) -> [UInt16] {
+    table.withUnsafeBufferPointer { table in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        let units = byteTable(table)
+        if let from = bytes.baseAddress, let to = buffer.baseAddress {
+          for i in 0..<bytes.count { to[i] = units[Int(from[i])] }
+        }
+        count = bytes.count
+      }
+    }
   }
 
   /// Capitals have codes of their own here, so none is guessed; tones written as combining
   /// marks (0xB0–0xB4) are composed with the letter before them.
   static func tcvn5712(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
-    let table = LegacyTables.tcvn5712
-    let out = [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-      for (i, b) in bytes.enumerated() { buffer[i] = table[Int(b)] }
-      count = bytes.count
-    }
+    let out = units(of: bytes, through: LegacyTables.tcvn5712)
     guard bytes.contains(where: { $0 >= 0xB0 && $0 <= 0xB4 }) else { return out }
     return ICUNormalizer.normalize(out, form: .nfc) ?? out
   }
