@@ -47,8 +47,10 @@ final class ClassifiedLine: @unchecked Sendable {
   let marker: Marker?
   /// The text after the marker (the whole text when there is none).
   let body: String
-  /// What `words` folds: `text`, or the joined cells of a table row.
-  private let foldSource: String
+  /// What `words` folds: `text`, or the joined cells of a table row (its `body`). Not stored:
+  /// it is always one of the two, and a third reference to the same bytes cost every line a
+  /// retain when made and a release when freed.
+  private var foldSource: String { cells == nil ? text : body }
   /// In plain text, the parts of a line that a wide run of spaces sets apart (two columns of
   /// a head or footer laid side by side: "Nơi nhận:          KT. CHỦ TỊCH"), each cleaned;
   /// nil when the line has no such run. The text and cells are unchanged by it.
@@ -85,13 +87,12 @@ final class ClassifiedLine: @unchecked Sendable {
 
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
-  init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String, foldSource: String) {
+  init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String) {
     self.number = number
     self.text = text
     self.cells = cells
     self.marker = marker
     self.body = body
-    self.foldSource = foldSource
     // Both from one look at the text's bytes.
     (isBlank, loneNumber) = text.withUTF8Bytes { b -> (Bool, Int?) in
       if b.isEmpty { return (true, nil) }
@@ -100,7 +101,7 @@ final class ClassifiedLine: @unchecked Sendable {
       guard b.count <= 3, b.allSatisfy({ $0 &- 0x30 < 10 }) else { return (false, nil) }
       return (false, b.reduce(0) { $0 * 10 + Int($1 &- 0x30) })
     }
-    leadByte = foldSource.withUTF8Bytes { b in
+    leadByte = (cells == nil ? text : body).withUTF8Bytes { b in
       var k = 0
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
       return k < b.count ? b[k] : 0
@@ -173,14 +174,14 @@ enum LineClassifier {
       let (cells, joined) = tabRow(text)
       // A line of tabs alone (no cell holds anything) is not a row.
       guard let joined else {
-        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "", foldSource: "")
+        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "")
       }
       return ClassifiedLine(
-        number: number, text: text, cells: cells, marker: nil, body: joined, foldSource: joined)
+        number: number, text: text, cells: cells, marker: nil, body: joined)
     }
     let (marker, body) = parseMarker(text)
     return ClassifiedLine(
-      number: number, text: text, cells: nil, marker: marker, body: body, foldSource: text)
+      number: number, text: text, cells: nil, marker: marker, body: body)
   }
 
   /// The tab-separated cells of a line, each trimmed of spaces, empty ones kept; and the cells

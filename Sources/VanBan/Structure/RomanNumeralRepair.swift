@@ -71,7 +71,6 @@ struct RomanNumeralRepair {
   private func relabel(_ line: ClassifiedLine, value: Int, label: String, title: String) -> ClassifiedLine {
     let text = label + ". " + title
     return ClassifiedLine(
-      number: line.number, text: text, cells: nil, marker: .roman(value: value, label: label), body: title,
-      foldSource: text)
+      number: line.number, text: text, cells: nil, marker: .roman(value: value, label: label), body: title)
   }
 }
