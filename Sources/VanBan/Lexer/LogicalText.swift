@@ -5,21 +5,26 @@ import VanBanText
 /// break), remembering where each piece came from so every item can name its original line.
 struct LogicalText: Sendable {
   private(set) var text: String
-  /// UTF-8 offset in `text` where each input line's piece starts, with that line's number.
-  private(set) var segments: [(offset: Int, line: Int)]
+  /// The input line of the first piece, which starts at offset 0.
+  private(set) var line: Int
+  /// UTF-8 offset in `text` where each later input line's piece starts, with that line's
+  /// number. Apart from the first: most texts are one line (a heading, a cell), and an array
+  /// holding that one piece cost each text an allocation and its release.
+  private var later: [(offset: Int, line: Int)] = []
   /// Whether `text` holds a lower-case letter, kept up to date piece by piece so that asking
   /// after every appended line of a long paragraph does not rescan it (quadratic otherwise).
   private(set) var hasLowercase: Bool
 
   init(_ text: String, line: Int) {
     self.text = text
-    segments = [(0, line)]
+    self.line = line
     hasLowercase = Self.containsLowercase(text)
   }
 
   /// The same text from the same lines, piece for piece.
   func isSame(as other: LogicalText) -> Bool {
-    text == other.text && segments.elementsEqual(other.segments) { $0.offset == $1.offset && $0.line == $1.line }
+    text == other.text && line == other.line
+      && later.elementsEqual(other.later) { $0.offset == $1.offset && $0.line == $1.line }
   }
 
   /// Whether some scalar is lower case: an ASCII small letter answers at once, and ASCII-only
@@ -78,8 +83,7 @@ struct LogicalText: Sendable {
   /// The longest text `append` writes out again whole rather than growing it in place.
   static let rewrittenWhole = 2048
 
-  var line: Int { segments[0].line }
-  var lastLine: Int { segments[segments.count - 1].line }
+  var lastLine: Int { later.last?.line ?? line }
 
   /// Appends a continuation; a word broken after a hyphen ("57-" / "NQ/TW") joins without a space.
   mutating func append(_ piece: String, line: Int) {
@@ -87,15 +91,15 @@ struct LogicalText: Sendable {
     if !hasLowercase { hasLowercase = Self.containsLowercase(piece) }
     if text.isEmpty {
       text = piece
-      segments[0].line = line
+      self.line = line
       return
     }
     let joint = !Hyphenation.endsWithBrokenHyphen(text)
     // Room for a few lines at the first continuation: grown from one, the array was
     // reallocated at nearly every line of a short paragraph.
-    if segments.count == 1 { segments.reserveCapacity(4) }
+    if later.isEmpty { later.reserveCapacity(3) }
     let length = text.utf8.count + (joint ? 1 : 0)
-    segments.append((length, line))
+    later.append((length, line))
     // A short text is written out again whole, text, space and piece in one copy: growing
     // it in place (its room reserved, the space and the piece each appended) went through
     // the general append path three times, ~1,100 instructions a line. A long one (a page of
@@ -114,8 +118,8 @@ struct LogicalText: Sendable {
 
   /// The original line holding the UTF-8 offset.
   func line(atUTF8 offset: Int) -> Int {
-    var result = segments[0].line
-    for s in segments where s.offset <= offset { result = s.line }
+    var result = line
+    for s in later where s.offset <= offset { result = s.line }
     return result
   }
 }
