@@ -97,6 +97,25 @@ import VanBanText
     #expect(RomanNumeral.value("IIX") == nil)
     #expect((1...40).allSatisfy { RomanNumeral.value(RomanNumeral.string($0)) == $0 })
   }
+
+  /// The byte reading of a word is the scalar reading: on every word of up to five of the
+  /// letters I, V, X, L (and of C, D, M and others, which no numeral it reads holds).
+  @Test func romanValueOnBytesIsTheScalarReading() {
+    var words = [""]
+    var all: [String] = []
+    for _ in 1...5 {
+      words = words.flatMap { w in ["I", "V", "X", "L", "C", "M", "i", "1", "\u{2160}"].map { w + $0 } }
+      all += words
+    }
+    var numerals = 0
+    for w in all + ["LXXXVIII", "LXXXIX", "XXXVIII", "IIIIIIII", "I\u{301}", "Ⅳ"] {
+      let scalarReading = RomanNumeral.value(Array(w.unicodeScalars))
+      #expect(RomanNumeral.value(w) == scalarReading, "\(w)")
+      #expect(RomanNumeral.value(w[...]) == scalarReading, "\(w)")
+      if scalarReading != nil { numerals += 1 }
+    }
+    #expect(numerals > 40)
+  }
 }
 
 /// Folding a text's first words gives the start of folding it all.
