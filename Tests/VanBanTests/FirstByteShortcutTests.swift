@@ -53,6 +53,18 @@ import VanBanText
     #expect(rules > 5)
   }
 
+  /// The remembered skeleton of a word is its skeleton, asked first or again.
+  @Test func rememberedSkeletonsAreTheSkeletons() {
+    var beyondASCII = 0
+    for w in Self.words() + ["CỘNG", "HÒA", "Độc", "–", "đ", "Đ", "e\u{301}"] {
+      let want = HeadZoneReader.skeleton(w)
+      #expect(HeadZoneReader.rememberedSkeleton(w) == want, "\(w)")
+      #expect(HeadZoneReader.rememberedSkeleton(w).utf8.elementsEqual(want.utf8), "\(w)")
+      if !w.utf8.allSatisfy({ $0 < 0x80 }) { beyondASCII += 1 }
+    }
+    #expect(beyondASCII > 1_000)
+  }
+
   @Test func authoritiesAreTheStringComparison() {
     let reader = FooterReader(lex: .shared)
     func reference(_ word: String) -> String? {

@@ -396,12 +396,22 @@ struct HeadZoneReader {
     return String(out)
   }
 
+  /// `skeleton`, remembered for words beyond ASCII: head lines repeat a few words (the
+  /// motto's own, the issuer's) in every document, and decomposing each through ICU again
+  /// was most of looking for the motto.
+  static func rememberedSkeleton(_ word: String) -> String {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+    return skeletons.value(word, skeleton)
+  }
+
+  private static let skeletons = Memo<String>(capacity: 4_096)
+
   /// The national motto, wherever it stands in the cell (beside the issuer on one line).
   func removeMotto(from text: String) -> String? {
     var words = Words.split(Substring(text)).map(String.init)
     // The folded words bared once, not a fresh array of n bared words at every position: a
     // header line can be a whole document long.
-    var bare = Words.fold(text).map { Self.skeleton(Words.bare($0)) }
+    var bare = Words.fold(text).map { Self.rememberedSkeleton(Words.bare($0)) }
     var changed = false
     for entry in Self.mottoSkeletons.map({ PhraseMatcher.Entry(words: $0, value: "") }) {
       let n = entry.words.count
