@@ -37,19 +37,21 @@ struct WrapPolicy: Sendable {
     var beforeBlank = 0
     var boldLines = 0
     var afterText = false
-    for l in lines {
-      if l.isBlank {
+    // Each line's fields read through the array, not a line bound from it: a binding (or a
+    // for-in loop) retained and released every line of the document.
+    for k in lines.indices {
+      if lines[k].isBlank {
         if afterText { beforeBlank += 1 }
         afterText = false
         continue
       }
-      afterText = !l.isTableRow
+      afterText = !lines[k].isTableRow
       guard afterText else { continue }
       // Four bytes at most per scalar: a longer line is over the cap without counting.
-      let bytes = l.text.utf8.count
-      histogram[bytes > 4 * cap ? cap : Self.scalarCount(l.text, upTo: cap)] += 1
+      let bytes = lines[k].text.utf8.count
+      histogram[bytes > 4 * cap ? cap : Self.scalarCount(lines[k].text, upTo: cap)] += 1
       count += 1
-      if l.endsBold { boldLines += 1 }
+      if lines[k].endsBold { boldLines += 1 }
     }
     guard count >= 20 else {
       isHardWrapped = false
