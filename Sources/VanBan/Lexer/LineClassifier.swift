@@ -47,10 +47,14 @@ final class ClassifiedLine: @unchecked Sendable {
   let marker: Marker?
   /// The text after the marker (the whole text when there is none).
   let body: String
-  /// What `words` folds: `text`, or the joined cells of a table row (its `body`). Not stored:
-  /// it is always one of the two, and a third reference to the same bytes cost every line a
-  /// retain when made and a release when freed.
-  private var foldSource: String { cells == nil ? text : body }
+  /// Calls `f` with what `words` folds: `text`, or the joined cells of a table row (its
+  /// `body`). Not stored: it is always one of the two, and a third reference to the same bytes
+  /// cost every line a retain when made and a release when freed. Each stored String is handed
+  /// over as it is: a property choosing between them made a copy, retained, at every use.
+  @inline(__always)
+  private func withFoldSource<R>(_ f: (String) -> R) -> R {
+    cells == nil ? f(text) : f(body)
+  }
   /// In plain text, the parts of a line that a wide run of spaces sets apart (two columns of
   /// a head or footer laid side by side: "Nơi nhận:          KT. CHỦ TỊCH"), each cleaned;
   /// nil when the line has no such run. The text and cells are unchanged by it.
@@ -70,7 +74,7 @@ final class ClassifiedLine: @unchecked Sendable {
   private var cachedBareFirst: String?
   /// `leadingWords(n)` for the last `n` asked, when the line has more words than that.
   private var cachedLeading: (n: Int, words: [String])?
-  /// The first byte of `foldSource` after spaces and tabs (0 when there is none): the byte the
+  /// The first byte of the fold source (`withFoldSource`) after spaces and tabs (0 when there is none): the byte the
   /// first word opens with, which settles most phrase tests before the word is folded
   /// (`PhraseMatcher.mayOpen(lead:)`).
   let leadByte: UInt8
@@ -101,18 +105,19 @@ final class ClassifiedLine: @unchecked Sendable {
       guard b.count <= 3, b.allSatisfy({ $0 &- 0x30 < 10 }) else { return (false, nil) }
       return (false, b.reduce(0) { $0 * 10 + Int($1 &- 0x30) })
     }
-    leadByte = (cells == nil ? text : body).withUTF8Bytes { b in
+    @inline(__always) func lead(_ b: UnsafeBufferPointer<UInt8>) -> UInt8 {
       var k = 0
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
       return k < b.count ? b[k] : 0
     }
+    leadByte = cells == nil ? text.withUTF8Bytes(lead) : body.withUTF8Bytes(lead)
   }
 
   /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
   /// phrases: folded on first use, since most lines are only ever asked about their marker.
   var words: [String] {
     if let cachedWords { return cachedWords }
-    let words = foldSource.isEmpty ? [] : Words.fold(foldSource)
+    let words = withFoldSource { $0.isEmpty ? [] : Words.fold($0) }
     cachedWords = words
     return words
   }
@@ -127,7 +132,7 @@ final class ClassifiedLine: @unchecked Sendable {
     if let cachedWords { return cachedWords }
     if let cachedLeading, cachedLeading.n == n { return cachedLeading.words }
     // Words past the `n`-th: only the part up to it is folded (`Words.foldLeading`).
-    guard let leading = Words.foldLeading(foldSource, n) else { return words }
+    guard let leading = withFoldSource({ Words.foldLeading($0, n) }) else { return words }
     cachedLeading = (n, leading)
     return leading
   }
@@ -140,14 +145,14 @@ final class ClassifiedLine: @unchecked Sendable {
     // The first token between spaces and tabs; folding never joins words, so the first word of
     // its fold is the first word of the whole fold (when it has one). Found on the bytes:
     // stepping the String's UTF-8 view cost as much as the fold.
-    let folded: String? = foldSource.withUTF8Bytes { b in
+    let folded: String? = withFoldSource { $0.withUTF8Bytes { b in
       var start = 0
       while start < b.count, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
       guard start < b.count else { return nil }
       var end = start + 1
       while end < b.count, b[end] != 0x20 && b[end] != 0x09 { end += 1 }
       return FoldingKey.toneInsensitiveFirstWord(utf8: UnsafeBufferPointer(rebasing: b[start..<end]))
-    }
+    } }
     guard let first = folded else { return words.first }
     cachedFirst = first
     return first
