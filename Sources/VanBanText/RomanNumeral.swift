@@ -17,18 +17,8 @@ public enum RomanNumeral {
     c.isASCII ? digit(UInt8(c.value)) : nil
   }
 
-  /// The value of a well-formed Roman numeral up to 89, or nil.
-  public static func value(_ s: some Collection<Unicode.Scalar>) -> Int? {
-    let values = s.compactMap(digit)
-    guard values.count == s.count, !values.isEmpty, values.count <= 7 else { return nil }
-    var total = 0
-    for (k, v) in values.enumerated() {
-      if k + 1 < values.count, values[k + 1] > v { total -= v } else { total += v }
-    }
-    guard total > 0, string(total) == String(scalars: s) else { return nil }
-    return total
-  }
-
+  /// The value of a well-formed Roman numeral up to 89 (at most seven of I, V, X, L, written
+  /// as `string` writes its value), or nil.
   public static func value(_ s: String) -> Int? {
     // Asked of the first word of every row and line that might open a group: nearly all are
     // words or numbers, refused on their bytes before anything is made.
@@ -41,9 +31,9 @@ public enum RomanNumeral {
     return t.withUTF8(value(utf8:))
   }
 
-  /// `value` of the scalars of valid UTF-8 `b`, read on the bytes: a numeral is ASCII, so
-  /// each of its bytes is its scalar. The scalars were copied into an array, their digits
-  /// into another and the table of `string` made again, for every numeral read.
+  /// `value` of valid UTF-8 `b`, read on the bytes: a numeral is ASCII, so each of its bytes
+  /// is its scalar. The scalars were copied into an array, their digits into another and the
+  /// table of `string` made again, for every numeral read.
   public static func value(utf8 b: UnsafeBufferPointer<UInt8>) -> Int? {
     guard isRomanDigits(b) else { return nil }
     var total = 0

@@ -54,10 +54,14 @@ public enum ToneStyle {
       let lower = b | 0x20
       let (second, secondLength) = UTF8Scalar.decode(bytes, at: j)
       // Below 0x2000 (every Vietnamese letter) the flat table answers; beyond, the dictionary.
-      let replacement: UInt32? =
-        second < 0x2000
-        ? flat[Self.firstKind(b) &* 0x2000 &+ Int(second)] : second < 0x10000 ? table[UInt32(b) << 16 | second] : nil
-      guard let replacement, replacement != 0 else {
+      // 0 for no pair.
+      let replacement: UInt32
+      if second < 0x2000 {
+        replacement = flat[Self.firstKind(b) &* 0x2000 &+ Int(second)]
+      } else {
+        replacement = second < 0x10000 ? table[UInt32(b) << 16 | second] ?? 0 : 0
+      }
+      guard replacement != 0 else {
         i = j
         continue
       }

@@ -74,9 +74,9 @@ final class ClassifiedLine: @unchecked Sendable {
   private var cachedBareFirst: String?
   /// `leadingWords(n)` for the last `n` asked, when the line has more words than that.
   private var cachedLeading: (n: Int, words: [String])?
-  /// The first byte of the fold source (`withFoldSource`) after spaces and tabs (0 when there is none): the byte the
-  /// first word opens with, which settles most phrase tests before the word is folded
-  /// (`PhraseMatcher.mayOpen(lead:)`).
+  /// The first byte of the fold source (`withFoldSource`) after spaces and tabs (0 when there
+  /// is none): the byte the first word opens with, which settles most phrase tests before the
+  /// word is folded (`PhraseMatcher.mayOpen(lead:)`).
   let leadByte: UInt8
   /// Empty, or tabs alone outside a row. Worked out once, on the bytes: every reader asks it
   /// of every line it passes, several times over (the test in each place was 0.6 % of the
