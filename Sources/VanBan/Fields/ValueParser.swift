@@ -218,15 +218,26 @@ extension ValueParser {
 
     init(_ s: String) {
       // Decoded from the bytes into room for them all: `Array(s.unicodeScalars)` walked the
-      // text twice (to count, then to copy), and the token array grew step by step.
-      var scalars: [Unicode.Scalar] = []
-      s.withUTF8Bytes { b in
-        scalars.reserveCapacity(b.count)
-        var at = 0
-        while at < b.count {
-          let (v, width) = UTF8Scalar.decode(b, at: at)
-          scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-          at += width
+      // text twice (to count, then to copy), and the token array grew step by step. Written
+      // in place, an ASCII byte as it is: appending checked the array's room and uniqueness
+      // at every scalar.
+      let scalars = s.withUTF8Bytes { b in
+        [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+          var at = 0
+          var w = 0
+          while at < b.count {
+            let byte = b[at]
+            if byte < 0x80 {
+              out[w] = Unicode.Scalar(byte)
+              at += 1
+            } else {
+              let (v, width) = UTF8Scalar.decode(b, at: at)
+              out[w] = Unicode.Scalar(v) ?? "\u{FFFD}"
+              at += width
+            }
+            w += 1
+          }
+          count = w
         }
       }
       var tokens: [Token] = []
