@@ -277,6 +277,6 @@ extension LineCursor {
       rows[k].cells[1] = g.text
     }
     finishRow(&rows, &current, group: group, multiline: &cellBreaks)
-    return Table(caption: caption, header: header, columns: columnLexicon.columns(header), rows: rows, line: tableLine)
+    return Table(caption: caption, header: header, columns: columns, rows: rows, line: tableLine)
   }
 }
