@@ -260,7 +260,11 @@ public enum PlanParser {
     var nextSpan = 0
     var joined: [Int] = []
     for k in 0..<n {
-      let line = LineClassifier.classify(number: source[k].number, text: texts[k])
+      // The cleaned text moved out of `texts` (read no more) into the line: a copy would cost
+      // the String a retain here and a release when `texts` goes.
+      var text = ""
+      swap(&text, &texts[k])
+      let line = LineClassifier.classify(number: source[k].number, text: consume text)
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
       if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text) {
@@ -282,7 +286,9 @@ public enum PlanParser {
           }
         }
       }
-      lines.append(line)
+      // Handed over, not copied: the local's lifetime otherwise lasts past the append, which
+      // costs every line a retain and a release.
+      lines.append(consume line)
     }
     // Tables whose rows are such lines, under a header: read as the tab rows they stand for.
     if !joined.isEmpty {

@@ -173,7 +173,9 @@ final class ClassifiedLine: @unchecked Sendable {
 }
 
 enum LineClassifier {
-  static func classify(number: Int, text: String) -> ClassifiedLine {
+  /// `text` is taken, not borrowed: it ends up in the line, and a caller done with it hands it
+  /// over without a retain.
+  static func classify(number: Int, text: consuming String) -> ClassifiedLine {
     // Byte tests: searching Characters for a tab walks grapheme clusters.
     if text.withUTF8Bytes({ ByteSearch.firstIndex(of: 0x09, in: $0) != nil }) {
       let (cells, joined) = tabRow(text)
