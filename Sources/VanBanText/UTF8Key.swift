@@ -12,8 +12,9 @@ import VanBanBytes
 /// there than in folding. Two NFC strings are equal exactly when their bytes are.
 public struct UTF8Key: Hashable, Sendable {
   public let string: String
-  public init(_ string: String) { self.string = string }
+  @inlinable public init(_ string: String) { self.string = string }
 
+  @inlinable
   public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
     // Two Strings with the same bits hold the same text (the same storage, or the same bytes
     // stored inline, as a short key's are): most hits of a dictionary of short folded words
@@ -25,6 +26,7 @@ public struct UTF8Key: Hashable, Sendable {
     return a.string.withUTF8Bytes { p in b.string.withUTF8Bytes { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
   }
 
+  @inlinable
   public func hash(into h: inout Hasher) {
     h.combine(Self.mix(string, seed: 0))
   }
@@ -33,11 +35,12 @@ public struct UTF8Key: Hashable, Sendable {
   /// looked up on every word of every line, and SipHash through a `Hasher` (set up, fed and
   /// finalised for a few bytes) was most of each look-up. A multiply-and-fold over the key's
   /// bytes (`mix`), seeded per process as `Hasher` is, spreads these keys as well.
+  @inlinable
   public func _rawHashValue(seed: Int) -> Int {
     Int(truncatingIfNeeded: Self.mix(string, seed: UInt64(truncatingIfNeeded: seed)))
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func mix(_ s: String, seed: UInt64) -> UInt64 {
     s.withUTF8Bytes { mix(bytes: $0, seed: seed) }
   }
