@@ -21,8 +21,9 @@ public final class Memo<Value: Sendable>: @unchecked Sendable {
   /// `ingest --jobs 2` made several times the context switches of `--jobs 1`, most of them
   /// here); only a new answer takes it alone.
   @usableFromInline let lock: UnsafeMutablePointer<pthread_rwlock_t>
-  /// Guarded by `lock`.
-  @usableFromInline var table: [UTF8Key: Value] = [:]
+  /// Guarded by `lock`, which also keeps accesses from overlapping: the dynamic exclusivity
+  /// check, a run-time call on each look-up, would only repeat it.
+  @usableFromInline @exclusivity(unchecked) var table: [UTF8Key: Value] = [:]
   @usableFromInline let capacity: Int
 
   public init(capacity: Int = 20_000) {

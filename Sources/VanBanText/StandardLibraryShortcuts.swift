@@ -35,17 +35,22 @@ extension Collection where Element: StringProtocol {
       total += sep.count * (count - 1)
       return String(trustedUTF8Capacity: total) { out in
         var o = 0
-        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-          guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-          (out.baseAddress! + o).update(from: base, count: bytes.count)
-          o += bytes.count
+        // The bytes put at `at`, and the offset after them: `o` is not captured, since a
+        // captured var passed along as a closure is checked for exclusive access at run time
+        // on every call.
+        func put(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Int {
+          guard let base = bytes.baseAddress, !bytes.isEmpty else { return at }
+          (out.baseAddress! + at).update(from: base, count: bytes.count)
+          return at + bytes.count
         }
         var firstPart = true
         for part in self {
-          if !firstPart { put(sep) }
+          if !firstPart { o = put(sep, at: o) }
           firstPart = false
-          let copied: Void? = part.utf8.withContiguousStorageIfAvailable(put)
-          if copied == nil {
+          let at = o
+          if let end = part.utf8.withContiguousStorageIfAvailable({ put($0, at: at) }) {
+            o = end
+          } else {
             for b in part.utf8 {
               out[o] = b
               o += 1

@@ -6,9 +6,11 @@ import VanBanText
 /// siblings count up by one.
 struct SectionTreeBuilder {
   private final class Node {
-    var section: Section
+    // Unchecked: nodes live in one builder, used by one thread, and no access to a node's
+    // section or children overlaps another; the dynamic checks were a run-time call for each.
+    @exclusivity(unchecked) var section: Section
     let marker: Marker
-    var children: [Node] = []
+    @exclusivity(unchecked) var children: [Node] = []
     init(section: Section, marker: Marker) {
       self.section = section
       self.marker = marker
