@@ -79,44 +79,61 @@ public enum ScalarClass {
     v < bound ? vb_scalar_class_at(UInt(v)) : nil
   }
 
+  // Each below reads the table first and asks the properties only above it, out of line
+  // (`Properties`): `Unicode.Scalar.Properties` is resilient, and a function that may build
+  // one fetches its type metadata and sizes a stack slot for it on every call, the table's
+  // answer or not.
+
   /// `s.properties.isAlphabetic`.
   public static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
-    has(s, alphabetic) ?? s.properties.isAlphabetic
+    if let f = flags(s.value) { return f & alphabetic != 0 }
+    return Properties.isAlphabetic(s)
   }
 
   /// `s.properties.isLowercase`.
   public static func isLowercase(_ s: Unicode.Scalar) -> Bool {
-    has(s, lowercase) ?? s.properties.isLowercase
+    if let f = flags(s.value) { return f & lowercase != 0 }
+    return Properties.isLowercase(s)
   }
 
   /// `s.properties.isUppercase`.
   public static func isUppercase(_ s: Unicode.Scalar) -> Bool {
-    has(s, uppercase) ?? s.properties.isUppercase
+    if let f = flags(s.value) { return f & uppercase != 0 }
+    return Properties.isUppercase(s)
   }
 
   /// A letter or a number: `isAlphabetic || numericType != nil`.
   public static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
-    has(s, alphabetic | numeric) ?? (s.properties.isAlphabetic || s.properties.numericType != nil)
+    if let f = flags(s.value) { return f & (alphabetic | numeric) != 0 }
+    return Properties.isAlphanumeric(s)
   }
 
   /// A letter by general category (L*: Lu, Ll, Lt, Lm, Lo), narrower than `isAlphabetic`.
   public static func isLetter(_ s: Unicode.Scalar) -> Bool {
-    has(s, letter) ?? isLetterCategory(s.properties.generalCategory)
+    if let f = flags(s.value) { return f & letter != 0 }
+    return Properties.isLetter(s)
   }
 
   /// A combining mark by general category (M*: Mn, Mc, Me).
   public static func isMark(_ s: Unicode.Scalar) -> Bool {
-    has(s, mark) ?? isMarkCategory(s.properties.generalCategory)
+    if let f = flags(s.value) { return f & mark != 0 }
+    return Properties.isMark(s)
   }
 
   /// `s.properties.isWhitespace`.
   public static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
-    has(s, whiteSpace) ?? s.properties.isWhitespace
+    if let f = flags(s.value) { return f & whiteSpace != 0 }
+    return Properties.isWhiteSpace(s)
   }
 
-  /// Whether the scalar has any of `mask`'s flags, or nil above the table.
-  @inline(__always)
-  private static func has(_ s: Unicode.Scalar, _ mask: UInt8) -> Bool? {
-    flags(s.value).map { $0 & mask != 0 }
+  /// The standard library's answers, above the table.
+  private enum Properties {
+    @inline(never) static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    @inline(never) static func isUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @inline(never) static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
+    @inline(never) static func isLetter(_ s: Unicode.Scalar) -> Bool { isLetterCategory(s.properties.generalCategory) }
+    @inline(never) static func isMark(_ s: Unicode.Scalar) -> Bool { isMarkCategory(s.properties.generalCategory) }
+    @inline(never) static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
   }
 }
