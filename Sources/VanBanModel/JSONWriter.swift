@@ -205,11 +205,19 @@ public struct JSONWriter: Sendable {
 
   private var pendingValueAfterKey = false
 
+  /// Inline for the case of most values, one after its key (a call of its own for that cost
+  /// as much as the test); a comma between elements is written out of line.
+  @inline(__always)
   private mutating func separate() {
     if pendingValueAfterKey {
       pendingValueAfterKey = false
       return
     }
+    separateElement()
+  }
+
+  @inline(never)
+  private mutating func separateElement() {
     if hasElement(depth) { out.put(UInt8(ascii: ",")) }
     setHasElement(depth, true)
     newline()
