@@ -92,11 +92,17 @@ public enum ByteVector {
   /// The most steps `count` can tally before a lane could overflow.
   public static let maxCountedSteps = 255
 
-  /// Whether no lane is set.
+  /// Whether no lane is set: on x86-64 the movemask tested (`pmovmskb`, `test`), which the
+  /// compiler gives for the lanes as they are; the two words' test took it through a shift,
+  /// a mask and two compares first.
   @inlinable @inline(__always)
   public static func none(_ m: Lanes) -> Bool {
-    let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
-    return words[0] | words[1] == 0
+    #if arch(x86_64)
+      return bits(m) == 0
+    #else
+      let words = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+      return words[0] | words[1] == 0
+    #endif
   }
 }
 
