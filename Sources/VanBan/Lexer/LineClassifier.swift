@@ -92,11 +92,8 @@ final class ClassifiedLine: @unchecked Sendable {
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String) {
-    self.number = number
-    self.text = text
-    self.cells = cells
-    self.marker = marker
-    self.body = body
+    // What is read from the text and body first, and they are stored last: read after being
+    // stored, each was copied into the line (a retain) and released at the end.
     // Both from one look at the text's bytes.
     (isBlank, loneNumber) = text.withUTF8Bytes { b -> (Bool, Int?) in
       if b.isEmpty { return (true, nil) }
@@ -111,6 +108,11 @@ final class ClassifiedLine: @unchecked Sendable {
       return k < b.count ? b[k] : 0
     }
     leadByte = cells == nil ? text.withUTF8Bytes(lead) : body.withUTF8Bytes(lead)
+    self.number = number
+    self.text = text
+    self.cells = cells
+    self.marker = marker
+    self.body = body
   }
 
   /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
