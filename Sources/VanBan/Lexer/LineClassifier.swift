@@ -92,9 +92,9 @@ final class ClassifiedLine: @unchecked Sendable {
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
   init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String) {
-    // What is read from the text and body first, and they are stored last: read after being
-    // stored, each was copied into the line (a retain) and released at the end.
-    // Both from one look at the text's bytes.
+    // The text and body are read first and stored last, so that they are moved into the line:
+    // read after being stored, each was copied (a retain) and its argument released at the end.
+    // Blank and lone number from one look at the text's bytes.
     (isBlank, loneNumber) = text.withUTF8Bytes { b -> (Bool, Int?) in
       if b.isEmpty { return (true, nil) }
       guard cells == nil else { return (false, nil) }
