@@ -78,13 +78,7 @@ public struct JSONWriter: Sendable {
     if !pretty, !pendingValueAfterKey, name.hasPointerRepresentation {
       let comma = hasElement(depth)
       setHasElement(depth, true)
-      let count = name.utf8CodeUnitCount
-      out.reserve(count + 4)
-      if comma { out.putReserved(UInt8(ascii: ",")) }
-      out.putReserved(UInt8(ascii: "\""))
-      out.putReserved(UnsafeBufferPointer(start: name.utf8Start, count: count))
-      out.putReserved(UInt8(ascii: "\""))
-      out.putReserved(UInt8(ascii: ":"))
+      out.putKey(UnsafeRawPointer(name.utf8Start), count: name.utf8CodeUnitCount, comma: comma)
       pendingValueAfterKey = true
       return
     }
@@ -360,6 +354,27 @@ final class JSONOutput: @unchecked Sendable {
   func put(_ bytes: UnsafeBufferPointer<UInt8>) {
     reserve(bytes.count)
     putReserved(bytes)
+  }
+
+  /// `"name":`, after a comma when `comma`, in one reservation and through one pointer: as
+  /// five appends, each loaded and stored the count again (a compact plan writes ~1,300 keys).
+  @inline(__always)
+  func putKey(_ name: UnsafeRawPointer, count n: Int, comma: Bool) {
+    reserve(n + 4)
+    var p = base + count
+    if comma {
+      p.pointee = UInt8(ascii: ",")
+      p += 1
+    }
+    p.pointee = UInt8(ascii: "\"")
+    if n <= ShortBytes.limit {
+      ShortBytes.copy(name, to: UnsafeMutableRawPointer(p + 1), count: n)
+    } else {
+      (p + 1).update(from: name.assumingMemoryBound(to: UInt8.self), count: n)
+    }
+    p[n + 1] = UInt8(ascii: "\"")
+    p[n + 2] = UInt8(ascii: ":")
+    count = p + n + 3 - base
   }
 
   /// After `reserve`.
