@@ -168,6 +168,17 @@ struct TrustedUTF8Tests {
     #endif
   }
 
+  /// The remembered answer is the computed one, whether read first (computed and stored) or
+  /// again (read back), from several threads at once.
+  @Test func theRememberedAnswerIsTheAnswer() async {
+    let answers = await withTaskGroup(of: [Bool].self) { group in
+      for _ in 0..<4 { group.addTask { [SmallString.holdsQuickly, SmallString.holdsQuickly] } }
+      return await group.reduce(into: [Bool]()) { $0 += $1 }
+    }
+    #expect(answers.count == 8)
+    #expect(answers.allSatisfy { $0 == SmallString.holds })
+  }
+
   @Test func madeStringsAreTheStandardOnes() {
     guard SmallString.holds else { return }
     var g = SystemRandomNumberGenerator()
