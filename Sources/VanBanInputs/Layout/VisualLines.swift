@@ -379,14 +379,19 @@ extension OCRWord {
   /// (ASCII's only alphabetic and numeric characters): Unicode property lookups per scalar were
   /// a large part of the layout's cost.
   static func isText(_ text: String) -> Bool {
-    var nonASCII = false
-    for b in text.utf8 {
-      if b >= 0x80 {
-        nonASCII = true
-      } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
-        return true
+    // On the buffer: stepping the UTF-8 view's iterator cost more than the test, for every
+    // word of every page. Nil when only the scalars beyond ASCII can tell.
+    let settled: Bool? = text.withUTF8Bytes { bytes in
+      var nonASCII = false
+      for b in bytes {
+        if b >= 0x80 {
+          nonASCII = true
+        } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+          return true
+        }
       }
+      return nonASCII ? nil : false
     }
-    return nonASCII && text.unicodeScalars.contains { ScalarClass.isAlphanumeric($0) }
+    return settled ?? text.unicodeScalars.contains { ScalarClass.isAlphanumeric($0) }
   }
 }
