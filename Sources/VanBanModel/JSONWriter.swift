@@ -367,11 +367,7 @@ final class JSONOutput: @unchecked Sendable {
       p += 1
     }
     p.pointee = UInt8(ascii: "\"")
-    if n <= ShortBytes.limit {
-      ShortBytes.copy(name, to: UnsafeMutableRawPointer(p + 1), count: n)
-    } else {
-      (p + 1).update(from: name.assumingMemoryBound(to: UInt8.self), count: n)
-    }
+    Self.copy(name, to: p + 1, count: n)
     p[n + 1] = UInt8(ascii: "\"")
     p[n + 2] = UInt8(ascii: ":")
     count = p + n + 3 - base
@@ -388,13 +384,18 @@ final class JSONOutput: @unchecked Sendable {
   @inline(__always)
   func putReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let from = bytes.baseAddress else { return }
-    let n = bytes.count
-    // Most pieces are short (key names, numbers, words between escapes).
+    Self.copy(UnsafeRawPointer(from), to: base + count, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Most pieces are short (key names, numbers, words between escapes): copied without a call
+  /// to `memmove` up to `ShortBytes.limit`.
+  @inline(__always)
+  private static func copy(_ from: UnsafeRawPointer, to: UnsafeMutablePointer<UInt8>, count n: Int) {
     if n <= ShortBytes.limit {
-      ShortBytes.copy(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(base + count), count: n)
+      ShortBytes.copy(from, to: UnsafeMutableRawPointer(to), count: n)
     } else {
-      (base + count).update(from: from, count: n)
+      to.update(from: from.assumingMemoryBound(to: UInt8.self), count: n)
     }
-    count += n
   }
 }
