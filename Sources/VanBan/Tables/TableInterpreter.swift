@@ -48,6 +48,8 @@ struct TableInterpreter {
       number: index("number"), indicator: index("indicator"), unit: index("unit"), name: index("name"),
       deadline: index("deadline"), result: index("result"), value: index("value"), note: index("note"),
       lead: index("lead"), coordinators: index("coordinators"))
+    // A target table may give a value column per year: all of them, found once as well.
+    let valuePositions = cols.indices.filter { cols[$0] == "value" }
     for row in table.rows {
       func cell(_ column: Int?) -> String? {
         guard let k = column, k < row.cells.count else { return nil }
@@ -88,7 +90,7 @@ struct TableInterpreter {
       if isTargets {
         guard let indicator = cell(at.indicator) else { continue }
         var vals: [TargetValue] = []
-        let valueColumns = cols.indices.filter { cols[$0] == "value" && $0 < row.cells.count }
+        let valueColumns = valuePositions.filter { $0 < row.cells.count }
         for k in valueColumns {
           let year = ValueParser.year(in: table.header[k]) ?? tableYear
           if var v = values.parse(cell: row.cells[k], year: year) {
