@@ -112,6 +112,31 @@ import VanBanText
     #expect(LayoutBuilder.startsWithMarker(VisualLine(words: [dot], top: 0, bottom: 10), texts))
     #expect(markers > 20)
   }
+
+  /// Row labels decided on ASCII bytes are the Character walk's answer, for every corpus word
+  /// and for labels made to test the edges (a closing parenthesis, rules read as `|` and `_`,
+  /// nine characters, a no-break space, a combining mark, a control character).
+  @Test func asciiRowLabelsAreTheCharacterTest() {
+    let crafted = [
+      "1", "1.", "1.2", "1.2.3.", "II", "IV.", "B", "b", "a)", "(1)", "|1", "1_", ",3,", "x", "Xã", "12345678",
+      "123456789", " 1 ", "\t7\r\n", "\u{00A0}2\u{00A0}", "a\u{301})", "1\u{0B}", "..", "", "  ", "I I", "1 2",
+      "MCMXC", "IIII", "A.", "ab", "z)", "Z)", "_(_", "9)", "(a", "1.a", "IV)",
+    ]
+    var decided = 0
+    var labels = 0
+    for w in FirstByteShortcutTests.words() + crafted {
+      let want = LayoutBuilder.isRowLabelByCharacters(w)
+      #expect(LayoutBuilder.isRowLabel(w) == want, "\(Array(w.unicodeScalars))")
+      var bytes = w
+      if let fast = bytes.withUTF8(LayoutBuilder.isASCIIRowLabel) {
+        #expect(fast == want, "\(Array(w.unicodeScalars))")
+        decided += 1
+      }
+      if want { labels += 1 }
+    }
+    #expect(decided > 5_000)
+    #expect(labels > 50)
+  }
 }
 
 /// Facts read off a line's bytes once, or settled on a byte or two, held to the String tests

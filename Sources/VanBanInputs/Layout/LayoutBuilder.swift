@@ -1,3 +1,4 @@
+import VanBanBytes
 import VanBanText
 
 /// Turns the words of an OCR file into the lines the text parser reads: prose lines joined
@@ -434,7 +435,7 @@ struct LayoutBuilder {
         for l in lines {
           let ws = l.words.filter { Self.column(of: $0, boundaries) == column }
           guard let firstWord = ws.first else { continue }
-          emit(ws.map { texts[$0] }.joinedText(" "), line: firstWord.sourceLine, words: ws)
+          emit(texts.joined(ws), line: firstWord.sourceLine, words: ws)
         }
         blank()
       }
@@ -584,7 +585,7 @@ struct LayoutBuilder {
     let width = assignedWidth ?? boundaries.count + 1
     // Which row each line opens or continues.
     var starts = Array(repeating: false, count: lines.count)
-    let firstCells = lines.map { l in l.words.filter { column(of: $0, boundaries) == 0 }.map { texts[$0] }.joinedText(" ") }
+    let firstCells = lines.map { l in texts.joined(l.words.lazy.filter { column(of: $0, boundaries) == 0 }) }
     // In a poor scan the number column may have merged with the next: a label then is the
     // line's first word, at the table's left edge and set apart from the text after it.
     let left = lines.reduce(Double.infinity) { min($0, $1.x0) }
@@ -688,6 +689,29 @@ struct LayoutBuilder {
     // Sorted as indices, not words: this runs for every cell of every table row. The same
     // comparisons in the same order give the same permutation as sorting the words.
     if words.count < 2 { return words.first.map { texts[$0] } ?? "" }
+    // Most cells' words come in reading order already (lines top to bottom, each left to
+    // right): then both stable sorts below keep every word where it is, and the text is the
+    // words joined as they stand. Checked with the comparisons the sorts make (a NaN fails
+    // them and takes the sorts).
+    var inOrder = true
+    var lineRef = words[words.startIndex]
+    for k in words.indices.dropFirst() {
+      let w = words[k]
+      let before = words[k - 1]
+      guard w.centerY >= before.centerY else {
+        inOrder = false
+        break
+      }
+      if w.centerY - lineRef.centerY < 0.5 * max(lineRef.height, w.height, 1) {
+        guard w.x0 >= before.x0 else {
+          inOrder = false
+          break
+        }
+      } else {
+        lineRef = w
+      }
+    }
+    if inOrder { return texts.joined(words) }
     let byY = words.indices.sorted { words[$0].centerY < words[$1].centerY }
     var strings: [String] = []
     strings.reserveCapacity(words.count)
@@ -714,6 +738,11 @@ struct LayoutBuilder {
 
   /// `1`, `1.`, `1.2`, `II`, `B`, `a)`: what stands in the number column of a row.
   static func isRowLabel(_ s: String) -> Bool {
+    s.withUTF8Bytes(isASCIIRowLabel) ?? isRowLabelByCharacters(s)
+  }
+
+  /// `isRowLabel` walking Characters: any text.
+  static func isRowLabelByCharacters(_ s: String) -> Bool {
     var t = Substring(s).ocrTrimmed()
     guard !t.isEmpty, t.count <= 8 else { return false }
     let closed = t.last == ")"
@@ -724,6 +753,30 @@ struct LayoutBuilder {
     if t.first!.isNumber, t.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
     if RomanNumeral.value(t) != nil { return true }
     if t.count == 1, let c = t.first, c.isLetter { return c.isUppercase || closed }
+    return false
+  }
+
+  /// `isRowLabel` of printable ASCII, which most first cells are, decided on the bytes (each a
+  /// Character, letters and digits only the ASCII ones); nil for any other text, which the
+  /// Character walk decides. Asked of the first cell of every line of every table region.
+  static func isASCIIRowLabel(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    @inline(__always) func isPad(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D || x == 0x0A }
+    @inline(__always) func isDigit(_ x: UInt8) -> Bool { x &- 0x30 < 10 }
+    @inline(__always) func isLetter(_ x: UInt8) -> Bool { (x | 0x20) &- 0x61 < 26 }
+    var lo = 0
+    var hi = b.count
+    while lo < hi, isPad(b[lo]) { lo += 1 }
+    while hi > lo, isPad(b[hi - 1]) { hi -= 1 }
+    for k in lo..<hi where b[k] < 0x20 || b[k] > 0x7E { return nil }
+    guard lo < hi, hi - lo <= 8 else { return false }
+    let closed = b[hi - 1] == UInt8(ascii: ")")
+    while hi > lo, !isLetter(b[hi - 1]), !isDigit(b[hi - 1]) { hi -= 1 }
+    while lo < hi, !isLetter(b[lo]), !isDigit(b[lo]) { lo += 1 }
+    guard lo < hi else { return false }
+    let t = UnsafeBufferPointer(rebasing: b[lo..<hi])
+    if isDigit(t[0]), t.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }) { return true }
+    if RomanNumeral.value(utf8: t) != nil { return true }
+    if t.count == 1, isLetter(t[0]) { return t[0] &- 0x41 < 26 || closed }
     return false
   }
 

@@ -1,3 +1,4 @@
+import VanBanBytes
 import VanBanText
 
 /// One recognised word with its box, in the image's pixel coordinates (y grows downwards).
@@ -83,6 +84,39 @@ struct WordTexts: Sendable {
   }
 
   subscript(_ w: OCRWord) -> String { strings[Int(w.textID)] }
+
+  /// The texts of `words` joined by single spaces (`map { texts[$0] }.joinedText(" ")`),
+  /// written once into a string of the final size. Layout joins the words of every line and
+  /// cell; the array of their strings built for the join cost a retain and a release a word.
+  func joined(_ words: some Collection<OCRWord>) -> String {
+    strings.withUnsafeBufferPointer { strings in
+      guard words.count > 1 else { return words.first.map { strings[Int($0.textID)] } ?? "" }
+      var total = -1
+      for w in words { total += strings[Int(w.textID)].utf8.count + 1 }
+      return String(trustedUTF8Capacity: total) { out in
+        var o = 0
+        var first = true
+        for w in words {
+          if !first {
+            out[o] = 0x20
+            o += 1
+          }
+          first = false
+          o = strings[Int(w.textID)].withUTF8Bytes { b in
+            guard let from = b.baseAddress, !b.isEmpty else { return o }
+            // A word is short: copied without a call to memmove.
+            if b.count <= ShortBytes.limit {
+              ShortBytes.copy(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(out.baseAddress! + o), count: b.count)
+            } else {
+              (out.baseAddress! + o).update(from: from, count: b.count)
+            }
+            return o + b.count
+          }
+        }
+        return o
+      }
+    }
+  }
 
   mutating func reserveCapacity(_ n: Int) { strings.reserveCapacity(n + 1) }
 }

@@ -11,7 +11,7 @@ struct VisualLine: Sendable {
   var x0: Double { words.first?.x0 ?? 0 }
   var x1: Double { words.reduce(-Double.infinity) { max($0, $1.x1) } }
   var sourceLine: Int { words.first?.sourceLine ?? 0 }
-  func text(_ texts: WordTexts) -> String { words.map { texts[$0] }.joinedText(" ") }
+  func text(_ texts: WordTexts) -> String { texts.joined(words) }
   /// `LayoutBuilder.isLoneNumber(text)` without joining the words: a line's words are never
   /// empty, so a text without a space is one word.
   func isLoneNumber(_ texts: WordTexts) -> Bool { words.count == 1 && LayoutBuilder.isLoneNumber(texts[words[0]]) }

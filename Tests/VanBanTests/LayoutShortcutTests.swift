@@ -1,0 +1,81 @@
+import Testing
+import VanBanText
+@testable import VanBanInputs
+
+/// Layout's shortcuts held to what they stand for: the join of word texts to the join of their
+/// strings, and a cell's text taken in the order its words came to the two sorts it skips.
+@Suite struct LayoutShortcutTests {
+  /// A small deterministic generator: the same cases on every run.
+  struct Steps {
+    var state: UInt64
+    mutating func next(_ n: Int) -> Int {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Int((state >> 33) % UInt64(n))
+    }
+  }
+
+  static let texts = ["1", "Chỉ", "tiêu", "", "đạt", "100%", "a)", "xã", "Kế hoạch", "|", "—", "năm 2025"]
+
+  @Test func joinedIsTheJoinOfTheStrings() {
+    var steps = Steps(state: 7)
+    for _ in 0..<500 {
+      var texts = WordTexts()
+      var words: [OCRWord] = []
+      for _ in 0..<steps.next(6) {
+        let t = Self.texts[steps.next(Self.texts.count)]
+        words.append(OCRWord(text: t, in: &texts, page: 1, x0: 0, y0: 0, x1: 1, y1: 1, conf: -1, lineID: 0, sourceLine: 1))
+      }
+      #expect(texts.joined(words) == words.map { texts[$0] }.joinedText(" "))
+      #expect(texts.joined(words[...].dropFirst()) == words.dropFirst().map { texts[$0] }.joinedText(" "))
+    }
+  }
+
+  /// The cell text as it was computed before the shortcut: words sorted by height, grouped
+  /// into lines, each line sorted left to right.
+  static func reference(_ words: [OCRWord], _ texts: WordTexts) -> String {
+    let byY = words.indices.sorted { words[$0].centerY < words[$1].centerY }
+    var lines: [[Int]] = []
+    for k in byY {
+      let w = words[k]
+      if let first = lines.last?.first, case let ref = words[first],
+        w.centerY - ref.centerY < 0.5 * max(ref.height, w.height, 1)
+      {
+        lines[lines.count - 1].append(k)
+      } else {
+        lines.append([k])
+      }
+    }
+    return lines.flatMap { $0.sorted { words[$0].x0 < words[$1].x0 } }.map { texts[words[$0]] }.joinedText(" ")
+  }
+
+  @Test func cellTextInReadingOrderIsTheSortedText() {
+    var steps = Steps(state: 11)
+    var inOrder = 0
+    for round in 0..<3_000 {
+      var texts = WordTexts()
+      var words: [OCRWord] = []
+      // Lines of words on a coarse grid, so ties in height and in x are common; every third
+      // case shuffled a little, the rest left in reading order.
+      var y = Double(steps.next(40))
+      for _ in 0..<(1 + steps.next(3)) {
+        var x = Double(steps.next(30))
+        for _ in 0..<(1 + steps.next(4)) {
+          let h = Double(10 + steps.next(3) * 10)
+          let jitter = Double(steps.next(3)) - 1
+          let t = Self.texts[steps.next(Self.texts.count)]
+          words.append(
+            OCRWord(text: t, in: &texts, page: 1, x0: x, y0: y + jitter, x1: x + 20, y1: y + jitter + h, conf: -1, lineID: 0, sourceLine: 1))
+          x += Double(steps.next(3) * 25)
+        }
+        y += Double(steps.next(4) * 8)
+      }
+      if round % 3 == 0, words.count > 1 {
+        words.swapAt(steps.next(words.count), steps.next(words.count))
+      }
+      let got = LayoutBuilder.cellText(words, texts)
+      #expect(got == Self.reference(words, texts), "case \(round)")
+      if got == words.map({ texts[$0] }).joinedText(" ") { inOrder += 1 }
+    }
+    #expect(inOrder > 1_000)
+  }
+}
