@@ -30,6 +30,25 @@ import VanBanText
     }
   }
 
+  /// A word's facts read in one look at ASCII bytes are the three tests' answers, for every
+  /// corpus word and words made to test the edges (bars, look-alikes, junk at either end).
+  @Test func asciiWordFactsAreTheTests() {
+    let crafted = [
+      "|", "||", "!", "I", "l", "Il", "|a", "a|", "_a", "a_", "_", "__", "¦", "│", "a│", "x", "-", "--", ".", "1", "a1",
+      "ế", "aế", "ếa", "a-ế-b", "—", "-—", "-—-", "(ế)", "!a", "a!", "Ia", "lề",
+    ]
+    var quick = 0
+    for w in FirstByteShortcutTests.words() + crafted {
+      var bytes = w
+      guard let facts = bytes.withUTF8(OCRWord.asciiFacts) else { continue }
+      quick += 1
+      #expect(facts.isText == OCRWord.isText(w), "\(Array(w.unicodeScalars))")
+      #expect(facts.junkEnd == VisualLines.hasJunkEnd(w), "\(Array(w.unicodeScalars))")
+      #expect(VisualLines.barKind(w) == (false, false), "\(Array(w.unicodeScalars))")
+    }
+    #expect(quick > 5_000)
+  }
+
   /// The cell text as it was computed before the shortcut: words sorted by height, grouped
   /// into lines, each line sorted left to right.
   static func reference(_ words: [OCRWord], _ texts: WordTexts) -> String {

@@ -177,20 +177,22 @@ struct LayoutBuilder {
       i += 1
       let text = line.text(texts)
       let loneNumber = line.isLoneNumber(texts)
-      if let prev = previous, var p = paragraph {
+      if let prev = previous, paragraph != nil {
         // A number alone on its line (a page number, a row number of a table whose cells are
         // stacked) never ends the paragraph above, however full that paragraph's last line.
         switch loneNumber ? .newParagraph : margins.relation(prev, line, metrics, texts) {
         case .join:
-          if Hyphenation.endsWithBrokenHyphen(p.text) { p.text += text } else { p.text += " " + text }
-          p.visual.append(line)
-          paragraph = p
+          // Grown in place: a copy of the paragraph grown and stored back copied its text and
+          // its lines at every line joined.
+          if !Hyphenation.endsWithBrokenHyphen(paragraph!.text) { paragraph!.text.append(" ") }
+          paragraph!.text.append(text)
+          paragraph!.visual.append(line)
           previous = line
           continue
         case .newLine:
-          emitProse(p)
+          emitProse(paragraph!)
         case .newParagraph:
-          emitProse(p)
+          emitProse(paragraph!)
           blank()
         }
       }
@@ -211,7 +213,8 @@ struct LayoutBuilder {
   }
 
   private mutating func emitProse(_ p: (text: String, line: Int, visual: [VisualLine])) {
-    emit(p.text, line: p.line, words: p.visual.flatMap(\.words))
+    output.append(SourceLine(number: p.line, text: Substring(p.text)))
+    boxes.append(WordBox(lines: p.visual))
     strayProse.append((output.count - 1, p.visual))
   }
 

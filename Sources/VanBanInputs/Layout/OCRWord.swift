@@ -56,10 +56,34 @@ struct OCRWord: Sendable {
   /// The word with another text (added to `texts`), its box kept.
   mutating func setText(_ text: String, in texts: inout WordTexts) {
     textID = texts.add(text)
-    isText = Self.isText(text)
     hasText = !text.isEmpty
-    junkEnd = VisualLines.hasJunkEnd(text)
-    (bars, barsOrLookalikes) = VisualLines.barKind(text)
+    if let quick = text.withUTF8Bytes(Self.asciiFacts) {
+      (isText, junkEnd, bars, barsOrLookalikes) = (quick.isText, quick.junkEnd, false, false)
+    } else {
+      isText = Self.isText(text)
+      junkEnd = VisualLines.hasJunkEnd(text)
+      (bars, barsOrLookalikes) = VisualLines.barKind(text)
+    }
+  }
+
+  /// `isText` and `VisualLines.hasJunkEnd` of a word that opens with an ASCII byte other than a
+  /// bar or a bar's look-alike (so `barKind` is false twice), ends with an ASCII byte and holds
+  /// an ASCII letter or digit, or holds ASCII alone: one look at its bytes, where the three
+  /// tests walked them three times for every word of every page. Nil for any other word.
+  static func asciiFacts(_ b: UnsafeBufferPointer<UInt8>) -> (isText: Bool, junkEnd: Bool)? {
+    guard let first = b.first, let last = b.last, first < 0x80, last < 0x80 else { return nil }
+    guard first != 0x7C, first != 0x21, first != 0x49, first != 0x6C else { return nil }
+    // The first and last scalars are these bytes; `_` and `|` are the ASCII junk.
+    let junkEnd = first == 0x5F || first == 0x7C || last == 0x5F || last == 0x7C
+    var nonASCII = false
+    for c in b {
+      if c >= 0x80 {
+        nonASCII = true
+      } else if c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 {
+        return (true, junkEnd)
+      }
+    }
+    return nonASCII ? nil : (false, junkEnd)
   }
 
   var width: Double { x1 - x0 }
@@ -179,6 +203,25 @@ struct WordBox: Sendable, Equatable {
       y0 = min(y0, w.y0)
       x1 = max(x1, w.x1)
       y1 = max(y1, w.y1)
+    }
+  }
+
+  /// The box of the words of `lines`, in order (`init(lines.flatMap(\.words))` without the
+  /// array of every word of a paragraph).
+  init?(lines: [VisualLine]) {
+    guard let first = lines.first(where: { !$0.words.isEmpty })?.words.first else { return nil }
+    page = first.page
+    x0 = first.x0
+    y0 = first.y0
+    x1 = first.x1
+    y1 = first.y1
+    for line in lines {
+      for w in line.words where w.page == page {
+        x0 = min(x0, w.x0)
+        y0 = min(y0, w.y0)
+        x1 = max(x1, w.x1)
+        y1 = max(y1, w.y1)
+      }
     }
   }
 }
