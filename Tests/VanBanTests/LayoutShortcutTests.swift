@@ -49,6 +49,29 @@ import VanBanText
     #expect(quick > 5_000)
   }
 
+  /// Lines of words on one bottom each: the shortcut's zero where the bottoms are whole
+  /// pixels, the fits' own (flat) answer where they are not, and a slope where lines tilt.
+  @Test func levelLinesHaveNoSkew() {
+    func page(bottom: (_ line: Int, _ word: Int) -> Double) -> [OCRWord] {
+      var texts = WordTexts()
+      var words: [OCRWord] = []
+      for line in 0..<5 {
+        for k in 0..<6 {
+          let y1 = bottom(line, k)
+          words.append(
+            OCRWord(
+              text: "chữ\(k)", in: &texts, page: 1, x0: Double(100 * k), y0: y1 - 30, x1: Double(100 * k + 80), y1: y1, conf: -1,
+              lineID: line, sourceLine: line + 1))
+        }
+      }
+      return words
+    }
+    #expect(VisualLines.skew(page { line, _ in Double(40 * line + 30) }) == 0)
+    #expect(VisualLines.skew(page { line, _ in Double(40 * line) + 30.1 }) == 0)
+    let tilted = VisualLines.skew(page { line, k in Double(40 * line + 30 + 2 * k) })
+    #expect(abs(tilted - 0.02) < 1e-9)
+  }
+
   /// The cell text as it was computed before the shortcut: words sorted by height, grouped
   /// into lines, each line sorted left to right.
   static func reference(_ words: [OCRWord], _ texts: WordTexts) -> String {

@@ -61,18 +61,21 @@ enum LayoutTextReader {
     var out: [Line] = []
     var page = 1
     // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges. A line's
-    // words are collected first and its page breaks replayed after, so the scan writes no
-    // captured state; the two buffers serve every line.
+    // words are collected first and its page breaks replayed after; the two buffers serve
+    // every line.
     var spans: [(start: Int, end: Int, column: Int, endColumn: Int)] = []
     var breaks: [Int] = []
-    // Split as the text parser does (LF, CRLF, lone CR), so line numbers agree with it.
-    for source in LineSplitter.split(text) {
-      var line = Line(number: source.number, page: page, words: [])
-      var column = 0
-      spans.removeAll(keepingCapacity: true)
-      breaks.removeAll(keepingCapacity: true)
-      var copy = source.text
-      copy.withUTF8 { b in
+    // Split as the text parser does (LF, CRLF, lone CR), so line numbers agree with it; each
+    // line read off the text's own buffer (a Substring per line, copied to reach its bytes,
+    // cost more than the line's walk).
+    text.withUTF8Bytes { all in
+      for (index, cut) in LineSplitter.cuts(all).enumerated() {
+        let number = index + 1
+        var line = Line(number: number, page: page, words: [])
+        var column = 0
+        spans.removeAll(keepingCapacity: true)
+        breaks.removeAll(keepingCapacity: true)
+        let b = UnsafeBufferPointer(rebasing: all[cut.0..<cut.1])
         var start = -1
         var wordStart = 0
         var i = 0
@@ -116,7 +119,7 @@ enum LayoutTextReader {
           while nextBreak < breaks.count, breaks[nextBreak] == k {
             if !line.words.isEmpty { out.append(line) }
             page += 1
-            line = Line(number: source.number, page: page, words: [])
+            line = Line(number: number, page: page, words: [])
             nextBreak += 1
           }
           guard k < spans.count else { break }
@@ -125,8 +128,8 @@ enum LayoutTextReader {
           let text = String(trustedUTF8: UnsafeBufferPointer(rebasing: b[span.start..<span.end]))
           line.words.append(Placed(text: text, column: span.column, end: span.endColumn))
         }
+        out.append(line)
       }
-      out.append(line)
     }
     return out
   }

@@ -26,6 +26,19 @@ enum VisualLines {
   /// The page's skew (dy per dx), from the word bottoms along Tesseract's own lines: their
   /// membership is reliable even where their reading order is not.
   static func skew(_ words: [OCRWord]) -> Double {
+    // Level lines (every word of each Tesseract line on one bottom, as a `pdftotext -layout`
+    // dump's words are): each line's fit below is flat, so the page has no skew. Settled in one
+    // look at the bottoms; any line whose bottoms differ (every scan) takes the fits. Whole
+    // pixels only, so that the fits' sums and means are exact and the answer is theirs.
+    var level = true
+    for k in words.indices {
+      let y = words[k].y1
+      guard y == y.rounded(), abs(y) < 1e12, k == 0 || words[k].lineID != words[k - 1].lineID || y == words[k - 1].y1 else {
+        level = false
+        break
+      }
+    }
+    if level { return 0 }
     var slopes: [Double] = []
     var start = 0
     while start < words.count {
