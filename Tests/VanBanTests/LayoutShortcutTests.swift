@@ -30,23 +30,29 @@ import VanBanText
     }
   }
 
-  /// A word's facts read in one look at ASCII bytes are the three tests' answers, for every
-  /// corpus word and words made to test the edges (bars, look-alikes, junk at either end).
-  @Test func asciiWordFactsAreTheTests() {
+  /// A word's facts read in one look at its bytes are the three tests' answers, for every
+  /// corpus word and words made to test the edges (bars, look-alikes, junk at either end, the
+  /// signs among Latin-1's letters, letters beyond the ones read on the bytes).
+  @Test func wordFactsOnBytesAreTheTests() {
     let crafted = [
       "|", "||", "!", "I", "l", "Il", "|a", "a|", "_a", "a_", "_", "__", "¦", "│", "a│", "x", "-", "--", ".", "1", "a1",
-      "ế", "aế", "ếa", "a-ế-b", "—", "-—", "-—-", "(ế)", "!a", "a!", "Ia", "lề",
+      "ế", "aế", "ếa", "a-ế-b", "—", "-—", "-—-", "(ế)", "!a", "a!", "Ia", "lề", "để", "ở", "Ủy", "×", "÷", "-×", "(÷)",
+      "Đ", "đ¦", "ư│", "ơ_", "ß", "α", "(α)", "Я", "١", "²", "½", "«", "»", "°", "ʼ", "‖", "┃", "ǀ", "Ⅳ", "-Ⅳ", "ﬁ",
+      "\u{301}", "a\u{301}", "-\u{301}", "ẞ", "ỹ", "(ẻ)", "ḁ", "Ḁ",
     ]
     var quick = 0
+    var beyondASCII = 0
     for w in FirstByteShortcutTests.words() + crafted {
       var bytes = w
-      guard let facts = bytes.withUTF8(OCRWord.asciiFacts) else { continue }
+      guard let facts = bytes.withUTF8(OCRWord.byteFacts) else { continue }
       quick += 1
+      if w.utf8.contains(where: { $0 >= 0x80 }) { beyondASCII += 1 }
       #expect(facts.isText == OCRWord.isText(w), "\(Array(w.unicodeScalars))")
       #expect(facts.junkEnd == VisualLines.hasJunkEnd(w), "\(Array(w.unicodeScalars))")
       #expect(VisualLines.barKind(w) == (false, false), "\(Array(w.unicodeScalars))")
     }
     #expect(quick > 5_000)
+    #expect(beyondASCII > 2_000)
   }
 
   /// Lines of words on one bottom each: the shortcut's zero where the bottoms are whole

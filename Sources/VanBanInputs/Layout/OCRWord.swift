@@ -57,7 +57,7 @@ struct OCRWord: Sendable {
   mutating func setText(_ text: String, in texts: inout WordTexts) {
     textID = texts.add(text)
     hasText = !text.isEmpty
-    if let quick = text.withUTF8Bytes(Self.asciiFacts) {
+    if let quick = text.withUTF8Bytes(Self.byteFacts) {
       (isText, junkEnd, bars, barsOrLookalikes) = (quick.isText, quick.junkEnd, false, false)
     } else {
       isText = Self.isText(text)
@@ -66,24 +66,40 @@ struct OCRWord: Sendable {
     }
   }
 
-  /// `isText` and `VisualLines.hasJunkEnd` of a word that opens with an ASCII byte other than a
-  /// bar or a bar's look-alike (so `barKind` is false twice), ends with an ASCII byte and holds
-  /// an ASCII letter or digit, or holds ASCII alone: one look at its bytes, where the three
-  /// tests walked them three times for every word of every page. Nil for any other word.
-  static func asciiFacts(_ b: UnsafeBufferPointer<UInt8>) -> (isText: Bool, junkEnd: Bool)? {
-    guard let first = b.first, let last = b.last, first < 0x80, last < 0x80 else { return nil }
-    guard first != 0x7C, first != 0x21, first != 0x49, first != 0x6C else { return nil }
-    // The first and last scalars are these bytes; `_` and `|` are the ASCII junk.
-    let junkEnd = first == 0x5F || first == 0x7C || last == 0x5F || last == 0x7C
-    var nonASCII = false
-    for c in b {
-      if c >= 0x80 {
-        nonASCII = true
-      } else if c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 {
+  /// `isText` and `VisualLines.hasJunkEnd` of a word whose first byte leads no bar nor a bar's
+  /// look-alike (so `barKind` is false twice), read off its bytes in one look, where the three
+  /// tests walked them three times for every word of every page; nil when a scalar beyond the
+  /// letters below would have to be looked up. Junk at an end is `_`, `|`, U+00A6 (C2 A6) or
+  /// U+2502 (E2 94 82); a word is text when it holds an ASCII letter or digit or a Vietnamese
+  /// letter: a scalar led by C4–C6 (Latin Extended-A and -B, all letters), by C3 (Latin-1's
+  /// letters, but for × and ÷, C3 97 and C3 B7), or by E1 BA or E1 BB (U+1E80–1EFF, all
+  /// letters).
+  static func byteFacts(_ b: UnsafeBufferPointer<UInt8>) -> (isText: Bool, junkEnd: Bool)? {
+    guard let first = b.first, let last = b.last else { return nil }
+    // Bars: | ¦ │ ‖ ┃ (7C, C2 A6, E2 …); look-alikes: ! I l.
+    guard first != 0x7C, first != 0x21, first != 0x49, first != 0x6C, first != 0xC2, first != 0xE2 else { return nil }
+    let n = b.count
+    let junkEnd =
+      first == 0x5F || last == 0x5F || last == 0x7C || (n >= 2 && b[n - 2] == 0xC2 && last == 0xA6)
+      || (n >= 3 && b[n - 3] == 0xE2 && b[n - 2] == 0x94 && last == 0x82)
+    var unsettled = false
+    var i = 0
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        if c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 { return (true, junkEnd) }
+      } else if c >= 0xC4 && c <= 0xC6 {
         return (true, junkEnd)
+      } else if c == 0xC3, i + 1 < n, b[i + 1] != 0x97, b[i + 1] != 0xB7 {
+        return (true, junkEnd)
+      } else if c == 0xE1, i + 1 < n, b[i + 1] == 0xBA || b[i + 1] == 0xBB {
+        return (true, junkEnd)
+      } else {
+        unsettled = true
       }
+      i += 1
     }
-    return nonASCII ? nil : (false, junkEnd)
+    return unsettled ? nil : (false, junkEnd)
   }
 
   var width: Double { x1 - x0 }
