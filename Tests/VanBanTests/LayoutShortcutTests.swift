@@ -78,6 +78,28 @@ import VanBanText
     #expect(abs(tilted - 0.02) < 1e-9)
   }
 
+  /// A region's occupancy grown by a line's boxes, merged in one pass, is the sort's.
+  @Test func occupancyMergedIsOccupancySorted() {
+    typealias Interval = LayoutBuilder.Interval
+    var steps = Steps(state: 5)
+    func boxes(_ n: Int) -> [Interval] {
+      var x = Double(steps.next(50))
+      return (0..<n).map { _ in
+        x += Double(steps.next(4) * 10)
+        return Interval(lo: x, hi: x + Double(steps.next(6) * 10))
+      }
+    }
+    for round in 0..<2_000 {
+      let a = LayoutBuilder.occupancy(boxes(steps.next(6)), merging: 0)
+      var b = boxes(steps.next(6))
+      if round % 5 == 0, b.count > 1 { b.swapAt(0, b.count - 1) }  // out of order: the sort
+      let tolerance = Double(steps.next(3))
+      let merged = LayoutBuilder.occupancy(a, adding: b, merging: tolerance)
+      let sorted = LayoutBuilder.occupancy(a + b, merging: tolerance)
+      #expect(merged.map(\.lo) == sorted.map(\.lo) && merged.map(\.hi) == sorted.map(\.hi), "case \(round)")
+    }
+  }
+
   /// The cell text as it was computed before the shortcut: words sorted by height, grouped
   /// into lines, each line sorted left to right.
   static func reference(_ words: [OCRWord], _ texts: WordTexts) -> String {

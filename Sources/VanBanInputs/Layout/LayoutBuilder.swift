@@ -239,7 +239,7 @@ struct LayoutBuilder {
   // MARK: - Regions
 
   /// Word boxes merged where they touch or nearly do.
-  private static func occupancy(_ boxes: [Interval], merging tolerance: Double) -> [Interval] {
+  static func occupancy(_ boxes: [Interval], merging tolerance: Double) -> [Interval] {
     let sorted = boxes.sorted { $0.lo < $1.lo }
     var out: [Interval] = []
     for b in sorted {
@@ -248,6 +248,40 @@ struct LayoutBuilder {
         out[out.count - 1] = last
       } else {
         out.append(b)
+      }
+    }
+    return out
+  }
+
+  /// `occupancy(a + b, merging:)` of two runs each in order of `lo` (a region's occupancy so
+  /// far and a line's boxes, left to right), merged in one pass where the sort compared them
+  /// all again for every line a region grows by. Taken from `a` first on a tie, the boxes
+  /// come in the stable sort's order, so the merging sees what it saw; input out of order (or
+  /// a NaN) takes the sort.
+  static func occupancy(_ a: [Interval], adding b: [Interval], merging tolerance: Double) -> [Interval] {
+    func inOrder(_ x: [Interval]) -> Bool {
+      for k in x.indices where !(x[k].lo == x[k].lo && (k == 0 || x[k - 1].lo <= x[k].lo)) { return false }
+      return true
+    }
+    guard inOrder(a), inOrder(b) else { return occupancy(a + b, merging: tolerance) }
+    var out: [Interval] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      let box: Interval
+      if j == b.count || (i < a.count && a[i].lo <= b[j].lo) {
+        box = a[i]
+        i += 1
+      } else {
+        box = b[j]
+        j += 1
+      }
+      if var last = out.last, box.lo <= last.hi + tolerance {
+        last.hi = max(last.hi, box.hi)
+        out[out.count - 1] = last
+      } else {
+        out.append(box)
       }
     }
     return out
@@ -323,7 +357,7 @@ struct LayoutBuilder {
       if gap > (ruled ? 4 : 2.2) * m.height { break }
       // The union so far with the new line's boxes: merging is associative, so there is no
       // need to keep and re-sort every box of the region.
-      let nextOccupied = Self.occupancy(occupied + Self.boxes(line), merging: 0)
+      let nextOccupied = Self.occupancy(occupied, adding: Self.boxes(line), merging: 0)
       let nextGutters = self.gutters(nextOccupied, minWidth: m.minGutter, top: lines[start].top, bottom: line.bottom)
       // A table line may fill a false gutter (the white beside a centred header); prose fills
       // most of them at once.
@@ -639,19 +673,36 @@ struct LayoutBuilder {
       }
     }
     var rows: [Row] = []
-    var cellWords: [[OCRWord]] = []
+    // The row's words with their cells, in the order they come; each cell's words gathered
+    // when the row is done, into arrays of their own size (grown a word at a time, they were
+    // reallocated as they grew).
+    var rowWords: [(cell: Int, word: OCRWord)] = []
+    var counts = Array(repeating: 0, count: width)
+    var started = false
     func flush(_ line: Int) {
-      guard !cellWords.isEmpty else { return }
+      guard started else { return }
+      var cellWords: [[OCRWord]] = counts.map { n in
+        var words: [OCRWord] = []
+        words.reserveCapacity(n)
+        return words
+      }
+      for (cell, word) in rowWords { cellWords[cell].append(word) }
       rows.append(Row(cells: cellWords.map { cellText($0, texts) }, line: line, words: cellWords.flatMap { $0 }))
     }
     var rowLine = 0
     for (k, l) in lines.enumerated() {
-      if starts[k] || cellWords.isEmpty {
+      if starts[k] || !started {
         flush(rowLine)
-        cellWords = Array(repeating: [], count: width)
+        rowWords.removeAll(keepingCapacity: true)
+        for c in counts.indices { counts[c] = 0 }
+        started = true
         rowLine = l.sourceLine
       }
-      for w in l.words { cellWords[assign?(w) ?? column(of: w, boundaries)].append(w) }
+      for w in l.words {
+        let cell = assign?(w) ?? column(of: w, boundaries)
+        rowWords.append((cell, w))
+        counts[cell] += 1
+      }
     }
     flush(rowLine)
     return rows
