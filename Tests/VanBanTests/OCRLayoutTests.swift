@@ -195,6 +195,21 @@ struct OCRTestPage {
     #expect(words[2].y0 == 40)
   }
 
+  /// A word's or a line's text in several pieces (split by inline tags or a stray `<`) is
+  /// every piece in order, as it is when it comes in one.
+  @Test func hocrTextInPieces() throws {
+    let read = try HOCRReader.words(
+      """
+      <html><body><div class="ocr_page" title="bbox 0 0 200 200">
+      <span class="ocr_line" title="bbox 0 0 190 30"><span class="ocrx_word" title="bbox 0 0 40 30">Th<em>ô</em>n</span>
+      <span class="ocrx_word" title="bbox 50 0 90 30">a < b</span><span class="ocrx_word" title="bbox 100 0 190 30"><b>x</b>&amp;<i>y</i> </span></span>
+      <span class="ocr_line" title="bbox 0 40 190 70">Dòng <em>một</em> mình</span>
+      <span class="ocr_line" title="bbox 0 80 190 110"><</span>
+      </div></body></html>
+      """)
+    #expect(read.words.map { read.texts[$0] } == ["Thôn", "a < b", "x&y", "Dòng một mình", "<"])
+  }
+
   @Test func concatenatedTSVFilesFollowOn() throws {
     let one = Self.samplePage().tsv()
     let words = try TesseractTSV.words(one + one).words

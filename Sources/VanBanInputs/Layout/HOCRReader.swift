@@ -43,7 +43,44 @@ struct HOCRReader {
     var depth: Int
     var conf: Double
     var sourceLine: Int
+    /// The text while it is one run of the file's bytes (a word's usual `>text<`): only where
+    /// that run lies. Copied into `text` when a second piece comes; an array made and grown
+    /// for every word's one run was a fifth of reading the file.
+    var run: Range<Int>?
     var text: [UInt8] = []
+
+    init(depth: Int, conf: Double, sourceLine: Int) {
+      self.depth = depth
+      self.conf = conf
+      self.sourceLine = sourceLine
+    }
+
+    mutating func add(_ r: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+      if run == nil, text.isEmpty {
+        run = r
+        return
+      }
+      spill(bytes)
+      text += bytes[r]
+    }
+
+    mutating func add(byte: UInt8, of bytes: UnsafeBufferPointer<UInt8>) {
+      spill(bytes)
+      text.append(byte)
+    }
+
+    /// The run, if any, moved into `text`.
+    private mutating func spill(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard let first = run else { return }
+      text += bytes[first]
+      run = nil
+    }
+
+    /// The text's bytes.
+    func withText<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+      if let run { return body(UnsafeBufferPointer(rebasing: bytes[run])) }
+      return text.withUnsafeBufferPointer(body)
+    }
   }
 
   private static let voidElements: [[UInt8]] = [
@@ -138,7 +175,12 @@ struct HOCRReader {
     }
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  private init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    // Room for the words at once: a word's element takes a hundred bytes or more of hOCR, and
+    // grown from empty the list was copied as it doubled.
+    words.reserveCapacity(bytes.count / 160)
+  }
 
   private mutating func line(at pos: Int) -> Int {
     let end = min(pos, bytes.count)
@@ -202,7 +244,7 @@ struct HOCRReader {
         let start = i
         while i < bytes.count && bytes[i] != UInt8(ascii: "<") { i += 1 }
         // A line's own text is read only when it has no word spans.
-        if word != nil { word!.text += bytes[start..<i] } else if line != nil, !lineHadWords { line!.text += bytes[start..<i] }
+        if word != nil { word!.add(start..<i, of: bytes) } else if line != nil, !lineHadWords { line!.add(start..<i, of: bytes) }
         continue
       }
       let tagStart = i
@@ -251,7 +293,11 @@ struct HOCRReader {
     func name() -> String { String(decoding: bytes[nameRange], as: UTF8.self).lowercased() }
     if nameRange.isEmpty && !closing {
       // A stray `<` in text ("a < b" badly escaped) is text, not a tag.
-      if word != nil { word!.text.append(UInt8(ascii: "<")) } else if line != nil, !lineHadWords { line!.text.append(UInt8(ascii: "<")) }
+      if word != nil {
+        word!.add(byte: UInt8(ascii: "<"), of: bytes)
+      } else if line != nil, !lineHadWords {
+        line!.add(byte: UInt8(ascii: "<"), of: bytes)
+      }
       return
     }
     // Only two attributes are read; keeping just those (last one wins, as in a dictionary)
@@ -360,7 +406,7 @@ struct HOCRReader {
     lineHadWords = true
     // Most words hold no entity: then trimming the bytes and making one String gives what
     // decoding, trimming and copying the text did, with two Strings fewer a word.
-    let text: String? = w.text.withUnsafeBufferPointer { b in
+    let text: String? = w.withText(bytes) { b in
       let r = b.ocrTrimmed(0..<b.count)
       guard !UnsafeBufferPointer(rebasing: b[r]).contains(0x26) else {
         let decoded = Substring(Self.decodeEntities(String(decoding: b, as: UTF8.self))).ocrTrimmed()
@@ -380,7 +426,7 @@ struct HOCRReader {
     guard let l = line else { return }
     line = nil
     guard !lineHadWords, let box = lineBox else { return }
-    let text = Self.decodeEntities(String(decoding: l.text, as: UTF8.self))
+    let text = Self.decodeEntities(l.withText(bytes) { String(decoding: $0, as: UTF8.self) })
     let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
     guard !parts.isEmpty else { return }
     words.append(
