@@ -142,11 +142,13 @@ import VanBanText
   }
 
   /// Words long enough for the sixteen-byte steps (letters of one to three bytes, "ẚ" holding
-  /// E1 without a space, U+1680 a space led by E1 9A), cut anywhere by the model's spaces.
+  /// E1 without a space, U+1680 a space led by E1 9A), cut anywhere by the model's spaces; and
+  /// characters a word's own steps hand back to the line's loop (controls, C2-, E2- and
+  /// EF-led characters that are no space).
   @Test func lineReaderAgreesWithItsModelOnLongWords() {
     let pieces = [
       "a", "a", "a", "b", "ỷ", "ỷ", "Đ", "ẚ", "ế", "12", "|", "\u{1F600}", " ", "  ", "\t", "\u{0C}", "\u{FEFF}", "\u{A0}",
-      "\u{1680}", "\u{2003}", "\u{3000}", "\n",
+      "\u{1680}", "\u{2003}", "\u{3000}", "\n", "\u{01}", "\u{7F}", "©", "“", "”", "\u{2028}", "ﬁ",
     ]
     var rng = SystemRandomNumberGenerator()
     var longWords = 0

@@ -108,7 +108,23 @@ enum LayoutTextReader {
             }
             column += 1
             i += 1
-            while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+            // The rest of the word stepped here, a column per scalar: printable ASCII, the
+            // continuation bytes, and lead bytes that start no space nor the BOM (C3 and up
+            // but E2, E3, EF, and E1 before 9A). Anything else goes round the loop above,
+            // which looked at every byte of a word before.
+            while i < b.count {
+              let d = b[i]
+              if d > 0x20 && d < 0x80 {
+                column += 1
+              } else if d & 0xC0 == 0x80 {
+                // A continuation byte: no column.
+              } else if d >= 0xC3, d != 0xE2, d != 0xE3, d != 0xEF, d != 0xE1 || i + 1 == b.count || b[i + 1] != 0x9A {
+                column += 1
+              } else {
+                break
+              }
+              i += 1
+            }
           }
         }
         if start >= 0 { spans.append((start, b.count, wordStart, column)) }
