@@ -5,14 +5,8 @@ import VanBanText
 /// Layout's shortcuts held to what they stand for: the join of word texts to the join of their
 /// strings, and a cell's text taken in the order its words came to the two sorts it skips.
 @Suite struct LayoutShortcutTests {
-  /// A small deterministic generator: the same cases on every run.
-  struct Steps {
-    var state: UInt64
-    mutating func next(_ n: Int) -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int((state >> 33) % UInt64(n))
-    }
-  }
+  /// The same cases on every run.
+  typealias Steps = PropertyTests.LCG
 
   static let texts = ["1", "Chỉ", "tiêu", "", "đạt", "100%", "a)", "xã", "Kế hoạch", "|", "—", "năm 2025"]
 

@@ -240,17 +240,20 @@ struct LayoutBuilder {
 
   /// Word boxes merged where they touch or nearly do.
   static func occupancy(_ boxes: [Interval], merging tolerance: Double) -> [Interval] {
-    let sorted = boxes.sorted { $0.lo < $1.lo }
     var out: [Interval] = []
-    for b in sorted {
-      if var last = out.last, b.lo <= last.hi + tolerance {
-        last.hi = max(last.hi, b.hi)
-        out[out.count - 1] = last
-      } else {
-        out.append(b)
-      }
-    }
+    for b in boxes.sorted(by: { $0.lo < $1.lo }) { absorb(b, into: &out, merging: tolerance) }
     return out
+  }
+
+  /// The next box in order of `lo` merged into the occupancy so far, or added after it.
+  @inline(__always)
+  private static func absorb(_ box: Interval, into out: inout [Interval], merging tolerance: Double) {
+    if var last = out.last, box.lo <= last.hi + tolerance {
+      last.hi = max(last.hi, box.hi)
+      out[out.count - 1] = last
+    } else {
+      out.append(box)
+    }
   }
 
   /// `occupancy(a + b, merging:)` of two runs each in order of `lo` (a region's occupancy so
@@ -269,19 +272,12 @@ struct LayoutBuilder {
     var i = 0
     var j = 0
     while i < a.count || j < b.count {
-      let box: Interval
       if j == b.count || (i < a.count && a[i].lo <= b[j].lo) {
-        box = a[i]
+        absorb(a[i], into: &out, merging: tolerance)
         i += 1
       } else {
-        box = b[j]
+        absorb(b[j], into: &out, merging: tolerance)
         j += 1
-      }
-      if var last = out.last, box.lo <= last.hi + tolerance {
-        last.hi = max(last.hi, box.hi)
-        out[out.count - 1] = last
-      } else {
-        out.append(box)
       }
     }
     return out
