@@ -129,4 +129,15 @@ public enum ShortBytes {
       target.storeBytes(of: source.load(fromByteOffset: n - 1, as: UInt8.self), toByteOffset: n - 1, as: UInt8.self)
     }
   }
+
+  /// Copies `count` bytes, any number, from `source` to `target`, which do not overlap: those
+  /// up to `limit` (most pieces) as `copy` does, longer ones by `memmove`.
+  @inlinable @inline(__always)
+  public static func copyAny(_ source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count n: Int) {
+    if n <= limit {
+      copy(source, to: target, count: n)
+    } else {
+      target.copyMemory(from: source, byteCount: n)
+    }
+  }
 }

@@ -367,7 +367,8 @@ final class JSONOutput: @unchecked Sendable {
       p += 1
     }
     p.pointee = UInt8(ascii: "\"")
-    Self.copy(name, to: p + 1, count: n)
+    // Most pieces are short (key names, numbers, words between escapes): no memmove call.
+    ShortBytes.copyAny(name, to: UnsafeMutableRawPointer(p + 1), count: n)
     p[n + 1] = UInt8(ascii: "\"")
     p[n + 2] = UInt8(ascii: ":")
     count = p + n + 3 - base
@@ -384,18 +385,7 @@ final class JSONOutput: @unchecked Sendable {
   @inline(__always)
   func putReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let from = bytes.baseAddress else { return }
-    Self.copy(UnsafeRawPointer(from), to: base + count, count: bytes.count)
+    ShortBytes.copyAny(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(base + count), count: bytes.count)
     count += bytes.count
-  }
-
-  /// Most pieces are short (key names, numbers, words between escapes): copied without a call
-  /// to `memmove` up to `ShortBytes.limit`.
-  @inline(__always)
-  private static func copy(_ from: UnsafeRawPointer, to: UnsafeMutablePointer<UInt8>, count n: Int) {
-    if n <= ShortBytes.limit {
-      ShortBytes.copy(from, to: UnsafeMutableRawPointer(to), count: n)
-    } else {
-      to.update(from: from.assumingMemoryBound(to: UInt8.self), count: n)
-    }
   }
 }

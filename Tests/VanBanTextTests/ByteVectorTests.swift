@@ -142,17 +142,25 @@ import VanBanBytes
 }
 
 /// `ShortBytes.copy` writes exactly the bytes asked for, at every length up to its limit, and
-/// nothing before or after them.
+/// nothing before or after them; `copyAny` likewise at any length.
 @Suite struct ShortBytesTests {
-  @Test func copiesExactlyTheBytes() {
-    let source: [UInt8] = (0..<ShortBytes.limit).map { UInt8(0x41 + $0) }
-    for n in 0...ShortBytes.limit {
-      var target = [UInt8](repeating: 0xEE, count: ShortBytes.limit + 4)
+  static func check(limit: Int, _ copy: (UnsafeRawPointer, UnsafeMutableRawPointer, Int) -> Void) {
+    let source: [UInt8] = (0..<limit).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+    for n in 0...limit {
+      var target = [UInt8](repeating: 0xEE, count: limit + 4)
       source.withUnsafeBytes { s in
-        target.withUnsafeMutableBytes { t in ShortBytes.copy(s.baseAddress!, to: t.baseAddress! + 2, count: n) }
+        target.withUnsafeMutableBytes { t in copy(s.baseAddress!, t.baseAddress! + 2, n) }
       }
       #expect(Array(target[2..<(2 + n)]) == Array(source[..<n]), "\(n)")
       #expect(target[0..<2].allSatisfy { $0 == 0xEE } && target[(2 + n)...].allSatisfy { $0 == 0xEE }, "\(n)")
     }
+  }
+
+  @Test func copiesExactlyTheBytes() {
+    Self.check(limit: ShortBytes.limit) { ShortBytes.copy($0, to: $1, count: $2) }
+  }
+
+  @Test func copiesAnyCountExactly() {
+    Self.check(limit: 3 * ShortBytes.limit) { ShortBytes.copyAny($0, to: $1, count: $2) }
   }
 }

@@ -93,8 +93,12 @@ struct LayoutBuilder {
   // MARK: - Output
 
   private mutating func emit(_ text: String, line: Int, words: [OCRWord]) {
+    emit(text, line: line, box: WordBox(words))
+  }
+
+  private mutating func emit(_ text: String, line: Int, box: WordBox?) {
     output.append(SourceLine(number: line, text: Substring(text)))
-    boxes.append(WordBox(words))
+    boxes.append(box)
   }
 
   private mutating func blank() {
@@ -213,8 +217,7 @@ struct LayoutBuilder {
   }
 
   private mutating func emitProse(_ p: (text: String, line: Int, visual: [VisualLine])) {
-    output.append(SourceLine(number: p.line, text: Substring(p.text)))
-    boxes.append(WordBox(lines: p.visual))
+    emit(p.text, line: p.line, box: WordBox(lines: p.visual))
     strayProse.append((output.count - 1, p.visual))
   }
 

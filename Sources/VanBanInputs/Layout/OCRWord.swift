@@ -145,11 +145,7 @@ struct WordTexts: Sendable {
           o = strings[Int(w.textID)].withUTF8Bytes { b in
             guard let from = b.baseAddress, !b.isEmpty else { return o }
             // A word is short: copied without a call to memmove.
-            if b.count <= ShortBytes.limit {
-              ShortBytes.copy(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(out.baseAddress! + o), count: b.count)
-            } else {
-              (out.baseAddress! + o).update(from: from, count: b.count)
-            }
+            ShortBytes.copyAny(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(out.baseAddress! + o), count: b.count)
             return o + b.count
           }
         }
