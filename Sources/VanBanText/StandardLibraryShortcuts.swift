@@ -41,7 +41,8 @@ extension Collection where Element: StringProtocol {
         // on every call.
         func put(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Int {
           guard let base = bytes.baseAddress, !bytes.isEmpty else { return at }
-          (out.baseAddress! + at).update(from: base, count: bytes.count)
+          // The parts here are words and cells, mostly short: no memmove call for those.
+          ShortBytes.copyAny(UnsafeRawPointer(base), to: UnsafeMutableRawPointer(out.baseAddress! + at), count: bytes.count)
           return at + bytes.count
         }
         var firstPart = true

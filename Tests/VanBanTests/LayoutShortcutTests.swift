@@ -3,7 +3,9 @@ import VanBanText
 @testable import VanBanInputs
 
 /// Layout's shortcuts held to what they stand for: the join of word texts to the join of their
-/// strings, and a cell's text taken in the order its words came to the two sorts it skips.
+/// strings, a word's facts read on its bytes to the three tests, a level page's skew to the
+/// fits, a merged occupancy to the sorted one, and a cell's text taken in the order its words
+/// came to the two sorts it skips.
 @Suite struct LayoutShortcutTests {
   /// The same cases on every run.
   typealias Steps = PropertyTests.LCG
