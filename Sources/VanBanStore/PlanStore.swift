@@ -21,6 +21,8 @@ public final class PlanStore: Sendable {
 
   public let path: String
   let queue: DatabaseQueue
+  /// The row INSERTs of `queue`'s connection, kept from one write to the next.
+  let inserts = RowImage.Inserts()
   /// Turns indicator, task and commune text into the match keys stored beside it. Injected
   /// because the folding (ICU) lives above this module; the CLI passes
   /// `FoldingKey.diacriticFree`, and `vanban query` folds its argument the same way.
@@ -198,11 +200,12 @@ public final class PlanStore: Sendable {
   /// Returns each plan's outcome (nil for a failure).
   public func write(_ entries: [Entry]) throws -> [SaveOutcome?] {
     try queue.write { db in
-      let inserts = try Self.inserts(db)
+      // The images' text outlives the transaction (`entries` holds it).
+      defer { inserts.clearBindings() }
       return try entries.map { entry -> SaveOutcome? in
         switch entry {
         case .plan(let keyed):
-          return try write(keyed, inserts: inserts, in: db)
+          return try write(keyed, in: db)
         case .failure(let name, let sha256, let bytes, let kind, let error):
           try writeFailure(sourceName: name, sha256: sha256, bytes: bytes, kind: kind, error: error, in: db)
           return nil
@@ -245,7 +248,10 @@ public final class PlanStore: Sendable {
   @discardableResult
   public func save(_ plan: Plan) throws -> SaveOutcome {
     let keyed = keyed(plan)
-    return try queue.write { db in try write(keyed, inserts: Self.inserts(db), in: db) }
+    return try queue.write { db in
+      defer { inserts.clearBindings() }
+      return try write(keyed, in: db)
+    }
   }
 
   /// Records a file that could not be parsed. Any document stored earlier under the same name
@@ -283,12 +289,7 @@ public final class PlanStore: Sendable {
     }
   }
 
-  /// One prepared INSERT per `RowImage.Table`, by raw value.
-  static func inserts(_ db: Database) throws -> [Statement] {
-    try RowImage.Table.allCases.map { try db.cachedStatement(sql: $0.insert) }
-  }
-
-  private func write(_ keyed: KeyedPlan, inserts: [Statement], in db: Database) throws -> SaveOutcome {
+  private func write(_ keyed: KeyedPlan, in db: Database) throws -> SaveOutcome {
     let name = keyed.sourceName
     // Cached statements: preparing these three for every document was a tenth of the
     // writing thread's work.
@@ -302,7 +303,7 @@ public final class PlanStore: Sendable {
     }
     if let old { try Self.deleteDocument(old.id, in: db) }
     try clearFailure.execute(arguments: [name])
-    _ = try keyed.rows.insert(into: db, statements: inserts)
+    _ = try keyed.rows.insert(into: db, inserts: inserts)
     return old == nil ? .inserted : .replaced
   }
 

@@ -11,54 +11,146 @@ import GRDBSQLite
 /// not made them (each a cache miss), copied their text into a bind buffer and built the
 /// agency lists and task details (a JSON object) row by row; together that was about a fifth
 /// of its work. Here the writer binds text straight from `text` (SQLite does not copy it:
-/// the buffer outlives the statements' steps) and the row ids SQLite assigns fill the
-/// `documentID` and `targetID` placeholders.
+/// the buffer outlives the statements' steps) and the row ids fill the `documentID` and
+/// `targetID` placeholders.
 struct RowImage: Sendable {
-  /// The tables a document's rows go to, in the order `PlanStore.write` inserts them.
+  /// The tables a document's rows go to, in the order `insert` writes them.
   enum Table: UInt8, CaseIterable, Sendable {
     case documents, targets, targetValues, tasks, attachments, references, recipients, diagnostics
 
-    /// The INSERT each row is bound to; `RowImage.Builder` adds exactly as many values as
-    /// it has `?`.
-    var insert: String {
+    /// Every table's, by raw value.
+    static let specs = allCases.map(\.spec)
+
+    /// Where each row goes; `RowImage.Builder` adds exactly one value per column.
+    var spec: InsertSpec {
       switch self {
       case .documents:
-        """
-        INSERT INTO documents (source_name, sha256, bytes, encoding, line_count, schema_version,
-          doc_type, issuer, issuer_parent, number, symbol, place, date_text, date_year, date_month,
-          date_day, title, commune, commune_key, signer, signer_title, target_count, task_count,
-          error_count, warning_count, format, pages, ocr_pages)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+        InsertSpec(
+          table: "documents",
+          columns: """
+            source_name, sha256, bytes, encoding, line_count, schema_version, doc_type, issuer,
+            issuer_parent, number, symbol, place, date_text, date_year, date_month, date_day, title,
+            commune, commune_key, signer, signer_title, target_count, task_count, error_count,
+            warning_count, format, pages, ocr_pages
+            """)
       case .targets:
-        """
-        INSERT INTO targets (document_id, ordinal, group_title, number, indicator, indicator_key,
-          unit, lead, coordinators, note, origin, line, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+        // Ids given here, so a document's targets go in together and their values name them.
+        InsertSpec(
+          table: "targets",
+          columns: """
+            document_id, ordinal, group_title, number, indicator, indicator_key, unit, lead,
+            coordinators, note, origin, line, attachment
+            """, numbered: true)
       case .targetValues:
-        "INSERT INTO target_values (target_id, ordinal, year, op, value, text) VALUES (?, ?, ?, ?, ?, ?)"
+        InsertSpec(table: "target_values", columns: "target_id, ordinal, year, op, value, text")
       case .tasks:
-        """
-        INSERT INTO tasks (document_id, ordinal, group_title, number, name, name_key, lead,
-          coordinators, result, deadline_text, deadline_kind, deadline_start, deadline_end,
-          deadline_recurrence, due_date, note, details, origin, line, attachment)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+        InsertSpec(
+          table: "tasks",
+          columns: """
+            document_id, ordinal, group_title, number, name, name_key, lead, coordinators, result,
+            deadline_text, deadline_kind, deadline_start, deadline_end, deadline_recurrence,
+            due_date, note, details, origin, line, attachment
+            """)
       case .attachments:
-        """
-        INSERT INTO attachments (document_id, ordinal, doc_type, title, attached_to, target_count, task_count, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
+        InsertSpec(
+          table: "attachments",
+          columns: "document_id, ordinal, doc_type, title, attached_to, target_count, task_count, line")
       case .references:
-        """
-        INSERT INTO "references" (document_id, ordinal, kind, number, date, issuer, alias, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
+        InsertSpec(table: "\"references\"", columns: "document_id, ordinal, kind, number, date, issuer, alias, line")
       case .recipients:
-        "INSERT INTO recipients (document_id, ordinal, name, note, line) VALUES (?, ?, ?, ?, ?)"
+        InsertSpec(table: "recipients", columns: "document_id, ordinal, name, note, line")
       case .diagnostics:
-        "INSERT INTO diagnostics (document_id, ordinal, severity, code, message, line) VALUES (?, ?, ?, ?, ?, ?)"
+        InsertSpec(table: "diagnostics", columns: "document_id, ordinal, severity, code, message, line")
       }
+    }
+  }
+
+  /// A table's INSERT: the table, the columns a row fills, and whether its rows are given
+  /// their ids (`numbered`: an `id INTEGER PRIMARY KEY` column before the others).
+  struct InsertSpec: Sendable {
+    let table: String
+    /// The columns, comma-separated (white space is free).
+    let columns: String
+    let numbered: Bool
+    /// Values a row binds, its id included.
+    let width: Int
+
+    init(table: String, columns: String, numbered: Bool = false) {
+      self.table = table
+      self.columns = columns
+      self.numbered = numbered
+      width = columns.split(separator: ",").count + (numbered ? 1 : 0)
+    }
+
+    /// The INSERT of `rows` rows at once.
+    ///
+    /// `OR FAIL`, not the default `OR ABORT`: a statement of several rows that may abort
+    /// half-way makes SQLite keep a journal of its own per statement (a temporary file, in
+    /// writes of a page or less: ten times the system calls of the whole ingest). On a
+    /// violation FAIL keeps the statement's earlier rows, but the error rolls the write's
+    /// whole transaction back, so nothing of the document stays either way.
+    func sql(rows: Int) -> String {
+      let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+      return "INSERT OR FAIL INTO \(table) (\(numbered ? "id, " : "")\(columns)) VALUES "
+        + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+  }
+
+  /// The prepared INSERTs of a store's connection, by table and by how many rows each
+  /// inserts (1 to `maxRows`), prepared on first use and kept for the connection's life.
+  ///
+  /// Used only inside the store's `queue.write` (GRDB runs those one at a time, on the one
+  /// connection the statements belong to), hence `@unchecked Sendable`.
+  final class Inserts: @unchecked Sendable {
+    let specs: [InsertSpec]
+    private var prepared: [[Statement?]]
+    private var largestID: [Statement?]
+    /// Statements bound to some image's text since their bindings were last cleared.
+    private var bound: [Statement] = []
+    private var isBound: [[Bool]]
+
+    /// Rows one statement inserts at most: a document's rows of a table mostly fit (a plan
+    /// has ~19 targets and ~11 tasks on the bench); a longer VALUES list only costs more to
+    /// prepare.
+    static let maxRows = 16
+
+    init(specs: [InsertSpec] = Table.specs) {
+      self.specs = specs
+      prepared = Array(repeating: Array(repeating: nil, count: Self.maxRows), count: specs.count)
+      isBound = Array(repeating: Array(repeating: false, count: Self.maxRows), count: specs.count)
+      largestID = Array(repeating: nil, count: specs.count)
+    }
+
+    func statement(_ table: Int, rows: Int, in db: Database) throws -> Statement {
+      if let s = prepared[table][rows - 1] { return s }
+      let s = try db.makeStatement(sql: specs[table].sql(rows: rows))
+      prepared[table][rows - 1] = s
+      return s
+    }
+
+    /// The id SQLite would give the table's next row: one more than the largest stored.
+    func nextID(_ table: Int, in db: Database) throws -> Int64 {
+      if largestID[table] == nil {
+        largestID[table] = try db.makeStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM \(specs[table].table)")
+      }
+      return try Int64.fetchOne(largestID[table]!) ?? 1
+    }
+
+    /// Notes that the statement points into an image's text.
+    func bindsText(_ table: Int, rows: Int) {
+      if !isBound[table][rows - 1] {
+        isBound[table][rows - 1] = true
+        bound.append(prepared[table][rows - 1]!)
+      }
+    }
+
+    /// Unbinds every statement that points into images' text; call before the images go.
+    /// (SQLite reads bindings only when stepping, and every step binds all of a statement's
+    /// values anew; this is so that no statement is ever left pointing into freed memory.)
+    func clearBindings() {
+      for s in bound { sqlite3_clear_bindings(s.sqliteStatement) }
+      bound.removeAll(keepingCapacity: true)
+      for t in isBound.indices { for n in isBound[t].indices { isBound[t][n] = false } }
     }
   }
 
@@ -68,7 +160,7 @@ struct RowImage: Sendable {
       case null, integer, real, text
       /// The row id SQLite gave this document's `documents` row.
       case documentID
-      /// The row id SQLite gave the last `targets` row inserted.
+      /// The id of the last `targets` row before this one in the image.
       case targetID
     }
     var kind: Kind
@@ -125,65 +217,113 @@ struct RowImage: Sendable {
     mutating func addTargetID() { image.values.append(Value(kind: .targetID, bits: 0, count: 0)) }
   }
 
-  /// Inserts every row in order, binding through SQLite's C API. `statements` holds one
-  /// prepared statement per table (by `Table.rawValue`). Returns the document's row id (0 if
-  /// the image has no `documents` row).
-  func insert(into db: Database, statements: [Statement]) throws -> Int64 {
+  /// A row waiting for its table's INSERT, with the ids its placeholders stand for.
+  private struct Waiting {
+    var row: Int
+    /// The row's own id (a `numbered` table's row).
+    var id: Int64
+    var documentID: Int64
+    var targetID: Int64
+  }
+
+  /// Inserts every row, binding through SQLite's C API: each `documents` row at once (the
+  /// id SQLite gives it fills the `documentID` placeholders of the rows after it), then each
+  /// other table's rows in image order, up to `Inserts.maxRows` to a statement. Returns the
+  /// id of the last `documents` row (0 if there is none).
+  ///
+  /// One statement per row was ~80 % of the ingest writing thread's work, and much of a
+  /// step's cost is per statement, not per row (opening the table's and its indexes' cursors,
+  /// halting, resetting): in one statement a document's targets, values, tasks, references,
+  /// recipients and diagnostics each take one or two steps. Targets are given their ids here
+  /// (the largest stored plus one, as SQLite would give them one by one), so their values can
+  /// name them before they are stored.
+  func insert(into db: Database, inserts: Inserts) throws -> Int64 {
     guard let connection = db.sqliteConnection else { return 0 }
+    let tables = inserts.specs.count
+    var waiting = Array(repeating: [Waiting](), count: tables)
+    var nextID = Array(repeating: Int64(0), count: tables)
     var documentID: Int64 = 0
     var targetID: Int64 = 0
-    // The tables this image bound text to: their statements point into `text` until cleared.
-    var bound: UInt32 = 0
-    defer {
-      for table in Table.allCases where bound & (1 << UInt32(table.rawValue)) != 0 {
-        sqlite3_clear_bindings(statements[Int(table.rawValue)].sqliteStatement)
-      }
-    }
     try text.withUnsafeBufferPointer { text in
       for (r, row) in rows.enumerated() {
-        let statement = statements[Int(row.table.rawValue)]
-        let s = statement.sqliteStatement
-        let end = r + 1 < rows.count ? Int(rows[r + 1].start) : values.count
-        bound |= 1 << UInt32(row.table.rawValue)
-        // Every value of the row is bound over the last row's, and the statement was reset
-        // right after its last step (a new one starts reset): no reset or clearing per row,
-        // which was about a twentieth of the writing thread's work.
-        var index: Int32 = 0
-        for v in values[Int(row.start)..<end] {
-          index += 1
-          switch v.kind {
-          case .null: sqlite3_bind_null(s, index)
-          case .integer: sqlite3_bind_int64(s, index, v.bits)
-          case .real: sqlite3_bind_double(s, index, Double(bitPattern: UInt64(bitPattern: v.bits)))
-          case .documentID: sqlite3_bind_int64(s, index, documentID)
-          case .targetID: sqlite3_bind_int64(s, index, targetID)
-          case .text:
-            // SQLITE_STATIC (nil): `text` outlives the step, and the bindings are cleared
-            // before it goes (the `defer` above).
-            if v.count == 0 {
-              // A pointer for empty text (a null one would bind NULL), copied by SQLite.
-              sqlite3_bind_text(s, index, "", 0, Self.transient)
-            } else {
-              let base = UnsafeRawPointer(text.baseAddress! + Int(v.bits)).assumingMemoryBound(to: CChar.self)
-              sqlite3_bind_text(s, index, base, v.count, nil)
-            }
-          }
+        let t = Int(row.table.rawValue)
+        var w = Waiting(row: r, id: 0, documentID: documentID, targetID: targetID)
+        if inserts.specs[t].numbered {
+          if nextID[t] == 0 { nextID[t] = try inserts.nextID(t, in: db) }
+          w.id = nextID[t]
+          nextID[t] += 1
+          if row.table == .targets { targetID = w.id }
         }
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
-        guard code == SQLITE_DONE else {
-          throw DatabaseError(
-            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
-            sql: statement.sql)
+        if row.table == .documents {
+          try bind([w], table: t, text: text, inserts: inserts, db: db, connection: connection)
+          documentID = sqlite3_last_insert_rowid(connection)
+        } else {
+          waiting[t].append(w)
         }
-        switch row.table {
-        case .documents: documentID = sqlite3_last_insert_rowid(connection)
-        case .targets: targetID = sqlite3_last_insert_rowid(connection)
-        default: break
+      }
+      for t in 0..<tables where !waiting[t].isEmpty {
+        var from = 0
+        while from < waiting[t].count {
+          let to = min(from + Inserts.maxRows, waiting[t].count)
+          try bind(waiting[t][from..<to], table: t, text: text, inserts: inserts, db: db, connection: connection)
+          from = to
         }
       }
     }
     return documentID
+  }
+
+  /// Binds the rows to the table's INSERT of that many rows and steps it once.
+  private func bind(
+    _ chunk: some Collection<Waiting>, table t: Int, text: UnsafeBufferPointer<UInt8>, inserts: Inserts,
+    db: Database, connection: OpaquePointer
+  ) throws {
+    let spec = inserts.specs[t]
+    let statement = try inserts.statement(t, rows: chunk.count, in: db)
+    let s = statement.sqliteStatement
+    var index: Int32 = 0
+    var boundText = false
+    for w in chunk {
+      let start = Int(rows[w.row].start)
+      let end = w.row + 1 < rows.count ? Int(rows[w.row + 1].start) : values.count
+      // Bound by position, so a row of the wrong width would shift every row after it.
+      precondition(end - start + (spec.numbered ? 1 : 0) == spec.width, "a \(spec.table) row of \(end - start) values")
+      if spec.numbered {
+        index += 1
+        sqlite3_bind_int64(s, index, w.id)
+      }
+      // Every value is bound over the last use's, and the statement was reset right after
+      // its last step (a new one starts reset): no clearing per row.
+      for v in values[start..<end] {
+        index += 1
+        switch v.kind {
+        case .null: sqlite3_bind_null(s, index)
+        case .integer: sqlite3_bind_int64(s, index, v.bits)
+        case .real: sqlite3_bind_double(s, index, Double(bitPattern: UInt64(bitPattern: v.bits)))
+        case .documentID: sqlite3_bind_int64(s, index, w.documentID)
+        case .targetID: sqlite3_bind_int64(s, index, w.targetID)
+        case .text:
+          if v.count == 0 {
+            // A pointer for empty text (a null one would bind NULL), copied by SQLite.
+            sqlite3_bind_text(s, index, "", 0, Self.transient)
+          } else {
+            // SQLITE_STATIC (nil): `text` outlives the step, and the bindings are cleared
+            // before it goes (`Inserts.clearBindings`).
+            let base = UnsafeRawPointer(text.baseAddress! + Int(v.bits)).assumingMemoryBound(to: CChar.self)
+            sqlite3_bind_text(s, index, base, v.count, nil)
+            boundText = true
+          }
+        }
+      }
+    }
+    if boundText { inserts.bindsText(t, rows: chunk.count) }
+    let code = sqlite3_step(s)
+    sqlite3_reset(s)
+    guard code == SQLITE_DONE else {
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+        sql: statement.sql)
+    }
   }
 
   /// SQLite's `SQLITE_TRANSIENT`, a C macro Swift does not import.

@@ -627,28 +627,29 @@ final class TempDir {
 
 /// Rows bound from a `RowImage` through SQLite's C API store what GRDB's arguments stored:
 /// text (empty text is not NULL), NULL, integers, reals; the row ids SQLite gives fill the
-/// document and target placeholders; a failed insert throws and leaves the statements usable.
-/// The images here go to tables of the test's own, through the statement slots of
-/// `documents` (0), `targets` (1) and `target_values` (2).
+/// document and target placeholders; a failed insert throws and leaves the statements usable;
+/// a table's rows go in several to a statement, in order, whatever their number.
+/// The images here go to tables of the test's own, through the slots of `documents` (0),
+/// `targets` (1) and `target_values` (2).
 @Suite struct RowImageTests {
   @Test func valuesKeepTheirTypes() throws {
     let dir = try TempDir()
     let store = try dir.store()
     try store.queue.write { db in
       try db.execute(sql: "CREATE TABLE t (a TEXT, b TEXT, c REAL, d INTEGER, e TEXT NOT NULL)")
-      let insert = [try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?, ?)")]
+      let insert = RowImage.Inserts(specs: [.init(table: "t", columns: "a, b, c, d, e")])
       var ok = RowImage.Builder(reservingText: 0)
       ok.row(.documents)
       ok.add(""); ok.add(nil as String?); ok.add(1.5); ok.add(Int(Int64.max)); ok.add("Ủy ban")
-      _ = try ok.image.insert(into: db, statements: insert)
+      _ = try ok.image.insert(into: db, inserts: insert)
       var bad = RowImage.Builder(reservingText: 0)
       bad.row(.documents)
       bad.add("x"); bad.add("y"); bad.add(nil as Double?); bad.add(nil as Int?); bad.addNull()
-      #expect(throws: (any Error).self) { try bad.image.insert(into: db, statements: insert) }
+      #expect(throws: (any Error).self) { try bad.image.insert(into: db, inserts: insert) }
       var again = RowImage.Builder(reservingText: 0)
       again.row(.documents)
       again.add("x"); again.add("y"); again.add(nil as Double?); again.add(7); again.add("z")
-      _ = try again.image.insert(into: db, statements: insert)
+      _ = try again.image.insert(into: db, inserts: insert)
       let rows = try GRDB.Row.fetchAll(db, sql: "SELECT typeof(a), a, typeof(b), c, d, e, typeof(c) FROM t ORDER BY rowid")
       #expect(rows.count == 2)
       #expect(rows[0][0] as String == "text" && rows[0][1] as String == "")
@@ -659,7 +660,8 @@ final class TempDir {
   }
 
   /// A document's rows name it by the id its `documents` row got, and a value its target by
-  /// the id of the target inserted last.
+  /// the id of the target before it, which is the id SQLite would have given: one more than
+  /// the largest stored.
   @Test func rowIDsFillThePlaceholders() throws {
     let dir = try TempDir()
     let store = try dir.store()
@@ -671,16 +673,17 @@ final class TempDir {
         INSERT INTO d VALUES (41, 'earlier');
         INSERT INTO g VALUES (90, 41, 'earlier');
         """)
-      let inserts = try [
-        "INSERT INTO d (name) VALUES (?)", "INSERT INTO g (d, name) VALUES (?, ?)", "INSERT INTO v VALUES (?, ?, ?)",
-      ].map { try db.cachedStatement(sql: $0) }
+      let inserts = RowImage.Inserts(specs: [
+        .init(table: "d", columns: "name"), .init(table: "g", columns: "d, name", numbered: true),
+        .init(table: "v", columns: "g, d, x"),
+      ])
       var r = RowImage.Builder(reservingText: 0)
       r.row(.documents); r.add("plan")
       for (name, xs) in [("a", [1.0, 2.0]), ("b", [3.0])] {
         r.row(.targets); r.addDocumentID(); r.add(name)
         for x in xs { r.row(.targetValues); r.addTargetID(); r.addDocumentID(); r.add(x) }
       }
-      #expect(try r.image.insert(into: db, statements: inserts) == 42)
+      #expect(try r.image.insert(into: db, inserts: inserts) == 42)
       #expect(try String.fetchAll(db, sql: "SELECT d || ':' || name FROM g ORDER BY id") == ["41:earlier", "42:a", "42:b"])
       #expect(try String.fetchAll(db, sql: "SELECT g || ':' || d || ':' || x FROM v ORDER BY x") == ["91:42:1.0", "91:42:2.0", "92:42:3.0"])
     }
@@ -694,13 +697,13 @@ final class TempDir {
     let long = String(repeating: "Ủy ban nhân dân xã ", count: 300)  // ~6 KB each
     try store.queue.write { db in
       try db.execute(sql: "CREATE TABLE u (k INTEGER, a TEXT, b TEXT, c TEXT)")
-      let insert = [try db.cachedStatement(sql: "INSERT INTO u VALUES (?, ?, ?, ?)")]
+      let insert = RowImage.Inserts(specs: [.init(table: "u", columns: "k, a, b, c")])
       var r = RowImage.Builder(reservingText: 16)
       for k in 0..<200 {
         r.row(.documents)
         r.add(k); r.add(k % 2 == 0 ? long : "ngắn \(k)"); r.add(long); r.add("cuối \(k)")
       }
-      _ = try r.image.insert(into: db, statements: insert)
+      _ = try r.image.insert(into: db, inserts: insert)
       let rows = try GRDB.Row.fetchAll(db, sql: "SELECT k, a, b, c FROM u ORDER BY k")
       #expect(rows.count == 200)
       for (k, row) in rows.enumerated() {
@@ -709,6 +712,49 @@ final class TempDir {
         #expect(row[2] as String == long)
         #expect(row[3] as String == "cuối \(k)")
       }
+    }
+  }
+  /// Every count of rows from none to past three statements' worth goes in whole and in
+  /// order, over several images and the same statements; targets numbered on from the
+  /// largest id left after the last ones were deleted, as SQLite numbers them.
+  @Test func runsOfRowsGoInTogether() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.queue.write { db in
+      try db.execute(sql: """
+        CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
+        CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, k INTEGER, name TEXT);
+        CREATE TABLE v (g INTEGER, k INTEGER, x TEXT);
+        INSERT INTO g VALUES (5, 0, 0, 'kept'), (6, 0, 0, 'deleted'), (7, 0, 0, 'deleted');
+        DELETE FROM g WHERE name = 'deleted';
+        """)
+      let inserts = RowImage.Inserts(specs: [
+        .init(table: "d", columns: "name"), .init(table: "g", columns: "d, k, name", numbered: true),
+        .init(table: "v", columns: "g, k, x"),
+      ])
+      var expectedTargets: [String] = ["5:0:0:kept"]
+      var expectedValues: [String] = []
+      var nextTarget = 6
+      for targets in [0, 1, 15, 16, 17, 3 * RowImage.Inserts.maxRows + 2] {
+        var r = RowImage.Builder(reservingText: 0)
+        r.row(.documents); r.add("plan \(targets)")
+        for k in 0..<targets {
+          r.row(.targets); r.addDocumentID(); r.add(k); r.add("chỉ tiêu \(k)")
+          expectedTargets.append("\(nextTarget):\(targets):\(k):chỉ tiêu \(k)")
+          for j in 0..<(k % 3) {
+            r.row(.targetValues); r.addTargetID(); r.add(j); r.add("\(targets)/\(k)/\(j)")
+            expectedValues.append("\(nextTarget):\(j):\(targets)/\(k)/\(j)")
+          }
+          nextTarget += 1
+        }
+        let documentID = try r.image.insert(into: db, inserts: inserts)
+        #expect(try String.fetchOne(db, sql: "SELECT name FROM d WHERE id = ?", arguments: [documentID]) == "plan \(targets)")
+        // The document ids stand in for the counts in the expectations.
+        try db.execute(sql: "UPDATE g SET d = ? WHERE d = ?", arguments: [targets, documentID])
+        inserts.clearBindings()
+      }
+      #expect(try String.fetchAll(db, sql: "SELECT id || ':' || d || ':' || k || ':' || name FROM g ORDER BY id") == expectedTargets)
+      #expect(try String.fetchAll(db, sql: "SELECT g || ':' || k || ':' || x FROM v ORDER BY rowid") == expectedValues)
     }
   }
 }
