@@ -228,6 +228,27 @@ import VanBanText
     #expect(counts["documents"] == 1 && counts["failures"] == 0)
   }
 
+  /// A stored document's name leaves the failures and the skipped files, whether they were
+  /// recorded in an earlier transaction or earlier in the same batch (the store asks once a
+  /// transaction whether either list holds anything).
+  @Test func aStoredNameLeavesTheListsInAndAcrossBatches() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let plan = { (name: String) in store.keyed(Seeds.plan(0, name: name)) }
+    func failure(_ name: String) -> PlanStore.Entry {
+      .failure(sourceName: name, sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")
+    }
+    _ = try store.write([.plan(plan("a.txt"))])
+    #expect(try store.counts()["failures"] == 0)
+    _ = try store.write([failure("b.txt"), .plan(plan("b.txt")), failure("c.txt")])
+    #expect(try store.run("SELECT source_name FROM failures").rows == [["c.txt"]])
+    try store.recordSkipped([("d.txt", ".txt", 3), ("e.txt", ".txt", 4)])
+    _ = try store.write([.plan(plan("c.txt")), .plan(plan("d.txt"))])
+    #expect(try store.counts()["failures"] == 0)
+    #expect(try store.run("SELECT source_name FROM skipped").rows == [["e.txt"]])
+    #expect(try store.counts()["documents"] == 4)
+  }
+
   @Test func digestIgnoresWriteOrder() throws {
     let a = try TempDir().store()
     let b = try TempDir().store()
