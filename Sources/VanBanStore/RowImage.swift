@@ -104,7 +104,7 @@ struct RowImage: Sendable {
   final class Inserts: @unchecked Sendable {
     let specs: [InsertSpec]
     private var prepared: [[Statement?]]
-    private var largestID: [Statement?]
+    private var nextIDQueries: [Statement?]
     /// Statements bound to some image's text since their bindings were last cleared.
     private var bound: [Statement] = []
     private var isBound: [[Bool]]
@@ -118,7 +118,7 @@ struct RowImage: Sendable {
       self.specs = specs
       prepared = Array(repeating: Array(repeating: nil, count: Self.maxRows), count: specs.count)
       isBound = Array(repeating: Array(repeating: false, count: Self.maxRows), count: specs.count)
-      largestID = Array(repeating: nil, count: specs.count)
+      nextIDQueries = Array(repeating: nil, count: specs.count)
     }
 
     func statement(_ table: Int, rows: Int, in db: Database) throws -> Statement {
@@ -130,10 +130,10 @@ struct RowImage: Sendable {
 
     /// The id SQLite would give the table's next row: one more than the largest stored.
     func nextID(_ table: Int, in db: Database) throws -> Int64 {
-      if largestID[table] == nil {
-        largestID[table] = try db.makeStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM \(specs[table].table)")
+      if nextIDQueries[table] == nil {
+        nextIDQueries[table] = try db.makeStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM \(specs[table].table)")
       }
-      return try Int64.fetchOne(largestID[table]!) ?? 1
+      return try Int64.fetchOne(nextIDQueries[table]!) ?? 1
     }
 
     /// Notes that the statement points into an image's text.
