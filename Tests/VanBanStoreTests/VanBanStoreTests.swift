@@ -653,11 +653,18 @@ final class TempDir {
 /// The images here go to tables of the test's own, through the slots of `documents` (0),
 /// `targets` (1) and `target_values` (2).
 @Suite struct RowImageTests {
-  @Test func valuesKeepTheirTypes() throws {
+  /// Runs `body` in a write transaction of a fresh store's database, after `schema`.
+  func withTables(_ schema: String, _ body: (Database) throws -> Void) throws {
     let dir = try TempDir()
     let store = try dir.store()
     try store.queue.write { db in
-      try db.execute(sql: "CREATE TABLE t (a TEXT, b TEXT, c REAL, d INTEGER, e TEXT NOT NULL)")
+      try db.execute(sql: schema)
+      try body(db)
+    }
+  }
+
+  @Test func valuesKeepTheirTypes() throws {
+    try withTables("CREATE TABLE t (a TEXT, b TEXT, c REAL, d INTEGER, e TEXT NOT NULL)") { db throws in
       let insert = RowImage.Inserts(specs: [.init(table: "t", columns: "a, b, c, d, e")])
       var ok = RowImage.Builder(reservingText: 0)
       ok.row(.documents)
@@ -684,16 +691,13 @@ final class TempDir {
   /// the id of the target before it, which is the id SQLite would have given: one more than
   /// the largest stored.
   @Test func rowIDsFillThePlaceholders() throws {
-    let dir = try TempDir()
-    let store = try dir.store()
-    try store.queue.write { db in
-      try db.execute(sql: """
+    try withTables("""
         CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
         CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, name TEXT);
         CREATE TABLE v (g INTEGER, d INTEGER, x REAL);
         INSERT INTO d VALUES (41, 'earlier');
         INSERT INTO g VALUES (90, 41, 'earlier');
-        """)
+        """) { db throws in
       let inserts = RowImage.Inserts(specs: [
         .init(table: "d", columns: "name"), .init(table: "g", columns: "d, name", numbered: true),
         .init(table: "v", columns: "g, d, x"),
@@ -713,11 +717,8 @@ final class TempDir {
   /// Many rows of long text, bound from one buffer that grew while they were added, arrive
   /// whole.
   @Test func longTextAndManyRowsArriveWhole() throws {
-    let dir = try TempDir()
-    let store = try dir.store()
     let long = String(repeating: "Ủy ban nhân dân xã ", count: 300)  // ~6 KB each
-    try store.queue.write { db in
-      try db.execute(sql: "CREATE TABLE u (k INTEGER, a TEXT, b TEXT, c TEXT)")
+    try withTables("CREATE TABLE u (k INTEGER, a TEXT, b TEXT, c TEXT)") { db throws in
       let insert = RowImage.Inserts(specs: [.init(table: "u", columns: "k, a, b, c")])
       var r = RowImage.Builder(reservingText: 16)
       for k in 0..<200 {
@@ -735,20 +736,18 @@ final class TempDir {
       }
     }
   }
+
   /// Every count of rows from none to past three statements' worth goes in whole and in
   /// order, over several images and the same statements; targets numbered on from the
   /// largest id left after the last ones were deleted, as SQLite numbers them.
   @Test func runsOfRowsGoInTogether() throws {
-    let dir = try TempDir()
-    let store = try dir.store()
-    try store.queue.write { db in
-      try db.execute(sql: """
+    try withTables("""
         CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
         CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, k INTEGER, name TEXT);
         CREATE TABLE v (g INTEGER, k INTEGER, x TEXT);
         INSERT INTO g VALUES (5, 0, 0, 'kept'), (6, 0, 0, 'deleted'), (7, 0, 0, 'deleted');
         DELETE FROM g WHERE name = 'deleted';
-        """)
+        """) { db throws in
       let inserts = RowImage.Inserts(specs: [
         .init(table: "d", columns: "name"), .init(table: "g", columns: "d, k, name", numbered: true),
         .init(table: "v", columns: "g, k, x"),
