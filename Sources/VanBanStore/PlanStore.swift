@@ -307,8 +307,8 @@ public final class PlanStore: Sendable {
 
   private func write(_ keyed: KeyedPlan, lists: ListsHeld, in db: Database) throws -> SaveOutcome {
     let name = keyed.sourceName
-    // Cached statements: preparing these three for every document was a tenth of the
-    // writing thread's work.
+    // Cached statements: preparing the look-up and the two deletes for every document was a
+    // tenth of the writing thread's work.
     let old = try Self.storedDocument(named: name, in: db)
     // A file read now is no longer one an earlier run skipped, nor one that failed.
     if lists.skipped {
