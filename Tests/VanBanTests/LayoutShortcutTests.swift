@@ -26,6 +26,29 @@ import VanBanText
     }
   }
 
+  /// A paragraph's box taken over its lines is the box of all its words, empty lines and
+  /// words of a later page among them.
+  @Test func boxOfLinesIsTheBoxOfTheirWords() {
+    var steps = Steps(state: 3)
+    for _ in 0..<500 {
+      var texts = WordTexts()
+      var lines: [VisualLine] = []
+      for _ in 0..<steps.next(4) {
+        var words: [OCRWord] = []
+        for _ in 0..<steps.next(4) {
+          let x = Double(steps.next(300))
+          let y = Double(steps.next(300))
+          words.append(
+            OCRWord(
+              text: "chữ", in: &texts, page: 1 + steps.next(4) / 3, x0: x, y0: y, x1: x + 20, y1: y + 10, conf: -1, lineID: 0,
+              sourceLine: 1))
+        }
+        lines.append(VisualLine(words: words, top: 0, bottom: 10))
+      }
+      #expect(WordBox(lines: lines) == WordBox(lines.flatMap(\.words)))
+    }
+  }
+
   /// A word's facts read in one look at its bytes are the three tests' answers, for every
   /// corpus word and words made to test the edges (bars, look-alikes, junk at either end, the
   /// signs among Latin-1's letters, letters beyond the ones read on the bytes).

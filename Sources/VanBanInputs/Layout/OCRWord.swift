@@ -203,14 +203,16 @@ struct WordBox: Sendable, Equatable {
 
   /// Nil for no words. Words of other pages than the first are left out (a line never
   /// spans pages).
-  init?(_ words: [OCRWord]) {
-    guard let first = words.first else { return nil }
+  init?(_ words: some Sequence<OCRWord>) {
+    var rest = words.makeIterator()
+    guard let first = rest.next() else { return nil }
     page = first.page
     x0 = first.x0
     y0 = first.y0
     x1 = first.x1
     y1 = first.y1
-    for w in words.dropFirst() where w.page == page {
+    while let w = rest.next() {
+      guard w.page == page else { continue }
       x0 = min(x0, w.x0)
       y0 = min(y0, w.y0)
       x1 = max(x1, w.x1)
@@ -218,22 +220,9 @@ struct WordBox: Sendable, Equatable {
     }
   }
 
-  /// The box of the words of `lines`, in order (`init(lines.flatMap(\.words))` without the
-  /// array of every word of a paragraph).
+  /// The box of the words of `lines`, in order, without an array of every word of a
+  /// paragraph.
   init?(lines: [VisualLine]) {
-    guard let first = lines.first(where: { !$0.words.isEmpty })?.words.first else { return nil }
-    page = first.page
-    x0 = first.x0
-    y0 = first.y0
-    x1 = first.x1
-    y1 = first.y1
-    for line in lines {
-      for w in line.words where w.page == page {
-        x0 = min(x0, w.x0)
-        y0 = min(y0, w.y0)
-        x1 = max(x1, w.x1)
-        y1 = max(y1, w.y1)
-      }
-    }
+    self.init(lines.lazy.flatMap(\.words))
   }
 }
