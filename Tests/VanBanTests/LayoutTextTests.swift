@@ -132,7 +132,7 @@ import VanBanText
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<3000 {
       let text = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map(\.text), l.words.map(\.column), l.words.map(\.end)) }
+      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map { $0.text(in: text) }, l.words.map(\.column), l.words.map(\.end)) }
       let want = Self.modelLines(text)
       #expect(got.count == want.count, "\(text.debugDescription)")
       for (g, w) in zip(got, want) {
@@ -158,7 +158,7 @@ import VanBanText
         // Mostly word pieces, so runs of sixteen bytes and more come up.
         text += Int.random(in: 0..<4, using: &rng) == 0 ? pieces.randomElement(using: &rng)! : pieces[Int.random(in: 0..<12, using: &rng)]
       }
-      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map(\.text), l.words.map(\.column), l.words.map(\.end)) }
+      let got = LayoutTextReader.lines(text).map { l in (l.page, l.words.map { $0.text(in: text) }, l.words.map(\.column), l.words.map(\.end)) }
       let want = Self.modelLines(text)
       #expect(got.count == want.count, "\(text.debugDescription)")
       for (g, w) in zip(got, want) {

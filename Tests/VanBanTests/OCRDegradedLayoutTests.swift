@@ -96,6 +96,33 @@ import Testing
     #expect(read.words.map { read.texts[$0] } == ["|ST_", "|"])
   }
 
+  /// The texts stand in one buffer of bytes: each word gets back the text it was given,
+  /// whether given as a String or as bytes, empty texts share `WordTexts.empty`, a word copied
+  /// into another list keeps its text there, and joining agrees with joining the Strings.
+  @Test func wordTextsKeepEachTextInOneBuffer() {
+    let given = ["Ủy", "", "ban", "nhân dân", "x", "", "Tỷ lệ hộ gia đình có kết nối", "1."]
+    var read = OCRWords()
+    for (k, t) in given.enumerated() {
+      if k % 2 == 0 {
+        read.append(text: t, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: k, sourceLine: k)
+      } else {
+        var t = t
+        t.withUTF8 { read.append(utf8: $0, page: 1, x0: 0, y0: 0, x1: 10, y1: 10, conf: -1, lineID: k, sourceLine: k) }
+      }
+    }
+    #expect(read.words.map { read.texts[$0] } == given)
+    #expect(read.words.map { read.texts.withUTF8($0) { Array($0) } } == given.map { Array($0.utf8) })
+    #expect(read.words.filter { $0.textID == WordTexts.empty }.count == 2)
+    #expect(read.words.map(\.hasText) == given.map { !$0.isEmpty })
+    #expect(read.texts.joined(read.words) == given.joined(separator: " "))
+    #expect(read.texts.joined(read.words[2...3]) == "ban nhân dân")
+    #expect(read.texts.joined(read.words[1...1]) == "")
+    var other = OCRWords()
+    for w in read.words.reversed() { other.append(w, from: read.texts) }
+    #expect(other.words.map { other.texts[$0] } == given.reversed())
+    #expect(other.words.map(\.x1) == read.words.reversed().map(\.x1))
+  }
+
   /// The byte test for a rule glued to a word's end agrees with reading its first and last
   /// scalars.
   @Test func junkEndsReadOffTheBytes() {

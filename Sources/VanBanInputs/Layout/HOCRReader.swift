@@ -404,20 +404,27 @@ struct HOCRReader {
     guard let w = word else { return }
     word = nil
     lineHadWords = true
-    // Most words hold no entity: then trimming the bytes and making one String gives what
-    // decoding, trimming and copying the text did, with two Strings fewer a word.
-    let text: String? = w.withText(bytes) { b in
+    // Most words hold no entity: then the trimmed bytes, cut from the document's valid UTF-8
+    // at ASCII bytes (tags, spaces), are the word's text as they stand, and go to the words'
+    // texts without a String. One holding an entity is decoded first.
+    let (p, box) = (max(page, 1), wordBox)
+    let decoded: String? = w.withText(bytes) { b in
       let r = b.ocrTrimmed(0..<b.count)
-      guard !UnsafeBufferPointer(rebasing: b[r]).contains(0x26) else {
+      let trimmed = UnsafeBufferPointer(rebasing: b[r])
+      guard !trimmed.contains(0x26) else {
         let decoded = Substring(Self.decodeEntities(String(decoding: b, as: UTF8.self))).ocrTrimmed()
         return decoded.isEmpty ? nil : String(decoded)
       }
-      return r.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+      if !trimmed.isEmpty {
+        words.append(
+          utf8: trimmed, page: p, x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf, lineID: lineID,
+          sourceLine: w.sourceLine)
+      }
+      return nil
     }
-    guard let text else { return }
-    let box = wordBox
+    guard let decoded else { return }
     words.append(
-      text: text, page: max(page, 1), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf,
+      text: decoded, page: p, x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, conf: w.conf,
       lineID: lineID, sourceLine: w.sourceLine)
   }
 

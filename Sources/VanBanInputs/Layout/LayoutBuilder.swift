@@ -500,11 +500,11 @@ struct LayoutBuilder {
           left = w
         } else {
           rightWords += 1
-          if !rightHasDigit { rightHasDigit = texts[w].utf8.contains { $0 &- 0x30 < 10 } }
+          if !rightHasDigit { rightHasDigit = texts.withUTF8(w) { $0.contains { $0 &- 0x30 < 10 } } }
         }
       }
       guard rightWords > 0 else { continue }
-      guard let left, texts[left].utf8.last == UInt8(ascii: ":"), rightHasDigit, rightWords <= 4 else { return false }
+      guard let left, texts.withUTF8(left, { $0.last }) == UInt8(ascii: ":"), rightHasDigit, rightWords <= 4 else { return false }
       pairs += 1
     }
     return pairs >= 2
@@ -628,7 +628,9 @@ struct LayoutBuilder {
     let labels = lines.indices.map { k -> Bool in
       if isRowLabel(firstCells[k]) { return true }
       let ws = lines[k].words
-      guard ws.count >= 2, ws[0].x0 <= left + m.height, isRowLabel(texts[ws[0]]) else { return false }
+      guard ws.count >= 2, ws[0].x0 <= left + m.height,
+        texts.withUTF8(ws[0], isASCIIRowLabel) ?? isRowLabelByCharacters(texts[ws[0]])
+      else { return false }
       return ws[1].x0 - ws[0].x1 >= max(2 * m.space, 0.6 * m.height)
     }
     let labelled = labels.dropFirst().filter { $0 }.count >= 2
@@ -874,7 +876,15 @@ struct LayoutBuilder {
   private static let markerLeads: Set<UInt8> = Set((markerWords + ["\u{0387}"]).compactMap(\.utf8.first))
 
   static func startsWithMarker(_ line: VisualLine, _ texts: WordTexts) -> Bool {
-    guard let w = line.words.first.map({ texts[$0] }) else { return false }
+    guard let first = line.words.first else { return false }
+    // Only a word that opens with a mark's first byte or ends in ".", ")" or ":" can answer yes:
+    // told on its bytes before its String is made (this runs for every visual line of a page).
+    let may = texts.withUTF8(first) { b in
+      guard let lead = b.first, let last = b.last else { return false }
+      return markerLeads.contains(lead) || last == 0x2E || last == 0x29 || last == 0x3A
+    }
+    guard may else { return false }
+    let w = texts[first]
     // Only a word opening with a mark's own first byte can equal a mark or open with one (the
     // middle dot's canonical equivalent, U+0387, is among them): tested on that byte, since
     // comparing a Vietnamese word with each mark took the normalising comparison (this runs for

@@ -22,11 +22,18 @@ enum LayoutTextReader {
   /// Tab stops of the dump, in columns.
   static let tabWidth = 8
 
-  /// One word of the dump where it stands: its columns on its line.
+  /// One word of the dump where it stands: its columns on its line, and where its text lies
+  /// in the dump's UTF-8 (whole scalars): a String per word, made here and copied into the
+  /// words' texts, was a third of reading a dump's words.
   struct Placed {
-    var text: String
+    var bytes: Range<Int>
     var column: Int
     var end: Int
+
+    /// The word's text, in the dump it was read from.
+    func text(in dump: String) -> String {
+      dump.withUTF8Bytes { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[bytes])) }
+    }
   }
 
   /// One line of the dump.
@@ -34,6 +41,8 @@ enum LayoutTextReader {
     var number: Int
     var page: Int
     var words: [Placed]
+    /// The text of the first word (empty when there is none): the row tests read it.
+    var first = ""
   }
 
   /// The words of a dump, one per run of non-space characters, in page coordinates.
@@ -41,15 +50,23 @@ enum LayoutTextReader {
     let lines = Self.lines(text)
     let gaps = rowGaps(lines)
     var words = OCRWords()
-    words.reserveCapacity(lines.reduce(0) { $0 + $1.words.count })
+    var count = 0
+    var bytes = 0
+    for line in lines {
+      count += line.words.count
+      for w in line.words { bytes += w.bytes.count }
+    }
+    words.reserveCapacity(count, bytes: bytes)
     var extra = 0.0
-    for (k, line) in lines.enumerated() {
-      extra += gaps[k]
-      let y = (Double(line.number) + extra) * linePitch
-      for w in line.words {
-        words.append(
-          text: w.text, page: line.page, x0: Double(w.column) * charWidth, y0: y, x1: Double(w.end) * charWidth,
-          y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number)
+    text.withUTF8Bytes { all in
+      for (k, line) in lines.enumerated() {
+        extra += gaps[k]
+        let y = (Double(line.number) + extra) * linePitch
+        for w in line.words {
+          words.append(
+            utf8: UnsafeBufferPointer(rebasing: all[w.bytes]), page: line.page, x0: Double(w.column) * charWidth, y0: y,
+            x1: Double(w.end) * charWidth, y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number)
+        }
       }
     }
     return words
@@ -141,8 +158,8 @@ enum LayoutTextReader {
           guard k < spans.count else { break }
           let span = spans[k]
           // Spans start and end at whole scalars of the line's valid UTF-8.
-          let text = String(trustedUTF8: UnsafeBufferPointer(rebasing: b[span.start..<span.end]))
-          line.words.append(Placed(text: text, column: span.column, end: span.endColumn))
+          if line.words.isEmpty { line.first = String(trustedUTF8: UnsafeBufferPointer(rebasing: b[span.start..<span.end])) }
+          line.words.append(Placed(bytes: (cut.0 + span.start)..<(cut.0 + span.end), column: span.column, end: span.endColumn))
         }
         out.append(line)
       }
@@ -242,7 +259,7 @@ enum LayoutTextReader {
 
   /// A group row: a Roman numeral or letter label with one cell of text after it.
   static func isGroupLine(_ line: Line) -> Bool {
-    guard let label = line.words.first, !label.text.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+    guard !line.words.isEmpty, !line.first.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
     let rest = line.words.dropFirst()
     return !zip(rest, rest.dropFirst()).contains { $1.column - $0.end >= 2 }
   }
@@ -251,7 +268,7 @@ enum LayoutTextReader {
   /// left margin, set apart from the text after it by a gutter of two spaces or more.
   static func isLabelLine(_ line: Line) -> Bool {
     guard line.words.count >= 2, let first = line.words.first, first.column <= 6 else { return false }
-    return line.words[1].column - first.end >= 2 && LayoutBuilder.isRowLabel(first.text)
+    return line.words[1].column - first.end >= 2 && LayoutBuilder.isRowLabel(line.first)
   }
 
   // MARK: - Detection

@@ -41,6 +41,25 @@ struct OCRWord: Sendable {
     text: String, in texts: inout WordTexts, page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double,
     lineID: Int, sourceLine: Int, isDrawnRule: Bool = false
   ) {
+    self.init(page: page, x0: x0, y0: y0, x1: x1, y1: y1, conf: conf, lineID: lineID, sourceLine: sourceLine, isDrawnRule: isDrawnRule)
+    setText(text, in: &texts)
+  }
+
+  /// A word whose text, the UTF-8 bytes `utf8` (well-formed, whole scalars), is added to
+  /// `texts`: readers pass a word's bytes in their buffer, and no String is made for it.
+  init(
+    utf8: UnsafeBufferPointer<UInt8>, in texts: inout WordTexts, page: Int, x0: Double, y0: Double, x1: Double,
+    y1: Double, conf: Double, lineID: Int, sourceLine: Int, isDrawnRule: Bool = false
+  ) {
+    self.init(page: page, x0: x0, y0: y0, x1: x1, y1: y1, conf: conf, lineID: lineID, sourceLine: sourceLine, isDrawnRule: isDrawnRule)
+    setText(utf8: utf8, in: &texts)
+  }
+
+  /// The box alone, with the empty text.
+  private init(
+    page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double, lineID: Int, sourceLine: Int,
+    isDrawnRule: Bool
+  ) {
     self.isDrawnRule = isDrawnRule
     self.page = page
     self.x0 = x0
@@ -50,16 +69,21 @@ struct OCRWord: Sendable {
     self.conf = conf
     self.lineID = lineID
     self.sourceLine = sourceLine
-    setText(text, in: &texts)
   }
 
   /// The word with another text (added to `texts`), its box kept.
   mutating func setText(_ text: String, in texts: inout WordTexts) {
-    textID = texts.add(text)
-    hasText = !text.isEmpty
-    if let quick = text.withUTF8Bytes(Self.byteFacts) {
+    text.withUTF8Bytes { setText(utf8: $0, in: &texts) }
+  }
+
+  /// `setText` of well-formed UTF-8 bytes.
+  mutating func setText(utf8 b: UnsafeBufferPointer<UInt8>, in texts: inout WordTexts) {
+    textID = texts.add(utf8: b)
+    hasText = !b.isEmpty
+    if let quick = Self.byteFacts(b) {
       (isText, junkEnd, bars, barsOrLookalikes) = (quick.isText, quick.junkEnd, false, false)
     } else {
+      let text = String(trustedUTF8: b)
       isText = Self.isText(text)
       junkEnd = VisualLines.hasJunkEnd(text)
       (bars, barsOrLookalikes) = VisualLines.barKind(text)
@@ -108,31 +132,58 @@ struct OCRWord: Sendable {
   var centerY: Double { (y0 + y1) / 2 }
 }
 
-/// The texts of one document's words, which `OCRWord.textID` names.
+/// The texts of one document's words, which `OCRWord.textID` names: their UTF-8 bytes one
+/// after another in one buffer, and where each ends.
+///
+/// A String per word cost every word a String made by its reader, a retain when stored, and
+/// a release through the array's generic teardown; a page holds thousands of words. Strings
+/// are made only where a word's text goes on as one (`subscript`, `joined`).
 struct WordTexts: Sendable {
   /// The ID of the empty text.
   static let empty: Int32 = 0
-  private var strings: [String] = [""]
+  private var bytes: [UInt8] = []
+  /// `ends[k]`: where text `k` ends in `bytes`; it starts where text `k - 1` ends. Text 0 is
+  /// the empty one (`ends[0] == 0`).
+  private var ends: [Int] = [0]
 
   init() {}
 
   /// Adds a text and returns its ID (the empty text is always `empty`).
   mutating func add(_ text: String) -> Int32 {
-    guard !text.isEmpty else { return Self.empty }
-    strings.append(text)
-    return Int32(strings.count - 1)
+    text.withUTF8Bytes { add(utf8: $0) }
   }
 
-  subscript(_ w: OCRWord) -> String { strings[Int(w.textID)] }
+  /// Adds a text given as well-formed UTF-8 and returns its ID.
+  mutating func add(utf8 text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    guard !text.isEmpty else { return Self.empty }
+    bytes.append(contentsOf: text)
+    ends.append(bytes.count)
+    return Int32(ends.count - 1)
+  }
+
+  /// Where the text of `id` lies in `bytes`.
+  @inline(__always)
+  private func range(_ id: Int32) -> Range<Int> {
+    let k = Int(id)
+    return k == 0 ? 0..<0 : ends[k - 1]..<ends[k]
+  }
+
+  subscript(_ w: OCRWord) -> String { withUTF8(w) { String(trustedUTF8: $0) } }
+
+  /// Calls `body` with the word's text as UTF-8, in place.
+  func withUTF8<R>(_ w: OCRWord, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    let r = range(w.textID)
+    return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+  }
 
   /// The texts of `words` joined by single spaces (`map { texts[$0] }.joinedText(" ")`),
   /// written once into a string of the final size. Layout joins the words of every line and
-  /// cell; the array of their strings built for the join cost a retain and a release a word.
+  /// cell.
   func joined(_ words: some Collection<OCRWord>) -> String {
-    strings.withUnsafeBufferPointer { strings in
-      guard words.count > 1 else { return words.first.map { strings[Int($0.textID)] } ?? "" }
+    bytes.withUnsafeBufferPointer { all in
+      guard words.count > 1 else { return words.first.map { String(trustedUTF8: UnsafeBufferPointer(rebasing: all[range($0.textID)])) } ?? "" }
       var total = -1
-      for w in words { total += strings[Int(w.textID)].utf8.count + 1 }
+      for w in words { total += range(w.textID).count + 1 }
       return String(trustedUTF8Capacity: total) { out in
         var o = 0
         var first = true
@@ -142,19 +193,22 @@ struct WordTexts: Sendable {
             o += 1
           }
           first = false
-          o = strings[Int(w.textID)].withUTF8Bytes { b in
-            guard let from = b.baseAddress, !b.isEmpty else { return o }
-            // A word is short: copied without a call to memmove.
-            ShortBytes.copyAny(UnsafeRawPointer(from), to: UnsafeMutableRawPointer(out.baseAddress! + o), count: b.count)
-            return o + b.count
-          }
+          let r = range(w.textID)
+          guard !r.isEmpty, let base = all.baseAddress else { continue }
+          // A word is short: copied without a call to memmove.
+          ShortBytes.copyAny(UnsafeRawPointer(base + r.lowerBound), to: UnsafeMutableRawPointer(out.baseAddress! + o), count: r.count)
+          o += r.count
         }
         return o
       }
     }
   }
 
-  mutating func reserveCapacity(_ n: Int) { strings.reserveCapacity(n + 1) }
+  /// Room for `n` more texts of `bytes` bytes in all.
+  mutating func reserveCapacity(_ n: Int, bytes count: Int = 0) {
+    ends.reserveCapacity(ends.count + n)
+    if count > 0 { bytes.reserveCapacity(bytes.count + count) }
+  }
 }
 
 /// Words and the texts they name, as a reader gives them to `LayoutBuilder`.
@@ -169,15 +223,16 @@ struct OCRWords: Sendable {
     self.texts = texts
   }
 
-  mutating func reserveCapacity(_ n: Int) {
+  /// Room for `n` more words, whose texts hold `bytes` bytes in all (when known).
+  mutating func reserveCapacity(_ n: Int, bytes: Int = 0) {
     words.reserveCapacity(n)
-    texts.reserveCapacity(n)
+    texts.reserveCapacity(n, bytes: bytes)
   }
 
   /// Appends a word of another list, its text added to these.
   mutating func append(_ word: OCRWord, from other: WordTexts) {
     var w = word
-    w.textID = texts.add(other[word])
+    w.textID = other.withUTF8(word) { texts.add(utf8: $0) }
     words.append(w)
   }
 
@@ -190,6 +245,17 @@ struct OCRWords: Sendable {
       OCRWord(
         text: text, in: &texts, page: page, x0: x0, y0: y0, x1: x1, y1: y1, conf: conf, lineID: lineID,
         sourceLine: sourceLine, isDrawnRule: isDrawnRule))
+  }
+
+  /// Appends a word with its text given as well-formed UTF-8 (whole scalars).
+  mutating func append(
+    utf8: UnsafeBufferPointer<UInt8>, page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double,
+    lineID: Int, sourceLine: Int
+  ) {
+    words.append(
+      OCRWord(
+        utf8: utf8, in: &texts, page: page, x0: x0, y0: y0, x1: x1, y1: y1, conf: conf, lineID: lineID,
+        sourceLine: sourceLine))
   }
 }
 

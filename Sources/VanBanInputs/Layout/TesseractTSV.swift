@@ -90,8 +90,9 @@ enum TesseractTSV {
       let key = (page, Int(numbers[2]), Int(numbers[3]), Int(numbers[4]))
       if let last = lastLineKey, last == key {} else { lineID += 1 }
       lastLineKey = key
+      // The word's bytes as they stand, cut at scalar boundaries (see `text`).
       words.append(
-        text: Self.text(b, trimmed.lowerBound, trimmed.upperBound), page: max(page, 1), x0: numbers[6], y0: numbers[7],
+        utf8: UnsafeBufferPointer(rebasing: b[trimmed]), page: max(page, 1), x0: numbers[6], y0: numbers[7],
         x1: numbers[6] + numbers[8], y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID,
         sourceLine: number)
     }

@@ -14,7 +14,9 @@ struct VisualLine: Sendable {
   func text(_ texts: WordTexts) -> String { texts.joined(words) }
   /// `LayoutBuilder.isLoneNumber(text)` without joining the words: a line's words are never
   /// empty, so a text without a space is one word.
-  func isLoneNumber(_ texts: WordTexts) -> Bool { words.count == 1 && LayoutBuilder.isLoneNumber(texts[words[0]]) }
+  func isLoneNumber(_ texts: WordTexts) -> Bool {
+    words.count == 1 && texts.withUTF8(words[0]) { b in !b.isEmpty && b.count <= 3 && b.allSatisfy { $0 &- 0x30 < 10 } }
+  }
 }
 
 /// Rebuilds visual lines from the words of one page.
