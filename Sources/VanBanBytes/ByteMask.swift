@@ -130,6 +130,32 @@ public enum ShortBytes {
     }
   }
 
+  /// The `count` bytes (at most 16) at `source` as two little-endian words, zeros after them:
+  /// read with `copy`'s overlapping loads and put together in registers. Stored into a pair
+  /// of words and read back as words, the overlapping stores could not forward to the loads,
+  /// and every short String made that way waited for its bytes to reach the cache.
+  @inlinable @inline(__always)
+  public static func words(_ source: UnsafeRawPointer, count n: Int) -> (UInt64, UInt64) {
+    if n >= 8 {
+      let low = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self))
+      // Bytes n - 8 ..< n: those from 8 on are its top n - 8 (none when n is 8, which the
+      // shift by 64 gives).
+      let high = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+      return (low, high >> UInt64((16 - n) * 8))
+    }
+    if n >= 4 {
+      // Bytes 0 ..< 4 and n - 4 ..< n; where they overlap they hold the same bytes.
+      let low = UInt64(UInt32(littleEndian: source.loadUnaligned(as: UInt32.self)))
+      let high = UInt64(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+      return (low | high << UInt64((n - 4) * 8), 0)
+    }
+    guard n > 0 else { return (0, 0) }
+    let first = UInt64(source.load(as: UInt8.self))
+    let middle = UInt64(source.load(fromByteOffset: n / 2, as: UInt8.self))
+    let last = UInt64(source.load(fromByteOffset: n - 1, as: UInt8.self))
+    return (first | middle << UInt64(n / 2 * 8) | last << UInt64((n - 1) * 8), 0)
+  }
+
   /// Copies `count` bytes, any number, from `source` to `target`, which do not overlap: those
   /// up to `limit` (most pieces) as `copy` does, longer ones by `memmove`.
   @inlinable @inline(__always)

@@ -114,12 +114,9 @@ public enum SmallString {
   /// `holds`.
   @inlinable @inline(__always)
   public static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    // The bytes into the two words, zeros after them (`ShortBytes`: no memmove call).
+    // The bytes as the two words, zeros after them, put together in registers (`ShortBytes`).
     let n = bytes.count
-    var words: (UInt64, UInt64) = (0, 0)
-    if let base = bytes.baseAddress {
-      withUnsafeMutableBytes(of: &words) { ShortBytes.copy(UnsafeRawPointer(base), to: $0.baseAddress!, count: n) }
-    }
+    let words = bytes.baseAddress.map { ShortBytes.words(UnsafeRawPointer($0), count: n) } ?? (0, 0)
     let ascii = (words.0 | words.1) & 0x8080_8080_8080_8080 == 0
     let tag: UInt64 = (ascii ? 0xE0 : 0xA0) | UInt64(n)
     return unsafeBitCast((words.0, words.1 | tag << 56), to: String.self)

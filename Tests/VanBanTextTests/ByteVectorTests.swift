@@ -163,4 +163,21 @@ import VanBanBytes
   @Test func copiesAnyCountExactly() {
     Self.check(limit: 3 * ShortBytes.limit) { ShortBytes.copyAny($0, to: $1, count: $2) }
   }
+
+  /// `words` gives the bytes as two little-endian words with zeros after them, at every count
+  /// up to sixteen and wherever the bytes start, with nothing of the bytes around them (which
+  /// all differ, so one taken in would show).
+  @Test func wordsHoldExactlyTheBytes() {
+    let all: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: 0x91 &+ 37 &* $0) }
+    for start in 0..<8 {
+      for n in 0...16 {
+        let got = all.withUnsafeBytes { ShortBytes.words($0.baseAddress! + start, count: n) }
+        var want: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &want) { w in
+          for k in 0..<n { w[k] = all[start + k] }
+        }
+        #expect(got.0 == UInt64(littleEndian: want.0) && got.1 == UInt64(littleEndian: want.1), "start \(start), count \(n)")
+      }
+    }
+  }
 }
