@@ -181,7 +181,7 @@ struct WordTexts: Sendable {
   /// cell.
   func joined(_ words: some Collection<OCRWord>) -> String {
     bytes.withUnsafeBufferPointer { all in
-      guard words.count > 1 else { return words.first.map { String(trustedUTF8: UnsafeBufferPointer(rebasing: all[range($0.textID)])) } ?? "" }
+      guard words.count > 1 else { return words.first.map { self[$0] } ?? "" }
       var total = -1
       for w in words { total += range(w.textID).count + 1 }
       return String(trustedUTF8Capacity: total) { out in
