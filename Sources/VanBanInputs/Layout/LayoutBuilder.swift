@@ -235,8 +235,11 @@ struct LayoutBuilder {
     }
   }
 
-  static func isLoneNumber(_ s: String) -> Bool {
-    !s.isEmpty && s.utf8.count <= 3 && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  static func isLoneNumber(_ s: String) -> Bool { s.withUTF8Bytes(isLoneNumber(utf8:)) }
+
+  /// `isLoneNumber` of a text's UTF-8.
+  static func isLoneNumber(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+    !b.isEmpty && b.count <= 3 && b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
   }
 
   // MARK: - Regions

@@ -15,7 +15,7 @@ struct VisualLine: Sendable {
   /// `LayoutBuilder.isLoneNumber(text)` without joining the words: a line's words are never
   /// empty, so a text without a space is one word.
   func isLoneNumber(_ texts: WordTexts) -> Bool {
-    words.count == 1 && texts.withUTF8(words[0]) { b in !b.isEmpty && b.count <= 3 && b.allSatisfy { $0 &- 0x30 < 10 } }
+    words.count == 1 && texts.withUTF8(words[0], LayoutBuilder.isLoneNumber(utf8:))
   }
 }
 
