@@ -9,11 +9,12 @@
 # Builds vanban in release (scratch path .build-bench, as run.py does) unless VANBAN names a
 # build, strips the debug information from a copy (valgrind 3.19 cannot read Swift 6's DWARF 5
 # and gives up), runs `vanban ingest --ndjson /dev/null --jobs 1` under callgrind, and prints
-# the total instruction count and the 40 most expensive functions, inclusive. The total is
-# stable from run to run, so it compares a change against the last commit where timings
-# cannot: run it with VANBAN set to each build on the same files. The mixed sample is the one
-# the speed notes count on; it needs the corpus tools/bench/make_corpus.py builds (BENCH,
-# default /tmp/vanban-bench).
+# the total instruction count and the 40 most expensive functions, inclusive, then the calls to
+# the reference counting and allocation entry points per document and their main callers
+# (tools/bench/calls.py). The total and the calls are stable from run to run, so they compare
+# a change against the last commit where timings cannot: run it with VANBAN set to each build
+# on the same files. The mixed sample is the one the speed notes count on; it needs the corpus
+# tools/bench/make_corpus.py builds (BENCH, default /tmp/vanban-bench).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${TMPDIR:-/tmp}/vanban-callgrind
@@ -45,3 +46,6 @@ SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$W
   "$WORK/vanban" ingest "$WORK/in" --ndjson /dev/null --jobs 1 2>&1 | grep "Collected" || true
 callgrind_annotate --inclusive=yes "$WORK/callgrind.out" 2>/dev/null | sed -n '/file:function/,$p' \
   | sed -n 3,42p | swift demangle --simplified | cut -c1-160
+# Reference counting and allocation, counted in calls (exact, unlike their cost): see calls.py.
+echo
+python3 "$ROOT/tools/bench/calls.py" "$WORK/callgrind.out" --documents "$(ls "$WORK/in" | wc -l)" --top 10
