@@ -22,6 +22,11 @@ final class GrammarLexicon: Sendable {
   /// By role (`KeywordRole`'s order): the parser asks for a role some 75,000 times on the
   /// mixed bench sample, and a look-up by name hashed the name each time (~370 instructions).
   private let keywords: [PhraseMatcher]
+  /// `keywords` again, unretained, for the tests run on every line (`matchPrefix(_:_:)`):
+  /// a matcher handed out by `keyword` is retained and released around each use, an atomic
+  /// pair on an object both parsing threads share, ~1,600 calls a document on the mixed
+  /// bench sample. `keywords` keeps them alive as long as the lexicon.
+  private let unretainedKeywords: [Unmanaged<PhraseMatcher>]
   /// The keyword roles whose phrases open a new part of a document at the start of a line
   /// (`LineCursor.startsZone`).
   static let zoneRoles: [KeywordRole] = [.recipients, .closing, .legalBasis, .annex, .archive, .motto, .annexAttached]
@@ -185,6 +190,7 @@ final class GrammarLexicon: Sendable {
     // A role keywords.tsv does not list has no phrases: it matches nothing.
     let matchers = KeywordRole.allCases.map { PhraseMatcher(pairs: (byRole[$0.name] ?? []).map { ($0, $0) }) }
     keywords = matchers
+    unretainedKeywords = matchers.map { Unmanaged.passUnretained($0) }
     let zoneFirst = (Self.zoneRoles.map { matchers[$0.rawValue] } + [docTypes]).flatMap { $0.entries.map { $0.words[0] } }
     zoneFirstWords = WordTable(zoneFirst)
     zoneFirstBytes = FirstByteSet(firstWords: zoneFirst)
@@ -262,6 +268,12 @@ final class GrammarLexicon: Sendable {
 
   func keyword(_ role: KeywordRole) -> PhraseMatcher {
     keywords[role.rawValue]
+  }
+
+  /// `keyword(role).matchPrefix(line)`, without retaining the matcher.
+  @inline(__always)
+  func matchPrefix(_ role: KeywordRole, _ line: ClassifiedLine) -> (value: String, count: Int)? {
+    unretainedKeywords[role.rawValue]._withUnsafeGuaranteedRef { $0.matchPrefix(line) }
   }
 }
 

@@ -73,7 +73,7 @@ struct AnnexZoneParser {
   /// "(Kèm theo …)" line, a table, or loose text.
   private mutating func step(_ line: ClassifiedLine) {
     let lex = cursor.lex
-    if lex.keyword(.motto).matchPrefix(line) != nil {
+    if lex.matchPrefix(.motto, line) != nil {
       cursor.i += 1
       return
     }
@@ -126,7 +126,7 @@ struct AnnexZoneParser {
   private mutating func readText() {
     let lex = cursor.lex
     let line = cursor.lines[cursor.i]
-    let isAttached = lex.keyword(.annexAttached).matchPrefix(line) != nil && line.text.hasPrefix("(")
+    let isAttached = lex.matchPrefix(.annexAttached, line) != nil && line.text.hasPrefix("(")
     let text = cursor.readParagraph()
     let last = zone.annexes.indices.last
     if isAttached, let last, zone.annexes[last].attachedTo == nil {
@@ -208,7 +208,7 @@ struct AnnexZoneParser {
   private static func label(
     _ line: ClassifiedLine, role: KeywordRole, lex: GrammarLexicon
   ) -> (label: String?, rest: String, misread: String?)? {
-    guard let m = lex.keyword(role).matchPrefix(line) else { return nil }
+    guard let m = lex.matchPrefix(role, line) else { return nil }
     var words = Array(Words.split(Substring(line.text)).dropFirst(m.count)).map(String.init)
     if let f = words.first, lex.keyword(.number).matchWhole(Words.fold(f).map(Words.bare)) != nil {
       words.removeFirst()

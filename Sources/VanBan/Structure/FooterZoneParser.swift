@@ -113,7 +113,7 @@ struct FooterZoneParser {
       // Capitals after a signature line belong to its block ("TM. ỦY BAN NHÂN" / "DÂN").
       let capsInBlock = !signatureLines.isEmpty && !LogicalText.containsLowercase(line.text)
         && line.text.unicodeScalars.contains(where: ScalarClass.isAlphabetic)
-        && cursor.lex.keyword(.annex).matchPrefix(line) == nil && cursor.lex.docTypes.matchWhole(line) == nil
+        && cursor.lex.matchPrefix(.annex, line) == nil && cursor.lex.docTypes.matchWhole(line) == nil
       if !line.isTableRow, line.marker == nil, isSignatureText(line.text) || capsInBlock {
         signatureLines.append((line.text, line.number))
         cursor.i += 1
@@ -311,7 +311,7 @@ struct FooterZoneParser {
       let ends = FooterReader.endsBlock(text)
       let isCaps = !LogicalText.containsLowercase(text)
       guard ends || isCaps || reader.isNote(text) else { break }
-      if isCaps, opened, cursor.lex.keyword(.annex).matchPrefix(line) != nil { break }
+      if isCaps, opened, cursor.lex.matchPrefix(.annex, line) != nil { break }
       pieces.append((text, line.number))
       j += 1
       if ends { break }

@@ -97,7 +97,7 @@ struct HeadZoneParser {
   /// line or any zone's first line.
   private func continuesSubject(_ subject: String, with line: ClassifiedLine) -> Bool {
     guard let last = subject.unicodeScalars.last, !".:;!?)".unicodeScalars.contains(last), !cursor.startsZone(line),
-      cursor.lex.keyword(.addressee).matchPrefix(line) == nil, cursor.lex.docTypes.matchWhole(line) == nil
+      cursor.lex.matchPrefix(.addressee, line) == nil, cursor.lex.docTypes.matchWhole(line) == nil
     else { return false }
     return reader.removeMotto(from: line.text) == nil && reader.placeDate(line.text, line: line.number) == nil
   }

@@ -365,7 +365,7 @@ struct HeadZoneReader {
   }
 
   func startsWith(_ line: ClassifiedLine, role: KeywordRole) -> Bool {
-    lex.keyword(role).matchPrefix(line) != nil
+    lex.matchPrefix(role, line) != nil
   }
 
   // MARK: elements

@@ -86,7 +86,7 @@ enum IssuerBlock {
   /// Whether the line names an issuing body or its unit, as annex pages repeat them.
   static func isIssuerLine(_ line: ClassifiedLine, lexicon lex: GrammarLexicon) -> Bool {
     guard !LogicalText.containsLowercase(line.text) else { return false }
-    return lex.keyword(.issuerBody).matchPrefix(line) != nil
-      || lex.keyword(.adminUnit).matchPrefix(line) != nil
+    return lex.matchPrefix(.issuerBody, line) != nil
+      || lex.matchPrefix(.adminUnit, line) != nil
   }
 }

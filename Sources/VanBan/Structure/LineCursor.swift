@@ -94,7 +94,7 @@ struct LineCursor {
   }
 
   func startsWith(_ line: ClassifiedLine, role: KeywordRole) -> Bool {
-    lex.keyword(role).matchPrefix(line) != nil
+    lex.matchPrefix(role, line) != nil
   }
 
   /// Lines that begin a new part and so never continue a paragraph.
@@ -159,7 +159,7 @@ struct LineCursor {
       return (part.marker, part.body, 1)
     }
     // chapter -> chapter-word roman ("." | ":")? rest
-    if let m = lex.keyword(.chapter).matchPrefix(line) {
+    if let m = lex.matchPrefix(.chapter, line) {
       let words = Words.split(Substring(line.text))
       guard words.count > m.count else { return nil }
       let token = Substring(words[m.count]).droppingTrailing { $0 == 0x2E || $0 == 0x3A }
@@ -167,7 +167,7 @@ struct LineCursor {
       let word = words[..<m.count].joinedText(" ")
       return (.chapter(value: value, label: word + " " + token), words[(m.count + 1)...].joinedText(" "), 1)
     }
-    guard let m = lex.keyword(.article).matchPrefix(line) else { return nil }
+    guard let m = lex.matchPrefix(.article, line) else { return nil }
     let words = Words.split(Substring(line.text))
     if words.count == m.count, let j = nextNonBlank(from: k + 1), case .arabic(let label, let parts) = lines[j].marker,
       parts.count == 1
