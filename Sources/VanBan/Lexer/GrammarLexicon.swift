@@ -24,8 +24,9 @@ final class GrammarLexicon: Sendable {
   private let keywords: [PhraseMatcher]
   /// `keywords` again, unretained, for the tests run on every line (`matchPrefix(_:_:)`):
   /// a matcher handed out by `keyword` is retained and released around each use, an atomic
-  /// pair on an object both parsing threads share, ~1,600 calls a document on the mixed
-  /// bench sample. `keywords` keeps them alive as long as the lexicon.
+  /// pair on an object both parsing threads share: ~1,400 reference-counting calls a
+  /// document on the mixed bench sample (`tools/bench/calls.py`). `keywords` keeps them
+  /// alive as long as the lexicon.
   private let unretainedKeywords: [Unmanaged<PhraseMatcher>]
   /// The keyword roles whose phrases open a new part of a document at the start of a line
   /// (`LineCursor.startsZone`).
