@@ -127,7 +127,7 @@ public enum PlanParser {
     if case .text(let t)? = document.blocks.first, document.blocks.count == 1, t.locations == nil {
       return LineSplitter.split(t.text).map { String($0.text) }
     }
-    return SourceLowering.lower(document).lines.map { String($0.text) }
+    return SourceLowering.lower(document).lines.strings
   }
 
   struct Prepared {
@@ -182,7 +182,7 @@ public enum PlanParser {
   /// Cleans and classifies the lines: markup removed, tables one cell per line and headings
   /// broken after their number mended (not in lines rebuilt from boxes), wide gaps and
   /// " | " cells kept as columns.
-  static func classify(_ source: [SourceLine], fromLayout: Bool) -> [ClassifiedLine] {
+  static func classify(_ source: RawLines, fromLayout: Bool) -> [ClassifiedLine] {
     let cleaner = MarkupCleaner.standard
     let n = source.count
     var texts: [String] = []
@@ -201,35 +201,31 @@ public enum PlanParser {
     // Lines that open with a tab, as input and cleaned (`TabIndent`).
     var tabLed: [Int] = []
     var gridBorder = false
-    // Each input line's bytes read once, in place: a Substring of the document per step
-    // (cleaning, its line marks, its spaces, the indent) retained and released the document's
-    // storage several times a line.
-    source.withUnsafeBufferPointer { source in
+    // Each input line's bytes read once, in place in the lines' text (`RawLines`): a Substring
+    // per line, or per step (cleaning, its line marks, its spaces, the indent), retained and
+    // released the document's storage.
+    source.withUTF8 { all in
       for k in 0..<n {
-        var text = source[k].text
-        var tabLead = false
-        let plain: String? = text.withUTF8 { b in
-          tabLead = b.first == 0x09
-          // A grid table's border at the margin ("+---+", "+===+", "+:--+"): `GridTable`.
-          if b.count > 2, b[0] == 0x2B, b[1] == 0x2D || b[1] == 0x3D || b[1] == 0x3A { gridBorder = true }
-          let plain = MarkupCleaner.cleanPlain(b)
-          if plain == nil {
-            if !pipeLead { pipeLead = b.contains(0x7C) }
-            if ByteSearch.firstIndex(of: 0x2A, in: b) != nil {
-              asterisks.append(k)
-              if BrokenHeadingJoiner.endsBold(b) { boldEnds.append(k) }
-            }
+        let b = UnsafeBufferPointer(rebasing: all[source.range(k)])
+        let tabLead = b.first == 0x09
+        // A grid table's border at the margin ("+---+", "+===+", "+:--+"): `GridTable`.
+        if b.count > 2, b[0] == 0x2B, b[1] == 0x2D || b[1] == 0x3D || b[1] == 0x3A { gridBorder = true }
+        let plain = MarkupCleaner.cleanPlain(b)
+        if plain == nil {
+          if !pipeLead { pipeLead = b.contains(0x7C) }
+          if ByteSearch.firstIndex(of: 0x2A, in: b) != nil {
+            asterisks.append(k)
+            if BrokenHeadingJoiner.endsBold(b) { boldEnds.append(k) }
           }
-          // A line the cleaning left as long as it was (most lines) had no white space to drop:
-          // nothing before its text, no run of spaces in it.
-          if !fromLayout, plain?.utf8.count != b.count, let first = b.first, first == 0x20 || b.count > WideGaps.width {
-            let (indent, hasRun) = WideGaps.indentAndRun(b)
-            indents[k] = indent
-            if hasRun { wide.append(k) }
-          }
-          return plain
         }
-        let cleaned = plain ?? cleaner.clean(text)
+        // A line the cleaning left as long as it was (most lines) had no white space to drop:
+        // nothing before its text, no run of spaces in it.
+        if !fromLayout, plain?.utf8.count != b.count, let first = b.first, first == 0x20 || b.count > WideGaps.width {
+          let (indent, hasRun) = WideGaps.indentAndRun(b)
+          indents[k] = indent
+          if hasRun { wide.append(k) }
+        }
+        let cleaned = plain ?? cleaner.clean(source.line(k))
         // A tab the input line opens with (not one a markdown table's empty first cell became).
         if tabLead, cleaned.utf8.first == 0x09 { tabLed.append(k) }
         texts.append(cleaned)
@@ -239,11 +235,11 @@ public enum PlanParser {
       if !tabLed.isEmpty { TabIndent.strip(&texts, candidates: tabLed) }
       // Only lines the quick cleaning left to the full one can be a lone "|" or a grid row.
       if pipeLead {
-        let raw = source.map(\.text)
-        PipeCellTable.fold(raw: raw, texts: &texts)
-        if gridBorder { GridTable.fold(raw: raw, texts: &texts) }
+        let lines = (0..<n).map(source.line)
+        PipeCellTable.fold(raw: lines, texts: &texts)
+        if gridBorder { GridTable.fold(raw: lines, texts: &texts) }
       }
-      spans = BrokenHeadingJoiner.join(raw: source, texts: &texts, asterisks: asterisks)
+      spans = BrokenHeadingJoiner.join(raw: source.line, texts: &texts, asterisks: asterisks)
       if !spans.isEmpty, !boldEnds.isEmpty {
         // A joined heading's line ends as the last line joined onto it did.
         var ends = Set(boldEnds)
@@ -264,7 +260,7 @@ public enum PlanParser {
       // the String a retain here and a release when `texts` goes.
       var text = ""
       swap(&text, &texts[k])
-      let line = LineClassifier.classify(number: source[k].number, text: consume text)
+      let line = LineClassifier.classify(number: source.number(k), text: consume text)
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
       if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text) {
@@ -281,7 +277,7 @@ public enum PlanParser {
         if nextSpan < spans.count, spans[nextSpan].lowerBound < k, k <= spans[nextSpan].upperBound { line.joinedAbove = true }
         if nextWide < wide.count, wide[nextWide] == k {
           nextWide += 1
-          if let parts = WideGaps.split(source[k].text).parts, line.columns == nil {
+          if let parts = WideGaps.split(source.line(k)).parts, line.columns == nil {
             line.columns = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty }
           }
         }
@@ -293,7 +289,7 @@ public enum PlanParser {
     // Tables whose rows are such lines, under a header: read as the tab rows they stand for.
     if !joined.isEmpty {
       for (k, cells) in JoinedCellTable.rows(lines, candidates: joined, columns: ColumnLexicon(lex: .shared)) {
-        lines[k] = LineClassifier.classify(number: source[k].number, text: cells.joined(separator: "\t"))
+        lines[k] = LineClassifier.classify(number: source.number(k), text: cells.joined(separator: "\t"))
       }
     }
     return lines

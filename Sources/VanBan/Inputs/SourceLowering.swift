@@ -8,7 +8,7 @@ import VanBanText
 /// file's line its location gives (a text file's, an HTML page's source line), or, in a file
 /// without lines (PDF, DOCX: location line 0), its place in reading order.
 struct SourceLowering {
-  var lines: [SourceLine] = []
+  var lines = RawLines()
   /// For line n, `locations[n - 1]`; empty for inputs without pages.
   var locations: [LineLocation] = []
   /// Pages seen, for inputs with pages.
@@ -26,14 +26,14 @@ struct SourceLowering {
   private mutating func add(_ text: Substring, number: Int = 0, page at: Int? = nil, bbox: BoundingBox? = nil) {
     let p = at ?? page
     page = p
-    lines.append(SourceLine(number: number > 0 ? number : lines.count + 1, text: text))
+    lines.append(text, number: number > 0 ? number : lines.count + 1)
     if paged { locations.append(LineLocation(page: p, bbox: bbox.map(Self.rounded))) }
   }
 
   /// A blank line between two blocks, never two in a row, never first.
   private mutating func separate() {
-    guard let last = lines.last, !last.text.isEmpty else { return }
-    add("", number: last.number)
+    guard !lines.isEmpty, !lines.isBlank(lines.count - 1) else { return }
+    add("", number: lines.number(lines.count - 1))
   }
 
   private mutating func run(_ document: SourceDocument) {
@@ -58,7 +58,7 @@ struct SourceLowering {
       }
     }
     if paged {
-      while let last = lines.last, last.text.isEmpty {
+      while !lines.isEmpty, lines.isBlank(lines.count - 1) {
         lines.removeLast()
         locations.removeLast()
       }
@@ -67,19 +67,25 @@ struct SourceLowering {
   }
 
   private mutating func text(_ t: SourceText) {
-    let split = LineSplitter.split(t.text)
     guard let locations = t.locations else {
       let base = lines.count
-      if base == 0, !paged {
-        // A text file: its own lines, HTML fragments a markdown conversion left in it
-        // expanded to rows.
-        lines = HTMLTableFragments.expand(split, text: t.text)
+      if base == 0, !paged, HTMLTableFragments.mayHold(t.text) {
+        // A text file with HTML fragments a markdown conversion left in it, expanded to rows.
+        for line in HTMLTableFragments.expand(LineSplitter.split(t.text), text: t.text) {
+          add(line.text, number: line.number)
+        }
         return
       }
-      for line in split { add(line.text, number: base + line.number) }
+      // Its own lines, numbered on from those before (a text file's from 1); each with its
+      // page in a paged input.
+      if paged {
+        for line in LineSplitter.split(t.text) { add(line.text, number: base + line.number) }
+      } else {
+        lines.append(text: t.text, firstNumber: base + 1)
+      }
       return
     }
-    for (k, line) in split.enumerated() {
+    for (k, line) in LineSplitter.split(t.text).enumerated() {
       let at = k < locations.count ? locations[k] : SourceLocation(line: 0)
       add(line.text, number: at.line, page: at.page, bbox: at.bbox)
     }

@@ -30,15 +30,10 @@ enum BrokenHeadingJoiner {
     return join(raw: { raw[$0] }, texts: &texts, asterisks: asterisks)
   }
 
-  /// `join` for the input lines (`raw[k].text`), read only where a cleaned line is a lone
-  /// marker or where `asterisks` (the lines holding an asterisk, in order) says.
-  @discardableResult
-  static func join(raw: [SourceLine], texts: inout [String], asterisks: [Int]) -> [ClosedRange<Int>] {
-    join(raw: { raw[$0].text }, texts: &texts, asterisks: asterisks)
-  }
-
-  @inline(__always)
-  private static func join(raw: (Int) -> Substring, texts: inout [String], asterisks: [Int]) -> [ClosedRange<Int>] {
+  /// `join` for the input lines (`raw(k)`), read only where a cleaned line is a lone marker
+  /// or where `asterisks` (the lines holding an asterisk, in order) says.
+  @discardableResult @inline(__always)
+  static func join(raw: (Int) -> Substring, texts: inout [String], asterisks: [Int]) -> [ClosedRange<Int>] {
     guard texts.count > 1 else { return [] }
     var joined: [ClosedRange<Int>] = []
     // Spans first: a span may open with a lone number ("**2." / "Tăng cường …" / "… ma túy**"),

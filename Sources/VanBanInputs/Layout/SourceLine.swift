@@ -26,7 +26,7 @@ public enum LineSplitter {
 
   /// Where each line starts and ends in `b` (the break not included), line `k + 1` at `k`:
   /// for readers that work on the bytes and number lines as `split` does.
-  static func cuts(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+  public static func cuts(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
     guard let base = b.baseAddress else { return [] }
     var cuts: [(Int, Int)] = []
     cuts.reserveCapacity(b.count / 40 + 1)
