@@ -117,6 +117,25 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     #expect(v.year == 2026)
   }
 
+  /// The two-byte answer for a cell with solid ASCII at both ends is the scalar walk's:
+  /// every corpus line, and cells with white space, marks and wide spaces at their ends.
+  @Test func trimmingByEndBytesIsTheScalarTrim() throws {
+    func byScalars(_ s: String) -> String {
+      let u = s.unicodeScalars
+      guard let a = u.firstIndex(where: { !$0.properties.isWhitespace }),
+        let b = u.lastIndex(where: { !$0.properties.isWhitespace })
+      else { return "" }
+      return String(u[a...b])
+    }
+    var cells = ["", " ", "a", " a", "a ", "\ta\u{0B}", "x\u{0301}", "\u{00A0}5%\u{00A0}", "\u{3000}Xã\u{2003}",
+      "100%", "≥ 90", "\u{85}x", "Đạt 95 %\n"]
+    for (_, _, raw) in try QuickCleaningTests.lines() { cells.append(String(raw)) }
+    for cell in cells {
+      #expect(Array(ValueParser.trimmed(cell).utf8) == Array(byScalars(cell).utf8), "\(cell.debugDescription)")
+    }
+    #expect(cells.count > 1_000)
+  }
+
   @Test(arguments: ["", "   ", "\t"])
   func emptyCell(_ cell: String) {
     #expect(parser.parse(cell: cell, year: 2026) == nil)

@@ -104,13 +104,21 @@ struct ValueParser: Sendable {
     return fallback
   }
 
-  private static func trimmed(_ s: String) -> String {
+  static func trimmed(_ s: String) -> String {
+    // A cell that opens and ends with ASCII other than white space (most: "100%", "25") is
+    // its own trim, told by two bytes; the scalar walk and the String cut from it were a
+    // fifth of reading a value. ASCII's White_Space scalars are 09–0D and the space.
+    let ends = s.withUTF8Bytes { b -> (UInt8, UInt8)? in b.first.map { ($0, b[b.count - 1]) } }
+    if let (first, last) = ends, Self.isSolidASCII(first), Self.isSolidASCII(last) { return s }
     let u = s.unicodeScalars
     guard let a = u.firstIndex(where: { !$0.properties.isWhitespace }),
       let b = u.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
     return String(u[a...b])
   }
+
+  /// An ASCII byte that is not white space.
+  private static func isSolidASCII(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
 }
 
 // MARK: - Lexicon
