@@ -128,7 +128,8 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
       return String(u[a...b])
     }
     var cells = ["", " ", "a", " a", "a ", "\ta\u{0B}", "x\u{0301}", "\u{00A0}5%\u{00A0}", "\u{3000}Xã\u{2003}",
-      "100%", "≥ 90", "\u{85}x", "Đạt 95 %\n"]
+      "100%", "≥ 90", "\u{85}x", "Đạt 95 %\n", "Đạt 95%", "ơn\u{2003}", "x\u{00A0}", "\u{00A0}x", "\u{2028}5",
+      "ấp 3", "\u{1680}x", "\u{0}x\u{7F}"]
     for (_, _, raw) in try QuickCleaningTests.lines() { cells.append(String(raw)) }
     for cell in cells {
       #expect(Array(ValueParser.trimmed(cell).utf8) == Array(byScalars(cell).utf8), "\(cell.debugDescription)")

@@ -12,9 +12,9 @@ often `swift_retain`, `swift_release`, their bridge-object forms (Strings and ar
 allocator were called, per document when --documents is given, and which functions made the
 most of those calls. A change meant to save reference counting shows here whether it did.
 
-`swift_bridgeObjectRetain` forwards to `swift_retain` for a heap object (a small String has
-none, and returns at once), so the retain count includes the bridge calls that reached
-the heap; a caller listed under `swift_retain` as `swift_bridgeObjectRetain` is those.
+`swift_bridgeObjectRetain` forwards every call to `swift_retain` (which returns at once for a
+small String, which holds no object), so the retain count includes every bridge call; a
+caller listed under `swift_retain` as `swift_bridgeObjectRetain` is those.
 Functions the linker folded into one go by one of their names: String's destroy, called for
 each element of a `[String]` freed, may be listed as Character's.
 Standard library only (and `swift demangle` for the names, when it is on the PATH).

@@ -105,20 +105,19 @@ struct ValueParser: Sendable {
   }
 
   static func trimmed(_ s: String) -> String {
-    // A cell that opens and ends with ASCII other than white space (most: "100%", "25") is
+    // A cell that opens with a byte no white space starts (`WhiteSpace.isPlain`: printable
+    // ASCII, or a lead byte of none) and ends in printable ASCII (most: "100%", "Đạt 95%") is
     // its own trim, told by two bytes; the scalar walk and the String cut from it were a
-    // fifth of reading a value. ASCII's White_Space scalars are 09–0D and the space.
+    // fifth of reading a value. The last byte must be ASCII: a continuation byte may end a
+    // white space (U+00A0 is C2 A0).
     let ends = s.withUTF8Bytes { b -> (UInt8, UInt8)? in b.first.map { ($0, b[b.count - 1]) } }
-    if let (first, last) = ends, Self.isSolidASCII(first), Self.isSolidASCII(last) { return s }
+    if let (first, last) = ends, WhiteSpace.isPlain(first), last < 0x80, WhiteSpace.isPlain(last) { return s }
     let u = s.unicodeScalars
     guard let a = u.firstIndex(where: { !$0.properties.isWhitespace }),
       let b = u.lastIndex(where: { !$0.properties.isWhitespace })
     else { return "" }
     return String(u[a...b])
   }
-
-  /// An ASCII byte that is not white space.
-  private static func isSolidASCII(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
 }
 
 // MARK: - Lexicon
