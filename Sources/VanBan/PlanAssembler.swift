@@ -51,12 +51,13 @@ struct PlanAssembler {
       }
     }
     walk(sections)
-    var index = ReferenceIndex()
+    let kinds = ReferenceIndex.KindKeys()
+    var index = ReferenceIndex(kinds: kinds)
     for r in mentions.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
       index.add(r.element)
     }
     let legalBases = parser.legalBases.map { text -> LegalBasis in
-      var own = ReferenceIndex()
+      var own = ReferenceIndex(kinds: kinds)
       let known = citingTexts[text.line].flatMap { $0.text.isSame(as: text) ? $0.references : nil }
       (known ?? extractor.extract(from: text, folds: folds)).forEach { own.add($0) }
       return LegalBasis(text: text.text, line: text.line, references: own.references)

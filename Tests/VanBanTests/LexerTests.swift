@@ -419,6 +419,25 @@ import VanBanText
     #expect(ReferenceIndex.numberKey(number) == String(number.uppercased().filter { $0 != " " }))
   }
 
+  /// A key written in one go (ASCII numbers and "Đ"/"đ") is the key joined from `numberKey`;
+  /// any other number falls back to it.
+  @Test(arguments: [
+    "22-ĐA/TU", "qđ-ubnd", "Số 12 /QĐ - UBND", "12/2023/TT-BTC", "", " ", "đ", "ß-1", "α-1", "12–KH", "ỷ-đ",
+    "số\u{301} 1", "45/KH-UBND ", "Đ",
+  ])
+  func writtenKeysMatchTheJoinedKey(_ number: String) {
+    let kind = FoldingKey.toneInsensitive("Quyết định")
+    #expect(ReferenceIndex.key(kind: kind, number: number) == String.joining(kind, "|", ReferenceIndex.numberKey(number)))
+  }
+
+  /// The shared fold of kinds gives the fold, for a kind met again and for one met first.
+  @Test func kindKeysAreTheFold() {
+    let kinds = ReferenceIndex.KindKeys()
+    for kind in ["Quyết định", "Kế hoạch", "Quyết định", "Nghị quyết", "Kế hoạch", ""] {
+      #expect(kinds.key(kind) == FoldingKey.toneInsensitive(kind))
+    }
+  }
+
   /// Other scalars are left to the Character path.
   @Test(arguments: ["α-1", "12–KH", "số\u{301} 1"])
   func otherNumbersTakeTheCharacterPath(_ number: String) {
