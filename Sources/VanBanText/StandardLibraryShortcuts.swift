@@ -487,7 +487,19 @@ extension Substring {
 extension String {
   /// `Substring.droppingTrailing(asciiMarks:)`, the String itself when nothing is dropped.
   public func droppingTrailing(asciiMarks isMark: (UInt8) -> Bool) -> String {
-    let t = Substring(self).droppingTrailing(asciiMarks: isMark)
-    return t.utf8.count == utf8.count ? self : String(t)
+    // On the String's own bytes: through a Substring, even a word with nothing to drop cost
+    // ~250 instructions (the slice made and read), and most words have nothing to drop.
+    let cut: String?? = withUTF8Bytes { b in
+      guard let end = UTF8Scalar.endBeforeTrailingMarks(b, isMark) else { return .none }
+      // Cut before ASCII bytes: the prefix is whole scalars of valid UTF-8.
+      return end == b.count ? .some(nil) : .some(String(trustedUTF8: UnsafeBufferPointer(rebasing: b[..<end])))
+    }
+    switch cut {
+    case .some(.some(let shorter)): return shorter
+    case .some(.none): return self
+    case .none:
+      let t = Substring(self).droppingTrailing(asciiMarks: isMark)
+      return t.utf8.count == utf8.count ? self : String(t)
+    }
   }
 }
