@@ -640,6 +640,7 @@ import VanBanText
   @Test(arguments: ["", " ", "  a  b", "II Công tác", "1", "Đ  x", "\ta b", "a\u{0301} b"])
   func firstOnSpacesIsTheFirstOfSplitOnSpaces(_ s: String) {
     #expect(Words.firstOnSpaces(s) == Words.splitOnSpaces(s).first)
+    #expect(Words.firstStringOnSpaces(s) == Words.splitOnSpaces(s).first.map(String.init))
   }
 
   /// The byte test for a row number reads what `Int` read of a word of at most three

@@ -211,7 +211,7 @@ extension LineCursor {
         break
       }
       // A group: "II" alone or "I Công tác chỉ đạo …"; OCR's "H" where II is next.
-      let firstWord = Words.firstOnSpaces(line.text).map(String.init) ?? ""
+      let firstWord = Words.firstStringOnSpaces(line.text) ?? ""
       var groupLabel = RomanNumeral.value(firstWord).map { (firstWord, $0) }
       if groupLabel == nil, let repaired = repairedGroupLabel(firstWord, after: groupValue) {
         diagnostics.append(DiagnosticCatalogue.ocrNumberingRepaired(
