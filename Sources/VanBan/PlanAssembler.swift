@@ -29,14 +29,18 @@ struct PlanAssembler {
     // it may name an annex (checkAnnexMentions).
     var mayNameAnnex: [Bool] = []
     mayNameAnnex.reserveCapacity(parser.texts.count)
-    for text in parser.texts {
-      let scan = extractor.scan(text.text, labels: text.line < firstAnnexLine)
+    // By index: a `for` over the texts copied each (its String and line offsets retained and
+    // released) to ask most of them one byte scan.
+    let texts = parser.texts
+    let firstAnnexLine = firstAnnexLine
+    for k in texts.indices {
+      let scan = extractor.scan(texts[k].text, labels: texts[k].line < firstAnnexLine)
       mayNameAnnex.append(scan.label)
       guard scan.citation else { continue }
-      let refs = extractor.extractAll(from: text, folds: folds)
+      let refs = extractor.extractAll(from: texts[k], folds: folds)
       guard !refs.isEmpty else { continue }
       mentions += refs
-      citingTexts[text.line] = (text, refs)
+      citingTexts[texts[k].line] = (texts[k], refs)
     }
     for annex in parser.annexes {
       for table in annex.tables { mentions += cellReferences(table, extractor, folds) }
@@ -53,8 +57,10 @@ struct PlanAssembler {
     walk(sections)
     let kinds = ReferenceIndex.KindKeys()
     var index = ReferenceIndex(kinds: kinds)
-    for r in mentions.enumerated().sorted(by: { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }) {
-      index.add(r.element)
+    // The mentions' positions sorted, not the mentions: sorting (offset, reference) pairs
+    // copied every reference into the pairs and moved them about.
+    for k in mentions.indices.sorted(by: { (mentions[$0].line, $0) < (mentions[$1].line, $1) }) {
+      index.add(mentions[k])
     }
     let legalBases = parser.legalBases.map { text -> LegalBasis in
       var own = ReferenceIndex(kinds: kinds)
@@ -132,9 +138,11 @@ struct PlanAssembler {
 
   private func cellReferences(_ table: Table, _ extractor: ReferenceExtractor, _ folds: WordFolds) -> [Reference] {
     var refs: [Reference] = []
-    for row in table.rows {
-      for cell in row.cells where !cell.isEmpty {
-        refs += extractor.extract(from: LogicalText(cell, line: row.line), folds: folds)
+    // By index, each cell's String handed once to its text: a `for` copied each row and cell.
+    let rows = table.rows
+    for r in rows.indices {
+      for c in rows[r].cells.indices where !rows[r].cells[c].isEmpty {
+        refs += extractor.extract(from: LogicalText(rows[r].cells[c], line: rows[r].line), folds: folds)
       }
     }
     return refs
@@ -150,8 +158,12 @@ struct PlanAssembler {
     let mentions = AnnexMentions(lex: lexicon)
     var seen: Set<String> = []
     var out: [Diagnostic] = []
-    for (k, text) in parser.texts.enumerated() where text.line < firstAnnexLine {
-      for (label, line) in mentions.labels(in: text, scanned: mayNameAnnex[k]) where !seen.contains(label) {
+    let texts = parser.texts
+    let firstAnnexLine = firstAnnexLine
+    // By index, and only the texts the scan found a label word in (`labels` gives the others
+    // nothing): a `for` copied every text of the body to ask most of them nothing.
+    for k in texts.indices where mayNameAnnex[k] && texts[k].line < firstAnnexLine {
+      for (label, line) in mentions.labels(in: texts[k], scanned: true) where !seen.contains(label) {
         seen.insert(label)
         let ordinal = RomanNumeral.value(label) ?? Int(label) ?? 0
         let found = parser.annexes.enumerated().contains { k, a in
