@@ -141,8 +141,10 @@ struct PlanAssembler {
     // By index, each cell's String handed once to its text: a `for` copied each row and cell.
     let rows = table.rows
     for r in rows.indices {
-      for c in rows[r].cells.indices where !rows[r].cells[c].isEmpty {
-        refs += extractor.extract(from: LogicalText(rows[r].cells[c], line: rows[r].line), folds: folds)
+      // The citation scan (`extract`'s first step) asked of the cell itself: most cells cite
+      // nothing, and a text was made of each to be told so.
+      for c in rows[r].cells.indices where !rows[r].cells[c].isEmpty && extractor.mayHoldCitation(rows[r].cells[c]) {
+        refs += extractor.extractAll(from: LogicalText(rows[r].cells[c], line: rows[r].line), folds: folds)
       }
     }
     return refs
