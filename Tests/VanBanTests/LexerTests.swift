@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import VanBan
+import VanBanGrammar
 import VanBanInputs
 import VanBanText
 
@@ -669,6 +670,53 @@ import VanBanText
     let cell = ([prefix.words.joined(separator: " ")] + Array(repeating: "thêm", count: lex.longestColumnName + 1)).joined(separator: " ")
     #expect(columns.canonical(cell) == prefix.value)
     #expect(columns.canonical(Array(repeating: "thêm", count: lex.longestColumnName + 1).joined(separator: " ")) == nil)
+  }
+}
+
+@Suite struct ColumnSkeletonLeadTests {
+  /// The lead-byte test in front of `ColumnLexicon.canonical` turns away no cell the full
+  /// reading accepts: on every column name and prefix as written, upper-cased, lower-cased,
+  /// broken at a space, and on every line and every tab or pipe cell of the corpus.
+  @Test func leadByteTestDropsNoColumnName() throws {
+    let lex = GrammarLexicon.shared
+    let columns = ColumnLexicon(lex: lex)
+    func unfiltered(_ header: String) -> String? {
+      if lex.columnFirstWordSkeletons.contains(ColumnLexicon.firstWordSkeleton(header)),
+        let name = columns.canonicalReadingEveryWay(header)
+      {
+        return name
+      }
+      guard header.utf8.count <= 12, header.utf8.contains(0x20) else { return nil }
+      let joined = String(header.filter { $0 != " " })
+      guard lex.columnFirstWordSkeletons.contains(ColumnLexicon.firstWordSkeleton(joined)) else { return nil }
+      return columns.canonicalReadingEveryWay(joined)
+    }
+    var cells: [String] = []
+    for name in GrammarData.table("columns").column("header") + GrammarData.table("columns-prefix").column("prefix") {
+      cells += [name, name.uppercased(), name.lowercased(), "1 " + name, "(" + name + ")"]
+      if name.utf8.count > 2 { cells.append(String(name.prefix(2)) + " " + String(name.dropFirst(2))) }
+    }
+    let real = try FileManager.default.contentsOfDirectory(at: Repo.corpus.appendingPathComponent("real"), includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "txt" }
+    for input in Repo.corpusInputs() + real {
+      // Some real documents are in legacy encodings: read leniently, they are cells all the same.
+      let text = String(decoding: try Data(contentsOf: input), as: UTF8.self)
+      // Tab and pipe cells, and every line as a cell of its own.
+      for line in text.split(separator: "\n") {
+        cells.append(line.trimmingSpaces())
+        if line.contains("\t") || line.contains("|") {
+          cells += line.split(whereSeparator: { $0 == "\t" || $0 == "|" }).map { $0.trimmingSpaces() }
+        }
+      }
+    }
+    #expect(cells.count > 5_000)
+    var named = 0
+    for cell in cells {
+      let expected = unfiltered(cell)
+      #expect(columns.canonical(cell) == expected, "\(cell)")
+      if expected != nil { named += 1 }
+    }
+    #expect(named > 100)
   }
 }
 

@@ -143,6 +143,11 @@ final class GrammarLexicon: Sendable {
   /// first word has another skeleton names no column. Keyed by bytes (the skeletons are ASCII):
   /// every cell of a table row is looked up, and SipHash was a fifth of the look-up.
   let columnFirstWordSkeletons: WordTable
+  /// The first bytes of `columnFirstWordSkeletons`: a cell opening with an ASCII letter or
+  /// digit has a skeleton opening with it (lower case), so a cell opening with one no skeleton
+  /// opens with names no column, told before its skeleton is made (a String, and for a word
+  /// with marks its diacritics stripped) for each cell of each row.
+  let columnSkeletonLeads: FirstByteSet
   /// Column headers by their OCR-tolerant key (`ColumnLexicon.ocrKey`); a key two canonical
   /// columns share is left out.
   let columnOCRKeys: [String: ColumnLexicon.LooseMatch]
@@ -233,10 +238,11 @@ final class GrammarLexicon: Sendable {
       docKinds.entries.compactMap(\.words.last)
         + matchers[KeywordRole.referenceNumber.rawValue].entries.filter { $0.words.count == 1 }.map { $0.words[0] })
     let columnTable = GrammarData.table("columns")
-    columnFirstWordSkeletons = WordTable(
-      (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map {
-        ColumnLexicon.firstWordSkeleton($0)
-      })
+    let skeletons = (columnTable.column("header") + GrammarData.table("columns-prefix").column("prefix")).map {
+      ColumnLexicon.firstWordSkeleton($0)
+    }
+    columnFirstWordSkeletons = WordTable(skeletons)
+    columnSkeletonLeads = FirstByteSet(firstWords: skeletons)
     columnsWithoutDiacritics = Self.columnsByKey(columnTable, key: FoldingKey.diacriticFree) { canonical, _ in canonical }
     let ocrKeys = Self.columnsByKey(columnTable, key: { ColumnLexicon.ocrKey($0).joinedText(" ") }) {
       ColumnLexicon.LooseMatch(canonical: $0, header: $1)

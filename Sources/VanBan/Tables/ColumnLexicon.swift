@@ -9,6 +9,13 @@ struct ColumnLexicon {
   func canonical(_ header: String) -> String? {
     // Every way below of naming a column needs the cell's first word to be, diacritics and
     // punctuation aside, the first word of some column name: most cells of a row are not.
+    // A cell (or its pieces joined, below) opening with an ASCII letter or digit has a
+    // skeleton opening with that byte in lower case: most cells are told by it alone.
+    if let b = header.utf8.first, b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26,
+      !lex.columnSkeletonLeads.contains(b &- 0x41 < 26 ? b | 0x20 : b)
+    {
+      return nil
+    }
     if lex.columnFirstWordSkeletons.contains(Self.firstWordSkeleton(header)), let name = canonicalReadingEveryWay(header) {
       return name
     }
