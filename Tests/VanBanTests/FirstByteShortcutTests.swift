@@ -37,6 +37,24 @@ import VanBanText
     return out + crafted
   }
 
+  /// A recipient's trailing punctuation dropped on the bytes is what the Character loop drops,
+  /// on every line of the corpus texts and on pieces joined at random (spaces and marks with
+  /// combining marks after them, which the loop keeps as one Character).
+  @Test func recipientPunctuationIsTheCharacterLoop() {
+    func byCharacters(_ s: String) -> String {
+      var t = Substring(s.trimmingSpaces())
+      while let l = t.last, l == ";" || l == "." || l == "," || l == " " { t.removeLast() }
+      return String(t)
+    }
+    var cases = Self.corpusTexts().flatMap { $0.split(separator: "\n").map(String.init) } + Self.crafted
+    let pieces = [";", ".", ",", " ", "a", "ư", "\u{301}", "UBND", "\t", "(VT)", "."]
+    var g = PropertyTests.LCG(state: 9)
+    for _ in 0..<3_000 { cases.append((0..<g.next(8)).map { _ in pieces[g.next(pieces.count)] }.joined()) }
+    for s in cases {
+      #expect(Array(FooterReader.trimPunctuation(s).utf8) == Array(byCharacters(s).utf8), "\(s)")
+    }
+  }
+
   @Test func rulesAreTheCharacterTest() {
     func reference(_ text: String) -> Bool {
       guard text.count >= 3 else { return false }

@@ -334,9 +334,9 @@ extension FooterReader {
   }
 
   static func trimPunctuation(_ s: String) -> String {
-    var t = Substring(s.trimmingSpaces())
-    while let l = t.last, l == ";" || l == "." || l == "," || l == " " { t.removeLast() }
-    return String(t)
+    // The Character loop `while let l = last, l is ";" "." "," or " " { removeLast() }`, on the
+    // bytes where they settle it (`droppingTrailing(asciiMarks:)`).
+    s.trimmingSpaces().droppingTrailing(asciiMarks: { $0 == 0x3B || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 })
   }
 
   /// A line that ends a signature block: the signer's name, alone or after the capitals of
