@@ -37,9 +37,10 @@ import VanBanText
     return out + crafted
   }
 
-  /// A recipient's trailing punctuation dropped on the bytes is what the Character loop drops,
-  /// on every line of the corpus texts and on pieces joined at random (spaces and marks with
-  /// combining marks after them, which the loop keeps as one Character).
+  /// A recipient's trailing punctuation (and a target indicator's) dropped on the bytes is what
+  /// the Character loop drops, on every line of the corpus texts and on pieces joined at
+  /// random (spaces and marks with combining marks after them, which the loop keeps as one
+  /// Character).
   @Test func recipientPunctuationIsTheCharacterLoop() {
     func byCharacters(_ s: String) -> String {
       var t = Substring(s.trimmingSpaces())
@@ -52,6 +53,9 @@ import VanBanText
     for _ in 0..<3_000 { cases.append((0..<g.next(8)).map { _ in pieces[g.next(pieces.count)] }.joined()) }
     for s in cases {
       #expect(Array(FooterReader.trimPunctuation(s).utf8) == Array(byCharacters(s).utf8), "\(s)")
+      var t = Substring(s)
+      while let l = t.last, l == "." || l == ";" || l == " " { t.removeLast() }
+      #expect(Array(ProseTargetExtractor.indicator(s).utf8) == Array(t.utf8), "\(s)")
     }
   }
 

@@ -120,9 +120,9 @@ struct ProseTargetExtractor {
 
   /// The sentence without its final full stop.
   static func indicator(_ text: String) -> String {
-    var t = Substring(text)
-    while let l = t.last, l == "." || l == ";" || l == " " { t.removeLast() }
-    return String(t)
+    // The Character loop `while let l = last, l is "." ";" or " " { removeLast() }`, on the
+    // bytes where they settle it (`droppingTrailing(asciiMarks:)`).
+    text.droppingTrailing(asciiMarks: { $0 == 0x2E || $0 == 0x3B || $0 == 0x20 })
   }
 
   /// "%" when the value is a percentage.

@@ -304,8 +304,11 @@ enum LineClassifier {
       if RomanNumeral.digit(first) != nil {
         var i = 0
         while i < n, RomanNumeral.digit(s[i]) != nil { i += 1 }
+        // The full stop first: most lines opening with C, D, I, L, M, V or X are words ("Căn
+        // cứ", "Về"), told without making a label of their first letters.
+        guard i < n, s[i] == 0x2E else { return nil }
         let label = String(trustedUTF8: UnsafeBufferPointer(rebasing: s[0..<i]))
-        if i < n, s[i] == 0x2E, let value = RomanNumeral.value(label), let r = rest(from: i + 1) {
+        if let value = RomanNumeral.value(label), let r = rest(from: i + 1) {
           return (.roman(value: value, label: label), r)
         }
         return nil
