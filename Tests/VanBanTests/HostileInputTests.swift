@@ -355,7 +355,7 @@ import VanBanText
     let lf = try Array(String(contentsOf: seed, encoding: .utf8).utf8)
     let cr = lf.map { $0 == 0x0A ? 0x0D : $0 }
     var a = try PlanParser.parse(lf)
-    var b = try PlanParser.parse(cr)
+    let b = try PlanParser.parse(cr)
     #expect(a.source.lineCount == b.source.lineCount)
     a.source = b.source
     #expect(a == b)
