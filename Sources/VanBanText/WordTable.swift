@@ -187,6 +187,13 @@ public final class WordGroups<Element: Sendable>: Sendable {
 
   @inlinable @inline(__always)
   public subscript(i: Int) -> Element { items[i] }
+
+  /// The items in place, numbered as `self[…]` numbers them: a caller that reads a field or
+  /// two of each candidate does not copy it whole (retaining what it holds) as `self[i]` does.
+  @inlinable
+  public func withItems<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+    try items.withUnsafeBufferPointer(body)
+  }
 }
 
 extension Array {

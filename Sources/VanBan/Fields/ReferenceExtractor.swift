@@ -481,24 +481,45 @@ struct ReferenceIndex {
   }
 
   /// The folded kinds of references, each folded once: a look-up compares a few short byte
-  /// strings (~30 instructions each), a fold cost ~700.
+  /// strings (~30 instructions each), a fold cost ~700. The kinds met are kept as bytes, one
+  /// after another: as an array of Strings each comparison retained and released the entry.
   final class KindKeys {
-    private var known: [(kind: String, key: String)] = []
+    private var bytes: [UInt8] = []
+    /// Where each kind's bytes end in `bytes`.
+    private var ends: [Int] = []
+    private var keys: [String] = []
 
     func key(_ kind: String) -> String {
-      for entry in known where Self.sameBytes(entry.kind, kind) { return entry.key }
-      let key = FoldingKey.toneInsensitive(kind)
-      // Bounded: a document names few kinds; past that, folding each is as before.
-      if known.count < 32 { known.append((kind, key)) }
-      return key
-    }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-      a.withUTF8Bytes { a in
-        b.withUTF8Bytes { b in
-          a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+      let found: Int? = kind.withUTF8Bytes { k in
+        bytes.withUnsafeBufferPointer { all in
+          ends.withUnsafeBufferPointer { ends in
+            var start = 0
+            for i in ends.indices {
+              let end = ends[i]
+              if end - start == k.count, k.count == 0 || memcmp(all.baseAddress! + start, k.baseAddress!, k.count) == 0 {
+                return i
+              }
+              start = end
+            }
+            return nil
+          }
         }
       }
+      if let i = found { return keys[i] }
+      let key = FoldingKey.toneInsensitive(kind)
+      // Bounded: a document names few kinds; past that, folding each is as before.
+      if keys.count < 32 {
+        if keys.isEmpty {
+          // Room for the few kinds a document cites, so the arrays are not regrown kind by kind.
+          bytes.reserveCapacity(128)
+          ends.reserveCapacity(8)
+          keys.reserveCapacity(8)
+        }
+        kind.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        ends.append(bytes.count)
+        keys.append(key)
+      }
+      return key
     }
   }
 

@@ -425,19 +425,22 @@ final class PhraseMatcher: Sendable {
 
   /// The first (longest) of the entries in `candidates` whose later words follow in `words`.
   private func longest(_ candidates: Range<Int>, _ words: ArraySlice<String>, bare: Bool) -> (value: String, count: Int)? {
-    for j in candidates where byFirstWord[j].words.count <= words.count {
-      let e = byFirstWord[j]
-      var ok = true
-      for k in 1..<e.words.count {
-        let word = words[words.startIndex + k]
-        if UTF8Key(bare ? word : Words.bare(word)) != UTF8Key(e.words[k]) {
-          ok = false
-          break
+    // The entries read in place through their buffer: `byFirstWord[j]` copied each candidate
+    // (its words and value retained and released) to compare a word or two of it.
+    byFirstWord.withItems { items -> (value: String, count: Int)? in
+      for j in candidates where items[j].words.count <= words.count {
+        var ok = true
+        for k in 1..<items[j].words.count {
+          let word = words[words.startIndex + k]
+          if UTF8Key(bare ? word : Words.bare(word)) != UTF8Key(items[j].words[k]) {
+            ok = false
+            break
+          }
         }
+        if ok { return (items[j].value, items[j].words.count) }
       }
-      if ok { return (e.value, e.words.count) }
+      return nil
     }
-    return nil
   }
 
   func matchPrefix(_ words: [String]) -> (value: String, count: Int)? {
