@@ -523,68 +523,72 @@ struct ReferenceIndex {
     }
   }
 
-  /// `folded|NUMBER`, for a kind already folded: the number's key is written straight after
-  /// the kind when it is ASCII or holds only the Latin letter beyond ASCII that numbers use
-  /// ("QĐ", "đ" upper-cased to "Đ", two bytes for two), else made by `numberKey`.
+  /// `folded|NUMBER`, for a kind already folded: the number's key written straight after the
+  /// kind when `writeNumberKey` can write it, else made by `numberKey`.
   static func key(kind folded: String, number: String) -> String {
     let direct: String? = folded.withUTF8Bytes { kind in
       number.withUTF8Bytes { b -> String? in
-        var i = 0
-        while i < b.count {
-          if b[i] < 0x80 {
-            i += 1
-          } else if b[i] == 0xC4, i + 1 < b.count, b[i + 1] == 0x90 || b[i + 1] == 0x91 {
-            i += 2
-          } else {
-            return nil
-          }
-        }
+        guard isWrittenKey(b) else { return nil }
         return String(trustedUTF8Capacity: kind.count + 1 + b.count) { out in
           var n = kind.count
           if n > 0 { UnsafeMutableBufferPointer(rebasing: out[0..<n]).update(fromContentsOf: kind) }
           out[n] = 0x7C
           n += 1
-          var j = 0
-          while j < b.count {
-            let c = b[j]
-            if c == 0x20 {
-              j += 1
-              continue
-            }
-            if c == 0xC4 {
-              // đ (C4 91) and Đ (C4 90) are both Đ.
-              out[n] = 0xC4
-              out[n + 1] = 0x90
-              n += 2
-              j += 2
-              continue
-            }
-            out[n] = c &- 0x61 < 26 ? c - 0x20 : c
-            n += 1
-            j += 1
-          }
-          return n
+          return n + writeNumberKey(b, into: UnsafeMutableBufferPointer(rebasing: out[n...]))
         }
       }
     }
     return direct ?? String.joining(folded, "|", numberKey(number))
   }
 
-  /// The number upper-cased without spaces; on the bytes when it is ASCII, as numbers are.
+  /// The number upper-cased without spaces; on the bytes when it is ASCII or holds only the
+  /// Latin letter beyond ASCII that numbers use ("QĐ", "đ"), as nearly all do.
   static func numberKey(_ number: String) -> String {
-    guard number.utf8.allSatisfy({ $0 < 0x80 }) else { return latinNumberKey(number) ?? String(number.uppercased().filter { $0 != " " }) }
     // Written into the string's storage: a String decoded from a lazy filter and map went
     // byte by byte through the generic path, ~4,000 instructions a key.
-    return number.withUTF8Bytes { bytes in
-      String(trustedUTF8Capacity: bytes.count) { out in
-        var n = 0
-        for b in bytes where b != 0x20 {
-          out[n] = b &- 0x61 < 26 ? b - 0x20 : b
-          n += 1
-        }
-        return n
+    let written: String? = number.withUTF8Bytes { bytes in
+      guard isWrittenKey(bytes) else { return nil }
+      return String(trustedUTF8Capacity: bytes.count) { writeNumberKey(bytes, into: $0) }
+    }
+    return written ?? latinNumberKey(number) ?? String(number.uppercased().filter { $0 != " " })
+  }
+
+  /// Whether `writeNumberKey` writes the key of these bytes: ASCII and Đ or đ (C4 90, C4 91).
+  private static func isWrittenKey(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < b.count {
+      if b[i] < 0x80 {
+        i += 1
+      } else if b[i] == 0xC4, i + 1 < b.count, b[i + 1] == 0x90 || b[i + 1] == 0x91 {
+        i += 2
+      } else {
+        return false
       }
     }
+    return true
+  }
+
+  /// The key of a number `isWrittenKey` accepts, written into `out` (room for its bytes):
+  /// spaces dropped, ASCII letters upper-cased, đ as Đ (two bytes for two). Its length.
+  private static func writeNumberKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var n = 0
+    var j = 0
+    while j < b.count {
+      let c = b[j]
+      if c == 0xC4 {
+        out[n] = 0xC4
+        out[n + 1] = 0x90
+        n += 2
+        j += 2
+        continue
+      }
+      if c != 0x20 {
+        out[n] = c &- 0x61 < 26 ? c - 0x20 : c
+        n += 1
+      }
+      j += 1
+    }
+    return n
   }
 
   /// `numberKey` of a number holding Latin letters beyond ASCII ("22-ĐA/TU", "QĐ-UBND"), or nil

@@ -625,28 +625,26 @@ enum Words {
   /// Substring it cost ~300 instructions a line of a flattened table, which asks every line.
   static func firstStringOnSpaces(_ s: String) -> String? {
     s.withUTF8Bytes { bytes in
-      var first: Range<Int>?
-      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
-        first = word
-        return false
-      }
       // Cut at spaces, ASCII: whole scalars of valid UTF-8.
-      return first.map { String(trustedUTF8: UnsafeBufferPointer(rebasing: bytes[$0])) }
+      firstRangeOnSpaces(bytes).map { String(trustedUTF8: UnsafeBufferPointer(rebasing: bytes[$0])) }
     }
   }
 
   /// `splitOnSpaces(s).first`, without cutting the rest of the line.
   static func firstOnSpaces(_ s: String) -> Substring? {
-    let first: Range<Int>? = s.withUTF8Bytes { bytes in
-      var first: Range<Int>?
-      ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
-        first = word
-        return false
-      }
-      return first
-    }
+    let first: Range<Int>? = s.withUTF8Bytes(firstRangeOnSpaces)
     // A closure, not `s.utf8Slice` itself: that reference was a heap-allocated context a call.
     return first.map { s.utf8Slice($0) }
+  }
+
+  /// Where the first run of bytes between spaces lies, or nil when there is none.
+  private static func firstRangeOnSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var first: Range<Int>?
+    ByteRuns.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
+      first = word
+      return false
+    }
+    return first
   }
 
   /// The runs of bytes between separator bytes, by integer offsets: an ASCII separator is
