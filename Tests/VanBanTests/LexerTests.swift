@@ -720,6 +720,39 @@ import VanBanText
   }
 }
 
+@Suite struct PrefixOfSomeTests {
+  /// `isPrefixOfSome` is the comparison it was written as (every entry longer than the words,
+  /// its first words the words bared), on every proper prefix of every column name and
+  /// document type, with punctuation clinging to the last word, and on words no phrase opens.
+  @Test func prefixOfSomeIsTheEntryComparison() {
+    let lex = GrammarLexicon.shared
+    for matcher in [lex.columns, lex.columnPrefixes, lex.docTypes] {
+      func model(_ words: [String]) -> Bool {
+        guard !words.isEmpty else { return false }
+        return matcher.entries.contains { e in
+          e.words.count > words.count && zip(e.words, words).allSatisfy { UTF8Key($0) == UTF8Key(Words.bare($1)) }
+        }
+      }
+      var cases: [[String]] = [[], ["không", "có"], ["zzz"]]
+      for e in matcher.entries {
+        for n in 1..<max(1, e.words.count) {
+          let prefix = Array(e.words.prefix(n))
+          cases.append(prefix)
+          cases.append(prefix.dropLast() + [prefix.last! + ":"])
+          cases.append(prefix + ["zzz"])
+        }
+        cases.append(e.words)
+      }
+      var yes = 0
+      for words in cases {
+        #expect(matcher.isPrefixOfSome(words) == model(words), "\(words)")
+        if model(words) { yes += 1 }
+      }
+      #expect(yes > 0)
+    }
+  }
+}
+
 @Suite struct FirstWordTests {
   /// The first word folded alone is the first word of the whole line's fold, on every line of
   /// every corpus document (cleaned as the parser cleans them).

@@ -478,8 +478,20 @@ final class PhraseMatcher: Sendable {
   /// Whether `words` are the first words of some phrase (a header cut by a line break).
   func isPrefixOfSome(_ words: [String]) -> Bool {
     guard !words.isEmpty else { return false }
-    return entries.contains { e in
-      e.words.count > words.count && zip(e.words, words).allSatisfy { UTF8Key($0) == UTF8Key(Words.bare($1)) }
+    // The words bared once, and the entries read in place: baring each word again for every
+    // entry, and copying every entry (its words and value retained), cost ~90 reference-count
+    // calls a look-up.
+    let bare = words.map { UTF8Key(Words.bare($0)) }
+    return entries.withUnsafeBufferPointer { entries in
+      for j in entries.indices where entries[j].words.count > bare.count {
+        var all = true
+        for k in bare.indices where UTF8Key(entries[j].words[k]) != bare[k] {
+          all = false
+          break
+        }
+        if all { return true }
+      }
+      return false
     }
   }
 }

@@ -10,10 +10,14 @@ struct SectionTreeBuilder {
     // section or children overlaps another; the dynamic checks were a run-time call for each.
     @exclusivity(unchecked) var section: Section
     let marker: Marker
+    /// `SectionTreeBuilder.style(marker)`, worked out once: siblings and the open path are
+    /// searched by style, and comparing markers copied their labels for every node passed.
+    let style: Int
     @exclusivity(unchecked) var children: [Node] = []
     init(section: Section, marker: Marker) {
       self.section = section
       self.marker = marker
+      style = SectionTreeBuilder.style(marker)
     }
   }
 
@@ -35,14 +39,24 @@ struct SectionTreeBuilder {
     }
   }
 
-  private static func sameStyle(_ a: Marker, _ b: Marker) -> Bool {
-    switch (a, b) {
-    case (.roman, .roman), (.paren, .paren), (.letter, .letter), (.article, .article), (.chapter, .chapter), (.part, .part):
-      true
-    case (.arabic(_, let p), .arabic(_, let q)): p.count == q.count
-    default: false
+  /// Two markers of one style (`sameStyle`) have the same code, and a bullet's code is
+  /// shared with no marker's, itself included (a bullet list is no numbered sibling).
+  private static func style(_ m: Marker) -> Int {
+    switch m {
+    case .roman: 1
+    case .paren: 2
+    case .letter: 3
+    case .article: 4
+    case .chapter: 5
+    case .part: 6
+    case .arabic(_, let parts): 16 + parts.count
+    case .bullet: -1
     }
   }
+
+  /// Whether two markers count in one sibling list: the same style (arabic numbers of as many
+  /// parts); never a bullet.
+  private static func sameStyle(_ a: Int, _ b: Int) -> Bool { a == b && a >= 0 }
 
   private static func label(_ m: Marker) -> String {
     switch m {
@@ -90,7 +104,7 @@ struct SectionTreeBuilder {
     if let r = Self.rank(marker) {
       // `(1)` and `a)` lists end where a hierarchical number resumes.
       while let top = stack.last, (Self.rank(top.marker) ?? .max) >= r { stack.removeLast() }
-    } else if let k = stack.lastIndex(where: { Self.sameStyle($0.marker, marker) }) {
+    } else if case let style = Self.style(marker), let k = stack.lastIndex(where: { Self.sameStyle($0.style, style) }) {
       stack.removeSubrange(k...)
     }
     let label = Self.label(marker)
@@ -115,7 +129,7 @@ struct SectionTreeBuilder {
       diagnostics.append(DiagnosticCatalogue.sectionParentMismatch(label: label, parent: parent.section.label, line: line))
     }
     guard let n = Self.ordinal(node.marker) else { return }
-    let previous = siblings.last(where: { Self.sameStyle($0.marker, node.marker) })
+    let previous = siblings.last(where: { Self.sameStyle($0.style, node.style) })
     let parentLabel = parent?.section.label
     guard let previous, let p = Self.ordinal(previous.marker) else {
       if n > 1 {
