@@ -50,6 +50,13 @@ struct TableInterpreter {
       lead: index("lead"), coordinators: index("coordinators"))
     // A target table may give a value column per year: all of them, found once as well.
     let valuePositions = cols.indices.filter { cols[$0] == "value" }
+    // The year each value column's header dates its values with, read once for the table:
+    // read again for every row, a header with a year in it ("Năm 2025") was scanned row after
+    // row. (A column past the header's end is read by no row: its entry is never used.)
+    var headerYears = [Int?](repeating: tableYear, count: cols.count)
+    for k in valuePositions where k < table.header.count {
+      headerYears[k] = ValueParser.year(in: table.header[k]) ?? tableYear
+    }
     for row in table.rows {
       func cell(_ column: Int?) -> String? {
         guard let k = column, k < row.cells.count else { return nil }
@@ -92,7 +99,7 @@ struct TableInterpreter {
         var vals: [TargetValue] = []
         let valueColumns = valuePositions.filter { $0 < row.cells.count }
         for k in valueColumns {
-          let year = ValueParser.year(in: table.header[k]) ?? tableYear
+          let year = headerYears[k]
           if var v = values.parse(cell: row.cells[k], year: year) {
             if v.value == nil,
               let repaired = repairedValue(
