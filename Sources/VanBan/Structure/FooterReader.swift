@@ -366,7 +366,12 @@ struct FooterReader {
   /// follows the name in capitals (the signer's other office, "TRƯỞNG BAN XÂY DỰNG ĐẢNG") is
   /// left out.
   static func splitTrailingName(_ text: String) -> (caps: String, rest: String?) {
-    let words = Words.splitOnSpaces(withoutNotes(text)).map(String.init)
+    let cleaned = withoutNotes(text)
+    // The words before the name are capitals: a first word holding a small letter is the
+    // name's own (none before it) or one no name may follow, so there is none, told before
+    // the cell is cut into words (most cells a footer search asks open so: "Phòng …").
+    if let first = Words.firstOnSpaces(cleaned), LogicalText.containsLowercase(first) { return ("", nil) }
+    let words = Words.splitOnSpaces(cleaned).map(String.init)
     guard words.count >= 3 else { return ("", nil) }
     // The name: the first run of 2–5 capitalised words with a lower-case letter after capitals.
     guard let k = words.firstIndex(where: isNameWord), k > 0 else { return ("", nil) }
@@ -382,8 +387,9 @@ struct FooterReader {
   }
 
   private static func isNameWord(_ w: String) -> Bool {
-    let scalars = Array(w.unicodeScalars)
-    guard let f = scalars.first, ScalarClass.isUppercase(f), scalars.count >= 2 else { return false }
-    return scalars.dropFirst().contains { ScalarClass.isLowercase($0) }
+    // A capital, then a small letter somewhere after it (so two scalars at least), read off the
+    // scalar view rather than an array made of it for each word.
+    guard let f = w.unicodeScalars.first, ScalarClass.isUppercase(f) else { return false }
+    return w.unicodeScalars.dropFirst().contains { ScalarClass.isLowercase($0) }
   }
 }
