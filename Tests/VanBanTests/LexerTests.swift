@@ -720,6 +720,15 @@ import VanBanText
   }
 }
 
+@Suite struct WithoutSpacesTests {
+  /// Spaces dropped on the bytes are what the Character filter drops, with spaces beside
+  /// combining marks and letters beyond ASCII, which the bytes leave to the filter.
+  @Test(arguments: ["ST T", " STT ", "S T T", "", " ", "Đơn vị", "a \u{301}b", "\u{301} x", "ư a", "a ư", "T  T", "x\u{200D} y"])
+  func withoutSpacesIsTheCharacterFilter(_ s: String) {
+    #expect(Array(ColumnLexicon.withoutSpaces(s).utf8) == Array(String(s.filter { $0 != " " }).utf8))
+  }
+}
+
 @Suite struct PrefixOfSomeTests {
   /// `isPrefixOfSome` is the comparison it was written as (every entry longer than the words,
   /// its first words the words bared), on every proper prefix of every column name and

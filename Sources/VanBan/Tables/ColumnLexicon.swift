@@ -22,9 +22,30 @@ struct ColumnLexicon {
     // A short name a narrow column broke inside a word ("ST" / "T" for "STT"): its pieces
     // joined, when that is a column name.
     guard header.utf8.count <= 12, header.utf8.contains(0x20) else { return nil }
-    let joined = String(header.filter { $0 != " " })
+    let joined = Self.withoutSpaces(header)
     guard lex.columnFirstWordSkeletons.contains(Self.firstWordSkeleton(joined)) else { return nil }
     return canonicalReadingEveryWay(joined)
+  }
+
+  /// `String(s.filter { $0 != " " })`, on the bytes when each space stands between ASCII bytes
+  /// or at an end, and so is a Character of its own (only CR LF joins two ASCII scalars); the
+  /// Character filter otherwise.
+  static func withoutSpaces(_ s: String) -> String {
+    let direct: String? = s.withUTF8Bytes { b in
+      for i in b.indices where b[i] == 0x20 {
+        if (i > 0 && b[i - 1] >= 0x80) || (i + 1 < b.count && b[i + 1] >= 0x80) { return nil }
+      }
+      // Spaces are ASCII: what is left is whole scalars of valid UTF-8.
+      return String(trustedUTF8Capacity: b.count) { out in
+        var n = 0
+        for c in b where c != 0x20 {
+          out[n] = c
+          n += 1
+        }
+        return n
+      }
+    }
+    return direct ?? String(s.filter { $0 != " " })
   }
 
   /// `canonical` without the first-word test in front: every reading tried.
