@@ -52,7 +52,8 @@ struct TableInterpreter {
     let valuePositions = cols.indices.filter { cols[$0] == "value" }
     // The year each value column's header dates its values with, read once for the table:
     // read again for every row, a header with a year in it ("Năm 2025") was scanned row after
-    // row. (A column past the header's end is read by no row: its entry is never used.)
+    // row. (The columns are read from the header, so every value column has its header cell;
+    // the bound only keeps the index in range.)
     var headerYears = [Int?](repeating: tableYear, count: cols.count)
     for k in valuePositions where k < table.header.count {
       headerYears[k] = ValueParser.year(in: table.header[k]) ?? tableYear
