@@ -13,11 +13,14 @@ struct SectionTreeBuilder {
     /// `SectionTreeBuilder.style(marker)`, worked out once: siblings and the open path are
     /// searched by style, and comparing markers copied their labels for every node passed.
     let style: Int
+    /// `SectionTreeBuilder.ordinal(marker)`, worked out once for the same reason.
+    let ordinal: Int?
     @exclusivity(unchecked) var children: [Node] = []
     init(section: Section, marker: Marker) {
       self.section = section
       self.marker = marker
       style = SectionTreeBuilder.style(marker)
+      ordinal = SectionTreeBuilder.ordinal(marker)
     }
   }
 
@@ -39,6 +42,9 @@ struct SectionTreeBuilder {
     }
   }
 
+  /// `style` of an arabic number of no parts: each part adds one.
+  private static let arabicStyle = 16
+
   /// Two markers of one style (`sameStyle`) have the same code, and a bullet's code is
   /// shared with no marker's, itself included (a bullet list is no numbered sibling).
   private static func style(_ m: Marker) -> Int {
@@ -49,7 +55,7 @@ struct SectionTreeBuilder {
     case .article: 4
     case .chapter: 5
     case .part: 6
-    case .arabic(_, let parts): 16 + parts.count
+    case .arabic(_, let parts): arabicStyle + parts.count
     case .bullet: -1
     }
   }
@@ -121,17 +127,21 @@ struct SectionTreeBuilder {
 
   private mutating func check(_ node: Node, under parent: Node?) {
     let siblings = parent?.children ?? roots
-    let label = node.section.label
     let line = node.section.line
-    if case .arabic(_, let parts) = node.marker, parts.count > 1, let parent,
+    // The labels and markers read only where a diagnostic needs them: most sections count on
+    // from the one before, and reading them copied their strings for every section.
+    var label: String { node.section.label }
+    // An arabic number of two parts or more (its style code says so) sits under its parent's.
+    if node.style >= Self.arabicStyle + 2,
+      case .arabic(_, let parts) = node.marker, let parent,
       case .arabic(_, let pp) = parent.marker, Array(parts.dropLast()) != pp
     {
       diagnostics.append(DiagnosticCatalogue.sectionParentMismatch(label: label, parent: parent.section.label, line: line))
     }
-    guard let n = Self.ordinal(node.marker) else { return }
+    guard let n = node.ordinal else { return }
     let previous = siblings.last(where: { Self.sameStyle($0.style, node.style) })
-    let parentLabel = parent?.section.label
-    guard let previous, let p = Self.ordinal(previous.marker) else {
+    var parentLabel: String? { parent?.section.label }
+    guard let previous, let p = previous.ordinal else {
       if n > 1 {
         diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
           label: label, expected: Self.labelFor(node.marker, ordinal: 1), line: line))
