@@ -5,9 +5,10 @@ import VanBanModel
 ///
 /// Each document is written inside one transaction (`write` puts several whole documents in
 /// one): a crash, Ctrl-C or `kill -9` leaves each document either fully written or not at all,
-/// and the next run picks up the rest. The journal is WAL with
-/// `synchronous = NORMAL`, so a commit costs no fsync (an application crash still loses
-/// nothing committed; a power cut may lose the last commits but never half of one).
+/// and the next run picks up the rest. A new database keeps SQLite's rollback journal with
+/// `synchronous = FULL`: a power cut loses nothing committed either. A database made in WAL
+/// mode (by vanban before 2026-12) keeps it, with `synchronous = NORMAL`: a commit costs no
+/// fsync, and a power cut may lose the last commits but never half of one.
 public final class PlanStore: Sendable {
   /// What `save` did with a plan.
   public enum SaveOutcome: Sendable, Equatable {
@@ -32,7 +33,17 @@ public final class PlanStore: Sendable {
     self.path = path
     self.keyFolding = keyFolding
     var config = Configuration()
-    config.journalMode = .wal
+    // The rollback journal, not WAL: a bulk ingest into a new database mostly adds pages at
+    // its end, which a rollback journal writes once, into the file, and never journals (only
+    // pages the file held when a transaction began go to the journal first). WAL wrote every
+    // page twice, to the journal and folded into the file, and read the journal back to fold
+    // it: on the 2,000-file bench 7,700 writes and 2,300 reads against 4,100 and 40, and the
+    // writing thread's time down by a quarter (240 to 180 ms, `perf` per thread), which is
+    // what bounds `--jobs 2` against one (1.77 to 1.92 times as fast, medians of five). What
+    // WAL gave besides, readers that never wait for a writer, a bulk ingest barely needs: a
+    // `vanban query` meanwhile waits (`busyMode`) while a batch commits, some milliseconds.
+    // `.default` leaves the mode of an existing database alone: one made in WAL mode keeps it.
+    config.journalMode = .default
     // Foreign keys stay in the schema, and whoever opens the file with enforcement on gets
     // their cascades; vanban's own connections do not enforce them. Every child row is inserted
     // right after its parent, with the id SQLite just gave it, so the check on each insert (a
@@ -51,7 +62,11 @@ public final class PlanStore: Sendable {
       // interleaved; 8 KB had beaten 4 KB the same way). 32 KB rewrote too much of each page
       // a row changes (1.094 against 1.109 s). The file is no larger (36.6 MB against 37.0).
       try db.execute(sql: "PRAGMA page_size = 16384")
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // FULL with the rollback journal, so that a power cut at a commit cannot leave a
+      // half-written page behind a journal not yet on disk (12 more syncs on the bench, ~60);
+      // NORMAL in WAL mode, where it is as safe for the database and a commit needs no sync.
+      let walMode = try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
+      try db.execute(sql: "PRAGMA synchronous = \(walMode ? "NORMAL" : "FULL")")
       // Debian's SQLite is built to zero what a write frees (cells moved or deleted, freed
       // pages, which then go to the journal too), for files whose deleted content must not be
       // recoverable; this database holds public documents. Off, the 2,000-file bench ingest
@@ -61,11 +76,12 @@ public final class PlanStore: Sendable {
       // 16 MB of pages rather than SQLite's 2 MB: a bulk ingest touches every index, and with
       // the small cache it read the same pages back from the file over and over.
       try db.execute(sql: "PRAGMA cache_size = -16384")
-      // Checkpoint every ~40 MB of journal rather than SQLite's 4 MB: each checkpoint copies
-      // the hot index pages into the file again and syncs it, and over the 2,000-file bench
-      // this cut fsyncs from 88 to 16, page writes by 12 % and page reads by 46 %. Commits
-      // are still atomic (WAL); the journal is folded in when the last connection closes.
-      // The pragma counts pages, whose size depends on when the database was made.
+      // In WAL mode, checkpoint every ~40 MB of journal rather than SQLite's 4 MB: each
+      // checkpoint copies the hot index pages into the file again and syncs it, and over the
+      // 2,000-file bench this cut fsyncs from 88 to 16, page writes by 12 % and page reads by
+      // 46 %. Commits are still atomic (WAL); the journal is folded in when the last
+      // connection closes. The pragma counts pages, whose size depends on when the database
+      // was made.
       let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
       try db.execute(sql: "PRAGMA wal_autocheckpoint = \(40_960_000 / max(pageSize, 512))")
     }
@@ -230,8 +246,10 @@ public final class PlanStore: Sendable {
     }
   }
 
-  /// Folds the journal into the database file as far as no reader holds it back (a passive
-  /// checkpoint), so that closing has little left to fold, and lets the journal file shrink.
+  /// In WAL mode, folds the journal into the database file as far as no reader holds it back
+  /// (a passive checkpoint), so that closing has little left to fold, and lets the journal file
+  /// shrink. With the rollback journal (a database vanban made since 2026-12) there is nothing
+  /// to fold, and this does nothing.
   ///
   /// SQLite keeps a journal file at its largest size and deletes it when the last connection
   /// closes; dropping a bulk ingest's 40-odd MB of cached file pages took the closing thread

@@ -143,11 +143,40 @@ import VanBanText
     #expect(try store.contentDigest() == before)
   }
 
-  /// After `checkpoint`, the journal file is cut back to `foldedJournalLimit` when the next
+  /// A new database has SQLite's rollback journal, synced in full at each commit, and no
+  /// WAL file beside it once written (see `PlanStore.init`).
+  @Test func newDatabaseUsesTheRollbackJournal() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(0))
+    let settings = try store.queue.read { db in
+      (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+    }
+    #expect(settings.0 == "delete")
+    #expect(settings.1 == 2, "synchronous = FULL")
+    #expect(!FileManager.default.fileExists(atPath: dir.path("test.sqlite-wal")))
+    #expect(try store.counts()["documents"] == 1)
+  }
+
+  /// A database made in WAL mode (by vanban before 2026-12) keeps WAL, with
+  /// `synchronous = NORMAL`, and takes documents as before.
+  @Test func walDatabaseKeepsItsJournal() throws {
+    let dir = try TempDir()
+    let store = try dir.walStore()
+    try store.save(Seeds.plan(0))
+    let settings = try store.queue.read { db in
+      (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+    }
+    #expect(settings.0 == "wal")
+    #expect(settings.1 == 1, "synchronous = NORMAL")
+    #expect(try store.counts()["documents"] == 1)
+  }
+
+  /// After `checkpoint`, a WAL journal file is cut back to `foldedJournalLimit` when the next
   /// transaction starts it over, so closing has no large file to delete; nothing is lost.
   @Test func checkpointLetsTheJournalShrink() throws {
     let dir = try TempDir()
-    let store = try dir.store()
+    let store = try dir.walStore()
     let wal = dir.path("test.sqlite-wal")
     func walBytes() throws -> Int { (try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0 }
     let seeds = (0..<Seeds.names.count).map { Seeds.plan($0) }
@@ -174,14 +203,16 @@ import VanBanText
   /// A batch in one transaction gives each entry's outcome and the same database as the same
   /// entries written one by one.
   @Test func batchWriteMatchesOneByOne() throws {
-    let batched = try TempDir().store()
+    let batchedDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let batched = try batchedDir.store()
     let outcomes = try batched.write([
       .plan(batched.keyed(Seeds.plan(0))), .plan(batched.keyed(Seeds.plan(1, name: "x.txt"))),
       .failure(sourceName: "broken.txt", sha256: nil, bytes: 3, kind: "bad_data", error: "not text"),
       .plan(batched.keyed(Seeds.plan(4, name: "x.txt"))), .plan(batched.keyed(Seeds.plan(0))),
     ])
     #expect(outcomes == [.inserted, .inserted, nil, .replaced, .unchanged])
-    let single = try TempDir().store()
+    let singleDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let single = try singleDir.store()
     try single.save(Seeds.plan(0))
     try single.save(Seeds.plan(1, name: "x.txt"))
     try single.recordFailure(sourceName: "broken.txt", sha256: nil, bytes: 3, kind: "bad_data", error: "not text")
@@ -207,7 +238,8 @@ import VanBanText
     #expect(orphans.rows[0][0] == "0")
 
     // Same content whatever the path to it: replacing gives what a fresh store holds.
-    let fresh = try TempDir().store()
+    let freshDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let fresh = try freshDir.store()
     try fresh.save(Seeds.plan(0))
     try fresh.save(second)
     #expect(try fresh.contentDigest() == store.contentDigest())
@@ -250,8 +282,10 @@ import VanBanText
   }
 
   @Test func digestIgnoresWriteOrder() throws {
-    let a = try TempDir().store()
-    let b = try TempDir().store()
+    let aDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let a = try aDir.store()
+    let bDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let b = try bDir.store()
     for i in 0..<5 { try a.save(Seeds.plan(i)) }
     for i in (0..<5).reversed() { try b.save(Seeds.plan(i)) }
     #expect(try a.contentDigest() == b.contentDigest())
@@ -631,6 +665,14 @@ final class TempDir {
 
   func path(_ name: String) -> String { root + "/" + name }
 
+  /// A store on a database first made in WAL mode, as vanban made them before 2026-12.
+  func walStore(_ name: String = "test.sqlite") throws -> PlanStore {
+    var config = Configuration()
+    config.journalMode = .wal
+    _ = try DatabaseQueue(path: path(name), configuration: config)
+    return try store(name)
+  }
+
   func store(_ name: String = "test.sqlite") throws -> PlanStore {
     try PlanStore(path: path(name), keyFolding: fold)
   }
@@ -852,7 +894,8 @@ final class TempDir {
   /// vanban's connections do not enforce foreign keys, so `PlanStore.deleteDocument` deletes
   /// the children itself: it must name every table the schema hangs off another, by its key.
   @Test func documentDeletesCoverEveryForeignKey() throws {
-    let keys = try Self.foreignKeys(TempDir().store())
+    let dir = try TempDir()
+    let keys = try Self.foreignKeys(dir.store())
     #expect(keys.count >= 7)
     for key in keys {
       let covered = PlanStore.documentDeletes.contains { sql in
@@ -882,7 +925,8 @@ final class TempDir {
     }
     #expect(try store.run("SELECT count(*) FROM attachments").rows[0][0] == "0")
     // What is left is what a fresh store given the survivors holds.
-    let fresh = try TempDir().store()
+    let freshDir = try TempDir()  // kept: a commit makes its journal in the folder
+    let fresh = try freshDir.store()
     try fresh.save(Seeds.plan(3, name: "qd.txt"))
     try fresh.save(Seeds.plan(2, name: "b.txt"))
     try fresh.recordFailure(sourceName: "a.txt", sha256: nil, bytes: 0, kind: "bad_data", error: "empty file")

@@ -112,7 +112,7 @@ def main():
 
     def fresh(db):
         def remove():
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", "-journal"):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
         return remove

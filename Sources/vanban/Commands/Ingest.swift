@@ -202,8 +202,8 @@ struct Ingest: ParsableCommand {
           progress.message("\(path): \(message)")
           worst = max(worst, kind == "cannot_open" ? 66 : 65)
         }
-        // The journal is folded into the file twice while the workers still have input to
-        // parse (`foldPercents`), and once every file is started what is parsed last is
+        // A WAL journal is folded into the file twice while the workers still have input to
+        // parse (`foldPercents`; nothing to fold with the rollback journal), and once every file is started what is parsed last is
         // written as it comes (a few documents at a time, `tailBatchSize`): otherwise the
         // last batch and the fold at close ran after every worker had finished, the one part
         // of an ingest no second job shortens.
@@ -274,8 +274,9 @@ struct Ingest: ParsableCommand {
   /// start, however large).
   static let bytesInFlight = 64 << 20
 
-  /// Per cent of the input's bytes parsed and handed over at which the journal is folded
-  /// into the database (besides SQLite's own folds every ~40 MB of journal), while the
+  /// Per cent of the input's bytes parsed and handed over at which a WAL journal (a database
+  /// made before 2026-12, `PlanStore`) is folded into the database (besides SQLite's own
+  /// folds every ~40 MB of journal), while the
   /// workers still have the rest to parse. A fold is the writing thread's copy of every page
   /// the journal holds, and a sync; the fold at close copies what was written after the
   /// last one. Left to the end (once every file had started, when little is left to parse in
