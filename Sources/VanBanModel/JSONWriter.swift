@@ -11,6 +11,11 @@ public struct JSONWriter: Sendable {
   private let out: JSONOutput
   /// What has been written.
   public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: out.base, count: out.count)) }
+
+  /// What has been written, handed over without a copy: the writer's own buffer, which no
+  /// writer writes to again. A bulk ingest's JSON, some 70 KB a plan, went into an array of
+  /// its own (`bytes`) only to be written to a file and freed.
+  public consuming func finish() -> JSONBytes { JSONBytes(output: out) }
   private let pretty: Bool
   private var depth = 0
   /// Whether the container being written has had an element yet: one bit per depth, in a
@@ -328,6 +333,18 @@ public struct JSONWriter: Sendable {
 /// The bytes a `JSONWriter` has written, in memory of their own: appending to an array checks
 /// its capacity and that it is not shared on every call, and writing a plan is mostly
 /// appending a few bytes at a time.
+/// A finished writer's bytes (`JSONWriter.finish`), freed with the last copy of this value.
+public struct JSONBytes: Sendable {
+  let output: JSONOutput
+
+  public var count: Int { output.count }
+
+  /// Calls `body` with the bytes, in place.
+  public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(start: output.base, count: output.count))
+  }
+}
+
 final class JSONOutput: @unchecked Sendable {
   // Unchecked: a writer is used by one thread, through one `inout` chain, and the dynamic
   // exclusivity checks cost as much as the appends they guard.

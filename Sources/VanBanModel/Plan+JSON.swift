@@ -6,6 +6,13 @@ extension Plan {
     return w.bytes
   }
 
+  /// `json(pretty:)`'s bytes in the writer's own buffer, not copied into an array.
+  public func jsonBytes(pretty: Bool = false) -> JSONBytes {
+    var w = JSONWriter(pretty: pretty, reserving: 64 * 1024)
+    write(to: &w)
+    return w.finish()
+  }
+
   public func write(to w: inout JSONWriter) {
     w.object { w in
       w.key("schema_version"); w.value(schemaVersion)

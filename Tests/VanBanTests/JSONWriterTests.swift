@@ -79,6 +79,20 @@ import Testing
     #expect(w.string == want)
   }
 
+  /// `finish` hands over exactly what `bytes` copies, past a growth of the buffer too: the
+  /// bulk ingest writes a plan's NDJSON line from it.
+  @Test func finishedBytesAreTheWrittenBytes() {
+    var w = JSONWriter(pretty: false, reserving: 8)
+    w.array { w in
+      for k in 0..<500 { w.value("item \(k) \u{1EC7}") }
+    }
+    let copied = w.bytes
+    let finished = w.finish()
+    #expect(copied.count > 8 * 100)
+    #expect(finished.count == copied.count)
+    #expect(finished.withUnsafeBytes { Array($0) } == copied)
+  }
+
   @Test func stringsAreEscaped() {
     var w = JSONWriter(pretty: false, reserving: 64)
     w.value("plain text that is long enough to take the fast path \"quoted\" and \\ and \n and \u{1}")

@@ -53,7 +53,7 @@ struct Ingest: ParsableCommand {
   /// What a worker hands to the writer.
   enum Outcome: Sendable {
     /// The plan is nil when nothing but the JSON is wanted (no database).
-    case parsed(PlanStore.KeyedPlan?, json: [UInt8]?, bytes: Int, worker: Int)
+    case parsed(PlanStore.KeyedPlan?, json: JSONBytes?, bytes: Int, worker: Int)
     case unchanged(bytes: Int)
     case failed(kind: String, message: String, sha256: String?, bytes: Int)
   }
@@ -316,7 +316,7 @@ struct Ingest: ParsableCommand {
       let plan = try PlanParser.parse(
         bytes, options: options)
       // Rows built here, off the writing thread (`PlanStore.keyed`); the plan is freed here.
-      return .parsed(store?.keyed(plan), json: json ? plan.json(pretty: false) : nil, bytes: bytes.count, worker: worker)
+      return .parsed(store?.keyed(plan), json: json ? plan.jsonBytes(pretty: false) : nil, bytes: bytes.count, worker: worker)
     } catch {
       return .failed(kind: "bad_data", message: error.description, sha256: digest ?? InputDigest.sha256Hex(bytes), bytes: bytes.count)
     }
@@ -348,16 +348,17 @@ final class NDJSONOutput {
     }
   }
 
-  func write(_ json: [UInt8]) throws {
+  func write(_ json: JSONBytes) throws {
     // The document, then its line break: appending the break to the document would copy it.
-    try writeAll(json)
-    try writeAll([0x0A])
+    try json.withUnsafeBytes { try writeAll($0) }
+    var lineBreak: UInt8 = 0x0A
+    try withUnsafeBytes(of: &lineBreak) { try writeAll($0) }
   }
 
-  private func writeAll(_ bytes: [UInt8]) throws {
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n <= 0 {
         if n < 0 && errno == EINTR { continue }
         throw OpenError(description: "\(path): \(String(cString: strerror(errno)))")
