@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import VanBanBytes
 
 /// A small streaming JSON writer.
@@ -354,10 +359,12 @@ final class JSONOutput: @unchecked Sendable {
 
   init(capacity: Int) {
     self.capacity = max(capacity, 64)
-    base = .allocate(capacity: self.capacity)
+    // malloc and realloc rather than `allocate`: see `grow`.
+    guard let memory = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of JSON") }
+    base = memory.assumingMemoryBound(to: UInt8.self)
   }
 
-  deinit { base.deallocate() }
+  deinit { free(base) }
 
   /// Room for `n` more bytes.
   @inline(__always)
@@ -367,10 +374,10 @@ final class JSONOutput: @unchecked Sendable {
 
   private func grow(_ needed: Int) {
     let newCapacity = max(needed, capacity * 2)
-    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.update(from: base, count: count)
-    base.deallocate()
-    base = newBase
+    // The allocator extends the block in place when it can: a plan's JSON outgrows the first
+    // 64 KB more often than not, and each growth copied all of it.
+    guard let memory = realloc(base, newCapacity) else { fatalError("out of memory for \(newCapacity) bytes of JSON") }
+    base = memory.assumingMemoryBound(to: UInt8.self)
     capacity = newCapacity
   }
 
