@@ -117,6 +117,11 @@ struct OCRTestPage {
     #expect(OCRLayoutReader.detect(page.hocr()) == .hocr)
     #expect(OCRLayoutReader.detect("KẾ HOẠCH\n\nTT\tChỉ tiêu\tĐơn vị\n1\tA\t%\n") == .text)
     #expect(OCRLayoutReader.detect("<p>Văn bản HTML thường</p>") == .text)
+    // The header test reads eleven fields: ten tabs are the fewest it takes.
+    #expect(TesseractTSV.isHeader(Substring(TesseractTSV.columns.prefix(11).joined(separator: "\t"))))
+    #expect(!TesseractTSV.isHeader(Substring(TesseractTSV.columns.prefix(10).joined(separator: "\t"))))
+    // Ten tabs, but the eleventh field is not the eleventh column.
+    #expect(!TesseractTSV.isHeader(Substring(TesseractTSV.columns.prefix(10).joined(separator: "\t") + "\tx")))
   }
 
   @Test func tsvRebuildsHeadParagraphsAndTable() throws {
