@@ -130,12 +130,11 @@ public enum TextDecoder {
         }
         return .failure(.invalidUTF8(offset: start + bad))
       }
-      let text = String(trustedUTF8: body)
       if detectLegacy, let legacy = EncodingDetector.mojibake(in: body) {
         return .success(mojibakeText(body, legacy, hadBOM: hadBOM))
       }
       return .success(
-        DecodedText(text: text, encoding: "utf-8", hadBOM: hadBOM, lineEnding: lineEnding(body)))
+        DecodedText(text: String(trustedUTF8: body), encoding: "utf-8", hadBOM: hadBOM, lineEnding: lineEnding(body)))
     }
   }
 
