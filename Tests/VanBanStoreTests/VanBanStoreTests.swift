@@ -143,32 +143,20 @@ import VanBanText
     #expect(try store.contentDigest() == before)
   }
 
-  /// A new database has SQLite's rollback journal, synced in full at each commit, and no
-  /// WAL file beside it once written (see `PlanStore.init`).
-  @Test func newDatabaseUsesTheRollbackJournal() throws {
+  /// A new database has SQLite's rollback journal, synced in full at each commit (2), and
+  /// no WAL file beside it once written; one made in WAL mode (by vanban before 2026-12)
+  /// keeps WAL, with `synchronous = NORMAL` (1). Both take documents (see `PlanStore.init`).
+  @Test(arguments: [(wal: false, mode: "delete", synchronous: 2), (wal: true, mode: "wal", synchronous: 1)])
+  func journalOfNewAndWALDatabases(_ c: (wal: Bool, mode: String, synchronous: Int)) throws {
     let dir = try TempDir()
-    let store = try dir.store()
+    let store = try c.wal ? dir.walStore() : dir.store()
     try store.save(Seeds.plan(0))
     let settings = try store.queue.read { db in
       (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
     }
-    #expect(settings.0 == "delete")
-    #expect(settings.1 == 2, "synchronous = FULL")
-    #expect(!FileManager.default.fileExists(atPath: dir.path("test.sqlite-wal")))
-    #expect(try store.counts()["documents"] == 1)
-  }
-
-  /// A database made in WAL mode (by vanban before 2026-12) keeps WAL, with
-  /// `synchronous = NORMAL`, and takes documents as before.
-  @Test func walDatabaseKeepsItsJournal() throws {
-    let dir = try TempDir()
-    let store = try dir.walStore()
-    try store.save(Seeds.plan(0))
-    let settings = try store.queue.read { db in
-      (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
-    }
-    #expect(settings.0 == "wal")
-    #expect(settings.1 == 1, "synchronous = NORMAL")
+    #expect(settings.0 == c.mode)
+    #expect(settings.1 == c.synchronous)
+    #expect(FileManager.default.fileExists(atPath: dir.path("test.sqlite-wal")) == c.wal)
     #expect(try store.counts()["documents"] == 1)
   }
 
