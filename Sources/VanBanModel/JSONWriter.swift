@@ -16,11 +16,6 @@ public struct JSONWriter: Sendable {
   private let out: JSONOutput
   /// What has been written.
   public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: out.base, count: out.count)) }
-
-  /// What has been written, handed over without a copy: the writer's own buffer, which no
-  /// writer writes to again. A bulk ingest's JSON, some 70 KB a plan, went into an array of
-  /// its own (`bytes`) only to be written to a file and freed.
-  public consuming func finish() -> JSONBytes { JSONBytes(output: out) }
   private let pretty: Bool
   private var depth = 0
   /// Whether the container being written has had an element yet: one bit per depth, in a
@@ -60,6 +55,11 @@ public struct JSONWriter: Sendable {
   }
 
   public var string: String { String(decoding: UnsafeBufferPointer(start: out.base, count: out.count), as: UTF8.self) }
+
+  /// What has been written, handed over without a copy: the writer's own buffer, which no
+  /// writer writes to again. A bulk ingest's JSON, some 70 KB a plan, went into an array of
+  /// its own (`bytes`) only to be written to a file and freed.
+  public consuming func finish() -> JSONBytes { JSONBytes(output: out) }
 
   // MARK: containers
 
@@ -335,9 +335,6 @@ public struct JSONWriter: Sendable {
   static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 }
 
-/// The bytes a `JSONWriter` has written, in memory of their own: appending to an array checks
-/// its capacity and that it is not shared on every call, and writing a plan is mostly
-/// appending a few bytes at a time.
 /// A finished writer's bytes (`JSONWriter.finish`), freed with the last copy of this value.
 public struct JSONBytes: Sendable {
   let output: JSONOutput
@@ -350,6 +347,9 @@ public struct JSONBytes: Sendable {
   }
 }
 
+/// The bytes a `JSONWriter` has written, in memory of their own: appending to an array checks
+/// its capacity and that it is not shared on every call, and writing a plan is mostly
+/// appending a few bytes at a time.
 final class JSONOutput: @unchecked Sendable {
   // Unchecked: a writer is used by one thread, through one `inout` chain, and the dynamic
   // exclusivity checks cost as much as the appends they guard.

@@ -39,7 +39,8 @@ public final class PlanStore: Sendable {
     // page twice, to the journal and folded into the file, and read the journal back to fold
     // it: on the 2,000-file bench 7,700 writes and 2,300 reads against 4,100 and 40, and the
     // writing thread's time down by a quarter (240 to 180 ms, `perf` per thread), which is
-    // what bounds `--jobs 2` against one (1.77 to 1.92 times as fast, medians of five). What
+    // what bounds `--jobs 2` against one (tools/bench/run.py: 1.74 times as fast before,
+    // 1.74-1.99 over six runs after, median 1.89, on a shared two-core machine). What
     // WAL gave besides, readers that never wait for a writer, a bulk ingest barely needs: a
     // `vanban query` meanwhile waits (`busyMode`) while a batch commits, some milliseconds.
     // `.default` leaves the mode of an existing database alone: one made in WAL mode keeps it.

@@ -203,10 +203,10 @@ struct Ingest: ParsableCommand {
           worst = max(worst, kind == "cannot_open" ? 66 : 65)
         }
         // A WAL journal is folded into the file twice while the workers still have input to
-        // parse (`foldPercents`; nothing to fold with the rollback journal), and once every file is started what is parsed last is
-        // written as it comes (a few documents at a time, `tailBatchSize`): otherwise the
-        // last batch and the fold at close ran after every worker had finished, the one part
-        // of an ingest no second job shortens.
+        // parse (`foldPercents`; the rollback journal has nothing to fold), and once every
+        // file is started what is parsed last is written as it comes (a few documents at a
+        // time, `tailBatchSize`): otherwise the last batch and the fold at close ran after
+        // every worker had finished, the one part of an ingest no second job shortens.
         if folds < Self.foldPercents.count, progress.bytes >= progress.totalBytes / 100 * Self.foldPercents[folds] {
           folds += 1
           flush()
@@ -276,15 +276,14 @@ struct Ingest: ParsableCommand {
 
   /// Per cent of the input's bytes parsed and handed over at which a WAL journal (a database
   /// made before 2026-12, `PlanStore`) is folded into the database (besides SQLite's own
-  /// folds every ~40 MB of journal), while the
-  /// workers still have the rest to parse. A fold is the writing thread's copy of every page
-  /// the journal holds, and a sync; the fold at close copies what was written after the
-  /// last one. Left to the end (once every file had started, when little is left to parse in
-  /// the largest-first order), the 2,000-file bench's whole database (36 MB) was copied
-  /// after the last worker had finished, ~0.1 s that --jobs 1 and 2 both spent on one
-  /// thread; after a fold at 85 % the pages written since were still ~15 MB (the documents'
-  /// name and commune indexes and the tasks' due dates take rows all over their trees), so a
-  /// second fold comes near the end.
+  /// folds every ~40 MB of journal), while the workers still have the rest to parse. A fold
+  /// is the writing thread's copy of every page the journal holds, and a sync; the fold at
+  /// close copies what was written after the last one. Left to the end (once every file had
+  /// started, when little is left to parse in the largest-first order), the 2,000-file
+  /// bench's whole database (36 MB) was copied after the last worker had finished, ~0.1 s
+  /// that --jobs 1 and 2 both spent on one thread; after a fold at 85 % the pages written
+  /// since were still ~15 MB (the documents' name and commune indexes and the tasks' due
+  /// dates take rows all over their trees), so a second fold comes near the end.
   static let foldPercents = [85, 97]
 
   /// Documents written per transaction once every file has started: the rest are written as
