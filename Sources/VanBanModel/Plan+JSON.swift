@@ -1,9 +1,7 @@
 /// The plan written in SPEC §2's key order, with `null` for every missing value.
 extension Plan {
   public func json(pretty: Bool = false) -> [UInt8] {
-    var w = JSONWriter(pretty: pretty, reserving: 64 * 1024)
-    write(to: &w)
-    return w.bytes
+    jsonBytes(pretty: pretty).withUnsafeBytes { [UInt8]($0) }
   }
 
   /// `json(pretty:)`'s bytes in the writer's own buffer, not copied into an array.

@@ -489,17 +489,12 @@ extension String {
   public func droppingTrailing(asciiMarks isMark: (UInt8) -> Bool) -> String {
     // On the String's own bytes: through a Substring, even a word with nothing to drop cost
     // ~250 instructions (the slice made and read), and most words have nothing to drop.
-    let cut: String?? = withUTF8Bytes { b in
-      guard let end = UTF8Scalar.endBeforeTrailingMarks(b, isMark) else { return .none }
-      // Cut before ASCII bytes: the prefix is whole scalars of valid UTF-8.
-      return end == b.count ? .some(nil) : .some(String(trustedUTF8: UnsafeBufferPointer(rebasing: b[..<end])))
-    }
-    switch cut {
-    case .some(.some(let shorter)): return shorter
-    case .some(.none): return self
-    case .none:
+    guard let end = withUTF8Bytes({ UTF8Scalar.endBeforeTrailingMarks($0, isMark) }) else {
       let t = Substring(self).droppingTrailing(asciiMarks: isMark)
       return t.utf8.count == utf8.count ? self : String(t)
     }
+    if end == utf8.count { return self }
+    // Cut before ASCII bytes: the prefix is whole scalars of valid UTF-8.
+    return withUTF8Bytes { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[..<end])) }
   }
 }
