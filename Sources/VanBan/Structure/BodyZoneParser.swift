@@ -34,7 +34,7 @@ struct BodyZoneParser {
   init(lines: [ClassifiedLine], lexicon: GrammarLexicon, wrap: WrapPolicy, fromLayout: Bool, range: Range<Int>) {
     // The cursor sees the body's lines only: no reader runs on into the footer.
     cursor = LineCursor(
-      lines: Array(lines[..<range.upperBound]), lexicon: lexicon, wrap: wrap, fromLayout: fromLayout, at: range.lowerBound)
+      lines: lines[..<range.upperBound], lexicon: lexicon, wrap: wrap, fromLayout: fromLayout, at: range.lowerBound)
     end = range.upperBound
     zone = BodyZone(end: range.upperBound)
   }

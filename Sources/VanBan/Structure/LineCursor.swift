@@ -10,7 +10,10 @@ import VanBanText
 /// annex mentions are drawn from) and `cellBreaks`, which the zone hands back in its value.
 /// Every reader consumes at least one line or reads nothing, so no input makes a zone spin.
 struct LineCursor {
-  let lines: [ClassifiedLine]
+  /// A slice starting at 0, so that a line's index is its place in the document: a zone that
+  /// ends before the last line sees its lines without a copy of them (which retained and
+  /// released every line).
+  let lines: ArraySlice<ClassifiedLine>
   let lex: GrammarLexicon
   let wrap: WrapPolicy
   /// The lines were rebuilt from word boxes (`LayoutBuilder`: OCR, or a `pdftotext -layout`
@@ -26,12 +29,17 @@ struct LineCursor {
   /// agencies in a list (the JSON cell joins them with spaces).
   var cellBreaks: [CellKey: String] = [:]
 
-  init(lines: [ClassifiedLine], lexicon: GrammarLexicon, wrap: WrapPolicy, fromLayout: Bool, at start: Int = 0) {
+  init(lines: ArraySlice<ClassifiedLine>, lexicon: GrammarLexicon, wrap: WrapPolicy, fromLayout: Bool, at start: Int = 0) {
+    precondition(lines.startIndex == 0, "a cursor's lines start at the document's first")
     self.lines = lines
     self.lex = lexicon
     self.wrap = wrap
     self.fromLayout = fromLayout
     self.i = start
+  }
+
+  init(lines: [ClassifiedLine], lexicon: GrammarLexicon, wrap: WrapPolicy, fromLayout: Bool, at start: Int = 0) {
+    self.init(lines: lines[...], lexicon: lexicon, wrap: wrap, fromLayout: fromLayout, at: start)
   }
 
   var atEnd: Bool { i >= lines.count }

@@ -164,20 +164,29 @@ struct SectionTreeBuilder {
     }
   }
 
-  mutating func appendBlock(_ block: Block) {
+  // Taken, not borrowed: a borrowed block or table was copied into the section (its strings
+  // retained) and the caller's released after.
+  mutating func appendBlock(_ block: consuming Block) {
     stack.last?.section.blocks.append(block)
   }
 
-  mutating func appendTable(_ table: Table) {
+  mutating func appendTable(_ table: consuming Table) {
     stack.last?.section.tables.append(table)
   }
 
-  func build() -> [Section] {
-    func materialise(_ n: Node) -> Section {
-      var s = n.section
-      s.children = n.children.map(materialise)
+  /// The tree, once: each node's section is moved out of it (an empty one left behind), not
+  /// copied, which retained every string and array of every section for the nodes to
+  /// release again when they went.
+  mutating func build() -> [Section] {
+    func take(_ n: Node) -> Section {
+      var s = Section(label: "", title: nil, path: "", line: 0)
+      swap(&s, &n.section)
+      s.children = n.children.map(take)
       return s
     }
-    return roots.map(materialise)
+    let sections = roots.map(take)
+    roots = []
+    stack = []
+    return sections
   }
 }
