@@ -227,7 +227,28 @@ enum LegacyDecoder {
       var w = 0
       // A mark byte only marks a letter; after anything else it is the Windows-1252 character.
       var afterLetter = false
-      for b in bytes {
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        // Eight ASCII bytes a step, widened to units together and stored whole (a byte gives
+        // one or two units, so there is room); kept up to the first byte beyond ASCII. VNI
+        // writes a mark byte after most vowels, so runs are short, but each went through the
+        // loop below a byte at a time.
+        if i + 8 <= n, let from = bytes.baseAddress, let to = out.baseAddress {
+          let x = UnsafeRawPointer(from + i).loadUnaligned(as: SIMD8<UInt8>.self)
+          let high = UnsafeRawPointer(from + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+          UnsafeMutableRawPointer(to + w).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: x), as: SIMD8<UInt16>.self)
+          let plain = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+          if plain > 0 {
+            w += plain
+            i += plain
+            let last = from[i - 1] | 0x20
+            afterLetter = last >= 0x61 && last <= 0x7A
+            continue
+          }
+        }
+        let b = bytes[i]
+        i += 1
         if b < 0x80 {
           out[w] = UInt16(b)
           w += 1

@@ -309,6 +309,36 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     }
   }
 
+  /// `Mojibake.windows1252Bytes` steps over ASCII eight bytes at a time: held to the rule
+  /// scalar by scalar (ASCII and Latin-1 as their byte, Windows-1252's own by its table,
+  /// anything else and the marker itself kept aside) on random mixes of runs of every length.
+  @Test func windows1252BytesFollowsTheRule() {
+    let pieces: [String] = ["a", "Ti", "ng Vi", "\u{1A}", "Õ", "Ö", "¸", "€", "‰", "≥", "ế", " ", "12345678", "\n"]
+    var rng = SplitMix64(seed: 1252)
+    for round in 0..<500 {
+      var text = ""
+      for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+      var bytes: [UInt8] = []
+      var kept: [UInt32] = []
+      for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if v == UInt32(Mojibake.marker) {
+          kept.append(v)
+          bytes.append(Mojibake.marker)
+        } else if v < 0x100 {
+          bytes.append(UInt8(v))
+        } else if let byte = LegacyTables.windows1252Reverse[UInt16(v)] {
+          bytes.append(byte)
+        } else {
+          kept.append(v)
+          bytes.append(Mojibake.marker)
+        }
+      }
+      let got = Array(text.utf8).withUnsafeBufferPointer { Mojibake.windows1252Bytes($0, strict: false) }
+      #expect(got?.bytes == bytes && got?.kept == kept, "round \(round): \(text.debugDescription)")
+    }
+  }
+
   /// glibc's TCVN5712-1 (`iconv -t TCVN5712-1`) writes capitals with a tone in VN1's codes
   /// (C0 controls and 0x80–0xFF): they come back as capitals, at the start of a sentence too,
   /// found without being told.

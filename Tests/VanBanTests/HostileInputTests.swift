@@ -531,8 +531,8 @@ private final class WallTime: @unchecked Sendable {
   func get() -> Duration { lock.withLock { value } }
 }
 
-/// A small deterministic generator, so that random inputs are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
+/// A small seeded generator, so that random inputs are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
