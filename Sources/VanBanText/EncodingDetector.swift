@@ -23,7 +23,11 @@ enum EncodingDetector {
     // VN3 before glibc's TCVN5712-1: they read lower case alike, and only capitals with a
     // tone (VN1 codes) can make the second score higher.
     var vn3: VietnameseScore?
+    let vn1 = LegacyTables.holdsVN1(sample)
     for candidate in firstLook(sample).flatMap({ leadingReadings($0, among: detected) }) ?? detected {
+      // Without a byte TCVN5712-1 reads apart from VN3 its reading scores no higher than VN3's
+      // (`LegacyTables.holdsVN1`), so the test below drops it: not decoded nor scored.
+      if candidate == .tcvn5712, !vn1, vn3 != nil { continue }
       let score = VietnameseSyllables.score(candidate.scoringUnits(sample))
       if candidate == .tcvn3 { vn3 = score }
       // VN1's capitals must make two more words Vietnamese than the VN3 reading does: one
@@ -66,7 +70,12 @@ enum EncodingDetector {
   /// four readings of the whole sample was most of the cost of opening a small legacy file.
   static func leadingReadings(_ look: UnsafeBufferPointer<UInt8>, among candidates: [LegacyEncoding]) -> [LegacyEncoding]? {
     var scores: [(LegacyEncoding, VietnameseScore)] = []
+    let vn1 = LegacyTables.holdsVN1(look)
     for candidate in candidates {
+      // Read as VN3 if no byte sets them apart, TCVN5712-1 scores no higher than VN3, scored
+      // before it: it leads nothing (the first of equal scores leads), and it passes the
+      // others' test below whenever VN3 does.
+      if candidate == .tcvn5712, !vn1, scores.contains(where: { $0.0 == .tcvn3 }) { continue }
       scores.append((candidate, VietnameseSyllables.score(candidate.scoringUnits(look))))
     }
     // TCVN3 and TCVN5712-1 are one family: the better of the two stands for it.

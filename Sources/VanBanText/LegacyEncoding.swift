@@ -91,6 +91,18 @@ enum LegacyTables {
     return table
   }()
 
+  /// The bytes TCVN5712-1 reads otherwise than VN3 (its capitals with a tone), and the
+  /// combining tones 0xB0–0xB4, after which it composes (`LegacyDecoder.tcvn5712`).
+  static let vn1Bytes: [Bool] = (0..<256).map { b in tcvn3[b] != tcvn5712[b] || (0xB0...0xB4).contains(b) }
+
+  /// Whether `bytes` hold one of `vn1Bytes`. Without one, TCVN5712-1 gives VN3's units
+  /// before VN3 restores capitals (`TCVN3Case`), and a word with its capitals restored is a
+  /// syllable whenever it is one without (it loses a capital after a small letter, nothing
+  /// else): that reading scores no more valid words, nor fewer invalid ones, than VN3's.
+  static func holdsVN1(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    vn1Bytes.withUnsafeBufferPointer { table in bytes.contains { table[Int($0)] } }
+  }
+
   /// Windows-1252 reversed, for undoing mojibake: index by code point below 0x100 (Latin-1 and
   /// the C1 controls map to themselves), or look up the 27 punctuation and letters of 0x80–0x9F.
   static let windows1252Reverse: [UInt16: UInt8] = {

@@ -309,6 +309,50 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     }
   }
 
+  /// The detector skips the TCVN5712-1 reading of bytes that hold none of the codes setting it
+  /// apart from VN3 (`LegacyTables.holdsVN1`), because that reading then scores no more valid
+  /// words and no fewer invalid ones than VN3's, and so could never be chosen over it. Held on
+  /// every TCVN3 fixture's sample, and on lines of its words drawn at random, some in capitals
+  /// (where VN3 restores the toned ones and the readings part) and some with a stray byte.
+  @Test func vn3ScoresAtLeastTCVN5712WithoutVN1Codes() throws {
+    var differed = 0
+    func check(_ bytes: [UInt8], _ what: String) {
+      bytes.withUnsafeBufferPointer { b in
+        guard !LegacyTables.holdsVN1(b) else { return }
+        let vn3 = VietnameseSyllables.score(LegacyEncoding.tcvn3.scoringUnits(b))
+        let vn1 = VietnameseSyllables.score(LegacyEncoding.tcvn5712.scoringUnits(b))
+        #expect(vn1.valid <= vn3.valid && vn1.invalid >= vn3.invalid, "\(what): VN3 \(vn3), TCVN5712-1 \(vn1)")
+        if vn1 != vn3 { differed += 1 }
+      }
+    }
+    var words: [[UInt8]] = []
+    for f in EncodingFixture.all where f.variant == "tcvn3" {
+      let bytes = try [UInt8](Data(contentsOf: f.url))
+      let sample = bytes.withUnsafeBufferPointer { Array(EncodingDetector.sample($0)) }
+      #expect(!sample.withUnsafeBufferPointer { LegacyTables.holdsVN1($0) }, "\(f.testDescription) holds a VN1 code")
+      check(sample, f.testDescription)
+      words += sample.split(whereSeparator: { $0 <= 0x20 }).map(Array.init)
+    }
+    try #require(words.count > 100)
+    let plain = (0x21..<256).map(UInt8.init).filter { !LegacyTables.vn1Bytes[Int($0)] }
+    var rng = SplitMix64(seed: 15)
+    for round in 0..<300 {
+      var line: [UInt8] = []
+      for _ in 0..<12 {
+        var word = words[Int(rng.next() % UInt64(words.count))]
+        switch rng.next() % 4 {
+        case 0: word = word.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        case 1: word.insert(plain[Int(rng.next() % UInt64(plain.count))], at: Int(rng.next() % UInt64(word.count + 1)))
+        default: break
+        }
+        line += word + [rng.next() % 5 == 0 ? 0x0A : 0x20]
+      }
+      check(line, "random line \(round)")
+    }
+    // The capitals made the readings part somewhere, so the comparison above was put to work.
+    #expect(differed > 0)
+  }
+
   /// `Mojibake.windows1252Bytes` steps over ASCII eight bytes at a time: held to the rule
   /// scalar by scalar (ASCII and Latin-1 as their byte, Windows-1252's own by its table,
   /// anything else and the marker itself kept aside) on random mixes of runs of every length.
