@@ -1,4 +1,5 @@
 import VanBanBytes
+
 /// Guesses the legacy encoding of a file nobody named, by reading a sample in each candidate and
 /// keeping the reading that looks most like Vietnamese (`VietnameseSyllables.score`).
 ///

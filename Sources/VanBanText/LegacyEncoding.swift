@@ -247,9 +247,10 @@ enum LegacyDecoder {
         // writes a mark byte after most vowels, so runs are short, but each went through the
         // loop below a byte at a time.
         if i + 8 <= n, let from = bytes.baseAddress, let to = out.baseAddress {
-          let x = UnsafeRawPointer(from + i).loadUnaligned(as: SIMD8<UInt8>.self)
-          let high = UnsafeRawPointer(from + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
-          UnsafeMutableRawPointer(to + w).storeBytes(of: SIMD8<UInt16>(truncatingIfNeeded: x), as: SIMD8<UInt16>.self)
+          let x = UnsafeRawPointer(from + i).loadUnaligned(as: UInt64.self)
+          let units = SIMD8<UInt16>(truncatingIfNeeded: unsafeBitCast(x, to: SIMD8<UInt8>.self))
+          UnsafeMutableRawPointer(to + w).storeBytes(of: units, as: SIMD8<UInt16>.self)
+          let high = x & 0x8080_8080_8080_8080
           let plain = high == 0 ? 8 : high.trailingZeroBitCount >> 3
           if plain > 0 {
             w += plain
