@@ -26,6 +26,39 @@ import VanBanText
     }
   }
 
+  /// Texts copied all at once from their places in a buffer (a -layout dump's words) are the
+  /// texts added one by one, with the same IDs, and words made on them have the same facts.
+  @Test func bulkTextsAreTheTextsAddedOneByOne() {
+    var steps = Steps(state: 11)
+    for _ in 0..<300 {
+      var source: [UInt8] = []
+      var ranges: [Range<Int>] = []
+      for _ in 0..<steps.next(8) {
+        source += Array(" ".utf8)
+        let t = Self.texts[steps.next(Self.texts.count)]
+        guard !t.isEmpty else { continue }
+        ranges.append(source.count..<(source.count + t.utf8.count))
+        source += Array(t.utf8)
+      }
+      var added = WordTexts()
+      var one: [OCRWord] = []
+      var bulk: [OCRWord] = []
+      source.withUnsafeBufferPointer { all in
+        let texts = WordTexts(all, ranges: ranges)
+        for (k, r) in ranges.enumerated() {
+          let b = UnsafeBufferPointer(rebasing: all[r])
+          one.append(OCRWord(utf8: b, in: &added, page: 1, x0: 0, y0: 0, x1: 1, y1: 1, conf: -1, lineID: 0, sourceLine: 1))
+          bulk.append(
+            OCRWord(textID: Int32(k + 1), utf8: b, page: 1, x0: 0, y0: 0, x1: 1, y1: 1, conf: -1, lineID: 0, sourceLine: 1))
+        }
+        #expect(bulk.map { texts[$0] } == one.map { added[$0] })
+        #expect(bulk.map(\.textID) == one.map(\.textID))
+        #expect(bulk.map { [$0.isText, $0.hasText, $0.junkEnd, $0.bars] } == one.map { [$0.isText, $0.hasText, $0.junkEnd, $0.bars] })
+        #expect(texts.joined(bulk) == added.joined(one))
+      }
+    }
+  }
+
   /// A paragraph's box taken over its lines is the box of all its words, empty lines and
   /// words of a later page among them.
   @Test func boxOfLinesIsTheBoxOfTheirWords() {

@@ -49,27 +49,33 @@ enum LayoutTextReader {
   static func words(_ text: String) -> OCRWords {
     let lines = Self.lines(text)
     let gaps = rowGaps(lines)
-    var words = OCRWords()
-    var count = 0
-    var bytes = 0
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(lines.reduce(0) { $0 + $1.words.count })
     for line in lines {
-      count += line.words.count
-      for w in line.words { bytes += w.bytes.count }
+      for w in line.words { ranges.append(w.bytes) }
     }
-    words.reserveCapacity(count, bytes: bytes)
+    var boxes: [OCRWord] = []
+    boxes.reserveCapacity(ranges.count)
     var extra = 0.0
-    text.withUTF8Bytes { all in
+    // The texts copied all at once (`WordTexts.init(_:ranges:)`), in the order the words are
+    // placed, so word k's text is text k + 1.
+    let texts = text.withUTF8Bytes { all -> WordTexts in
+      var id: Int32 = 0
       for (k, line) in lines.enumerated() {
         extra += gaps[k]
         let y = (Double(line.number) + extra) * linePitch
         for w in line.words {
-          words.append(
-            utf8: UnsafeBufferPointer(rebasing: all[w.bytes]), page: line.page, x0: Double(w.column) * charWidth, y0: y,
-            x1: Double(w.end) * charWidth, y1: y + wordHeight, conf: -1, lineID: line.number, sourceLine: line.number)
+          id += 1
+          boxes.append(
+            OCRWord(
+              textID: id, utf8: UnsafeBufferPointer(rebasing: all[w.bytes]), page: line.page,
+              x0: Double(w.column) * charWidth, y0: y, x1: Double(w.end) * charWidth, y1: y + wordHeight, conf: -1,
+              lineID: line.number, sourceLine: line.number))
         }
       }
+      return WordTexts(all, ranges: ranges)
     }
-    return words
+    return OCRWords(words: boxes, texts: texts)
   }
 
   /// The dump's lines with their words' columns. A form feed (pdftotext's page separator)

@@ -55,6 +55,17 @@ struct OCRWord: Sendable {
     setText(utf8: utf8, in: &texts)
   }
 
+  /// A word whose text, `utf8`, is already text `textID` of its `WordTexts`
+  /// (`WordTexts.init(_:ranges:)`).
+  init(
+    textID: Int32, utf8: UnsafeBufferPointer<UInt8>, page: Int, x0: Double, y0: Double, x1: Double, y1: Double,
+    conf: Double, lineID: Int, sourceLine: Int
+  ) {
+    self.init(page: page, x0: x0, y0: y0, x1: x1, y1: y1, conf: conf, lineID: lineID, sourceLine: sourceLine, isDrawnRule: false)
+    setFacts(utf8)
+    self.textID = textID
+  }
+
   /// The box alone, with the empty text.
   private init(
     page: Int, x0: Double, y0: Double, x1: Double, y1: Double, conf: Double, lineID: Int, sourceLine: Int,
@@ -79,6 +90,11 @@ struct OCRWord: Sendable {
   /// `setText` of well-formed UTF-8 bytes.
   mutating func setText(utf8 b: UnsafeBufferPointer<UInt8>, in texts: inout WordTexts) {
     textID = texts.add(utf8: b)
+    setFacts(b)
+  }
+
+  /// What layout asks of the word's text `b`, settled once.
+  private mutating func setFacts(_ b: UnsafeBufferPointer<UInt8>) {
     hasText = !b.isEmpty
     if let quick = Self.byteFacts(b) {
       (isText, junkEnd, bars, barsOrLookalikes) = (quick.isText, quick.junkEnd, false, false)
@@ -204,10 +220,38 @@ struct WordTexts: Sendable {
     }
   }
 
-  /// Room for `n` more texts of `bytes` bytes in all.
-  mutating func reserveCapacity(_ n: Int, bytes count: Int = 0) {
+  /// The texts of `ranges` of `source` (well-formed UTF-8, each range whole scalars and not
+  /// empty), IDs 1, 2, … in order, copied into a buffer of their total size at once: a
+  /// -layout dump's words are all known before any is placed, and adding them one by one
+  /// went through the array's general append for each.
+  init(_ source: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+    var total = 0
+    for r in ranges { total += r.count }
+    bytes = [UInt8](unsafeUninitializedCapacity: total) { out, count in
+      var o = 0
+      if let from = source.baseAddress, let to = out.baseAddress {
+        for r in ranges {
+          ShortBytes.copyAny(UnsafeRawPointer(from + r.lowerBound), to: UnsafeMutableRawPointer(to + o), count: r.count)
+          o += r.count
+        }
+      }
+      count = o
+    }
+    ends = [Int](unsafeUninitializedCapacity: ranges.count + 1) { out, count in
+      var end = 0
+      out[0] = 0
+      for (k, r) in ranges.enumerated() {
+        precondition(!r.isEmpty, "a text of the bulk initialiser is not empty")
+        end += r.count
+        out[k + 1] = end
+      }
+      count = ranges.count + 1
+    }
+  }
+
+  /// Room for `n` more texts.
+  mutating func reserveCapacity(_ n: Int) {
     ends.reserveCapacity(ends.count + n)
-    if count > 0 { bytes.reserveCapacity(bytes.count + count) }
   }
 }
 
@@ -223,10 +267,10 @@ struct OCRWords: Sendable {
     self.texts = texts
   }
 
-  /// Room for `n` more words, whose texts hold `bytes` bytes in all (when known).
-  mutating func reserveCapacity(_ n: Int, bytes: Int = 0) {
+  /// Room for `n` more words.
+  mutating func reserveCapacity(_ n: Int) {
     words.reserveCapacity(n)
-    texts.reserveCapacity(n, bytes: bytes)
+    texts.reserveCapacity(n)
   }
 
   /// Appends a word of another list, its text added to these.
