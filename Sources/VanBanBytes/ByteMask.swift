@@ -25,6 +25,13 @@ public enum ByteMask {
     let add = UInt64(0x80 &- bound) &* 0x0101_0101_0101_0101
     return ~(((word & low) &+ add) | word) & 0x8080_8080_8080_8080
   }
+
+  /// How many bytes of a word come before the first whose high bit `mask` sets (a mask of
+  /// high bits as `equal` and `less` give, or a word's own high bits): 8 when it sets none.
+  @inlinable @inline(__always)
+  public static func bytesBeforeFirst(_ mask: UInt64) -> Int {
+    mask == 0 ? 8 : mask.trailingZeroBitCount >> 3
+  }
 }
 
 /// Sixteen bytes at a time, in the vector registers: for the scans that run over every byte of

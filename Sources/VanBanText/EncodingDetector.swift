@@ -210,7 +210,7 @@ enum Mojibake {
           let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
           let stop = (x & 0x8080_8080_8080_8080) | ByteMask.equal(x, to: marker)
           to.storeBytes(of: x, toByteOffset: o, as: UInt64.self)
-          let plain = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+          let plain = ByteMask.bytesBeforeFirst(stop)
           o += plain
           i += plain
           if plain == 8 { continue }

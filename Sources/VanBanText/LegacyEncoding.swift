@@ -1,5 +1,6 @@
 internal import CICU
 import VanBanGrammar
+import VanBanBytes
 
 /// The pre-Unicode encodings Vietnamese offices still produce, and the "mojibake" left when such
 /// a file was opened as Windows-1252 and saved again as UTF-8.
@@ -251,7 +252,7 @@ enum LegacyDecoder {
           let units = SIMD8<UInt16>(truncatingIfNeeded: unsafeBitCast(x, to: SIMD8<UInt8>.self))
           UnsafeMutableRawPointer(to + w).storeBytes(of: units, as: SIMD8<UInt16>.self)
           let high = x & 0x8080_8080_8080_8080
-          let plain = high == 0 ? 8 : high.trailingZeroBitCount >> 3
+          let plain = ByteMask.bytesBeforeFirst(high)
           if plain > 0 {
             w += plain
             i += plain

@@ -241,7 +241,7 @@ public enum TextDecoder {
           i += 8
           high = highBits(at: i)
         }
-        i += high == 0 ? 8 : high.trailingZeroBitCount >> 3
+        i += ByteMask.bytesBeforeFirst(high)
         continue
       }
       if lead &- 0xC2 < 0x1E {  // C2–DF: one continuation byte

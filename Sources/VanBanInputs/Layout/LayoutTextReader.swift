@@ -49,16 +49,14 @@ enum LayoutTextReader {
   static func words(_ text: String) -> OCRWords {
     let lines = Self.lines(text)
     let gaps = rowGaps(lines)
+    let count = lines.reduce(0) { $0 + $1.words.count }
     var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(lines.reduce(0) { $0 + $1.words.count })
-    for line in lines {
-      for w in line.words { ranges.append(w.bytes) }
-    }
     var boxes: [OCRWord] = []
-    boxes.reserveCapacity(ranges.count)
+    ranges.reserveCapacity(count)
+    boxes.reserveCapacity(count)
     var extra = 0.0
-    // The texts copied all at once (`WordTexts.init(_:ranges:)`), in the order the words are
-    // placed, so word k's text is text k + 1.
+    // The texts copied all at once after the words are placed (`WordTexts.init(_:ranges:)`),
+    // in the same order, so word k's text is text k + 1.
     let texts = text.withUTF8Bytes { all -> WordTexts in
       var id: Int32 = 0
       for (k, line) in lines.enumerated() {
@@ -66,6 +64,7 @@ enum LayoutTextReader {
         let y = (Double(line.number) + extra) * linePitch
         for w in line.words {
           id += 1
+          ranges.append(w.bytes)
           boxes.append(
             OCRWord(
               textID: id, utf8: UnsafeBufferPointer(rebasing: all[w.bytes]), page: line.page,
