@@ -207,6 +207,12 @@ public enum PlanParser {
     source.withUTF8 { all in
       for k in 0..<n {
         let b = UnsafeBufferPointer(rebasing: all[source.range(k)])
+        // An empty input line (a third of a plan's lines part its paragraphs) cleans to the
+        // empty text and is none of the marks below: no walk, no String made for it.
+        if b.isEmpty {
+          texts.append("")
+          continue
+        }
         let tabLead = b.first == 0x09
         // A grid table's border at the margin ("+---+", "+===+", "+:--+"): `GridTable`.
         if b.count > 2, b[0] == 0x2B, b[1] == 0x2D || b[1] == 0x3D || b[1] == 0x3A { gridBorder = true }
@@ -260,10 +266,14 @@ public enum PlanParser {
       // the String a retain here and a release when `texts` goes.
       var text = ""
       swap(&text, &texts[k])
-      let line = LineClassifier.classify(number: source.number(k), text: consume text)
+      // An empty text (an empty input line, or one joined onto the line above) holds no tab,
+      // no marker and no " | ": the line `classify` would make, made at once.
+      let line = text.isEmpty
+        ? ClassifiedLine(number: source.number(k), text: "", cells: nil, marker: nil, body: "")
+        : LineClassifier.classify(number: source.number(k), text: consume text)
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.
-      if !fromLayout, !line.isTableRow, ByteSearch.contains(" | ", in: line.text) {
+      if !fromLayout, !line.isBlank, !line.isTableRow, ByteSearch.contains(" | ", in: line.text) {
         joined.append(k)
         if let parts = pipeColumnsByBytes(line.text) ?? pipeColumnsByCharacters(line.text), parts.count >= 2 {
           line.columns = parts
