@@ -8,15 +8,24 @@ struct SectionTreeBuilder {
   private final class Node {
     // Unchecked: nodes live in one builder, used by one thread, and no access to a node's
     // section or children overlaps another; the dynamic checks were a run-time call for each.
-    @exclusivity(unchecked) var section: Section
+    /// Nil only once `build` has taken it.
+    @exclusivity(unchecked) var section: Section?
     let marker: Marker
     /// `SectionTreeBuilder.style(marker)`, worked out once: siblings and the open path are
     /// searched by style, and comparing markers copied their labels for every node passed.
     let style: Int
     /// `SectionTreeBuilder.ordinal(marker)`, worked out once for the same reason.
     let ordinal: Int?
+    /// `section.path`, `label` and `line`, held apart: read through the section, each copied
+    /// the whole section (its strings and arrays retained and released) for one field.
+    let path: String
+    let label: String
+    let line: Int
     @exclusivity(unchecked) var children: [Node] = []
     init(section: Section, marker: Marker) {
+      path = section.path
+      label = section.label
+      line = section.line
       self.section = section
       self.marker = marker
       style = SectionTreeBuilder.style(marker)
@@ -118,7 +127,7 @@ struct SectionTreeBuilder {
     // The stack is the chain from a root to `parent`, and each node's path was made the same
     // way when it was opened: the parent's path and this label. Joining every open label
     // again cost an array and a join per section.
-    let path = parent.map { String.joining($0.section.path, "/", label) } ?? label
+    let path = parent.map { String.joining($0.path, "/", label) } ?? label
     let node = Node(section: Section(label: label, title: title, path: path, line: line), marker: marker)
     check(node, under: parent)
     if let parent { parent.children.append(node) } else { roots.append(node) }
@@ -127,20 +136,20 @@ struct SectionTreeBuilder {
 
   private mutating func check(_ node: Node, under parent: Node?) {
     let siblings = parent?.children ?? roots
-    let line = node.section.line
+    let line = node.line
     // The labels and markers read only where a diagnostic needs them: most sections count on
     // from the one before, and reading them copied their strings for every section.
-    var label: String { node.section.label }
+    var label: String { node.label }
     // An arabic number of two parts or more (its style code says so) sits under its parent's.
     if node.style >= Self.arabicStyle + 2,
       case .arabic(_, let parts) = node.marker, let parent,
       case .arabic(_, let pp) = parent.marker, Array(parts.dropLast()) != pp
     {
-      diagnostics.append(DiagnosticCatalogue.sectionParentMismatch(label: label, parent: parent.section.label, line: line))
+      diagnostics.append(DiagnosticCatalogue.sectionParentMismatch(label: label, parent: parent.label, line: line))
     }
     guard let n = node.ordinal else { return }
     let previous = siblings.last(where: { Self.sameStyle($0.style, node.style) })
-    var parentLabel: String? { parent?.section.label }
+    var parentLabel: String? { parent?.label }
     guard let previous, let p = previous.ordinal else {
       if n > 1 {
         diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
@@ -160,27 +169,28 @@ struct SectionTreeBuilder {
       diagnostics.append(DiagnosticCatalogue.sectionSkippedNumber(
         label: label, expected: Self.labelFor(node.marker, ordinal: expected), line: line))
     } else if n < p {
-      diagnostics.append(DiagnosticCatalogue.sectionOutOfOrder(label: label, previous: previous.section.label, line: line))
+      diagnostics.append(DiagnosticCatalogue.sectionOutOfOrder(label: label, previous: previous.label, line: line))
     }
   }
 
   // Taken, not borrowed: a borrowed block or table was copied into the section (its strings
   // retained) and the caller's released after.
   mutating func appendBlock(_ block: consuming Block) {
-    stack.last?.section.blocks.append(block)
+    stack.last?.section?.blocks.append(block)
   }
 
   mutating func appendTable(_ table: consuming Table) {
-    stack.last?.section.tables.append(table)
+    stack.last?.section?.tables.append(table)
   }
 
-  /// The tree, once: each node's section is moved out of it (an empty one left behind), not
+  /// The tree, once: each node's section is moved out of it (nil left behind), not
   /// copied, which retained every string and array of every section for the nodes to
   /// release again when they went.
   mutating func build() -> [Section] {
     func take(_ n: Node) -> Section {
-      var s = Section(label: "", title: nil, path: "", line: 0)
-      swap(&s, &n.section)
+      // An empty section swapped in instead was a copy of its own (its empty strings and
+      // arrays retained and released).
+      var s = n.section.take()!
       s.children = n.children.map(take)
       return s
     }
