@@ -269,7 +269,7 @@ public enum PlanParser {
       // An empty text (an empty input line, or one joined onto the line above) holds no tab,
       // no marker and no " | ": the line `classify` would make, made at once.
       let line = text.isEmpty
-        ? ClassifiedLine(number: source.number(k), text: "", cells: nil, marker: nil, body: "")
+        ? ClassifiedLine(number: source.number(k), text: "", cells: nil, marker: nil, body: nil)
         : LineClassifier.classify(number: source.number(k), text: consume text)
       // Cells a converter joined with " | " on one line (text pulled from a Word table) are
       // the line's columns; else the parts wide runs of spaces set apart.

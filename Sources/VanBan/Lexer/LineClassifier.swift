@@ -46,14 +46,18 @@ final class ClassifiedLine: @unchecked Sendable {
   let cells: [String]?
   let marker: Marker?
   /// The text after the marker (the whole text when there is none).
-  let body: String
+  var body: String { storedBody ?? text }
+  /// `body` when it is not `text` (after a marker, a row's joined cells); nil when it is. Most
+  /// lines have no marker: the same String held twice cost each a retain when made and a
+  /// release when freed.
+  private let storedBody: String?
   /// Calls `f` with what `words` folds: `text`, or the joined cells of a table row (its
   /// `body`). Not stored: it is always one of the two, and a third reference to the same bytes
   /// cost every line a retain when made and a release when freed. Each stored String is handed
   /// over as it is: a property choosing between them made a copy, retained, at every use.
   @inline(__always)
   private func withFoldSource<R>(_ f: (String) -> R) -> R {
-    cells == nil ? f(text) : f(body)
+    cells == nil ? f(text) : f(storedBody ?? text)
   }
   /// In plain text, the parts of a line that a wide run of spaces sets apart (two columns of
   /// a head or footer laid side by side: "Nơi nhận:          KT. CHỦ TỊCH"), each cleaned;
@@ -91,7 +95,7 @@ final class ClassifiedLine: @unchecked Sendable {
 
   // Inlined: made once per input line, and a call of its own cost more than its work.
   @inline(__always)
-  init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String) {
+  init(number: Int, text: String, cells: [String]?, marker: Marker?, body: String?) {
     // The text and body are read first and stored last, so that they are moved into the line:
     // read after being stored, each was copied (a retain) and its argument released at the end.
     // Blank and lone number from one look at the text's bytes.
@@ -107,12 +111,12 @@ final class ClassifiedLine: @unchecked Sendable {
       while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
       return k < b.count ? b[k] : 0
     }
-    leadByte = cells == nil ? text.withUTF8Bytes(lead) : body.withUTF8Bytes(lead)
+    leadByte = cells == nil ? text.withUTF8Bytes(lead) : (body ?? text).withUTF8Bytes(lead)
     self.number = number
     self.text = text
     self.cells = cells
     self.marker = marker
-    self.body = body
+    storedBody = body
   }
 
   /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
@@ -183,12 +187,14 @@ enum LineClassifier {
       let (cells, joined) = tabRow(text)
       // A line of tabs alone (no cell holds anything) is not a row.
       guard let joined else {
-        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: "")
+        return ClassifiedLine(number: number, text: "", cells: nil, marker: nil, body: nil)
       }
       return ClassifiedLine(
         number: number, text: text, cells: cells, marker: nil, body: joined)
     }
-    let (marker, body) = parseMarker(text)
+    guard let (marker, body) = markerAndBody(text) else {
+      return ClassifiedLine(number: number, text: text, cells: nil, marker: nil, body: nil)
+    }
     return ClassifiedLine(
       number: number, text: text, cells: nil, marker: marker, body: body)
   }
@@ -252,6 +258,12 @@ enum LineClassifier {
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter (")" | "." before a capital) | bullet ;
   /// each followed by a space and text (an item number's full stop also by a capital alone).
   static func parseMarker(_ text: String) -> (Marker?, String) {
+    markerAndBody(text) ?? (nil, text)
+  }
+
+  /// `parseMarker` of a line that has a marker; nil for one that has none (whose body is its
+  /// text, not copied here).
+  static func markerAndBody(_ text: String) -> (Marker, String)? {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
     // this runs on every line.
     let found: (Marker, Range<Int>)? = text.withUTF8Bytes { s in
@@ -354,7 +366,7 @@ enum LineClassifier {
       }
       return nil
     }
-    guard let (marker, body) = found else { return (nil, text) }
+    guard let (marker, body) = found else { return nil }
     // A slice of the line, cut at spaces (ASCII), so as well-formed as the line: made from the
     // bytes unchecked, where a Substring of the String would first be aligned and then copied.
     return (marker, text.withUTF8Bytes { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[body])) })
