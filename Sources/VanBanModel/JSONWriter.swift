@@ -307,9 +307,18 @@ public struct JSONWriter: Sendable {
         }
         i += 16
       }
-      if found == n {
-        while i < n, !Self.needsEscape(u[i]) { i += 1 }
-        found = i
+      if found == n, i < n {
+        if n >= 16 {
+          // The last sixteen bytes of the string, overlapping those already looked at: the
+          // lanes from `i` on are the rest, tested at once rather than byte by byte.
+          let x = ByteVector.load(raw, n - 16)
+          let lanes = ByteVector.less(x, 0x20) .| ByteVector.equal(x, 0x22) .| ByteVector.equal(x, 0x5C)
+          let rest = ByteVector.bits(lanes) >> UInt32(i - (n - 16))
+          found = rest == 0 ? n : i + rest.trailingZeroBitCount
+        } else {
+          while i < n, !Self.needsEscape(u[i]) { i += 1 }
+          found = i
+        }
       }
       guard found < n else { break }
       let b = u[found]
