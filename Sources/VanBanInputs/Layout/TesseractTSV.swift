@@ -127,7 +127,9 @@ enum TesseractTSV {
 
   /// The fields of the row in bytes `lo..<hi`.
   static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row {
-    plainRow(b, lo, hi) ?? rowByFields(b, lo, hi)
+    // Read in place: as an optional handed back, the row (eleven numbers) was copied once more.
+    var row = Row(text: hi..<hi)
+    return readPlainRow(b, lo, hi, into: &row) ? row : rowByFields(b, lo, hi)
   }
 
   /// `rowByFields` of a row as Tesseract writes it, read in one walk: eleven fields of digits
@@ -138,6 +140,12 @@ enum TesseractTSV {
   /// then reading each field was most of reading a TSV file.
   static func plainRow(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row? {
     var row = Row(text: hi..<hi)
+    return readPlainRow(b, lo, hi, into: &row) ? row : nil
+  }
+
+  /// `plainRow` written into `row` (a fresh one), false where it gives nil.
+  @inline(__always)
+  private static func readPlainRow(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into row: inout Row) -> Bool {
     var i = lo
     for k in 0..<11 {
       var negative = false
@@ -152,7 +160,7 @@ enum TesseractTSV {
         i += 1
       }
       let digits = i - start
-      guard digits > 0, digits <= 9 else { return nil }
+      guard digits > 0, digits <= 9 else { return false }
       var value: Double
       if i < hi, b[i] == 0x2E {
         i += 1
@@ -163,13 +171,13 @@ enum TesseractTSV {
           divisor *= 10
           i += 1
         }
-        guard i > fractionStart else { return nil }
+        guard i > fractionStart else { return false }
         value = Double(whole) / divisor
       } else {
         value = Double(whole)
       }
       if negative { value = -value }
-      guard i < hi, b[i] == 0x09 else { return nil }
+      guard i < hi, b[i] == 0x09 else { return false }
       row.numbers[k] = value
       i += 1
     }
@@ -178,7 +186,7 @@ enum TesseractTSV {
     for k in i..<hi where b[k] == 0x09 { more += 1 }
     row.fieldCount = 12 + more
     row.text = i..<hi
-    return row
+    return true
   }
 
   /// The fields of the row in bytes `lo..<hi`, cut at its tabs and read one by one.
