@@ -68,7 +68,10 @@ enum TesseractTSV {
         sawHeader = true
         continue
       }
-      let row = Self.row(b, lo, hi)
+      // Read in place: a row handed back by value, and its numbers bound apart below, were
+      // each a copy of the eleven numbers (a memcpy a word).
+      var row = Row(text: hi..<hi)
+      Self.read(b, lo, hi, into: &row)
       guard row.fieldCount >= 11 else {
         if !sawHeader && words.words.isEmpty {
           throw .badLayout(
@@ -81,24 +84,23 @@ enum TesseractTSV {
         let shown = Substring(Self.text(b, field.lowerBound, field.upperBound)).ocrTrimmed()
         throw .badLayout("line \(number): column `\(columns[k])` is \"\(shown.prefix(40))\", not a number")
       }
-      let numbers = row.numbers
-      guard numbers[0] == 5 else { continue }
-      guard numbers[8] >= 0, numbers[9] >= 0 else {
+      guard row.numbers[0] == 5 else { continue }
+      guard row.numbers[8] >= 0, row.numbers[9] >= 0 else {
         throw .badLayout("line \(number): a word box with a negative width or height")
       }
       let trimmed = b.ocrTrimmed(row.text)
       // An empty word that is long and thin is a table rule Tesseract found; rules mark rows.
-      let isRule = trimmed.isEmpty && (numbers[8] > 8 * numbers[9] || numbers[9] > 8 * numbers[8])
+      let isRule = trimmed.isEmpty && (row.numbers[8] > 8 * row.numbers[9] || row.numbers[9] > 8 * row.numbers[8])
       guard !trimmed.isEmpty || isRule else { continue }
-      let page = Int(numbers[1]) + pageOffset
+      let page = Int(row.numbers[1]) + pageOffset
       maxPage = max(maxPage, page)
-      let key = (page, Int(numbers[2]), Int(numbers[3]), Int(numbers[4]))
+      let key = (page, Int(row.numbers[2]), Int(row.numbers[3]), Int(row.numbers[4]))
       if let last = lastLineKey, last == key {} else { lineID += 1 }
       lastLineKey = key
       // The word's bytes as they stand, cut at scalar boundaries (see `text`).
       words.append(
-        utf8: UnsafeBufferPointer(rebasing: b[trimmed]), page: max(page, 1), x0: numbers[6], y0: numbers[7],
-        x1: numbers[6] + numbers[8], y1: numbers[7] + numbers[9], conf: numbers[10], lineID: lineID,
+        utf8: UnsafeBufferPointer(rebasing: b[trimmed]), page: max(page, 1), x0: row.numbers[6], y0: row.numbers[7],
+        x1: row.numbers[6] + row.numbers[8], y1: row.numbers[7] + row.numbers[9], conf: row.numbers[10], lineID: lineID,
         sourceLine: number)
     }
     return words
@@ -127,9 +129,17 @@ enum TesseractTSV {
 
   /// The fields of the row in bytes `lo..<hi`.
   static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row {
-    // Read in place: as an optional handed back, the row (eleven numbers) was copied once more.
     var row = Row(text: hi..<hi)
-    return readPlainRow(b, lo, hi, into: &row) ? row : rowByFields(b, lo, hi)
+    read(b, lo, hi, into: &row)
+    return row
+  }
+
+  /// `row` written into `row` (a fresh one): the walk for a row as Tesseract writes it, the
+  /// field-by-field reading for any other. In place, since as an optional handed back the row
+  /// (eleven numbers) was copied once more.
+  @inline(__always)
+  static func read(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into row: inout Row) {
+    if !readPlainRow(b, lo, hi, into: &row) { row = rowByFields(b, lo, hi) }
   }
 
   /// `rowByFields` of a row as Tesseract writes it, read in one walk: eleven fields of digits
