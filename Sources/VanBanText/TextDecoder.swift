@@ -182,6 +182,12 @@ public enum TextDecoder {
     var i = start
     while i + 16 <= n {
       let x = ByteVector.load(raw, i)
+      // Sixteen ASCII bytes after bytes that ask for no continuation (the markup and numbers
+      // of an hOCR or TSV file, a run of plain words): well-formed without the range tests.
+      if ByteVector.none(x .>= V(repeating: 0x80)), base[i - 1] < 0xC0, base[i - 2] < 0xE0, base[i - 3] < 0xF0 {
+        i += 16
+        continue
+      }
       let p1 = ByteVector.load(raw, i - 1)
       let p2 = ByteVector.load(raw, i - 2)
       let p3 = ByteVector.load(raw, i - 3)

@@ -54,13 +54,15 @@ struct TrustedUTF8Tests {
   /// The sixteen-byte check (`validPrefix`) sees a sequence split between two steps, or its
   /// lead among the three bytes before a step: every three-byte input over the edge bytes,
   /// and four-byte sequences, at every offset from the start of a long valid text, with
-  /// Vietnamese letters after them, as the first ill-formed sequence or none.
+  /// Vietnamese letters or a run of ASCII (which the steps pass at once when the bytes before
+  /// it ask for no continuation) after them, as the first ill-formed sequence or none.
   @Test func agreesAtEveryOffsetOfTheSixteenByteSteps() {
     let edges: [UInt8] = [
       0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
       0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
     ]
     let tail = Array("ộng đồng Việt Nam – Kế hoạch số 12/KH-UBND".utf8)
+    let asciiTail = Array("<span class='ocrx_word' title='bbox 1 2 3 4'>".utf8)
     let fours: [[UInt8]] = [[0xF0, 0x9D, 0x90, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0x80, 0x80],
       [0xF3, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF]]
     for offset in 0..<19 {
@@ -69,13 +71,17 @@ struct TrustedUTF8Tests {
       while head.count < offset { head += head.count % 3 == 0 && offset - head.count >= 2 ? [0xC3, 0xA4] : [0x61] }
       for a in edges {
         for b in edges {
-          for c in edges { check(head + [a, b, c] + tail) }
+          for c in edges {
+            check(head + [a, b, c] + tail)
+            check(head + [a, b, c] + asciiTail)
+          }
         }
       }
       for f in fours {
         check(head + f + tail)
         check(head + f)
         check(head + tail + f)
+        check(head + f + asciiTail)
       }
     }
   }
