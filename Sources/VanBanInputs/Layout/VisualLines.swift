@@ -244,11 +244,20 @@ enum VisualLines {
       var height: Double { y1 - y0 }
     }
     let boxes = words.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
-    // Each word's centre worked out once for the sort, which compares it n log n times.
-    let centerY = words.map(\.centerY)
-    let order = words.indices.sorted { a, b in
-      centerY[a] < centerY[b] || (centerY[a] == centerY[b] && words[a].x0 < words[b].x0)
+    // Sorted as keys that hold what the comparison reads (each word's centre, worked out once,
+    // and left edge) beside the word's index: read through the index from two arrays, each
+    // of the n log n comparisons loaded from four places. The index breaks ties the way the
+    // stable sort of indices did.
+    struct Key {
+      var y: Double
+      var x: Double
+      var index: Int
     }
+    var keys = words.indices.map { Key(y: words[$0].centerY, x: words[$0].x0, index: $0) }
+    keys.sort { a, b in
+      a.y < b.y || (a.y == b.y && (a.x < b.x || (a.x == b.x && a.index < b.index)))
+    }
+    let order = keys.map(\.index)
     var lines: [Building] = []
     for index in order {
       let w = boxes[index]
@@ -275,7 +284,7 @@ enum VisualLines {
       }
     }
     var out = lines.map { b in
-      VisualLine(words: b.members.sorted { words[$0].x0 < words[$1].x0 }.map { words[$0] }, top: b.top, bottom: b.bottom)
+      VisualLine(words: b.members.sorted { boxes[$0].x0 < boxes[$1].x0 }.map { words[$0] }, top: b.top, bottom: b.bottom)
     }
     out.sort { $0.centerY < $1.centerY }
     return out
