@@ -247,7 +247,8 @@ struct OCRTestPage {
     for _ in 0..<20_000 {
       let line = (0..<g.next(40)).map { _ in pieces[g.next(pieces.count)] }.joined()
       let bytes = Array(line.utf8)
-      let row = bytes.withUnsafeBufferPointer { TesseractTSV.row($0, 0, $0.count) }
+      var row = TesseractTSV.Row(text: bytes.count..<bytes.count)
+      bytes.withUnsafeBufferPointer { TesseractTSV.read($0, 0, $0.count, into: &row) }
       func text(_ r: Range<Int>) -> Substring { Substring(String(decoding: bytes[r], as: UTF8.self)) }
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       #expect(row.fieldCount == fields.count, "\(line.debugDescription)")
@@ -272,7 +273,7 @@ struct OCRTestPage {
     #expect(texts > 1_000)
   }
 
-  /// Rows as Tesseract writes them are read in one walk (`plainRow`); it gives what reading
+  /// Rows as Tesseract writes them are read in one walk (`readPlainRow`); it gives what reading
   /// them field by field gives, and leaves to that every row written otherwise: fields of
   /// digits, signs, decimals of every fraction length, long numbers, padding and stray marks,
   /// with the text and more tabs after the eleventh.
@@ -291,14 +292,16 @@ struct OCRTestPage {
       let line = numbers.joined(separator: "\t") + (n == 11 && g.next(4) > 0 ? "\t" + texts[g.next(texts.count)] : "")
       let bytes = Array(line.utf8)
       bytes.withUnsafeBufferPointer { b in
-        let fast = TesseractTSV.row(b, 0, b.count)
+        var fast = TesseractTSV.Row(text: b.count..<b.count)
+        TesseractTSV.read(b, 0, b.count, into: &fast)
         let slow = TesseractTSV.rowByFields(b, 0, b.count)
         #expect(fast.fieldCount == slow.fieldCount && fast.count == slow.count && fast.text == slow.text, "\(line.debugDescription)")
         #expect(fast.bad?.0 == slow.bad?.0 && fast.bad?.1 == slow.bad?.1, "\(line.debugDescription)")
         for k in 0..<slow.count {
           #expect(fast.numbers[k].bitPattern == slow.numbers[k].bitPattern, "\(line.debugDescription) field \(k)")
         }
-        if TesseractTSV.plainRow(b, 0, b.count) != nil { plain += 1 }
+        var walked = TesseractTSV.Row(text: b.count..<b.count)
+        if TesseractTSV.readPlainRow(b, 0, b.count, into: &walked) { plain += 1 }
       }
     }
     #expect(plain > 5_000)

@@ -50,7 +50,7 @@ enum BrokenHeadingJoiner {
       let roman = text.utf8.allSatisfy { RomanNumeral.digit($0) != nil || $0 == 0x2E }
       guard bold || roman else { continue }
       // The next line must not be a numbered line of its own.
-      guard LineClassifier.parseMarker(next).0 == nil else { continue }
+      guard LineClassifier.markerAndBody(next) == nil else { continue }
       texts[k] = text + " " + next
       texts[k + 1] = ""
       joined.append(k...(k + 1))
@@ -73,7 +73,7 @@ enum BrokenHeadingJoiner {
       var j = k + 1
       while j < n, j - k <= maxSpanLines {
         let text = texts[j]
-        guard !text.isEmpty, !text.utf8.contains(0x09), LineClassifier.parseMarker(text).0 == nil else { break }
+        guard !text.isEmpty, !text.utf8.contains(0x09), LineClassifier.markerAndBody(text) == nil else { break }
         let runs = a < asterisks.count && asterisks[a] == j ? boldRuns(raw(j)) : 0
         if runs % 2 == 1 {
           end = j
@@ -121,7 +121,7 @@ enum BrokenHeadingJoiner {
 
   /// "I." "IV." "2." "1.2." — a section number and nothing else.
   private static func isLoneMarker(_ text: String) -> Bool {
-    guard case .some(let m) = LineClassifier.parseMarker(text + " X").0 else { return false }
+    guard let m = LineClassifier.markerAndBody(text + " X")?.0 else { return false }
     switch m {
     case .roman, .arabic: return true
     default: return false

@@ -255,14 +255,11 @@ enum LineClassifier {
     return ScalarClass.isUppercase(first)
   }
 
+  /// The marker a line opens with and the text after it; nil for a line with none (whose body
+  /// is its text, not copied here).
+  ///
   /// marker -> roman "." | arabic ("." arabic)* "."? | "(" arabic ")" | letter (")" | "." before a capital) | bullet ;
   /// each followed by a space and text (an item number's full stop also by a capital alone).
-  static func parseMarker(_ text: String) -> (Marker?, String) {
-    markerAndBody(text) ?? (nil, text)
-  }
-
-  /// `parseMarker` of a line that has a marker; nil for one that has none (whose body is its
-  /// text, not copied here).
   static func markerAndBody(_ text: String) -> (Marker, String)? {
     // On the UTF-8 bytes: every marker is ASCII but the three bullets "•", "–", "—", and
     // this runs on every line.

@@ -127,16 +127,9 @@ enum TesseractTSV {
     var text: Range<Int>
   }
 
-  /// The fields of the row in bytes `lo..<hi`.
-  static func row(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row {
-    var row = Row(text: hi..<hi)
-    read(b, lo, hi, into: &row)
-    return row
-  }
-
-  /// `row` written into `row` (a fresh one): the walk for a row as Tesseract writes it, the
-  /// field-by-field reading for any other. In place, since as an optional handed back the row
-  /// (eleven numbers) was copied once more.
+  /// The fields of the row in bytes `lo..<hi`, written into `row` (a fresh one): the walk for
+  /// a row as Tesseract writes it, the field-by-field reading for any other. In place: handed
+  /// back by value, as an optional from the walk, the row (eleven numbers) was copied again.
   @inline(__always)
   static func read(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into row: inout Row) {
     if !readPlainRow(b, lo, hi, into: &row) { row = rowByFields(b, lo, hi) }
@@ -144,18 +137,13 @@ enum TesseractTSV {
 
   /// `rowByFields` of a row as Tesseract writes it, read in one walk: eleven fields of digits
   /// (an optional "-", at most nine digits, an optional "." and one to six more), each closed
-  /// by a tab; nil for anything else (padding, a sign or a number written otherwise, fewer
-  /// tabs), which the field-by-field reading takes. Each number is worked out as `number`
-  /// works it out, so the values are the same Doubles. Cutting the row at its tabs first and
-  /// then reading each field was most of reading a TSV file.
-  static func plainRow(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Row? {
-    var row = Row(text: hi..<hi)
-    return readPlainRow(b, lo, hi, into: &row) ? row : nil
-  }
-
-  /// `plainRow` written into `row` (a fresh one), false where it gives nil.
+  /// by a tab; false for anything else (padding, a sign or a number written otherwise, fewer
+  /// tabs), which the field-by-field reading takes (`read` then replaces whatever it wrote into
+  /// `row`). Each number is worked out as `number` works it out, so the values are the same
+  /// Doubles. Cutting the row at its tabs first and then reading each field was most of
+  /// reading a TSV file.
   @inline(__always)
-  private static func readPlainRow(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into row: inout Row) -> Bool {
+  static func readPlainRow(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into row: inout Row) -> Bool {
     var i = lo
     for k in 0..<11 {
       var negative = false
