@@ -240,7 +240,7 @@ enum LineClassifier {
             out[o] = 0x20
             o += 1
           }
-          UnsafeMutableBufferPointer(rebasing: out[o..<(o + r.count)]).update(fromContentsOf: UnsafeBufferPointer(rebasing: b[r]))
+          _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + r.count)]).update(fromContentsOf: UnsafeBufferPointer(rebasing: b[r]))
           o += r.count
         }
         return o

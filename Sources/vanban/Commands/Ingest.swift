@@ -348,10 +348,31 @@ final class NDJSONOutput {
   }
 
   func write(_ json: JSONBytes) throws {
-    // The document, then its line break: appending the break to the document would copy it.
-    try json.withUnsafeBytes { try writeAll($0) }
+    // The document and its line break in one call (`writev`): appending the break to the
+    // document would copy it, and a second `write` was a system call per document. What a
+    // short write leaves goes on piece by piece.
     var lineBreak: UInt8 = 0x0A
-    try withUnsafeBytes(of: &lineBreak) { try writeAll($0) }
+    try json.withUnsafeBytes { doc in
+      try withUnsafeMutableBytes(of: &lineBreak) { nl in
+        var parts = [
+          iovec(iov_base: UnsafeMutableRawPointer(mutating: doc.baseAddress), iov_len: doc.count),
+          iovec(iov_base: nl.baseAddress, iov_len: 1),
+        ]
+        var written = 0
+        while true {
+          let n = writev(fd, &parts, 2)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { throw OpenError(description: "\(path): \(String(cString: strerror(errno)))") }
+          written = n
+          break
+        }
+        if written < doc.count {
+          try writeAll(UnsafeRawBufferPointer(rebasing: doc[written...]))
+          written = doc.count
+        }
+        if written == doc.count { try writeAll(UnsafeRawBufferPointer(nl)) }
+      }
+    }
   }
 
   private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {

@@ -30,11 +30,14 @@ enum InputFile {
       throw .cannotOpen("\(path): cannot open: \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
+    // One look at the file answers both questions (a second `fstat` was a system call per file
+    // of a bulk ingest for nothing).
     var st = stat()
-    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+    guard fstat(fd, &st) == 0 else { return readAll(fd: fd) }
+    if (st.st_mode & S_IFMT) == S_IFDIR {
       throw .cannotOpen("\(path): is a directory")
     }
-    if fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
+    if Int(st.st_size) > maxBytes {
       throw .badData("\(path): file of \(st.st_size) bytes is larger than the \(maxBytes / 1024 / 1024) MB limit")
     }
     return readAll(fd: fd, expected: (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0)
