@@ -279,6 +279,72 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
     #expect(ValueParser.year(in: text) == nil)
   }
 
+  // MARK: Number tokens
+
+  /// `Scan.number` reads a token in scratch memory; this is the reading it replaced (a String
+  /// per group of digits, joined), kept here as the reference: every token of up to seven
+  /// characters over "0", "1", "5", "." and "," gets the same value from both, nil included.
+  @Test func numberTokensReadAsByGroups() {
+    func reference(_ s: [Unicode.Scalar]) -> Double? {
+      var groups: [String] = [""]
+      var seps: [Unicode.Scalar] = []
+      for c in s {
+        if c.value >= 0x30 && c.value <= 0x39 {
+          groups[groups.count - 1].unicodeScalars.append(c)
+        } else {
+          seps.append(c)
+          groups.append("")
+        }
+      }
+      let threeDigitGroups = { (from: Int, to: Int) in groups[from..<to].allSatisfy { $0.count == 3 } }
+      var integer: String
+      var fraction = ""
+      if seps.isEmpty {
+        integer = groups[0]
+      } else if Set(seps).count == 1 {
+        if seps.count == 1 {
+          let leadingZero = groups[0].allSatisfy { $0 == "0" }
+          let thousands = seps[0] == "." && groups[1].count == 3 && !leadingZero
+          integer = thousands ? groups[0] + groups[1] : groups[0]
+          fraction = thousands ? "" : groups[1]
+        } else {
+          guard threeDigitGroups(1, groups.count) else { return nil }
+          integer = groups.joined()
+        }
+      } else {
+        let last = seps[seps.count - 1]
+        guard seps.dropLast().allSatisfy({ $0 != last }), threeDigitGroups(1, groups.count - 1) else { return nil }
+        integer = groups.dropLast().joined()
+        fraction = groups[groups.count - 1]
+      }
+      if integer.isEmpty { integer = "0" }
+      return Double(fraction.isEmpty ? integer : integer + "." + fraction)
+    }
+    let alphabet: [Unicode.Scalar] = ["0", "1", "5", ".", ","]
+    var token: [Unicode.Scalar] = []
+    var checked = 0
+    var mismatches: [String] = []
+    func visit(_ depth: Int) {
+      if !token.isEmpty {
+        checked += 1
+        let got = ValueParser.Scan.number(token[...])
+        if got != reference(token), mismatches.count < 10 { mismatches.append(String(String.UnicodeScalarView(token))) }
+      }
+      guard depth < 7 else { return }
+      for c in alphabet {
+        token.append(c)
+        visit(depth + 1)
+        token.removeLast()
+      }
+    }
+    visit(0)
+    #expect(checked == 97_655)
+    #expect(mismatches.isEmpty, "\(mismatches)")
+    // And the slices a scan hands over start anywhere in its scalars.
+    let scalars = Array("x 12.345,6 y".unicodeScalars)
+    #expect(ValueParser.Scan.number(scalars[2..<10]) == 12_345.6)
+  }
+
   // MARK: Grammar
 
   /// Every row of Grammar/value-words.tsv is heard: a new phrase works without touching code.

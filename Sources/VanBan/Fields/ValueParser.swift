@@ -504,41 +504,79 @@ extension ValueParser {
     /// digits show otherwise (see `ValueParser.parse(cell:year:)`). nil for a section number
     /// such as "2.3.1".
     static func number(_ s: ArraySlice<Unicode.Scalar>) -> Double? {
-      var groups: [String] = [""]
-      var seps: [Unicode.Scalar] = []
-      for c in s {
-        if isDigit(c) {
-          groups[groups.count - 1].unicodeScalars.append(c)
-        } else {
-          seps.append(c)
-          groups.append("")
+      // The digits and where each group of them ends, and the separators, in scratch memory:
+      // a String per group, an array of them and a Set of the separators were made for every
+      // number of every target value.
+      let n = s.count
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { digits in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { ends in
+          withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n + 1) { seps in
+            var d = 0
+            var sepCount = 0
+            for c in s {
+              if isDigit(c) {
+                digits[d] = UInt8(c.value)
+                d += 1
+              } else {
+                ends[sepCount] = d
+                seps[sepCount] = c.value
+                sepCount += 1
+              }
+            }
+            ends[sepCount] = d
+            let groupCount = sepCount + 1
+            @inline(__always) func start(_ g: Int) -> Int { g == 0 ? 0 : ends[g - 1] }
+            @inline(__always) func length(_ g: Int) -> Int { ends[g] - start(g) }
+            func threeDigitGroups(_ from: Int, _ to: Int) -> Bool { (from..<to).allSatisfy { length($0) == 3 } }
+            // The integer's digits are digits[..<integerEnd] less the range `skipped` (the
+            // separators are not among them); the fraction's, `fraction`.
+            var integerEnd = 0
+            var fraction = 0..<0
+            if sepCount == 0 {
+              integerEnd = d
+            } else if (1..<sepCount).allSatisfy({ seps[$0] == seps[0] }) {
+              if sepCount == 1 {
+                let leadingZero = (0..<ends[0]).allSatisfy { digits[$0] == 0x30 }
+                let thousands = seps[0] == 0x2E && length(1) == 3 && !leadingZero
+                integerEnd = thousands ? d : ends[0]
+                fraction = thousands ? 0..<0 : ends[0]..<d
+              } else {
+                guard threeDigitGroups(1, groupCount) else { return nil }
+                integerEnd = d
+              }
+            } else {
+              // "1.234,5" or "1,234.5": the last separator differs from all before it.
+              let last = seps[sepCount - 1]
+              guard (0..<(sepCount - 1)).allSatisfy({ seps[$0] != last }), threeDigitGroups(1, groupCount - 1) else { return nil }
+              integerEnd = start(groupCount - 1)
+              fraction = start(groupCount - 1)..<d
+            }
+            // Written as the text `Double` reads ("0" for no integer digits, then "." and the
+            // fraction when there is one): the same text the groups were joined into before.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: d + 2) { text -> Double? in
+              var o = 0
+              if integerEnd == 0 {
+                text[0] = 0x30
+                o = 1
+              } else {
+                for k in 0..<integerEnd {
+                  text[o] = digits[k]
+                  o += 1
+                }
+              }
+              if !fraction.isEmpty {
+                text[o] = 0x2E
+                o += 1
+                for k in fraction {
+                  text[o] = digits[k]
+                  o += 1
+                }
+              }
+              return Double(String(trustedUTF8: UnsafeBufferPointer(rebasing: text[..<o])))
+            }
+          }
         }
       }
-      let threeDigitGroups = { (from: Int, to: Int) in groups[from..<to].allSatisfy { $0.count == 3 } }
-      var integer: String
-      var fraction = ""
-      if seps.isEmpty {
-        integer = groups[0]
-      } else if Set(seps).count == 1 {
-        let sep = seps[0]
-        if seps.count == 1 {
-          let leadingZero = groups[0].allSatisfy { $0 == "0" }
-          let thousands = sep == "." && groups[1].count == 3 && !leadingZero
-          integer = thousands ? groups[0] + groups[1] : groups[0]
-          fraction = thousands ? "" : groups[1]
-        } else {
-          guard threeDigitGroups(1, groups.count) else { return nil }
-          integer = groups.joined()
-        }
-      } else {
-        // "1.234,5" or "1,234.5": the last separator differs from all before it.
-        let last = seps[seps.count - 1]
-        guard seps.dropLast().allSatisfy({ $0 != last }), threeDigitGroups(1, groups.count - 1) else { return nil }
-        integer = groups.dropLast().joined()
-        fraction = groups[groups.count - 1]
-      }
-      if integer.isEmpty { integer = "0" }
-      return Double(fraction.isEmpty ? integer : integer + "." + fraction)
     }
   }
 }
