@@ -531,7 +531,7 @@ struct ReferenceIndex {
         guard isWrittenKey(b) else { return nil }
         return String(trustedUTF8Capacity: kind.count + 1 + b.count) { out in
           var n = kind.count
-          if n > 0 { UnsafeMutableBufferPointer(rebasing: out[0..<n]).update(fromContentsOf: kind) }
+          if n > 0 { _ = UnsafeMutableBufferPointer(rebasing: out[0..<n]).update(fromContentsOf: kind) }
           out[n] = 0x7C
           n += 1
           return n + writeNumberKey(b, into: UnsafeMutableBufferPointer(rebasing: out[n...]))

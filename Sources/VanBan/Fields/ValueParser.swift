@@ -528,8 +528,8 @@ extension ValueParser {
             @inline(__always) func start(_ g: Int) -> Int { g == 0 ? 0 : ends[g - 1] }
             @inline(__always) func length(_ g: Int) -> Int { ends[g] - start(g) }
             func threeDigitGroups(_ from: Int, _ to: Int) -> Bool { (from..<to).allSatisfy { length($0) == 3 } }
-            // The integer's digits are digits[..<integerEnd] less the range `skipped` (the
-            // separators are not among them); the fraction's, `fraction`.
+            // The integer is digits[..<integerEnd] (the separators are not among the digits),
+            // the fraction digits[fraction].
             var integerEnd = 0
             var fraction = 0..<0
             if sepCount == 0 {

@@ -354,23 +354,16 @@ final class NDJSONOutput {
     var lineBreak: UInt8 = 0x0A
     try json.withUnsafeBytes { doc in
       try withUnsafeMutableBytes(of: &lineBreak) { nl in
-        var parts = [
-          iovec(iov_base: UnsafeMutableRawPointer(mutating: doc.baseAddress), iov_len: doc.count),
-          iovec(iov_base: nl.baseAddress, iov_len: 1),
-        ]
-        var written = 0
-        while true {
-          let n = writev(fd, &parts, 2)
-          if n < 0 && errno == EINTR { continue }
-          if n < 0 { throw OpenError(description: "\(path): \(String(cString: strerror(errno)))") }
-          written = n
-          break
+        let written = withUnsafeTemporaryAllocation(of: iovec.self, capacity: 2) { parts -> Int in
+          parts[0] = iovec(iov_base: UnsafeMutableRawPointer(mutating: doc.baseAddress), iov_len: doc.count)
+          parts[1] = iovec(iov_base: nl.baseAddress, iov_len: 1)
+          var n: Int
+          repeat { n = writev(fd, parts.baseAddress, 2) } while n < 0 && errno == EINTR
+          return n
         }
-        if written < doc.count {
-          try writeAll(UnsafeRawBufferPointer(rebasing: doc[written...]))
-          written = doc.count
-        }
-        if written == doc.count { try writeAll(UnsafeRawBufferPointer(nl)) }
+        if written < 0 { throw OpenError(description: "\(path): \(String(cString: strerror(errno)))") }
+        if written < doc.count { try writeAll(UnsafeRawBufferPointer(rebasing: doc[written...])) }
+        if written <= doc.count { try writeAll(UnsafeRawBufferPointer(nl)) }
       }
     }
   }
