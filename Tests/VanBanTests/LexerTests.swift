@@ -47,6 +47,28 @@ import VanBanText
 }
 
 @Suite struct LineClassifierTests {
+  /// An arabic marker's label is its parts' decimal digits joined by full stops, as
+  /// `String(part)` writes them: every list of up to three parts from a spread of values, and
+  /// the longest a marker can have.
+  @Test func dottedLabelsWriteThePartsAsStringDoes() {
+    let values = [0, 1, 7, 9, 10, 42, 99, 100, 105, 999, 1_000, 123_456, Int.max, -3, Int.min]
+    var checked = 0
+    func check(_ parts: [Int]) {
+      #expect(LineClassifier.dottedLabel(parts) == parts.map(String.init).joinedText("."), "\(parts)")
+      checked += 1
+    }
+    for a in values {
+      check([a])
+      for b in values {
+        check([a, b])
+        for c in values { check([a, b, c]) }
+      }
+    }
+    check([105, 99, 99, 99, 99])
+    #expect(checked == 15 + 15 * 15 + 15 * 15 * 15 + 1)
+    #expect(LineClassifier.markerAndBody("2.3.1. Rà soát")?.0 == .arabic(label: "2.3.1", parts: [2, 3, 1]))
+  }
+
   @Test(arguments: [
     ("I. MỤC ĐÍCH, YÊU CẦU", Marker.roman(value: 1, label: "I"), "MỤC ĐÍCH, YÊU CẦU"),
     ("IV. TỔ CHỨC THỰC HIỆN", .roman(value: 4, label: "IV"), "TỔ CHỨC THỰC HIỆN"),
