@@ -105,7 +105,7 @@ struct SectionTreeBuilder {
   private static func labelFor(_ m: Marker, ordinal n: Int) -> String {
     switch m {
     case .roman: RomanNumeral.string(n)
-    case .arabic(_, let parts): (parts.dropLast().map(String.init) + [String(n)]).joinedText(".")
+    case .arabic(_, let parts): LineClassifier.dottedLabel(parts.dropLast() + [n])
     case .paren: "(\(n))"
     case .letter: String(letterOrder[max(1, min(letterOrder.count, n)) - 1])
     case .bullet(let b): b
