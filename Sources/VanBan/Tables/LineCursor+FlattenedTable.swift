@@ -82,7 +82,10 @@ extension LineCursor {
     // nor its capitals without marks (an ASCII letter keeps its case) can read as a numeral.
     // Most words of a table are settled here, before the look-ups below.
     let allowed = lex.romanReadingBytes
-    if allowed != .max, token.utf8.contains(where: { $0 < 0x80 && ($0 < 0x40 || allowed & (1 << UInt64($0 - 0x40)) == 0) }) {
+    // On the String's own bytes: `contains(where:)` over its UTF-8 view was the test's cost.
+    if allowed != .max, token.withUTF8Bytes({ b in
+      b.contains { $0 < 0x80 && ($0 < 0x40 || allowed & (1 << UInt64($0 - 0x40)) == 0) }
+    }) {
       return nil
     }
     switch Self.scalarCountIfEachIsACharacter(token) {
