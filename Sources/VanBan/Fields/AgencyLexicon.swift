@@ -452,9 +452,12 @@ final class AgencyLexicon: Sendable {
 
   /// The key's first token: up to its first space or "-".
   private static func firstToken(ofKey key: String) -> String {
-    // Most keys asked about are one token already: returned as they are, without a copy.
-    guard let cut = key.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x2D }) else { return key }
-    return String(key[..<cut])
+    // Most keys asked about are one token already: returned as they are, without a copy. The
+    // cut found on the String's own bytes (`firstIndex(where:)` on its UTF-8 view was generic
+    // and most of this look-up), at an ASCII byte, so the token is whole scalars.
+    let cut: Int? = key.withUTF8Bytes { b in b.firstIndex { $0 == 0x20 || $0 == 0x2D } }
+    guard let cut else { return key }
+    return key.withUTF8Bytes { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[..<cut])) }
   }
 
   /// The first token of `key(s)`, from `s` without building the whole key.
