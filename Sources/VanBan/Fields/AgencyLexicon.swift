@@ -301,7 +301,7 @@ final class AgencyLexicon: Sendable {
         rest = rest[rest.index(after: comma)...]
       }
       if rest.isEmpty { continue }
-      if !andWord.isEmpty, rest.lowercased() == andWord, !current.isEmpty || !chunks.isEmpty {
+      if !andWord.isEmpty, Self.mayLowerTo(rest, andWord), rest.lowercased() == andWord, !current.isEmpty || !chunks.isEmpty {
         close(" " + andWord)
       } else {
         current.append(rest)
@@ -309,6 +309,14 @@ final class AgencyLexicon: Sendable {
     }
     if !current.isEmpty { chunks.append((current.joinedText(" "), "")) }
     return chunks.map { ($0.text, $0.separator + " ") }
+  }
+
+  /// False when `word` lower-cased cannot be `lower`: both open with ASCII bytes and the
+  /// word's, lower-cased, is not the other's (an ASCII letter lower-cases alone, to ASCII).
+  /// Settles most words of a cell before `lowercased()` makes a String of each.
+  private static func mayLowerTo(_ word: Substring, _ lower: String) -> Bool {
+    guard let w = word.utf8.first, let l = lower.utf8.first, w < 0x80, l < 0x80 else { return true }
+    return (w &- 0x41 < 26 ? w | 0x20 : w) == l
   }
 
   /// Whether `text` repeats the last words of `name`.
