@@ -40,6 +40,7 @@ public enum ScalarClass {
   private static let letter: UInt8 = 16
   private static let mark: UInt8 = 32
   private static let whiteSpace: UInt8 = 64
+  private static let uppercasingChanges: UInt8 = 128
 
   /// The flags as compiled in (CTables): asking the properties of every scalar below `bound`
   /// cost each run 20 million instructions before it read a byte.
@@ -55,7 +56,7 @@ public enum ScalarClass {
       return (p.isAlphabetic ? alphabetic : 0) | (p.isLowercase ? lowercase : 0)
         | (p.isUppercase ? uppercase : 0) | (p.numericType != nil ? numeric : 0)
         | (isLetterCategory(category) ? letter : 0) | (isMarkCategory(category) ? mark : 0)
-        | (p.isWhitespace ? whiteSpace : 0)
+        | (p.isWhitespace ? whiteSpace : 0) | (p.changesWhenUppercased ? uppercasingChanges : 0)
     }
   }
 
@@ -96,6 +97,13 @@ public enum ScalarClass {
     return Properties.isLowercase(s)
   }
 
+  /// `s.properties.changesWhenUppercased`: whether a letter has an upper case of its own
+  /// (a lower-case letter, in the words table rows and names open with).
+  public static func changesWhenUppercased(_ s: Unicode.Scalar) -> Bool {
+    if let f = flags(s.value) { return f & uppercasingChanges != 0 }
+    return Properties.changesWhenUppercased(s)
+  }
+
   /// `s.properties.isUppercase`.
   public static func isUppercase(_ s: Unicode.Scalar) -> Bool {
     if let f = flags(s.value) { return f & uppercase != 0 }
@@ -134,6 +142,7 @@ public enum ScalarClass {
     @inline(never) static func isLetter(_ s: Unicode.Scalar) -> Bool { isLetterCategory(s.properties.generalCategory) }
     @inline(never) static func isMark(_ s: Unicode.Scalar) -> Bool { isMarkCategory(s.properties.generalCategory) }
     @inline(never) static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    @inline(never) static func changesWhenUppercased(_ s: Unicode.Scalar) -> Bool { s.properties.changesWhenUppercased }
     @inline(never) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
   }
 }

@@ -18,6 +18,7 @@ import Testing
       #expect(ScalarClass.isLetter(s) == letterCategories.contains(p.generalCategory), "U+\(String(v, radix: 16))")
       #expect(ScalarClass.isMark(s) == [.nonspacingMark, .spacingMark, .enclosingMark].contains(p.generalCategory), "U+\(String(v, radix: 16))")
       #expect(ScalarClass.isWhiteSpace(s) == p.isWhitespace, "U+\(String(v, radix: 16))")
+      #expect(ScalarClass.changesWhenUppercased(s) == p.changesWhenUppercased, "U+\(String(v, radix: 16))")
       checked += 1
     }
     #expect(checked > 8_000)
