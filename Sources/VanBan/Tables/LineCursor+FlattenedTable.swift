@@ -192,7 +192,10 @@ extension LineCursor {
     ) {
       guard let c = current else { return }
       let perColumn = splitter.split(c.pieces.map(\.text), layout: layout)
-      var cells = [c.number]
+      // At its final size: appended to from one, the row's cells were reallocated as they grew.
+      var cells: [String] = []
+      cells.reserveCapacity(max(header.count, perColumn.count + 1))
+      cells.append(c.number)
       for (k, pieces) in perColumn.enumerated() {
         var text = LogicalText("", line: c.line)
         for p in pieces { text.append(p, line: c.line) }
