@@ -67,12 +67,17 @@ struct TableInterpreter {
       func agencyList(_ column: Int?) -> [String] {
         guard let k = column, k < row.cells.count, !row.cells[k].isEmpty else { return [] }
         let text = multiline[CellKey(table: table.line, row: row.line, column: k)] ?? row.cells[k]
-        return agencies.split(Self.stripStrayMarks(text)).map { agency in
-          guard !agencies.isKnown(agency), let cleaned = Self.withoutSpecks(agency), agencies.isKnown(cleaned) else { return agency }
+        // Repaired in place: a `map` made a second array of the same strings (each retained
+        // into it, and the first array's released) for every agency cell.
+        var list = agencies.split(Self.stripStrayMarks(text))
+        for j in list.indices {
+          let agency = list[j]
+          guard !agencies.isKnown(agency), let cleaned = Self.withoutSpecks(agency), agencies.isKnown(cleaned) else { continue }
           let known = agencies.canonical(cleaned)
           out.diagnostics.append(DiagnosticCatalogue.ocrAgencyRepaired(agency, known, line: row.line))
-          return known
+          list[j] = known
         }
+        return list
       }
       let label = cell(at.number).map { Self.trimNumber($0) }
       if LineCursor.isGroupRow(row.cells) || (row.group == nil && row.cells.count > 1 && label.map(Self.isGroupLabel) == true && row.cells.dropFirst(2).allSatisfy(\.isEmpty)) {
