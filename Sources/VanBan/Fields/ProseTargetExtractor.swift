@@ -145,7 +145,7 @@ struct ResponsibilityExtractor {
       let words = TitleWords.words(list[k].title)
       let children = list[k].children
       if lex.keyword(.responsibilitiesHeading).matchWhole(words) != nil {
-        for c in children { out.append(responsibility(c, diagnostics: &diagnostics)) }
+        for c in children.indices { out.append(responsibility(children[c], diagnostics: &diagnostics)) }
         return
       }
       for c in children.indices { visit(children, c) }
@@ -155,13 +155,23 @@ struct ResponsibilityExtractor {
   }
 
   private func responsibility(_ s: Section, diagnostics: inout [Diagnostic]) -> Responsibility {
-    var duties = s.blocks.map(\.text)
+    // One array made at its size, filled by index: each section's blocks mapped into an array
+    // of their own and its children walked by `forEach` (each copied whole) cost allocations
+    // and retains per section, and the list grew as they were added.
+    func count(_ c: Section) -> Int {
+      var n = c.blocks.count + (c.title == nil ? 0 : 1)
+      for k in c.children.indices { n += count(c.children[k]) }
+      return n
+    }
+    var duties: [String] = []
+    duties.reserveCapacity(count(s))
+    for k in s.blocks.indices { duties.append(s.blocks[k].text) }
     func collect(_ c: Section) {
       if let t = c.title { duties.append(t) }
-      duties += c.blocks.map(\.text)
-      c.children.forEach(collect)
+      for k in c.blocks.indices { duties.append(c.blocks[k].text) }
+      for k in c.children.indices { collect(c.children[k]) }
     }
-    s.children.forEach(collect)
+    for k in s.children.indices { collect(s.children[k]) }
     var agency: String
     if let title = s.title {
       agency = agencies.agency(inHeading: title)
@@ -179,7 +189,9 @@ struct ResponsibilityExtractor {
     if !agencies.isKnown(agency), !ByteSearch.contains(", ", in: agency) {
       diagnostics.append(DiagnosticCatalogue.responsibilityAgencyGuessed(agency, line: s.line))
     }
-    return Responsibility(agency: agency, duties: duties.filter { !$0.isEmpty }, line: s.line)
+    // Filtered only when some duty is empty: most lists have none, and the filter copied them all.
+    if duties.contains(where: \.isEmpty) { duties.removeAll(where: \.isEmpty) }
+    return Responsibility(agency: agency, duties: duties, line: s.line)
   }
 
 }
