@@ -203,6 +203,43 @@ import VanBanModel
     #expect(plan.responsibilities.map(\.agency).contains("Công an xã"))
   }
 
+  /// An agency's duties are its own paragraphs, then each sub-item's title and paragraphs in
+  /// document order, however deep they nest.
+  @Test func responsibilityDutiesInDocumentOrder() throws {
+    let plan = try parse("""
+      KẾ HOẠCH
+
+      Chuyển đổi số năm 2026
+
+      I. NHIỆM VỤ
+
+      Triển khai các nhiệm vụ.
+
+      II. TỔ CHỨC THỰC HIỆN
+
+      1. Công an xã
+
+      Bảo đảm an ninh mạng.
+
+      a) Rà soát hệ thống
+
+      Rà soát định kỳ.
+
+      - Báo cáo hằng quý.
+
+      b) Tập huấn
+
+      2. Văn phòng HĐND và UBND xã
+
+      Tổng hợp báo cáo.
+
+      """)
+    let police = try #require(plan.responsibilities.first)
+    #expect(police.agency == "Công an xã")
+    #expect(police.duties == ["Bảo đảm an ninh mạng.", "Rà soát hệ thống", "Rà soát định kỳ.", "Báo cáo hằng quý.", "Tập huấn"])
+    #expect(plan.responsibilities.count == 2)
+  }
+
   static let splitter = FlattenedRowSplitter(agencies: PlanParser.agencies, deadlines: PlanParser.deadlines, lexicon: .shared)
   static let taskColumns: [String?] = ["name", "lead", "coordinators", "result", "deadline"]
 
