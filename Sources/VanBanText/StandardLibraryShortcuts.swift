@@ -256,7 +256,7 @@ extension StringProtocol {
 
   /// What the bytes settle: true, false, or nil when only Characters can.
   @inlinable
-  static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+  public static func bytePrefixAnswer(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
     var i = 0
     while i < p.count {
       // A text that is a byte prefix of the prefix has a shorter decomposition: never equal.
