@@ -92,8 +92,14 @@ struct DocumentStructureParser {
     // page belongs to a form printed there ("Nơi nhận: - Như trên; … - Lưu: VT, …").
     let listed = footers.first { !$0.recipients.isEmpty || !$0.archive.isEmpty }
 
+    // The body's breaks win over the annexes'. Most bodies have none: then the annexes' are
+    // the result as they are, not inserted one by one into a new dictionary.
     var cellBreaks = body.cellBreaks
-    cellBreaks.merge(annexZone.cellBreaks) { a, _ in a }
+    if cellBreaks.isEmpty {
+      cellBreaks = annexZone.cellBreaks
+    } else if !annexZone.cellBreaks.isEmpty {
+      cellBreaks.merge(annexZone.cellBreaks) { a, _ in a }
+    }
     return DocumentStructure(
       header: headZone.header, legalBases: body.legalBases, preamble: body.preamble, sections: body.sections,
       closing: body.closing, recipients: listed?.recipients ?? [], archive: listed?.archive ?? [], signature: signature,
