@@ -186,9 +186,13 @@ extension LineCursor {
     var groupValue = 0
     var expected = 1
 
+    // The cells of more than one line, gathered here and put in `cellBreaks` once the table is
+    // read: inserted row by row, the dictionary was rehashed as it grew (two thirds of the cost
+    // of inserting them).
+    var breaks: [(key: CellKey, text: String)] = []
     func finishRow(
       _ rows: inout [Row], _ current: inout (number: String, line: Int, pieces: [(text: String, line: Int)])?,
-      group: String?, multiline: inout [CellKey: String]
+      group: String?, multiline: inout [(key: CellKey, text: String)]
     ) {
       guard let c = current else { return }
       let perColumn = splitter.split(c.pieces.map(\.text), layout: layout)
@@ -200,7 +204,7 @@ extension LineCursor {
         var text = LogicalText("", line: c.line)
         for p in pieces { text.append(p, line: c.line) }
         cells.append(text.text)
-        if pieces.count > 1 { multiline[CellKey(table: tableKey, row: c.line, column: k + 1)] = pieces.joinedText("\n") }
+        if pieces.count > 1 { multiline.append((CellKey(table: tableKey, row: c.line, column: k + 1), pieces.joinedText("\n"))) }
       }
       while cells.count < header.count { cells.append("") }
       rows.append(Row(cells: cells, group: group, line: c.line))
@@ -225,7 +229,7 @@ extension LineCursor {
         groupLabel = repaired
       }
       if let (label, roman) = groupLabel, roman >= 1 {
-        finishRow(&rows, &current, group: group, multiline: &cellBreaks)
+        finishRow(&rows, &current, group: group, multiline: &breaks)
         if let g = groupTitle { group = g.text }
         let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
         rows.append(Row(cells: [label] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
@@ -258,7 +262,7 @@ extension LineCursor {
             }
             groupTitle = nil
           }
-          finishRow(&rows, &current, group: group, multiline: &cellBreaks)
+          finishRow(&rows, &current, group: group, multiline: &breaks)
           current = (label, line.number, rest.isEmpty ? [] : [(rest, line.number)])
           expected = n + 1
           i += 1
@@ -282,7 +286,11 @@ extension LineCursor {
     if let g = groupTitle, let k = rows.lastIndex(where: { $0.cells.count > 1 && $0.cells[1].isEmpty && $0.group == nil }) {
       rows[k].cells[1] = g.text
     }
-    finishRow(&rows, &current, group: group, multiline: &cellBreaks)
+    finishRow(&rows, &current, group: group, multiline: &breaks)
+    if !breaks.isEmpty {
+      cellBreaks.reserveCapacity(cellBreaks.count + breaks.count)
+      for b in breaks { cellBreaks[b.key] = b.text }
+    }
     return Table(caption: caption, header: header, columns: columns, rows: rows, line: tableLine)
   }
 }
