@@ -56,7 +56,7 @@ struct PlanAssembler {
     }
     walk(sections)
     let kinds = ReferenceIndex.KindKeys()
-    var index = ReferenceIndex(kinds: kinds)
+    var index = ReferenceIndex(kinds: kinds, capacity: mentions.count)
     // The mentions' positions sorted, not the mentions: sorting (offset, reference) pairs
     // copied every reference into the pairs and moved them about.
     for k in mentions.indices.sorted(by: { (mentions[$0].line, $0) < (mentions[$1].line, $1) }) {

@@ -480,6 +480,14 @@ struct ReferenceIndex {
     self.kinds = kinds
   }
 
+  /// An index with room for `capacity` references: a document's mentions, added one by one,
+  /// rehashed the index and moved the references as they grew.
+  init(kinds: KindKeys, capacity: Int) {
+    self.kinds = kinds
+    index.reserveCapacity(capacity)
+    references.reserveCapacity(capacity)
+  }
+
   /// The folded kinds of references, each folded once: a look-up compares a few short byte
   /// strings (~30 instructions each), a fold cost ~700. The kinds met are kept as bytes, one
   /// after another: as an array of Strings each comparison retained and released the entry.
