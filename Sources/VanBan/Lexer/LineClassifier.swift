@@ -73,11 +73,45 @@ final class ClassifiedLine: @unchecked Sendable {
   /// Blank because its text was joined onto a line above (`BrokenHeadingJoiner`): no break
   /// between paragraphs, as a blank input line is.
   var joinedAbove = false
-  private var cachedWords: [String]?
-  private var cachedFirst: String?
-  private var cachedBareFirst: String?
-  /// `leadingWords(n)` for the last `n` asked, when the line has more words than that.
-  private var cachedLeading: (n: Int, words: [String])?
+  /// The folds asked of the line so far, all in one optional: a line never asked about its
+  /// words (a blank one, most of a table's) had four optional fields to release when freed,
+  /// a call each; now one test.
+  private struct Folds {
+    var words: [String]?
+    var first: String?
+    var bareFirst: String?
+    /// `leadingWords(n)` for the last `n` asked, when the line has more words than that.
+    var leading: (n: Int, words: [String])?
+  }
+  private var folds: Folds?
+  private var cachedWords: [String]? {
+    get { folds?.words }
+    set {
+      if folds == nil { folds = Folds() }
+      folds!.words = newValue
+    }
+  }
+  private var cachedFirst: String? {
+    get { folds?.first }
+    set {
+      if folds == nil { folds = Folds() }
+      folds!.first = newValue
+    }
+  }
+  private var cachedBareFirst: String? {
+    get { folds?.bareFirst }
+    set {
+      if folds == nil { folds = Folds() }
+      folds!.bareFirst = newValue
+    }
+  }
+  private var cachedLeading: (n: Int, words: [String])? {
+    get { folds?.leading }
+    set {
+      if folds == nil { folds = Folds() }
+      folds!.leading = newValue
+    }
+  }
   /// The first byte of the fold source (`withFoldSource`) after spaces and tabs (0 when there
   /// is none): the byte the first word opens with, which settles most phrase tests before the
   /// word is folded (`PhraseMatcher.mayOpen(lead:)`).
