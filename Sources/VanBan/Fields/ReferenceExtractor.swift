@@ -476,16 +476,15 @@ struct ReferenceIndex {
   /// `kinds` may be shared with the document's other indexes: a document cites a handful of
   /// kinds ("Quyết định", "Kế hoạch", …) over and over, and folding the kind was two thirds
   /// of making a key.
-  init(kinds: KindKeys = KindKeys()) {
+  ///
+  /// `capacity`: room for that many references at once (a document's mentions: added one by
+  /// one, they rehashed the index and moved the references as they grew).
+  init(kinds: KindKeys = KindKeys(), capacity: Int = 0) {
     self.kinds = kinds
-  }
-
-  /// An index with room for `capacity` references: a document's mentions, added one by one,
-  /// rehashed the index and moved the references as they grew.
-  init(kinds: KindKeys, capacity: Int) {
-    self.kinds = kinds
-    index.reserveCapacity(capacity)
-    references.reserveCapacity(capacity)
+    if capacity > 0 {
+      index.reserveCapacity(capacity)
+      references.reserveCapacity(capacity)
+    }
   }
 
   /// The folded kinds of references, each folded once: a look-up compares a few short byte

@@ -84,33 +84,11 @@ final class ClassifiedLine: @unchecked Sendable {
     var leading: (n: Int, words: [String])?
   }
   private var folds: Folds?
-  private var cachedWords: [String]? {
-    get { folds?.words }
-    set {
-      if folds == nil { folds = Folds() }
-      folds!.words = newValue
-    }
-  }
-  private var cachedFirst: String? {
-    get { folds?.first }
-    set {
-      if folds == nil { folds = Folds() }
-      folds!.first = newValue
-    }
-  }
-  private var cachedBareFirst: String? {
-    get { folds?.bareFirst }
-    set {
-      if folds == nil { folds = Folds() }
-      folds!.bareFirst = newValue
-    }
-  }
-  private var cachedLeading: (n: Int, words: [String])? {
-    get { folds?.leading }
-    set {
-      if folds == nil { folds = Folds() }
-      folds!.leading = newValue
-    }
+  /// Stores a fold, making the caches at the first.
+  @inline(__always)
+  private func remember(_ store: (inout Folds) -> Void) {
+    if folds == nil { folds = Folds() }
+    store(&folds!)
   }
   /// The first byte of the fold source (`withFoldSource`) after spaces and tabs (0 when there
   /// is none): the byte the first word opens with, which settles most phrase tests before the
@@ -156,9 +134,9 @@ final class ClassifiedLine: @unchecked Sendable {
   /// Folded words of `text` (of the joined cells for a table row), for matching Grammar
   /// phrases: folded on first use, since most lines are only ever asked about their marker.
   var words: [String] {
-    if let cachedWords { return cachedWords }
+    if let cached = folds?.words { return cached }
     let words = withFoldSource { $0.isEmpty ? [] : Words.fold($0) }
-    cachedWords = words
+    remember { $0.words = words }
     return words
   }
 
@@ -169,19 +147,19 @@ final class ClassifiedLine: @unchecked Sendable {
   /// two-word phrase was a tenth of the cost of reading the body. The words given are a
   /// prefix of `words`, and when there are `n` of them the line has at least that many.
   func leadingWords(_ n: Int) -> [String] {
-    if let cachedWords { return cachedWords }
-    if let cachedLeading, cachedLeading.n == n { return cachedLeading.words }
+    if let cached = folds?.words { return cached }
+    if let cached = folds?.leading, cached.n == n { return cached.words }
     // Words past the `n`-th: only the part up to it is folded (`Words.foldLeading`).
     guard let leading = withFoldSource({ Words.foldLeading($0, n) }) else { return words }
-    cachedLeading = (n, leading)
+    remember { $0.leading = (n, leading) }
     return leading
   }
 
   /// The first of `words`, folding only the first word when the others are not folded yet:
   /// most phrase tests on a line fail at its first word.
   var firstWord: String? {
-    if let cachedWords { return cachedWords.first }
-    if let cachedFirst { return cachedFirst }
+    if let cached = folds?.words { return cached.first }
+    if let cached = folds?.first { return cached }
     // The first token between spaces and tabs; folding never joins words, so the first word of
     // its fold is the first word of the whole fold (when it has one). Found on the bytes:
     // stepping the String's UTF-8 view cost as much as the fold.
@@ -194,7 +172,7 @@ final class ClassifiedLine: @unchecked Sendable {
       return FoldingKey.toneInsensitiveFirstWord(utf8: UnsafeBufferPointer(rebasing: b[start..<end]))
     } }
     guard let first = folded else { return words.first }
-    cachedFirst = first
+    remember { $0.first = first }
     return first
   }
 
@@ -202,10 +180,10 @@ final class ClassifiedLine: @unchecked Sendable {
   /// look up, asked of a line by several of them. Nil when there is no first word or it is
   /// empty, which no phrase test reads.
   var bareFirstWord: String? {
-    if let cachedBareFirst { return cachedBareFirst }
+    if let cached = folds?.bareFirst { return cached }
     guard let first = firstWord, !first.isEmpty else { return nil }
     let bare = Words.bare(first)
-    cachedBareFirst = bare
+    remember { $0.bareFirst = bare }
     return bare
   }
 

@@ -192,7 +192,7 @@ extension LineCursor {
     var breaks: [(key: CellKey, text: String)] = []
     func finishRow(
       _ rows: inout [Row], _ current: inout (number: String, line: Int, pieces: [(text: String, line: Int)])?,
-      group: String?, multiline: inout [(key: CellKey, text: String)]
+      group: String?, breaks: inout [(key: CellKey, text: String)]
     ) {
       guard let c = current else { return }
       let perColumn = splitter.split(c.pieces.map(\.text), layout: layout)
@@ -204,7 +204,7 @@ extension LineCursor {
         var text = LogicalText("", line: c.line)
         for p in pieces { text.append(p, line: c.line) }
         cells.append(text.text)
-        if pieces.count > 1 { multiline.append((CellKey(table: tableKey, row: c.line, column: k + 1), pieces.joinedText("\n"))) }
+        if pieces.count > 1 { breaks.append((CellKey(table: tableKey, row: c.line, column: k + 1), pieces.joinedText("\n"))) }
       }
       while cells.count < header.count { cells.append("") }
       rows.append(Row(cells: cells, group: group, line: c.line))
@@ -229,7 +229,7 @@ extension LineCursor {
         groupLabel = repaired
       }
       if let (label, roman) = groupLabel, roman >= 1 {
-        finishRow(&rows, &current, group: group, multiline: &breaks)
+        finishRow(&rows, &current, group: group, breaks: &breaks)
         if let g = groupTitle { group = g.text }
         let rest = line.text.dropFirst(firstWord.count).trimmingSpaces()
         rows.append(Row(cells: [label] + Array(repeating: "", count: max(0, header.count - 1)), group: nil, line: line.number))
@@ -262,7 +262,7 @@ extension LineCursor {
             }
             groupTitle = nil
           }
-          finishRow(&rows, &current, group: group, multiline: &breaks)
+          finishRow(&rows, &current, group: group, breaks: &breaks)
           current = (label, line.number, rest.isEmpty ? [] : [(rest, line.number)])
           expected = n + 1
           i += 1
@@ -286,7 +286,7 @@ extension LineCursor {
     if let g = groupTitle, let k = rows.lastIndex(where: { $0.cells.count > 1 && $0.cells[1].isEmpty && $0.group == nil }) {
       rows[k].cells[1] = g.text
     }
-    finishRow(&rows, &current, group: group, multiline: &breaks)
+    finishRow(&rows, &current, group: group, breaks: &breaks)
     if !breaks.isEmpty {
       cellBreaks.reserveCapacity(cellBreaks.count + breaks.count)
       for b in breaks { cellBreaks[b.key] = b.text }
