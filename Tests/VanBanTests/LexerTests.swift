@@ -1483,7 +1483,7 @@ import VanBanText
   @Test func sameLengthCleaningMeansNoIndentNoRun() throws {
     var kept = 0
     let crafted = ["a\u{0B}b", "a\u{A0}b", "  a", "a      b", "a\t b", "\ta", "a b c", "x" + String(repeating: " ", count: 6) + "y"]
-    for (file, k, raw) in try Self.lines() + crafted.map { ("crafted", 0, Substring($0)) } {
+    for (file, k, raw) in try Self.lines() + crafted.map({ ("crafted", 0, Substring($0)) }) {
       var copy = raw
       let (plain, facts) = copy.withUTF8 { b in (MarkupCleaner.cleanPlain(b), WideGaps.indentAndRun(b)) }
       guard let plain, plain.utf8.count == raw.utf8.count else { continue }
