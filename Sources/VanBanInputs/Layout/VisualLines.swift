@@ -319,20 +319,17 @@ enum VisualLines {
       var end = start + 1
       var sumTop = y0
       var sumBottom = y1
-      var top = y0
-      var bottom = y1
       while end < words.count, words[end].y0 == y0, words[end].y1 == y1 {
         let w = words[end]
         let before = words[end - 1]
         guard w.x0 > before.x0, w.x0 >= before.x1 else { return nil }
         sumTop += w.y0
         sumBottom += w.y1
-        let n = Double(end - start + 1)
-        top = sumTop / n
-        bottom = sumBottom / n
         end += 1
       }
-      rows.append(VisualLine(words: Array(words[start..<end]), top: top, bottom: bottom))
+      // The running means' last values, divided once: two divisions a word before.
+      let n = Double(end - start)
+      rows.append(VisualLine(words: Array(words[start..<end]), top: sumTop / n, bottom: sumBottom / n))
       previousBottom = y1
       start = end
     }
