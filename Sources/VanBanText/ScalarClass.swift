@@ -97,8 +97,8 @@ public enum ScalarClass {
     return Properties.isLowercase(s)
   }
 
-  /// `s.properties.changesWhenUppercased`: whether a letter has an upper case of its own
-  /// (a lower-case letter, in the words table rows and names open with).
+  /// `s.properties.changesWhenUppercased`: whether upper-casing the scalar changes it (true of
+  /// a small letter that has a capital).
   public static func changesWhenUppercased(_ s: Unicode.Scalar) -> Bool {
     if let f = flags(s.value) { return f & uppercasingChanges != 0 }
     return Properties.changesWhenUppercased(s)

@@ -361,7 +361,7 @@ final class NDJSONOutput {
           repeat { n = writev(fd, parts.baseAddress, 2) } while n < 0 && errno == EINTR
           return n
         }
-        if written < 0 { throw OpenError(description: "\(path): \(String(cString: strerror(errno)))") }
+        if written < 0 { throw systemError() }
         if written < doc.count { try writeAll(UnsafeRawBufferPointer(rebasing: doc[written...])) }
         if written <= doc.count { try writeAll(UnsafeRawBufferPointer(nl)) }
       }
@@ -374,10 +374,15 @@ final class NDJSONOutput {
       let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n <= 0 {
         if n < 0 && errno == EINTR { continue }
-        throw OpenError(description: "\(path): \(String(cString: strerror(errno)))")
+        throw systemError()
       }
       offset += n
     }
+  }
+
+  /// The failed call's error, named with the output's path.
+  private func systemError() -> OpenError {
+    OpenError(description: "\(path): \(String(cString: strerror(errno)))")
   }
 
   func close() {
