@@ -31,11 +31,13 @@ enum VisualLines {
     // Level lines (every word of each Tesseract line on one bottom, as a `pdftotext -layout`
     // dump's words are): each line's fit below is flat, so the page has no skew. Settled in one
     // look at the bottoms; any line whose bottoms differ (every scan) takes the fits. Whole
-    // pixels only, so that the fits' sums and means are exact and the answer is theirs.
+    // pixels only, so that the fits' sums and means are exact and the answer is theirs
+    // (told by converting to an integer and back, inside the range where that is exact:
+    // `rounded()` is a call into the C library for every word).
     var level = true
     for k in words.indices {
       let y = words[k].y1
-      guard y == y.rounded(), abs(y) < 1e12, k == 0 || words[k].lineID != words[k - 1].lineID || y == words[k - 1].y1 else {
+      guard abs(y) < 1e12, y == Double(Int64(y)), k == 0 || words[k].lineID != words[k - 1].lineID || y == words[k - 1].y1 else {
         level = false
         break
       }
@@ -362,6 +364,10 @@ func ocrPercentile(_ values: [Double], _ p: Double) -> Double {
 /// may come back with the other sign, equal under `==`); a NaN, which has no place in an
 /// order, leaves it to the sort.
 func ocrOrderStatistic(_ values: [Double], _ k: Int) -> Double {
+  // Values all equal (the word heights of a `pdftotext -layout` dump, drawn one size; a
+  // page's single gap): any of them is every order statistic. The look stops at the first
+  // value that differs, so a scan's varied heights pay a comparison or two.
+  if let first = values.first, first == first, !values.contains(where: { $0 != first }) { return first }
   if values.count < 16 || values.contains(where: \.isNaN) { return values.sorted()[k] }
   var a = values
   return a.withUnsafeMutableBufferPointer { a in
