@@ -40,7 +40,8 @@ enum LayoutTextReader {
   struct Line {
     var number: Int
     var page: Int
-    var words: [Placed]
+    /// A slice of the array of all the dump's words.
+    var words: ArraySlice<Placed>
     /// The text of the first word (empty when there is none): the row tests read it.
     var first = ""
   }
@@ -80,37 +81,58 @@ enum LayoutTextReader {
   /// The dump's lines with their words' columns. A form feed (pdftotext's page separator)
   /// starts the next page; the text after it on the same line belongs to that page.
   static func lines(_ text: String) -> [Line] {
-    var out: [Line] = []
-    var page = 1
-    // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges. A line's
-    // words are collected first and its page breaks replayed after; the two buffers serve
-    // every line.
-    var spans: [(start: Int, end: Int, column: Int, endColumn: Int)] = []
-    var breaks: [Int] = []
+    // On the UTF-8 bytes: a column per scalar (its lead byte), words as byte ranges. Every
+    // word goes into one array, and each line's words are a slice of it: an array of its own
+    // per line was an allocation for each of a dump's lines. The arrays are the closure's
+    // own: captured from outside it, every append was checked for exclusive access at run time.
+    //
     // Split as the text parser does (LF, CRLF, lone CR), so line numbers agree with it; each
     // line read off the text's own buffer (a Substring per line, copied to reach its bytes,
     // cost more than the line's walk).
-    text.withUTF8Bytes { all in
-      for (index, cut) in LineSplitter.cuts(all).enumerated() {
+    let (placed, parts, firsts) = text.withUTF8Bytes { all in
+      var placed: [Placed] = []
+      // Each line (or part of a line between page breaks): its number, page and words.
+      var parts: [(number: Int, page: Int, words: Range<Int>)] = []
+      var page = 1
+      // Where the line's form feeds fall among its words; the buffer serves every line.
+      var breaks: [Int] = []
+      var firsts: [String] = []
+      let cuts = LineSplitter.cuts(all)
+      parts.reserveCapacity(cuts.count)
+      firsts.reserveCapacity(cuts.count)
+      placed.reserveCapacity(all.count / 8)
+      for (index, cut) in cuts.enumerated() {
         let number = index + 1
-        var line = Line(number: number, page: page, words: [])
         var column = 0
-        spans.removeAll(keepingCapacity: true)
         breaks.removeAll(keepingCapacity: true)
+        let lineStart = placed.count
         let b = UnsafeBufferPointer(rebasing: all[cut.0..<cut.1])
         var start = -1
         var wordStart = 0
         var i = 0
         while i < b.count {
           let c = b[i]
+          if c == 0x20 {
+            // A run of spaces (a dump's padding and gutters, a quarter of its bytes) a column
+            // each, stepped in a loop of its own.
+            if start >= 0 {
+              placed.append(Placed(bytes: (cut.0 + start)..<(cut.0 + i), column: wordStart, end: column))
+              start = -1
+            }
+            var j = i + 1
+            while j < b.count, b[j] == 0x20 { j += 1 }
+            column += j - i
+            i = j
+            continue
+          }
           let space = c > 0x20 && c < 0x80 ? 0 : WhiteSpace.width(b, i)
           if space > 0 || c == 0x09 {
             if start >= 0 {
-              spans.append((start, i, wordStart, column))
+              placed.append(Placed(bytes: (cut.0 + start)..<(cut.0 + i), column: wordStart, end: column))
               start = -1
             }
             if c == 0x0C {
-              breaks.append(spans.count)
+              breaks.append(placed.count)
               // The new page's lines start afresh at the left margin.
               column = 0
               i += 1
@@ -149,27 +171,30 @@ enum LayoutTextReader {
             }
           }
         }
-        if start >= 0 { spans.append((start, b.count, wordStart, column)) }
-        var nextBreak = 0
-        line.words.reserveCapacity(spans.count)
-        // Breaks after the last word come at k == spans.count.
-        for k in 0...spans.count {
-          while nextBreak < breaks.count, breaks[nextBreak] == k {
-            if !line.words.isEmpty { out.append(line) }
-            page += 1
-            line = Line(number: number, page: page, words: [])
-            nextBreak += 1
+        if start >= 0 { placed.append(Placed(bytes: (cut.0 + start)..<(cut.0 + b.count), column: wordStart, end: column)) }
+        // A page break ends the line's part before it when that part has words; the part
+        // after the last break is the line's, words or none.
+        var from = lineStart
+        for j in 0...breaks.count {
+          let last = j == breaks.count
+          let k = last ? placed.count : breaks[j]
+          // The part after the last break is the line's, words or none.
+          if k > from || last {
+            parts.append((number, page, from..<k))
+            // The first word's text: the row tests read it. Words start and end at whole
+            // scalars of the line's valid UTF-8.
+            firsts.append(k == from ? "" : String(trustedUTF8: UnsafeBufferPointer(rebasing: all[placed[from].bytes])))
           }
-          guard k < spans.count else { break }
-          let span = spans[k]
-          // Spans start and end at whole scalars of the line's valid UTF-8.
-          if line.words.isEmpty { line.first = String(trustedUTF8: UnsafeBufferPointer(rebasing: b[span.start..<span.end])) }
-          line.words.append(Placed(bytes: (cut.0 + span.start)..<(cut.0 + span.end), column: span.column, end: span.endColumn))
+          if last { break }
+          page += 1
+          from = k
         }
-        out.append(line)
       }
+      return (placed, parts, firsts)
     }
-    return out
+    return parts.indices.map { k in
+      Line(number: parts[k].number, page: parts[k].page, words: placed[parts[k].words], first: firsts[k])
+    }
   }
 
   // MARK: - Rows
@@ -273,7 +298,7 @@ enum LayoutTextReader {
   /// left margin, set apart from the text after it by a gutter of two spaces or more.
   static func isLabelLine(_ line: Line) -> Bool {
     guard line.words.count >= 2, let first = line.words.first, first.column <= 6 else { return false }
-    return line.words[1].column - first.end >= 2 && LayoutBuilder.isRowLabel(line.first)
+    return line.words[line.words.startIndex + 1].column - first.end >= 2 && LayoutBuilder.isRowLabel(line.first)
   }
 
   // MARK: - Detection
