@@ -420,7 +420,7 @@ struct LayoutBuilder {
         }
         for stray in strayProse {
           let words = stray.lines.flatMap(\.words)
-          var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }, texts) }
+          var cells = (0..<width).map { c in Self.cellText(words.filter { Self.column(of: $0, last.boundaries) == c }[...], texts) }
           while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
           output[stray.index].text = Substring(cells.joinedText("\t"))
         }
@@ -677,21 +677,29 @@ struct LayoutBuilder {
       }
     }
     var rows: [Row] = []
-    // The row's words with their cells, in the order they come; each cell's words gathered
-    // when the row is done, into arrays of their own size (grown a word at a time, they were
-    // reallocated as they grew).
+    // The row's words with their cells, in the order they come; when the row is done, its
+    // words are put in one array cell by cell (each cell's in the order they came), and each
+    // cell's text is read off its part: an array per cell, and their concatenation as the
+    // row's words, were allocations for every row.
     var rowWords: [(cell: Int, word: OCRWord)] = []
     var counts = Array(repeating: 0, count: width)
+    var offsets = Array(repeating: 0, count: width + 1)
     var started = false
     func flush(_ line: Int) {
       guard started else { return }
-      var cellWords: [[OCRWord]] = counts.map { n in
-        var words: [OCRWord] = []
-        words.reserveCapacity(n)
-        return words
+      for c in 0..<width { offsets[c + 1] = offsets[c] + counts[c] }
+      var next = offsets
+      let words = [OCRWord](unsafeUninitializedCapacity: rowWords.count) { out, n in
+        for (cell, word) in rowWords {
+          (out.baseAddress! + next[cell]).initialize(to: word)
+          next[cell] += 1
+        }
+        n = rowWords.count
       }
-      for (cell, word) in rowWords { cellWords[cell].append(word) }
-      rows.append(Row(cells: cellWords.map { cellText($0, texts) }, line: line, words: cellWords.flatMap { $0 }))
+      var cells: [String] = []
+      cells.reserveCapacity(width)
+      for c in 0..<width { cells.append(cellText(words[offsets[c]..<offsets[c + 1]], texts)) }
+      rows.append(Row(cells: cells, line: line, words: words))
     }
     var rowLine = 0
     for (k, l) in lines.enumerated() {
@@ -743,7 +751,7 @@ struct LayoutBuilder {
   /// The words of one cell in reading order: lines of the cell itself, then left to right.
   /// The page's visual lines are not enough: beside a cell centred vertically, a tall word
   /// may have been grouped with the line above its neighbours.
-  static func cellText(_ words: [OCRWord], _ texts: WordTexts) -> String {
+  static func cellText(_ words: ArraySlice<OCRWord>, _ texts: WordTexts) -> String {
     // Sorted as indices, not words: this runs for every cell of every table row. The same
     // comparisons in the same order give the same permutation as sorting the words.
     if words.count < 2 { return words.first.map { texts[$0] } ?? "" }
