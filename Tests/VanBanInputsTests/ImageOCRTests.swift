@@ -185,4 +185,28 @@ import Testing
     #expect(ocrMedian([3, 1, 2]) == 2)
     #expect(ocrPercentile((0..<100).map(Double.init), 0.25) == 24)
   }
+
+  /// Values all equal (a `pdftotext -layout` dump's word heights) answer without selection;
+  /// one value that differs, wherever it stands, must still be found at its rank.
+  @Test func equalValuesAndOneOther() {
+    for x in [30.0, 0, -0.0, .infinity, -.infinity, -2.5] {
+      for count in [1, 2, 15, 16, 17, 100] {
+        let same = Array(repeating: x, count: count)
+        for k in 0..<count { #expect(ocrOrderStatistic(same, k) == x, "\(x) × \(count), k \(k)") }
+        for other in [x - 1, x + 1, .nan] where !(other == x) && count > 1 {
+          for at in [0, count / 2, count - 1] {
+            var values = same
+            values[at] = other
+            guard !other.isNaN else {
+              // A NaN leaves the answer to the sort, as before.
+              for k in 0..<count { #expect(ocrOrderStatistic(values, k).bitPattern == values.sorted()[k].bitPattern) }
+              continue
+            }
+            let sorted = values.sorted()
+            for k in 0..<count { #expect(ocrOrderStatistic(values, k) == sorted[k], "\(x), other \(other) at \(at), k \(k)") }
+          }
+        }
+      }
+    }
+  }
 }

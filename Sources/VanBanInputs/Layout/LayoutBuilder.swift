@@ -688,6 +688,8 @@ struct LayoutBuilder {
     func flush(_ line: Int) {
       guard started else { return }
       for c in 0..<width { offsets[c + 1] = offsets[c] + counts[c] }
+      // Where each cell's next word goes: a copy made here, since a buffer kept beside
+      // `offsets` for all rows was checked for exclusive access at every word placed.
       var next = offsets
       let words = [OCRWord](unsafeUninitializedCapacity: rowWords.count) { out, n in
         for (cell, word) in rowWords {

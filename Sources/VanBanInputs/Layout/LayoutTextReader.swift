@@ -178,7 +178,6 @@ enum LayoutTextReader {
         for j in 0...breaks.count {
           let last = j == breaks.count
           let k = last ? placed.count : breaks[j]
-          // The part after the last break is the line's, words or none.
           if k > from || last {
             parts.append((number, page, from..<k))
             // The first word's text: the row tests read it. Words start and end at whole
