@@ -91,6 +91,31 @@ import VanBanText
     #expect(try reopened.run(StoreQuery.errorsAndWarnings).rows == errorsBefore)
   }
 
+  /// A new database's schema is made in one transaction (`PlanStore.createSchema`); it must
+  /// be the schema GRDB's migrator makes version by version, with the same versions recorded,
+  /// so that later versions apply to it as to any other.
+  @Test func newDatabaseSchemaIsTheMigratorsSchema() throws {
+    let dir = try TempDir()
+    _ = try dir.store("one-step.sqlite")
+    let stepwise = try DatabaseQueue(path: dir.path("stepwise.sqlite"))
+    try PlanStore.migrator.migrate(stepwise)
+    try stepwise.close()
+    func schema(_ name: String) throws -> [[String?]] {
+      let q = try DatabaseQueue(path: dir.path(name))
+      defer { try? q.close() }
+      return try q.read { db in
+        let objects = try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
+        let versions = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        #expect(try PlanStore.migrator.hasCompletedMigrations(db))
+        return objects.map { $0.databaseValues.map(PlanStore.text) } + [versions]
+      }
+    }
+    let oneStep = try schema("one-step.sqlite")
+    #expect(oneStep.count > PlanStore.tables.count)
+    #expect(oneStep.last == PlanStore.migrations.map(\.0))
+    #expect(oneStep == (try schema("stepwise.sqlite")))
+  }
+
   @Test func reopeningKeepsTheData() throws {
     let dir = try TempDir()
     try dir.store().save(Seeds.plan(0))
