@@ -13,6 +13,14 @@ public enum Sniff {
     return false
   }
 
+  /// Whether reading the file takes a library that is loaded when the first such file comes
+  /// (`dlopen`): poppler for a PDF, Tesseract with leptonica for a picture. The first load
+  /// costs ~10 ms (the libraries and their dependencies mapped and bound), tens of small text
+  /// files' parsing.
+  public static func needsLoadedLibrary(_ head: some Collection<UInt8>) -> Bool {
+    isPDF(head) || imageKind(head) != nil
+  }
+
   /// The picture format by its signature, or nil for anything else.
   public static func imageKind(_ bytes: some Collection<UInt8>) -> ImageKind? {
     let b = Array(bytes.prefix(12))

@@ -17,7 +17,31 @@ import Testing
 
   @Test func oneJobOrOrderedOutputKeepsTheOrderFound() {
     let paths = found.map(\.path)
-    #expect(Ingest.startOrder(found, jobs: 1, ordered: false).map(\.path) == paths)
-    #expect(Ingest.startOrder(found, jobs: 4, ordered: true).map(\.path) == paths)
+    var heads = 0
+    #expect(Ingest.startOrder(found, jobs: 1, ordered: false) { _ in heads += 1; return nil }.map(\.path) == paths)
+    #expect(Ingest.startOrder(found, jobs: 4, ordered: true) { _ in heads += 1; return nil }.map(\.path) == paths)
+    #expect(heads == 0)
+  }
+
+  /// Among the smallest files, those that need poppler or Tesseract loaded (found by their
+  /// first bytes, whatever their names) start first, in size order; the rest keep theirs.
+  @Test func smallFilesNeedingALibraryStartFirst() {
+    let pdf = Array("junk\n%PDF-1.7\n".utf8)
+    let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+    var small = (0..<100).map { IngestInputs.File(path: "t\($0).txt", size: 1000 - $0) }
+    small.insert(.init(path: "scan.txt", size: 51), at: 10)
+    small.append(.init(path: "photo.dat", size: 80))
+    small.append(.init(path: "unreadable.pdf", size: 20))
+    let heads: [String: [UInt8]] = ["scan.txt": pdf, "photo.dat": png, "t99.txt": Array("%PDF".utf8)]
+    var asked: [String] = []
+    let order = Ingest.startOrder(small, jobs: 2, ordered: false) { path in
+      asked.append(path)
+      return path == "unreadable.pdf" ? nil : heads[path] ?? Array("KẾ HOẠCH".utf8)
+    }.map(\.path)
+    #expect(Array(order.prefix(2)) == ["photo.dat", "scan.txt"])
+    #expect(Array(order.dropFirst(2)) == (0..<100).map { "t\($0).txt" } + ["unreadable.pdf"])
+    // Only the files started last are looked at: 32 a job.
+    #expect(asked.count == 2 * Ingest.sniffedLast)
+    #expect(!asked.contains("t0.txt") && asked.contains("unreadable.pdf"))
   }
 }

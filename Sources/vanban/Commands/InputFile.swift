@@ -70,6 +70,24 @@ enum InputFile {
     return bytes
   }
 
+  /// Up to the first `count` bytes of the file at `path`; nil when it cannot be read.
+  static func head(_ path: String, count: Int = 1024) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, n in
+      n = 0
+      while n < buffer.count {
+        let got = Glibc.read(fd, buffer.baseAddress! + n, buffer.count - n)
+        if got < 0 { failed = true }
+        if got <= 0 { break }
+        n += got
+      }
+    }
+    return failed ? nil : bytes
+  }
+
   static func fail(_ message: String) {
     var m = "vanban: " + message + "\n"
     m.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
