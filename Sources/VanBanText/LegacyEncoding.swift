@@ -343,117 +343,122 @@ enum TCVN3Case {
     static let caseless: UInt8 = 5  // a letter with no case of its own (a combining mark)
   }
 
-  /// `UnitClass` of every unit below `VietnameseLetters.bound`; at and above it no unit is a
-  /// letter (`VietnameseLetters.isLetter`). Built from the letter tables the scan read one
-  /// after another for each unit (`isLetter`, `upperOfTonedLower`, `info`); with one look-up
-  /// the scan takes 40 % fewer instructions.
+  /// `UnitClass` of every UTF-16 unit (none at or above `VietnameseLetters.bound` is a letter,
+  /// `VietnameseLetters.isLetter`). Built from the letter tables the scan read one after
+  /// another for each unit (`isLetter`, `upperOfTonedLower`, `info`); with one look-up the
+  /// scan takes 40 % fewer instructions, and with every unit in it (64 KB, of which a scan
+  /// touches a few lines) none for the bound.
   private static let unitClasses: [UInt8] = {
     let upper = VietnameseLetters.upperOfTonedLower
     let info = VietnameseLetters.info
-    return (0..<VietnameseLetters.bound).map { u -> UInt8 in
+    var classes = [UInt8](repeating: UnitClass.other, count: 0x10000)
+    for u in 0..<VietnameseLetters.bound {
       let unit = UInt16(u)
       guard VietnameseLetters.isLetter(unit) else {
-        return unit == 0x0A || unit == 0x0D ? UnitClass.lineBreak : UnitClass.other
+        if unit == 0x0A || unit == 0x0D { classes[u] = UnitClass.lineBreak }
+        continue
       }
-      if u < upper.count, upper[u] != 0 { return UnitClass.ambiguous }
+      if u < upper.count, upper[u] != 0 {
+        classes[u] = UnitClass.ambiguous
+        continue
+      }
       switch u < info.count ? VietnameseLetters.letterCase(info[u]) : 0 {
-      case 1: return UnitClass.upper
-      case -1: return UnitClass.lower
-      default: return UnitClass.caseless
+      case 1: classes[u] = UnitClass.upper
+      case -1: classes[u] = UnitClass.lower
+      default: classes[u] = UnitClass.caseless
       }
     }
+    return classes
   }()
 
   private static func restoreCapitals(
     _ units: UnsafeMutableBufferPointer<UInt16>, upper: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt8>
   ) {
-    // Words of the current line: (start, end, capitals, unambiguous lower case, ambiguous).
-    struct Word {
-      var start: Int
-      var end: Int
-      var upper = 0
-      var lower = 0
-      var ambiguous = 0
-      var isCaps: Bool { upper >= 2 && lower == 0 }
-
-      /// Adds counts packed as `restoreCapitals` packs them: four 16-bit fields, one per class
-      /// from `ambiguous` on.
-      mutating func add(packed: UInt64) {
-        ambiguous += Int(packed & 0xFFFF)
-        upper += Int(packed >> 16 & 0xFFFF)
-        lower += Int(packed >> 32 & 0xFFFF)
-      }
-    }
-    var previous: Word?
-    var current: Word?
-    var lineBreakBeforeCurrent = false
-    var lineBreakAfterCurrent = false
-    @inline(__always) func unitClass(_ u: UInt16) -> UInt8 {
-      Int(u) < classes.count ? classes[Int(u)] : UnitClass.other
-    }
-
-    func decide(_ word: Word, before: Word?, after: Word?) {
-      guard word.ambiguous > 0, word.lower == 0 else { return }
-      let caps: Bool
-      if word.upper >= 2 {
-        caps = true
-      } else {
-        // Neighbours on the same line must all be in capitals, and there must be one.
-        caps = (before != nil || after != nil) && (before?.isCaps ?? true) && (after?.isCaps ?? true)
-      }
-      guard caps else { return }
-      for k in word.start..<word.end {
+    // One walk, word by word, keeping only what a later decision needs: whether the word
+    // before (on the same line) is in capitals, and the one word still waiting for the word
+    // after it. A word that holds a letter lower case in any font, most of them, needs nothing
+    // more; the walk kept the last three words whole before (at ~80 instructions a word, more
+    // than its letters cost).
+    precondition(classes.count == 0x10000, "a class for every unit")
+    let classOf = classes.baseAddress!
+    @inline(__always) func unitClass(_ u: UInt16) -> UInt8 { classOf[Int(u)] }
+    func capitalize(_ start: Int, _ end: Int) {
+      for k in start..<end {
         let u = units[k]
         if Int(u) < upper.count, upper[Int(u)] != 0 { units[k] = upper[Int(u)] }
       }
     }
-
+    // A word's neighbour on its line: none, a word not in capitals, a word in capitals (two
+    // capitals or more and no lower-case letter).
+    let none: UInt8 = 0
+    let notCaps: UInt8 = 1
+    let caps: UInt8 = 2
+    // Its capitals depend on its neighbours, which must all be in capitals, and one there must be.
+    @inline(__always) func neighboursSayCaps(_ before: UInt8, _ after: UInt8) -> Bool {
+      (before != none || after != none) && before != notCaps && after != notCaps
+    }
+    var before = none
+    // The word waiting for the one after it: its range and the word before it (-1: none).
+    var pendingStart = -1
+    var pendingEnd = 0
+    var pendingBefore = none
     var i = 0
     let n = units.count
-    var sawNewline = false
-    while i <= n {
-      // Find the next word.
+    while true {
+      // To the next word.
       var c = UnitClass.other
+      var newline = false
       while i < n {
         c = unitClass(units[i])
         if c >= UnitClass.ambiguous { break }
-        sawNewline = sawNewline || c == UnitClass.lineBreak
+        newline = newline || c == UnitClass.lineBreak
         i &+= 1
       }
-      var next: Word?
-      if i < n {
-        var w = Word(start: i, end: i)
-        // Counted without a branch on the class, in one word of four 16-bit fields (the
-        // classes from `ambiguous` on, in order): letters of every class follow each other in
-        // no order a predictor learns, and a switch's branches went wrong at most of them. The
-        // fields are emptied into the word every 65,535 letters, so they never carry.
+      if newline || i >= n {
+        if pendingStart >= 0, neighboursSayCaps(pendingBefore, none) { capitalize(pendingStart, pendingEnd) }
+        pendingStart = -1
+        before = none
+      }
+      if i >= n { break }
+      let start = i
+      // Counted without a branch on the class, in one word of four 16-bit fields (the
+      // classes from `ambiguous` on, in order): letters of every class follow each other in
+      // no order a predictor learns, and a switch's branches went wrong at most of them. The
+      // fields are emptied into the counts at least every 65,535 letters (`stretch`), so they
+      // never carry.
+      var ambiguous = 0
+      var capitals = 0
+      var lower = 0
+      repeat {
         var packed: UInt64 = 0
-        var inPacked = 0
+        let stretch = min(n, i &+ 0xFFFF)
         while c >= UnitClass.ambiguous {
           packed &+= 1 &<< (UInt64(c &- UnitClass.ambiguous) &* 16)
-          inPacked &+= 1
-          if inPacked == 0xFFFF {
-            w.add(packed: packed)
-            packed = 0
-            inPacked = 0
-          }
           i &+= 1
-          c = i < n ? unitClass(units[i]) : UnitClass.other
+          c = i < stretch ? unitClass(units[i]) : UnitClass.other
         }
-        w.add(packed: packed)
-        w.end = i
-        next = w
-      } else {
-        i = n + 1
+        ambiguous &+= Int(packed & 0xFFFF)
+        capitals &+= Int(packed >> 16 & 0xFFFF)
+        lower &+= Int(packed >> 32 & 0xFFFF)
+        c = i < n ? unitClass(units[i]) : UnitClass.other
+      } while c >= UnitClass.ambiguous
+      let state = capitals >= 2 && lower == 0 ? caps : notCaps
+      if pendingStart >= 0 {
+        if neighboursSayCaps(pendingBefore, state) { capitalize(pendingStart, pendingEnd) }
+        pendingStart = -1
       }
-      lineBreakAfterCurrent = sawNewline
-      if let cur = current {
-        decide(cur, before: lineBreakBeforeCurrent ? nil : previous, after: (lineBreakAfterCurrent || next == nil) ? nil : next)
+      // A word with a toned letter and no letter that is lower case in every font: in
+      // capitals when two of its letters are, else as its neighbours are.
+      if ambiguous > 0, lower == 0 {
+        if capitals >= 2 {
+          capitalize(start, i)
+        } else {
+          pendingStart = start
+          pendingEnd = i
+          pendingBefore = before
+        }
       }
-      previous = current
-      current = next
-      lineBreakBeforeCurrent = lineBreakAfterCurrent
-      sawNewline = false
+      before = state
     }
   }
 }

@@ -353,6 +353,90 @@ struct ItemDigest: Equatable, CustomStringConvertible {
     #expect(differed > 0)
   }
 
+  /// `TCVN3Case.restoreCapitals` walks the text once, keeping only the word before and the one
+  /// still waiting for its right neighbour; held to the rule stated plainly (every word with
+  /// its neighbours on the same line) on random text of capitals, lower case, toned letters
+  /// TCVN3 writes in lower-case codes, marks, other letters, spaces, punctuation and line
+  /// breaks, including the first and last word of a text and words of one letter.
+  @Test func restoringCapitalsFollowsTheWordRule() {
+    let upper = VietnameseLetters.upperOfTonedLower
+    let info = VietnameseLetters.info
+    // 0 no letter, 1 line break, 2 toned lower (capital unknown), 3 capital, 4 lower, 5 no case.
+    func kind(_ u: UInt16) -> Int {
+      guard VietnameseLetters.isLetter(u) else { return u == 0x0A || u == 0x0D ? 1 : 0 }
+      if Int(u) < upper.count, upper[Int(u)] != 0 { return 2 }
+      switch Int(u) < info.count ? VietnameseLetters.letterCase(info[Int(u)]) : 0 {
+      case 1: return 3
+      case -1: return 4
+      default: return 5
+      }
+    }
+    func reference(_ units: [UInt16]) -> [UInt16] {
+      struct Word { var range: Range<Int>; var counts: [Int]; var breakBefore: Bool }
+      var words: [Word] = []
+      var i = 0
+      var sawBreak = false
+      while i < units.count {
+        let k = kind(units[i])
+        if k < 2 {
+          sawBreak = sawBreak || k == 1
+          i += 1
+          continue
+        }
+        var counts = [0, 0, 0, 0, 0, 0]
+        let start = i
+        while i < units.count, kind(units[i]) >= 2 {
+          counts[kind(units[i])] += 1
+          i += 1
+        }
+        words.append(Word(range: start..<i, counts: counts, breakBefore: sawBreak))
+        sawBreak = false
+      }
+      func isCaps(_ w: Word) -> Bool { w.counts[3] >= 2 && w.counts[4] == 0 }
+      var out = units
+      for (j, w) in words.enumerated() where w.counts[2] > 0 && w.counts[4] == 0 {
+        let before = j > 0 && !w.breakBefore ? words[j - 1] : nil
+        let after = j + 1 < words.count && !words[j + 1].breakBefore ? words[j + 1] : nil
+        let caps =
+          w.counts[3] >= 2
+          || ((before != nil || after != nil) && (before.map(isCaps) ?? true) && (after.map(isCaps) ?? true))
+        guard caps else { continue }
+        for k in w.range where upper[Int(units[k])] != 0 { out[k] = upper[Int(units[k])] }
+      }
+      return out
+    }
+    let toned = (0..<upper.count).filter { upper[$0] != 0 }.map(UInt16.init)
+    let pools: [[UInt16]] = [
+      toned, Array(0x41...0x5A).map(UInt16.init), Array(0x61...0x7A).map(UInt16.init), [0x110, 0x111],
+      [0x301, 0x323, 0xC0, 0x1EA0], [0x20, 0x2C, 0x2E, 0x28, 0x31], [0x0A, 0x0D],
+    ]
+    var rng = SplitMix64(seed: 1258)
+    var changed = 0
+    for _ in 0..<3000 {
+      // Heavy on toned letters and capitals, so that words in capitals and lone toned letters
+      // beside them come often.
+      let weights = [4, 4, 2, 1, 1, 3, 1]
+      let length = Int(rng.next() % 40)
+      var units: [UInt16] = []
+      for _ in 0..<length {
+        var pick = Int(rng.next() % UInt64(weights.reduce(0, +)))
+        var p = 0
+        while pick >= weights[p] {
+          pick -= weights[p]
+          p += 1
+        }
+        units.append(pools[p][Int(rng.next() % UInt64(pools[p].count))])
+      }
+      var restored = units
+      TCVN3Case.restoreCapitals(&restored)
+      let expected = reference(units)
+      #expect(restored == expected, "\(units.map { String($0, radix: 16) })")
+      if expected != units { changed += 1 }
+    }
+    // Capitals were restored often enough for the comparison to mean something.
+    #expect(changed > 300)
+  }
+
   /// `Mojibake.windows1252Bytes` steps over ASCII eight bytes at a time: held to the rule
   /// scalar by scalar (ASCII and Latin-1 as their byte, Windows-1252's own by its table,
   /// anything else and the marker itself kept aside) on random mixes of runs of every length.
