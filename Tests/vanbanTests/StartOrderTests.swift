@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import vanban
@@ -43,5 +44,33 @@ import Testing
     // Only the files started last are looked at: 32 a job.
     #expect(asked.count == 2 * Ingest.sniffedLast)
     #expect(!asked.contains("t0.txt") && asked.contains("unreadable.pdf"))
+  }
+
+  /// The heads are read from regular files only: bytes read from a pipe would be lost to the
+  /// worker that reads the file later (and opening a FIFO waits for a writer).
+  @Test func headsAreReadFromRegularFilesOnly() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-head-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("scan.txt").path
+    try Data("%PDF-1.7\nrest".utf8).write(to: URL(fileURLWithPath: file))
+    #expect(InputFile.head(file, count: 5) == Array("%PDF-".utf8))
+    #expect(InputFile.head(file) == Array("%PDF-1.7\nrest".utf8))
+    #expect(InputFile.head(dir.appendingPathComponent("missing.pdf").path) == nil)
+    #expect(InputFile.head(dir.path) == nil)
+    #expect(InputFile.head("-") == nil)
+
+    let fifo = dir.appendingPathComponent("pipe.pdf").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+    let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+    try #require(reader >= 0 && writer >= 0)
+    defer { close(reader); close(writer) }
+    let sent = Array("%PDF".utf8)
+    #expect(write(writer, sent, sent.count) == sent.count)
+    #expect(InputFile.head(fifo, count: sent.count) == nil)
+    var got = [UInt8](repeating: 0, count: 8)
+    #expect(read(reader, &got, got.count) == sent.count)
+    #expect(Array(got.prefix(sent.count)) == sent)
   }
 }

@@ -70,11 +70,16 @@ enum InputFile {
     return bytes
   }
 
-  /// Up to the first `count` bytes of the file at `path`; nil when it cannot be read.
+  /// Up to the first `count` bytes of the regular file at `path`; nil when it is something else
+  /// or cannot be read. Nothing else is opened: what is read from a pipe (`<(…)`, a FIFO) is
+  /// gone for the reader that comes after, and opening a FIFO waits for a writer.
   static func head(_ path: String, count: Int = 1024) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
+    var st = stat()
+    guard path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, n in
       n = 0
