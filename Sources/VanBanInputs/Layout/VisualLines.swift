@@ -371,34 +371,56 @@ func ocrOrderStatistic(_ values: [Double], _ k: Int) -> Double {
   if values.count < 16 || values.contains(where: \.isNaN) { return values.sorted()[k] }
   var a = values
   return a.withUnsafeMutableBufferPointer { a in
-    // Wirth's selection with a median-of-three pivot taken from the range, so each scan
-    // stops inside it.
+    // Quickselect with a median-of-three pivot taken from the range, each pass a partition
+    // without a branch on the values: a page's heights, gaps and edges come in no order a
+    // predictor learns, and the scans of Wirth's selection (`while a[i] < pivot`) went wrong
+    // at every other value (natively three times the cost its instructions suggest). A pass
+    // moves the values below the pivot to the front; when the rank lies past them, a second
+    // pass moves the pivot's equals next, so ties (a page's many equal heights) end the
+    // search rather than leave the range as it was.
     var lo = 0
-    var hi = a.count - 1
-    while lo < hi {
-      let x = a[lo], y = a[(lo + hi) / 2], z = a[hi]
+    var hi = a.count  // the range is lo ..< hi
+    while hi - lo > 16 {
+      let x = a[lo], y = a[(lo + hi - 1) / 2], z = a[hi - 1]
       let pivot = max(min(x, y), min(max(x, y), z))
-      var i = lo
-      var j = hi
-      while i <= j {
-        while a[i] < pivot { i += 1 }
-        while pivot < a[j] { j -= 1 }
-        if i <= j {
-          a.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
+      let below = partition(a, lo, hi) { $0 < pivot }
+      if k < below {
+        hi = below
+        continue
       }
-      if k <= j {
-        hi = j
-      } else if k >= i {
-        lo = i
-      } else {
-        break  // between the two parts every value equals the pivot
+      let upTo = partition(a, below, hi) { $0 <= pivot }
+      if k < upTo { return a[k] }
+      lo = upTo
+    }
+    // A short range: sorted in place by insertion.
+    for i in (lo + 1)..<max(lo + 1, hi) {
+      let v = a[i]
+      var j = i
+      while j > lo, v < a[j - 1] {
+        a[j] = a[j - 1]
+        j -= 1
       }
+      a[j] = v
     }
     return a[k]
   }
+}
+
+/// Moves the values of `a[lo ..< hi]` for which `goesFirst` holds to the front of the range,
+/// keeping the others behind them, and returns where the others start (Lomuto's scheme with
+/// every step a swap and the count advanced by the test's outcome, no branch on it).
+@inline(__always)
+private func partition(_ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, _ goesFirst: (Double) -> Bool) -> Int {
+  guard let p = a.baseAddress else { return lo }
+  var m = lo
+  for j in lo..<hi {
+    let v = p[j]
+    p[j] = p[m]
+    p[m] = v
+    // The test's outcome as a number: `? 1 : 0` was compiled into a branch.
+    m &+= Int(unsafeBitCast(goesFirst(v), to: UInt8.self))
+  }
+  return m
 }
 
 extension OCRWord {
