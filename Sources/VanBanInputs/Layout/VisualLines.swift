@@ -285,8 +285,17 @@ enum VisualLines {
         lines.append(Building(index, w))
       }
     }
-    var out = lines.map { b in
-      VisualLine(words: b.members.sorted { boxes[$0].x0 < boxes[$1].x0 }.map { words[$0] }, top: b.top, bottom: b.bottom)
+    var out = words.withUnsafeBufferPointer { all in
+      lines.map { b in
+        let members = b.members.sorted { boxes[$0].x0 < boxes[$1].x0 }
+        // Copied in place: `map` handed each word back through the stack, its 78 bytes moved in
+        // overlapping pieces and read again before both stores had landed.
+        let ws = [OCRWord](unsafeUninitializedCapacity: members.count) { buffer, count in
+          for j in members.indices { (buffer.baseAddress! + j).initialize(to: all[members[j]]) }
+          count = members.count
+        }
+        return VisualLine(words: ws, top: b.top, bottom: b.bottom)
+      }
     }
     out.sort { $0.centerY < $1.centerY }
     return out
