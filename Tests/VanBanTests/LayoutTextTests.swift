@@ -144,14 +144,16 @@ import VanBanText
   /// Words long enough for the sixteen-byte steps (letters of one to three bytes, "ẚ" holding
   /// E1 without a space, U+1680 a space led by E1 9A), cut anywhere by the model's spaces; and
   /// characters a word's own steps hand back to the line's loop (controls, C2-, E2- and
-  /// EF-led characters that are no space).
+  /// EF-led characters that are no space); and gutters long enough for the space runs' steps.
   @Test func lineReaderAgreesWithItsModelOnLongWords() {
     let pieces = [
       "a", "a", "a", "b", "ỷ", "ỷ", "Đ", "ẚ", "ế", "12", "|", "\u{1F600}", " ", "  ", "\t", "\u{0C}", "\u{FEFF}", "\u{A0}",
       "\u{1680}", "\u{2003}", "\u{3000}", "\n", "\u{01}", "\u{7F}", "©", "“", "”", "\u{2028}", "ﬁ",
+      String(repeating: " ", count: 17), String(repeating: " ", count: 40),
     ]
     var rng = SystemRandomNumberGenerator()
     var longWords = 0
+    var longGutters = 0
     for _ in 0..<3000 {
       var text = ""
       for _ in 0..<Int.random(in: 0...60, using: &rng) {
@@ -164,9 +166,11 @@ import VanBanText
       for (g, w) in zip(got, want) {
         #expect(g.0 == w.page && g.1 == w.words && g.2 == w.columns && g.3 == w.ends, "\(text.debugDescription)")
         longWords += g.1.filter { $0.utf8.count >= 17 }.count
+        longGutters += zip(g.2.dropFirst(), g.3).filter { $0 - $1 >= 17 }.count
       }
     }
     #expect(longWords > 1_000)
+    #expect(longGutters > 300)
   }
 
   /// The sniff's verdict read the plain way: the head cut into lines, each line's cells, a
