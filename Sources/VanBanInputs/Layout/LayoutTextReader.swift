@@ -107,11 +107,6 @@ enum LayoutTextReader {
         breaks.removeAll(keepingCapacity: true)
         let lineStart = placed.count
         let b = UnsafeBufferPointer(rebasing: all[cut.0..<cut.1])
-        guard let raw = UnsafeRawPointer(b.baseAddress) else {
-          parts.append((number, page, placed.count..<placed.count))
-          firsts.append("")
-          continue
-        }
         var start = -1
         var wordStart = 0
         var i = 0
@@ -125,8 +120,10 @@ enum LayoutTextReader {
               start = -1
             }
             var j = i + 1
-            // Sixteen bytes a step while they are all spaces (gutters run to dozens).
+            // Sixteen bytes a step while they are all spaces (gutters run to dozens). A line
+            // holding sixteen bytes has them somewhere.
             while j + 16 <= b.count {
+              let raw = UnsafeRawPointer(b.baseAddress!)
               let other = ByteVector.bits(ByteVector.equal(ByteVector.load(raw, j), 0x20)) ^ 0xFFFF
               if other != 0 {
                 j += other.trailingZeroBitCount
@@ -174,6 +171,7 @@ enum LayoutTextReader {
             // but for the continuation bytes; a word's end in a step went wrong in the byte
             // loop at every word.
             while i + 17 <= b.count {
+              let raw = UnsafeRawPointer(b.baseAddress!)
               let x = ByteVector.load(raw, i)
               let ends = ByteVector.less(x, 0x21) .| ByteVector.less(x &- 0xC0, 3) .| ByteVector.equal(x, 0xE2)
                 .| ByteVector.equal(x, 0xE3) .| ByteVector.equal(x, 0xEF)
