@@ -50,14 +50,7 @@ enum InputFile {
   private static func readAll(fd: Int32, expected: Int = 0) -> [UInt8] {
     var bytes: [UInt8] = []
     if expected > 0 {
-      bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-        count = 0
-        while count < buffer.count {
-          let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-          if n <= 0 { break }
-          count += n
-        }
-      }
+      bytes = read(fd, upTo: expected + 1).bytes
       if bytes.count <= expected { return bytes }
     }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -80,6 +73,13 @@ enum InputFile {
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let (bytes, failed) = read(fd, upTo: count)
+    return failed ? nil : bytes
+  }
+
+  /// Up to `count` bytes from `fd`, read until that many have come or the end; `failed` when a
+  /// read went wrong (what came before it is kept).
+  private static func read(_ fd: Int32, upTo count: Int) -> (bytes: [UInt8], failed: Bool) {
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, n in
       n = 0
@@ -90,7 +90,7 @@ enum InputFile {
         n += got
       }
     }
-    return failed ? nil : bytes
+    return (bytes, failed)
   }
 
   static func fail(_ message: String) {
