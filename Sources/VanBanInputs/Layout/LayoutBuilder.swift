@@ -677,26 +677,33 @@ struct LayoutBuilder {
       }
     }
     var rows: [Row] = []
-    // The row's words with their cells, in the order they come; when the row is done, its
-    // words are put in one array cell by cell (each cell's in the order they came), and each
-    // cell's text is read off its part: an array per cell, and their concatenation as the
-    // row's words, were allocations for every row.
-    var rowWords: [(cell: Int, word: OCRWord)] = []
+    // The cell of each of the row's words, in the order they come (its lines', each left to
+    // right); when the row is done, its words are put in one array cell by cell (each cell's
+    // in the order they came), read again off its lines, and each cell's text is read off its
+    // part: an array per cell, and their concatenation as the row's words, were allocations
+    // for every row; and each word, kept beside its cell until then, was copied twice.
+    var rowCells: [Int] = []
     var counts = Array(repeating: 0, count: width)
     var offsets = Array(repeating: 0, count: width + 1)
     var started = false
-    func flush(_ line: Int) {
+    var rowStart = 0
+    func flush(_ line: Int, before end: Int) {
       guard started else { return }
       for c in 0..<width { offsets[c + 1] = offsets[c] + counts[c] }
       // Where each cell's next word goes: a copy made here, since a buffer kept beside
       // `offsets` for all rows was checked for exclusive access at every word placed.
       var next = offsets
-      let words = [OCRWord](unsafeUninitializedCapacity: rowWords.count) { out, n in
-        for (cell, word) in rowWords {
-          (out.baseAddress! + next[cell]).initialize(to: word)
-          next[cell] += 1
+      let words = [OCRWord](unsafeUninitializedCapacity: rowCells.count) { out, n in
+        var j = 0
+        for k in rowStart..<end {
+          for word in lines[k].words {
+            let cell = rowCells[j]
+            (out.baseAddress! + next[cell]).initialize(to: word)
+            next[cell] += 1
+            j += 1
+          }
         }
-        n = rowWords.count
+        n = j
       }
       var cells: [String] = []
       cells.reserveCapacity(width)
@@ -706,19 +713,20 @@ struct LayoutBuilder {
     var rowLine = 0
     for (k, l) in lines.enumerated() {
       if starts[k] || !started {
-        flush(rowLine)
-        rowWords.removeAll(keepingCapacity: true)
+        flush(rowLine, before: k)
+        rowCells.removeAll(keepingCapacity: true)
         for c in counts.indices { counts[c] = 0 }
         started = true
         rowLine = l.sourceLine
+        rowStart = k
       }
       for w in l.words {
         let cell = assign?(w) ?? column(of: w, boundaries)
-        rowWords.append((cell, w))
+        rowCells.append(cell)
         counts[cell] += 1
       }
     }
-    flush(rowLine)
+    flush(rowLine, before: lines.count)
     return rows
   }
 
