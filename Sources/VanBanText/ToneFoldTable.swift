@@ -136,9 +136,21 @@ enum ToneFoldTable {
     }
   }
 
+  /// Copies a form of up to eight bytes from its slot as eight bytes at once: a loop over its
+  /// length (one to three bytes, as the letters come) went wrong at most non-ASCII letters.
+  /// The bytes past the form are written over next or lie beyond the result. A slot holds
+  /// eight bytes from each form's start (`stride`), and `out` has eight bytes of room beyond
+  /// what the byte loop could write (`capacity`).
+  @inline(__always)
+  private static func copy8(_ table: UnsafeBufferPointer<UInt8>, _ from: Int, _ out: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+    let v = UnsafeRawPointer(table.baseAddress! + from).loadUnaligned(as: UInt64.self)
+    UnsafeMutableRawPointer(out.baseAddress! + at).storeBytes(of: v, as: UInt64.self)
+  }
+
   /// A fold is never more than three times as long: the longest expansion is one two-byte
-  /// scalar becoming a letter plus a combining tone.
-  private static func capacity(_ count: Int) -> Int { count * 3 + 8 }
+  /// scalar becoming a letter plus a combining tone. Eight bytes more for the last form
+  /// written, and eight for `copy8`'s store past it.
+  private static func capacity(_ count: Int) -> Int { count * 3 + 16 }
 
   /// Folds into `out` (of `capacity(bytes.count)`), giving the length, or nil when the table
   /// does not cover the text.
@@ -160,7 +172,7 @@ enum ToneFoldTable {
           n = lastAt
           let len = Int(table[lastSlot + 10 + tone])
           let from = lastSlot + 16 + 8 * (tone - 1)
-          for k in 0..<len { out[n + k] = table[from + k] }
+          copy8(table, from, out, n)
           n += len
           tone = 0
         }
@@ -232,7 +244,7 @@ enum ToneFoldTable {
           }
           if !ok { break }
           let len = Int(table[at + 2])
-          for k in 0..<len { out[n + k] = table[at + 3 + k] }
+          copy8(table, at + 3, out, n)
           n += len
         }
         if !ok { return nil }
@@ -246,7 +258,7 @@ enum ToneFoldTable {
   /// cover. No syllables here: every scalar loses its marks on its own.
   static func bare(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
     { (table: UnsafeBufferPointer<UInt8>) -> String? in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3 + 8) { out -> String? in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(bytes.count)) { out -> String? in
         var n = 0
         var pendingSpace = false
         var i = 0
@@ -267,7 +279,7 @@ enum ToneFoldTable {
             pendingSpace = false
           }
           let len = Int(table[at + 64])
-          for k in 0..<len { out[n + k] = table[at + 65 + k] }
+          copy8(table, at + 65, out, n)
           n += len
         }
         return String(trustedUTF8: UnsafeBufferPointer(rebasing: out[..<n]))
