@@ -137,6 +137,34 @@ let coveredScalars: [(String, UInt32)] = ([0x20...0x24F, 0x1E00...0x1EFF, 0x2000
   #expect(checked > 8_000)
 }
 
+/// The fold writes into a scratch buffer of three times its input and sixteen bytes more, on
+/// the ground that a key is never more than three times its text (`ToneFoldTable.capacity`),
+/// and copies each form as eight bytes, from its slot (eight bytes apart) to the key's end.
+/// Both hold while the table's forms stay short: a scalar's base and bare forms at most twice
+/// its UTF-8 bytes, a toned form (put in once per syllable, for its last letter) at most eight.
+@Test func toneFoldFormsFitTheFoldsBuffer() {
+  let table = ToneFoldTable.packed
+  var letters = 0
+  for (first, end) in ToneFoldTable.blocks {
+    for v in first..<end {
+      guard let at = ToneFoldTable.slot(v), table[at] != 0 else { continue }
+      let width = v < 0x80 ? 1 : v < 0x800 ? 2 : 3
+      #expect(Int(table[at + 2]) <= 2 * width, "base of U+\(String(v, radix: 16))")
+      #expect(Int(table[at + 64]) <= 2 * width, "bare form of U+\(String(v, radix: 16))")
+      for t in 0..<5 { #expect(table[at + 11 + t] <= 8, "toned form \(t) of U+\(String(v, radix: 16))") }
+      if table[at] == ToneFoldTable.Entry.Kind.letter.rawValue { letters += 1 }
+    }
+  }
+  #expect(letters > 500)
+  // Keys with the longest forms: tones carried onto letters that have no precomposed toned form.
+  for (c, _) in coveredScalars {
+    for s in [c, c + "ỏ", "ả" + c, c + c + "ệ", "\(c)ỏ \(c)ả"] {
+      guard let key = ToneFoldTable.fold(s) else { continue }
+      #expect(key.utf8.count <= 3 * s.utf8.count, "\(s)")
+    }
+  }
+}
+
 @Test func toneFoldTableDeclinesWhatItDoesNotCover() {
   #expect(ToneFoldTable.fold("hoa\u{0300}") == nil)  // a combining mark: NFD input
   #expect(ToneFoldTable.fold("Ω") == nil)  // Greek: outside the table
