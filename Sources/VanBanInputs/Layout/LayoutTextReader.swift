@@ -120,8 +120,9 @@ enum LayoutTextReader {
               start = -1
             }
             var j = i + 1
-            // Sixteen bytes a step while they are all spaces (gutters run to dozens). A line
-            // holding sixteen bytes has them somewhere.
+            // Sixteen bytes a step while they are all spaces (gutters run to dozens), as long
+            // as sixteen of the line's bytes are left to load from `j`; the byte loop after it
+            // finishes the run.
             while j + 16 <= b.count {
               let raw = UnsafeRawPointer(b.baseAddress!)
               let other = ByteVector.bits(ByteVector.equal(ByteVector.load(raw, j), 0x20)) ^ 0xFFFF
