@@ -137,7 +137,8 @@ enum ToneFoldTable {
   }
 
   /// Copies a form of up to eight bytes from its slot as eight bytes at once: a loop over its
-  /// length (one to three bytes, as the letters come) went wrong at most non-ASCII letters.
+  /// length (one to three bytes, varying letter to letter) had its exit branch mispredicted
+  /// at most non-ASCII letters.
   /// The bytes past the form are written over next or lie beyond the result. A slot holds
   /// eight bytes from each form's start (`stride`), and `out` has eight bytes of room beyond
   /// what the byte loop could write (`capacity`).

@@ -169,8 +169,8 @@ enum LayoutTextReader {
             // but E2, E3, EF, and E1 before 9A). Anything else goes round the loop above,
             // which looked at every byte of a word before. Sixteen bytes a step first: the
             // bytes before the first that ends the word (by the same tests) are a column each,
-            // but for the continuation bytes; a word's end in a step went wrong in the byte
-            // loop at every word.
+            // but for the continuation bytes. The byte loop alone mispredicted its exit branch
+            // at the end of every word; here most words end inside one step.
             while i + 17 <= b.count {
               let raw = UnsafeRawPointer(b.baseAddress!)
               let x = ByteVector.load(raw, i)
