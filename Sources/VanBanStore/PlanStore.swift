@@ -94,12 +94,15 @@ public final class PlanStore: Sendable {
   }
 
   /// The schema's versions in order, each applied once (`migrator`, `createSchema`).
-  static let migrations = [("v1", schemaV1), ("v2", schemaV2), ("v3", schemaV3), ("v4", schemaV4)]
+  static let migrations: [(String, @Sendable (Database) throws -> Void)] = [
+    ("v1", { try $0.execute(sql: schemaV1) }), ("v2", { try $0.execute(sql: schemaV2) }),
+    ("v3", { try $0.execute(sql: schemaV3) }), ("v4", { try $0.execute(sql: schemaV4) }), ("v5", migrateToV5),
+  ]
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
-    for (identifier, sql) in migrations {
-      m.registerMigration(identifier) { db in try db.execute(sql: sql) }
+    for (identifier, migrate) in migrations {
+      m.registerMigration(identifier, migrate: migrate)
     }
     return m
   }
@@ -123,8 +126,8 @@ public final class PlanStore: Sendable {
         guard try isEmpty(db) else { return .commit }
         // The table and column GRDB's `DatabaseMigrator` makes and reads.
         try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-        for (identifier, sql) in migrations {
-          try db.execute(sql: sql)
+        for (identifier, migrate) in migrations {
+          try migrate(db)
           try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
         }
         return .commit
@@ -199,14 +202,14 @@ public final class PlanStore: Sendable {
     for (attachment, targets, _) in parts {
       for t in targets {
         r.row(.targets)
-        r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
+        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
         r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
         r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
-        ordinal += 1
         for (j, v) in t.values.enumerated() {
           r.row(.targetValues)
-          r.addTargetID(); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
+          r.addRowID(ordinal: ordinal); r.add(j); r.add(v.year); r.add(v.op.rawValue); r.add(v.value); r.add(v.text)
         }
+        ordinal += 1
       }
     }
     ordinal = 0
@@ -214,7 +217,7 @@ public final class PlanStore: Sendable {
       for t in tasks {
         let d = t.deadline
         r.row(.tasks)
-        r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
+        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
         r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
         r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
         r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)
@@ -388,16 +391,22 @@ public final class PlanStore: Sendable {
     for sql in documentDeletes { try db.cachedStatement(sql: sql).execute(arguments: [id]) }
   }
 
+  /// A document's targets and tasks (and the targets' values) are one range of ids each
+  /// (`rowID`): no index on `document_id` serves them, their key does.
   static let documentDeletes = [
-    "DELETE FROM target_values WHERE target_id IN (SELECT id FROM targets WHERE document_id = ?)",
-    "DELETE FROM targets WHERE document_id = ?",
-    "DELETE FROM tasks WHERE document_id = ?",
+    "DELETE FROM target_values WHERE target_id BETWEEN \(firstRowID) AND \(lastRowID)",
+    "DELETE FROM targets WHERE document_id = ?1 AND id BETWEEN \(firstRowID) AND \(lastRowID)",
+    "DELETE FROM tasks WHERE document_id = ?1 AND id BETWEEN \(firstRowID) AND \(lastRowID)",
     "DELETE FROM \"references\" WHERE document_id = ?",
     "DELETE FROM recipients WHERE document_id = ?",
     "DELETE FROM diagnostics WHERE document_id = ?",
     "DELETE FROM attachments WHERE document_id = ?",
     "DELETE FROM documents WHERE id = ?",
   ]
+
+  /// The first and last ids of the rows of document `?1` (`rowID`), in SQL.
+  static let firstRowID = "(?1 << 32)"
+  static let lastRowID = "(?1 << 32) + 4294967295"
 
   static func joined(_ agencies: [String]) -> String? {
     agencies.isEmpty ? nil : agencies.joined(separator: "; ")

@@ -11,8 +11,8 @@ import GRDBSQLite
 /// not made them (each a cache miss), copied their text into a bind buffer and built the
 /// agency lists and task details (a JSON object) row by row; together that was about a fifth
 /// of its work. Here the writer binds text straight from `text` (SQLite does not copy it:
-/// the buffer outlives the statements' steps) and the row ids fill the `documentID` and
-/// `targetID` placeholders.
+/// the buffer outlives the statements' steps) and the document's row id fills the
+/// `documentID` and `rowID` placeholders.
 struct RowImage: Sendable {
   /// The tables a document's rows go to, in the order `insert` writes them.
   enum Table: UInt8, CaseIterable, Sendable {
@@ -34,20 +34,19 @@ struct RowImage: Sendable {
             warning_count, format, pages, ocr_pages
             """)
       case .targets:
-        // Ids given here, so a document's targets go in together and their values name them.
         InsertSpec(
           table: "targets",
           columns: """
-            document_id, ordinal, group_title, number, indicator, indicator_key, unit, lead,
+            id, document_id, ordinal, group_title, number, indicator, indicator_key, unit, lead,
             coordinators, note, origin, line, attachment
-            """, numbered: true)
+            """)
       case .targetValues:
         InsertSpec(table: "target_values", columns: "target_id, ordinal, year, op, value, text")
       case .tasks:
         InsertSpec(
           table: "tasks",
           columns: """
-            document_id, ordinal, group_title, number, name, name_key, lead, coordinators, result,
+            id, document_id, ordinal, group_title, number, name, name_key, lead, coordinators, result,
             deadline_text, deadline_kind, deadline_start, deadline_end, deadline_recurrence,
             due_date, note, details, origin, line, attachment
             """)
@@ -65,21 +64,18 @@ struct RowImage: Sendable {
     }
   }
 
-  /// A table's INSERT: the table, the columns a row fills, and whether its rows are given
-  /// their ids (`numbered`: an `id INTEGER PRIMARY KEY` column before the others).
+  /// A table's INSERT: the table and the columns a row fills.
   struct InsertSpec: Sendable {
     let table: String
     /// The columns, comma-separated (white space is free).
     let columns: String
-    let numbered: Bool
-    /// Values a row binds, its id included.
+    /// Values a row binds.
     let width: Int
 
-    init(table: String, columns: String, numbered: Bool = false) {
+    init(table: String, columns: String) {
       self.table = table
       self.columns = columns
-      self.numbered = numbered
-      width = columns.split(separator: ",").count + (numbered ? 1 : 0)
+      width = columns.split(separator: ",").count
     }
 
     /// The INSERT of `rows` rows at once.
@@ -91,7 +87,7 @@ struct RowImage: Sendable {
     /// whole transaction back, so nothing of the document stays either way.
     func sql(rows: Int) -> String {
       let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-      return "INSERT OR FAIL INTO \(table) (\(numbered ? "id, " : "")\(columns)) VALUES "
+      return "INSERT OR FAIL INTO \(table) (\(columns)) VALUES "
         + Array(repeating: row, count: rows).joined(separator: ", ")
     }
   }
@@ -104,7 +100,6 @@ struct RowImage: Sendable {
   final class Inserts: @unchecked Sendable {
     let specs: [InsertSpec]
     private var prepared: [[Statement?]]
-    private var nextIDQueries: [Statement?]
     /// Statements bound to some image's text since their bindings were last cleared.
     private var bound: [Statement] = []
     private var isBound: [[Bool]]
@@ -118,7 +113,6 @@ struct RowImage: Sendable {
       self.specs = specs
       prepared = Array(repeating: Array(repeating: nil, count: Self.maxRows), count: specs.count)
       isBound = Array(repeating: Array(repeating: false, count: Self.maxRows), count: specs.count)
-      nextIDQueries = Array(repeating: nil, count: specs.count)
     }
 
     func statement(_ table: Int, rows: Int, in db: Database) throws -> Statement {
@@ -126,14 +120,6 @@ struct RowImage: Sendable {
       let s = try db.makeStatement(sql: specs[table].sql(rows: rows))
       prepared[table][rows - 1] = s
       return s
-    }
-
-    /// The id SQLite would give the table's next row: one more than the largest stored.
-    func nextID(_ table: Int, in db: Database) throws -> Int64 {
-      if nextIDQueries[table] == nil {
-        nextIDQueries[table] = try db.makeStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM \(specs[table].table)")
-      }
-      return try Int64.fetchOne(nextIDQueries[table]!) ?? 1
     }
 
     /// Notes that the statement points into an image's text.
@@ -160,11 +146,13 @@ struct RowImage: Sendable {
       case null, integer, real, text
       /// The row id SQLite gave this document's `documents` row.
       case documentID
-      /// The id of the last `targets` row before this one in the image.
-      case targetID
+      /// The id of the document's target or task whose ordinal `bits` holds
+      /// (`PlanStore.rowID`): a row's own id, or the target a value belongs to.
+      case rowID
     }
     var kind: Kind
-    /// The integer, the real's bit pattern, or where the text starts in `text`.
+    /// The integer, the real's bit pattern, where the text starts in `text`, or a `rowID`'s
+    /// ordinal.
     var bits: Int64
     /// The text's length in bytes.
     var count: Int32
@@ -214,16 +202,8 @@ struct RowImage: Sendable {
 
     mutating func addNull() { image.values.append(Value(kind: .null, bits: 0, count: 0)) }
     mutating func addDocumentID() { image.values.append(Value(kind: .documentID, bits: 0, count: 0)) }
-    mutating func addTargetID() { image.values.append(Value(kind: .targetID, bits: 0, count: 0)) }
-  }
-
-  /// A row waiting for its table's INSERT, with the ids its placeholders stand for.
-  private struct Waiting {
-    var row: Int
-    /// The row's own id (a `numbered` table's row).
-    var id: Int64
-    var documentID: Int64
-    var targetID: Int64
+    /// The id of the document's target or task numbered `ordinal`.
+    mutating func addRowID(ordinal: Int) { image.values.append(Value(kind: .rowID, bits: Int64(ordinal), count: 0)) }
   }
 
   /// Inserts every row, binding through SQLite's C API: each `documents` row at once (the
@@ -234,26 +214,18 @@ struct RowImage: Sendable {
   /// One statement per row was ~80 % of the ingest writing thread's work, and much of a
   /// step's cost is per statement, not per row (opening the table's and its indexes' cursors,
   /// halting, resetting): in one statement a document's targets, values, tasks, references,
-  /// recipients and diagnostics each take one or two steps. Targets are given their ids here
-  /// (the largest stored plus one, as SQLite would give them one by one), so their values can
-  /// name them before they are stored.
+  /// recipients and diagnostics each take one or two steps. Targets and tasks are given their
+  /// ids here, from the document's id and their ordinals (`PlanStore.rowID`), so values name
+  /// their targets before either is stored.
   func insert(into db: Database, inserts: Inserts) throws -> Int64 {
     guard let connection = db.sqliteConnection else { return 0 }
     let tables = inserts.specs.count
     var waiting = Array(repeating: [Waiting](), count: tables)
-    var nextID = Array(repeating: Int64(0), count: tables)
     var documentID: Int64 = 0
-    var targetID: Int64 = 0
     try text.withUnsafeBufferPointer { text in
       for (r, row) in rows.enumerated() {
         let t = Int(row.table.rawValue)
-        var w = Waiting(row: r, id: 0, documentID: documentID, targetID: targetID)
-        if inserts.specs[t].numbered {
-          if nextID[t] == 0 { nextID[t] = try inserts.nextID(t, in: db) }
-          w.id = nextID[t]
-          nextID[t] += 1
-          if row.table == .targets { targetID = w.id }
-        }
+        let w = Waiting(row: r, documentID: documentID)
         if row.table == .documents {
           try bind([w], table: t, text: text, inserts: inserts, db: db, connection: connection)
           documentID = sqlite3_last_insert_rowid(connection)
@@ -273,6 +245,12 @@ struct RowImage: Sendable {
     return documentID
   }
 
+  /// A row waiting for its table's INSERT, with the id of the document it belongs to.
+  private struct Waiting {
+    var row: Int
+    var documentID: Int64
+  }
+
   /// Binds the rows to the table's INSERT of that many rows and steps it once.
   private func bind(
     _ chunk: some Collection<Waiting>, table t: Int, text: UnsafeBufferPointer<UInt8>, inserts: Inserts,
@@ -287,11 +265,7 @@ struct RowImage: Sendable {
       let start = Int(rows[w.row].start)
       let end = w.row + 1 < rows.count ? Int(rows[w.row + 1].start) : values.count
       // Bound by position, so a row of the wrong width would shift every row after it.
-      precondition(end - start + (spec.numbered ? 1 : 0) == spec.width, "a \(spec.table) row of \(end - start) values")
-      if spec.numbered {
-        index += 1
-        sqlite3_bind_int64(s, index, w.id)
-      }
+      precondition(end - start == spec.width, "a \(spec.table) row of \(end - start) values")
       // Every value is bound over the last use's, and the statement was reset right after
       // its last step (a new one starts reset): no clearing per row.
       for v in values[start..<end] {
@@ -301,7 +275,13 @@ struct RowImage: Sendable {
         case .integer: sqlite3_bind_int64(s, index, v.bits)
         case .real: sqlite3_bind_double(s, index, Double(bitPattern: UInt64(bitPattern: v.bits)))
         case .documentID: sqlite3_bind_int64(s, index, w.documentID)
-        case .targetID: sqlite3_bind_int64(s, index, w.targetID)
+        case .rowID:
+          guard let id = PlanStore.rowID(document: w.documentID, ordinal: v.bits) else {
+            throw DatabaseError(
+              resultCode: .SQLITE_TOOBIG,
+              message: "document \(w.documentID): row \(v.bits) of \(spec.table) is past the 2^32 rows a document's ids can number")
+          }
+          sqlite3_bind_int64(s, index, id)
         case .text:
           if v.count == 0 {
             // A pointer for empty text (a null one would bind NULL), copied by SQLite.

@@ -91,6 +91,81 @@ import VanBanText
     #expect(try reopened.run(StoreQuery.errorsAndWarnings).rows == errorsBefore)
   }
 
+  /// A version-4 database (targets and tasks numbered across documents, with `UNIQUE
+  /// (document_id, ordinal)`) opens as version 5: the ids are the document's and the row's
+  /// (`PlanStore.rowID`), the values name their targets by them, the constraint's index is
+  /// gone, the content and the README queries are what they were, and a changed document
+  /// then replaces its rows without leaving any behind.
+  @Test func versionFourDatabaseIsUpgraded() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    try store.save(Seeds.plan(1, name: "a.txt"))
+    try store.save(Seeds.plan(3, name: "b.txt"))
+    try store.save(Seeds.plan(2, name: "c.txt"))
+    let digest = try store.contentDigest()
+    let key = try #require(store.run("SELECT indicator_key FROM targets ORDER BY id LIMIT 1").rows.first?[0] ?? nil)
+    let due = ["from": "2000-01-01", "to": "2100-12-31"]
+    let targetsBefore = try store.run(StoreQuery.targets, ["key": key]).rows
+    let dueBefore = try store.run(StoreQuery.due, due).rows
+    #expect(!targetsBefore.isEmpty && !dueBefore.isEmpty)
+    // The tables as versions 1-4 made them: the constraint back, ids 1, 2, … in document and
+    // ordinal order, the values pointing at them, and the views joining on `document_id`.
+    do {
+      // As vanban's connections (`PlanStore.init`): the values point at ids renumbered apart.
+      var config = Configuration()
+      config.foreignKeysEnabled = false
+      let q = try DatabaseQueue(path: dir.path("test.sqlite"), configuration: config)
+      try q.write { db in
+        try db.execute(sql: "DROP VIEW commune_targets; DROP VIEW task_deadlines")
+        for table in ["targets", "tasks"] {
+          let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+          let made = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = '\(table)'"))
+          let old = made.replacingOccurrences(of: "CREATE TABLE \(table) (", with: "CREATE TABLE old_\(table) (")
+          #expect(old != made && old.hasSuffix(")"))
+          try db.execute(sql: String(old.dropLast()) + ", UNIQUE (document_id, ordinal))")
+          try db.execute(sql: """
+            CREATE TEMP TABLE \(table)_ids AS SELECT id AS new, row_number() OVER (ORDER BY id) AS old FROM \(table);
+            INSERT INTO old_\(table) SELECT m.old, \(columns.dropFirst().map { "t." + $0 }.joined(separator: ", "))
+              FROM \(table) t JOIN \(table)_ids m ON m.new = t.id;
+            """)
+        }
+        try db.execute(sql: """
+          UPDATE target_values SET target_id = (SELECT old FROM targets_ids WHERE new = target_id);
+          DROP TABLE targets; DROP TABLE tasks;
+          ALTER TABLE old_targets RENAME TO targets; ALTER TABLE old_tasks RENAME TO tasks;
+          CREATE INDEX tasks_due_date ON tasks(due_date);
+          CREATE VIEW commune_targets AS SELECT d.commune, d.commune_key, d.source_name, d.date_year AS plan_year,
+              t.indicator, t.indicator_key, t.unit, v.year, v.op, v.value, v.text AS value_text, t.lead, t.origin, t.line
+            FROM targets t JOIN documents d ON d.id = t.document_id LEFT JOIN target_values v ON v.target_id = t.id;
+          CREATE VIEW task_deadlines AS SELECT d.commune, d.source_name, t.name, t.lead, t.deadline_text,
+              t.deadline_kind, t.deadline_start, t.deadline_end, t.deadline_recurrence, t.due_date, NULL AS due_quarter, t.line
+            FROM tasks t JOIN documents d ON d.id = t.document_id;
+          DELETE FROM grdb_migrations WHERE identifier = 'v5';
+          """)
+        #expect(try Int.fetchOne(db, sql: "SELECT max(id) FROM targets") == Int.fetchOne(db, sql: "SELECT count(*) FROM targets"))
+        #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_t%'") == 2)
+      }
+      try q.close()
+    }
+    let reopened = try dir.store()
+    #expect(try reopened.run("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_t%'").rows == [["0"]])
+    for table in ["targets", "tasks"] {
+      let misnumbered = try reopened.run("SELECT count(*) FROM \(table) WHERE id != (document_id << 32) + ordinal").rows
+      #expect(misnumbered == [["0"]], "\(table)")
+    }
+    #expect(try reopened.run("SELECT count(*) FROM target_values WHERE target_id NOT IN (SELECT id FROM targets)").rows == [["0"]])
+    #expect(try reopened.contentDigest() == digest)
+    #expect(try reopened.run(StoreQuery.targets, ["key": key]).rows == targetsBefore)
+    #expect(try reopened.run(StoreQuery.due, due).rows == dueBefore)
+    // A changed document: its old rows go by their ids' range, the others stay.
+    #expect(try reopened.save(Seeds.plan(4, name: "b.txt")) == .replaced)
+    let fresh = try dir.store("fresh.sqlite")
+    try fresh.save(Seeds.plan(1, name: "a.txt"))
+    try fresh.save(Seeds.plan(4, name: "b.txt"))
+    try fresh.save(Seeds.plan(2, name: "c.txt"))
+    #expect(try reopened.contentDigest() == fresh.contentDigest())
+  }
+
   /// A new database's schema is made in one transaction (`PlanStore.createSchema`); it must
   /// be the schema GRDB's migrator makes version by version, with the same versions recorded,
   /// so that later versions apply to it as to any other.
@@ -702,8 +777,9 @@ final class TempDir {
 }
 
 /// Rows bound from a `RowImage` through SQLite's C API store what GRDB's arguments stored:
-/// text (empty text is not NULL), NULL, integers, reals; the row ids SQLite gives fill the
-/// document and target placeholders; a failed insert throws and leaves the statements usable;
+/// text (empty text is not NULL), NULL, integers, reals; the id SQLite gives a document fills
+/// its placeholders, and the ids of its targets and tasks, made from it; a failed insert throws
+/// and leaves the statements usable;
 /// a table's rows go in several to a statement, in order, whatever their number.
 /// The images here go to tables of the test's own, through the slots of `documents` (0),
 /// `targets` (1) and `target_values` (2).
@@ -742,30 +818,47 @@ final class TempDir {
     }
   }
 
-  /// A document's rows name it by the id its `documents` row got, and a value its target by
-  /// the id of the target before it, which is the id SQLite would have given: one more than
-  /// the largest stored.
+  /// A document's rows name it by the id its `documents` row got, and a target (its own id,
+  /// or the one its values name) by that id and its ordinal (`PlanStore.rowID`).
   @Test func rowIDsFillThePlaceholders() throws {
     try withTables("""
         CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
         CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, name TEXT);
         CREATE TABLE v (g INTEGER, d INTEGER, x REAL);
         INSERT INTO d VALUES (41, 'earlier');
-        INSERT INTO g VALUES (90, 41, 'earlier');
         """) { db throws in
       let inserts = RowImage.Inserts(specs: [
-        .init(table: "d", columns: "name"), .init(table: "g", columns: "d, name", numbered: true),
-        .init(table: "v", columns: "g, d, x"),
+        .init(table: "d", columns: "name"), .init(table: "g", columns: "id, d, name"), .init(table: "v", columns: "g, d, x"),
       ])
       var r = RowImage.Builder(reservingText: 0)
       r.row(.documents); r.add("plan")
-      for (name, xs) in [("a", [1.0, 2.0]), ("b", [3.0])] {
-        r.row(.targets); r.addDocumentID(); r.add(name)
-        for x in xs { r.row(.targetValues); r.addTargetID(); r.addDocumentID(); r.add(x) }
+      for (ordinal, (name, xs)) in [("a", [1.0, 2.0]), ("b", [3.0])].enumerated() {
+        r.row(.targets); r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(name)
+        for x in xs { r.row(.targetValues); r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(x) }
       }
       #expect(try r.image.insert(into: db, inserts: inserts) == 42)
-      #expect(try String.fetchAll(db, sql: "SELECT d || ':' || name FROM g ORDER BY id") == ["41:earlier", "42:a", "42:b"])
-      #expect(try String.fetchAll(db, sql: "SELECT g || ':' || d || ':' || x FROM v ORDER BY x") == ["91:42:1.0", "91:42:2.0", "92:42:3.0"])
+      let first = 42 * 4_294_967_296
+      #expect(try String.fetchAll(db, sql: "SELECT id || ':' || d || ':' || name FROM g ORDER BY id") == ["\(first):42:a", "\(first + 1):42:b"])
+      #expect(
+        try String.fetchAll(db, sql: "SELECT g || ':' || d || ':' || x FROM v ORDER BY x")
+          == ["\(first):42:1.0", "\(first):42:2.0", "\(first + 1):42:3.0"])
+    }
+  }
+
+  /// Ids number 2^32 rows a document; a row past them is refused with an error, not stored
+  /// under another document's ids.
+  @Test func rowIDsStayInTheirDocumentsRange() throws {
+    #expect(PlanStore.rowID(document: 1, ordinal: 0) == 4_294_967_296)
+    #expect(PlanStore.rowID(document: 3, ordinal: 4_294_967_295) == 4 * 4_294_967_296 - 1)
+    #expect(PlanStore.rowID(document: 3, ordinal: 4_294_967_296) == nil)
+    #expect(PlanStore.rowID(document: 3, ordinal: -1) == nil)
+    #expect(PlanStore.rowID(document: 1 << 31, ordinal: 0) == nil)
+    try withTables("CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER)") { db throws in
+      let inserts = RowImage.Inserts(specs: [.init(table: "g", columns: "d"), .init(table: "g", columns: "id, d")])
+      var r = RowImage.Builder(reservingText: 0)
+      r.row(.documents); r.add(7)
+      r.row(.targets); r.addRowID(ordinal: 1 << 32); r.addDocumentID()
+      #expect(throws: DatabaseError.self) { try r.image.insert(into: db, inserts: inserts) }
     }
   }
 
@@ -793,39 +886,36 @@ final class TempDir {
   }
 
   /// Every count of rows from none to past three statements' worth goes in whole and in
-  /// order, over several images and the same statements; targets numbered on from the
-  /// largest id left after the last ones were deleted, as SQLite numbers them.
+  /// order, over several images and the same statements, each document's targets numbered
+  /// from its own first id.
   @Test func runsOfRowsGoInTogether() throws {
     try withTables("""
         CREATE TABLE d (id INTEGER PRIMARY KEY, name TEXT);
         CREATE TABLE g (id INTEGER PRIMARY KEY, d INTEGER, k INTEGER, name TEXT);
         CREATE TABLE v (g INTEGER, k INTEGER, x TEXT);
-        INSERT INTO g VALUES (5, 0, 0, 'kept'), (6, 0, 0, 'deleted'), (7, 0, 0, 'deleted');
-        DELETE FROM g WHERE name = 'deleted';
         """) { db throws in
       let inserts = RowImage.Inserts(specs: [
-        .init(table: "d", columns: "name"), .init(table: "g", columns: "d, k, name", numbered: true),
+        .init(table: "d", columns: "name"), .init(table: "g", columns: "id, d, k, name"),
         .init(table: "v", columns: "g, k, x"),
       ])
-      var expectedTargets: [String] = ["5:0:0:kept"]
+      var expectedTargets: [String] = []
       var expectedValues: [String] = []
-      var nextTarget = 6
-      for targets in [0, 1, 15, 16, 17, 3 * RowImage.Inserts.maxRows + 2] {
+      for (n, targets) in [0, 1, 15, 16, 17, 3 * RowImage.Inserts.maxRows + 2].enumerated() {
         var r = RowImage.Builder(reservingText: 0)
         r.row(.documents); r.add("plan \(targets)")
+        // The documents are numbered 1, 2, … in a new table.
+        let first = (n + 1) * 4_294_967_296
         for k in 0..<targets {
-          r.row(.targets); r.addDocumentID(); r.add(k); r.add("chỉ tiêu \(k)")
-          expectedTargets.append("\(nextTarget):\(targets):\(k):chỉ tiêu \(k)")
+          r.row(.targets); r.addRowID(ordinal: k); r.addDocumentID(); r.add(k); r.add("chỉ tiêu \(k)")
+          expectedTargets.append("\(first + k):\(n + 1):\(k):chỉ tiêu \(k)")
           for j in 0..<(k % 3) {
-            r.row(.targetValues); r.addTargetID(); r.add(j); r.add("\(targets)/\(k)/\(j)")
-            expectedValues.append("\(nextTarget):\(j):\(targets)/\(k)/\(j)")
+            r.row(.targetValues); r.addRowID(ordinal: k); r.add(j); r.add("\(targets)/\(k)/\(j)")
+            expectedValues.append("\(first + k):\(j):\(targets)/\(k)/\(j)")
           }
-          nextTarget += 1
         }
         let documentID = try r.image.insert(into: db, inserts: inserts)
+        #expect(documentID == Int64(n + 1))
         #expect(try String.fetchOne(db, sql: "SELECT name FROM d WHERE id = ?", arguments: [documentID]) == "plan \(targets)")
-        // The document ids stand in for the counts in the expectations.
-        try db.execute(sql: "UPDATE g SET d = ? WHERE d = ?", arguments: [targets, documentID])
         inserts.clearBindings()
       }
       #expect(try String.fetchAll(db, sql: "SELECT id || ':' || d || ':' || k || ':' || name FROM g ORDER BY id") == expectedTargets)
