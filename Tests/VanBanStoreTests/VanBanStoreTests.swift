@@ -417,6 +417,10 @@ import VanBanText
     #expect(communes.contains("Vĩnh Thông"))
     #expect(!communes.contains("Tân Lợi"))
     #expect(!communes.contains("Lương Tài"))
+    // The targets are scanned once, not once a commune (a correlated subquery).
+    let plan = try Self.store.run("EXPLAIN QUERY PLAN \(StoreQuery.missing)", ["key": "x"]).rows.compactMap { $0[3] }
+    #expect(plan.contains("SCAN t"))
+    #expect(!plan.contains { $0.contains("CORRELATED") }, "\(plan)")
   }
 
   @Test func tasksDueInAQuarter() throws {
