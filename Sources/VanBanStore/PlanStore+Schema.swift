@@ -48,53 +48,16 @@ extension PlanStore {
     CREATE INDEX documents_commune_key ON documents(commune_key);
 
     CREATE TABLE targets (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      group_title TEXT,
-      number TEXT,
-      indicator TEXT NOT NULL,
-      indicator_key TEXT NOT NULL,
-      unit TEXT,
-      lead TEXT,
-      coordinators TEXT,
-      note TEXT,
-      origin TEXT NOT NULL,
-      line INTEGER NOT NULL
+      \(targetColumns)
     );
     CREATE INDEX targets_indicator_key ON targets(indicator_key);
 
     CREATE TABLE target_values (
-      target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      year INTEGER,
-      op TEXT NOT NULL,
-      value REAL,
-      text TEXT NOT NULL,
-      PRIMARY KEY (target_id, ordinal)
+      \(targetValueColumns)
     ) WITHOUT ROWID;
 
     CREATE TABLE tasks (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      group_title TEXT,
-      number TEXT,
-      name TEXT NOT NULL,
-      name_key TEXT NOT NULL,
-      lead TEXT,
-      coordinators TEXT,
-      result TEXT,
-      deadline_text TEXT,
-      deadline_kind TEXT,
-      deadline_start TEXT,
-      deadline_end TEXT,
-      deadline_recurrence TEXT,
-      due_date TEXT,
-      note TEXT,
-      details TEXT,
-      origin TEXT NOT NULL,
-      line INTEGER NOT NULL
+      \(taskColumns)
     );
     CREATE INDEX tasks_due_date ON tasks(due_date);
 
@@ -236,19 +199,7 @@ extension PlanStore {
     DROP VIEW task_deadlines;
 
     CREATE TABLE targets_v5 (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      group_title TEXT,
-      number TEXT,
-      indicator TEXT NOT NULL,
-      indicator_key TEXT NOT NULL,
-      unit TEXT,
-      lead TEXT,
-      coordinators TEXT,
-      note TEXT,
-      origin TEXT NOT NULL,
-      line INTEGER NOT NULL,
+      \(targetColumns),
       attachment INTEGER
     );
     INSERT INTO targets_v5
@@ -257,39 +208,14 @@ extension PlanStore {
       FROM targets ORDER BY document_id, ordinal;
 
     CREATE TABLE target_values_v5 (
-      target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      year INTEGER,
-      op TEXT NOT NULL,
-      value REAL,
-      text TEXT NOT NULL,
-      PRIMARY KEY (target_id, ordinal)
+      \(targetValueColumns)
     ) WITHOUT ROWID;
     INSERT INTO target_values_v5
       SELECT (t.document_id << 32) + t.ordinal, v.ordinal, v.year, v.op, v.value, v.text
       FROM target_values v JOIN targets t ON t.id = v.target_id;
 
     CREATE TABLE tasks_v5 (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      group_title TEXT,
-      number TEXT,
-      name TEXT NOT NULL,
-      name_key TEXT NOT NULL,
-      lead TEXT,
-      coordinators TEXT,
-      result TEXT,
-      deadline_text TEXT,
-      deadline_kind TEXT,
-      deadline_start TEXT,
-      deadline_end TEXT,
-      deadline_recurrence TEXT,
-      due_date TEXT,
-      note TEXT,
-      details TEXT,
-      origin TEXT NOT NULL,
-      line INTEGER NOT NULL,
+      \(taskColumns),
       attachment INTEGER
     );
     INSERT INTO tasks_v5
@@ -307,6 +233,57 @@ extension PlanStore {
     CREATE INDEX tasks_due_date ON tasks(due_date);
 
     \(targetAndTaskViews)
+    """
+
+  /// The columns of `targets`, `target_values` and `tasks` as version 1 made them (version 2
+  /// adds `attachment` to the first and last), and as version 5 makes them again.
+  static let targetColumns = """
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    group_title TEXT,
+    number TEXT,
+    indicator TEXT NOT NULL,
+    indicator_key TEXT NOT NULL,
+    unit TEXT,
+    lead TEXT,
+    coordinators TEXT,
+    note TEXT,
+    origin TEXT NOT NULL,
+    line INTEGER NOT NULL
+    """
+
+  static let targetValueColumns = """
+    target_id INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    year INTEGER,
+    op TEXT NOT NULL,
+    value REAL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (target_id, ordinal)
+    """
+
+  static let taskColumns = """
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    group_title TEXT,
+    number TEXT,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    lead TEXT,
+    coordinators TEXT,
+    result TEXT,
+    deadline_text TEXT,
+    deadline_kind TEXT,
+    deadline_start TEXT,
+    deadline_end TEXT,
+    deadline_recurrence TEXT,
+    due_date TEXT,
+    note TEXT,
+    details TEXT,
+    origin TEXT NOT NULL,
+    line INTEGER NOT NULL
     """
 
   /// The views of targets and tasks. Each joins a row to its document by the document's
