@@ -289,17 +289,18 @@ extension PlanStore {
   /// The views of targets and tasks. Each joins a row to its document by the document's
   /// range of ids as well (`rowID`), which SQLite reads off the table's own B-tree when the
   /// document comes first (one source's targets, or the communes in order), where without an
-  /// index on `document_id` it made one for each query (the commune indicator query of the
-  /// README, 31,000 rows of the bench database: 138 ms so, 121 ms with the range). A database
-  /// made before version 5 joined on `document_id` alone, through the index that version
-  /// dropped; version 5 makes the views again.
+  /// index on `document_id` it made one for each query. The README's commune indicator
+  /// query over the bench database (31,000 and 46,000 rows; medians of 7, interleaved) takes
+  /// 111 and 161 ms with the range, 125 and 192 ms without it, and took 101 and 146 ms before
+  /// version 5, through the index it dropped. A database made before version 5 joined on
+  /// `document_id` alone; version 5 makes the views again.
   static let targetAndTaskViews = """
     CREATE VIEW commune_targets AS
       SELECT d.commune, d.commune_key, d.source_name, d.date_year AS plan_year,
              t.indicator, t.indicator_key, t.unit, v.year, v.op, v.value, v.text AS value_text,
              t.lead, t.origin, t.line
       FROM targets t
-      JOIN documents d ON d.id = t.document_id AND t.id BETWEEN d.id << 32 AND (d.id << 32) + 4294967295
+      JOIN documents d ON d.id = t.document_id AND t.id \(idRange(of: "d.id"))
       LEFT JOIN target_values v ON v.target_id = t.id;
 
     CREATE VIEW task_deadlines AS
@@ -310,14 +311,21 @@ extension PlanStore {
              END AS due_quarter,
              t.line
       FROM tasks t
-      JOIN documents d ON d.id = t.document_id AND t.id BETWEEN d.id << 32 AND (d.id << 32) + 4294967295;
+      JOIN documents d ON d.id = t.document_id AND t.id \(idRange(of: "d.id"));
     """
 
   /// The id of a document's target or task: the document's id in the high 32 bits, the
   /// row's ordinal in the low (version 5). Nil past 2^32 rows (no document holds that many,
-  /// and none that could be read in memory would), or for a negative id or ordinal.
+  /// and none that could be read in memory would), past 2^31 documents (the id would not fit
+  /// a signed 64-bit integer), or for a negative id or ordinal.
   static func rowID(document: Int64, ordinal: Int64) -> Int64? {
     guard document >= 0, document < 1 << 31, ordinal >= 0, ordinal < 1 << 32 else { return nil }
     return document << 32 | ordinal
+  }
+
+  /// `BETWEEN` the first and last `rowID` of the document whose id the SQL expression
+  /// `document` gives: a document's targets or tasks, or its targets' values by `target_id`.
+  static func idRange(of document: String) -> String {
+    "BETWEEN (\(document) << 32) AND (\(document) << 32) + 4294967295"
   }
 }

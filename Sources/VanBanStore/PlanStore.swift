@@ -394,19 +394,15 @@ public final class PlanStore: Sendable {
   /// A document's targets and tasks (and the targets' values) are one range of ids each
   /// (`rowID`): no index on `document_id` serves them, their key does.
   static let documentDeletes = [
-    "DELETE FROM target_values WHERE target_id BETWEEN \(firstRowID) AND \(lastRowID)",
-    "DELETE FROM targets WHERE document_id = ?1 AND id BETWEEN \(firstRowID) AND \(lastRowID)",
-    "DELETE FROM tasks WHERE document_id = ?1 AND id BETWEEN \(firstRowID) AND \(lastRowID)",
+    "DELETE FROM target_values WHERE target_id \(idRange(of: "?1"))",
+    "DELETE FROM targets WHERE document_id = ?1 AND id \(idRange(of: "?1"))",
+    "DELETE FROM tasks WHERE document_id = ?1 AND id \(idRange(of: "?1"))",
     "DELETE FROM \"references\" WHERE document_id = ?",
     "DELETE FROM recipients WHERE document_id = ?",
     "DELETE FROM diagnostics WHERE document_id = ?",
     "DELETE FROM attachments WHERE document_id = ?",
     "DELETE FROM documents WHERE id = ?",
   ]
-
-  /// The first and last ids of the rows of document `?1` (`rowID`), in SQL.
-  static let firstRowID = "(?1 << 32)"
-  static let lastRowID = "(?1 << 32) + 4294967295"
 
   static func joined(_ agencies: [String]) -> String? {
     agencies.isEmpty ? nil : agencies.joined(separator: "; ")
