@@ -62,8 +62,11 @@ def document(path):
 def lines_read(vanban, files):
     """The lines vanban read in `files`: the sum of `source.line_count` over its NDJSON."""
     out = tempfile.NamedTemporaryFile(delete=False, suffix=".ndjson").name
-    subprocess.run([vanban, "ingest"] + files + ["--ndjson", out, "--jobs", "1"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.run([vanban, "ingest"] + files + ["--ndjson", out, "--jobs", "1"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # As `cpu` does: a run that failed has no count to give (65 and 66 are files it refused).
+    if p.returncode not in (0, 65, 66):
+        sys.exit(f"failed ({p.returncode}): {vanban} ingest … --ndjson")
     total = 0
     with open(out) as f:
         for record in f:
