@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Parse-only CPU per input form of the bench corpus, against the ICU floor on the same bytes.
+"""Parse-only CPU per input form (or per source plan) of the bench corpus, against the ICU floor on
+the same bytes.
 
     python3 tools/bench/forms.py [--work /tmp/vanban-bench] [--runs 3] [--repeat 10] [--vanban PATH]
                                  [--by form|document]
@@ -52,7 +53,8 @@ def form(path):
 def document(path):
     """The seed document a corpus file was made from, from its name: `encodings__003_<hash>.vni.txt`,
     `ocr__003_<hash>__ocr-300.hocr` and `seeds__003_<hash>.txt` are all "seed 003"; a file made
-    from no seed (an OCR sample of its own) is "other", the broken files "broken"."""
+    from no seed (`Corpus/ocr/cer.tsv`, the OCR error-rate table, which make_corpus.py takes in
+    with the other .tsv inputs) is "other", the broken files "broken"."""
     if form(path) == "broken":
         return "broken"
     m = re.match(r"^(\d+)_[0-9a-f]{16}", os.path.basename(path).split("__", 1)[1])
@@ -133,7 +135,8 @@ def main():
     total = sum(r[4] for r in rows)
     by_document = args.by == "document"
     print(f"{len(paths)} files under {args.work}; medians of {args.runs} runs, CPU s (user + sys)\n")
-    # By document, the lines read and the time a file and a line come after vanban's rate.
+    # By document, the lines read come after the megabytes, and the time a file and a line
+    # after vanban's rate.
     extra = " vanban ms a file | vanban µs a line |" if by_document else ""
     print(f"| {args.by} | files | MB |{' lines |' if by_document else ''} ICU floor s | vanban s | vanban MB/s |{extra}"
           " vanban / floor | share of vanban |")

@@ -35,7 +35,8 @@ def test_document_is_the_seed_whatever_the_form():
 
 
 def test_files_from_no_seed_and_broken_files_stand_apart():
-    # An OCR sample of its own, not made from a seed: no number and hash after the group.
+    # Corpus/ocr/cer.tsv, the OCR error-rate table the corpus builder takes in with the .tsv
+    # inputs: made from no seed, so no number and hash after the group.
     assert forms.document(UNDER + "ocr__cer.tsv") == "other"
     # The broken files: under tinh-99/hong, or named without a group.
     assert forms.document("/tmp/vanban-bench/corpus/tinh-99/hong/truncated.txt") == "broken"
