@@ -42,8 +42,25 @@ public enum WhiteSpace {
     // the buffer the scan read, not from the substring (whose conversion cost ~90 more
     // instructions a line).
     return s.withUTF8 { b in
-      isCollapsed(b, keepingTabs: keepingTabs) ? String(trustedUTF8: b) : rewritten(b, keepingTabs: keepingTabs)
+      let inner = withoutEndSpaces(b)
+      return isCollapsed(inner, keepingTabs: keepingTabs) ? String(trustedUTF8: inner) : rewritten(inner, keepingTabs: keepingTabs)
     }
+  }
+
+  /// `bytes` without the spaces (U+0020) that open and close it. A rewrite never writes them
+  /// (a space is only written before a word that follows another), so the collapsed form of
+  /// the rest is the collapsed form of the whole. Lines from PDFs and markdown's hard breaks
+  /// end in spaces and are collapsed between them: read this way they are a copy of the
+  /// bytes in between, where the scan stopped at their end and rewrote them (half of the
+  /// collapsing cost of a plan whose every line ends in two spaces).
+  @inline(__always)
+  static func withoutEndSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var lo = 0
+    var hi = bytes.count
+    while hi > 0, bytes[hi &- 1] == 0x20 { hi &-= 1 }
+    while lo < hi, bytes[lo] == 0x20 { lo &+= 1 }
+    if lo == 0, hi == bytes.count { return bytes }
+    return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
   }
 
   /// `collapse(s, keepingTabs:)`, or nil when `s` holds one of the four `stops` bytes (ASCII):
@@ -58,10 +75,13 @@ public enum WhiteSpace {
   public static func collapse(
     utf8 b: UnsafeBufferPointer<UInt8>, keepingTabs: Bool, unlessAny stops: (UInt8, UInt8, UInt8, UInt8)
   ) -> String? {
-    switch scan(b, keepingTabs: keepingTabs, stops: stops) {
+    // A space is no stop the callers name; if it were, the end spaces would have to be
+    // scanned for it.
+    let inner = stops.0 == 0x20 || stops.1 == 0x20 || stops.2 == 0x20 || stops.3 == 0x20 ? b : withoutEndSpaces(b)
+    switch scan(inner, keepingTabs: keepingTabs, stops: stops) {
     case .stopped: return nil
-    case .collapsed: return String(trustedUTF8: b)
-    case .uncollapsed: return rewritten(b, keepingTabs: keepingTabs)
+    case .collapsed: return String(trustedUTF8: inner)
+    case .uncollapsed: return rewritten(inner, keepingTabs: keepingTabs)
     }
   }
 

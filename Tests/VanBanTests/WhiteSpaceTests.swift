@@ -119,6 +119,30 @@ import VanBanText
     }
   }
 
+  /// Spaces that open or close a line are cut off before the scan (`withoutEndSpaces`): with
+  /// one to three of them at either end, around text that is collapsed and text that is not
+  /// (tabs and wide spaces at its edges too), both ways in still give the model's words, and a
+  /// stop inside still gives nil.
+  @Test func endSpacesGiveTheModelsWords() {
+    let pieces = [("a", 9), ("ế", 6), (" ", 12), ("\t", 2), ("\u{A0}", 1), ("\u{200B}", 1), ("$", 1), ("Ủ", 2)]
+    var g = PropertyTests.LCG(state: 31)
+    var trimmedToCollapsed = 0
+    for s in Self.randomStrings(pieces, seed: 29) {
+      let t = String(repeating: " ", count: 1 + g.next(3)) + s + String(repeating: " ", count: g.next(4))
+      let hasStop = t.utf8.contains(0x24)
+      for keepingTabs in [false, true] {
+        let model = Self.model(t, keepingTabs: keepingTabs)
+        #expect(WhiteSpace.collapse(t[...], keepingTabs: keepingTabs) == model, "\(Array(t.unicodeScalars)) keepingTabs \(keepingTabs)")
+        let once = WhiteSpace.collapse(t[...], keepingTabs: keepingTabs, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
+        #expect(once == (hasStop ? nil : model), "\(Array(t.unicodeScalars)) keepingTabs \(keepingTabs)")
+        var inner = String(t.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        if inner.withUTF8({ WhiteSpace.isCollapsed($0, keepingTabs: keepingTabs) }) { trimmedToCollapsed += 1 }
+      }
+    }
+    // The case the cut is for came up, and so did the rewrite.
+    #expect(trimmedToCollapsed > 1_000 && trimmedToCollapsed < 39_000)
+  }
+
   /// With stop bytes, one walk answers both questions: a stop anywhere wins, else the answer
   /// is `isCollapsed`'s; and `collapse(_:keepingTabs:unlessAny:)` is nil or `collapse`.
   @Test func scanWithStopsAgreesWithSeparateTests() {
