@@ -374,22 +374,25 @@ enum TCVN3Case {
   private static func restoreCapitals(
     _ units: UnsafeMutableBufferPointer<UInt16>, upper: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt8>
   ) {
-    // One walk, word by word, keeping only what a later decision needs: whether the word
-    // before (on the same line) is in capitals, and the one word still waiting for the word
-    // after it. A word that holds a letter lower case in any font, most of them, needs nothing
-    // more; the walk kept the last three words whole before (at ~80 instructions a word, more
-    // than its letters cost).
+    // Only a word holding a toned small letter and no letter that is small in every font can
+    // change. Most toned letters have such a letter right beside them ("hoạch"), which settles
+    // their word at a glance; the walk goes from one toned letter to the next and reads a
+    // whole word, and the words beside it, only when that glance does not settle it. Counting
+    // every word's letters, as the walk did before, cost twice as much (and the rule, held to
+    // its plain statement in `EncodingTests`, is the same).
     precondition(classes.count == 0x10000, "a class for every unit")
+    let n = units.count
+    guard n > 0, let text = units.baseAddress else { return }
     let classOf = classes.baseAddress!
-    @inline(__always) func unitClass(_ u: UInt16) -> UInt8 { classOf[Int(u)] }
+    @inline(__always) func unitClass(_ k: Int) -> UInt8 { classOf[Int(text[k])] }
     func capitalize(_ start: Int, _ end: Int) {
       for k in start..<end {
-        let u = units[k]
-        if Int(u) < upper.count, upper[Int(u)] != 0 { units[k] = upper[Int(u)] }
+        let u = text[k]
+        if Int(u) < upper.count, upper[Int(u)] != 0 { text[k] = upper[Int(u)] }
       }
     }
-    // A word's neighbour on its line: none, a word not in capitals, a word in capitals (two
-    // capitals or more and no lower-case letter).
+    // A word's state: none (no word), not in capitals, in capitals (two capitals or more and
+    // no small letter), as its letters were before any was capitalized.
     let none: UInt8 = 0
     let notCaps: UInt8 = 1
     let caps: UInt8 = 2
@@ -397,68 +400,81 @@ enum TCVN3Case {
     @inline(__always) func neighboursSayCaps(_ before: UInt8, _ after: UInt8) -> Bool {
       (before != none || after != none) && before != notCaps && after != notCaps
     }
-    var before = none
-    // The word waiting for the one after it: its range and the word before it (-1: none).
-    var pendingStart = -1
-    var pendingEnd = 0
-    var pendingBefore = none
-    var i = 0
-    let n = units.count
-    while true {
-      // To the next word.
-      var c = UnitClass.other
-      var newline = false
-      while i < n {
-        c = unitClass(units[i])
-        if c >= UnitClass.ambiguous { break }
-        newline = newline || c == UnitClass.lineBreak
-        i &+= 1
-      }
-      if newline || i >= n {
-        if pendingStart >= 0, neighboursSayCaps(pendingBefore, none) { capitalize(pendingStart, pendingEnd) }
-        pendingStart = -1
-        before = none
-      }
-      if i >= n { break }
-      let start = i
-      // Counted without a branch on the class, in one word of four 16-bit fields (the
-      // classes from `ambiguous` on, in order): letters of every class follow each other in
-      // no order a predictor learns, and a switch's branches went wrong at most of them. The
-      // fields are emptied into the counts at least every 65,535 letters (`stretch`), so they
-      // never carry.
-      var ambiguous = 0
+    func counts(_ start: Int, _ end: Int) -> (capitals: Int, lower: Int) {
       var capitals = 0
       var lower = 0
-      repeat {
-        var packed: UInt64 = 0
-        let stretch = min(n, i &+ 0xFFFF)
-        while c >= UnitClass.ambiguous {
-          packed &+= 1 &<< (UInt64(c &- UnitClass.ambiguous) &* 16)
-          i &+= 1
-          c = i < stretch ? unitClass(units[i]) : UnitClass.other
-        }
-        ambiguous &+= Int(packed & 0xFFFF)
-        capitals &+= Int(packed >> 16 & 0xFFFF)
-        lower &+= Int(packed >> 32 & 0xFFFF)
-        c = i < n ? unitClass(units[i]) : UnitClass.other
-      } while c >= UnitClass.ambiguous
-      let state = capitals >= 2 && lower == 0 ? caps : notCaps
-      if pendingStart >= 0 {
-        if neighboursSayCaps(pendingBefore, state) { capitalize(pendingStart, pendingEnd) }
-        pendingStart = -1
+      for k in start..<end {
+        let c = unitClass(k)
+        capitals &+= c == UnitClass.upper ? 1 : 0
+        lower &+= c == UnitClass.lower ? 1 : 0
       }
-      // A word with a toned letter and no letter that is lower case in every font: in
-      // capitals when two of its letters are, else as its neighbours are.
-      if ambiguous > 0, lower == 0 {
-        if capitals >= 2 {
-          capitalize(start, i)
-        } else {
-          pendingStart = start
-          pendingEnd = i
-          pendingBefore = before
-        }
+      return (capitals, lower)
+    }
+    // The last word capitalized, and its state before: its toned letters are capitals now, and
+    // counted again it could read as a word in capitals. Only it can be the word before one
+    // still to be settled (the walk goes left to right, and the word after is untouched).
+    var lastCapitalized = -1
+    var lastState = none
+    func state(_ start: Int, _ end: Int) -> UInt8 {
+      if start == lastCapitalized { return lastState }
+      let c = counts(start, end)
+      return c.capitals >= 2 && c.lower == 0 ? caps : notCaps
+    }
+    // The word before `start` on its line, and the word after `end`.
+    func stateBefore(_ start: Int) -> UInt8 {
+      var k = start - 1
+      while k >= 0 {
+        let c = unitClass(k)
+        if c >= UnitClass.ambiguous { break }
+        if c == UnitClass.lineBreak { return none }
+        k -= 1
       }
-      before = state
+      guard k >= 0 else { return none }
+      var wordStart = k
+      while wordStart > 0, unitClass(wordStart - 1) >= UnitClass.ambiguous { wordStart -= 1 }
+      return state(wordStart, k + 1)
+    }
+    func stateAfter(_ end: Int) -> UInt8 {
+      var k = end
+      while k < n {
+        let c = unitClass(k)
+        if c >= UnitClass.ambiguous { break }
+        if c == UnitClass.lineBreak { return none }
+        k += 1
+      }
+      guard k < n else { return none }
+      var wordEnd = k + 1
+      while wordEnd < n, unitClass(wordEnd) >= UnitClass.ambiguous { wordEnd += 1 }
+      return state(k, wordEnd)
+    }
+    var i = 0
+    while i < n {
+      // To the next toned small letter.
+      while i < n, unitClass(i) != UnitClass.ambiguous { i &+= 1 }
+      guard i < n else { break }
+      // A small letter beside it: its word has one and stays as it is.
+      if (i > 0 && unitClass(i - 1) == UnitClass.lower) || (i + 1 < n && unitClass(i + 1) == UnitClass.lower) {
+        i &+= 1
+        while i < n, unitClass(i) >= UnitClass.ambiguous { i &+= 1 }
+        continue
+      }
+      var start = i
+      while start > 0, unitClass(start - 1) >= UnitClass.ambiguous { start -= 1 }
+      var end = i + 1
+      while end < n, unitClass(end) >= UnitClass.ambiguous { end += 1 }
+      i = end
+      let c = counts(start, end)
+      if c.lower > 0 { continue }
+      // In capitals when two of its letters are, else as its neighbours are.
+      if c.capitals >= 2 {
+        capitalize(start, end)
+        lastCapitalized = start
+        lastState = caps
+      } else if neighboursSayCaps(stateBefore(start), stateAfter(end)) {
+        capitalize(start, end)
+        lastCapitalized = start
+        lastState = notCaps
+      }
     }
   }
 }
