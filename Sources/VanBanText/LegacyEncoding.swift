@@ -375,17 +375,15 @@ enum TCVN3Case {
     _ units: UnsafeMutableBufferPointer<UInt16>, upper: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt8>
   ) {
     // Only a word holding a toned small letter and no letter that is small in every font can
-    // change. Most toned letters have such a letter right beside them ("hoạch"), which settles
-    // their word at a glance; the walk goes from one toned letter to the next and reads a
-    // whole word, and the words beside it, only when that glance does not settle it. The rule
-    // is the one `EncodingTests` holds it to. (It takes a third of the instructions the walk
-    // over every word's letters took, but about the same time: its exit at each toned letter
-    // is a branch the predictor misses.)
+    // change, and most toned letters have a small letter right beside them ("hoạch"), which
+    // settles their word. So each unit's class is looked up once into a buffer of its own,
+    // and sixteen classes at a time are searched for a toned small letter with no small letter
+    // on either side; only such a letter's word, and the words beside it, are read. A walk
+    // from word to word, or from one toned letter to the next, mispredicted its exit at
+    // almost every word, whatever its instruction count.
     precondition(classes.count == 0x10000, "a class for every unit")
     let n = units.count
-    guard n > 0, let text = units.baseAddress else { return }
-    let classOf = classes.baseAddress!
-    @inline(__always) func unitClass(_ k: Int) -> UInt8 { classOf[Int(text[k])] }
+    guard n > 0, let text = units.baseAddress, let classOf = classes.baseAddress else { return }
     func capitalize(_ start: Int, _ end: Int) {
       for k in start..<end {
         let u = text[k]
@@ -401,71 +399,75 @@ enum TCVN3Case {
     @inline(__always) func neighboursSayCaps(_ before: UInt8, _ after: UInt8) -> Bool {
       (before != none || after != none) && before != notCaps && after != notCaps
     }
-    func counts(_ start: Int, _ end: Int) -> (capitals: Int, lower: Int) {
-      var capitals = 0
-      var lower = 0
-      for k in start..<end {
-        let c = unitClass(k)
-        capitals &+= c == UnitClass.upper ? 1 : 0
-        lower &+= c == UnitClass.lower ? 1 : 0
+    // The classes, with an `other` before the first and sixteen after the last, so that the
+    // steps below load the neighbours of every unit without a test at either end. They are
+    // the units' classes before any capital is restored, as the rule reads them.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 18) { buffer in
+      let cls = buffer.baseAddress! + 1
+      cls[-1] = UnitClass.other
+      for k in 0..<n { cls[k] = classOf[Int(text[k])] }
+      for k in n..<(n + 17) { cls[k] = UnitClass.other }
+      func counts(_ start: Int, _ end: Int) -> (capitals: Int, lower: Int) {
+        var capitals = 0
+        var lower = 0
+        for k in start..<end {
+          capitals &+= cls[k] == UnitClass.upper ? 1 : 0
+          lower &+= cls[k] == UnitClass.lower ? 1 : 0
+        }
+        return (capitals, lower)
       }
-      return (capitals, lower)
-    }
-    // A neighbour's state from its letters as they stand. The word after is untouched yet.
-    // The word before may have been capitalized, and reads as it did: for its own two
-    // capitals it was in capitals already, and for its neighbours only when the word after it
-    // is in capitals too, which a word still to be settled here (fewer than two) is not.
-    func state(_ start: Int, _ end: Int) -> UInt8 {
-      let c = counts(start, end)
-      return c.capitals >= 2 && c.lower == 0 ? caps : notCaps
-    }
-    // The word before `start` on its line, and the word after `end`.
-    func stateBefore(_ start: Int) -> UInt8 {
-      var k = start - 1
-      while k >= 0 {
-        let c = unitClass(k)
-        if c >= UnitClass.ambiguous { break }
-        if c == UnitClass.lineBreak { return none }
-        k -= 1
+      func state(_ start: Int, _ end: Int) -> UInt8 {
+        let c = counts(start, end)
+        return c.capitals >= 2 && c.lower == 0 ? caps : notCaps
       }
-      guard k >= 0 else { return none }
-      var wordStart = k
-      while wordStart > 0, unitClass(wordStart - 1) >= UnitClass.ambiguous { wordStart -= 1 }
-      return state(wordStart, k + 1)
-    }
-    func stateAfter(_ end: Int) -> UInt8 {
-      var k = end
-      while k < n {
-        let c = unitClass(k)
-        if c >= UnitClass.ambiguous { break }
-        if c == UnitClass.lineBreak { return none }
-        k += 1
+      // The word before `start` on its line, and the word after `end`.
+      func stateBefore(_ start: Int) -> UInt8 {
+        var k = start - 1
+        while k >= 0, cls[k] < UnitClass.ambiguous {
+          if cls[k] == UnitClass.lineBreak { return none }
+          k -= 1
+        }
+        guard k >= 0 else { return none }
+        var wordStart = k
+        while cls[wordStart - 1] >= UnitClass.ambiguous { wordStart -= 1 }
+        return state(wordStart, k + 1)
       }
-      guard k < n else { return none }
-      var wordEnd = k + 1
-      while wordEnd < n, unitClass(wordEnd) >= UnitClass.ambiguous { wordEnd += 1 }
-      return state(k, wordEnd)
-    }
-    var i = 0
-    while i < n {
-      // To the next toned small letter.
-      while i < n, unitClass(i) != UnitClass.ambiguous { i &+= 1 }
-      guard i < n else { break }
-      // A small letter beside it: its word has one and stays as it is.
-      if (i > 0 && unitClass(i - 1) == UnitClass.lower) || (i + 1 < n && unitClass(i + 1) == UnitClass.lower) {
-        i &+= 1
-        while i < n, unitClass(i) >= UnitClass.ambiguous { i &+= 1 }
-        continue
+      func stateAfter(_ end: Int) -> UInt8 {
+        var k = end
+        while k < n, cls[k] < UnitClass.ambiguous {
+          if cls[k] == UnitClass.lineBreak { return none }
+          k += 1
+        }
+        guard k < n else { return none }
+        var wordEnd = k + 1
+        while cls[wordEnd] >= UnitClass.ambiguous { wordEnd += 1 }
+        return state(k, wordEnd)
       }
-      var start = i
-      while start > 0, unitClass(start - 1) >= UnitClass.ambiguous { start -= 1 }
-      var end = i + 1
-      while end < n, unitClass(end) >= UnitClass.ambiguous { end += 1 }
-      i = end
-      let c = counts(start, end)
-      if c.lower > 0 { continue }
-      // In capitals when two of its letters are, else as its neighbours are.
-      if c.capitals >= 2 || neighboursSayCaps(stateBefore(start), stateAfter(end)) { capitalize(start, end) }
+      let raw = UnsafeRawPointer(cls)
+      // Words already settled end before this.
+      var settled = 0
+      var i = 0
+      while i < n {
+        let x = ByteVector.load(raw, i)
+        let beside = ByteVector.equal(ByteVector.load(raw, i - 1), UnitClass.lower)
+          .| ByteVector.equal(ByteVector.load(raw, i + 1), UnitClass.lower)
+        var lanes = ByteVector.bits(ByteVector.equal(x, UnitClass.ambiguous) .& .!beside)
+        while lanes != 0 {
+          let k = i + lanes.trailingZeroBitCount
+          lanes &= lanes &- 1
+          guard k >= settled else { continue }
+          var start = k
+          while cls[start - 1] >= UnitClass.ambiguous { start -= 1 }
+          var end = k + 1
+          while cls[end] >= UnitClass.ambiguous { end += 1 }
+          settled = end
+          let c = counts(start, end)
+          if c.lower > 0 { continue }
+          // In capitals when two of its letters are, else as its neighbours are.
+          if c.capitals >= 2 || neighboursSayCaps(stateBefore(start), stateAfter(end)) { capitalize(start, end) }
+        }
+        i += 16
+      }
     }
   }
 }
