@@ -43,7 +43,8 @@ public enum WhiteSpace {
     // instructions a line).
     return s.withUTF8 { b in
       let inner = withoutEndSpaces(b)
-      return isCollapsed(inner, keepingTabs: keepingTabs) ? String(trustedUTF8: inner) : rewritten(inner, keepingTabs: keepingTabs)
+      return isCollapsed(inner, keepingTabs: keepingTabs)
+        ? String(trustedUTF8: inner) : rewritten(inner, keepingTabs: keepingTabs)
     }
   }
 

@@ -208,8 +208,8 @@ struct FlattenedRowSplitter {
       }
       // Sixteen bytes a step: the words that start there (a byte after a space that is no
       // space) with an ASCII capital or a byte beyond ASCII, each then settled alone. Walking
-      // word by word, the loop's exit went wrong at the end of most words (1.5 % of parsing
-      // the plan of short lines and one-cell-per-line tables, natively).
+      // word by word, the loop's exit was mispredicted at the end of most words (1.5 % of
+      // parsing the plan of short lines and one-cell-per-line tables, natively).
       let raw = UnsafeRawPointer(base)
       var i = first + 1
       while i + 16 <= last {
