@@ -202,8 +202,8 @@ public final class PlanStore: Sendable {
     for (attachment, targets, _) in parts {
       for t in targets {
         r.row(.targets)
-        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.indicator)
-        r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
+        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number)
+        r.add(t.indicator); r.add(keyFolding(t.indicator)); r.add(t.unit); r.add(Self.joined(t.lead))
         r.add(Self.joined(t.coordinators)); r.add(t.note); r.add(t.origin.rawValue); r.add(t.line); r.add(attachment)
         for (j, v) in t.values.enumerated() {
           r.row(.targetValues)
@@ -217,7 +217,8 @@ public final class PlanStore: Sendable {
       for t in tasks {
         let d = t.deadline
         r.row(.tasks)
-        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number); r.add(t.name); r.add(keyFolding(t.name))
+        r.addRowID(ordinal: ordinal); r.addDocumentID(); r.add(ordinal); r.add(t.group); r.add(t.number)
+        r.add(t.name); r.add(keyFolding(t.name))
         r.add(Self.joined(t.lead)); r.add(Self.joined(t.coordinators)); r.add(t.result); r.add(d?.text)
         r.add(d?.kind.rawValue); r.add(d?.start); r.add(d?.end); r.add(d?.recurrence?.rawValue)
         r.add(d?.end ?? d?.start); r.add(t.note); r.add(t.details.map(Self.detailsJSON)); r.add(t.origin.rawValue)

@@ -279,7 +279,8 @@ struct RowImage: Sendable {
           guard let id = PlanStore.rowID(document: w.documentID, ordinal: v.bits) else {
             throw DatabaseError(
               resultCode: .SQLITE_TOOBIG,
-              message: "document \(w.documentID): no id for ordinal \(v.bits) in \(spec.table) (ids number 2^32 targets or tasks of each of 2^31 documents)")
+              message: "document \(w.documentID): no id for ordinal \(v.bits) in \(spec.table)"
+                + " (ids number 2^32 targets or tasks of each of 2^31 documents)")
           }
           sqlite3_bind_int64(s, index, id)
         case .text:
