@@ -251,21 +251,7 @@ public final class PlanStore: Sendable {
   /// index pages to the journal again and again, and was most of a bulk ingest's writing cost.
   /// Returns each plan's outcome (nil for a failure).
   public func write(_ entries: [Entry]) throws -> [SaveOutcome?] {
-    try queue.write { db in
-      // The images' text outlives the transaction (`entries` holds it).
-      defer { inserts.clearBindings() }
-      var lists = try ListsHeld(db)
-      return try entries.map { entry -> SaveOutcome? in
-        switch entry {
-        case .plan(let keyed):
-          return try write(keyed, lists: lists, in: db)
-        case .failure(let name, let sha256, let bytes, let kind, let error):
-          try writeFailure(sourceName: name, sha256: sha256, bytes: bytes, kind: kind, error: error, in: db)
-          lists.failures = true
-          return nil
-        }
-      }
-    }
+    try session { session in try entries.map(session.write) }
   }
 
   /// Whether the failures and the skipped files hold any row, asked once a transaction: a
@@ -294,10 +280,13 @@ public final class PlanStore: Sendable {
   /// not when the database opens: cut back at every automatic checkpoint, the file would be
   /// grown again each time.)
   public func checkpoint() throws {
-    try queue.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA journal_size_limit = \(Self.foldedJournalLimit)")
-      try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
-    }
+    try queue.writeWithoutTransaction(Self.checkpoint)
+  }
+
+  /// `checkpoint` on a connection already held (`Session.checkpoint`).
+  static func checkpoint(_ db: Database) throws {
+    try db.execute(sql: "PRAGMA journal_size_limit = \(Self.foldedJournalLimit)")
+    try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
   }
 
   /// Bytes of journal file kept after `checkpoint`.
@@ -333,7 +322,7 @@ public final class PlanStore: Sendable {
     }
   }
 
-  private func writeFailure(
+  func writeFailure(
     sourceName: String, sha256: String?, bytes: Int?, kind: String, error: String, in db: Database
   ) throws {
     if let old = try Self.storedDocument(named: sourceName, in: db) { try Self.deleteDocument(old.id, in: db) }
@@ -359,7 +348,7 @@ public final class PlanStore: Sendable {
     }
   }
 
-  private func write(_ keyed: KeyedPlan, lists: ListsHeld, in db: Database) throws -> SaveOutcome {
+  func write(_ keyed: KeyedPlan, lists: ListsHeld, in db: Database) throws -> SaveOutcome {
     let name = keyed.sourceName
     // Cached statements: preparing the look-up and the two deletes for every document was a
     // tenth of the writing thread's work.

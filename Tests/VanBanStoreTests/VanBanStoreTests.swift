@@ -367,6 +367,52 @@ import VanBanText
     #expect(try store.counts()["documents"] == 4)
   }
 
+  /// A session's writes are seen by another connection only once committed; a write that
+  /// fails rolls back what was written since the last commit and nothing before it, and the
+  /// session goes on; what is left uncommitted when the session ends is committed.
+  @Test func sessionCommitsWholeRunsOfDocuments() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    // Another connection, as `vanban query` would be: it sees committed rows only.
+    let reader = try DatabaseQueue(path: dir.path("test.sqlite"))
+    func committed() throws -> [String] {
+      try reader.read { try String.fetchAll($0, sql: "SELECT source_name FROM documents ORDER BY source_name") }
+    }
+    // A document the database refuses, as a full disk or a broken file would refuse it.
+    try store.queue.write { db in
+      try db.execute(sql: """
+        CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.source_name = 'refused.txt'
+        BEGIN SELECT RAISE(ABORT, 'refused'); END
+        """)
+    }
+    let plan = { (name: String) in PlanStore.Entry.plan(store.keyed(Seeds.plan(0, name: name))) }
+    var seenInside: [[String]] = []
+    var refusal: (any Error)?
+    try store.session { s in
+      #expect(try s.write(plan("a.txt")) == .inserted)
+      #expect(try s.write(plan("b.txt")) == .inserted)
+      #expect(s.uncommitted == 2)
+      seenInside.append(try committed())
+      try s.commit()
+      #expect(s.uncommitted == 0)
+      seenInside.append(try committed())
+      _ = try s.write(plan("c.txt"))
+      do {
+        _ = try s.write(plan("refused.txt"))
+      } catch {
+        refusal = error
+      }
+      #expect(s.uncommitted == 0)
+      #expect(try s.write(plan("d.txt")) == .inserted)
+      #expect(try s.write(plan("a.txt")) == .unchanged)
+    }
+    #expect(seenInside == [[], ["a.txt", "b.txt"]])
+    #expect(refusal != nil)
+    #expect(try committed() == ["a.txt", "b.txt", "d.txt"])
+    let orphans = try store.run("SELECT count(*) FROM targets WHERE document_id NOT IN (SELECT id FROM documents)")
+    #expect(orphans.rows[0][0] == "0")
+  }
+
   @Test func digestIgnoresWriteOrder() throws {
     let aDir = try TempDir()  // kept: a commit makes its journal in the folder
     let a = try aDir.store()

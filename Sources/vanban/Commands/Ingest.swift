@@ -22,10 +22,10 @@ struct Ingest: ParsableCommand {
       Folders are walked for documents (*.txt, *.md, *.tsv, *.hocr, *.html, *.htm, *.pdf, \
       *.docx, *.doc, images; hidden ones skipped); every other file found is reported as \
       skipped with its type, and a run that finds no document is an error. Files named on \
-      the command line are read whatever their name. Each document is written in its own \
-      transaction; an unchanged file (same SHA-256) is skipped, a changed one replaces its rows, \
-      and a file that cannot be parsed goes to the 'failures' table. Exit status 0 only if no \
-      file failed.
+      the command line are read whatever their name. Each document is stored whole or not at \
+      all (committed with others, up to 256 at a time); an unchanged file (same SHA-256) is \
+      skipped, a changed one replaces its rows, and a file that cannot be parsed goes to the \
+      'failures' table. Exit status 0 only if no file failed.
       """)
 
   @Argument(help: "Files, folders or glob patterns ('**' for any depth).")
@@ -93,8 +93,8 @@ struct Ingest: ParsableCommand {
 
     let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     let files = Self.startOrder(inputs.files, jobs: jobs, ordered: ordered)
-    // Room for batches waiting to be written besides the files in progress, so the workers do
-    // not stall while the main thread writes one or SQLite folds its journal inside a commit
+    // Room for results waiting for the writer besides the files in progress, so the workers
+    // do not stall while the main thread commits or SQLite folds its journal inside a commit
     // (~40 ms at the bench's end, where the files are small: with room for one batch the
     // workers filled it and waited). Bounded in bytes too, so that large files cannot pile up.
     let queue = IngestQueue<Outcome>(
@@ -142,87 +142,112 @@ struct Ingest: ParsableCommand {
     signal(SIGTERM) { _ in interruptRequested = 1 }
 
     var storeError: String?
-    // Finished documents wait here and are written together, one transaction per batch: each
-    // document is still all-or-nothing, and a commit per document was most of the writing cost.
-    // A batch is written when it is full, when no result has come for a moment, at each
-    // result once every file has started (see below), and at the end.
-    var pending: [(path: String, entry: PlanStore.Entry, worker: Int?)] = []
+    // What the open transaction holds, counted when it commits.
+    var held = (inserted: 0, replaced: 0, unchanged: 0)
     var folds = 0
-    var tailStarted = false
-    func flush() {
-      guard !pending.isEmpty else { return }
-      defer {
-        trash.put(pending.compactMap { p in p.worker.map { ($0, p.entry) } })
-        pending.removeAll(keepingCapacity: true)
-      }
-      guard let store, storeError == nil else { return }
-      do {
-        for outcome in try store.write(pending.map(\.entry)) {
-          switch outcome {
-          case .inserted: progress.inserted += 1
-          case .replaced: progress.replaced += 1
-          case .unchanged: progress.unchanged += 1
-          case nil: break
-          }
-        }
-      } catch {
-        let more = pending.count > 1 ? " (with \(pending.count - 1) other documents written together)" : ""
-        storeError = "\(pending[0].path)\(more): cannot write: \(error)"
+    /// Takes the workers' results until every file is done. Each document is written as it
+    /// comes, in a transaction committed every `batchSize` documents, when no result has come
+    /// for a moment, and at the end (`PlanStore.Session`): each is all-or-nothing, and a
+    /// commit per document was most of the writing cost.
+    func consume(_ session: PlanStore.Session?) {
+      /// The documents a failed write or commit loses, named by the last of them.
+      func lost(_ path: String, others: Int, _ error: any Error) {
+        let more = others > 0 ? " (with \(others) other documents written together)" : ""
+        storeError = "\(path)\(more): cannot write: \(error)"
+        held = (0, 0, 0)
         queue.stop()
       }
-    }
-    loop: while true {
-      if interruptRequested != 0 { queue.stop() }
-      switch queue.next(timeoutMilliseconds: 100) {
-      case .finished: break loop
-      case .idle:
-        flush()
-        progress.draw()
-      case .result(let i, let outcome):
-        let path = files[i].path
-        switch outcome {
-        case .parsed(let plan, let json, let bytes, let worker):
-          if let json {
-            do {
-              try output?.write(json)
-            } catch {
-              storeError = "\(path): cannot write: \(error)"
-              queue.stop()
-            }
-          }
-          if let plan { pending.append((path, .plan(plan), worker)) } else { progress.inserted += 1 }
-          progress.bytes += bytes
-        case .unchanged(let bytes):
-          progress.unchanged += 1
-          progress.bytes += bytes
-        case .failed(let kind, let message, let sha256, let bytes):
-          pending.append((path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message), nil))
-          progress.failed += 1
-          progress.bytes += bytes
-          progress.message("\(path): \(message)")
-          worst = max(worst, kind == "cannot_open" ? 66 : 65)
+      var lastPath = ""
+      func commit() {
+        guard let session, storeError == nil else { return }
+        let others = session.uncommitted - 1
+        do {
+          try session.commit()
+        } catch {
+          return lost(lastPath, others: others, error)
         }
-        // A WAL journal is folded into the file twice while the workers still have input to
-        // parse (`foldPercents`; the rollback journal has nothing to fold), and once every
-        // file is started what is parsed last is written as it comes (a few documents at a
-        // time, `tailBatchSize`): otherwise the last batch and the fold at close ran after
-        // every worker had finished, the one part of an ingest no second job shortens.
-        if folds < Self.foldPercents.count, progress.bytes >= progress.totalBytes / 100 * Self.foldPercents[folds] {
-          folds += 1
-          flush()
-          // A fold that fails loses nothing: the journal keeps the rows and closing folds it.
-          if let store, storeError == nil { try? store.checkpoint() }
-        } else if pending.count >= Self.batchSize {
-          flush()
-        } else if queue.allStarted, !tailStarted || pending.count >= Self.tailBatchSize {
-          tailStarted = true
-          flush()
-        }
-        progress.files += 1
-        progress.draw()
+        progress.inserted += held.inserted
+        progress.replaced += held.replaced
+        progress.unchanged += held.unchanged
+        held = (0, 0, 0)
       }
+      func write(_ path: String, _ entry: PlanStore.Entry, worker: Int?) {
+        // Written rows go back to the thread that built them (`trash`).
+        defer { if let worker { trash.put([(worker, entry)]) } }
+        guard let session, storeError == nil else { return }
+        let others = session.uncommitted
+        lastPath = path
+        do {
+          switch try session.write(entry) {
+          case .inserted: held.inserted += 1
+          case .replaced: held.replaced += 1
+          case .unchanged: held.unchanged += 1
+          case nil: break
+          }
+        } catch {
+          lost(path, others: others, error)
+        }
+      }
+      loop: while true {
+        if interruptRequested != 0 { queue.stop() }
+        switch queue.next(timeoutMilliseconds: 100) {
+        case .finished: break loop
+        case .idle:
+          commit()
+          progress.draw()
+        case .result(let i, let outcome):
+          let path = files[i].path
+          switch outcome {
+          case .parsed(let plan, let json, let bytes, let worker):
+            if let json {
+              do {
+                try output?.write(json)
+              } catch {
+                storeError = "\(path): cannot write: \(error)"
+                queue.stop()
+              }
+            }
+            if let plan { write(path, .plan(plan), worker: worker) } else { progress.inserted += 1 }
+            progress.bytes += bytes
+          case .unchanged(let bytes):
+            progress.unchanged += 1
+            progress.bytes += bytes
+          case .failed(let kind, let message, let sha256, let bytes):
+            write(path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message), worker: nil)
+            progress.failed += 1
+            progress.bytes += bytes
+            progress.message("\(path): \(message)")
+            worst = max(worst, kind == "cannot_open" ? 66 : 65)
+          }
+          // A WAL journal is folded into the file twice while the workers still have input
+          // to parse (`foldPercents`; the rollback journal has nothing to fold): otherwise the
+          // fold at close ran after every worker had finished, the one part of an ingest no
+          // second job shortens.
+          if folds < Self.foldPercents.count, progress.bytes >= progress.totalBytes / 100 * Self.foldPercents[folds] {
+            folds += 1
+            commit()
+            // A fold that fails loses nothing: the journal keeps the rows and closing folds it.
+            if let session, storeError == nil { try? session.checkpoint() }
+          } else if let session, session.uncommitted >= Self.batchSize {
+            commit()
+          }
+          progress.files += 1
+          progress.draw()
+        }
+      }
+      commit()
     }
-    flush()
+    if let store {
+      do {
+        try store.session(consume)
+      } catch {
+        // `consume` catches its writes' errors; whatever else fails stops the workers too.
+        storeError = storeError ?? "\(store.path): cannot write: \(error)"
+        queue.stop()
+      }
+    } else {
+      consume(nil)
+    }
     if let store, storeError == nil, !inputs.skipped.isEmpty {
       do {
         try store.recordSkipped(inputs.skipped.map { ($0.file.path, $0.type, $0.file.size) })
@@ -304,13 +329,6 @@ struct Ingest: ParsableCommand {
   /// since were still ~15 MB (the documents' name and commune indexes and the tasks' due
   /// dates take rows all over their trees), so a second fold comes near the end.
   static let foldPercents = [85, 97]
-
-  /// Documents written per transaction once every file has started: the rest are written as
-  /// they come, a few at a time, while the last files are parsed, so that little is left to
-  /// write after the workers are done. One commit per document there wrote the shared index
-  /// pages to the journal again for each of the last ~130 documents (of the 2,000-file bench's
-  /// 18,000 page writes, most).
-  static let tailBatchSize = 16
 
   /// Read, hash, and parse one file on a worker thread. The hash is checked before parsing so
   /// that re-ingesting an unchanged corpus costs reading and hashing only.
