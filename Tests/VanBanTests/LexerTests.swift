@@ -1457,6 +1457,38 @@ import VanBanText
     #expect(spaced.withUTF8(MarkupCleaner.cleanPlain) == "Kế hoạch")
   }
 
+  /// The cleaning of emphasis from a line's bytes (`cleanEmphasis`) is the full cleaning
+  /// wherever it answers: on every line of every corpus document, and on random lines of
+  /// asterisks beside brackets, quotes, punctuation, Unicode spaces, tabs and letters. It
+  /// leaves every line with other markup or a line mark to the full one.
+  @Test func emphasisCleaningIsTheFullCleaning() throws {
+    let cleaner = MarkupCleaner(grammar: .shared)
+    func check(_ raw: Substring, _ place: String) -> Bool {
+      var copy = raw
+      let fast = copy.withUTF8(MarkupCleaner.cleanEmphasis)
+      if let fast { #expect(fast == cleaner.cleanMarked(raw), "\(place): \(raw)") }
+      let lead = raw.drop { $0 == " " || $0 == "\t" }.first
+      if raw.contains(where: { "$<\\".contains($0) }) || !raw.contains("*") || lead == "|" || lead == "#" {
+        #expect(fast == nil, "\(place): \(raw)")
+      }
+      return fast != nil
+    }
+    var answered = 0
+    for (file, k, raw) in try Self.lines() where check(raw, "\(file):\(k)") { answered += 1 }
+    #expect(answered > 100)
+    let pieces = [
+      "*", "**", "***", " ", "  ", "\t", "(", ")", "[", "]", "“", "”", "‘", "’", "\"", "'", "/", "-", ",", ".", ":",
+      "…", "\u{A0}", "\u{3000}", "\u{2009}", "Điều", "1", "a", "Kế hoạch", "ổ", "|", "#",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    var random = 0
+    for _ in 0..<20_000 {
+      let line = (0..<Int.random(in: 1...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      if check(Substring(line), "random") { random += 1 }
+    }
+    #expect(random > 5_000)
+  }
+
   /// The indent and wide-run test the parser reads off each line's bytes are `WideGaps.split`'s
   /// indent and whether it finds parts, on every corpus line.
   @Test func indentAndRunAreSplits() throws {

@@ -23,6 +23,7 @@ struct MarkupCleaner: Sendable {
   func clean(_ line: Substring) -> String {
     var copy = line
     if let plain = copy.withUTF8(Self.cleanPlain) { return plain }
+    if let emphasis = copy.withUTF8(Self.cleanEmphasis) { return emphasis }
     return cleanMarked(line)
   }
 
@@ -36,6 +37,55 @@ struct MarkupCleaner: Sendable {
     if k < b.count, b[k] == 0x7C || b[k] == 0x23 { return nil }
     if k < b.count, b[k] == 0x2D, isColumnRule(b) { return "" }
     return WhiteSpace.collapse(utf8: b, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
+  }
+
+  /// `cleanMarked` of a line whose only markup is emphasis (`*`: no `$`, `<` nor `\`, and no
+  /// line mark), from its bytes; nil for any other line. Bold headings and labels
+  /// (`**Điều 1.**`) are most of a converted document's marked lines, and taking each apart
+  /// into an array of scalars and back was most of cleaning them. The rules are
+  /// `removeAsterisks`' (the tests hold the two to each other).
+  static func cleanEmphasis(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    var k = 0
+    while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+    if k < b.count, b[k] == 0x7C || b[k] == 0x23 { return nil }
+    var stars = false
+    for byte in b {
+      if byte == 0x24 || byte == 0x3C || byte == 0x5C { return nil }
+      if byte == 0x2A { stars = true }
+    }
+    guard stars else { return nil }
+    let firstText = k
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count + 8)
+    var i = 0
+    while i < b.count {
+      guard b[i] == 0x2A else {
+        out.append(b[i])
+        i += 1
+        continue
+      }
+      var end = i
+      while end < b.count, b[end] == 0x2A { end += 1 }
+      // No backslash on the line, so no escaped asterisk; the neighbours asked about are
+      // ASCII, and a byte of a longer scalar is none of them.
+      let after: UInt8? = end < b.count ? b[end] : nil
+      if i == firstText, end - i == 1, after == 0x20 {
+        out.append(0x2A)  // bullet
+      } else if i > 0, b[i - 1] == 0x28, after == 0x29 {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end]))  // footnote mark (*)
+      } else if end < b.count, !out.isEmpty {
+        // `appendBoundary`: the scalar after the run and the last one kept.
+        let next = UTF8Scalar.decode(b, at: end).value
+        let last = out.withUnsafeBufferPointer { o in UTF8Scalar.decode(o, at: UTF8Scalar.start(o, holding: o.count - 1)).value }
+        if let next = Unicode.Scalar(next), let last = Unicode.Scalar(last), Self.spaceBetween(last, next) { out.append(0x20) }
+      }
+      i = end
+    }
+    // Only ASCII asterisks were taken out and spaces put in: the bytes are whole scalars, and
+    // hold none of the stops.
+    return out.withUnsafeBufferPointer {
+      WhiteSpace.collapse(utf8: $0, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
+    }
   }
 
   /// A pandoc simple table's rule, `  -------- ----------`: runs of three dashes or more, two
@@ -329,10 +379,14 @@ struct MarkupCleaner: Sendable {
   /// When markup is removed between two words ("THỰC HIỆN**NGHỊ"), a space keeps them apart;
   /// none is added inside quotes or brackets ("“**rõ**”").
   private func appendBoundary(_ out: inout [Unicode.Scalar], next: Unicode.Scalar?) {
-    guard let last = out.last, let next else { return }
-    if Self.noSpaceAfter.contains(last) || Self.noSpaceBefore.contains(next) { return }
-    if last.properties.isWhitespace || next.properties.isWhitespace { return }
+    guard let last = out.last, let next, Self.spaceBetween(last, next) else { return }
     out.append(" ")
+  }
+
+  /// Whether removed markup between `last` and `next` leaves a space in its place.
+  static func spaceBetween(_ last: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
+    if noSpaceAfter.contains(last) || noSpaceBefore.contains(next) { return false }
+    return !last.properties.isWhitespace && !next.properties.isWhitespace
   }
 
   private static let noSpaceAfter: Set<Unicode.Scalar> = ["(", "[", "“", "\"", "'", "‘", "/", "-"]
