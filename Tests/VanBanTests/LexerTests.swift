@@ -1477,8 +1477,8 @@ import VanBanText
     for (file, k, raw) in try Self.lines() where check(raw, "\(file):\(k)") { answered += 1 }
     #expect(answered > 100)
     let pieces = [
-      "*", "**", "***", " ", "  ", "\t", "(", ")", "[", "]", "“", "”", "‘", "’", "\"", "'", "/", "-", ",", ".", ":",
-      "…", "\u{A0}", "\u{3000}", "\u{2009}", "Điều", "1", "a", "Kế hoạch", "ổ", "|", "#",
+      "*", "**", "***", " ", "  ", "\t", "(", ")", "[", "]", "“", "”", "‘", "’", "\"", "'", "/", "-", ",", ".",
+      ":", "…", "\u{A0}", "\u{3000}", "\u{2009}", "Điều", "1", "a", "Kế hoạch", "ổ", "|", "#",
     ]
     var rng = SystemRandomNumberGenerator()
     var random = 0

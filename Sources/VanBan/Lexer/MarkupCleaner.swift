@@ -76,8 +76,12 @@ struct MarkupCleaner: Sendable {
       } else if end < b.count, !out.isEmpty {
         // `appendBoundary`: the scalar after the run and the last one kept.
         let next = UTF8Scalar.decode(b, at: end).value
-        let last = out.withUnsafeBufferPointer { o in UTF8Scalar.decode(o, at: UTF8Scalar.start(o, holding: o.count - 1)).value }
-        if let next = Unicode.Scalar(next), let last = Unicode.Scalar(last), Self.spaceBetween(last, next) { out.append(0x20) }
+        let last = out.withUnsafeBufferPointer { o in
+          UTF8Scalar.decode(o, at: UTF8Scalar.start(o, holding: o.count - 1)).value
+        }
+        if let next = Unicode.Scalar(next), let last = Unicode.Scalar(last), Self.spaceBetween(last, next) {
+          out.append(0x20)
+        }
       }
       i = end
     }

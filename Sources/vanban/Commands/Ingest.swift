@@ -213,7 +213,9 @@ struct Ingest: ParsableCommand {
             progress.unchanged += 1
             progress.bytes += bytes
           case .failed(let kind, let message, let sha256, let bytes):
-            write(path, .failure(sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message), worker: nil)
+            let failure = PlanStore.Entry.failure(
+              sourceName: path, sha256: sha256, bytes: bytes, kind: kind, error: message)
+            write(path, failure, worker: nil)
             progress.failed += 1
             progress.bytes += bytes
             progress.message("\(path): \(message)")

@@ -93,14 +93,6 @@ final class IngestQueue<Outcome: Sendable>: @unchecked Sendable {
     pthread_mutex_unlock(mutex)
   }
 
-  /// Whether every file has been handed to a worker (or no more will be): the results still
-  /// to come are only those of the files being parsed now.
-  var allStarted: Bool {
-    pthread_mutex_lock(mutex)
-    defer { pthread_mutex_unlock(mutex) }
-    return stopping || nextToTake >= count
-  }
-
   /// Lets the files already started finish, and starts no more.
   func stop() {
     pthread_mutex_lock(mutex)
