@@ -85,10 +85,11 @@ struct MarkupCleaner: Sendable {
       }
       i = end
     }
-    // Only ASCII asterisks were taken out and spaces put in: the bytes are whole scalars, and
-    // hold none of the stops.
+    // Only ASCII asterisks were taken out and spaces put in: the bytes are whole scalars.
+    // Asterisks kept (a bullet, a footnote mark) are text now: the stops are the markup the
+    // line was checked for above, so none is found and the answer is never nil.
     return out.withUnsafeBufferPointer {
-      WhiteSpace.collapse(utf8: $0, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x2A, 0x5C))
+      WhiteSpace.collapse(utf8: $0, keepingTabs: true, unlessAny: (0x24, 0x3C, 0x5C, 0x5C))
     }
   }
 
