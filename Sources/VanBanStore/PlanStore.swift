@@ -381,7 +381,8 @@ public final class PlanStore: Sendable {
         // SQLITE_STATIC (nil): the name outlives the step, and the binding is cleared after it.
         sqlite3_bind_text(s, 1, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
       } else {
-        sqlite3_bind_text(s, 1, "", 0, nil)
+        // A literal's pointer lives only through the call: copied, as `RowImage` binds empty text.
+        sqlite3_bind_text(s, 1, "", 0, RowImage.transient)
       }
       defer {
         sqlite3_reset(s)

@@ -308,5 +308,5 @@ struct RowImage: Sendable {
   }
 
   /// SQLite's `SQLITE_TRANSIENT`, a C macro Swift does not import.
-  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+  static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

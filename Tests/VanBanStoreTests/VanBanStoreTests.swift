@@ -413,6 +413,29 @@ import VanBanText
     #expect(orphans.rows[0][0] == "0")
   }
 
+  /// The look-up binds the name through SQLite's C API: a stored name is found with its
+  /// SHA-256, an empty or unknown one is not, and each look-up leaves the statement ready for
+  /// the next.
+  @Test func storedDocumentLooksUpByName() throws {
+    let dir = try TempDir()
+    let store = try dir.store()
+    let keyed = store.keyed(Seeds.plan(0, name: "a.txt"))
+    #expect(try store.write([.plan(keyed)]) == [.inserted])
+    let found = try store.queue.read { db in
+      (
+        try PlanStore.storedDocument(named: "", in: db),
+        try PlanStore.storedDocument(named: "a.txt", in: db),
+        try PlanStore.storedDocument(named: "b.txt", in: db),
+        try PlanStore.storedDocument(named: "a.txt", in: db)
+      )
+    }
+    #expect(found.0 == nil)
+    #expect(found.1?.sha256 == keyed.sha256)
+    #expect(found.1?.sha256.utf8.count == 64)
+    #expect(found.2 == nil)
+    #expect(found.3?.id == found.1?.id)
+  }
+
   @Test func digestIgnoresWriteOrder() throws {
     let aDir = try TempDir()  // kept: a commit makes its journal in the folder
     let a = try aDir.store()
