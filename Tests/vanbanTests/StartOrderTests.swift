@@ -25,8 +25,10 @@ import Testing
   }
 
   /// Among the smallest files, those that need poppler or Tesseract loaded (found by their
-  /// first bytes, whatever their names) start first, in size order; the rest keep theirs.
-  @Test func smallFilesNeedingALibraryStartFirst() {
+  /// first bytes, whatever their names) start early, in size order, one every `jobs` files
+  /// (a largest file for each other worker between them, so no two loads start together);
+  /// the rest keep their order.
+  @Test func smallFilesNeedingALibraryStartEarlyOneAtATime() {
     let pdf = Array("junk\n%PDF-1.7\n".utf8)
     let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
     var small = (0..<100).map { IngestInputs.File(path: "t\($0).txt", size: 1000 - $0) }
@@ -39,11 +41,29 @@ import Testing
       asked.append(path)
       return path == "unreadable.pdf" ? nil : heads[path] ?? Array("KẾ HOẠCH".utf8)
     }.map(\.path)
-    #expect(Array(order.prefix(2)) == ["photo.dat", "scan.txt"])
-    #expect(Array(order.dropFirst(2)) == (0..<100).map { "t\($0).txt" } + ["unreadable.pdf"])
+    #expect(Array(order.prefix(3)) == ["photo.dat", "t0.txt", "scan.txt"])
+    #expect(Array(order.dropFirst(3)) == (1..<100).map { "t\($0).txt" } + ["unreadable.pdf"])
     // Only the files started last are looked at: 32 a job.
     #expect(asked.count == 2 * Ingest.sniffedLast)
     #expect(!asked.contains("t0.txt") && asked.contains("unreadable.pdf"))
+  }
+
+  /// With more jobs, each load waits for a largest file on every other worker; with fewer
+  /// other files than that, the loads come after them all the same.
+  @Test func libraryFilesAreSpacedByTheJobs() {
+    let files = [
+      IngestInputs.File(path: "big1.txt", size: 900), .init(path: "big2.txt", size: 800),
+      .init(path: "a.pdf", size: 30), .init(path: "b.png", size: 20), .init(path: "c.pdf", size: 10),
+    ]
+    let heads: [String: [UInt8]] = [
+      "a.pdf": Array("%PDF-1.7".utf8), "b.png": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+      "c.pdf": Array("%PDF-1.4".utf8),
+    ]
+    let head = { (path: String) in heads[path] ?? Array("KẾ HOẠCH".utf8) }
+    #expect(Ingest.startOrder(files, jobs: 3, ordered: false, head: head).map(\.path)
+      == ["a.pdf", "big1.txt", "big2.txt", "b.png", "c.pdf"])
+    #expect(Ingest.startOrder(files, jobs: 2, ordered: false, head: head).map(\.path)
+      == ["a.pdf", "big1.txt", "b.png", "big2.txt", "c.pdf"])
   }
 
   /// The heads are read from regular files only: bytes read from a pipe would be lost to the
