@@ -5,11 +5,11 @@ import VanBanModel
 /// The SQLite database (cơ sở dữ liệu) that `vanban ingest` fills and `vanban query` reads.
 ///
 /// Each document is written inside one transaction (`write` and a `Session` put several whole
-/// documents in one): a crash, Ctrl-C or `kill -9` leaves each document either fully written or not at all,
-/// and the next run picks up the rest. A new database keeps SQLite's rollback journal with
-/// `synchronous = FULL`: a power cut loses nothing committed either. A database made in WAL
-/// mode (by vanban before 2026-12) keeps it, with `synchronous = NORMAL`: a commit costs no
-/// fsync, and a power cut may lose the last commits but never half of one.
+/// documents in one): a crash, Ctrl-C or `kill -9` leaves each document either fully written
+/// or not at all, and the next run picks up the rest. A new database keeps SQLite's rollback
+/// journal with `synchronous = FULL`: a power cut loses nothing committed either. A database
+/// made in WAL mode (by vanban before 2026-12) keeps it, with `synchronous = NORMAL`: a commit
+/// costs no fsync, and a power cut may lose the last commits but never half of one.
 public final class PlanStore: Sendable {
   /// What `save` did with a plan.
   public enum SaveOutcome: Sendable, Equatable {
