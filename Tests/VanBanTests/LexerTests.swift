@@ -1480,7 +1480,8 @@ import VanBanText
       "*", "**", "***", " ", "  ", "\t", "(", ")", "[", "]", "“", "”", "‘", "’", "\"", "'", "/", "-", ",", ".",
       ":", "…", "\u{A0}", "\u{3000}", "\u{2009}", "Điều", "1", "a", "Kế hoạch", "ổ", "|", "#",
     ]
-    var rng = SystemRandomNumberGenerator()
+    // Seeded: a line that ever tells the two cleanings apart does so on every run.
+    var rng = SplitMix64(seed: 0x2A)
     var random = 0
     for _ in 0..<20_000 {
       let line = (0..<Int.random(in: 1...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
